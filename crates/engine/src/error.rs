@@ -1,0 +1,88 @@
+//! Every way the engine can refuse its input. Variants carry the facts a message needs; the
+//! wording (in Indonesian and English) lives in the i18n crate, so the engine stays language-free.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Error {
+    /// The CSV could not be read; `line` is 1-based as an editor shows it.
+    Csv {
+        line: u64,
+        message: String,
+    },
+    /// The file has a header but no data rows (or nothing at all).
+    EmptyTable,
+    /// No data set of that name is shipped, or it was not loaded.
+    UnknownDataset {
+        name: String,
+    },
+    UnknownColumn {
+        name: String,
+    },
+    /// Every row had a missing value somewhere, so nothing was left to learn from.
+    NoRowsLeft {
+        dropped: usize,
+    },
+    /// Classification needs at least two classes in the target.
+    SingleClassTarget {
+        column: String,
+        class: String,
+    },
+    /// A numeric column with this many distinct values is a regression target.
+    TooManyClasses {
+        column: String,
+        classes: usize,
+        limit: usize,
+    },
+    /// The target is the only usable column.
+    NoFeatures,
+    /// `test_fraction` must lie strictly between 0 and 1.
+    TestFractionOutOfRange {
+        value: f64,
+    },
+    /// The split would leave the training or the test set empty (or smaller than the classes).
+    TooFewRowsToSplit {
+        rows: usize,
+        train: usize,
+        test: usize,
+        classes: usize,
+    },
+    /// Stratifying needs at least two rows of every class.
+    ClassTooSmallToStratify {
+        class: String,
+        rows: usize,
+    },
+    /// A hyperparameter outside what the model accepts.
+    InvalidParameter {
+        name: String,
+        value: String,
+        expected: String,
+    },
+    /// This cell needs the output of a kind of cell that is missing above it (or failed).
+    NeedsCellAbove {
+        cell: CellKind,
+    },
+    /// A notebook written by a newer version of Latih than this one.
+    UnsupportedNotebookVersion {
+        found: u32,
+        supported: u32,
+    },
+}
+
+/// The kinds of notebook cell, for messages that name one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CellKind {
+    Dataset,
+    Split,
+    Train,
+    Evaluate,
+}
+
+impl std::fmt::Display for Error {
+    /// An English fallback for logs and the CLI; the UI uses the translated messages instead.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for Error {}

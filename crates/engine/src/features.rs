@@ -1,0 +1,245 @@
+//! From a table to the numbers a model learns from: the feature matrix and the class labels.
+//!
+//! Numeric columns pass through; categorical columns are one-hot encoded with categories learned
+//! from the training rows only (scikit-learn's `OneHotEncoder(handle_unknown="ignore")`: sorted
+//! categories, an unseen one encodes as all zeros); free-text columns are left out.
+
+use crate::table::{ColumnData, Table};
+use crate::Error;
+
+/// Dense row-major matrix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matrix {
+    pub rows: usize,
+    pub cols: usize,
+    pub data: Vec<f64>,
+}
+
+impl Matrix {
+    pub fn row(&self, r: usize) -> &[f64] {
+        &self.data[r * self.cols..(r + 1) * self.cols]
+    }
+
+    pub fn get(&self, r: usize, c: usize) -> f64 {
+        self.data[r * self.cols + c]
+    }
+}
+
+/// Class labels of a target column: `codes[i]` indexes `classes`, which are sorted as
+/// scikit-learn sorts them (numerically for numbers, by text otherwise).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labels {
+    pub classes: Vec<String>,
+    pub codes: Vec<u32>,
+}
+
+/// The most classes a target may have before it is taken for a regression target.
+pub const MAX_CLASSES: usize = 50;
+
+/// Encodes a complete (no missing cells) target column as class labels.
+pub fn encode_target(table: &Table, target: &str) -> Result<Labels, Error> {
+    let column = table.column(target).ok_or_else(|| Error::UnknownColumn {
+        name: target.to_string(),
+    })?;
+    let (mut keys, values): (Vec<(f64, String)>, Vec<String>) = match &column.data {
+        ColumnData::Numeric(v) => {
+            let xs: Vec<f64> = v.iter().flatten().copied().collect();
+            let keys = xs.iter().map(|&x| (x, x.to_string())).collect();
+            (keys, xs.iter().map(|x| x.to_string()).collect())
+        }
+        ColumnData::Categorical(v) | ColumnData::Text(v) => {
+            let s: Vec<String> = v.iter().flatten().cloned().collect();
+            (s.iter().map(|x| (0.0, x.clone())).collect(), s)
+        }
+    };
+    keys.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    keys.dedup_by(|a, b| a.1 == b.1);
+    let classes: Vec<String> = keys.into_iter().map(|(_, name)| name).collect();
+    match classes.len() {
+        0 => return Err(Error::NoRowsLeft { dropped: 0 }),
+        1 => {
+            return Err(Error::SingleClassTarget {
+                column: target.to_string(),
+                class: classes[0].clone(),
+            })
+        }
+        n if n > MAX_CLASSES => {
+            return Err(Error::TooManyClasses {
+                column: target.to_string(),
+                classes: n,
+                limit: MAX_CLASSES,
+            })
+        }
+        _ => {}
+    }
+    let codes = values
+        .iter()
+        .map(|v| classes.iter().position(|c| c == v).unwrap_or(0) as u32)
+        .collect();
+    Ok(Labels { classes, codes })
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Encoding {
+    Numeric {
+        column: String,
+    },
+    OneHot {
+        column: String,
+        categories: Vec<String>,
+    },
+}
+
+/// The fitted feature encoder: which columns feed the model and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeatureEncoder {
+    encodings: Vec<Encoding>,
+}
+
+impl FeatureEncoder {
+    /// Learns the encoding from the given training rows of `table`, using every column but the
+    /// target that is numeric or categorical.
+    pub fn fit(table: &Table, target: &str, train_rows: &[usize]) -> Result<Self, Error> {
+        let mut encodings = Vec::new();
+        for column in table.columns.iter().filter(|c| c.name != target) {
+            match &column.data {
+                ColumnData::Numeric(_) => encodings.push(Encoding::Numeric {
+                    column: column.name.clone(),
+                }),
+                ColumnData::Categorical(values) => {
+                    let mut categories: Vec<String> = train_rows
+                        .iter()
+                        .filter_map(|&r| values.get(r).cloned().flatten())
+                        .collect();
+                    categories.sort_unstable();
+                    categories.dedup();
+                    encodings.push(Encoding::OneHot {
+                        column: column.name.clone(),
+                        categories,
+                    });
+                }
+                ColumnData::Text(_) => {}
+            }
+        }
+        if encodings.is_empty() {
+            return Err(Error::NoFeatures);
+        }
+        Ok(Self { encodings })
+    }
+
+    /// Feature names as scikit-learn's `get_feature_names_out` writes them (`sex_male`).
+    pub fn feature_names(&self) -> Vec<String> {
+        self.encodings
+            .iter()
+            .flat_map(|e| match e {
+                Encoding::Numeric { column } => vec![column.clone()],
+                Encoding::OneHot { column, categories } => {
+                    categories.iter().map(|c| format!("{column}_{c}")).collect()
+                }
+            })
+            .collect()
+    }
+
+    /// Columns that were one-hot encoded, for the notebook to say so.
+    pub fn one_hot_columns(&self) -> Vec<String> {
+        self.encodings
+            .iter()
+            .filter_map(|e| match e {
+                Encoding::OneHot { column, .. } => Some(column.clone()),
+                Encoding::Numeric { .. } => None,
+            })
+            .collect()
+    }
+
+    /// Columns left out of the features (free text), for the notebook to say so.
+    pub fn ignored_columns(table: &Table) -> Vec<String> {
+        table
+            .columns
+            .iter()
+            .filter(|c| matches!(c.data, ColumnData::Text(_)))
+            .map(|c| c.name.clone())
+            .collect()
+    }
+
+    /// Encodes the given rows. Missing cells become NaN; callers drop incomplete rows first.
+    pub fn transform(&self, table: &Table, rows: &[usize]) -> Result<Matrix, Error> {
+        let cols = self.feature_names().len();
+        let mut data = Vec::with_capacity(rows.len() * cols);
+        for &r in rows {
+            for encoding in &self.encodings {
+                let name = match encoding {
+                    Encoding::Numeric { column } | Encoding::OneHot { column, .. } => column,
+                };
+                let column = table
+                    .column(name)
+                    .ok_or_else(|| Error::UnknownColumn { name: name.clone() })?;
+                match (encoding, &column.data) {
+                    (Encoding::Numeric { .. }, ColumnData::Numeric(v)) => {
+                        data.push(v.get(r).copied().flatten().unwrap_or(f64::NAN));
+                    }
+                    (Encoding::OneHot { categories, .. }, ColumnData::Categorical(v)) => {
+                        let value = v.get(r).and_then(Option::as_deref);
+                        data.extend(
+                            categories
+                                .iter()
+                                .map(|c| f64::from(u8::from(Some(c.as_str()) == value))),
+                        );
+                    }
+                    _ => return Err(Error::UnknownColumn { name: name.clone() }),
+                }
+            }
+        }
+        Ok(Matrix {
+            rows: rows.len(),
+            cols,
+            data,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::read_csv;
+
+    #[test]
+    fn one_hot_learns_categories_from_training_rows_only() {
+        let table = read_csv("size,colour,y\n1,red,a\n2,blue,b\n3,green,a\n").unwrap();
+        let encoder = FeatureEncoder::fit(&table, "y", &[0, 1]).unwrap();
+        assert_eq!(
+            encoder.feature_names(),
+            ["size", "colour_blue", "colour_red"]
+        );
+        let x = encoder.transform(&table, &[0, 1, 2]).unwrap();
+        assert_eq!(x.row(0), [1.0, 0.0, 1.0]);
+        assert_eq!(x.row(1), [2.0, 1.0, 0.0]);
+        // "green" was never seen in training: all zeros, as handle_unknown="ignore" does.
+        assert_eq!(x.row(2), [3.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn numeric_classes_sort_as_numbers_and_text_classes_as_text() {
+        let table = read_csv("x,n,s\n1,10,b\n2,9,a\n3,10,c\n").unwrap();
+        assert_eq!(encode_target(&table, "n").unwrap().classes, ["9", "10"]);
+        let labels = encode_target(&table, "s").unwrap();
+        assert_eq!(labels.classes, ["a", "b", "c"]);
+        assert_eq!(labels.codes, [1, 0, 2]);
+    }
+
+    #[test]
+    fn single_class_and_regression_like_targets_are_refused() {
+        let table = read_csv("x,y\n1,a\n2,a\n").unwrap();
+        assert!(matches!(
+            encode_target(&table, "y"),
+            Err(Error::SingleClassTarget { .. })
+        ));
+        let mut csv = String::from("x,y\n");
+        for i in 0..60 {
+            csv += &format!("{i},{}.5\n", i);
+        }
+        assert!(matches!(
+            encode_target(&read_csv(&csv).unwrap(), "y"),
+            Err(Error::TooManyClasses { classes: 60, .. })
+        ));
+    }
+}

@@ -1,0 +1,379 @@
+//! A CART decision tree classifier (Gini impurity, binary splits on thresholds), the algorithm of
+//! scikit-learn's `DecisionTreeClassifier`.
+//!
+//! Written here rather than taken from smartcore: smartcore's tree gives one-hot probabilities,
+//! and the ROC curves to come need the leaf class frequencies that scikit-learn reports.
+//! One difference from scikit-learn: it tries features in a random order and keeps the first of
+//! equally good splits; this tree tries them in column order, so it needs no randomness at all.
+
+use crate::features::Matrix;
+use crate::Error;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionTreeParams {
+    /// `None` grows until leaves are pure or too small to split, as scikit-learn's default.
+    pub max_depth: Option<u32>,
+    pub min_samples_split: u32,
+}
+
+impl Default for DecisionTreeParams {
+    fn default() -> Self {
+        Self {
+            max_depth: None,
+            min_samples_split: 2,
+        }
+    }
+}
+
+/// The deepest tree anyone needs here; also keeps recursion bounded on any input.
+pub const MAX_DEPTH_LIMIT: u32 = 64;
+
+impl DecisionTreeParams {
+    pub fn validate(&self) -> Result<(), Error> {
+        if let Some(depth) = self.max_depth {
+            if !(1..=MAX_DEPTH_LIMIT).contains(&depth) {
+                return Err(Error::InvalidParameter {
+                    name: "max_depth".into(),
+                    value: depth.to_string(),
+                    expected: format!("1..={MAX_DEPTH_LIMIT}"),
+                });
+            }
+        }
+        if self.min_samples_split < 2 {
+            return Err(Error::InvalidParameter {
+                name: "min_samples_split".into(),
+                value: self.min_samples_split.to_string(),
+                expected: ">= 2".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Node {
+    Leaf {
+        /// Training rows of each class that reached this leaf.
+        counts: Vec<u32>,
+    },
+    Split {
+        feature: usize,
+        /// Rows with `x[feature] <= threshold` go left.
+        threshold: f64,
+        left: usize,
+        right: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionTree {
+    nodes: Vec<Node>,
+    n_classes: usize,
+    depth: u32,
+}
+
+struct Builder<'a> {
+    x: &'a Matrix,
+    y: &'a [u32],
+    n_classes: usize,
+    max_depth: u32,
+    min_samples_split: usize,
+    nodes: Vec<Node>,
+    depth: u32,
+}
+
+impl DecisionTree {
+    pub fn fit(
+        params: &DecisionTreeParams,
+        x: &Matrix,
+        y: &[u32],
+        n_classes: usize,
+    ) -> Result<Self, Error> {
+        params.validate()?;
+        if x.rows == 0 || x.rows != y.len() {
+            return Err(Error::NoRowsLeft { dropped: 0 });
+        }
+        let mut builder = Builder {
+            x,
+            y,
+            n_classes,
+            max_depth: params.max_depth.unwrap_or(MAX_DEPTH_LIMIT),
+            min_samples_split: params.min_samples_split as usize,
+            nodes: Vec::new(),
+            depth: 0,
+        };
+        let mut rows: Vec<usize> = (0..x.rows).collect();
+        builder.grow(&mut rows, 0);
+        Ok(Self {
+            nodes: builder.nodes,
+            n_classes,
+            depth: builder.depth,
+        })
+    }
+
+    /// Class frequencies of the leaf each row falls in (scikit-learn's `predict_proba`).
+    pub fn predict_proba(&self, x: &Matrix) -> Vec<Vec<f64>> {
+        (0..x.rows)
+            .map(|r| {
+                let counts = self.leaf_counts(x.row(r));
+                let total: u32 = counts.iter().sum();
+                counts
+                    .iter()
+                    .map(|&c| f64::from(c) / f64::from(total.max(1)))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The most frequent class of each row's leaf; ties go to the lower class, as `argmax` does.
+    pub fn predict(&self, x: &Matrix) -> Vec<u32> {
+        (0..x.rows)
+            .map(|r| argmax(self.leaf_counts(x.row(r))) as u32)
+            .collect()
+    }
+
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+
+    pub fn n_leaves(&self) -> usize {
+        self.nodes
+            .iter()
+            .filter(|n| matches!(n, Node::Leaf { .. }))
+            .count()
+    }
+
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    fn leaf_counts(&self, row: &[f64]) -> &[u32] {
+        let mut at = 0;
+        loop {
+            match &self.nodes[at] {
+                Node::Leaf { counts } => return counts,
+                Node::Split {
+                    feature,
+                    threshold,
+                    left,
+                    right,
+                } => {
+                    at = if row[*feature] <= *threshold {
+                        *left
+                    } else {
+                        *right
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn argmax(counts: &[u32]) -> usize {
+    let mut best = 0;
+    for (i, &c) in counts.iter().enumerate() {
+        if c > counts[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+fn gini(counts: &[u32], total: u32) -> f64 {
+    if total == 0 {
+        return 0.0;
+    }
+    let t = f64::from(total);
+    1.0 - counts
+        .iter()
+        .map(|&c| (f64::from(c) / t).powi(2))
+        .sum::<f64>()
+}
+
+struct BestSplit {
+    feature: usize,
+    threshold: f64,
+    /// Weighted child impurity; lower is better.
+    impurity: f64,
+}
+
+impl Builder<'_> {
+    /// Grows the subtree for `rows` and returns its node index.
+    fn grow(&mut self, rows: &mut [usize], depth: u32) -> usize {
+        self.depth = self.depth.max(depth);
+        let counts = self.class_counts(rows);
+        let index = self.nodes.len();
+        self.nodes.push(Node::Leaf {
+            counts: counts.clone(),
+        });
+        let pure = counts.iter().filter(|&&c| c > 0).count() <= 1;
+        if pure || depth >= self.max_depth || rows.len() < self.min_samples_split {
+            return index;
+        }
+        let Some(split) = self.best_split(rows, &counts) else {
+            return index;
+        };
+        let (x, feature, threshold) = (self.x, split.feature, split.threshold);
+        let mut boundary = 0;
+        for i in 0..rows.len() {
+            if x.get(rows[i], feature) <= threshold {
+                rows.swap(i, boundary);
+                boundary += 1;
+            }
+        }
+        let (left_rows, right_rows) = rows.split_at_mut(boundary);
+        let left = self.grow(left_rows, depth + 1);
+        let right = self.grow(right_rows, depth + 1);
+        self.nodes[index] = Node::Split {
+            feature,
+            threshold,
+            left,
+            right,
+        };
+        index
+    }
+
+    fn class_counts(&self, rows: &[usize]) -> Vec<u32> {
+        let mut counts = vec![0u32; self.n_classes];
+        for &r in rows {
+            counts[self.y[r] as usize] += 1;
+        }
+        counts
+    }
+
+    /// The split with the lowest weighted Gini impurity, if any feature varies. As in
+    /// scikit-learn (`min_impurity_decrease=0`) a split is taken even when it improves nothing:
+    /// that is how a tree learns XOR.
+    fn best_split(&self, rows: &[usize], counts: &[u32]) -> Option<BestSplit> {
+        let n = rows.len() as u32;
+        let mut best: Option<BestSplit> = None;
+        let mut sorted: Vec<(f64, u32)> = Vec::with_capacity(rows.len());
+        for feature in 0..self.x.cols {
+            sorted.clear();
+            sorted.extend(rows.iter().map(|&r| (self.x.get(r, feature), self.y[r])));
+            sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut left = vec![0u32; self.n_classes];
+            for i in 1..sorted.len() {
+                left[sorted[i - 1].1 as usize] += 1;
+                let (lo, hi) = (sorted[i - 1].0, sorted[i].0);
+                if lo >= hi {
+                    continue;
+                }
+                let n_left = i as u32;
+                let right: Vec<u32> = counts.iter().zip(&left).map(|(c, l)| c - l).collect();
+                let impurity = (f64::from(n_left) * gini(&left, n_left)
+                    + f64::from(n - n_left) * gini(&right, n - n_left))
+                    / f64::from(n);
+                if best.as_ref().is_none_or(|b| impurity < b.impurity) {
+                    let mut threshold = lo / 2.0 + hi / 2.0;
+                    // As scikit-learn does: a midpoint that rounds up to `hi` would send `hi` left.
+                    if threshold >= hi || !threshold.is_finite() {
+                        threshold = lo;
+                    }
+                    best = Some(BestSplit {
+                        feature,
+                        threshold,
+                        impurity,
+                    });
+                }
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matrix(rows: &[&[f64]]) -> Matrix {
+        Matrix {
+            rows: rows.len(),
+            cols: rows[0].len(),
+            data: rows.iter().flat_map(|r| r.iter().copied()).collect(),
+        }
+    }
+
+    #[test]
+    fn learns_a_threshold_and_predicts_both_sides() {
+        let x = matrix(&[&[1.0], &[2.0], &[3.0], &[10.0], &[11.0], &[12.0]]);
+        let y = [0, 0, 0, 1, 1, 1];
+        let tree = DecisionTree::fit(&DecisionTreeParams::default(), &x, &y, 2).unwrap();
+        assert_eq!(tree.predict(&x), y);
+        assert_eq!(tree.depth(), 1);
+        assert_eq!(tree.predict(&matrix(&[&[6.4], &[6.6]])), [0, 1]);
+    }
+
+    #[test]
+    fn xor_needs_depth_two() {
+        let x = matrix(&[&[0.0, 0.0], &[0.0, 1.0], &[1.0, 0.0], &[1.0, 1.0]]);
+        let y = [0, 1, 1, 0];
+        let stump = DecisionTreeParams {
+            max_depth: Some(1),
+            ..Default::default()
+        };
+        let tree = DecisionTree::fit(&stump, &x, &y, 2).unwrap();
+        assert_eq!(tree.n_leaves(), 2);
+        let correct = tree
+            .predict(&x)
+            .iter()
+            .zip(&y)
+            .filter(|(p, t)| p == t)
+            .count();
+        assert_eq!(correct, 2);
+        let full = DecisionTree::fit(&DecisionTreeParams::default(), &x, &y, 2).unwrap();
+        assert_eq!(full.predict(&x), y);
+        assert_eq!(full.depth(), 2);
+    }
+
+    #[test]
+    fn probabilities_are_leaf_class_frequencies() {
+        let x = matrix(&[&[1.0], &[1.0], &[1.0], &[5.0]]);
+        let y = [0, 0, 1, 1];
+        let params = DecisionTreeParams {
+            max_depth: Some(1),
+            ..Default::default()
+        };
+        let tree = DecisionTree::fit(&params, &x, &y, 2).unwrap();
+        let p = tree.predict_proba(&matrix(&[&[1.0], &[5.0]]));
+        assert!((p[0][0] - 2.0 / 3.0).abs() < 1e-12 && (p[0][1] - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(p[1], [0.0, 1.0]);
+    }
+
+    #[test]
+    fn min_samples_split_stops_growth() {
+        let x = matrix(&[&[1.0], &[2.0], &[3.0], &[4.0]]);
+        let y = [0, 1, 0, 1];
+        let params = DecisionTreeParams {
+            max_depth: None,
+            min_samples_split: 5,
+        };
+        let tree = DecisionTree::fit(&params, &x, &y, 2).unwrap();
+        assert_eq!(tree.n_leaves(), 1);
+    }
+
+    #[test]
+    fn absurd_parameters_are_errors_not_panics() {
+        let x = matrix(&[&[1.0], &[2.0]]);
+        for params in [
+            DecisionTreeParams {
+                max_depth: Some(0),
+                min_samples_split: 2,
+            },
+            DecisionTreeParams {
+                max_depth: Some(1000),
+                min_samples_split: 2,
+            },
+            DecisionTreeParams {
+                max_depth: None,
+                min_samples_split: 1,
+            },
+        ] {
+            assert!(matches!(
+                DecisionTree::fit(&params, &x, &[0, 1], 2),
+                Err(Error::InvalidParameter { .. })
+            ));
+        }
+    }
+}

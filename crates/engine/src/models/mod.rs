@@ -1,0 +1,46 @@
+//! Models: their parameters as plain data (what a notebook stores) and the fitted models.
+
+mod decision_tree;
+
+pub use decision_tree::{DecisionTree, DecisionTreeParams};
+
+use crate::features::Matrix;
+use crate::Error;
+use serde::{Deserialize, Serialize};
+
+/// Which model a train cell fits, with its hyperparameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "model", rename_all = "snake_case")]
+pub enum ModelSpec {
+    DecisionTree(DecisionTreeParams),
+}
+
+impl Default for ModelSpec {
+    fn default() -> Self {
+        Self::DecisionTree(DecisionTreeParams::default())
+    }
+}
+
+/// A fitted classifier.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Classifier {
+    DecisionTree(DecisionTree),
+}
+
+impl ModelSpec {
+    pub fn fit(&self, x: &Matrix, y: &[u32], n_classes: usize) -> Result<Classifier, Error> {
+        match self {
+            ModelSpec::DecisionTree(params) => {
+                DecisionTree::fit(params, x, y, n_classes).map(Classifier::DecisionTree)
+            }
+        }
+    }
+}
+
+impl Classifier {
+    pub fn predict(&self, x: &Matrix) -> Vec<u32> {
+        match self {
+            Classifier::DecisionTree(tree) => tree.predict(x),
+        }
+    }
+}

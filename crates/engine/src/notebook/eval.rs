@@ -1,0 +1,234 @@
+//! Running a notebook: each cell takes what the cells above produced, and yields an output or
+//! an [`Error`] that stays on that cell. A failed cell does not stop the cells below from
+//! reporting what they are waiting for.
+
+use super::{Cell, DatasetCell, Notebook, SplitCell, TrainCell};
+use crate::error::CellKind;
+use crate::features::{encode_target, FeatureEncoder, Labels};
+use crate::metrics;
+use crate::models::{Classifier, ModelSpec};
+use crate::split::{hold_out, HoldOut};
+use crate::table::{read_csv, DroppedRows, Table};
+use crate::Error;
+use std::collections::HashMap;
+
+/// Where data set cells get their CSV text; the web app fetches it, the tests read files.
+pub trait DataSource {
+    fn csv(&self, dataset: &str) -> Option<&str>;
+}
+
+impl DataSource for HashMap<String, String> {
+    fn csv(&self, dataset: &str) -> Option<&str> {
+        self.get(dataset).map(String::as_str)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellOutput {
+    Dataset(DatasetOutput),
+    Split(SplitOutput),
+    Train(TrainOutput),
+    Evaluate(EvaluateOutput),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatasetOutput {
+    /// Shape of the file as loaded.
+    pub rows: usize,
+    pub columns: usize,
+    pub column_names: Vec<String>,
+    /// The first rows, as text.
+    pub preview: Vec<Vec<String>>,
+    /// Rows dropped for missing values, and where those values were missing.
+    pub dropped: DroppedRows,
+    /// Rows left to learn from.
+    pub rows_used: usize,
+    /// Free-text columns that are not used as features.
+    pub ignored_columns: Vec<String>,
+    /// Each class of the target with its number of rows.
+    pub class_counts: Vec<(String, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SplitOutput {
+    pub train_rows: usize,
+    pub test_rows: usize,
+    pub stratified: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainOutput {
+    pub depth: u32,
+    pub leaves: usize,
+    pub features: usize,
+    pub one_hot_columns: Vec<String>,
+    pub train_accuracy: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvaluateOutput {
+    pub accuracy: f64,
+    pub classes: Vec<String>,
+    /// Rows are true classes, columns predicted classes, in `classes` order.
+    pub confusion: Vec<Vec<u64>>,
+    pub test_rows: usize,
+    /// Test-set truth and predictions, as class codes, for further metrics and charts.
+    pub y_true: Vec<u32>,
+    pub y_pred: Vec<u32>,
+}
+
+const PREVIEW_ROWS: usize = 5;
+
+/// What has been computed so far, top to bottom.
+#[derive(Default)]
+struct State {
+    data: Option<(Table, String, Labels)>,
+    split: Option<HoldOut>,
+    model: Option<(FeatureEncoder, Classifier)>,
+}
+
+pub fn evaluate(notebook: &Notebook, source: &dyn DataSource) -> Vec<Result<CellOutput, Error>> {
+    if let Err(err) = notebook.check_version() {
+        return notebook.cells.iter().map(|_| Err(err.clone())).collect();
+    }
+    let mut state = State::default();
+    notebook
+        .cells
+        .iter()
+        .map(|cell| match cell {
+            Cell::Dataset(c) => run_dataset(c, source, &mut state).map(CellOutput::Dataset),
+            Cell::Split(c) => run_split(c, &mut state).map(CellOutput::Split),
+            Cell::Train(c) => run_train(c, &mut state).map(CellOutput::Train),
+            Cell::Evaluate(_) => run_evaluate(&state).map(CellOutput::Evaluate),
+        })
+        .collect()
+}
+
+fn run_dataset(
+    cell: &DatasetCell,
+    source: &dyn DataSource,
+    state: &mut State,
+) -> Result<DatasetOutput, Error> {
+    *state = State::default();
+    let text = source
+        .csv(&cell.dataset)
+        .ok_or_else(|| Error::UnknownDataset {
+            name: cell.dataset.clone(),
+        })?;
+    let table = read_csv(text)?;
+    if table.column(&cell.target).is_none() {
+        return Err(Error::UnknownColumn {
+            name: cell.target.clone(),
+        });
+    }
+    let ignored_columns = FeatureEncoder::ignored_columns(&table);
+    let used: Vec<&str> = table
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .filter(|name| !ignored_columns.iter().any(|i| i == name))
+        .chain([cell.target.as_str()])
+        .collect();
+    let (complete, dropped) = table.drop_incomplete_rows(&used);
+    if complete.n_rows() == 0 {
+        return Err(Error::NoRowsLeft {
+            dropped: dropped.rows,
+        });
+    }
+    let labels = encode_target(&complete, &cell.target)?;
+    let mut class_counts: Vec<(String, usize)> =
+        labels.classes.iter().map(|c| (c.clone(), 0)).collect();
+    for &code in &labels.codes {
+        class_counts[code as usize].1 += 1;
+    }
+    let preview_rows = table.n_rows().min(PREVIEW_ROWS);
+    let output = DatasetOutput {
+        rows: table.n_rows(),
+        columns: table.n_columns(),
+        column_names: table.columns.iter().map(|c| c.name.clone()).collect(),
+        preview: (0..preview_rows)
+            .map(|r| table.columns.iter().map(|c| c.display(r)).collect())
+            .collect(),
+        dropped,
+        rows_used: complete.n_rows(),
+        ignored_columns,
+        class_counts,
+    };
+    state.data = Some((complete, cell.target.clone(), labels));
+    Ok(output)
+}
+
+fn run_split(cell: &SplitCell, state: &mut State) -> Result<SplitOutput, Error> {
+    state.split = None;
+    state.model = None;
+    let (_, _, labels) = state.data.as_ref().ok_or(Error::NeedsCellAbove {
+        cell: CellKind::Dataset,
+    })?;
+    let split = hold_out(
+        &labels.codes,
+        &labels.classes,
+        cell.test_fraction,
+        cell.stratify,
+        cell.seed,
+    )?;
+    let output = SplitOutput {
+        train_rows: split.train.len(),
+        test_rows: split.test.len(),
+        stratified: cell.stratify,
+    };
+    state.split = Some(split);
+    Ok(output)
+}
+
+fn run_train(cell: &TrainCell, state: &mut State) -> Result<TrainOutput, Error> {
+    state.model = None;
+    let (table, target, labels) = state.data.as_ref().ok_or(Error::NeedsCellAbove {
+        cell: CellKind::Dataset,
+    })?;
+    let split = state.split.as_ref().ok_or(Error::NeedsCellAbove {
+        cell: CellKind::Split,
+    })?;
+    let encoder = FeatureEncoder::fit(table, target, &split.train)?;
+    let x_train = encoder.transform(table, &split.train)?;
+    let y_train: Vec<u32> = split.train.iter().map(|&r| labels.codes[r]).collect();
+    let model = cell.model.fit(&x_train, &y_train, labels.classes.len())?;
+    let train_pred = model.predict(&x_train);
+    let (depth, leaves) = match (&model, &cell.model) {
+        (Classifier::DecisionTree(tree), ModelSpec::DecisionTree(_)) => {
+            (tree.depth(), tree.n_leaves())
+        }
+    };
+    let output = TrainOutput {
+        depth,
+        leaves,
+        features: x_train.cols,
+        one_hot_columns: encoder.one_hot_columns(),
+        train_accuracy: metrics::accuracy(&y_train, &train_pred).unwrap_or(0.0),
+    };
+    state.model = Some((encoder, model));
+    Ok(output)
+}
+
+fn run_evaluate(state: &State) -> Result<EvaluateOutput, Error> {
+    let (table, _, labels) = state.data.as_ref().ok_or(Error::NeedsCellAbove {
+        cell: CellKind::Dataset,
+    })?;
+    let split = state.split.as_ref().ok_or(Error::NeedsCellAbove {
+        cell: CellKind::Split,
+    })?;
+    let (encoder, model) = state.model.as_ref().ok_or(Error::NeedsCellAbove {
+        cell: CellKind::Train,
+    })?;
+    let x_test = encoder.transform(table, &split.test)?;
+    let y_true: Vec<u32> = split.test.iter().map(|&r| labels.codes[r]).collect();
+    let y_pred = model.predict(&x_test);
+    let n_classes = labels.classes.len();
+    Ok(EvaluateOutput {
+        accuracy: metrics::accuracy(&y_true, &y_pred).unwrap_or(0.0),
+        classes: labels.classes.clone(),
+        confusion: metrics::confusion_matrix(&y_true, &y_pred, n_classes),
+        test_rows: y_true.len(),
+        y_true,
+        y_pred,
+    })
+}

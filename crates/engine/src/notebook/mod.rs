@@ -1,0 +1,92 @@
+//! The notebook: a serialisable document of cells, and its evaluation (each cell runs on the
+//! outputs of the cells above it).
+
+mod eval;
+
+pub use eval::{
+    evaluate, CellOutput, DataSource, DatasetOutput, EvaluateOutput, SplitOutput, TrainOutput,
+};
+
+use crate::models::ModelSpec;
+use crate::Error;
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever the document's shape changes; older documents must keep opening.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notebook {
+    pub version: u32,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Cell {
+    Dataset(DatasetCell),
+    Split(SplitCell),
+    Train(TrainCell),
+    Evaluate(EvaluateCell),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatasetCell {
+    /// A shipped data set's id (see [`crate::datasets`]).
+    pub dataset: String,
+    pub target: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SplitCell {
+    pub test_fraction: f64,
+    pub stratify: bool,
+    pub seed: u64,
+}
+
+impl Default for SplitCell {
+    fn default() -> Self {
+        Self {
+            test_fraction: 0.25,
+            stratify: true,
+            seed: 42,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct TrainCell {
+    #[serde(flatten)]
+    pub model: ModelSpec,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct EvaluateCell {}
+
+impl Notebook {
+    /// The first notebook a learner sees: load → split → train → evaluate.
+    pub fn starter(dataset: &str, target: &str) -> Self {
+        Self {
+            version: SCHEMA_VERSION,
+            cells: vec![
+                Cell::Dataset(DatasetCell {
+                    dataset: dataset.into(),
+                    target: target.into(),
+                }),
+                Cell::Split(SplitCell::default()),
+                Cell::Train(TrainCell::default()),
+                Cell::Evaluate(EvaluateCell::default()),
+            ],
+        }
+    }
+
+    /// Refuses a notebook written by a newer Latih than this one.
+    pub fn check_version(&self) -> Result<(), Error> {
+        if self.version > SCHEMA_VERSION {
+            return Err(Error::UnsupportedNotebookVersion {
+                found: self.version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,149 @@
+//! A typed, columnar table with missing values as a first-class state.
+
+mod csv_reader;
+
+pub use csv_reader::read_csv;
+
+/// One column's values. Missing cells are `None` whatever the type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ColumnData {
+    Numeric(Vec<Option<f64>>),
+    /// Strings with few distinct values: usable as a feature (one-hot) or as a class label.
+    Categorical(Vec<Option<String>>),
+    /// Strings that are mostly unique (names, ids): kept for display, never used as a feature.
+    Text(Vec<Option<String>>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub name: String,
+    pub data: ColumnData,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    Numeric,
+    Categorical,
+    Text,
+}
+
+impl Column {
+    pub fn len(&self) -> usize {
+        match &self.data {
+            ColumnData::Numeric(v) => v.len(),
+            ColumnData::Categorical(v) | ColumnData::Text(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn column_type(&self) -> ColumnType {
+        match self.data {
+            ColumnData::Numeric(_) => ColumnType::Numeric,
+            ColumnData::Categorical(_) => ColumnType::Categorical,
+            ColumnData::Text(_) => ColumnType::Text,
+        }
+    }
+
+    pub fn is_missing(&self, row: usize) -> bool {
+        match &self.data {
+            ColumnData::Numeric(v) => v.get(row).is_none_or(|x| x.is_none()),
+            ColumnData::Categorical(v) | ColumnData::Text(v) => {
+                v.get(row).is_none_or(|x| x.is_none())
+            }
+        }
+    }
+
+    /// The cell as a person reads it in a preview; missing cells are empty.
+    pub fn display(&self, row: usize) -> String {
+        match &self.data {
+            ColumnData::Numeric(v) => v
+                .get(row)
+                .copied()
+                .flatten()
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
+            ColumnData::Categorical(v) | ColumnData::Text(v) => {
+                v.get(row).cloned().flatten().unwrap_or_default()
+            }
+        }
+    }
+
+    fn take_rows(&self, rows: &[usize]) -> Column {
+        fn pick<T: Clone>(v: &[Option<T>], rows: &[usize]) -> Vec<Option<T>> {
+            rows.iter().map(|&r| v.get(r).cloned().flatten()).collect()
+        }
+        let data = match &self.data {
+            ColumnData::Numeric(v) => ColumnData::Numeric(pick(v, rows)),
+            ColumnData::Categorical(v) => ColumnData::Categorical(pick(v, rows)),
+            ColumnData::Text(v) => ColumnData::Text(pick(v, rows)),
+        };
+        Column {
+            name: self.name.clone(),
+            data,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub columns: Vec<Column>,
+}
+
+/// What dropping incomplete rows did, so the notebook can say it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DroppedRows {
+    pub rows: usize,
+    /// Missing cells per column, in column order, for the columns that had any.
+    pub missing_by_column: Vec<(String, usize)>,
+}
+
+impl Table {
+    pub fn n_rows(&self) -> usize {
+        self.columns.first().map_or(0, Column::len)
+    }
+
+    pub fn n_columns(&self) -> usize {
+        self.columns.len()
+    }
+
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    pub fn take_rows(&self, rows: &[usize]) -> Table {
+        Table {
+            columns: self.columns.iter().map(|c| c.take_rows(rows)).collect(),
+        }
+    }
+
+    /// Drops every row with a missing cell in one of the `used` columns (pandas `dropna(subset=…)`).
+    /// Until the cleaning steps exist this is how the notebook copes with missing values.
+    pub fn drop_incomplete_rows(&self, used: &[&str]) -> (Table, DroppedRows) {
+        let used: Vec<&Column> = self
+            .columns
+            .iter()
+            .filter(|c| used.contains(&c.name.as_str()))
+            .collect();
+        let keep: Vec<usize> = (0..self.n_rows())
+            .filter(|&r| used.iter().all(|c| !c.is_missing(r)))
+            .collect();
+        let missing_by_column = used
+            .iter()
+            .map(|c| {
+                (
+                    c.name.clone(),
+                    (0..c.len()).filter(|&r| c.is_missing(r)).count(),
+                )
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        let dropped = DroppedRows {
+            rows: self.n_rows() - keep.len(),
+            missing_by_column,
+        };
+        (self.take_rows(&keep), dropped)
+    }
+}

@@ -1,0 +1,194 @@
+//! Whole notebooks on the shipped data sets, and the errors a learner can provoke.
+
+use latih_engine::error::CellKind;
+use latih_engine::models::{DecisionTreeParams, ModelSpec};
+use latih_engine::notebook::{
+    evaluate, Cell, CellOutput, EvaluateOutput, Notebook, SplitCell, SCHEMA_VERSION,
+};
+use latih_engine::Error;
+use std::collections::HashMap;
+
+fn shipped() -> HashMap<String, String> {
+    let dir = format!("{}/../../static/data", env!("CARGO_MANIFEST_DIR"));
+    latih_engine::datasets::DATASETS
+        .iter()
+        .map(|d| {
+            let text = std::fs::read_to_string(format!("{dir}/{}.csv", d.id)).unwrap();
+            (d.id.to_string(), text)
+        })
+        .collect()
+}
+
+fn evaluation(outputs: &[Result<CellOutput, Error>]) -> &EvaluateOutput {
+    match outputs.last() {
+        Some(Ok(CellOutput::Evaluate(e))) => e,
+        other => panic!("expected an evaluation, got {other:?}"),
+    }
+}
+
+fn split_cell(nb: &mut Notebook) -> &mut SplitCell {
+    match &mut nb.cells[1] {
+        Cell::Split(s) => s,
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn every_shipped_data_set_runs_with_its_suggested_target() {
+    let data = shipped();
+    for info in latih_engine::datasets::DATASETS {
+        let outputs = evaluate(&Notebook::starter(info.id, info.suggested_target), &data);
+        let Some(Ok(CellOutput::Dataset(loaded))) = outputs.first() else {
+            panic!("{}: {:?}", info.id, outputs[0]);
+        };
+        assert_eq!(
+            (loaded.rows, loaded.columns),
+            (info.rows, info.columns),
+            "{}",
+            info.id
+        );
+        let eval = evaluation(&outputs);
+        let total: u64 = eval.confusion.iter().flatten().sum();
+        assert_eq!(total as usize, eval.test_rows, "{}", info.id);
+        let diagonal: u64 = (0..eval.classes.len()).map(|i| eval.confusion[i][i]).sum();
+        assert!((eval.accuracy - diagonal as f64 / total as f64).abs() < 1e-12);
+        assert!(
+            eval.accuracy > 0.6,
+            "{}: accuracy {}",
+            info.id,
+            eval.accuracy
+        );
+    }
+}
+
+#[test]
+fn iris_gives_a_three_by_three_matrix_over_the_test_rows() {
+    let outputs = evaluate(&Notebook::starter("iris", "species"), &shipped());
+    let Ok(CellOutput::Split(split)) = &outputs[1] else {
+        panic!("{:?}", outputs[1])
+    };
+    assert_eq!((split.train_rows, split.test_rows), (112, 38));
+    let eval = evaluation(&outputs);
+    assert_eq!(eval.classes, ["setosa", "versicolor", "virginica"]);
+    assert_eq!(eval.confusion.len(), 3);
+    assert!(eval.confusion.iter().all(|row| row.len() == 3));
+    assert_eq!(eval.test_rows, 38);
+}
+
+#[test]
+fn missing_values_drop_rows_and_say_where_they_were() {
+    let outputs = evaluate(&Notebook::starter("titanic", "survived"), &shipped());
+    let Ok(CellOutput::Dataset(titanic)) = &outputs[0] else {
+        panic!("{:?}", outputs[0])
+    };
+    assert_eq!(titanic.dropped.rows, 263);
+    assert_eq!(
+        titanic.dropped.missing_by_column,
+        [("age".to_string(), 263)]
+    );
+    assert_eq!(titanic.rows_used, 1309 - 263);
+    assert_eq!(titanic.ignored_columns, ["name"]);
+    let Ok(CellOutput::Train(train)) = &outputs[2] else {
+        panic!("{:?}", outputs[2])
+    };
+    assert_eq!(train.one_hot_columns, ["sex", "passengerClass"]);
+
+    let outputs = evaluate(&Notebook::starter("penguins", "species"), &shipped());
+    let Ok(CellOutput::Dataset(penguins)) = &outputs[0] else {
+        panic!("{:?}", outputs[0])
+    };
+    assert_eq!(penguins.dropped.rows, 11);
+    assert_eq!(penguins.rows_used, 333);
+}
+
+#[test]
+fn the_same_notebook_gives_the_same_numbers_and_the_seed_matters() {
+    let data = shipped();
+    let mut nb = Notebook::starter("credit", "Status");
+    let first = evaluation(&evaluate(&nb, &data)).clone();
+    assert_eq!(&first, evaluation(&evaluate(&nb, &data)));
+    split_cell(&mut nb).seed = 7;
+    assert_ne!(first.y_true, evaluation(&evaluate(&nb, &data)).y_true);
+}
+
+#[test]
+fn a_target_with_one_class_is_an_error_on_the_data_set_cell_and_below() {
+    let data = HashMap::from([("tiny".to_string(), "x,y\n1,a\n2,a\n3,a\n".to_string())]);
+    let outputs = evaluate(&Notebook::starter("tiny", "y"), &data);
+    assert!(matches!(&outputs[0], Err(Error::SingleClassTarget { class, .. }) if class == "a"));
+    assert_eq!(
+        outputs[1],
+        Err(Error::NeedsCellAbove {
+            cell: CellKind::Dataset
+        })
+    );
+    assert!(outputs[2..].iter().all(Result::is_err));
+}
+
+#[test]
+fn test_fractions_of_zero_and_one_are_errors_on_the_split_cell() {
+    let data = shipped();
+    for bad in [0.0, 1.0] {
+        let mut nb = Notebook::starter("iris", "species");
+        split_cell(&mut nb).test_fraction = bad;
+        let outputs = evaluate(&nb, &data);
+        assert!(outputs[0].is_ok());
+        assert!(matches!(
+            outputs[1],
+            Err(Error::TestFractionOutOfRange { .. })
+        ));
+        assert_eq!(
+            outputs[3],
+            Err(Error::NeedsCellAbove {
+                cell: CellKind::Split
+            })
+        );
+    }
+}
+
+#[test]
+fn a_data_set_too_small_to_split_is_an_error() {
+    let data = HashMap::from([("two".to_string(), "x,y\n1,a\n2,b\n".to_string())]);
+    let outputs = evaluate(&Notebook::starter("two", "y"), &data);
+    assert!(matches!(
+        outputs[1],
+        Err(Error::TooFewRowsToSplit { rows: 2, .. })
+    ));
+}
+
+#[test]
+fn absurd_tree_parameters_are_an_error_on_the_train_cell() {
+    let mut nb = Notebook::starter("iris", "species");
+    nb.cells[2] = Cell::Train(latih_engine::notebook::TrainCell {
+        model: ModelSpec::DecisionTree(DecisionTreeParams {
+            max_depth: Some(0),
+            min_samples_split: 2,
+        }),
+    });
+    let outputs = evaluate(&nb, &shipped());
+    assert!(matches!(outputs[2], Err(Error::InvalidParameter { .. })));
+}
+
+#[test]
+fn unknown_data_sets_and_columns_are_errors() {
+    let data = shipped();
+    let outputs = evaluate(&Notebook::starter("nope", "y"), &data);
+    assert!(matches!(outputs[0], Err(Error::UnknownDataset { .. })));
+    let outputs = evaluate(&Notebook::starter("iris", "colour"), &data);
+    assert!(matches!(outputs[0], Err(Error::UnknownColumn { .. })));
+}
+
+#[test]
+fn notebooks_round_trip_through_json_and_newer_versions_are_refused() {
+    let nb = Notebook::starter("iris", "species");
+    let json = serde_json::to_string(&nb).unwrap();
+    assert!(json.contains(r#""kind":"dataset""#) && json.contains(r#""model":"decision_tree""#));
+    assert_eq!(serde_json::from_str::<Notebook>(&json).unwrap(), nb);
+
+    let mut future = nb.clone();
+    future.version = SCHEMA_VERSION + 1;
+    let outputs = evaluate(&future, &shipped());
+    assert!(outputs
+        .iter()
+        .all(|o| matches!(o, Err(Error::UnsupportedNotebookVersion { .. }))));
+}

@@ -1,0 +1,98 @@
+//! The engine against numbers computed by scikit-learn (fixtures written by
+//! scripts/fixtures/make_engine_fixtures.py).
+
+use latih_engine::features::{encode_target, FeatureEncoder};
+use latih_engine::metrics::{accuracy, confusion_matrix};
+use latih_engine::models::{DecisionTree, DecisionTreeParams};
+use latih_engine::table::read_csv;
+use serde_json::Value;
+
+fn fixture(name: &str) -> Value {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn codes(v: &Value) -> Vec<u32> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_u64().unwrap() as u32)
+        .collect()
+}
+
+fn shipped(dataset: &str) -> String {
+    let path = format!(
+        "{}/../../static/data/{dataset}.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn accuracy_and_confusion_matrix_equal_scikit_learn() {
+    let cases = fixture("classification_metrics.json");
+    let cases = cases["cases"].as_array().unwrap();
+    assert!(cases.len() >= 6);
+    for case in cases {
+        let name = case["name"].as_str().unwrap();
+        let (y_true, y_pred) = (codes(&case["y_true"]), codes(&case["y_pred"]));
+        let n_classes = case["n_classes"].as_u64().unwrap() as usize;
+        let expected = case["accuracy"].as_f64().unwrap();
+        let got = accuracy(&y_true, &y_pred).unwrap();
+        assert!(
+            (got - expected).abs() < 1e-12,
+            "{name}: {got} vs {expected}"
+        );
+        let expected: Vec<Vec<u64>> = case["confusion_matrix"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| {
+                row.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.as_u64().unwrap())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            confusion_matrix(&y_true, &y_pred, n_classes),
+            expected,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn decision_tree_accuracy_is_within_two_points_of_scikit_learn_on_the_same_split() {
+    // The fixture holds scikit-learn's lowest and highest accuracy over ten random_states (its
+    // tie-breaking between equally good splits is random); ours must lie within 2 points of that.
+    let cases = fixture("decision_tree.json");
+    for case in cases["cases"].as_array().unwrap() {
+        let dataset = case["dataset"].as_str().unwrap();
+        let target = case["target"].as_str().unwrap();
+        let table = read_csv(&shipped(dataset)).unwrap();
+        let labels = encode_target(&table, target).unwrap();
+        let rows = |key: &str| -> Vec<usize> {
+            codes(&case[key]).into_iter().map(|r| r as usize).collect()
+        };
+        let (train, test) = (rows("train_rows"), rows("test_rows"));
+        let encoder = FeatureEncoder::fit(&table, target, &train).unwrap();
+        let params = DecisionTreeParams {
+            max_depth: case["max_depth"].as_u64().map(|d| d as u32),
+            min_samples_split: case["min_samples_split"].as_u64().unwrap() as u32,
+        };
+        let y = |rows: &[usize]| -> Vec<u32> { rows.iter().map(|&r| labels.codes[r]).collect() };
+        let x_train = encoder.transform(&table, &train).unwrap();
+        let tree = DecisionTree::fit(&params, &x_train, &y(&train), labels.classes.len()).unwrap();
+        let predicted = tree.predict(&encoder.transform(&table, &test).unwrap());
+        let ours = accuracy(&y(&test), &predicted).unwrap();
+        let low = case["sklearn_test_accuracy_min"].as_f64().unwrap();
+        let high = case["sklearn_test_accuracy_max"].as_f64().unwrap();
+        eprintln!("{dataset} {params:?}: latih {ours:.4}, scikit-learn {low:.4}..{high:.4}");
+        assert!(
+            ours >= low - 0.02 - 1e-9 && ours <= high + 0.02 + 1e-9,
+            "{dataset} {params:?}: latih {ours} outside scikit-learn's {low}..{high} ± 0.02"
+        );
+    }
+}

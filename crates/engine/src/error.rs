@@ -56,7 +56,7 @@ pub enum Error {
     InvalidParameter {
         name: String,
         value: String,
-        expected: String,
+        expected: Expected,
     },
     /// This cell needs the output of a kind of cell that is missing above it (or failed).
     NeedsCellAbove {
@@ -67,6 +67,13 @@ pub enum Error {
         found: u32,
         supported: u32,
     },
+}
+
+/// What a parameter must be, for messages that say so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Expected {
+    IntegerBetween { min: u64, max: u64 },
+    IntegerAtLeast { min: u64 },
 }
 
 /// The kinds of notebook cell, for messages that name one.

@@ -6,6 +6,7 @@
 //! One difference from scikit-learn: it tries features in a random order and keeps the first of
 //! equally good splits; this tree tries them in column order, so it needs no randomness at all.
 
+use crate::error::Expected;
 use crate::features::Matrix;
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -36,7 +37,10 @@ impl DecisionTreeParams {
                 return Err(Error::InvalidParameter {
                     name: "max_depth".into(),
                     value: depth.to_string(),
-                    expected: format!("1..={MAX_DEPTH_LIMIT}"),
+                    expected: Expected::IntegerBetween {
+                        min: 1,
+                        max: MAX_DEPTH_LIMIT.into(),
+                    },
                 });
             }
         }
@@ -44,7 +48,7 @@ impl DecisionTreeParams {
             return Err(Error::InvalidParameter {
                 name: "min_samples_split".into(),
                 value: self.min_samples_split.to_string(),
-                expected: ">= 2".into(),
+                expected: Expected::IntegerAtLeast { min: 2 },
             });
         }
         Ok(())

@@ -47,6 +47,14 @@ pub fn read_csv(text: &str) -> Result<Table, Error> {
     Ok(Table { columns })
 }
 
+/// Just the column names, without reading the rows: for pickers that must work even when the
+/// data itself is unusable.
+pub fn read_csv_header(text: &str) -> Result<Vec<String>, Error> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(csv_error)?;
+    Ok(headers.iter().map(|h| h.trim().to_string()).collect())
+}
+
 fn infer(cells: Vec<Option<String>>) -> ColumnData {
     let numbers: Option<Vec<Option<f64>>> = cells
         .iter()
@@ -121,6 +129,11 @@ mod tests {
     fn ragged_row_is_an_error_with_its_line() {
         let err = read_csv("a,b\n1,2\n3\n").unwrap_err();
         assert!(matches!(err, Error::Csv { line: 3, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn header_is_read_even_when_rows_are_broken() {
+        assert_eq!(read_csv_header("a, b\n1\n").unwrap(), ["a", "b"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 mod csv_reader;
 
-pub use csv_reader::read_csv;
+pub use csv_reader::{read_csv, read_csv_header};
 
 /// One column's values. Missing cells are `None` whatever the type.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,120 @@
+//! Engine errors in words: each variant's facts fill its catalog message.
+
+use crate::{format_count, format_number, t, tf, Lang};
+use latih_engine::error::{CellKind, Expected};
+use latih_engine::Error;
+
+fn cell_kind_name(lang: Lang, kind: CellKind) -> String {
+    let key = match kind {
+        CellKind::Dataset => "cell-kind-dataset",
+        CellKind::Split => "cell-kind-split",
+        CellKind::Train => "cell-kind-train",
+        CellKind::Evaluate => "cell-kind-evaluate",
+    };
+    t(lang, key)
+}
+
+fn expectation(lang: Lang, expected: &Expected) -> String {
+    let n = |x: u64| format_count(lang, usize::try_from(x).unwrap_or(usize::MAX));
+    match expected {
+        Expected::IntegerBetween { min, max } => tf(
+            lang,
+            "expected-integer-between",
+            &[("min", n(*min)), ("max", n(*max))],
+        ),
+        Expected::IntegerAtLeast { min } => {
+            tf(lang, "expected-integer-at-least", &[("min", n(*min))])
+        }
+    }
+}
+
+pub fn error_message(lang: Lang, error: &Error) -> String {
+    let n = |x: usize| format_count(lang, x);
+    match error {
+        Error::Csv { line, message } => tf(
+            lang,
+            "error-csv",
+            &[("line", line.to_string()), ("message", message.clone())],
+        ),
+        Error::EmptyTable => t(lang, "error-empty-table"),
+        Error::UnknownDataset { name } => {
+            tf(lang, "error-unknown-dataset", &[("name", name.clone())])
+        }
+        Error::UnknownColumn { name } => {
+            tf(lang, "error-unknown-column", &[("name", name.clone())])
+        }
+        Error::NoRowsLeft { dropped } => {
+            tf(lang, "error-no-rows-left", &[("dropped", n(*dropped))])
+        }
+        Error::SingleClassTarget { column, class } => tf(
+            lang,
+            "error-single-class",
+            &[("column", column.clone()), ("class", class.clone())],
+        ),
+        Error::TooManyClasses {
+            column,
+            classes,
+            limit,
+        } => tf(
+            lang,
+            "error-too-many-classes",
+            &[
+                ("column", column.clone()),
+                ("classes", n(*classes)),
+                ("limit", n(*limit)),
+            ],
+        ),
+        Error::NoFeatures => t(lang, "error-no-features"),
+        Error::TestFractionOutOfRange { value } => tf(
+            lang,
+            "error-test-fraction",
+            &[("value", format_number(lang, *value))],
+        ),
+        Error::TooFewRowsToSplit {
+            rows,
+            train,
+            test,
+            classes,
+        } => tf(
+            lang,
+            "error-too-few-rows",
+            &[
+                ("rows", n(*rows)),
+                ("train", n(*train)),
+                ("test", n(*test)),
+                ("classes", n((*classes).max(1))),
+            ],
+        ),
+        Error::ClassTooSmallToStratify { class, rows } => tf(
+            lang,
+            "error-class-too-small",
+            &[("class", class.clone()), ("rows", n(*rows))],
+        ),
+        Error::InvalidParameter {
+            name,
+            value,
+            expected,
+        } => tf(
+            lang,
+            "error-invalid-parameter",
+            &[
+                ("name", name.clone()),
+                ("value", value.clone()),
+                ("expected", expectation(lang, expected)),
+            ],
+        ),
+        Error::NeedsCellAbove { cell } => tf(
+            lang,
+            "error-needs-cell-above",
+            &[("cell", cell_kind_name(lang, *cell))],
+        ),
+        Error::UnsupportedNotebookVersion { found, supported } => tf(
+            lang,
+            "error-notebook-version",
+            &[
+                ("found", found.to_string()),
+                ("supported", supported.to_string()),
+            ],
+        ),
+    }
+}

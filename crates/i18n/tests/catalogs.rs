@@ -1,0 +1,194 @@
+//! The two catalogs must say the same things: same keys, same placeholders, nothing left
+//! untranslated, and every key the code asks for present.
+
+use latih_engine::error::{CellKind, Expected};
+use latih_engine::Error;
+use latih_i18n::{error_message, keys, placeholders, t, Lang};
+use regex::Regex;
+use std::path::Path;
+
+#[test]
+fn both_catalogs_have_the_same_keys() {
+    let (id, en) = (keys(Lang::Id), keys(Lang::En));
+    let only_id: Vec<_> = id.iter().filter(|k| !en.contains(k)).collect();
+    let only_en: Vec<_> = en.iter().filter(|k| !id.contains(k)).collect();
+    assert!(
+        only_id.is_empty() && only_en.is_empty(),
+        "only in id.txt: {only_id:?}; only in en.txt: {only_en:?}"
+    );
+    assert!(id.len() > 100, "catalog suspiciously small: {}", id.len());
+}
+
+#[test]
+fn every_message_has_the_same_placeholders_in_both_languages() {
+    for key in keys(Lang::En) {
+        assert_eq!(
+            placeholders(Lang::Id, key),
+            placeholders(Lang::En, key),
+            "placeholders differ for {key}"
+        );
+        assert!(
+            !t(Lang::Id, key).is_empty() && !t(Lang::En, key).is_empty(),
+            "{key}"
+        );
+    }
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_key_the_code_uses_is_in_the_catalogs() {
+    // Lookups are written t(lang, "key"), tf(lang, "key", …) or the app's tr("key") / trf("key", …).
+    let call = Regex::new(r#"\b(?:t|tf|tr|trf)\(\s*(?:[a-z_.()]+,\s*)?"([a-z0-9_-]+)""#).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    rust_files(&root.join("crates/i18n/src"), &mut files);
+    let known = keys(Lang::En);
+    let mut used = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for key in call.captures_iter(&text).map(|c| c[1].to_string()) {
+            used += 1;
+            assert!(
+                known.contains(&key.as_str()),
+                "{}: unknown key {key}",
+                file.display()
+            );
+        }
+    }
+    assert!(
+        used > 20,
+        "found only {used} lookups: is the pattern still right?"
+    );
+}
+
+#[test]
+fn keys_built_at_run_time_exist() {
+    let known = keys(Lang::En);
+    for dataset in latih_engine::datasets::DATASETS {
+        let key = format!("dataset-{}-about", dataset.id);
+        assert!(known.contains(&key.as_str()), "{key}");
+    }
+    for stage in latih_i18n::ROADMAP_STAGES {
+        for part in ["title", "body"] {
+            let key = format!("stage-{stage}-{part}");
+            assert!(known.contains(&key.as_str()), "{key}");
+        }
+    }
+    for step in 1..=latih_i18n::LEARNING_PATH_STEPS {
+        assert!(known.contains(&format!("path-{step}").as_str()));
+    }
+    for lang in Lang::ALL {
+        assert!(known.contains(&format!("language-{}", lang.code()).as_str()));
+    }
+}
+
+#[test]
+fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
+    let errors = [
+        Error::Csv {
+            line: 7,
+            message: "expected 3 fields, found 2".into(),
+        },
+        Error::EmptyTable,
+        Error::UnknownDataset { name: "zoo".into() },
+        Error::UnknownColumn {
+            name: "colour".into(),
+        },
+        Error::NoRowsLeft { dropped: 12 },
+        Error::SingleClassTarget {
+            column: "y".into(),
+            class: "yes".into(),
+        },
+        Error::TooManyClasses {
+            column: "price".into(),
+            classes: 1728,
+            limit: 50,
+        },
+        Error::NoFeatures,
+        Error::TestFractionOutOfRange { value: 1.5 },
+        Error::TooFewRowsToSplit {
+            rows: 2,
+            train: 1,
+            test: 1,
+            classes: 2,
+        },
+        Error::ClassTooSmallToStratify {
+            class: "rare".into(),
+            rows: 1,
+        },
+        Error::InvalidParameter {
+            name: "max_depth".into(),
+            value: "0".into(),
+            expected: Expected::IntegerBetween { min: 1, max: 64 },
+        },
+        Error::NeedsCellAbove {
+            cell: CellKind::Split,
+        },
+        Error::UnsupportedNotebookVersion {
+            found: 9,
+            supported: 1,
+        },
+    ];
+    for lang in Lang::ALL {
+        for error in &errors {
+            let text = error_message(lang, error);
+            assert!(
+                !text.contains('{'),
+                "{lang:?} {error:?}: unfilled placeholder in {text}"
+            );
+            assert!(
+                !text.starts_with("error-"),
+                "{lang:?} {error:?}: missing key"
+            );
+        }
+    }
+    let thousands = |lang| {
+        error_message(
+            lang,
+            &Error::TooManyClasses {
+                column: "price".into(),
+                classes: 1728,
+                limit: 50,
+            },
+        )
+    };
+    assert!(thousands(Lang::Id).contains("1.728"));
+    assert!(thousands(Lang::En).contains("1,728"));
+    assert!(error_message(Lang::Id, &Error::TestFractionOutOfRange { value: 1.5 }).contains("1,5"));
+    let depth = Error::InvalidParameter {
+        name: "max_depth".into(),
+        value: "0".into(),
+        expected: Expected::IntegerBetween { min: 1, max: 64 },
+    };
+    assert!(error_message(Lang::En, &depth).ends_with("a whole number from 1 to 64."));
+    assert!(error_message(Lang::Id, &depth).ends_with("bilangan bulat dari 1 sampai 64."));
+    assert!(error_message(
+        Lang::En,
+        &Error::NeedsCellAbove {
+            cell: CellKind::Split
+        }
+    )
+    .contains("Split"));
+}
+
+#[test]
+fn the_browser_preference_picks_the_language() {
+    assert_eq!(Lang::from_browser_preference("id-ID"), Lang::Id);
+    assert_eq!(Lang::from_browser_preference("id"), Lang::Id);
+    assert_eq!(Lang::from_browser_preference("en-US"), Lang::En);
+    assert_eq!(Lang::from_browser_preference("jv"), Lang::En);
+    assert_eq!(Lang::from_browser_preference(""), Lang::En);
+    assert_eq!(Lang::from_code("id"), Some(Lang::Id));
+    assert_eq!(Lang::from_code("fr"), None);
+}

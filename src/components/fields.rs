@@ -1,0 +1,109 @@
+//! Form fields with a visible label, an optional hint, and an inline translated error while the
+//! text typed is not a usable value. The notebook only changes once the value is valid, so a
+//! half-typed number never wipes a result.
+
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+
+/// Reads a decimal the way either language writes it: `0,25` and `0.25` are both a quarter.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    text.trim().replace(',', ".").parse::<f64>().ok()
+}
+
+/// A text field for a number. `accept` gets the trimmed text and says whether it was usable.
+#[component]
+pub fn NumberField(
+    id: &'static str,
+    label_key: &'static str,
+    #[prop(optional)] hint_key: Option<&'static str>,
+    initial: String,
+    accept: Callback<String, bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let invalid = RwSignal::new(false);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint_key.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if invalid.get() {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id>{move || i18n.tr(label_key)}</label>
+            <input
+                id=id
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                value=initial
+                aria-invalid=move || invalid.get().to_string()
+                aria-describedby=described_by
+                on:input=move |ev| invalid.set(!accept.run(event_target_value(&ev).trim().to_string()))
+            />
+            {hint_key.map(|key| view! { <p class="hint" id=hint_id.clone()>{move || i18n.tr(key)}</p> })}
+            <Show when=move || invalid.get()>
+                <p class="field-error" id=error_id.clone() role="alert">{move || i18n.tr("field-not-a-number")}</p>
+            </Show>
+        </div>
+    }
+}
+
+/// A select over `(value, label)` options.
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    label_key: &'static str,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] selected: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for=id>{move || i18n.tr(label_key)}</label>
+            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
+                {move || {
+                    let current = selected.get();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(value, label)| {
+                            let is_selected = value == current;
+                            view! { <option value=value selected=is_selected>{label}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn CheckboxField(
+    id: &'static str,
+    label_key: &'static str,
+    checked: bool,
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field field-checkbox">
+            <input
+                id=id
+                type="checkbox"
+                checked=checked
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+            />
+            <label for=id>{move || i18n.tr(label_key)}</label>
+        </div>
+    }
+}

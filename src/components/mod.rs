@@ -1,0 +1,5 @@
+//! Reusable pieces of the interface.
+
+pub mod confusion_heatmap;
+pub mod fields;
+pub mod header;

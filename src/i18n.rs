@@ -1,0 +1,81 @@
+//! The current language as app state: chosen from the browser's preference on the first visit,
+//! switchable, remembered in local storage, and mirrored on `<html lang>`.
+
+use gloo_storage::{LocalStorage, Storage};
+use latih_i18n::Lang;
+use leptos::prelude::*;
+use std::cell::Cell;
+
+const STORAGE_KEY: &str = "latih.lang";
+
+thread_local! {
+    /// The language outside the reactive world (the panic banner reads it).
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::Id) };
+}
+
+pub fn current_lang() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    pub fn lang(self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn set_lang(self, lang: Lang) {
+        self.lang.set(lang);
+    }
+
+    /// The text for `key` in the current language (reactive: re-read when the language changes).
+    pub fn tr(self, key: &str) -> String {
+        latih_i18n::t(self.lang.get(), key)
+    }
+
+    /// [`Self::tr`] with `{placeholders}` filled.
+    pub fn trf(self, key: &str, args: &[(&str, String)]) -> String {
+        latih_i18n::tf(self.lang.get(), key, args)
+    }
+}
+
+fn initial_lang() -> Lang {
+    let stored = LocalStorage::get::<String>(STORAGE_KEY)
+        .ok()
+        .and_then(|code| Lang::from_code(&code));
+    stored.unwrap_or_else(|| {
+        let preferred = window().navigator().language().unwrap_or_default();
+        Lang::from_browser_preference(&preferred)
+    })
+}
+
+/// Provides the language to every component below; call once at the root.
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n {
+        lang: RwSignal::new(initial_lang()),
+    };
+    Effect::new(move |_| {
+        let lang = i18n.lang.get();
+        CURRENT.with(|c| c.set(lang));
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.code());
+        }
+    });
+    Effect::new(move |previous: Option<Lang>| {
+        let lang = i18n.lang.get();
+        // Only a choice the person made is remembered, not the detected default.
+        if previous.is_some_and(|p| p != lang) {
+            let _ = LocalStorage::set(STORAGE_KEY, lang.code());
+        }
+        lang
+    });
+    provide_context(i18n);
+    i18n
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

@@ -1,0 +1,17 @@
+//! Latih's web app: a thin Leptos shell around the engine. Pages and components render; the
+//! engine (crates/engine) computes; the i18n crate words everything in Indonesian and English.
+
+pub mod app;
+pub mod components;
+pub mod data;
+pub mod i18n;
+pub mod notebook;
+pub mod pages;
+pub mod panic_banner;
+pub mod title;
+
+/// Installs the panic banner and mounts the app on `<body>`.
+pub fn start() {
+    panic_banner::install();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,158 @@
+//! The data set cell: pick a shipped data set and the target; see its shape, first rows,
+//! what was dropped for missing values, and the classes.
+
+use super::show_output;
+use crate::components::fields::SelectField;
+use crate::i18n::use_i18n;
+use crate::notebook::NotebookState;
+use latih_engine::datasets::{self, DATASETS};
+use latih_engine::notebook::{Cell, CellOutput, DatasetOutput};
+use latih_engine::table::read_csv_header;
+use latih_i18n::format_count;
+use leptos::prelude::*;
+
+#[component]
+pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
+    let cell = Memo::new(move |_| {
+        state.read(index, |c| match c {
+            Cell::Dataset(d) => Some(d.clone()),
+            _ => None,
+        })
+    });
+    let dataset = Signal::derive(move || cell.get().map(|c| c.dataset).unwrap_or_default());
+    let target = Signal::derive(move || cell.get().map(|c| c.target).unwrap_or_default());
+    let dataset_options = Signal::derive(|| {
+        DATASETS
+            .iter()
+            .map(|d| (d.id.to_string(), d.title.to_string()))
+            .collect::<Vec<_>>()
+    });
+    // The header alone, so the target can be changed even when the current one fails.
+    let target_options = Signal::derive(move || {
+        let id = dataset.get();
+        state.csv.with(|data| {
+            data.get(&id)
+                .and_then(|text| read_csv_header(text).ok())
+                .unwrap_or_default()
+                .into_iter()
+                .map(|name| (name.clone(), name))
+                .collect::<Vec<_>>()
+        })
+    });
+    let choose_dataset = Callback::new(move |id: String| {
+        let target = datasets::find(&id)
+            .map(|d| d.suggested_target.to_string())
+            .unwrap_or_default();
+        state.edit(index, |c| {
+            if let Cell::Dataset(d) = c {
+                d.dataset = id;
+                d.target = target;
+            }
+        });
+    });
+    let choose_target = Callback::new(move |column: String| {
+        state.edit(index, |c| {
+            if let Cell::Dataset(d) = c {
+                d.target = column;
+            }
+        });
+    });
+    let title = move || {
+        let id = dataset.get();
+        datasets::find(&id).map_or(id, |d| d.title.to_string())
+    };
+    view! {
+        <div class="cell-form">
+            <SelectField
+                id="dataset-select"
+                label_key="field-dataset"
+                options=dataset_options
+                selected=dataset
+                on_change=choose_dataset
+            />
+            <SelectField
+                id="target-select"
+                label_key="field-target"
+                options=target_options
+                selected=target
+                on_change=choose_target
+            />
+        </div>
+        {show_output(state, index, move |output| match output {
+            CellOutput::Dataset(out) => Some(view! { <DatasetSummary out title=title() /> }.into_any()),
+            _ => None,
+        })}
+    }
+}
+
+#[component]
+fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || i18n.lang();
+    let count = move |n: usize| format_count(lang(), n);
+    let shape = {
+        let (rows, columns) = (out.rows, out.columns);
+        move || {
+            i18n.trf(
+                "out-shape",
+                &[("rows", count(rows)), ("columns", count(columns))],
+            )
+        }
+    };
+    let dropped = {
+        let dropped = out.dropped.clone();
+        move || {
+            if dropped.rows == 0 {
+                return i18n.tr("out-dropped-none");
+            }
+            let columns = dropped
+                .missing_by_column
+                .iter()
+                .map(|(name, n)| format!("{name} ({})", count(*n)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            i18n.trf(
+                "out-dropped",
+                &[("rows", count(dropped.rows)), ("columns", columns)],
+            )
+        }
+    };
+    let rows_used = out.rows_used;
+    let ignored = (!out.ignored_columns.is_empty()).then(|| {
+        let columns = out.ignored_columns.join(", ");
+        view! { <p>{move || i18n.trf("out-ignored", &[("columns", columns.clone())])}</p> }
+    });
+    let header = out.column_names.clone();
+    let preview_rows = out.preview.clone();
+    let classes = out.class_counts.clone();
+    view! {
+        <p class="shape">{shape}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.trf("out-preview-caption", &[("name", title.clone())])>
+            <table class="preview">
+                <caption>{
+                    let title = title.clone();
+                    move || i18n.trf("out-preview-caption", &[("name", title.clone())])
+                }</caption>
+                <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {preview_rows
+                        .into_iter()
+                        .map(|row| view! { <tr>{row.into_iter().map(|v| view! { <td>{v}</td> }).collect_view()}</tr> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <p>{dropped}</p>
+        <p>{move || i18n.trf("out-rows-used", &[("rows", count(rows_used))])}</p>
+        {ignored}
+        <h3>{move || i18n.tr("out-class-balance")}</h3>
+        <ul class="classes">
+            {classes
+                .into_iter()
+                .map(|(class, n)| {
+                    view! { <li>{move || i18n.trf("out-class-count", &[("class", class.clone()), ("count", count(n))])}</li> }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

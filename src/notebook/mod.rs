@@ -1,0 +1,8 @@
+//! The notebook page's state and cells. The document and its evaluation are the engine's
+//! (`latih_engine::notebook`); here they become signals and forms.
+
+pub mod cells;
+mod output;
+mod state;
+
+pub use state::NotebookState;

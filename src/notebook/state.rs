@@ -1,0 +1,84 @@
+//! The notebook as reactive state: the document, the CSV text of the data sets it uses, and its
+//! outputs, recomputed whenever either changes.
+
+use latih_engine::notebook::{evaluate, Cell, CellOutput, Notebook};
+use latih_engine::Error;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+pub type Outputs = Vec<Result<CellOutput, Error>>;
+
+#[derive(Clone, Copy)]
+pub struct NotebookState {
+    pub doc: RwSignal<Notebook>,
+    /// CSV text by data set id, filled as downloads finish.
+    pub csv: RwSignal<HashMap<String, String>>,
+    /// One output per cell; empty until the data the notebook needs is loaded.
+    pub outputs: Memo<Outputs>,
+}
+
+impl NotebookState {
+    pub fn new(notebook: Notebook) -> Self {
+        let doc = RwSignal::new(notebook);
+        let csv = RwSignal::new(HashMap::new());
+        let outputs = Memo::new(move |_| {
+            doc.with(|nb| {
+                csv.with(|data: &HashMap<String, String>| {
+                    let loaded = nb.cells.iter().all(|cell| match cell {
+                        Cell::Dataset(d) => {
+                            data.contains_key(&d.dataset) || !is_shipped(&d.dataset)
+                        }
+                        _ => true,
+                    });
+                    if loaded {
+                        evaluate(nb, data)
+                    } else {
+                        Vec::new()
+                    }
+                })
+            })
+        });
+        Self { doc, csv, outputs }
+    }
+
+    /// The output of cell `index`, if it has run.
+    pub fn output(self, index: usize) -> Option<Result<CellOutput, Error>> {
+        self.outputs.with(|o| o.get(index).cloned())
+    }
+
+    /// Reads a field of cell `index` when it is of the kind `pick` accepts.
+    pub fn read<T>(self, index: usize, pick: impl Fn(&Cell) -> Option<T>) -> Option<T> {
+        self.doc.with(|nb| nb.cells.get(index).and_then(pick))
+    }
+
+    /// Changes cell `index` in place; outputs below it recompute.
+    pub fn edit(self, index: usize, change: impl FnOnce(&mut Cell)) {
+        self.doc.update(|nb| {
+            if let Some(cell) = nb.cells.get_mut(index) {
+                change(cell);
+            }
+        });
+    }
+
+    /// The data set ids the notebook needs that are not loaded yet.
+    pub fn missing_datasets(self) -> Vec<String> {
+        self.doc.with(|nb| {
+            self.csv.with(|data| {
+                nb.cells
+                    .iter()
+                    .filter_map(|cell| match cell {
+                        Cell::Dataset(d) if !data.contains_key(&d.dataset) => {
+                            is_shipped(&d.dataset).then(|| d.dataset.clone())
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+        })
+    }
+}
+
+/// Only shipped data sets are fetched; any other name is reported by the engine as unknown.
+pub fn is_shipped(id: &str) -> bool {
+    latih_engine::datasets::find(id).is_some()
+}

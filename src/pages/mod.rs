@@ -1,0 +1,13 @@
+//! One module per route.
+
+mod datasets;
+mod home;
+mod lessons;
+mod not_found;
+mod notebook;
+
+pub use datasets::DatasetsPage;
+pub use home::HomePage;
+pub use lessons::LessonsPage;
+pub use not_found::NotFoundPage;
+pub use notebook::NotebookPage;

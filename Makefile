@@ -1,0 +1,14 @@
+# The two commands of the README. Each installs whatever is missing first (scripts/setup.sh).
+.PHONY: serve test size setup
+
+serve:  ## build the release site and serve it at http://127.0.0.1:8080
+	./scripts/serve.sh
+
+test:   ## run every test: engine, components in the browser, end to end
+	./scripts/test.sh
+
+size:   ## print the first-load transfer of the release build (gzip)
+	./scripts/size.sh
+
+setup:  ## only install the tools
+	./scripts/setup.sh

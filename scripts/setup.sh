@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what Latih needs to build, serve and test, from the ordinary registries only
+# (crates.io, npm, Debian). Each tool is skipped when it is already there at the right version,
+# so a second run takes seconds. Versions and the reasons for them: shared/TOOLCHAIN.md.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$LATIH_ROOT"
+
+TRUNK_VERSION=0.21.14       # 0.22 needs a newer rustc than the machine has
+BINARYEN_VERSION=132        # Debian's wasm-opt (108) breaks the module at start-up
+
+say() { printf '== setup: %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+}
+
+command -v cargo >/dev/null 2>&1 || {
+  echo "setup: cargo is missing. Install Rust with rustup (stable), then run this again." >&2
+  exit 1
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing Trunk $TRUNK_VERSION (about 12 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# The CLI must be exactly the wasm-bindgen of Cargo.lock, or Trunk tries to download another.
+# Not --locked: its lock file pins a webpki-roots version the registry no longer has.
+bindgen_version=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+[ -n "$bindgen_version" ] || { echo "setup: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" ]; then
+  say "installing wasm-bindgen-cli $bindgen_version (about 4 minutes)"
+  cargo install wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+  command -v npm >/dev/null 2>&1 || { say "installing Node.js and npm"; apt_install nodejs npm; }
+  say "installing binaryen $BINARYEN_VERSION (wasm-opt) into tools/"
+  npm ci --prefix tools --no-audit --no-fund --loglevel=error
+fi
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  say "installing Chromium and ChromeDriver (Debian packages)"
+  apt_install chromium chromium-driver
+fi
+
+say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromedriver --version | cut -d' ' -f1-2)"

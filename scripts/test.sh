@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: the engine natively, the components in
+# headless Chromium, and the journeys end to end against the release build.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$LATIH_ROOT/scripts/setup.sh"
+cd "$LATIH_ROOT"
+
+# Every cargo test's output also goes to a log, to total the results at the end.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+tests() { cargo test --locked "$@" 2>&1 | tee -a "$log"; }
+
+echo "== native tests: engine, i18n, charts"
+tests -p latih-engine -p latih-i18n -p latih-charts
+
+echo "== component tests: wasm in headless Chromium"
+tests -p latih --target wasm32-unknown-unknown --test components
+
+echo "== release build"
+trunk build --release --offline
+"$LATIH_ROOT/scripts/size.sh"
+
+echo "== end-to-end tests: the release build in headless Chromium"
+# One browser at a time: the machines have two cores.
+tests -p latih-e2e --test journeys -- --test-threads=1
+
+passed=$(grep -oE '[0-9]+ passed' "$log" | awk '{ s += $1 } END { print s + 0 }')
+failed=$(grep -oE '[0-9]+ failed' "$log" | awk '{ s += $1 } END { print s + 0 }')
+echo "latih: $passed passed, $failed failed"

@@ -1,0 +1,360 @@
+//! The end-to-end harness: serves the release build (`dist/`) on loopback, starts ChromeDriver
+//! and a headless Chromium with a fresh profile, and offers helpers that find things the way a
+//! person does: by role, label and visible text.
+//!
+//! Everything the harness starts is stopped when the [`Site`] is dropped, also when a test fails
+//! (ChromeDriver and the browsers it launched are killed as one process group).
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// How long to wait for something to appear before a test fails.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// A browser language preference, as the operating system would give it.
+#[derive(Clone, Copy)]
+pub enum BrowserLanguage {
+    Indonesian,
+    English,
+}
+
+pub struct Site {
+    pub client: Client,
+    pub base: String,
+    driver: Child,
+    profile: PathBuf,
+    server: tokio::task::JoinHandle<()>,
+}
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("no free loopback port")
+}
+
+/// Serves `dist/` like `trunk serve` does: files as they are, any other path as index.html
+/// (the app routes on the client).
+async fn serve_dist() -> (String, tokio::task::JoinHandle<()>) {
+    let dist = repo_root().join("dist");
+    assert!(
+        dist.join("index.html").exists(),
+        "no release build in {}: run the README's test command (make test), which builds it first",
+        dist.display()
+    );
+    let service = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
+    let app = axum::Router::new().fallback_service(service);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    let addr = listener.local_addr().expect("local addr");
+    let handle = tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (format!("http://{addr}"), handle)
+}
+
+fn chromedriver_path() -> String {
+    std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into())
+}
+
+fn chromium_path() -> Option<String> {
+    std::env::var("CHROME_BIN").ok().or_else(|| {
+        [
+            "/usr/bin/chromium",
+            "/usr/bin/chromium-browser",
+            "/usr/bin/google-chrome",
+        ]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .map(String::from)
+    })
+}
+
+impl Site {
+    /// Starts the server, ChromeDriver and a browser whose preferred language is `language`,
+    /// with a viewport of `width` × `height` CSS pixels at `scale` device pixels per CSS pixel
+    /// (2 is a typical phone).
+    pub async fn start(language: BrowserLanguage, width: u32, height: u32, scale: u32) -> Site {
+        let (base, server) = serve_dist().await;
+        let port = free_port();
+        let driver = Command::new(chromedriver_path())
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            // Its own process group, so the browsers it starts die with it.
+            .process_group(0)
+            .spawn()
+            .expect("start chromedriver (is it installed? scripts/setup.sh installs it)");
+        let profile = std::env::temp_dir().join(format!("latih-e2e-{}-{port}", std::process::id()));
+        let accept = match language {
+            BrowserLanguage::Indonesian => "id-ID,id",
+            BrowserLanguage::English => "en-US,en",
+        };
+        let lang_flag = accept.split(',').next().unwrap_or("en-US");
+        let mut options = serde_json::json!({
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-quic", "--disable-extensions",
+                format!("--window-size={width},{height}"),
+                format!("--user-data-dir={}", profile.display()),
+                format!("--lang={lang_flag}"),
+                format!("--force-device-scale-factor={scale}"),
+            ],
+            "prefs": { "intl.accept_languages": accept },
+        });
+        if let Some(binary) = chromium_path() {
+            options["binary"] = binary.into();
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("goog:chromeOptions".into(), options);
+        let webdriver = format!("http://127.0.0.1:{port}");
+        let mut site = None;
+        for _ in 0..100 {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&webdriver)
+                .await
+            {
+                Ok(client) => {
+                    site = Some(client);
+                    break;
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+        let client = site.expect("could not start a browser session through chromedriver");
+        Site {
+            client,
+            base,
+            driver,
+            profile,
+            server,
+        }
+    }
+
+    pub async fn open(&self, path: &str) {
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .expect("navigate");
+    }
+
+    /// Waits for an element matching the XPath and returns it.
+    pub async fn find(&self, xpath: &str) -> Element {
+        match self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(xpath))
+            .await
+        {
+            Ok(element) => element,
+            Err(e) => {
+                let saved = self.save_evidence().await;
+                panic!("not found: {xpath}: {e}; the page is saved in {saved}")
+            }
+        }
+    }
+
+    /// Saves a screenshot and the page's text under target/e2e-failures/, for a failed test.
+    pub async fn save_evidence(&self) -> String {
+        let dir = repo_root().join("target/e2e-failures");
+        let _ = std::fs::create_dir_all(&dir);
+        let stem = dir.join(format!("{}-{}", std::process::id(), free_port()));
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(stem.with_extension("png"), png);
+        }
+        if let Ok(text) = self.client.source().await {
+            let _ = std::fs::write(stem.with_extension("html"), text);
+        }
+        stem.display().to_string()
+    }
+
+    /// All elements matching the XPath now (no waiting).
+    pub async fn find_all(&self, xpath: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::XPath(xpath))
+            .await
+            .expect("find_all")
+    }
+
+    pub async fn button(&self, name: &str) -> Element {
+        self.find(&format!("//button[normalize-space(.)={}]", quote(name)))
+            .await
+    }
+
+    pub async fn link(&self, name: &str) -> Element {
+        self.find(&format!("//a[normalize-space(.)={}]", quote(name)))
+            .await
+    }
+
+    pub async fn heading(&self, text: &str) -> Element {
+        self.find(&format!(
+            "//*[self::h1 or self::h2 or self::h3][normalize-space(.)={}]",
+            quote(text)
+        ))
+        .await
+    }
+
+    /// The form control whose `<label>` reads `label`.
+    pub async fn labelled(&self, label: &str) -> Element {
+        self.find(&format!(
+            "//*[@id=//label[normalize-space(.)={}]/@for]",
+            quote(label)
+        ))
+        .await
+    }
+
+    /// Picks the option with visible text `option` in the select labelled `label`.
+    pub async fn choose(&self, label: &str, option: &str) {
+        self.labelled(label)
+            .await
+            .select_by_label(option)
+            .await
+            .unwrap_or_else(|e| panic!("choose {option} in {label}: {e}"));
+    }
+
+    /// Replaces the text of the field labelled `label` as a person does: select all, then type
+    /// over it (or delete it). WebDriver's own `clear` fires no input event, so the app would
+    /// never hear of it.
+    pub async fn fill(&self, label: &str, text: &str) {
+        const CONTROL: &str = "\u{E009}";
+        const RELEASE_MODIFIERS: &str = "\u{E000}";
+        const BACKSPACE: &str = "\u{E003}";
+        let field = self.labelled(label).await;
+        field
+            .send_keys(&format!("{CONTROL}a{RELEASE_MODIFIERS}"))
+            .await
+            .expect("select all");
+        let keys = if text.is_empty() { BACKSPACE } else { text };
+        field.send_keys(keys).await.expect("type");
+    }
+
+    /// The value shown for the term `term` of a description list.
+    pub async fn definition(&self, term: &str) -> String {
+        self.find(&format!(
+            "//dt[normalize-space(.)={}]/following-sibling::dd[1]",
+            quote(term)
+        ))
+        .await
+        .text()
+        .await
+        .expect("text")
+    }
+
+    /// Waits until an element containing `text` is on the page and returns it.
+    pub async fn text(&self, text: &str) -> Element {
+        self.find(&format!(
+            "//*[contains(normalize-space(.), {})][not(*[contains(normalize-space(.), {})])]",
+            quote(text),
+            quote(text)
+        ))
+        .await
+    }
+
+    /// The cells of the table with caption `caption`: header row first, then the body rows,
+    /// each as the text of its `th`/`td` cells.
+    pub async fn table(&self, caption: &str) -> Vec<Vec<String>> {
+        let table = format!("//table[caption[normalize-space(.)={}]]", quote(caption));
+        self.find(&table).await;
+        let mut rows = Vec::new();
+        for row in self.find_all(&format!("{table}//tr")).await {
+            let mut cells = Vec::new();
+            for cell in row
+                .find_all(Locator::XPath("./th|./td"))
+                .await
+                .expect("cells")
+            {
+                cells.push(cell.text().await.expect("cell text"));
+            }
+            rows.push(cells);
+        }
+        rows
+    }
+
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("execute script")
+    }
+
+    pub async fn title(&self) -> String {
+        self.client.title().await.expect("title")
+    }
+
+    /// Waits until `check` holds, polling; fails with `what` after [`PATIENCE`].
+    pub async fn until<F, Fut>(&self, what: &str, mut check: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        while !check().await {
+            if tokio::time::Instant::now() >= deadline {
+                let saved = self.save_evidence().await;
+                panic!("timed out waiting for: {what}; the page is saved in {saved}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Ends the browser session politely; dropping the site kills whatever is left.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        // SAFETY: kill(2) on the process group we created; no memory is touched.
+        unsafe {
+            libc::kill(-(self.driver.id() as i32), libc::SIGKILL);
+        }
+        let _ = self.driver.wait();
+        self.server.abort();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// An XPath string literal for any text (XPath 1.0 has no escapes: use concat for quotes).
+pub fn quote(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}
+
+/// Reads a number as shown in either language ("0,947" or "0.947"), ignoring what follows it.
+pub fn parse_shown_number(text: &str, decimal_comma: bool) -> f64 {
+    let number: String = text
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let normalised = if decimal_comma {
+        number.replace('.', "").replace(',', ".")
+    } else {
+        number.replace(',', "")
+    };
+    normalised
+        .parse()
+        .unwrap_or_else(|_| panic!("not a number: {text:?}"))
+}

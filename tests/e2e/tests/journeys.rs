@@ -1,0 +1,274 @@
+//! The journeys of issue 2 through the release build, by role and visible text.
+
+use latih_e2e::{parse_shown_number, quote, BrowserLanguage, Site};
+
+/// What a person reads in one language along the first notebook journey.
+struct Words {
+    language_button: &'static str,
+    home_heading: &'static str,
+    notebook_title: &'static str,
+    max_depth: &'static str,
+    penguins_shape: &'static str,
+    penguins_dropped: &'static str,
+    iris_shape: &'static str,
+    test_rows: &'static str,
+    tree_depth: &'static str,
+    accuracy: &'static str,
+    confusion_caption: &'static str,
+    decimal_comma: bool,
+}
+
+const ENGLISH: Words = Words {
+    language_button: "English",
+    home_heading: "Learn machine learning by doing it",
+    notebook_title: "Notebook — Latih",
+    max_depth: "Maximum depth",
+    penguins_shape: "344 rows × 8 columns",
+    penguins_dropped: "11 rows with missing values were dropped",
+    iris_shape: "150 rows × 5 columns",
+    test_rows: "Test set: ",
+    tree_depth: "Depth 3,",
+    accuracy: "Accuracy",
+    confusion_caption: "Confusion matrix (rows: true class, columns: predicted class)",
+    decimal_comma: false,
+};
+
+const INDONESIAN: Words = Words {
+    language_button: "Bahasa Indonesia",
+    home_heading: "Belajar machine learning dengan praktik",
+    notebook_title: "Notebook — Latih",
+    max_depth: "Kedalaman maksimum",
+    penguins_shape: "344 baris × 8 kolom",
+    penguins_dropped: "11 baris dengan nilai kosong dibuang",
+    iris_shape: "150 baris × 5 kolom",
+    test_rows: "Data uji: ",
+    tree_depth: "Kedalaman 3,",
+    accuracy: "Akurasi",
+    confusion_caption: "Confusion matrix (baris: kelas sebenarnya, kolom: kelas prediksi)",
+    decimal_comma: true,
+};
+
+async fn html_lang(site: &Site) -> String {
+    site.eval("return document.documentElement.lang")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Switch language, open the notebook, pick iris, train a tree, read accuracy and the matrix.
+async fn notebook_journey(site: &Site, words: &Words, lang_code: &str) {
+    site.button(words.language_button)
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.link("Notebook").await.click().await.unwrap();
+    site.heading("Notebook").await;
+    site.until("the page title", || async {
+        site.title().await == words.notebook_title
+    })
+    .await;
+    assert_eq!(html_lang(site).await, lang_code);
+
+    site.choose("Data set", "Palmer Penguins").await;
+    site.text(words.penguins_shape).await;
+    site.text(words.penguins_dropped).await;
+    site.choose("Data set", "Iris").await;
+    site.text(words.iris_shape).await;
+    site.fill(words.max_depth, "3").await;
+    site.text(words.tree_depth).await;
+
+    let test_rows = site.text(words.test_rows).await.text().await.unwrap();
+    let test_rows = parse_shown_number(
+        test_rows.trim_start_matches(words.test_rows),
+        words.decimal_comma,
+    ) as u64;
+    assert_eq!(test_rows, 38, "ceil(0.25 × 150) rows in the test set");
+
+    let shown = site.definition(words.accuracy).await;
+    let accuracy = parse_shown_number(&shown, words.decimal_comma);
+    assert!((0.0..=1.0).contains(&accuracy), "accuracy {shown}");
+    let percent_sign = if words.decimal_comma { "," } else { "." };
+    assert!(
+        shown.contains('%') && shown.contains(percent_sign),
+        "{shown}"
+    );
+
+    let table = site.table(words.confusion_caption).await;
+    assert_eq!(table.len(), 4, "a header row and three classes: {table:?}");
+    assert_eq!(table[0][1..], ["setosa", "versicolor", "virginica"]);
+    let counts: Vec<Vec<u64>> = table[1..]
+        .iter()
+        .map(|row| {
+            assert_eq!(row.len(), 4, "{row:?}");
+            row[1..].iter().map(|c| c.parse().unwrap()).collect()
+        })
+        .collect();
+    let total: u64 = counts.iter().flatten().sum();
+    assert_eq!(total, test_rows, "the matrix counts every test row once");
+    let correct: u64 = (0..3).map(|i| counts[i][i]).sum();
+    assert!(
+        (accuracy - correct as f64 / total as f64).abs() < 0.0005 + 1e-9,
+        "accuracy {accuracy} but the diagonal says {correct}/{total}"
+    );
+
+    // The heatmap: labelled for screen readers, drawn, and sharp (backing store at device pixels).
+    let heatmap = site.find("//canvas[@role='img']").await;
+    let label = heatmap
+        .attr("aria-label")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(label.contains("setosa, versicolor, virginica"), "{label}");
+    let sharp = site
+        .eval(
+            "const c = document.querySelector('canvas[role=img]');
+             const ink = c.getContext('2d').getImageData(0, 0, c.width, c.height).data
+               .filter((v, i) => i % 4 === 0 && v < 100).length;
+             return [c.width, Math.round(c.clientWidth * devicePixelRatio), devicePixelRatio, ink];",
+        )
+        .await;
+    assert_eq!(
+        sharp[0], sharp[1],
+        "canvas width vs CSS width × dpr: {sharp}"
+    );
+    assert_eq!(sharp[2], 2, "the test browser emulates a phone's 2× screen");
+    assert!(
+        sharp[3].as_u64().unwrap() > 100,
+        "the heatmap has dark cells drawn: {sharp}"
+    );
+}
+
+#[tokio::test]
+async fn first_notebook_journey_in_english_then_in_indonesian() {
+    let site = Site::start(BrowserLanguage::Indonesian, 412, 900, 2).await;
+    site.open("/").await;
+    // An Indonesian browser gets Indonesian first.
+    site.heading(INDONESIAN.home_heading).await;
+    assert_eq!(html_lang(&site).await, "id");
+
+    notebook_journey(&site, &ENGLISH, "en").await;
+    let pressed = site
+        .button("English")
+        .await
+        .attr("aria-pressed")
+        .await
+        .unwrap();
+    assert_eq!(pressed.as_deref(), Some("true"));
+    notebook_journey(&site, &INDONESIAN, "id").await;
+
+    // The choice is remembered across a reload.
+    site.button("English").await.click().await.unwrap();
+    site.client.refresh().await.unwrap();
+    site.heading("Notebook").await;
+    site.text(ENGLISH.iris_shape).await;
+    assert_eq!(html_lang(&site).await, "en");
+    assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
+    site.close().await;
+}
+
+#[tokio::test]
+async fn bad_parameters_show_translated_errors_on_their_cell_and_the_page_keeps_working() {
+    let site = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+    site.open("/notebook").await;
+    site.text(ENGLISH.iris_shape).await;
+
+    for fraction in ["0", "1"] {
+        site.fill("Test fraction", fraction).await;
+        let alert = site
+            .find("//section[h2[contains(., 'Split')]]//*[@role='alert']")
+            .await;
+        let message = alert.text().await.unwrap();
+        assert!(
+            message.contains("must be between 0 and 1")
+                && message.contains(&format!("it is {fraction}.")),
+            "{message}"
+        );
+        site.text("This cell needs a working “Split” cell above it.")
+            .await;
+    }
+
+    site.fill("Test fraction", "abc").await;
+    site.text("Enter a number here.").await;
+    let invalid = site
+        .labelled("Test fraction")
+        .await
+        .attr("aria-invalid")
+        .await
+        .unwrap();
+    assert_eq!(invalid.as_deref(), Some("true"));
+
+    // A decimal comma is a number too; a test set this small cannot hold all three classes.
+    site.fill("Test fraction", "0,001").await;
+    site.text("rows are too few to split").await;
+
+    site.fill("Test fraction", "0.25").await;
+    site.definition("Accuracy").await;
+
+    site.choose("Data set", "Wine").await;
+    site.choose("Target column (what to predict)", "proline")
+        .await;
+    site.text("it looks like a number to predict (regression)")
+        .await;
+    site.choose("Target column (what to predict)", "cultivar")
+        .await;
+    site.definition("Accuracy").await;
+
+    site.fill("Maximum depth", "0").await;
+    site.text("max_depth = 0 is not allowed; it must be a whole number from 1 to 64.")
+        .await;
+    site.fill("Maximum depth", "").await;
+    site.definition("Accuracy").await;
+
+    assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
+    site.close().await;
+}
+
+#[tokio::test]
+async fn every_page_has_its_title_and_fits_a_360_pixel_phone() {
+    let site = Site::start(BrowserLanguage::English, 360, 740, 1).await;
+    let fits = || async {
+        site.eval("return document.documentElement.scrollWidth <= window.innerWidth")
+            .await
+            .as_bool()
+            .unwrap_or(false)
+    };
+
+    site.open("/").await;
+    site.heading(ENGLISH.home_heading).await;
+    site.heading("Collect and clean data").await;
+    assert_eq!(
+        site.title().await,
+        "Latih — learn machine learning by doing"
+    );
+    assert!(fits().await, "home overflows 360 px");
+
+    site.link("Lessons").await.click().await.unwrap();
+    site.heading("Lessons").await;
+    site.text("In preparation").await;
+    assert_eq!(site.title().await, "Lessons — Latih");
+    assert!(fits().await, "lessons overflow 360 px");
+
+    site.link("Data sets").await.click().await.unwrap();
+    site.heading("Palmer Penguins").await;
+    assert_eq!(site.title().await, "Data sets — Latih");
+    assert!(fits().await, "data sets overflow 360 px");
+    site.text("Titanic passenger list, R package carData").await;
+
+    let open_titanic = format!(
+        "//li[h2[normalize-space(.)='Titanic']]//a[normalize-space(.)={}]",
+        quote("Open the notebook")
+    );
+    site.find(&open_titanic).await.click().await.unwrap();
+    site.text("263 rows with missing values were dropped (missing: age (263))")
+        .await;
+    site.text("Ignored as free text, not a feature: name").await;
+    site.definition("Accuracy").await;
+    assert!(fits().await, "notebook overflows 360 px");
+
+    site.open("/no/such/page").await;
+    site.heading("Page not found").await;
+    assert_eq!(site.title().await, "Page not found — Latih");
+    site.close().await;
+}

@@ -11,7 +11,7 @@ use latih::i18n::{current_lang, provide_i18n, use_i18n};
 use latih::notebook::cells::NotebookCell;
 use latih::notebook::NotebookState;
 use latih::panic_banner;
-use latih_engine::notebook::{Cell, Notebook};
+use latih_engine::notebook::{Notebook, SplitCell};
 use latih_i18n::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -231,11 +231,7 @@ async fn notebook_cells_run_on_loaded_data_and_show_errors_on_the_right_cell() {
     assert!(by_text(&root, "dt", "Accuracy").is_some());
 
     // A test fraction of 1 fails the split cell; the cells below wait for it.
-    state.edit(1, |cell| {
-        if let Cell::Split(split) = cell {
-            split.test_fraction = 1.0;
-        }
-    });
+    state.edit(1, |split: &mut SplitCell| split.test_fraction = 1.0);
     settle().await;
     let sections = all(&root, "section.cell");
     let alert = sections[1]

@@ -3,3 +3,4 @@
 pub mod confusion_heatmap;
 pub mod fields;
 pub mod header;
+pub mod score;

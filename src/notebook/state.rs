@@ -1,7 +1,9 @@
 //! The notebook as reactive state: the document, the CSV text of the data sets it uses, and its
 //! outputs, recomputed whenever either changes.
 
-use latih_engine::notebook::{evaluate, Cell, CellOutput, Notebook};
+use latih_engine::notebook::{
+    evaluate, Cell, CellOutput, DatasetCell, Notebook, SplitCell, TrainCell,
+};
 use latih_engine::Error;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -46,15 +48,22 @@ impl NotebookState {
         self.outputs.with(|o| o.get(index).cloned())
     }
 
-    /// Reads a field of cell `index` when it is of the kind `pick` accepts.
-    pub fn read<T>(self, index: usize, pick: impl Fn(&Cell) -> Option<T>) -> Option<T> {
-        self.doc.with(|nb| nb.cells.get(index).and_then(pick))
+    /// Cell `index` as the kind `C`, if it is one (reactive).
+    pub fn cell<C: CellKindOf>(self, index: usize) -> Option<C> {
+        self.doc
+            .with(|nb| nb.cells.get(index).and_then(C::of).cloned())
     }
 
-    /// Changes cell `index` in place; outputs below it recompute.
-    pub fn edit(self, index: usize, change: impl FnOnce(&mut Cell)) {
+    /// Cell `index` as the kind `C`, without subscribing: for a form's first values.
+    pub fn cell_untracked<C: CellKindOf>(self, index: usize) -> Option<C> {
+        self.doc
+            .with_untracked(|nb| nb.cells.get(index).and_then(C::of).cloned())
+    }
+
+    /// Changes cell `index` in place if it is a `C`; the outputs recompute.
+    pub fn edit<C: CellKindOf>(self, index: usize, change: impl FnOnce(&mut C)) {
         self.doc.update(|nb| {
-            if let Some(cell) = nb.cells.get_mut(index) {
+            if let Some(cell) = nb.cells.get_mut(index).and_then(C::of_mut) {
                 change(cell);
             }
         });
@@ -77,6 +86,35 @@ impl NotebookState {
         })
     }
 }
+
+/// The content of one kind of cell, reachable from a [`Cell`].
+pub trait CellKindOf: Clone + Send + Sync + 'static {
+    fn of(cell: &Cell) -> Option<&Self>;
+    fn of_mut(cell: &mut Cell) -> Option<&mut Self>;
+}
+
+macro_rules! cell_kind_of {
+    ($variant:ident, $content:ty) => {
+        impl CellKindOf for $content {
+            fn of(cell: &Cell) -> Option<&Self> {
+                match cell {
+                    Cell::$variant(c) => Some(c),
+                    _ => None,
+                }
+            }
+            fn of_mut(cell: &mut Cell) -> Option<&mut Self> {
+                match cell {
+                    Cell::$variant(c) => Some(c),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+cell_kind_of!(Dataset, DatasetCell);
+cell_kind_of!(Split, SplitCell);
+cell_kind_of!(Train, TrainCell);
 
 /// Only shipped data sets are fetched; any other name is reported by the engine as unknown.
 pub fn is_shipped(id: &str) -> bool {

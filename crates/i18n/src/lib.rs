@@ -10,7 +10,7 @@ mod errors;
 mod numbers;
 
 pub use errors::error_message;
-pub use numbers::{format_count, format_decimal, format_number, format_percent};
+pub use numbers::{format_count, format_decimal, format_number, format_percent, format_score};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -57,6 +57,16 @@ pub fn format_percent(lang: Lang, fraction: f64, decimals: usize) -> String {
     format!("{}%", format_decimal(lang, fraction * 100.0, decimals))
 }
 
+/// A score in `0..=1` as Latih shows metrics: three decimals and the percentage,
+/// `format_score(Id, 0.9473)` is `0,947 (94,7%)`.
+pub fn format_score(lang: Lang, score: f64) -> String {
+    format!(
+        "{} ({})",
+        format_decimal(lang, score, 3),
+        format_percent(lang, score, 1)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +83,7 @@ mod tests {
         assert_eq!(format_percent(Lang::Id, 0.9473, 1), "94,7%");
         assert_eq!(format_number(Lang::Id, 0.25), "0,25");
         assert_eq!(format_number(Lang::En, f64::NAN), "NaN");
+        assert_eq!(format_score(Lang::Id, 0.947368), "0,947 (94,7%)");
+        assert_eq!(format_score(Lang::En, 1.0), "1.000 (100.0%)");
     }
 }

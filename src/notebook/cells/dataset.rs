@@ -6,19 +6,14 @@ use crate::components::fields::SelectField;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::datasets::{self, DATASETS};
-use latih_engine::notebook::{Cell, CellOutput, DatasetOutput};
+use latih_engine::notebook::{CellOutput, DatasetCell, DatasetOutput};
 use latih_engine::table::read_csv_header;
 use latih_i18n::format_count;
 use leptos::prelude::*;
 
 #[component]
 pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
-    let cell = Memo::new(move |_| {
-        state.read(index, |c| match c {
-            Cell::Dataset(d) => Some(d.clone()),
-            _ => None,
-        })
-    });
+    let cell = Memo::new(move |_| state.cell::<DatasetCell>(index));
     let dataset = Signal::derive(move || cell.get().map(|c| c.dataset).unwrap_or_default());
     let target = Signal::derive(move || cell.get().map(|c| c.target).unwrap_or_default());
     let dataset_options = Signal::derive(|| {
@@ -43,19 +38,13 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
         let target = datasets::find(&id)
             .map(|d| d.suggested_target.to_string())
             .unwrap_or_default();
-        state.edit(index, |c| {
-            if let Cell::Dataset(d) = c {
-                d.dataset = id;
-                d.target = target;
-            }
+        state.edit(index, |d: &mut DatasetCell| {
+            d.dataset = id;
+            d.target = target;
         });
     });
     let choose_target = Callback::new(move |column: String| {
-        state.edit(index, |c| {
-            if let Cell::Dataset(d) = c {
-                d.target = column;
-            }
-        });
+        state.edit(index, |d: &mut DatasetCell| d.target = column);
     });
     let title = move || {
         let id = dataset.get();

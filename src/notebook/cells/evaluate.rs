@@ -2,10 +2,11 @@
 
 use super::show_output;
 use crate::components::confusion_heatmap::ConfusionHeatmap;
+use crate::components::score::Score;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::notebook::{CellOutput, EvaluateOutput};
-use latih_i18n::{format_count, format_decimal, format_percent};
+use latih_i18n::format_count;
 use leptos::prelude::*;
 
 #[component]
@@ -26,10 +27,7 @@ fn Evaluation(out: EvaluateOutput) -> impl IntoView {
     let rows = out.confusion.clone();
     view! {
         <dl class="metrics">
-            <div>
-                <dt>{move || i18n.tr("out-accuracy")}</dt>
-                <dd>{move || format!("{} ({})", format_decimal(i18n.lang(), accuracy, 3), format_percent(i18n.lang(), accuracy, 1))}</dd>
-            </div>
+            <Score label_key="out-accuracy" value=accuracy />
         </dl>
         <p>{move || i18n.trf("out-accuracy-explained", &[
             ("correct", format_count(i18n.lang(), correct as usize)),

@@ -4,37 +4,26 @@ use super::show_output;
 use crate::components::fields::{parse_decimal, CheckboxField, NumberField};
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
-use latih_engine::notebook::{Cell, CellOutput, SplitCell};
+use latih_engine::notebook::{CellOutput, SplitCell};
 use latih_i18n::{format_count, format_number};
 use leptos::prelude::*;
 
 #[component]
 pub fn SplitCellView(state: NotebookState, index: usize) -> impl IntoView {
     let i18n = use_i18n();
-    let initial = state
-        .read(index, |c| match c {
-            Cell::Split(s) => Some(s.clone()),
-            _ => None,
-        })
-        .unwrap_or_default();
-    let edit = move |change: Box<dyn FnOnce(&mut SplitCell)>| {
-        state.edit(index, |c| {
-            if let Cell::Split(s) = c {
-                change(s);
-            }
-        })
-    };
+    let initial = state.cell_untracked::<SplitCell>(index).unwrap_or_default();
+    let edit = move |change: &dyn Fn(&mut SplitCell)| state.edit(index, change);
     let set_fraction = Callback::new(move |text: String| match parse_decimal(&text) {
         Some(value) => {
-            edit(Box::new(move |s| s.test_fraction = value));
+            edit(&|s| s.test_fraction = value);
             true
         }
         None => false,
     });
-    let set_stratify = Callback::new(move |on: bool| edit(Box::new(move |s| s.stratify = on)));
+    let set_stratify = Callback::new(move |on: bool| edit(&|s| s.stratify = on));
     let set_seed = Callback::new(move |text: String| match text.parse::<u64>() {
         Ok(seed) => {
-            edit(Box::new(move |s| s.seed = seed));
+            edit(&|s| s.seed = seed);
             true
         }
         Err(_) => false,

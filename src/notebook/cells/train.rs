@@ -2,42 +2,37 @@
 
 use super::show_output;
 use crate::components::fields::NumberField;
+use crate::components::score::Score;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::models::{DecisionTreeParams, ModelSpec};
-use latih_engine::notebook::{Cell, CellOutput};
-use latih_i18n::{format_count, format_decimal, format_percent};
+use latih_engine::notebook::{CellOutput, TrainCell};
+use latih_i18n::format_count;
 use leptos::prelude::*;
 
 #[component]
 pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
     let i18n = use_i18n();
-    let initial = state
-        .read(index, |c| match c {
-            Cell::Train(t) => match &t.model {
-                ModelSpec::DecisionTree(p) => Some(p.clone()),
-            },
-            _ => None,
-        })
-        .unwrap_or_default();
-    let edit = move |change: Box<dyn FnOnce(&mut DecisionTreeParams)>| {
-        state.edit(index, |c| {
-            if let Cell::Train(t) = c {
-                let ModelSpec::DecisionTree(p) = &mut t.model;
-                change(p);
-            }
+    let ModelSpec::DecisionTree(initial) = state
+        .cell_untracked::<TrainCell>(index)
+        .unwrap_or_default()
+        .model;
+    let edit = move |change: &dyn Fn(&mut DecisionTreeParams)| {
+        state.edit(index, |t: &mut TrainCell| {
+            let ModelSpec::DecisionTree(params) = &mut t.model;
+            change(params);
         })
     };
     // Empty means no limit, as scikit-learn's max_depth=None; 0 reaches the engine, which
     // explains why it is not allowed.
     let set_max_depth = Callback::new(move |text: String| {
         if text.is_empty() {
-            edit(Box::new(|p| p.max_depth = None));
+            edit(&|p| p.max_depth = None);
             return true;
         }
         match text.parse::<u32>() {
             Ok(depth) => {
-                edit(Box::new(move |p| p.max_depth = Some(depth)));
+                edit(&|p| p.max_depth = Some(depth));
                 true
             }
             Err(_) => false,
@@ -45,7 +40,7 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
     });
     let set_min_split = Callback::new(move |text: String| match text.parse::<u32>() {
         Ok(n) => {
-            edit(Box::new(move |p| p.min_samples_split = n));
+            edit(&|p| p.min_samples_split = n);
             true
         }
         Err(_) => false,
@@ -83,10 +78,7 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
                         ])}</p>
                         {one_hot}
                         <dl class="metrics">
-                            <div>
-                                <dt>{move || i18n.tr("out-train-accuracy")}</dt>
-                                <dd>{move || format!("{} ({})", format_decimal(i18n.lang(), accuracy, 3), format_percent(i18n.lang(), accuracy, 1))}</dd>
-                            </div>
+                            <Score label_key="out-train-accuracy" value=accuracy />
                         </dl>
                     }
                     .into_any(),

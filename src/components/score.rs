@@ -1,0 +1,17 @@
+//! A named score in a description list (`<dl class="metrics">`), e.g. "Accuracy 0.947 (94.7%)":
+//! a term and a value a screen reader, and a test, can find by the term's text.
+
+use crate::i18n::use_i18n;
+use latih_i18n::format_score;
+use leptos::prelude::*;
+
+#[component]
+pub fn Score(label_key: &'static str, value: f64) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div>
+            <dt>{move || i18n.tr(label_key)}</dt>
+            <dd>{move || format_score(i18n.lang(), value)}</dd>
+        </div>
+    }
+}

@@ -62,6 +62,41 @@ pub enum Error {
     NeedsCellAbove {
         cell: CellKind,
     },
+    /// A metric was given no rows.
+    EmptyInput,
+    /// Truth and predictions (or scores) of different lengths.
+    LengthMismatch {
+        left: usize,
+        right: usize,
+    },
+    /// A metric's own parameter is out of range (e.g. a negative beta).
+    InvalidMetricParameter {
+        name: String,
+    },
+    /// A binary-only score was asked of a problem with more classes.
+    NotBinary {
+        classes: usize,
+    },
+    /// The positive class is not among the labels of a binary problem.
+    PositiveClassAbsent,
+    /// A score matrix with the wrong number of columns.
+    ScoresShape {
+        expected: usize,
+        found: usize,
+    },
+    /// Probabilities outside 0..=1 or rows that do not sum to 1.
+    ProbabilitiesInvalid,
+    /// NaN or infinite values where numbers are needed.
+    ScoresNotFinite,
+    /// ROC-AUC needs both classes in the truth.
+    OneClassInTruth,
+    /// A one-vs-rest score needs every class in the truth.
+    ClassAbsentFromTruth,
+    /// The silhouette needs between 2 and rows − 1 clusters.
+    ClusterCount {
+        clusters: usize,
+        rows: usize,
+    },
     /// A notebook written by a newer version of Latih than this one.
     UnsupportedNotebookVersion {
         found: u32,

@@ -108,6 +108,31 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             "error-needs-cell-above",
             &[("cell", cell_kind_name(lang, *cell))],
         ),
+        Error::EmptyInput => t(lang, "error-empty-input"),
+        Error::LengthMismatch { left, right } => tf(
+            lang,
+            "error-length-mismatch",
+            &[("left", n(*left)), ("right", n(*right))],
+        ),
+        Error::InvalidMetricParameter { name } => {
+            tf(lang, "error-metric-parameter", &[("name", name.clone())])
+        }
+        Error::NotBinary { classes } => tf(lang, "error-not-binary", &[("classes", n(*classes))]),
+        Error::PositiveClassAbsent => t(lang, "error-positive-class-absent"),
+        Error::ScoresShape { expected, found } => tf(
+            lang,
+            "error-scores-shape",
+            &[("expected", n(*expected)), ("found", n(*found))],
+        ),
+        Error::ProbabilitiesInvalid => t(lang, "error-probabilities-invalid"),
+        Error::ScoresNotFinite => t(lang, "error-scores-not-finite"),
+        Error::OneClassInTruth => t(lang, "error-one-class-in-truth"),
+        Error::ClassAbsentFromTruth => t(lang, "error-class-absent-from-truth"),
+        Error::ClusterCount { clusters, rows } => tf(
+            lang,
+            "error-cluster-count",
+            &[("clusters", n(*clusters)), ("rows", n(*rows))],
+        ),
         Error::UnsupportedNotebookVersion { found, supported } => tf(
             lang,
             "error-notebook-version",

@@ -139,6 +139,25 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             found: 9,
             supported: 1,
         },
+        Error::EmptyInput,
+        Error::LengthMismatch { left: 3, right: 4 },
+        Error::InvalidMetricParameter {
+            name: "beta".into(),
+        },
+        Error::NotBinary { classes: 3 },
+        Error::PositiveClassAbsent,
+        Error::ScoresShape {
+            expected: 3,
+            found: 2,
+        },
+        Error::ProbabilitiesInvalid,
+        Error::ScoresNotFinite,
+        Error::OneClassInTruth,
+        Error::ClassAbsentFromTruth,
+        Error::ClusterCount {
+            clusters: 1,
+            rows: 10,
+        },
     ];
     for lang in Lang::ALL {
         for error in &errors {

@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# Prints what a first visit downloads (HTML + JS + wasm + CSS of dist/, gzip -9) and fails if it
-# is over the shell's budget. Data sets are fetched later, only when a notebook uses them.
+# Prints what a first visit downloads (HTML + JS + wasm + CSS of a release build, gzip -9) and
+# fails if it is over the shell's budget. Data sets are fetched later, only when a notebook uses
+# them. Usage: size.sh [site folder, default dist/ (built if missing)]
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$LATIH_ROOT"
 BUDGET_KB=400
-[ -f dist/index.html ] || trunk build --release --offline
+site="${1:-dist}"
+[ -f "$site/index.html" ] || trunk build --release --offline --dist "$site"
 total=0
 printf '%-44s %10s %10s\n' "first-load file" "bytes" "gzip"
-for f in dist/*.html dist/*.js dist/*.wasm dist/*.css; do
+for f in "$site"/*.html "$site"/*.js "$site"/*.wasm "$site"/*.css; do
   [ -f "$f" ] || continue
   raw=$(wc -c < "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   total=$((total + gz))
-  printf '%-44s %10d %10d\n' "${f#dist/}" "$raw" "$gz"
+  printf '%-44s %10d %10d\n' "${f#"$site"/}" "$raw" "$gz"
 done
 printf '%-44s %10s %10d  (%d KB; budget %d KB)\n' "total" "" "$total" $((total / 1024)) "$BUDGET_KB"
 if [ "$total" -gt $((BUDGET_KB * 1024)) ]; then

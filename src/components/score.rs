@@ -6,12 +6,12 @@ use latih_i18n::format_score;
 use leptos::prelude::*;
 
 #[component]
-pub fn Score(label_key: &'static str, value: f64) -> impl IntoView {
+pub fn Score(label_key: &'static str, #[prop(into)] value: Signal<f64>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div>
             <dt>{move || i18n.tr(label_key)}</dt>
-            <dd>{move || format_score(i18n.lang(), value)}</dd>
+            <dd>{move || format_score(i18n.lang(), value.get())}</dd>
         </div>
     }
 }

@@ -3,3 +3,4 @@
 
 pub mod confusion;
 pub mod palette;
+pub mod roc;

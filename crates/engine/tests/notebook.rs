@@ -192,3 +192,65 @@ fn notebooks_round_trip_through_json_and_newer_versions_are_refused() {
         .iter()
         .all(|o| matches!(o, Err(Error::UnsupportedNotebookVersion { .. }))));
 }
+
+#[test]
+fn evaluation_reports_per_class_scores_and_roc_for_binary_and_multiclass_data() {
+    let data = shipped();
+    let binary = evaluate(&Notebook::starter("breast_cancer", "diagnosis"), &data);
+    let eval = evaluation(&binary);
+    let roc = eval
+        .roc
+        .as_ref()
+        .expect("both classes are in a stratified test set");
+    assert_eq!(roc.curves.len(), 1, "one curve, of the positive class");
+    assert_eq!(roc.curves[0].class, 1);
+    assert!((0.5..=1.0).contains(&roc.auc), "auc {}", roc.auc);
+    let curve = &roc.curves[0].curve;
+    assert_eq!((curve.fpr[0], curve.tpr[0]), (0.0, 0.0));
+    assert_eq!(
+        (*curve.fpr.last().unwrap(), *curve.tpr.last().unwrap()),
+        (1.0, 1.0)
+    );
+    assert_eq!(eval.report.per_class.len(), 2);
+    // Recall weighted by support is the accuracy, in scikit-learn as here.
+    assert!((eval.report.weighted_avg.recall - eval.accuracy).abs() < 1e-12);
+    assert_eq!(eval.proba.len(), eval.test_rows);
+    assert!(eval.binary_scores().is_some());
+
+    let multiclass = evaluate(&Notebook::starter("iris", "species"), &data);
+    let eval = evaluation(&multiclass);
+    let roc = eval.roc.as_ref().unwrap();
+    assert_eq!(roc.curves.len(), 3, "one curve per class against the rest");
+    let mean: f64 = roc.curves.iter().map(|c| c.auc).sum::<f64>() / 3.0;
+    assert!(
+        (roc.auc - mean).abs() < 1e-12,
+        "macro one-vs-rest is the mean of the class AUCs"
+    );
+    assert!(eval.binary_scores().is_none());
+}
+
+#[test]
+fn a_test_set_without_one_class_leaves_roc_undefined_but_the_cell_working() {
+    // Unstratified, 4 test rows of 40 with 2 rare positives: the seed below leaves none in test.
+    let mut csv = String::from("x,y\n");
+    for i in 0..40 {
+        csv += &format!("{i},{}\n", if i < 2 { "yes" } else { "no" });
+    }
+    let data = HashMap::from([("rare".to_string(), csv)]);
+    let mut nb = Notebook::starter("rare", "y");
+    let split = split_cell(&mut nb);
+    split.stratify = false;
+    split.test_fraction = 0.1;
+    let found = (0..200).find_map(|seed| {
+        split_cell(&mut nb).seed = seed;
+        let outputs = evaluate(&nb, &data);
+        let eval = evaluation(&outputs).clone();
+        eval.y_true
+            .iter()
+            .all(|&y| y == eval.y_true[0])
+            .then_some(eval)
+    });
+    let eval = found.expect("some seed leaves a single class in the test set");
+    assert_eq!(eval.roc, Err(Error::OneClassInTruth));
+    assert!(eval.accuracy >= 0.0);
+}

@@ -3,6 +3,7 @@
 
 use super::show_output;
 use crate::components::fields::SelectField;
+use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::datasets::{self, DATASETS};
@@ -111,17 +112,16 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
         let columns = out.ignored_columns.join(", ");
         view! { <p>{move || i18n.trf("out-ignored", &[("columns", columns.clone())])}</p> }
     });
+    let caption =
+        Signal::derive(move || i18n.trf("out-preview-caption", &[("name", title.clone())]));
     let header = out.column_names.clone();
     let preview_rows = out.preview.clone();
     let classes = out.class_counts.clone();
     view! {
         <p class="shape">{shape}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.trf("out-preview-caption", &[("name", title.clone())])>
+        <TableScroll label=caption>
             <table class="preview">
-                <caption>{
-                    let title = title.clone();
-                    move || i18n.trf("out-preview-caption", &[("name", title.clone())])
-                }</caption>
+                <caption>{caption}</caption>
                 <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                 <tbody>
                     {preview_rows
@@ -130,7 +130,7 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
         <p>{dropped}</p>
         <p>{move || i18n.trf("out-rows-used", &[("rows", count(rows_used))])}</p>
         {ignored}

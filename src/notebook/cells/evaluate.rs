@@ -1,12 +1,17 @@
-//! The evaluate cell: accuracy, and the confusion matrix as a table and as a heatmap.
+//! The evaluate cell: the scores, the confusion matrix (table and heatmap), precision / recall /
+//! F1 per class, ROC curves with their AUC, and for two classes a decision threshold to move.
 
 use super::show_output;
 use crate::components::confusion_heatmap::ConfusionHeatmap;
+use crate::components::confusion_table::ConfusionTable;
+use crate::components::roc_chart::RocCurves;
 use crate::components::score::Score;
+use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
+use latih_engine::metrics::{at_threshold, ClassificationReport, ReportRow};
 use latih_engine::notebook::{CellOutput, EvaluateOutput};
-use latih_i18n::format_count;
+use latih_i18n::{format_count, format_decimal};
 use leptos::prelude::*;
 
 #[component]
@@ -17,47 +22,190 @@ pub fn EvaluateCellView(state: NotebookState, index: usize) -> impl IntoView {
     })
 }
 
+/// The decision threshold a binary evaluation starts at: the usual 0.5.
+const DEFAULT_THRESHOLD: f64 = 0.5;
+
 #[component]
 fn Evaluation(out: EvaluateOutput) -> impl IntoView {
     let i18n = use_i18n();
-    let accuracy = out.accuracy;
     let correct: u64 = (0..out.classes.len()).map(|i| out.confusion[i][i]).sum();
     let total = out.test_rows;
+    let report = out.report.clone();
     let classes = out.classes.clone();
-    let rows = out.confusion.clone();
+    let threshold = RwSignal::new(DEFAULT_THRESHOLD);
+    let binary = out.binary_scores();
+    let point = {
+        let (binary, y_true) = (binary.clone(), out.y_true.clone());
+        Signal::derive(move || {
+            let (pos, scores) = binary.as_ref()?;
+            let at = at_threshold(&y_true, scores, *pos, threshold.get()).ok()?;
+            Some((at.false_positive_rate, at.recall))
+        })
+    };
+    let roc_score = match &out.roc {
+        Ok(summary) => {
+            let key = if binary.is_some() {
+                "out-roc-auc-binary"
+            } else {
+                "out-roc-auc-ovr"
+            };
+            let positive = classes.get(1).cloned().unwrap_or_default();
+            let auc = summary.auc;
+            view! {
+                <div>
+                    <dt>{move || i18n.trf(key, &[("class", positive.clone())])}</dt>
+                    <dd>{move || format_decimal(i18n.lang(), auc, 3)}</dd>
+                </div>
+            }
+            .into_any()
+        }
+        Err(_) => ().into_any(),
+    };
+    let roc_note = out.roc.as_ref().err().cloned().map(|error| {
+        view! {
+            <p class="note" role="status">
+                {move || i18n.trf("out-roc-undefined", &[("reason", latih_i18n::error_message(i18n.lang(), &error))])}
+            </p>
+        }
+    });
+    let roc_section = out.roc.clone().ok().map(|summary| {
+        view! {
+            <h3>{move || i18n.tr("out-roc-heading")}</h3>
+            <RocCurves summary classes=classes.clone() point />
+        }
+    });
+    let threshold_section = binary.map(|(pos, scores)| {
+        view! {
+            <ThresholdExplorer
+                y_true=out.y_true.clone()
+                scores
+                pos_label=pos
+                classes=classes.clone()
+                threshold
+            />
+        }
+    });
     view! {
         <dl class="metrics">
-            <Score label_key="out-accuracy" value=accuracy />
+            <Score label_key="out-accuracy" value=out.accuracy />
+            <Score label_key="out-balanced-accuracy" value=out.balanced_accuracy />
+            <Score label_key="out-precision-macro" value=out.report.macro_avg.precision />
+            <Score label_key="out-recall-macro" value=out.report.macro_avg.recall />
+            <Score label_key="out-f1-macro" value=out.report.macro_avg.f1 />
+            {roc_score}
         </dl>
+        {roc_note}
         <p>{move || i18n.trf("out-accuracy-explained", &[
             ("correct", format_count(i18n.lang(), correct as usize)),
             ("total", format_count(i18n.lang(), total)),
         ])}</p>
-        <div class="table-scroll">
-            <table class="confusion">
-                <caption>{move || i18n.tr("out-confusion-caption")}</caption>
+        <ConfusionTable
+            caption=Signal::derive(move || i18n.tr("out-confusion-caption"))
+            counts=out.confusion.clone()
+            classes=out.classes.clone()
+        />
+        <ConfusionHeatmap counts=out.confusion classes=out.classes.clone() />
+        <ReportTable report classes=out.classes />
+        {roc_section}
+        {threshold_section}
+    }
+}
+
+/// scikit-learn's classification report as a table.
+#[component]
+fn ReportTable(report: ClassificationReport, classes: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let row = move |name: Signal<String>, r: ReportRow| {
+        let score = move |v: f64| move || format_decimal(i18n.lang(), v, 3);
+        view! {
+            <tr>
+                <th scope="row">{name}</th>
+                <td>{score(r.precision)}</td>
+                <td>{score(r.recall)}</td>
+                <td>{score(r.f1)}</td>
+                <td>{move || format_count(i18n.lang(), r.support as usize)}</td>
+            </tr>
+        }
+    };
+    let fixed = |name: String| Signal::derive(move || name.clone());
+    let heading = move |key: &'static str| view! { <th scope="col">{move || i18n.tr(key)}</th> };
+    view! {
+        <TableScroll label=Signal::derive(move || i18n.tr("out-report-caption"))>
+            <table class="report">
+                <caption>{move || i18n.tr("out-report-caption")}</caption>
                 <thead>
                     <tr>
-                        <td></td>
-                        {classes.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
+                        {heading("out-report-class")}
+                        {heading("out-report-precision")}
+                        {heading("out-report-recall")}
+                        {heading("out-report-f1")}
+                        {heading("out-report-support")}
                     </tr>
                 </thead>
                 <tbody>
-                    {rows
+                    {classes
                         .into_iter()
-                        .zip(classes.clone())
-                        .map(|(row, class)| {
-                            view! {
-                                <tr>
-                                    <th scope="row">{class}</th>
-                                    {row.into_iter().map(|n| view! { <td>{move || format_count(i18n.lang(), n as usize)}</td> }).collect_view()}
-                                </tr>
-                            }
-                        })
+                        .zip(report.per_class)
+                        .map(|(class, r)| row(fixed(class), r))
                         .collect_view()}
+                    {row(Signal::derive(move || i18n.tr("out-report-macro")), report.macro_avg)}
+                    {row(Signal::derive(move || i18n.tr("out-report-weighted")), report.weighted_avg)}
                 </tbody>
             </table>
-        </div>
-        <ConfusionHeatmap counts=out.confusion classes=out.classes />
+        </TableScroll>
+    }
+}
+
+/// A slider for the probability above which a row is predicted positive, with the confusion
+/// matrix, precision and recall it gives, live. Keyboard: arrows move it by 0.01.
+#[component]
+fn ThresholdExplorer(
+    y_true: Vec<u32>,
+    scores: Vec<f64>,
+    pos_label: u32,
+    classes: Vec<String>,
+    threshold: RwSignal<f64>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let positive = classes.get(pos_label as usize).cloned().unwrap_or_default();
+    let outcome =
+        Memo::new(move |_| at_threshold(&y_true, &scores, pos_label, threshold.get()).ok());
+    let shown = move || format_decimal(i18n.lang(), threshold.get(), 2);
+    let precision = Signal::derive(move || outcome.get().map_or(f64::NAN, |o| o.precision));
+    let recall = Signal::derive(move || outcome.get().map_or(f64::NAN, |o| o.recall));
+    let counts = Signal::derive(move || outcome.get().map(|o| o.confusion).unwrap_or_default());
+    let (intro_class, label_class) = (positive.clone(), positive);
+    view! {
+        <section class="threshold" aria-labelledby="threshold-heading">
+            <h3 id="threshold-heading">{move || i18n.tr("out-threshold-heading")}</h3>
+            <p>{move || i18n.trf("out-threshold-intro", &[("class", intro_class.clone())])}</p>
+            <div class="field">
+                <label for="threshold">{move || i18n.trf("out-threshold-label", &[("class", label_class.clone())])}</label>
+                <input
+                    id="threshold"
+                    type="range"
+                    min="0"
+                    max="1"
+                    step="0.01"
+                    prop:value=move || threshold.get().to_string()
+                    aria-valuetext=shown
+                    on:input=move |ev| {
+                        if let Ok(value) = event_target_value(&ev).parse::<f64>() {
+                            threshold.set(value.clamp(0.0, 1.0));
+                        }
+                    }
+                />
+                <output for="threshold">{move || i18n.trf("out-threshold-value", &[("value", shown())])}</output>
+            </div>
+            <dl class="metrics">
+                <Score label_key="out-threshold-precision" value=precision />
+                <Score label_key="out-threshold-recall" value=recall />
+            </dl>
+            <ConfusionTable
+                caption=Signal::derive(move || i18n.trf("out-threshold-caption", &[("value", shown())]))
+                counts
+                classes
+            />
+        </section>
     }
 }

@@ -44,10 +44,13 @@ fn free_port() -> u16 {
         .expect("no free loopback port")
 }
 
-/// Serves `dist/` like `trunk serve` does: files as they are, any other path as index.html
-/// (the app routes on the client).
+/// Serves the release build like `trunk serve` does: files as they are, any other path as
+/// index.html (the app routes on the client). The build is `$LATIH_SITE` (scripts/test.sh builds
+/// it in target/site), else dist/.
 async fn serve_dist() -> (String, tokio::task::JoinHandle<()>) {
-    let dist = repo_root().join("dist");
+    let dist = std::env::var_os("LATIH_SITE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("dist"));
     assert!(
         dist.join("index.html").exists(),
         "no release build in {}: run the README's test command (make test), which builds it first",

@@ -272,3 +272,76 @@ async fn every_page_has_its_title_and_fits_a_360_pixel_phone() {
     assert_eq!(site.title().await, "Page not found — Latih");
     site.close().await;
 }
+
+#[tokio::test]
+async fn roc_auc_and_a_threshold_that_trades_precision_for_recall() {
+    const HOME: &str = "\u{E011}";
+    const END: &str = "\u{E010}";
+    const ARROW_LEFT: &str = "\u{E012}";
+    let site = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+    site.open("/notebook").await;
+    site.choose("Data set", "Breast Cancer Wisconsin").await;
+    site.text("569 rows × 31 columns").await;
+    // A shallow tree gives leaves of mixed classes, so its probabilities are worth thresholding.
+    site.fill("Maximum depth", "3").await;
+    site.text("Depth 3,").await;
+
+    let auc = parse_shown_number(
+        &site.definition("ROC-AUC (positive class: malignant)").await,
+        false,
+    );
+    assert!((0.5..=1.0).contains(&auc), "ROC-AUC {auc}");
+    let chart = site
+        .find("//canvas[starts-with(@aria-label, 'ROC curves')]")
+        .await;
+    let label = chart.attr("aria-label").await.unwrap().unwrap_or_default();
+    assert!(
+        label.contains(&format!("malignant (AUC {auc:.3})")),
+        "{label}"
+    );
+    let report = site.table("Precision, recall and F1 for each class").await;
+    assert_eq!(
+        report.len(),
+        1 + 2 + 2,
+        "header, two classes, two averages: {report:?}"
+    );
+
+    let score = |term: &'static str| {
+        let site = &site;
+        async move { parse_shown_number(&site.definition(term).await, false) }
+    };
+    let at_half = (
+        score("Precision at this threshold").await,
+        score("Recall at this threshold").await,
+    );
+    site.text("Threshold: 0.50").await;
+
+    let slider = site.labelled("Threshold for “malignant”").await;
+    slider.send_keys(HOME).await.unwrap();
+    site.text("Threshold: 0.00").await;
+    // At 0 every row is predicted malignant: all of them are found, precision is the prevalence.
+    assert_eq!(score("Recall at this threshold").await, 1.0);
+    let at_zero_precision = score("Precision at this threshold").await;
+    assert!(
+        at_zero_precision < at_half.0,
+        "precision {at_zero_precision} vs {}",
+        at_half.0
+    );
+    let matrix = site.table("Confusion matrix at threshold 0.00").await;
+    assert_eq!(
+        matrix[1][1], "0",
+        "no row is predicted benign at threshold 0: {matrix:?}"
+    );
+
+    slider.send_keys(END).await.unwrap();
+    for _ in 0..5 {
+        slider.send_keys(ARROW_LEFT).await.unwrap();
+    }
+    site.text("Threshold: 0.95").await;
+    let high_recall = score("Recall at this threshold").await;
+    assert!(
+        high_recall <= at_half.1,
+        "recall cannot grow with the threshold"
+    );
+    site.close().await;
+}

@@ -272,6 +272,42 @@ pub fn precision_recall_fscore(
     })
 }
 
+/// A binary classifier's outcome when rows whose score is at least `threshold` are predicted
+/// positive: the 2×2 confusion matrix (negative first) with its precision and recall
+/// (`zero_division=0`). The point this gives on the ROC curve is `false_positive_rate`, `recall`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AtThreshold {
+    pub confusion: Vec<Vec<u64>>,
+    pub precision: f64,
+    pub recall: f64,
+    pub false_positive_rate: f64,
+}
+
+pub fn at_threshold(
+    y_true: &[u32],
+    scores: &[f64],
+    pos_label: u32,
+    threshold: f64,
+) -> Result<AtThreshold, Error> {
+    check_pair(y_true, scores)?;
+    let (mut tp, mut fp, mut tn, mut fn_) = (0u64, 0u64, 0u64, 0u64);
+    for (&y, &s) in y_true.iter().zip(scores) {
+        match (y == pos_label, s >= threshold) {
+            (true, true) => tp += 1,
+            (false, true) => fp += 1,
+            (false, false) => tn += 1,
+            (true, false) => fn_ += 1,
+        }
+    }
+    let ratio = |a: u64, b: u64| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    Ok(AtThreshold {
+        confusion: vec![vec![tn, fp], vec![fn_, tp]],
+        precision: ratio(tp, tp + fp),
+        recall: ratio(tp, tp + fn_),
+        false_positive_rate: ratio(fp, fp + tn),
+    })
+}
+
 /// One row of a classification report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportRow {
@@ -400,4 +436,30 @@ pub fn log_loss(y_true: &[u32], proba: &[Vec<f64>]) -> Result<f64, Error> {
         total -= row[t as usize].clamp(eps, 1.0 - eps).ln();
     }
     Ok(total / y_true.len() as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_threshold_agrees_with_the_label_metrics_of_its_predictions() {
+        let y_true = [0, 0, 1, 1, 1, 0, 1];
+        let scores = [0.1, 0.6, 0.6, 0.9, 0.3, 0.2, 0.5];
+        for threshold in [0.0, 0.3, 0.5, 0.55, 0.6, 1.0, 1.5] {
+            let y_pred: Vec<u32> = scores.iter().map(|&s| u32::from(s >= threshold)).collect();
+            let at = at_threshold(&y_true, &scores, 1, threshold).unwrap();
+            assert_eq!(at.confusion, confusion_matrix(&y_true, &y_pred, 2));
+            let binary = precision_recall_fscore(
+                &y_true,
+                &y_pred,
+                Average::Binary { pos_label: 1 },
+                1.0,
+                ZeroDivision::Zero,
+                None,
+            )
+            .unwrap();
+            assert_eq!((at.precision, at.recall), (binary.precision, binary.recall));
+        }
+    }
 }

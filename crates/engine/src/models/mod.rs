@@ -43,4 +43,11 @@ impl Classifier {
             Classifier::DecisionTree(tree) => tree.predict(x),
         }
     }
+
+    /// One probability per class for each row (scikit-learn's `predict_proba`).
+    pub fn predict_proba(&self, x: &Matrix) -> Vec<Vec<f64>> {
+        match self {
+            Classifier::DecisionTree(tree) => tree.predict_proba(x),
+        }
+    }
 }

@@ -5,7 +5,7 @@
 use super::{Cell, DatasetCell, Notebook, SplitCell, TrainCell};
 use crate::error::CellKind;
 use crate::features::{encode_target, FeatureEncoder, Labels};
-use crate::metrics;
+use crate::metrics::{self, ClassificationReport, RocCurve};
 use crate::models::{Classifier, ModelSpec};
 use crate::split::{hold_out, HoldOut};
 use crate::table::{read_csv, DroppedRows, Table};
@@ -68,6 +68,11 @@ pub struct TrainOutput {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EvaluateOutput {
     pub accuracy: f64,
+    pub balanced_accuracy: f64,
+    /// Precision, recall and F1 per class, with macro and weighted averages.
+    pub report: ClassificationReport,
+    /// ROC curves and AUC; an error (not a failed cell) when the test set makes them undefined.
+    pub roc: Result<RocSummary, Error>,
     pub classes: Vec<String>,
     /// Rows are true classes, columns predicted classes, in `classes` order.
     pub confusion: Vec<Vec<u64>>,
@@ -75,6 +80,55 @@ pub struct EvaluateOutput {
     /// Test-set truth and predictions, as class codes, for further metrics and charts.
     pub y_true: Vec<u32>,
     pub y_pred: Vec<u32>,
+    /// The probability of each class for each test row.
+    pub proba: Vec<Vec<f64>>,
+}
+
+/// A ROC curve of one class against the rest, with its area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassCurve {
+    pub class: usize,
+    pub curve: RocCurve,
+    pub auc: f64,
+}
+
+/// ROC-AUC as scikit-learn's `roc_auc_score` gives it (binary: of the second class, as
+/// scikit-learn takes the greater label as positive; multiclass: one-vs-rest, macro average),
+/// and the curves to draw: one for a binary problem, one per class otherwise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RocSummary {
+    pub auc: f64,
+    pub curves: Vec<ClassCurve>,
+}
+
+impl EvaluateOutput {
+    /// The binary problem's positive class and its scores, when there are two classes.
+    pub fn binary_scores(&self) -> Option<(u32, Vec<f64>)> {
+        (self.classes.len() == 2).then(|| (1, self.proba.iter().map(|p| p[1]).collect()))
+    }
+}
+
+fn roc_summary(y_true: &[u32], proba: &[Vec<f64>], n_classes: usize) -> Result<RocSummary, Error> {
+    let column = |class: usize| -> Vec<f64> { proba.iter().map(|p| p[class]).collect() };
+    let curve_of = |class: usize| -> Result<ClassCurve, Error> {
+        let scores = column(class);
+        Ok(ClassCurve {
+            class,
+            auc: metrics::roc_auc_binary(y_true, &scores, class as u32)?,
+            curve: metrics::roc_curve(y_true, &scores, class as u32, true)?,
+        })
+    };
+    if n_classes == 2 {
+        let curve = curve_of(1)?;
+        return Ok(RocSummary {
+            auc: curve.auc,
+            curves: vec![curve],
+        });
+    }
+    Ok(RocSummary {
+        auc: metrics::roc_auc_ovr(y_true, proba, metrics::ClassAverage::Macro)?,
+        curves: (0..n_classes).map(curve_of).collect::<Result<_, _>>()?,
+    })
 }
 
 const PREVIEW_ROWS: usize = 5;
@@ -222,13 +276,23 @@ fn run_evaluate(state: &State) -> Result<EvaluateOutput, Error> {
     let x_test = encoder.transform(table, &split.test)?;
     let y_true: Vec<u32> = split.test.iter().map(|&r| labels.codes[r]).collect();
     let y_pred = model.predict(&x_test);
+    let proba = model.predict_proba(&x_test);
     let n_classes = labels.classes.len();
     Ok(EvaluateOutput {
         accuracy: metrics::accuracy(&y_true, &y_pred).unwrap_or(0.0),
+        balanced_accuracy: metrics::balanced_accuracy(&y_true, &y_pred)?,
+        report: metrics::classification_report(
+            &y_true,
+            &y_pred,
+            n_classes,
+            metrics::ZeroDivision::Warn,
+        )?,
+        roc: roc_summary(&y_true, &proba, n_classes),
         classes: labels.classes.clone(),
         confusion: metrics::confusion_matrix(&y_true, &y_pred, n_classes),
         test_rows: y_true.len(),
         y_true,
         y_pred,
+        proba,
     })
 }

@@ -4,7 +4,8 @@
 mod eval;
 
 pub use eval::{
-    evaluate, CellOutput, DataSource, DatasetOutput, EvaluateOutput, SplitOutput, TrainOutput,
+    evaluate, CellOutput, ClassCurve, DataSource, DatasetOutput, EvaluateOutput, RocSummary,
+    SplitOutput, TrainOutput,
 };
 
 use crate::models::ModelSpec;

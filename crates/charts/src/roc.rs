@@ -1,0 +1,141 @@
+//! ROC curves: one line per class (or one for a binary problem), the chance diagonal, the AUC in
+//! the legend, and optionally the point of the current decision threshold.
+
+use crate::palette::categorical;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+pub struct RocSeries<'a> {
+    /// Already translated and formatted, e.g. "malignant (AUC 0.94)".
+    pub legend: String,
+    pub fpr: &'a [f64],
+    pub tpr: &'a [f64],
+}
+
+pub struct RocChart<'a> {
+    pub series: Vec<RocSeries<'a>>,
+    /// The (false positive rate, true positive rate) of the chosen threshold, marked on the curve.
+    pub point: Option<(f64, f64)>,
+    pub x_label: &'a str,
+    pub y_label: &'a str,
+}
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &RocChart,
+    scale: f64,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    area.fill(&WHITE).map_err(err)?;
+    let px = |v: f64| (v * scale).round() as u32;
+    let font = ("sans-serif", px(13.0).max(1)).into_font();
+    let mut plot = ChartBuilder::on(area)
+        .margin(px(10.0))
+        .x_label_area_size(px(40.0))
+        .y_label_area_size(px(48.0))
+        .build_cartesian_2d(0f64..1f64, 0f64..1f64)
+        .map_err(err)?;
+    plot.configure_mesh()
+        .x_desc(chart.x_label)
+        .y_desc(chart.y_label)
+        .x_labels(6)
+        .y_labels(6)
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        .light_line_style(RGBColor(235, 238, 242))
+        .draw()
+        .map_err(err)?;
+    let grey = RGBColor(150, 150, 150);
+    plot.draw_series(DashedLineSeries::new(
+        [(0.0, 0.0), (1.0, 1.0)],
+        px(6.0),
+        px(4.0),
+        grey.stroke_width(px(1.0).max(1)),
+    ))
+    .map_err(err)?;
+    for (i, series) in chart.series.iter().enumerate() {
+        let colour = categorical(i);
+        let style = colour.stroke_width(px(2.0).max(1));
+        let points: Vec<(f64, f64)> = series
+            .fpr
+            .iter()
+            .zip(series.tpr)
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .map(|(&x, &y)| (x, y))
+            .collect();
+        let legend_width = px(18.0) as i32;
+        plot.draw_series(LineSeries::new(points, style))
+            .map_err(err)?
+            .label(series.legend.clone())
+            .legend(move |(x, y)| PathElement::new([(x, y), (x + legend_width, y)], style));
+    }
+    if let Some((x, y)) = chart.point {
+        plot.draw_series([Circle::new((x, y), px(5.0), BLACK.filled())])
+            .map_err(err)?;
+    }
+    plot.configure_series_labels()
+        .position(SeriesLabelPosition::LowerRight)
+        .legend_area_size(px(26.0))
+        .label_font(font)
+        .background_style(WHITE.mix(0.85))
+        .border_style(grey)
+        .draw()
+        .map_err(err)?;
+    area.present().map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn svg(chart: &RocChart) -> String {
+        let mut out = String::new();
+        {
+            let backend = SVGBackend::with_string(&mut out, (400, 320));
+            draw(&backend.into_drawing_area(), chart, 1.0).unwrap();
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn one_line_per_class_with_its_auc_in_the_legend_and_the_threshold_point() {
+        let (fpr, tpr) = ([0.0, 0.1, 1.0], [0.0, 0.8, 1.0]);
+        let (fpr2, tpr2) = ([0.0, 0.5, 1.0], [0.0, 0.6, 1.0]);
+        let chart = RocChart {
+            series: vec![
+                RocSeries {
+                    legend: "setosa (AUC 0.95)".into(),
+                    fpr: &fpr,
+                    tpr: &tpr,
+                },
+                RocSeries {
+                    legend: "virginica (AUC 0.55)".into(),
+                    fpr: &fpr2,
+                    tpr: &tpr2,
+                },
+            ],
+            point: Some((0.1, 0.8)),
+            x_label: "False positive rate",
+            y_label: "True positive rate",
+        };
+        let out = svg(&chart);
+        for text in [
+            "setosa (AUC 0.95)",
+            "virginica (AUC 0.55)",
+            "False positive rate",
+            "True positive rate",
+        ] {
+            assert!(out.contains(text), "{text} missing");
+        }
+        // The two class colours appear (line and legend swatch), and the threshold's dot.
+        assert!(out.matches("#0072B2").count() >= 2, "first class colour");
+        assert!(out.matches("#E69F00").count() >= 2, "second class colour");
+        assert_eq!(out.matches("<circle").count(), 1);
+
+        let without_point = svg(&RocChart {
+            point: None,
+            ..chart
+        });
+        assert_eq!(without_point.matches("<circle").count(), 0);
+    }
+}

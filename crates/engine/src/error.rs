@@ -97,6 +97,8 @@ pub enum Error {
         clusters: usize,
         rows: usize,
     },
+    /// A feature value that is NaN or infinite, which no model can learn from.
+    NonFiniteFeatures,
     /// A notebook written by a newer version of Latih than this one.
     UnsupportedNotebookVersion {
         found: u32,

@@ -14,6 +14,15 @@ impl SeededRng {
         Self(Pcg64Mcg::seed_from_u64(seed))
     }
 
+    /// An independent generator for part `stream` of a job seeded with `seed` (tree `stream` of
+    /// a forest, fold `stream` of a cross-validation): the numbers depend on the seed and the
+    /// part's index only, never on which worker or in what order the parts run.
+    pub fn for_stream(seed: u64, stream: u64) -> Self {
+        Self::new(splitmix64(
+            seed ^ splitmix64(stream.wrapping_add(0x9E37_79B9_7F4A_7C15)),
+        ))
+    }
+
     /// A uniform index in `0..len`; `len` must be at least 1 and fit in `u32`.
     pub fn index(&mut self, len: usize) -> usize {
         let bound = u32::try_from(len).unwrap_or(u32::MAX).max(1);
@@ -27,6 +36,14 @@ impl SeededRng {
             items.swap(i, j);
         }
     }
+}
+
+/// Sebastiano Vigna's SplitMix64 finaliser: spreads nearby seeds far apart.
+fn splitmix64(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 #[cfg(test)]
@@ -45,6 +62,17 @@ mod tests {
         let mut sorted = perm(7);
         sorted.sort_unstable();
         assert_eq!(sorted, (0..50).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn streams_of_one_seed_differ_and_repeat() {
+        let draws = |seed, stream| {
+            let mut rng = SeededRng::for_stream(seed, stream);
+            (0..8).map(|_| rng.index(1 << 20)).collect::<Vec<_>>()
+        };
+        assert_eq!(draws(1, 0), draws(1, 0));
+        assert_ne!(draws(1, 0), draws(1, 1));
+        assert_ne!(draws(1, 0), draws(2, 0));
     }
 
     #[test]

@@ -1,9 +1,9 @@
-//! The decision tree against scikit-learn's on the same splits (fixtures written by
+//! The decision tree and the random forest against scikit-learn's on the same splits (fixtures written by
 //! scripts/fixtures/make_engine_fixtures.py). Metric parity is in metrics_parity.rs.
 
 use latih_engine::features::{encode_target, FeatureEncoder};
 use latih_engine::metrics::accuracy;
-use latih_engine::models::{DecisionTree, DecisionTreeParams};
+use latih_engine::models::{DecisionTreeParams, ModelSpec, RandomForestParams};
 use latih_engine::table::read_csv;
 use serde_json::Value;
 
@@ -28,11 +28,11 @@ fn shipped(dataset: &str) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
-#[test]
-fn decision_tree_accuracy_is_within_two_points_of_scikit_learn_on_the_same_split() {
-    // The fixture holds scikit-learn's lowest and highest accuracy over ten random_states (its
-    // tie-breaking between equally good splits is random); ours must lie within 2 points of that.
-    let cases = fixture("decision_tree.json");
+/// Fits a model to each case's training rows and checks its test accuracy. The fixture holds
+/// scikit-learn's lowest and highest accuracy over ten random_states (its tie-breaking, and a
+/// forest's sampling, are random); ours must lie within 2 points of that range.
+fn check_within_two_points(fixture_name: &str, spec: impl Fn(Option<u32>, u32) -> ModelSpec) {
+    let cases = fixture(fixture_name);
     for case in cases["cases"].as_array().unwrap() {
         let dataset = case["dataset"].as_str().unwrap();
         let target = case["target"].as_str().unwrap();
@@ -43,14 +43,17 @@ fn decision_tree_accuracy_is_within_two_points_of_scikit_learn_on_the_same_split
         };
         let (train, test) = (rows("train_rows"), rows("test_rows"));
         let encoder = FeatureEncoder::fit(&table, target, &train).unwrap();
-        let params = DecisionTreeParams {
-            max_depth: case["max_depth"].as_u64().map(|d| d as u32),
-            min_samples_split: case["min_samples_split"].as_u64().unwrap() as u32,
-        };
+        let max_depth = case["max_depth"].as_u64().map(|d| d as u32);
+        let params = spec(
+            max_depth,
+            case["min_samples_split"].as_u64().unwrap() as u32,
+        );
         let y = |rows: &[usize]| -> Vec<u32> { rows.iter().map(|&r| labels.codes[r]).collect() };
         let x_train = encoder.transform(&table, &train).unwrap();
-        let tree = DecisionTree::fit(&params, &x_train, &y(&train), labels.classes.len()).unwrap();
-        let predicted = tree.predict(&encoder.transform(&table, &test).unwrap());
+        let model = params
+            .fit(&x_train, &y(&train), labels.classes.len())
+            .unwrap();
+        let predicted = model.predict(&encoder.transform(&table, &test).unwrap());
         let ours = accuracy(&y(&test), &predicted).unwrap();
         let low = case["sklearn_test_accuracy_min"].as_f64().unwrap();
         let high = case["sklearn_test_accuracy_max"].as_f64().unwrap();
@@ -60,4 +63,25 @@ fn decision_tree_accuracy_is_within_two_points_of_scikit_learn_on_the_same_split
             "{dataset} {params:?}: latih {ours} outside scikit-learn's {low}..{high} ± 0.02"
         );
     }
+}
+
+#[test]
+fn decision_tree_accuracy_is_within_two_points_of_scikit_learn_on_the_same_split() {
+    check_within_two_points("decision_tree.json", |max_depth, min_samples_split| {
+        ModelSpec::DecisionTree(DecisionTreeParams {
+            max_depth,
+            min_samples_split,
+        })
+    });
+}
+
+#[test]
+fn random_forest_accuracy_is_within_two_points_of_scikit_learn_on_the_same_split() {
+    check_within_two_points("random_forest.json", |max_depth, min_samples_split| {
+        ModelSpec::RandomForest(RandomForestParams {
+            max_depth,
+            min_samples_split,
+            ..Default::default()
+        })
+    });
 }

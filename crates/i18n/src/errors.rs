@@ -109,6 +109,7 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             &[("cell", cell_kind_name(lang, *cell))],
         ),
         Error::EmptyInput => t(lang, "error-empty-input"),
+        Error::NonFiniteFeatures => t(lang, "error-non-finite-features"),
         Error::LengthMismatch { left, right } => tf(
             lang,
             "error-length-mismatch",

@@ -140,6 +140,7 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             supported: 1,
         },
         Error::EmptyInput,
+        Error::NonFiniteFeatures,
         Error::LengthMismatch { left: 3, right: 4 },
         Error::InvalidMetricParameter {
             name: "beta".into(),

@@ -5,9 +5,13 @@
 //! and the ROC curves to come need the leaf class frequencies that scikit-learn reports.
 //! One difference from scikit-learn: it tries features in a random order and keeps the first of
 //! equally good splits; this tree tries them in column order, so it needs no randomness at all.
+//! Splits are found on binned features (see `binning`): exact CART wherever a feature has at
+//! most 256 distinct values.
 
+use super::binning::Binned;
 use crate::error::Expected;
 use crate::features::Matrix;
+use crate::rng::SeededRng;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
@@ -75,16 +79,25 @@ pub struct DecisionTree {
     nodes: Vec<Node>,
     n_classes: usize,
     depth: u32,
+    /// Total weighted Gini decrease per feature, normalised to sum to 1 (0s for a single leaf).
+    importances: Vec<f64>,
 }
 
-struct Builder<'a> {
-    x: &'a Matrix,
-    y: &'a [u32],
-    n_classes: usize,
-    max_depth: u32,
-    min_samples_split: usize,
-    nodes: Vec<Node>,
-    depth: u32,
+/// How a tree grows; the forest sets `max_features` and gives each tree its own random stream.
+pub(crate) struct Growth<'a> {
+    pub max_depth: u32,
+    pub min_samples_split: usize,
+    /// Features tried at each node (`None`: all, in column order).
+    pub max_features: Option<usize>,
+    pub rng: Option<&'a mut SeededRng>,
+}
+
+/// Finite features only: a NaN or an infinity has no place among the thresholds.
+pub(crate) fn check_features(x: &Matrix) -> Result<(), Error> {
+    if x.data.iter().any(|v| !v.is_finite()) {
+        return Err(Error::NonFiniteFeatures);
+    }
+    Ok(())
 }
 
 impl DecisionTree {
@@ -98,22 +111,51 @@ impl DecisionTree {
         if x.rows == 0 || x.rows != y.len() {
             return Err(Error::NoRowsLeft { dropped: 0 });
         }
-        let mut builder = Builder {
-            x,
-            y,
-            n_classes,
+        check_features(x)?;
+        let binned = Binned::new(x);
+        let growth = Growth {
             max_depth: params.max_depth.unwrap_or(MAX_DEPTH_LIMIT),
             min_samples_split: params.min_samples_split as usize,
+            max_features: None,
+            rng: None,
+        };
+        Ok(Self::grow(
+            &binned,
+            y,
+            n_classes,
+            (0..x.rows).collect(),
+            growth,
+        ))
+    }
+
+    /// Grows a tree on `rows` of the binned training data (a row may repeat: a bootstrap sample).
+    pub(crate) fn grow(
+        binned: &Binned,
+        y: &[u32],
+        n_classes: usize,
+        mut rows: Vec<usize>,
+        growth: Growth,
+    ) -> Self {
+        let mut builder = Builder {
+            binned,
+            y,
+            n_classes,
+            growth,
             nodes: Vec::new(),
             depth: 0,
+            importances: vec![0.0; binned.features],
         };
-        let mut rows: Vec<usize> = (0..x.rows).collect();
         builder.grow(&mut rows, 0);
-        Ok(Self {
+        let total: f64 = builder.importances.iter().sum();
+        if total > 0.0 {
+            builder.importances.iter_mut().for_each(|v| *v /= total);
+        }
+        Self {
             nodes: builder.nodes,
             n_classes,
             depth: builder.depth,
-        })
+            importances: builder.importances,
+        }
     }
 
     /// Class frequencies of the leaf each row falls in (scikit-learn's `predict_proba`).
@@ -152,6 +194,11 @@ impl DecisionTree {
         self.n_classes
     }
 
+    /// scikit-learn's `feature_importances_`: each feature's share of the total Gini decrease.
+    pub fn feature_importances(&self) -> &[f64] {
+        &self.importances
+    }
+
     fn leaf_counts(&self, row: &[f64]) -> &[u32] {
         let mut at = 0;
         loop {
@@ -174,10 +221,11 @@ impl DecisionTree {
     }
 }
 
-fn argmax(counts: &[u32]) -> usize {
+/// The index of the largest value; ties go to the first, as `argmax` does.
+pub(crate) fn argmax<T: PartialOrd + Copy>(values: &[T]) -> usize {
     let mut best = 0;
-    for (i, &c) in counts.iter().enumerate() {
-        if c > counts[best] {
+    for (i, &v) in values.iter().enumerate() {
+        if v > values[best] {
             best = i;
         }
     }
@@ -197,9 +245,21 @@ fn gini(counts: &[u32], total: u32) -> f64 {
 
 struct BestSplit {
     feature: usize,
-    threshold: f64,
+    /// The last occupied bin going left and the first going right.
+    left_bin: usize,
+    right_bin: usize,
     /// Weighted child impurity; lower is better.
     impurity: f64,
+}
+
+struct Builder<'a> {
+    binned: &'a Binned,
+    y: &'a [u32],
+    n_classes: usize,
+    growth: Growth<'a>,
+    nodes: Vec<Node>,
+    depth: u32,
+    importances: Vec<f64>,
 }
 
 impl Builder<'_> {
@@ -212,20 +272,23 @@ impl Builder<'_> {
             counts: counts.clone(),
         });
         let pure = counts.iter().filter(|&&c| c > 0).count() <= 1;
-        if pure || depth >= self.max_depth || rows.len() < self.min_samples_split {
+        if pure || depth >= self.growth.max_depth || rows.len() < self.growth.min_samples_split {
             return index;
         }
         let Some(split) = self.best_split(rows, &counts) else {
             return index;
         };
-        let (x, feature, threshold) = (self.x, split.feature, split.threshold);
+        let n = rows.len() as f64;
+        self.importances[split.feature] += n * (gini(&counts, rows.len() as u32) - split.impurity);
+        let (binned, feature) = (self.binned, split.feature);
         let mut boundary = 0;
         for i in 0..rows.len() {
-            if x.get(rows[i], feature) <= threshold {
+            if binned.bin(rows[i], feature) <= split.left_bin {
                 rows.swap(i, boundary);
                 boundary += 1;
             }
         }
+        let threshold = binned.threshold(feature, split.left_bin, split.right_bin);
         let (left_rows, right_rows) = rows.split_at_mut(boundary);
         let left = self.grow(left_rows, depth + 1);
         let right = self.grow(right_rows, depth + 1);
@@ -246,38 +309,62 @@ impl Builder<'_> {
         counts
     }
 
+    /// The features to try at a node, in the order to try them: all in column order, or (for a
+    /// forest) a fresh random order of which the first `max_features` that vary are used.
+    fn candidate_order(&mut self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.binned.features).collect();
+        if let Some(rng) = self.growth.rng.as_deref_mut() {
+            rng.shuffle(&mut order);
+        }
+        order
+    }
+
     /// The split with the lowest weighted Gini impurity, if any feature varies. As in
     /// scikit-learn (`min_impurity_decrease=0`) a split is taken even when it improves nothing:
     /// that is how a tree learns XOR.
-    fn best_split(&self, rows: &[usize], counts: &[u32]) -> Option<BestSplit> {
+    fn best_split(&mut self, rows: &[usize], counts: &[u32]) -> Option<BestSplit> {
         let n = rows.len() as u32;
+        let k = self.n_classes;
+        let limit = self.growth.max_features.unwrap_or(usize::MAX);
         let mut best: Option<BestSplit> = None;
-        let mut sorted: Vec<(f64, u32)> = Vec::with_capacity(rows.len());
-        for feature in 0..self.x.cols {
-            sorted.clear();
-            sorted.extend(rows.iter().map(|&r| (self.x.get(r, feature), self.y[r])));
-            sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let mut left = vec![0u32; self.n_classes];
-            for i in 1..sorted.len() {
-                left[sorted[i - 1].1 as usize] += 1;
-                let (lo, hi) = (sorted[i - 1].0, sorted[i].0);
-                if lo >= hi {
-                    continue;
+        let mut tried = 0;
+        let mut histogram: Vec<u32> = Vec::new();
+        for feature in self.candidate_order() {
+            if tried == limit {
+                break;
+            }
+            let bins = self.binned.bins_of(feature);
+            histogram.clear();
+            histogram.resize(bins * k, 0);
+            for &r in rows {
+                histogram[self.binned.bin(r, feature) * k + self.y[r] as usize] += 1;
+            }
+            let occupied: Vec<usize> = (0..bins)
+                .filter(|&b| histogram[b * k..(b + 1) * k].iter().any(|&c| c > 0))
+                .collect();
+            if occupied.len() < 2 {
+                continue; // constant in this node: does not count towards max_features
+            }
+            tried += 1;
+            let mut left = vec![0u32; k];
+            for pair in occupied.windows(2) {
+                let (left_bin, right_bin) = (pair[0], pair[1]);
+                for (l, h) in left
+                    .iter_mut()
+                    .zip(&histogram[left_bin * k..(left_bin + 1) * k])
+                {
+                    *l += h;
                 }
-                let n_left = i as u32;
+                let n_left: u32 = left.iter().sum();
                 let right: Vec<u32> = counts.iter().zip(&left).map(|(c, l)| c - l).collect();
                 let impurity = (f64::from(n_left) * gini(&left, n_left)
                     + f64::from(n - n_left) * gini(&right, n - n_left))
                     / f64::from(n);
                 if best.as_ref().is_none_or(|b| impurity < b.impurity) {
-                    let mut threshold = lo / 2.0 + hi / 2.0;
-                    // As scikit-learn does: a midpoint that rounds up to `hi` would send `hi` left.
-                    if threshold >= hi || !threshold.is_finite() {
-                        threshold = lo;
-                    }
                     best = Some(BestSplit {
                         feature,
-                        threshold,
+                        left_bin,
+                        right_bin,
                         impurity,
                     });
                 }

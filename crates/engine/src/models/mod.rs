@@ -1,8 +1,11 @@
 //! Models: their parameters as plain data (what a notebook stores) and the fitted models.
 
+mod binning;
 mod decision_tree;
+mod random_forest;
 
 pub use decision_tree::{DecisionTree, DecisionTreeParams};
+pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams};
 
 use crate::features::Matrix;
 use crate::Error;
@@ -13,6 +16,7 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "model", rename_all = "snake_case")]
 pub enum ModelSpec {
     DecisionTree(DecisionTreeParams),
+    RandomForest(RandomForestParams),
 }
 
 impl Default for ModelSpec {
@@ -25,6 +29,7 @@ impl Default for ModelSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Classifier {
     DecisionTree(DecisionTree),
+    RandomForest(RandomForest),
 }
 
 impl ModelSpec {
@@ -32,6 +37,9 @@ impl ModelSpec {
         match self {
             ModelSpec::DecisionTree(params) => {
                 DecisionTree::fit(params, x, y, n_classes).map(Classifier::DecisionTree)
+            }
+            ModelSpec::RandomForest(params) => {
+                RandomForest::fit(params, x, y, n_classes).map(Classifier::RandomForest)
             }
         }
     }
@@ -41,6 +49,7 @@ impl Classifier {
     pub fn predict(&self, x: &Matrix) -> Vec<u32> {
         match self {
             Classifier::DecisionTree(tree) => tree.predict(x),
+            Classifier::RandomForest(forest) => forest.predict(x),
         }
     }
 
@@ -48,6 +57,15 @@ impl Classifier {
     pub fn predict_proba(&self, x: &Matrix) -> Vec<Vec<f64>> {
         match self {
             Classifier::DecisionTree(tree) => tree.predict_proba(x),
+            Classifier::RandomForest(forest) => forest.predict_proba(x),
+        }
+    }
+
+    /// Each feature's share of the model's total impurity decrease.
+    pub fn feature_importances(&self) -> Vec<f64> {
+        match self {
+            Classifier::DecisionTree(tree) => tree.feature_importances().to_vec(),
+            Classifier::RandomForest(forest) => forest.feature_importances(),
         }
     }
 }

@@ -6,7 +6,7 @@ use super::{Cell, DatasetCell, Notebook, SplitCell, TrainCell};
 use crate::error::CellKind;
 use crate::features::{encode_target, FeatureEncoder, Labels};
 use crate::metrics::{self, ClassificationReport, RocCurve};
-use crate::models::{Classifier, ModelSpec};
+use crate::models::Classifier;
 use crate::split::{hold_out, HoldOut};
 use crate::table::{read_csv, DroppedRows, Table};
 use crate::Error;
@@ -58,11 +58,19 @@ pub struct SplitOutput {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrainOutput {
-    pub depth: u32,
-    pub leaves: usize,
+    pub summary: ModelSummary,
     pub features: usize,
+    /// Each feature with its share of the impurity decrease, largest first.
+    pub importances: Vec<(String, f64)>,
     pub one_hot_columns: Vec<String>,
     pub train_accuracy: f64,
+}
+
+/// What a fitted model looks like, in numbers a learner can read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ModelSummary {
+    Tree { depth: u32, leaves: usize },
+    Forest { trees: usize, mean_depth: f64 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -247,14 +255,25 @@ fn run_train(cell: &TrainCell, state: &mut State) -> Result<TrainOutput, Error> 
     let y_train: Vec<u32> = split.train.iter().map(|&r| labels.codes[r]).collect();
     let model = cell.model.fit(&x_train, &y_train, labels.classes.len())?;
     let train_pred = model.predict(&x_train);
-    let (depth, leaves) = match (&model, &cell.model) {
-        (Classifier::DecisionTree(tree), ModelSpec::DecisionTree(_)) => {
-            (tree.depth(), tree.n_leaves())
-        }
+    let summary = match &model {
+        Classifier::DecisionTree(tree) => ModelSummary::Tree {
+            depth: tree.depth(),
+            leaves: tree.n_leaves(),
+        },
+        Classifier::RandomForest(forest) => ModelSummary::Forest {
+            trees: forest.n_trees(),
+            mean_depth: forest.mean_depth(),
+        },
     };
+    let mut importances: Vec<(String, f64)> = encoder
+        .feature_names()
+        .into_iter()
+        .zip(model.feature_importances())
+        .collect();
+    importances.sort_by(|a, b| b.1.total_cmp(&a.1));
     let output = TrainOutput {
-        depth,
-        leaves,
+        summary,
+        importances,
         features: x_train.cols,
         one_hot_columns: encoder.one_hot_columns(),
         train_accuracy: metrics::accuracy(&y_train, &train_pred).unwrap_or(0.0),

@@ -4,8 +4,8 @@
 mod eval;
 
 pub use eval::{
-    evaluate, CellOutput, ClassCurve, DataSource, DatasetOutput, EvaluateOutput, RocSummary,
-    SplitOutput, TrainOutput,
+    evaluate, CellOutput, ClassCurve, DataSource, DatasetOutput, EvaluateOutput, ModelSummary,
+    RocSummary, SplitOutput, TrainOutput,
 };
 
 use crate::models::ModelSpec;

@@ -1,0 +1,257 @@
+//! A random forest classifier, as scikit-learn's `RandomForestClassifier`: trees grown on
+//! bootstrap samples, each node choosing among a random subset of features, probabilities
+//! averaged over the trees.
+//!
+//! Every tree draws from its own stream of the forest's seed (`SeededRng::for_stream`), so the
+//! forest is the same whether its trees are grown one after another or by several workers.
+
+use super::binning::Binned;
+use super::decision_tree::{argmax, check_features, DecisionTree, Growth, MAX_DEPTH_LIMIT};
+use crate::error::Expected;
+use crate::features::Matrix;
+use crate::rng::SeededRng;
+use crate::Error;
+use serde::{Deserialize, Serialize};
+
+/// How many features each node may choose from (scikit-learn's `max_features`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaxFeatures {
+    /// √(features), scikit-learn's default for classifiers.
+    Sqrt,
+    Log2,
+    /// Every feature: bagged trees without feature sampling.
+    All,
+}
+
+impl MaxFeatures {
+    fn count(self, features: usize) -> usize {
+        let n = features as f64;
+        let count = match self {
+            MaxFeatures::Sqrt => n.sqrt() as usize,
+            MaxFeatures::Log2 => n.log2() as usize,
+            MaxFeatures::All => features,
+        };
+        count.clamp(1, features.max(1))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RandomForestParams {
+    pub n_estimators: u32,
+    pub max_depth: Option<u32>,
+    pub min_samples_split: u32,
+    pub max_features: MaxFeatures,
+    pub bootstrap: bool,
+    pub seed: u64,
+}
+
+impl Default for RandomForestParams {
+    fn default() -> Self {
+        Self {
+            n_estimators: 100,
+            max_depth: None,
+            min_samples_split: 2,
+            max_features: MaxFeatures::Sqrt,
+            bootstrap: true,
+            seed: 42,
+        }
+    }
+}
+
+/// More trees than this add time and nothing a learner can see.
+pub const MAX_ESTIMATORS: u32 = 1000;
+
+impl RandomForestParams {
+    pub fn validate(&self) -> Result<(), Error> {
+        if !(1..=MAX_ESTIMATORS).contains(&self.n_estimators) {
+            return Err(Error::InvalidParameter {
+                name: "n_estimators".into(),
+                value: self.n_estimators.to_string(),
+                expected: Expected::IntegerBetween {
+                    min: 1,
+                    max: MAX_ESTIMATORS.into(),
+                },
+            });
+        }
+        super::DecisionTreeParams {
+            max_depth: self.max_depth,
+            min_samples_split: self.min_samples_split,
+        }
+        .validate()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RandomForest {
+    trees: Vec<DecisionTree>,
+    n_classes: usize,
+}
+
+impl RandomForest {
+    pub fn fit(
+        params: &RandomForestParams,
+        x: &Matrix,
+        y: &[u32],
+        n_classes: usize,
+    ) -> Result<Self, Error> {
+        params.validate()?;
+        if x.rows == 0 || x.rows != y.len() {
+            return Err(Error::NoRowsLeft { dropped: 0 });
+        }
+        check_features(x)?;
+        let binned = Binned::new(x);
+        let max_features = params.max_features.count(x.cols);
+        let trees = (0..params.n_estimators)
+            .map(|t| {
+                let mut rng = SeededRng::for_stream(params.seed, u64::from(t));
+                let rows: Vec<usize> = if params.bootstrap {
+                    (0..x.rows).map(|_| rng.index(x.rows)).collect()
+                } else {
+                    (0..x.rows).collect()
+                };
+                let growth = Growth {
+                    max_depth: params.max_depth.unwrap_or(MAX_DEPTH_LIMIT),
+                    min_samples_split: params.min_samples_split as usize,
+                    max_features: Some(max_features),
+                    rng: Some(&mut rng),
+                };
+                DecisionTree::grow(&binned, y, n_classes, rows, growth)
+            })
+            .collect();
+        Ok(Self { trees, n_classes })
+    }
+
+    /// The mean of the trees' class probabilities.
+    pub fn predict_proba(&self, x: &Matrix) -> Vec<Vec<f64>> {
+        let mut sum = vec![vec![0.0; self.n_classes]; x.rows];
+        for tree in &self.trees {
+            for (acc, p) in sum.iter_mut().zip(tree.predict_proba(x)) {
+                acc.iter_mut().zip(p).for_each(|(a, v)| *a += v);
+            }
+        }
+        let n = self.trees.len() as f64;
+        sum.iter_mut()
+            .for_each(|row| row.iter_mut().for_each(|v| *v /= n));
+        sum
+    }
+
+    pub fn predict(&self, x: &Matrix) -> Vec<u32> {
+        self.predict_proba(x)
+            .iter()
+            .map(|p| argmax(p) as u32)
+            .collect()
+    }
+
+    pub fn n_trees(&self) -> usize {
+        self.trees.len()
+    }
+
+    pub fn mean_depth(&self) -> f64 {
+        self.trees.iter().map(|t| f64::from(t.depth())).sum::<f64>() / self.trees.len() as f64
+    }
+
+    /// The trees' importances averaged (single-leaf trees left out) and normalised, as
+    /// scikit-learn's `feature_importances_`.
+    pub fn feature_importances(&self) -> Vec<f64> {
+        let grown: Vec<&[f64]> = self
+            .trees
+            .iter()
+            .filter(|t| t.n_leaves() > 1)
+            .map(|t| t.feature_importances())
+            .collect();
+        let features = self
+            .trees
+            .first()
+            .map_or(0, |t| t.feature_importances().len());
+        let mut mean = vec![0.0; features];
+        for importances in &grown {
+            mean.iter_mut().zip(*importances).for_each(|(m, v)| *m += v);
+        }
+        let total: f64 = mean.iter().sum();
+        if total > 0.0 {
+            mean.iter_mut().for_each(|m| *m /= total);
+        }
+        mean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two_moons_ish(n: usize) -> (Matrix, Vec<u32>) {
+        let mut rng = SeededRng::new(3);
+        let mut data = Vec::new();
+        let mut y = Vec::new();
+        for i in 0..n {
+            let class = (i % 2) as u32;
+            let a = rng.index(1000) as f64 / 1000.0;
+            let b = rng.index(1000) as f64 / 1000.0;
+            let noise = rng.index(1000) as f64 / 1000.0;
+            data.extend([a + f64::from(class) * 0.6, b, noise]);
+            y.push(class);
+        }
+        (
+            Matrix {
+                rows: n,
+                cols: 3,
+                data,
+            },
+            y,
+        )
+    }
+
+    #[test]
+    fn same_seed_same_forest_other_seed_other_forest() {
+        let (x, y) = two_moons_ish(200);
+        let params = RandomForestParams {
+            n_estimators: 20,
+            ..Default::default()
+        };
+        let a = RandomForest::fit(&params, &x, &y, 2).unwrap();
+        assert_eq!(a, RandomForest::fit(&params, &x, &y, 2).unwrap());
+        let other = RandomForestParams { seed: 7, ..params };
+        assert_ne!(a, RandomForest::fit(&other, &x, &y, 2).unwrap());
+    }
+
+    #[test]
+    fn probabilities_average_the_trees_and_the_informative_feature_matters_most() {
+        let (x, y) = two_moons_ish(300);
+        let forest = RandomForest::fit(&RandomForestParams::default(), &x, &y, 2).unwrap();
+        for p in forest.predict_proba(&x) {
+            assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        }
+        let importances = forest.feature_importances();
+        assert!((importances.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        assert_eq!(argmax(&importances), 0, "{importances:?}");
+        let hits = forest
+            .predict(&x)
+            .iter()
+            .zip(&y)
+            .filter(|(p, t)| p == t)
+            .count();
+        assert!(hits as f64 / 300.0 > 0.9);
+    }
+
+    #[test]
+    fn absurd_parameters_and_non_finite_features_are_errors() {
+        let (x, y) = two_moons_ish(10);
+        for n_estimators in [0, MAX_ESTIMATORS + 1] {
+            let params = RandomForestParams {
+                n_estimators,
+                ..Default::default()
+            };
+            assert!(matches!(
+                RandomForest::fit(&params, &x, &y, 2),
+                Err(Error::InvalidParameter { .. })
+            ));
+        }
+        let mut bad = x.clone();
+        bad.data[4] = f64::NAN;
+        assert_eq!(
+            RandomForest::fit(&RandomForestParams::default(), &bad, &y, 2),
+            Err(Error::NonFiniteFeatures)
+        );
+    }
+}

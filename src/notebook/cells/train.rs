@@ -1,90 +1,257 @@
-//! The train cell: a decision tree with `max_depth` and `min_samples_split`.
+//! The train cell: choose a model and its hyperparameters; see the fitted model's shape, its
+//! accuracy on the training rows, and which features it leaned on.
 
 use super::show_output;
-use crate::components::fields::NumberField;
+use crate::components::fields::{NumberField, SelectField};
 use crate::components::score::Score;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
-use latih_engine::models::{DecisionTreeParams, ModelSpec};
-use latih_engine::notebook::{CellOutput, TrainCell};
-use latih_i18n::format_count;
+use latih_engine::models::{DecisionTreeParams, MaxFeatures, ModelSpec, RandomForestParams};
+use latih_engine::notebook::{CellOutput, ModelSummary, TrainCell, TrainOutput};
+use latih_i18n::{format_count, format_decimal, format_percent};
 use leptos::prelude::*;
+
+/// The models a learner can pick, as (value, label key).
+const MODELS: [(&str, &str); 2] = [
+    ("decision_tree", "model-decision-tree"),
+    ("random_forest", "model-random-forest"),
+];
+
+/// Features whose importance is listed.
+const TOP_FEATURES: usize = 8;
+
+fn kind(spec: &ModelSpec) -> &'static str {
+    match spec {
+        ModelSpec::DecisionTree(_) => "decision_tree",
+        ModelSpec::RandomForest(_) => "random_forest",
+    }
+}
+
+/// A model of `kind` that keeps what the two share (depth, split size) from `previous`.
+fn switch_model(previous: &ModelSpec, kind: &str) -> ModelSpec {
+    let (max_depth, min_samples_split) = match previous {
+        ModelSpec::DecisionTree(p) => (p.max_depth, p.min_samples_split),
+        ModelSpec::RandomForest(p) => (p.max_depth, p.min_samples_split),
+    };
+    match kind {
+        "random_forest" => ModelSpec::RandomForest(RandomForestParams {
+            max_depth,
+            min_samples_split,
+            ..Default::default()
+        }),
+        _ => ModelSpec::DecisionTree(DecisionTreeParams {
+            max_depth,
+            min_samples_split,
+        }),
+    }
+}
+
+/// Parses a whole number from a field; `accept` gets it when it parses.
+fn whole(accept: impl Fn(u32) + Send + Sync + 'static) -> Callback<String, bool> {
+    Callback::new(move |text: String| match text.parse::<u32>() {
+        Ok(n) => {
+            accept(n);
+            true
+        }
+        Err(_) => false,
+    })
+}
 
 #[component]
 pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
     let i18n = use_i18n();
-    let ModelSpec::DecisionTree(initial) = state
-        .cell_untracked::<TrainCell>(index)
-        .unwrap_or_default()
-        .model;
-    let edit = move |change: &dyn Fn(&mut DecisionTreeParams)| {
-        state.edit(index, |t: &mut TrainCell| {
-            let ModelSpec::DecisionTree(params) = &mut t.model;
-            change(params);
+    let spec = Memo::new(move |_| state.cell::<TrainCell>(index).unwrap_or_default().model);
+    let model_kind = Memo::new(move |_| kind(&spec.get()));
+    let edit = move |change: &dyn Fn(&mut ModelSpec)| {
+        state.edit(index, |t: &mut TrainCell| change(&mut t.model))
+    };
+    let choose_model = Callback::new(move |value: String| {
+        edit(&|m| *m = switch_model(m, &value));
+    });
+    let model_options = Signal::derive(move || {
+        MODELS
+            .iter()
+            .map(|(value, key)| (value.to_string(), i18n.tr(key)))
+            .collect::<Vec<_>>()
+    });
+    // Shared by both models. Empty depth means no limit (scikit-learn's max_depth=None); 0 goes
+    // to the engine, which explains why it is not allowed.
+    let set_max_depth = Callback::new(move |text: String| {
+        let depth = if text.is_empty() {
+            None
+        } else {
+            match text.parse::<u32>() {
+                Ok(d) => Some(d),
+                Err(_) => return false,
+            }
+        };
+        edit(&|m| match m {
+            ModelSpec::DecisionTree(p) => p.max_depth = depth,
+            ModelSpec::RandomForest(p) => p.max_depth = depth,
+        });
+        true
+    });
+    let set_min_split = whole(move |n| {
+        edit(&|m| match m {
+            ModelSpec::DecisionTree(p) => p.min_samples_split = n,
+            ModelSpec::RandomForest(p) => p.min_samples_split = n,
+        })
+    });
+    let forest = move |change: &dyn Fn(&mut RandomForestParams)| {
+        edit(&|m| {
+            if let ModelSpec::RandomForest(p) = m {
+                change(p);
+            }
         })
     };
-    // Empty means no limit, as scikit-learn's max_depth=None; 0 reaches the engine, which
-    // explains why it is not allowed.
-    let set_max_depth = Callback::new(move |text: String| {
-        if text.is_empty() {
-            edit(&|p| p.max_depth = None);
-            return true;
-        }
-        match text.parse::<u32>() {
-            Ok(depth) => {
-                edit(&|p| p.max_depth = Some(depth));
-                true
+    let set_trees = whole(move |n| forest(&|p| p.n_estimators = n));
+    let set_seed = whole(move |n| forest(&|p| p.seed = u64::from(n)));
+    let set_max_features = Callback::new(move |value: String| {
+        let choice = match value.as_str() {
+            "log2" => MaxFeatures::Log2,
+            "all" => MaxFeatures::All,
+            _ => MaxFeatures::Sqrt,
+        };
+        forest(&|p| p.max_features = choice);
+    });
+    let max_features_options = Signal::derive(move || {
+        [
+            ("sqrt", "max-features-sqrt"),
+            ("log2", "max-features-log2"),
+            ("all", "max-features-all"),
+        ]
+        .iter()
+        .map(|(value, key)| (value.to_string(), i18n.tr(key)))
+        .collect::<Vec<_>>()
+    });
+
+    // The fields are rebuilt when the model changes, so each starts from the new model's values.
+    let fields = move || {
+        let spec = spec.get_untracked();
+        let _ = model_kind.get();
+        let (max_depth, min_split) = match &spec {
+            ModelSpec::DecisionTree(p) => (p.max_depth, p.min_samples_split),
+            ModelSpec::RandomForest(p) => (p.max_depth, p.min_samples_split),
+        };
+        let forest_fields = match &spec {
+            ModelSpec::RandomForest(p) => {
+                let selected = match p.max_features {
+                    MaxFeatures::Sqrt => "sqrt",
+                    MaxFeatures::Log2 => "log2",
+                    MaxFeatures::All => "all",
+                };
+                Some(view! {
+                    <NumberField id="n-estimators" label_key="field-n-estimators" initial=p.n_estimators.to_string() accept=set_trees />
+                    <SelectField
+                        id="max-features"
+                        label_key="field-max-features"
+                        options=max_features_options
+                        selected=Signal::stored(selected.to_string())
+                        on_change=set_max_features
+                    />
+                    <NumberField id="forest-seed" label_key="field-model-seed" initial=p.seed.to_string() accept=set_seed />
+                })
             }
-            Err(_) => false,
-        }
-    });
-    let set_min_split = Callback::new(move |text: String| match text.parse::<u32>() {
-        Ok(n) => {
-            edit(&|p| p.min_samples_split = n);
-            true
-        }
-        Err(_) => false,
-    });
-    view! {
-        <div class="cell-form">
+            ModelSpec::DecisionTree(_) => None,
+        };
+        view! {
             <NumberField
                 id="max-depth"
                 label_key="field-max-depth"
                 hint_key="field-max-depth-hint"
-                initial=initial.max_depth.map(|d| d.to_string()).unwrap_or_default()
+                initial=max_depth.map(|d| d.to_string()).unwrap_or_default()
                 accept=set_max_depth
             />
             <NumberField
                 id="min-samples-split"
                 label_key="field-min-samples-split"
-                initial=initial.min_samples_split.to_string()
+                initial=min_split.to_string()
                 accept=set_min_split
             />
+            {forest_fields}
+        }
+    };
+    view! {
+        <div class="cell-form">
+            <SelectField
+                id="model-select"
+                label_key="field-model"
+                options=model_options
+                selected=Signal::derive(move || model_kind.get().to_string())
+                on_change=choose_model
+            />
+            {fields}
         </div>
         {show_output(state, index, move |output| match output {
-            CellOutput::Train(out) => {
-                let count = move |n: usize| format_count(i18n.lang(), n);
-                let one_hot = (!out.one_hot_columns.is_empty()).then(|| {
-                    let columns = out.one_hot_columns.join(", ");
-                    view! { <p>{move || i18n.trf("out-one-hot", &[("columns", columns.clone())])}</p> }
-                });
-                let accuracy = out.train_accuracy;
-                Some(
-                    view! {
-                        <p>{move || i18n.trf("out-tree-shape", &[
-                            ("depth", out.depth.to_string()),
-                            ("leaves", count(out.leaves)),
-                            ("features", count(out.features)),
-                        ])}</p>
-                        {one_hot}
-                        <dl class="metrics">
-                            <Score label_key="out-train-accuracy" value=accuracy />
-                        </dl>
-                    }
-                    .into_any(),
-                )
-            }
+            CellOutput::Train(out) => Some(view! { <Trained out /> }.into_any()),
             _ => None,
         })}
+    }
+}
+
+#[component]
+fn Trained(out: TrainOutput) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = move |n: usize| format_count(i18n.lang(), n);
+    let features = out.features;
+    let shape = move || match out.summary {
+        ModelSummary::Tree { depth, leaves } => i18n.trf(
+            "out-tree-shape",
+            &[
+                ("depth", depth.to_string()),
+                ("leaves", count(leaves)),
+                ("features", count(features)),
+            ],
+        ),
+        ModelSummary::Forest { trees, mean_depth } => i18n.trf(
+            "out-forest-shape",
+            &[
+                ("trees", count(trees)),
+                ("depth", format_decimal(i18n.lang(), mean_depth, 1)),
+                ("features", count(features)),
+            ],
+        ),
+    };
+    let one_hot = (!out.one_hot_columns.is_empty()).then(|| {
+        let columns = out.one_hot_columns.join(", ");
+        view! { <p>{move || i18n.trf("out-one-hot", &[("columns", columns.clone())])}</p> }
+    });
+    let top: Vec<(String, f64)> = out
+        .importances
+        .into_iter()
+        .filter(|(_, share)| *share > 0.0)
+        .take(TOP_FEATURES)
+        .collect();
+    let importances = (!top.is_empty()).then(|| {
+        view! {
+            <h3>{move || i18n.tr("out-importances")}</h3>
+            <ol class="importances">
+                {top
+                    .into_iter()
+                    .map(|(feature, share)| {
+                        let width = format!("width: {:.1}%", share * 100.0);
+                        view! {
+                            <li>
+                                <span class="importance-text">
+                                    {move || i18n.trf("out-importance", &[
+                                        ("feature", feature.clone()),
+                                        ("share", format_percent(i18n.lang(), share, 1)),
+                                    ])}
+                                </span>
+                                <span class="importance-bar" aria-hidden="true"><span style=width></span></span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        }
+    });
+    view! {
+        <p>{shape}</p>
+        {one_hot}
+        <dl class="metrics">
+            <Score label_key="out-train-accuracy" value=out.train_accuracy />
+        </dl>
+        {importances}
     }
 }

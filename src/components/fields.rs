@@ -6,8 +6,13 @@ use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
 /// Reads a decimal the way either language writes it: `0,25` and `0.25` are both a quarter.
+/// "NaN" and "inf" parse as Rust floats but are not numbers a person means.
 pub fn parse_decimal(text: &str) -> Option<f64> {
-    text.trim().replace(',', ".").parse::<f64>().ok()
+    text.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
 }
 
 /// A text field for a number. `accept` gets the trimmed text and says whether it was usable.

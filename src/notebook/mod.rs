@@ -4,5 +4,6 @@
 pub mod cells;
 mod output;
 mod state;
+pub mod storage;
 
 pub use state::NotebookState;

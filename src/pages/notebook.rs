@@ -1,36 +1,65 @@
-//! The notebook page: loads the data sets the notebook names, then shows its cells.
+//! The notebook page: restores the saved notebook (a link may name a data set to use), loads the
+//! data sets it needs, shows its cells, and saves every change.
 
 use crate::data::fetch_dataset;
 use crate::i18n::use_i18n;
 use crate::notebook::cells::NotebookCell;
+use crate::notebook::storage::{self, Restored};
 use crate::notebook::NotebookState;
 use crate::title::use_page_title;
-use latih_engine::datasets;
-use latih_engine::notebook::Notebook;
+use latih_engine::datasets::{self, DatasetInfo};
+use latih_engine::notebook::{Cell, Notebook};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
-/// The data set a notebook opens with unless the link names another.
+/// The data set a new notebook starts with.
 const DEFAULT_DATASET: &str = "iris";
+
+fn starter(info: Option<&DatasetInfo>) -> Notebook {
+    let info = info.or_else(|| datasets::find(DEFAULT_DATASET));
+    info.map_or_else(
+        || Notebook::starter(DEFAULT_DATASET, "species"),
+        |d| Notebook::starter(d.id, d.suggested_target),
+    )
+}
+
+/// Points the notebook's first data set cell at `info` (a "use in notebook" link), keeping the
+/// rest of the notebook as the learner left it.
+fn use_dataset(notebook: &mut Notebook, info: &DatasetInfo) {
+    if let Some(Cell::Dataset(cell)) = notebook
+        .cells
+        .iter_mut()
+        .find(|c| matches!(c, Cell::Dataset(_)))
+    {
+        if cell.dataset != info.id {
+            cell.dataset = info.id.to_string();
+            cell.target = info.suggested_target.to_string();
+        }
+    }
+}
 
 #[component]
 pub fn NotebookPage() -> impl IntoView {
     use_page_title("title-notebook");
     let i18n = use_i18n();
-    let requested = use_query_map().get_untracked().get("dataset");
-    let info = requested
-        .as_deref()
-        .and_then(datasets::find)
-        .or_else(|| datasets::find(DEFAULT_DATASET));
-    let notebook = info.map_or_else(
-        || Notebook::starter(DEFAULT_DATASET, "species"),
-        |d| Notebook::starter(d.id, d.suggested_target),
-    );
+    let requested = use_query_map()
+        .get_untracked()
+        .get("dataset")
+        .and_then(|id| datasets::find(&id));
+    let (mut notebook, restore_error) = match storage::restore() {
+        Restored::Saved(notebook) => (notebook, None),
+        Restored::Nothing => (starter(requested), None),
+        Restored::Unreadable(error) => (starter(requested), Some(error)),
+    };
+    if let Some(info) = requested {
+        use_dataset(&mut notebook, info);
+    }
     let state = NotebookState::new(notebook);
+    Effect::new(move |_| state.doc.with(storage::save));
+
     let failure = RwSignal::new(None::<(String, String)>);
     let attempt = RwSignal::new(0u32);
-
     // Download whatever the notebook needs and does not have yet.
     Effect::new(move |_| {
         attempt.track();
@@ -47,11 +76,37 @@ pub fn NotebookPage() -> impl IntoView {
         }
     });
 
+    // Bumped to rebuild the cells (their forms start from the document's values).
+    let generation = RwSignal::new(0u32);
+    let start_over = move |_| {
+        let sure = window()
+            .confirm_with_message(&i18n.tr("notebook-new-confirm"))
+            .unwrap_or(false);
+        if sure {
+            state.doc.set(starter(None));
+            generation.update(|g| *g += 1);
+        }
+    };
     let loading = move || failure.get().is_none() && !state.missing_datasets().is_empty();
-    let cell_count = state.doc.with_untracked(|nb| nb.cells.len());
+    let cells = move || {
+        generation.track();
+        let count = state.doc.with_untracked(|nb| nb.cells.len());
+        (0..count)
+            .map(|index| view! { <NotebookCell state index /> })
+            .collect_view()
+    };
     view! {
         <h1>{move || i18n.tr("notebook-heading")}</h1>
         <p class="lead">{move || i18n.tr("notebook-intro")}</p>
+        <p class="actions">
+            <span class="note">{move || i18n.tr("notebook-saved")}</span>
+            <button type="button" on:click=start_over>{move || i18n.tr("notebook-new")}</button>
+        </p>
+        {restore_error.map(|error| view! {
+            <p class="cell-error" role="status">
+                {move || i18n.trf("notebook-restore-failed", &[("reason", latih_i18n::error_message(i18n.lang(), &error))])}
+            </p>
+        })}
         <Show when=loading>
             <p class="loading" role="status">{move || i18n.tr("notebook-loading")}</p>
         </Show>
@@ -66,8 +121,6 @@ pub fn NotebookPage() -> impl IntoView {
                 </div>
             }
         })}
-        <div class="notebook">
-            {(0..cell_count).map(|index| view! { <NotebookCell state index /> }).collect_view()}
-        </div>
+        <div class="notebook">{cells}</div>
     }
 }

@@ -99,6 +99,15 @@ pub enum Error {
     },
     /// A feature value that is NaN or infinite, which no model can learn from.
     NonFiniteFeatures,
+    /// Stored notebook text that is not a notebook (damaged, or not Latih's).
+    NotebookUnreadable {
+        message: String,
+    },
+    /// Stored notebook text larger than any notebook Latih writes.
+    NotebookTooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     /// A notebook written by a newer version of Latih than this one.
     UnsupportedNotebookVersion {
         found: u32,

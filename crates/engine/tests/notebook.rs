@@ -254,3 +254,46 @@ fn a_test_set_without_one_class_leaves_roc_undefined_but_the_cell_working() {
     assert_eq!(eval.roc, Err(Error::OneClassInTruth));
     assert!(eval.accuracy >= 0.0);
 }
+
+#[test]
+fn stored_notebooks_round_trip_and_bad_text_is_refused_with_a_reason() {
+    let mut nb = Notebook::starter("penguins", "species");
+    split_cell(&mut nb).test_fraction = 0.3;
+    assert_eq!(Notebook::from_json(&nb.to_json()).unwrap(), nb);
+
+    for broken in [
+        "",
+        "{",
+        "null",
+        "[1,2]",
+        r#"{"version":1,"cells":[{"kind":"rocket"}]}"#,
+    ] {
+        assert!(
+            matches!(
+                Notebook::from_json(broken),
+                Err(Error::NotebookUnreadable { .. })
+            ),
+            "{broken:?}"
+        );
+    }
+    let truncated = &nb.to_json()[..40];
+    assert!(matches!(
+        Notebook::from_json(truncated),
+        Err(Error::NotebookUnreadable { .. })
+    ));
+    let huge = format!(
+        r#"{{"version":1,"cells":[],"pad":"{}"}}"#,
+        "x".repeat(2 << 20)
+    );
+    assert!(matches!(
+        Notebook::from_json(&huge),
+        Err(Error::NotebookTooLarge { .. })
+    ));
+    let future = nb
+        .to_json()
+        .replacen(r#""version":1"#, r#""version":99"#, 1);
+    assert!(matches!(
+        Notebook::from_json(&future),
+        Err(Error::UnsupportedNotebookVersion { found: 99, .. })
+    ));
+}

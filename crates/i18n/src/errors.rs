@@ -109,6 +109,16 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             &[("cell", cell_kind_name(lang, *cell))],
         ),
         Error::EmptyInput => t(lang, "error-empty-input"),
+        Error::NotebookUnreadable { message } => tf(
+            lang,
+            "error-notebook-unreadable",
+            &[("message", message.clone())],
+        ),
+        Error::NotebookTooLarge { bytes, limit } => tf(
+            lang,
+            "error-notebook-too-large",
+            &[("bytes", n(*bytes)), ("limit", n(*limit))],
+        ),
         Error::NonFiniteFeatures => t(lang, "error-non-finite-features"),
         Error::LengthMismatch { left, right } => tf(
             lang,

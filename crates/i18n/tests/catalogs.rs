@@ -140,6 +140,13 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             supported: 1,
         },
         Error::EmptyInput,
+        Error::NotebookUnreadable {
+            message: "expected value at line 1 column 1".into(),
+        },
+        Error::NotebookTooLarge {
+            bytes: 2_000_000,
+            limit: 1_048_576,
+        },
         Error::NonFiniteFeatures,
         Error::LengthMismatch { left: 3, right: 4 },
         Error::InvalidMetricParameter {

@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 /// Bumped whenever the document's shape changes; older documents must keep opening.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The largest stored notebook read back; anything bigger is not a notebook Latih wrote.
+pub const MAX_NOTEBOOK_BYTES: usize = 1 << 20;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Notebook {
     pub version: u32,
@@ -78,6 +81,29 @@ impl Notebook {
                 Cell::Evaluate(EvaluateCell::default()),
             ],
         }
+    }
+
+    /// The notebook as JSON, for storage.
+    pub fn to_json(&self) -> String {
+        // Cannot fail: every field is a string, a number, a bool or a list of them.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a stored notebook: untrusted text (storage can hold anything an older or newer
+    /// version, or another program, left there), so its size, shape and version are checked.
+    pub fn from_json(text: &str) -> Result<Notebook, Error> {
+        if text.len() > MAX_NOTEBOOK_BYTES {
+            return Err(Error::NotebookTooLarge {
+                bytes: text.len(),
+                limit: MAX_NOTEBOOK_BYTES,
+            });
+        }
+        let notebook: Notebook =
+            serde_json::from_str(text).map_err(|e| Error::NotebookUnreadable {
+                message: e.to_string(),
+            })?;
+        notebook.check_version()?;
+        Ok(notebook)
     }
 
     /// Refuses a notebook written by a newer Latih than this one.

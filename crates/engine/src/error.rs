@@ -108,6 +108,17 @@ pub enum Error {
         bytes: usize,
         limit: usize,
     },
+    /// A shared link that is cut short, altered, or not a Latih link.
+    LinkDamaged,
+    /// A shared link longer (or inflating larger) than any Latih writes.
+    LinkTooLong {
+        chars: usize,
+        limit: usize,
+    },
+    /// A link in a format from a newer version of Latih.
+    LinkFromNewerVersion {
+        found: u32,
+    },
     /// A notebook written by a newer version of Latih than this one.
     UnsupportedNotebookVersion {
         found: u32,

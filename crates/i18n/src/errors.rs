@@ -109,6 +109,15 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             &[("cell", cell_kind_name(lang, *cell))],
         ),
         Error::EmptyInput => t(lang, "error-empty-input"),
+        Error::LinkDamaged => t(lang, "error-link-damaged"),
+        Error::LinkTooLong { chars, limit } => tf(
+            lang,
+            "error-link-too-long",
+            &[("chars", n(*chars)), ("limit", n(*limit))],
+        ),
+        Error::LinkFromNewerVersion { found } => {
+            tf(lang, "error-link-newer", &[("found", found.to_string())])
+        }
         Error::NotebookUnreadable { message } => tf(
             lang,
             "error-notebook-unreadable",

@@ -140,6 +140,12 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             supported: 1,
         },
         Error::EmptyInput,
+        Error::LinkDamaged,
+        Error::LinkTooLong {
+            chars: 70_000,
+            limit: 65_536,
+        },
+        Error::LinkFromNewerVersion { found: 2 },
         Error::NotebookUnreadable {
             message: "expected value at line 1 column 1".into(),
         },

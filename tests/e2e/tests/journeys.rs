@@ -164,7 +164,12 @@ async fn first_notebook_journey_in_english_then_in_indonesian() {
     site.heading("Notebook").await;
     site.text(ENGLISH.iris_shape).await;
     site.text(ENGLISH.tree_depth).await;
-    let depth = site.labelled("Maximum depth").await.prop("value").await.unwrap();
+    let depth = site
+        .labelled("Maximum depth")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
     assert_eq!(depth.as_deref(), Some("3"));
     assert_eq!(html_lang(&site).await, "en");
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
@@ -354,22 +359,36 @@ async fn a_damaged_saved_notebook_is_set_aside_and_a_new_one_can_be_started() {
     let site = Site::start(BrowserLanguage::English, 412, 900, 1).await;
     site.open("/").await;
     let damaged = r#"{"version":1,"cells":[{"kind":"rocket"}]}"#;
-    site.eval(&format!("localStorage.setItem('latih.notebook', {damaged:?}); return true"))
-        .await;
+    site.eval(&format!(
+        "localStorage.setItem('latih.notebook', {damaged:?}); return true"
+    ))
+    .await;
     site.link("Notebook").await.click().await.unwrap();
-    site.text("Your saved notebook could not be opened, so a new one was started.").await;
+    site.text("Your saved notebook could not be opened, so a new one was started.")
+        .await;
     site.text(ENGLISH.iris_shape).await;
     site.definition("Accuracy").await;
     let kept = site
         .eval("return localStorage.getItem('latih.notebook.unreadable')")
         .await;
-    assert_eq!(kept.as_str(), Some(damaged), "the damaged text is kept, not destroyed");
+    assert_eq!(
+        kept.as_str(),
+        Some(damaged),
+        "the damaged text is kept, not destroyed"
+    );
 
     site.choose("Data set", "Wine").await;
     site.text("178 rows × 14 columns").await;
-    site.button("Start a new notebook").await.click().await.unwrap();
+    site.button("Start a new notebook")
+        .await
+        .click()
+        .await
+        .unwrap();
     let question = site.client.get_alert_text().await.unwrap();
-    assert!(question.contains("The cells here will be replaced"), "{question}");
+    assert!(
+        question.contains("The cells here will be replaced"),
+        "{question}"
+    );
     site.client.accept_alert().await.unwrap();
     site.text(ENGLISH.iris_shape).await;
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());

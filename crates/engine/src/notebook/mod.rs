@@ -2,6 +2,7 @@
 //! outputs of the cells above it).
 
 mod eval;
+pub mod link;
 
 pub use eval::{
     evaluate, CellOutput, ClassCurve, DataSource, DatasetOutput, EvaluateOutput, ModelSummary,

@@ -3,6 +3,7 @@
 
 pub mod cells;
 mod output;
+pub mod share;
 mod state;
 pub mod storage;
 

@@ -36,6 +36,21 @@ pub fn restore() -> Restored {
     }
 }
 
+const BEFORE_LINK_KEY: &str = "latih.notebook.before-link";
+
+/// Keeps the learner's own notebook aside before a shared one replaces it on screen.
+pub fn keep_before_link(notebook: &Notebook) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(BEFORE_LINK_KEY, &notebook.to_json());
+    }
+}
+
+/// The notebook kept by [`keep_before_link`], if it is still readable.
+pub fn kept_before_link() -> Option<Notebook> {
+    let text = storage()?.get_item(BEFORE_LINK_KEY).ok().flatten()?;
+    Notebook::from_json(&text).ok()
+}
+
 /// Saves quietly: storage that is full or switched off must not stop the learner working.
 pub fn save(notebook: &Notebook) {
     if let Some(s) = storage() {

@@ -4,11 +4,12 @@
 use crate::data::fetch_dataset;
 use crate::i18n::use_i18n;
 use crate::notebook::cells::NotebookCell;
+use crate::notebook::share::{self, SharePanel};
 use crate::notebook::storage::{self, Restored};
 use crate::notebook::NotebookState;
 use crate::title::use_page_title;
 use latih_engine::datasets::{self, DatasetInfo};
-use latih_engine::notebook::{Cell, Notebook};
+use latih_engine::notebook::{link, Cell, Notebook};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
@@ -55,7 +56,31 @@ pub fn NotebookPage() -> impl IntoView {
     if let Some(info) = requested {
         use_dataset(&mut notebook, info);
     }
+    // A shared link wins over the saved notebook, which is kept aside to go back to.
+    let mut opened_link = false;
+    let mut link_error = None;
+    if let Some(text) = share::link_in_address() {
+        match link::decode(&text) {
+            Ok(shared) => {
+                if shared != notebook {
+                    storage::keep_before_link(&notebook);
+                    opened_link = true;
+                }
+                notebook = shared;
+            }
+            Err(error) => link_error = Some(error),
+        }
+        share::clear_link_from_address();
+    }
     let state = NotebookState::new(notebook);
+    // A link pasted while this page is open changes only the fragment, which reloads nothing:
+    // open it as a fresh page would.
+    let hash_listener = window_event_listener(leptos::ev::hashchange, |_| {
+        if share::link_in_address().is_some() {
+            let _ = window().location().reload();
+        }
+    });
+    on_cleanup(move || hash_listener.remove());
     Effect::new(move |_| state.doc.with(storage::save));
 
     let failure = RwSignal::new(None::<(String, String)>);
@@ -87,6 +112,14 @@ pub fn NotebookPage() -> impl IntoView {
             generation.update(|g| *g += 1);
         }
     };
+    let link_notice = RwSignal::new(opened_link);
+    let go_back = move |_| {
+        if let Some(own) = storage::kept_before_link() {
+            state.doc.set(own);
+            generation.update(|g| *g += 1);
+        }
+        link_notice.set(false);
+    };
     let loading = move || failure.get().is_none() && !state.missing_datasets().is_empty();
     let cells = move || {
         generation.track();
@@ -102,6 +135,18 @@ pub fn NotebookPage() -> impl IntoView {
             <span class="note">{move || i18n.tr("notebook-saved")}</span>
             <button type="button" on:click=start_over>{move || i18n.tr("notebook-new")}</button>
         </p>
+        <SharePanel state />
+        <Show when=move || link_notice.get()>
+            <p class="note" role="status">
+                {move || i18n.tr("link-opened")} " "
+                <button type="button" on:click=go_back>{move || i18n.tr("link-restore")}</button>
+            </p>
+        </Show>
+        {link_error.map(|error| view! {
+            <p class="cell-error" role="alert">
+                {move || i18n.trf("link-failed", &[("reason", latih_i18n::error_message(i18n.lang(), &error))])}
+            </p>
+        })}
         {restore_error.map(|error| view! {
             <p class="cell-error" role="status">
                 {move || i18n.trf("notebook-restore-failed", &[("reason", latih_i18n::error_message(i18n.lang(), &error))])}

@@ -394,3 +394,83 @@ async fn a_damaged_saved_notebook_is_set_aside_and_a_new_one_can_be_started() {
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
     site.close().await;
 }
+
+/// The numbers a person reads off an evaluated notebook, parsed from either language.
+async fn read_results(site: &Site, words: &Words, auc_term: &str) -> (f64, f64, Vec<Vec<String>>) {
+    let accuracy = parse_shown_number(&site.definition(words.accuracy).await, words.decimal_comma);
+    let auc = parse_shown_number(&site.definition(auc_term).await, words.decimal_comma);
+    let matrix = site.table(words.confusion_caption).await;
+    (accuracy, auc, matrix)
+}
+
+#[tokio::test]
+async fn a_shared_link_reproduces_the_notebook_in_another_browser() {
+    let first = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+    first.open("/notebook").await;
+    first.choose("Data set", "Credit scoring").await;
+    first.text("4,454 rows × 14 columns").await;
+    first.fill("Test fraction", "0.3").await;
+    first.fill("Random seed", "7").await;
+    first.choose("Model", "Random forest").await;
+    first.fill("Number of trees", "30").await;
+    first.fill("Maximum depth", "8").await;
+    first.text("30 trees, mean depth").await;
+    let theirs = read_results(&first, &ENGLISH, "ROC-AUC (positive class: good)").await;
+
+    first
+        .button("Copy a link to this notebook")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let url = first
+        .labelled("Link to this notebook")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    let fragment = url
+        .split_once('#')
+        .map(|(_, f)| format!("#{f}"))
+        .expect("a #nb= link");
+    assert!(fragment.starts_with("#nb=1."), "{url}");
+    first.close().await;
+
+    // Another browser, another language, nothing stored: the link alone carries the notebook.
+    let second = Site::start(BrowserLanguage::Indonesian, 412, 900, 1).await;
+    second.open(&format!("/notebook{fragment}")).await;
+    second.text("Kamu membuka notebook yang dibagikan.").await;
+    second.text("4.454 baris × 14 kolom").await;
+    let ours = read_results(&second, &INDONESIAN, "ROC-AUC (kelas positif: good)").await;
+    assert_eq!(ours.0, theirs.0, "accuracy");
+    assert_eq!(ours.1, theirs.1, "ROC-AUC");
+    assert_eq!(ours.2[1..], theirs.2[1..], "confusion matrix counts");
+    let address = second.eval("return location.hash").await;
+    assert_eq!(
+        address.as_str(),
+        Some(""),
+        "the link leaves the address bar once opened"
+    );
+
+    // Damaged links: a message, and the learner's own notebook instead.
+    let truncated = &fragment[..fragment.len() / 2];
+    for broken in [
+        truncated.to_string(),
+        "#nb=1.AAAA".to_string(),
+        "#nb=9.abc".to_string(),
+    ] {
+        second.open(&format!("/notebook{broken}")).await;
+        let alert = second
+            .find("//*[@role='alert'][contains(., 'Tautan ini')]")
+            .await;
+        let text = alert.text().await.unwrap();
+        assert!(
+            text.contains("Notebook milikmu yang ditampilkan"),
+            "{broken}: {text}"
+        );
+        second.definition("Akurasi").await;
+    }
+    assert!(second.find_all("//*[@id='latih-panic']").await.is_empty());
+    second.close().await;
+}

@@ -297,3 +297,25 @@ fn stored_notebooks_round_trip_and_bad_text_is_refused_with_a_reason() {
         Err(Error::UnsupportedNotebookVersion { found: 99, .. })
     ));
 }
+
+#[test]
+fn more_neighbours_than_training_rows_is_an_error_naming_the_limit() {
+    use latih_engine::error::Expected;
+    use latih_engine::models::KnnParams;
+    let mut nb = Notebook::starter("iris", "species");
+    nb.cells[2] = Cell::Train(latih_engine::notebook::TrainCell {
+        model: ModelSpec::KNearestNeighbors(KnnParams {
+            n_neighbors: 500,
+            ..Default::default()
+        }),
+    });
+    let outputs = evaluate(&nb, &shipped());
+    assert_eq!(
+        outputs[2],
+        Err(Error::InvalidParameter {
+            name: "n_neighbors".into(),
+            value: "500".into(),
+            expected: Expected::IntegerBetween { min: 1, max: 112 },
+        })
+    );
+}

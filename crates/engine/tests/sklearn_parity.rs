@@ -85,3 +85,54 @@ fn random_forest_accuracy_is_within_two_points_of_scikit_learn_on_the_same_split
         })
     });
 }
+
+#[test]
+fn knn_and_naive_bayes_probabilities_equal_scikit_learn_row_by_row() {
+    use latih_engine::models::{GaussianNbParams, KnnParams, NeighbourWeights};
+    let cases = fixture("deterministic_models.json");
+    for case in cases["cases"].as_array().unwrap() {
+        let dataset = case["dataset"].as_str().unwrap();
+        let target = case["target"].as_str().unwrap();
+        let table = read_csv(&shipped(dataset)).unwrap();
+        let labels = encode_target(&table, target).unwrap();
+        let rows = |key: &str| -> Vec<usize> {
+            codes(&case[key]).into_iter().map(|r| r as usize).collect()
+        };
+        let (train, test) = (rows("train_rows"), rows("test_rows"));
+        let encoder = FeatureEncoder::fit(&table, target, &train).unwrap();
+        let params = &case["params"];
+        let spec = match case["model"].as_str().unwrap() {
+            "knn" => ModelSpec::KNearestNeighbors(KnnParams {
+                n_neighbors: params["n_neighbors"].as_u64().unwrap() as u32,
+                weights: match params["weights"].as_str() {
+                    Some("distance") => NeighbourWeights::Distance,
+                    _ => NeighbourWeights::Uniform,
+                },
+            }),
+            _ => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
+        };
+        let y_train: Vec<u32> = train.iter().map(|&r| labels.codes[r]).collect();
+        let x_train = encoder.transform(&table, &train).unwrap();
+        let model = spec.fit(&x_train, &y_train, labels.classes.len()).unwrap();
+        let proba = model.predict_proba(&encoder.transform(&table, &test).unwrap());
+        let expected = case["proba"].as_array().unwrap();
+        let what = format!("{dataset} {spec:?}");
+        for (row, (ours, theirs)) in proba.iter().zip(expected).enumerate() {
+            for (o, t) in ours.iter().zip(theirs.as_array().unwrap()) {
+                let t = t.as_f64().unwrap();
+                assert!(
+                    (o - t).abs() < 1e-9,
+                    "{what} row {row}: {ours:?} vs {theirs}"
+                );
+            }
+        }
+        let y_test: Vec<u32> = test.iter().map(|&r| labels.codes[r]).collect();
+        let predicted: Vec<u32> = model.predict(&encoder.transform(&table, &test).unwrap());
+        let ours = accuracy(&y_test, &predicted).unwrap();
+        let theirs = case["accuracy"].as_f64().unwrap();
+        assert!(
+            (ours - theirs).abs() < 1e-12,
+            "{what}: accuracy {ours} vs {theirs}"
+        );
+    }
+}

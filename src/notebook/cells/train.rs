@@ -6,15 +6,20 @@ use crate::components::fields::{NumberField, SelectField};
 use crate::components::score::Score;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
-use latih_engine::models::{DecisionTreeParams, MaxFeatures, ModelSpec, RandomForestParams};
+use latih_engine::models::{
+    DecisionTreeParams, GaussianNbParams, KnnParams, MaxFeatures, ModelSpec, NeighbourWeights,
+    RandomForestParams,
+};
 use latih_engine::notebook::{CellOutput, ModelSummary, TrainCell, TrainOutput};
 use latih_i18n::{format_count, format_decimal, format_percent};
 use leptos::prelude::*;
 
 /// The models a learner can pick, as (value, label key).
-const MODELS: [(&str, &str); 2] = [
+const MODELS: [(&str, &str); 4] = [
     ("decision_tree", "model-decision-tree"),
     ("random_forest", "model-random-forest"),
+    ("knn", "model-knn"),
+    ("gaussian_nb", "model-gaussian-nb"),
 ];
 
 /// Features whose importance is listed.
@@ -24,21 +29,33 @@ fn kind(spec: &ModelSpec) -> &'static str {
     match spec {
         ModelSpec::DecisionTree(_) => "decision_tree",
         ModelSpec::RandomForest(_) => "random_forest",
+        ModelSpec::KNearestNeighbors(_) => "knn",
+        ModelSpec::GaussianNaiveBayes(_) => "gaussian_nb",
     }
 }
 
-/// A model of `kind` that keeps what the two share (depth, split size) from `previous`.
+/// The settings trees and forests share: depth and the rows needed to split.
+fn tree_settings(spec: &ModelSpec) -> Option<(Option<u32>, u32)> {
+    match spec {
+        ModelSpec::DecisionTree(p) => Some((p.max_depth, p.min_samples_split)),
+        ModelSpec::RandomForest(p) => Some((p.max_depth, p.min_samples_split)),
+        ModelSpec::KNearestNeighbors(_) | ModelSpec::GaussianNaiveBayes(_) => None,
+    }
+}
+
+/// A model of `kind`; switching between tree models keeps their shared settings.
 fn switch_model(previous: &ModelSpec, kind: &str) -> ModelSpec {
-    let (max_depth, min_samples_split) = match previous {
-        ModelSpec::DecisionTree(p) => (p.max_depth, p.min_samples_split),
-        ModelSpec::RandomForest(p) => (p.max_depth, p.min_samples_split),
-    };
+    let defaults = DecisionTreeParams::default();
+    let (max_depth, min_samples_split) =
+        tree_settings(previous).unwrap_or((defaults.max_depth, defaults.min_samples_split));
     match kind {
         "random_forest" => ModelSpec::RandomForest(RandomForestParams {
             max_depth,
             min_samples_split,
             ..Default::default()
         }),
+        "knn" => ModelSpec::KNearestNeighbors(KnnParams::default()),
+        "gaussian_nb" => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
         _ => ModelSpec::DecisionTree(DecisionTreeParams {
             max_depth,
             min_samples_split,
@@ -88,6 +105,7 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
         edit(&|m| match m {
             ModelSpec::DecisionTree(p) => p.max_depth = depth,
             ModelSpec::RandomForest(p) => p.max_depth = depth,
+            ModelSpec::KNearestNeighbors(_) | ModelSpec::GaussianNaiveBayes(_) => {}
         });
         true
     });
@@ -95,7 +113,36 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
         edit(&|m| match m {
             ModelSpec::DecisionTree(p) => p.min_samples_split = n,
             ModelSpec::RandomForest(p) => p.min_samples_split = n,
+            ModelSpec::KNearestNeighbors(_) | ModelSpec::GaussianNaiveBayes(_) => {}
         })
+    });
+    let set_neighbours = whole(move |n| {
+        edit(&|m| {
+            if let ModelSpec::KNearestNeighbors(p) = m {
+                p.n_neighbors = n;
+            }
+        })
+    });
+    let set_weights = Callback::new(move |value: String| {
+        let weights = if value == "distance" {
+            NeighbourWeights::Distance
+        } else {
+            NeighbourWeights::Uniform
+        };
+        edit(&|m| {
+            if let ModelSpec::KNearestNeighbors(p) = m {
+                p.weights = weights;
+            }
+        })
+    });
+    let weights_options = Signal::derive(move || {
+        [
+            ("uniform", "weights-uniform"),
+            ("distance", "weights-distance"),
+        ]
+        .iter()
+        .map(|(value, key)| (value.to_string(), i18n.tr(key)))
+        .collect::<Vec<_>>()
     });
     let forest = move |change: &dyn Fn(&mut RandomForestParams)| {
         edit(&|m| {
@@ -129,11 +176,24 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
     let fields = move || {
         let spec = spec.get_untracked();
         let _ = model_kind.get();
-        let (max_depth, min_split) = match &spec {
-            ModelSpec::DecisionTree(p) => (p.max_depth, p.min_samples_split),
-            ModelSpec::RandomForest(p) => (p.max_depth, p.min_samples_split),
-        };
-        let forest_fields = match &spec {
+        let tree_fields = tree_settings(&spec).map(|(max_depth, min_split)| {
+            view! {
+                <NumberField
+                    id="max-depth"
+                    label_key="field-max-depth"
+                    hint_key="field-max-depth-hint"
+                    initial=max_depth.map(|d| d.to_string()).unwrap_or_default()
+                    accept=set_max_depth
+                />
+                <NumberField
+                    id="min-samples-split"
+                    label_key="field-min-samples-split"
+                    initial=min_split.to_string()
+                    accept=set_min_split
+                />
+            }
+        });
+        let other_fields = match &spec {
             ModelSpec::RandomForest(p) => {
                 let selected = match p.max_features {
                     MaxFeatures::Sqrt => "sqrt",
@@ -150,25 +210,35 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
                         on_change=set_max_features
                     />
                     <NumberField id="forest-seed" label_key="field-model-seed" initial=p.seed.to_string() accept=set_seed />
-                })
+                }
+                .into_any())
             }
+            ModelSpec::KNearestNeighbors(p) => {
+                let selected = match p.weights {
+                    NeighbourWeights::Uniform => "uniform",
+                    NeighbourWeights::Distance => "distance",
+                };
+                Some(view! {
+                    <NumberField id="n-neighbors" label_key="field-n-neighbors" initial=p.n_neighbors.to_string() accept=set_neighbours />
+                    <SelectField
+                        id="weights"
+                        label_key="field-weights"
+                        options=weights_options
+                        selected=Signal::stored(selected.to_string())
+                        on_change=set_weights
+                    />
+                }
+                .into_any())
+            }
+            ModelSpec::GaussianNaiveBayes(_) => Some(
+                view! { <p class="hint">{move || i18n.tr("model-gaussian-nb-hint")}</p> }
+                    .into_any(),
+            ),
             ModelSpec::DecisionTree(_) => None,
         };
         view! {
-            <NumberField
-                id="max-depth"
-                label_key="field-max-depth"
-                hint_key="field-max-depth-hint"
-                initial=max_depth.map(|d| d.to_string()).unwrap_or_default()
-                accept=set_max_depth
-            />
-            <NumberField
-                id="min-samples-split"
-                label_key="field-min-samples-split"
-                initial=min_split.to_string()
-                accept=set_min_split
-            />
-            {forest_fields}
+            {tree_fields}
+            {other_fields}
         }
     };
     view! {
@@ -211,7 +281,14 @@ fn Trained(out: TrainOutput) -> impl IntoView {
                 ("features", count(features)),
             ],
         ),
+        ModelSummary::Neighbours { k } => i18n.trf(
+            "out-knn-shape",
+            &[("k", count(k as usize)), ("features", count(features))],
+        ),
+        ModelSummary::NaiveBayes => i18n.trf("out-nb-shape", &[("features", count(features))]),
     };
+    let scale_note = matches!(out.summary, ModelSummary::Neighbours { .. })
+        .then(|| view! { <p class="note">{move || i18n.tr("out-knn-scale-note")}</p> });
     let one_hot = (!out.one_hot_columns.is_empty()).then(|| {
         let columns = out.one_hot_columns.join(", ");
         view! { <p>{move || i18n.trf("out-one-hot", &[("columns", columns.clone())])}</p> }
@@ -248,6 +325,7 @@ fn Trained(out: TrainOutput) -> impl IntoView {
     });
     view! {
         <p>{shape}</p>
+        {scale_note}
         {one_hot}
         <dl class="metrics">
             <Score label_key="out-train-accuracy" value=out.train_accuracy />

@@ -229,6 +229,19 @@ async fn bad_parameters_show_translated_errors_on_their_cell_and_the_page_keeps_
     site.fill("Maximum depth", "").await;
     site.definition("Accuracy").await;
 
+    // More neighbours than the 133 training rows of wine, then a model with no settings at all.
+    site.choose("Model", "k-nearest neighbours").await;
+    site.fill("Number of neighbours (k)", "500").await;
+    site.text("n_neighbors = 500 is not allowed; it must be a whole number from 1 to 133.")
+        .await;
+    site.fill("Number of neighbours (k)", "5").await;
+    site.text("Predicts from the 5 nearest training rows").await;
+    site.definition("Accuracy").await;
+    site.choose("Model", "Gaussian naive Bayes").await;
+    site.text("One normal distribution per class and feature")
+        .await;
+    site.definition("Accuracy").await;
+
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
     site.close().await;
 }

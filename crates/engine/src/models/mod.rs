@@ -2,9 +2,13 @@
 
 mod binning;
 mod decision_tree;
+mod knn;
+mod naive_bayes;
 mod random_forest;
 
 pub use decision_tree::{DecisionTree, DecisionTreeParams};
+pub use knn::{Knn, KnnParams, NeighbourWeights};
+pub use naive_bayes::{GaussianNb, GaussianNbParams};
 pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams};
 
 use crate::features::Matrix;
@@ -17,6 +21,8 @@ use serde::{Deserialize, Serialize};
 pub enum ModelSpec {
     DecisionTree(DecisionTreeParams),
     RandomForest(RandomForestParams),
+    KNearestNeighbors(KnnParams),
+    GaussianNaiveBayes(GaussianNbParams),
 }
 
 impl Default for ModelSpec {
@@ -30,6 +36,8 @@ impl Default for ModelSpec {
 pub enum Classifier {
     DecisionTree(DecisionTree),
     RandomForest(RandomForest),
+    KNearestNeighbors(Knn),
+    GaussianNaiveBayes(GaussianNb),
 }
 
 impl ModelSpec {
@@ -41,6 +49,12 @@ impl ModelSpec {
             ModelSpec::RandomForest(params) => {
                 RandomForest::fit(params, x, y, n_classes).map(Classifier::RandomForest)
             }
+            ModelSpec::KNearestNeighbors(params) => {
+                Knn::fit(params, x, y, n_classes).map(Classifier::KNearestNeighbors)
+            }
+            ModelSpec::GaussianNaiveBayes(params) => {
+                GaussianNb::fit(params, x, y, n_classes).map(Classifier::GaussianNaiveBayes)
+            }
         }
     }
 }
@@ -50,6 +64,8 @@ impl Classifier {
         match self {
             Classifier::DecisionTree(tree) => tree.predict(x),
             Classifier::RandomForest(forest) => forest.predict(x),
+            Classifier::KNearestNeighbors(knn) => knn.predict(x),
+            Classifier::GaussianNaiveBayes(nb) => nb.predict(x),
         }
     }
 
@@ -58,14 +74,18 @@ impl Classifier {
         match self {
             Classifier::DecisionTree(tree) => tree.predict_proba(x),
             Classifier::RandomForest(forest) => forest.predict_proba(x),
+            Classifier::KNearestNeighbors(knn) => knn.predict_proba(x),
+            Classifier::GaussianNaiveBayes(nb) => nb.predict_proba(x),
         }
     }
 
-    /// Each feature's share of the model's total impurity decrease.
+    /// Each feature's share of the model's total impurity decrease; empty for models that have
+    /// no such notion.
     pub fn feature_importances(&self) -> Vec<f64> {
         match self {
             Classifier::DecisionTree(tree) => tree.feature_importances().to_vec(),
             Classifier::RandomForest(forest) => forest.feature_importances(),
+            Classifier::KNearestNeighbors(_) | Classifier::GaussianNaiveBayes(_) => Vec::new(),
         }
     }
 }

@@ -67,10 +67,12 @@ pub struct TrainOutput {
 }
 
 /// What a fitted model looks like, in numbers a learner can read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ModelSummary {
     Tree { depth: u32, leaves: usize },
     Forest { trees: usize, mean_depth: f64 },
+    Neighbours { k: u32 },
+    NaiveBayes,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -264,6 +266,10 @@ fn run_train(cell: &TrainCell, state: &mut State) -> Result<TrainOutput, Error> 
             trees: forest.n_trees(),
             mean_depth: forest.mean_depth(),
         },
+        Classifier::KNearestNeighbors(knn) => ModelSummary::Neighbours {
+            k: knn.n_neighbors(),
+        },
+        Classifier::GaussianNaiveBayes(_) => ModelSummary::NaiveBayes,
     };
     let mut importances: Vec<(String, f64)> = encoder
         .feature_names()

@@ -1,0 +1,112 @@
+//! k-nearest neighbours (scikit-learn's `KNeighborsClassifier`, Euclidean, brute force): a row
+//! gets the classes of the k training rows closest to it, equally weighted or by 1 / distance.
+
+use super::decision_tree::{argmax, check_features};
+use crate::error::Expected;
+use crate::features::Matrix;
+use crate::Error;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NeighbourWeights {
+    Uniform,
+    /// Closer neighbours count more (1 / distance); a neighbour at distance 0 decides alone.
+    Distance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KnnParams {
+    pub n_neighbors: u32,
+    pub weights: NeighbourWeights,
+}
+
+impl Default for KnnParams {
+    fn default() -> Self {
+        Self {
+            n_neighbors: 5,
+            weights: NeighbourWeights::Uniform,
+        }
+    }
+}
+
+/// The model is its training data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Knn {
+    params: KnnParams,
+    x: Matrix,
+    y: Vec<u32>,
+    n_classes: usize,
+}
+
+impl Knn {
+    pub fn fit(params: &KnnParams, x: &Matrix, y: &[u32], n_classes: usize) -> Result<Self, Error> {
+        if x.rows == 0 || x.rows != y.len() {
+            return Err(Error::NoRowsLeft { dropped: 0 });
+        }
+        if params.n_neighbors == 0 || params.n_neighbors as usize > x.rows {
+            return Err(Error::InvalidParameter {
+                name: "n_neighbors".into(),
+                value: params.n_neighbors.to_string(),
+                expected: Expected::IntegerBetween {
+                    min: 1,
+                    max: x.rows as u64,
+                },
+            });
+        }
+        check_features(x)?;
+        Ok(Self {
+            params: params.clone(),
+            x: x.clone(),
+            y: y.to_vec(),
+            n_classes,
+        })
+    }
+
+    pub fn n_neighbors(&self) -> u32 {
+        self.params.n_neighbors
+    }
+
+    pub fn predict_proba(&self, x: &Matrix) -> Vec<Vec<f64>> {
+        let k = self.params.n_neighbors as usize;
+        let mut distances: Vec<(f64, usize)> = Vec::with_capacity(self.x.rows);
+        (0..x.rows)
+            .map(|r| {
+                let row = x.row(r);
+                distances.clear();
+                distances.extend((0..self.x.rows).map(|t| {
+                    let d2: f64 = row
+                        .iter()
+                        .zip(self.x.row(t))
+                        .map(|(a, b)| (a - b) * (a - b))
+                        .sum();
+                    (d2, t)
+                }));
+                // Nearest first; equal distances keep training order, so results are stable.
+                distances
+                    .select_nth_unstable_by(k - 1, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                let nearest = &mut distances[..k];
+                nearest.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                let mut votes = vec![0.0; self.n_classes];
+                let exact = nearest.iter().any(|(d2, _)| *d2 == 0.0);
+                for &(d2, t) in nearest.iter() {
+                    let weight = match self.params.weights {
+                        NeighbourWeights::Uniform => 1.0,
+                        NeighbourWeights::Distance if exact => f64::from(u8::from(d2 == 0.0)),
+                        NeighbourWeights::Distance => 1.0 / d2.sqrt(),
+                    };
+                    votes[self.y[t] as usize] += weight;
+                }
+                let total: f64 = votes.iter().sum();
+                votes.iter().map(|v| v / total).collect()
+            })
+            .collect()
+    }
+
+    pub fn predict(&self, x: &Matrix) -> Vec<u32> {
+        self.predict_proba(x)
+            .iter()
+            .map(|p| argmax(p) as u32)
+            .collect()
+    }
+}

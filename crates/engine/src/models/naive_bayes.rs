@@ -1,0 +1,116 @@
+//! Gaussian naive Bayes (scikit-learn's `GaussianNB`): each class is a normal distribution per
+//! feature, independent of the others; probabilities come from Bayes' rule.
+
+use super::decision_tree::{argmax, check_features};
+use crate::features::Matrix;
+use crate::Error;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GaussianNbParams {
+    /// Added to every variance, as a share of the largest feature variance, for stability.
+    pub var_smoothing: f64,
+}
+
+impl Default for GaussianNbParams {
+    fn default() -> Self {
+        Self {
+            var_smoothing: 1e-9,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GaussianNb {
+    /// Per class: log prior, means and variances; `None` for a class with no training rows.
+    classes: Vec<Option<ClassModel>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct ClassModel {
+    log_prior: f64,
+    mean: Vec<f64>,
+    var: Vec<f64>,
+}
+
+fn mean_and_variance(values: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
+    let n = values.clone().count() as f64;
+    let mean = values.clone().sum::<f64>() / n;
+    let var = values.map(|v| (v - mean).powi(2)).sum::<f64>() / n;
+    (mean, var)
+}
+
+impl GaussianNb {
+    pub fn fit(
+        params: &GaussianNbParams,
+        x: &Matrix,
+        y: &[u32],
+        n_classes: usize,
+    ) -> Result<Self, Error> {
+        if x.rows == 0 || x.rows != y.len() {
+            return Err(Error::NoRowsLeft { dropped: 0 });
+        }
+        check_features(x)?;
+        let largest_variance = (0..x.cols)
+            .map(|f| mean_and_variance((0..x.rows).map(|r| x.get(r, f))).1)
+            .fold(0.0, f64::max);
+        let epsilon = params.var_smoothing * largest_variance;
+        let classes = (0..n_classes as u32)
+            .map(|class| {
+                let rows: Vec<usize> = (0..x.rows).filter(|&r| y[r] == class).collect();
+                if rows.is_empty() {
+                    return None;
+                }
+                let (mean, var) = (0..x.cols)
+                    .map(|f| {
+                        let (m, v) = mean_and_variance(rows.iter().map(|&r| x.get(r, f)));
+                        (m, v + epsilon)
+                    })
+                    .unzip();
+                Some(ClassModel {
+                    log_prior: (rows.len() as f64 / x.rows as f64).ln(),
+                    mean,
+                    var,
+                })
+            })
+            .collect();
+        Ok(Self { classes })
+    }
+
+    /// Probabilities by the log-sum-exp trick, as scikit-learn computes them.
+    pub fn predict_proba(&self, x: &Matrix) -> Vec<Vec<f64>> {
+        (0..x.rows)
+            .map(|r| {
+                let row = x.row(r);
+                let joint: Vec<f64> = self
+                    .classes
+                    .iter()
+                    .map(|class| match class {
+                        None => f64::NEG_INFINITY,
+                        Some(c) => {
+                            let log_density: f64 = row
+                                .iter()
+                                .zip(c.mean.iter().zip(&c.var))
+                                .map(|(&v, (&m, &s2))| {
+                                    -0.5 * (2.0 * std::f64::consts::PI * s2).ln()
+                                        - 0.5 * (v - m).powi(2) / s2
+                                })
+                                .sum();
+                            c.log_prior + log_density
+                        }
+                    })
+                    .collect();
+                let top = joint.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let norm = top + joint.iter().map(|j| (j - top).exp()).sum::<f64>().ln();
+                joint.iter().map(|j| (j - norm).exp()).collect()
+            })
+            .collect()
+    }
+
+    pub fn predict(&self, x: &Matrix) -> Vec<u32> {
+        self.predict_proba(x)
+            .iter()
+            .map(|p| argmax(p) as u32)
+            .collect()
+    }
+}

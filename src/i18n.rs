@@ -8,6 +8,15 @@ use std::cell::Cell;
 
 const STORAGE_KEY: &str = "latih.lang";
 
+/// Marks a catalog key kept in a constant or chosen by a `match`, so that the catalog tests
+/// (crates/i18n/tests/catalogs.rs) check it exists; it is the literal itself.
+#[macro_export]
+macro_rules! key {
+    ($key:literal) => {
+        $key
+    };
+}
+
 thread_local! {
     /// The language outside the reactive world (the panic banner reads it).
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::Id) };

@@ -18,7 +18,7 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
 /// A text field for a number. `accept` gets the trimmed text and says whether it was usable.
 #[component]
 pub fn NumberField(
-    id: &'static str,
+    #[prop(into)] id: String,
     label_key: &'static str,
     #[prop(optional)] hint_key: Option<&'static str>,
     initial: String,
@@ -43,7 +43,7 @@ pub fn NumberField(
     };
     view! {
         <div class="field">
-            <label for=id>{move || i18n.tr(label_key)}</label>
+            <label for=id.clone()>{move || i18n.tr(label_key)}</label>
             <input
                 id=id
                 type="text"
@@ -65,7 +65,7 @@ pub fn NumberField(
 /// A select over `(value, label)` options.
 #[component]
 pub fn SelectField(
-    id: &'static str,
+    #[prop(into)] id: String,
     label_key: &'static str,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(into)] selected: Signal<String>,
@@ -74,7 +74,7 @@ pub fn SelectField(
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label for=id>{move || i18n.tr(label_key)}</label>
+            <label for=id.clone()>{move || i18n.tr(label_key)}</label>
             <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
                 {move || {
                     let current = selected.get();
@@ -94,7 +94,7 @@ pub fn SelectField(
 
 #[component]
 pub fn CheckboxField(
-    id: &'static str,
+    #[prop(into)] id: String,
     label_key: &'static str,
     checked: bool,
     on_change: Callback<bool>,
@@ -103,7 +103,7 @@ pub fn CheckboxField(
     view! {
         <div class="field field-checkbox">
             <input
-                id=id
+                id=id.clone()
                 type="checkbox"
                 checked=checked
                 on:change=move |ev| on_change.run(event_target_checked(&ev))

@@ -19,10 +19,10 @@ pub fn Header() -> impl IntoView {
             </A>
             <nav aria-label=move || i18n.tr("nav-label")>
                 <ul>
-                    {link("/", "nav-home")}
-                    {link("/lessons", "nav-lessons")}
-                    {link("/notebook", "nav-notebook")}
-                    {link("/datasets", "nav-datasets")}
+                    {link("/", crate::key!("nav-home"))}
+                    {link("/lessons", crate::key!("nav-lessons"))}
+                    {link("/notebook", crate::key!("nav-notebook"))}
+                    {link("/datasets", crate::key!("nav-datasets"))}
                 </ul>
             </nav>
             <LanguageSwitch />

@@ -2,6 +2,7 @@
 //! (`latih_engine::notebook`); here they become signals and forms.
 
 pub mod cells;
+pub mod compare;
 mod output;
 pub mod share;
 mod state;

@@ -52,12 +52,12 @@ pub fn SharePanel(state: NotebookState) -> impl IntoView {
         <div class="share">
             <button type="button" on:click=share>{move || i18n.tr("share-button")}</button>
             {move || shared.get().map(|(url, copied)| {
-                let status = if copied { "share-copied" } else { "share-copy-manually" };
+                let status = if copied { crate::key!("share-copied") } else { crate::key!("share-copy-manually") };
                 view! {
                     <p role="status">{move || i18n.tr(status)}</p>
                     <div class="field">
-                        <label for="share-link">{move || i18n.tr("share-link-label")}</label>
-                        <input id="share-link" type="text" readonly value=url.clone() prop:value=url
+                        <label for="shared-url">{move || i18n.tr("share-link-label")}</label>
+                        <input id="shared-url" type="text" readonly value=url.clone() prop:value=url
                             on:focus=|ev| {
                                 use wasm_bindgen::JsCast;
                                 if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {

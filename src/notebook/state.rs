@@ -17,6 +17,9 @@ pub struct NotebookState {
     pub csv: RwSignal<HashMap<String, String>>,
     /// One output per cell; empty until the data the notebook needs is loaded.
     pub outputs: Memo<Outputs>,
+    /// Bumped when cells are added, removed or replaced: the cell views are rebuilt, since each
+    /// form starts from its cell's values.
+    pub layout: RwSignal<u32>,
 }
 
 impl NotebookState {
@@ -40,7 +43,24 @@ impl NotebookState {
                 })
             })
         });
-        Self { doc, csv, outputs }
+        Self {
+            doc,
+            csv,
+            outputs,
+            layout: RwSignal::new(0),
+        }
+    }
+
+    /// Replaces the whole notebook and rebuilds the cell views.
+    pub fn replace(self, notebook: Notebook) {
+        self.doc.set(notebook);
+        self.layout.update(|n| *n = n.wrapping_add(1));
+    }
+
+    /// Changes the list of cells (adding or removing some) and rebuilds the cell views.
+    pub fn restructure(self, change: impl FnOnce(&mut Notebook)) {
+        self.doc.update(change);
+        self.layout.update(|n| *n = n.wrapping_add(1));
     }
 
     /// The output of cell `index`, if it has run.

@@ -10,7 +10,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn DatasetsPage() -> impl IntoView {
-    use_page_title("title-datasets");
+    use_page_title(crate::key!("title-datasets"));
     let i18n = use_i18n();
     view! {
         <h1>{move || i18n.tr("datasets-heading")}</h1>
@@ -39,9 +39,9 @@ fn DatasetCard(info: &'static DatasetInfo) -> impl IntoView {
                 <div><dt>{move || i18n.tr("dataset-rows")}</dt><dd>{count(info.rows)}</dd></div>
                 <div><dt>{move || i18n.tr("dataset-columns")}</dt><dd>{count(info.columns)}</dd></div>
                 <div><dt>{move || i18n.tr("dataset-missing")}</dt><dd>{count(info.missing_cells)}</dd></div>
-                {fact("dataset-target", info.suggested_target.to_string())}
-                {fact("dataset-source", info.source.to_string())}
-                {fact("dataset-licence", info.licence.to_string())}
+                {fact(crate::key!("dataset-target"), info.suggested_target.to_string())}
+                {fact(crate::key!("dataset-source"), info.source.to_string())}
+                {fact(crate::key!("dataset-licence"), info.licence.to_string())}
             </dl>
             <p class="actions">
                 <A href=format!("/notebook?dataset={}", info.id) attr:class="button primary">

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    use_page_title("title-home");
+    use_page_title(crate::key!("title-home"));
     let i18n = use_i18n();
     let stages = ROADMAP_STAGES.map(|stage| {
         let (title, body) = (

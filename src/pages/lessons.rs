@@ -12,7 +12,7 @@ const IN_NOTEBOOK: [&str; 3] = ["collect", "train", "evaluate"];
 
 #[component]
 pub fn LessonsPage() -> impl IntoView {
-    use_page_title("title-lessons");
+    use_page_title(crate::key!("title-lessons"));
     let i18n = use_i18n();
     let lessons = ROADMAP_STAGES.map(|stage| {
         let (title, body) = (

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    use_page_title("title-not-found");
+    use_page_title(crate::key!("title-not-found"));
     let i18n = use_i18n();
     view! {
         <h1>{move || i18n.tr("not-found-heading")}</h1>

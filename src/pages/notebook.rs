@@ -4,6 +4,7 @@
 use crate::data::fetch_dataset;
 use crate::i18n::use_i18n;
 use crate::notebook::cells::NotebookCell;
+use crate::notebook::compare::ModelComparison;
 use crate::notebook::share::{self, SharePanel};
 use crate::notebook::storage::{self, Restored};
 use crate::notebook::NotebookState;
@@ -42,7 +43,7 @@ fn use_dataset(notebook: &mut Notebook, info: &DatasetInfo) {
 
 #[component]
 pub fn NotebookPage() -> impl IntoView {
-    use_page_title("title-notebook");
+    use_page_title(crate::key!("title-notebook"));
     let i18n = use_i18n();
     let requested = use_query_map()
         .get_untracked()
@@ -101,28 +102,24 @@ pub fn NotebookPage() -> impl IntoView {
         }
     });
 
-    // Bumped to rebuild the cells (their forms start from the document's values).
-    let generation = RwSignal::new(0u32);
     let start_over = move |_| {
         let sure = window()
             .confirm_with_message(&i18n.tr("notebook-new-confirm"))
             .unwrap_or(false);
         if sure {
-            state.doc.set(starter(None));
-            generation.update(|g| *g += 1);
+            state.replace(starter(None));
         }
     };
     let link_notice = RwSignal::new(opened_link);
     let go_back = move |_| {
         if let Some(own) = storage::kept_before_link() {
-            state.doc.set(own);
-            generation.update(|g| *g += 1);
+            state.replace(own);
         }
         link_notice.set(false);
     };
     let loading = move || failure.get().is_none() && !state.missing_datasets().is_empty();
     let cells = move || {
-        generation.track();
+        state.layout.track();
         let count = state.doc.with_untracked(|nb| nb.cells.len());
         (0..count)
             .map(|index| view! { <NotebookCell state index /> })
@@ -167,5 +164,11 @@ pub fn NotebookPage() -> impl IntoView {
             }
         })}
         <div class="notebook">{cells}</div>
+        <p class="actions">
+            <button type="button" on:click=move |_| state.restructure(Notebook::add_model)>
+                {move || i18n.tr("notebook-add-model")}
+            </button>
+        </p>
+        <ModelComparison state />
     }
 }

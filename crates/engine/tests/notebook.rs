@@ -319,3 +319,31 @@ fn more_neighbours_than_training_rows_is_an_error_naming_the_limit() {
         })
     );
 }
+
+#[test]
+fn models_are_added_in_pairs_compared_on_one_split_and_the_last_one_stays() {
+    let mut nb = Notebook::starter("penguins", "species");
+    nb.add_model();
+    nb.add_model();
+    assert_eq!(nb.cells.len(), 8);
+    assert_eq!(nb.model_above(7).map(|(i, _)| i), Some(6));
+    assert_eq!(nb.model_above(3).map(|(i, _)| i), Some(2));
+    assert_eq!(nb.model_above(1), None);
+    // Every evaluation runs on the same split, each with the model just above it.
+    let outputs = evaluate(&nb, &shipped());
+    let test_rows: Vec<usize> = outputs
+        .iter()
+        .filter_map(|o| match o {
+            Ok(CellOutput::Evaluate(e)) => Some(e.test_rows),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(test_rows, [84, 84, 84]);
+
+    assert!(!nb.remove_model(1), "not a train cell");
+    assert!(nb.remove_model(4));
+    assert_eq!(nb.cells.len(), 6);
+    assert!(nb.remove_model(4));
+    assert!(!nb.remove_model(2), "the only model stays");
+    assert_eq!(nb, Notebook::starter("penguins", "species"));
+}

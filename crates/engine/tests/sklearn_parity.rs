@@ -1,7 +1,7 @@
-//! The decision tree and the random forest against scikit-learn's on the same splits (fixtures written by
+//! The models against scikit-learn's on the same splits (fixtures written by
 //! scripts/fixtures/make_engine_fixtures.py). Metric parity is in metrics_parity.rs.
 
-use latih_engine::features::{encode_target, FeatureEncoder};
+use latih_engine::features::{encode_target, FeatureEncoder, Matrix};
 use latih_engine::metrics::accuracy;
 use latih_engine::models::{DecisionTreeParams, ModelSpec, RandomForestParams};
 use latih_engine::table::read_csv;
@@ -28,33 +28,54 @@ fn shipped(dataset: &str) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
+/// One fixture case's data: the shipped table split on the case's rows, encoded as the engine
+/// encodes it (features fitted on the training rows).
+struct CaseData {
+    x_train: Matrix,
+    y_train: Vec<u32>,
+    x_test: Matrix,
+    y_test: Vec<u32>,
+    n_classes: usize,
+    name: String,
+}
+
+fn case_data(case: &Value) -> CaseData {
+    let dataset = case["dataset"].as_str().unwrap();
+    let target = case["target"].as_str().unwrap();
+    let table = read_csv(&shipped(dataset)).unwrap();
+    let labels = encode_target(&table, target).unwrap();
+    let rows =
+        |key: &str| -> Vec<usize> { codes(&case[key]).into_iter().map(|r| r as usize).collect() };
+    let (train, test) = (rows("train_rows"), rows("test_rows"));
+    let encoder = FeatureEncoder::fit(&table, target, &train).unwrap();
+    let y = |rows: &[usize]| -> Vec<u32> { rows.iter().map(|&r| labels.codes[r]).collect() };
+    CaseData {
+        x_train: encoder.transform(&table, &train).unwrap(),
+        y_train: y(&train),
+        x_test: encoder.transform(&table, &test).unwrap(),
+        y_test: y(&test),
+        n_classes: labels.classes.len(),
+        name: dataset.to_string(),
+    }
+}
+
 /// Fits a model to each case's training rows and checks its test accuracy. The fixture holds
 /// scikit-learn's lowest and highest accuracy over ten random_states (its tie-breaking, and a
 /// forest's sampling, are random); ours must lie within 2 points of that range.
 fn check_within_two_points(fixture_name: &str, spec: impl Fn(Option<u32>, u32) -> ModelSpec) {
     let cases = fixture(fixture_name);
     for case in cases["cases"].as_array().unwrap() {
-        let dataset = case["dataset"].as_str().unwrap();
-        let target = case["target"].as_str().unwrap();
-        let table = read_csv(&shipped(dataset)).unwrap();
-        let labels = encode_target(&table, target).unwrap();
-        let rows = |key: &str| -> Vec<usize> {
-            codes(&case[key]).into_iter().map(|r| r as usize).collect()
-        };
-        let (train, test) = (rows("train_rows"), rows("test_rows"));
-        let encoder = FeatureEncoder::fit(&table, target, &train).unwrap();
+        let data = case_data(case);
         let max_depth = case["max_depth"].as_u64().map(|d| d as u32);
         let params = spec(
             max_depth,
             case["min_samples_split"].as_u64().unwrap() as u32,
         );
-        let y = |rows: &[usize]| -> Vec<u32> { rows.iter().map(|&r| labels.codes[r]).collect() };
-        let x_train = encoder.transform(&table, &train).unwrap();
         let model = params
-            .fit(&x_train, &y(&train), labels.classes.len())
+            .fit(&data.x_train, &data.y_train, data.n_classes)
             .unwrap();
-        let predicted = model.predict(&encoder.transform(&table, &test).unwrap());
-        let ours = accuracy(&y(&test), &predicted).unwrap();
+        let ours = accuracy(&data.y_test, &model.predict(&data.x_test)).unwrap();
+        let dataset = &data.name;
         let low = case["sklearn_test_accuracy_min"].as_f64().unwrap();
         let high = case["sklearn_test_accuracy_max"].as_f64().unwrap();
         eprintln!("{dataset} {params:?}: latih {ours:.4}, scikit-learn {low:.4}..{high:.4}");
@@ -91,15 +112,7 @@ fn knn_and_naive_bayes_probabilities_equal_scikit_learn_row_by_row() {
     use latih_engine::models::{GaussianNbParams, KnnParams, NeighbourWeights};
     let cases = fixture("deterministic_models.json");
     for case in cases["cases"].as_array().unwrap() {
-        let dataset = case["dataset"].as_str().unwrap();
-        let target = case["target"].as_str().unwrap();
-        let table = read_csv(&shipped(dataset)).unwrap();
-        let labels = encode_target(&table, target).unwrap();
-        let rows = |key: &str| -> Vec<usize> {
-            codes(&case[key]).into_iter().map(|r| r as usize).collect()
-        };
-        let (train, test) = (rows("train_rows"), rows("test_rows"));
-        let encoder = FeatureEncoder::fit(&table, target, &train).unwrap();
+        let data = case_data(case);
         let params = &case["params"];
         let spec = match case["model"].as_str().unwrap() {
             "knn" => ModelSpec::KNearestNeighbors(KnnParams {
@@ -111,12 +124,12 @@ fn knn_and_naive_bayes_probabilities_equal_scikit_learn_row_by_row() {
             }),
             _ => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
         };
-        let y_train: Vec<u32> = train.iter().map(|&r| labels.codes[r]).collect();
-        let x_train = encoder.transform(&table, &train).unwrap();
-        let model = spec.fit(&x_train, &y_train, labels.classes.len()).unwrap();
-        let proba = model.predict_proba(&encoder.transform(&table, &test).unwrap());
+        let model = spec
+            .fit(&data.x_train, &data.y_train, data.n_classes)
+            .unwrap();
+        let proba = model.predict_proba(&data.x_test);
         let expected = case["proba"].as_array().unwrap();
-        let what = format!("{dataset} {spec:?}");
+        let what = format!("{} {spec:?}", data.name);
         for (row, (ours, theirs)) in proba.iter().zip(expected).enumerate() {
             for (o, t) in ours.iter().zip(theirs.as_array().unwrap()) {
                 let t = t.as_f64().unwrap();
@@ -126,9 +139,7 @@ fn knn_and_naive_bayes_probabilities_equal_scikit_learn_row_by_row() {
                 );
             }
         }
-        let y_test: Vec<u32> = test.iter().map(|&r| labels.codes[r]).collect();
-        let predicted: Vec<u32> = model.predict(&encoder.transform(&table, &test).unwrap());
-        let ours = accuracy(&y_test, &predicted).unwrap();
+        let ours = accuracy(&data.y_test, &model.predict(&data.x_test)).unwrap();
         let theirs = case["accuracy"].as_f64().unwrap();
         assert!(
             (ours - theirs).abs() < 1e-12,

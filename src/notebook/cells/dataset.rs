@@ -1,7 +1,7 @@
 //! The data set cell: pick a shipped data set and the target; see its shape, first rows,
 //! what was dropped for missing values, and the classes.
 
-use super::show_output;
+use super::{field_id, show_output};
 use crate::components::fields::SelectField;
 use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
@@ -54,14 +54,14 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
     view! {
         <div class="cell-form">
             <SelectField
-                id="dataset-select"
+                id=field_id(index, "dataset")
                 label_key="field-dataset"
                 options=dataset_options
                 selected=dataset
                 on_change=choose_dataset
             />
             <SelectField
-                id="target-select"
+                id=field_id(index, "target")
                 label_key="field-target"
                 options=target_options
                 selected=target

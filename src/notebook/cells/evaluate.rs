@@ -1,7 +1,7 @@
 //! The evaluate cell: the scores, the confusion matrix (table and heatmap), precision / recall /
 //! F1 per class, ROC curves with their AUC, and for two classes a decision threshold to move.
 
-use super::show_output;
+use super::{field_id, show_output};
 use crate::components::confusion_heatmap::ConfusionHeatmap;
 use crate::components::confusion_table::ConfusionTable;
 use crate::components::roc_chart::RocCurves;
@@ -17,7 +17,7 @@ use leptos::prelude::*;
 #[component]
 pub fn EvaluateCellView(state: NotebookState, index: usize) -> impl IntoView {
     show_output(state, index, move |output| match output {
-        CellOutput::Evaluate(out) => Some(view! { <Evaluation out /> }.into_any()),
+        CellOutput::Evaluate(out) => Some(view! { <Evaluation out index /> }.into_any()),
         _ => None,
     })
 }
@@ -26,7 +26,7 @@ pub fn EvaluateCellView(state: NotebookState, index: usize) -> impl IntoView {
 const DEFAULT_THRESHOLD: f64 = 0.5;
 
 #[component]
-fn Evaluation(out: EvaluateOutput) -> impl IntoView {
+fn Evaluation(out: EvaluateOutput, index: usize) -> impl IntoView {
     let i18n = use_i18n();
     let correct: u64 = (0..out.classes.len()).map(|i| out.confusion[i][i]).sum();
     let total = out.test_rows;
@@ -45,9 +45,9 @@ fn Evaluation(out: EvaluateOutput) -> impl IntoView {
     let roc_score = match &out.roc {
         Ok(summary) => {
             let key = if binary.is_some() {
-                "out-roc-auc-binary"
+                crate::key!("out-roc-auc-binary")
             } else {
-                "out-roc-auc-ovr"
+                crate::key!("out-roc-auc-ovr")
             };
             let positive = classes.get(1).cloned().unwrap_or_default();
             let auc = summary.auc;
@@ -77,6 +77,7 @@ fn Evaluation(out: EvaluateOutput) -> impl IntoView {
     let threshold_section = binary.map(|(pos, scores)| {
         view! {
             <ThresholdExplorer
+                index
                 y_true=out.y_true.clone()
                 scores
                 pos_label=pos
@@ -135,11 +136,11 @@ fn ReportTable(report: ClassificationReport, classes: Vec<String>) -> impl IntoV
                 <caption>{move || i18n.tr("out-report-caption")}</caption>
                 <thead>
                     <tr>
-                        {heading("out-report-class")}
-                        {heading("out-report-precision")}
-                        {heading("out-report-recall")}
-                        {heading("out-report-f1")}
-                        {heading("out-report-support")}
+                        {heading(crate::key!("out-report-class"))}
+                        {heading(crate::key!("out-report-precision"))}
+                        {heading(crate::key!("out-report-recall"))}
+                        {heading(crate::key!("out-report-f1"))}
+                        {heading(crate::key!("out-report-support"))}
                     </tr>
                 </thead>
                 <tbody>
@@ -160,6 +161,7 @@ fn ReportTable(report: ClassificationReport, classes: Vec<String>) -> impl IntoV
 /// matrix, precision and recall it gives, live. Keyboard: arrows move it by 0.01.
 #[component]
 fn ThresholdExplorer(
+    index: usize,
     y_true: Vec<u32>,
     scores: Vec<f64>,
     pos_label: u32,
@@ -175,14 +177,18 @@ fn ThresholdExplorer(
     let recall = Signal::derive(move || outcome.get().map_or(f64::NAN, |o| o.recall));
     let counts = Signal::derive(move || outcome.get().map(|o| o.confusion).unwrap_or_default());
     let (intro_class, label_class) = (positive.clone(), positive);
+    let (heading_id, slider_id) = (
+        field_id(index, "threshold-heading"),
+        field_id(index, "threshold"),
+    );
     view! {
-        <section class="threshold" aria-labelledby="threshold-heading">
-            <h3 id="threshold-heading">{move || i18n.tr("out-threshold-heading")}</h3>
+        <section class="threshold" aria-labelledby=heading_id.clone()>
+            <h3 id=heading_id.clone()>{move || i18n.tr("out-threshold-heading")}</h3>
             <p>{move || i18n.trf("out-threshold-intro", &[("class", intro_class.clone())])}</p>
             <div class="field">
-                <label for="threshold">{move || i18n.trf("out-threshold-label", &[("class", label_class.clone())])}</label>
+                <label for=slider_id.clone()>{move || i18n.trf("out-threshold-label", &[("class", label_class.clone())])}</label>
                 <input
-                    id="threshold"
+                    id=slider_id.clone()
                     type="range"
                     min="0"
                     max="1"
@@ -195,7 +201,7 @@ fn ThresholdExplorer(
                         }
                     }
                 />
-                <output for="threshold">{move || i18n.trf("out-threshold-value", &[("value", shown())])}</output>
+                <output for=slider_id.clone()>{move || i18n.trf("out-threshold-value", &[("value", shown())])}</output>
             </div>
             <dl class="metrics">
                 <Score label_key="out-threshold-precision" value=precision />

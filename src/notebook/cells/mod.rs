@@ -19,32 +19,55 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
     let Some(cell) = state.doc.with_untracked(|nb| nb.cells.get(index).cloned()) else {
         return ().into_any();
     };
-    let (title_key, body) = match cell {
+    let (title_key, body) = match &cell {
         Cell::Dataset(_) => (
-            "cell-dataset-title",
+            crate::key!("cell-dataset-title"),
             view! { <dataset::DatasetCellView state index /> }.into_any(),
         ),
         Cell::Split(_) => (
-            "cell-split-title",
+            crate::key!("cell-split-title"),
             view! { <split::SplitCellView state index /> }.into_any(),
         ),
         Cell::Train(_) => (
-            "cell-train-title",
+            crate::key!("cell-train-title"),
             view! { <train::TrainCellView state index /> }.into_any(),
         ),
         Cell::Evaluate(_) => (
-            "cell-evaluate-title",
+            crate::key!("cell-evaluate-title"),
             view! { <evaluate::EvaluateCellView state index /> }.into_any(),
         ),
     };
     let heading_id = format!("cell-{index}-heading");
+    let removable = matches!(cell, Cell::Train(_))
+        && state.doc.with_untracked(|nb| {
+            nb.cells
+                .iter()
+                .filter(|c| matches!(c, Cell::Train(_)))
+                .count()
+                > 1
+        });
+    let remove = removable.then(|| {
+        view! {
+            <button type="button" class="remove" on:click=move |_| state.restructure(|nb| {
+                nb.remove_model(index);
+            })>
+                {move || i18n.tr("cell-remove-model")}
+            </button>
+        }
+    });
     view! {
         <section class="cell" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{format!("{}. ", index + 1)}{move || i18n.tr(title_key)}</h2>
             {body}
+            {remove}
         </section>
     }
     .into_any()
+}
+
+/// A form field's id, unique in the notebook however many cells of a kind it holds.
+pub fn field_id(cell: usize, name: &str) -> String {
+    format!("cell-{cell}-{name}")
 }
 
 /// The cell's output when it ran, its error when it failed, nothing before it runs.

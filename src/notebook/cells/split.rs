@@ -1,6 +1,6 @@
 //! The split cell: test fraction, stratify, seed.
 
-use super::show_output;
+use super::{field_id, show_output};
 use crate::components::fields::{parse_decimal, CheckboxField, NumberField};
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
@@ -32,19 +32,19 @@ pub fn SplitCellView(state: NotebookState, index: usize) -> impl IntoView {
     view! {
         <div class="cell-form">
             <NumberField
-                id="test-fraction"
+                id=field_id(index, "test-fraction")
                 label_key="field-test-fraction"
                 hint_key="field-test-fraction-hint"
                 initial=format_number(lang, initial.test_fraction)
                 accept=set_fraction
             />
             <CheckboxField
-                id="stratify"
+                id=field_id(index, "stratify")
                 label_key="field-stratify"
                 checked=initial.stratify
                 on_change=set_stratify
             />
-            <NumberField id="seed" label_key="field-seed" initial=initial.seed.to_string() accept=set_seed />
+            <NumberField id=field_id(index, "seed") label_key="field-seed" initial=initial.seed.to_string() accept=set_seed />
         </div>
         {show_output(state, index, move |output| match output {
             CellOutput::Split(out) => {

@@ -1,7 +1,7 @@
 //! The train cell: choose a model and its hyperparameters; see the fitted model's shape, its
 //! accuracy on the training rows, and which features it leaned on.
 
-use super::show_output;
+use super::{field_id, show_output};
 use crate::components::fields::{NumberField, SelectField};
 use crate::components::score::Score;
 use crate::i18n::use_i18n;
@@ -16,10 +16,10 @@ use leptos::prelude::*;
 
 /// The models a learner can pick, as (value, label key).
 const MODELS: [(&str, &str); 4] = [
-    ("decision_tree", "model-decision-tree"),
-    ("random_forest", "model-random-forest"),
-    ("knn", "model-knn"),
-    ("gaussian_nb", "model-gaussian-nb"),
+    ("decision_tree", crate::key!("model-decision-tree")),
+    ("random_forest", crate::key!("model-random-forest")),
+    ("knn", crate::key!("model-knn")),
+    ("gaussian_nb", crate::key!("model-gaussian-nb")),
 ];
 
 /// Features whose importance is listed.
@@ -137,8 +137,8 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
     });
     let weights_options = Signal::derive(move || {
         [
-            ("uniform", "weights-uniform"),
-            ("distance", "weights-distance"),
+            ("uniform", crate::key!("weights-uniform")),
+            ("distance", crate::key!("weights-distance")),
         ]
         .iter()
         .map(|(value, key)| (value.to_string(), i18n.tr(key)))
@@ -163,9 +163,9 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
     });
     let max_features_options = Signal::derive(move || {
         [
-            ("sqrt", "max-features-sqrt"),
-            ("log2", "max-features-log2"),
-            ("all", "max-features-all"),
+            ("sqrt", crate::key!("max-features-sqrt")),
+            ("log2", crate::key!("max-features-log2")),
+            ("all", crate::key!("max-features-all")),
         ]
         .iter()
         .map(|(value, key)| (value.to_string(), i18n.tr(key)))
@@ -179,14 +179,14 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
         let tree_fields = tree_settings(&spec).map(|(max_depth, min_split)| {
             view! {
                 <NumberField
-                    id="max-depth"
+                    id=field_id(index, "max-depth")
                     label_key="field-max-depth"
                     hint_key="field-max-depth-hint"
                     initial=max_depth.map(|d| d.to_string()).unwrap_or_default()
                     accept=set_max_depth
                 />
                 <NumberField
-                    id="min-samples-split"
+                    id=field_id(index, "min-samples-split")
                     label_key="field-min-samples-split"
                     initial=min_split.to_string()
                     accept=set_min_split
@@ -201,15 +201,15 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
                     MaxFeatures::All => "all",
                 };
                 Some(view! {
-                    <NumberField id="n-estimators" label_key="field-n-estimators" initial=p.n_estimators.to_string() accept=set_trees />
+                    <NumberField id=field_id(index, "n-estimators") label_key="field-n-estimators" initial=p.n_estimators.to_string() accept=set_trees />
                     <SelectField
-                        id="max-features"
+                        id=field_id(index, "max-features")
                         label_key="field-max-features"
                         options=max_features_options
                         selected=Signal::stored(selected.to_string())
                         on_change=set_max_features
                     />
-                    <NumberField id="forest-seed" label_key="field-model-seed" initial=p.seed.to_string() accept=set_seed />
+                    <NumberField id=field_id(index, "forest-seed") label_key="field-model-seed" initial=p.seed.to_string() accept=set_seed />
                 }
                 .into_any())
             }
@@ -219,9 +219,9 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
                     NeighbourWeights::Distance => "distance",
                 };
                 Some(view! {
-                    <NumberField id="n-neighbors" label_key="field-n-neighbors" initial=p.n_neighbors.to_string() accept=set_neighbours />
+                    <NumberField id=field_id(index, "n-neighbors") label_key="field-n-neighbors" initial=p.n_neighbors.to_string() accept=set_neighbours />
                     <SelectField
-                        id="weights"
+                        id=field_id(index, "weights")
                         label_key="field-weights"
                         options=weights_options
                         selected=Signal::stored(selected.to_string())
@@ -244,7 +244,7 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
     view! {
         <div class="cell-form">
             <SelectField
-                id="model-select"
+                id=field_id(index, "model")
                 label_key="field-model"
                 options=model_options
                 selected=Signal::derive(move || model_kind.get().to_string())

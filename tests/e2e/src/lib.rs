@@ -221,6 +221,26 @@ impl Site {
         .await
     }
 
+    /// The form control labelled `label` inside the section whose heading reads `section`
+    /// (a notebook cell such as "5. Train a model").
+    pub async fn labelled_in(&self, section: &str, label: &str) -> Element {
+        self.find(&format!(
+            "//*[@id=//section[h2[normalize-space(.)={}]]//label[normalize-space(.)={}]/@for]",
+            quote(section),
+            quote(label)
+        ))
+        .await
+    }
+
+    /// [`Self::choose`] within one section.
+    pub async fn choose_in(&self, section: &str, label: &str, option: &str) {
+        self.labelled_in(section, label)
+            .await
+            .select_by_label(option)
+            .await
+            .unwrap_or_else(|e| panic!("choose {option} in {label} of {section}: {e}"));
+    }
+
     /// Picks the option with visible text `option` in the select labelled `label`.
     pub async fn choose(&self, label: &str, option: &str) {
         self.labelled(label)

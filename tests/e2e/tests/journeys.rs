@@ -487,3 +487,92 @@ async fn a_shared_link_reproduces_the_notebook_in_another_browser() {
     assert!(second.find_all("//*[@id='latih-panic']").await.is_empty());
     second.close().await;
 }
+
+#[tokio::test]
+async fn three_models_on_penguins_are_compared_and_sorted() {
+    let site = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+    site.open("/notebook").await;
+    site.choose("Data set", "Palmer Penguins").await;
+    site.text(ENGLISH.penguins_shape).await;
+    for (cell, model) in [
+        ("5. Train a model", "Random forest"),
+        ("7. Train a model", "k-nearest neighbours"),
+    ] {
+        site.button("Add another model to compare")
+            .await
+            .click()
+            .await
+            .unwrap();
+        site.heading(cell).await;
+        site.choose_in(cell, "Model", model).await;
+    }
+    site.heading("Compare the models").await;
+    let caption =
+        "Test-set scores of every model trained on this split; press a column to sort by \
+                   it. ★ marks the best in each column.";
+    site.text("Predicts from the 5 nearest training rows").await;
+    let table = site.table(caption).await;
+    assert_eq!(table.len(), 4, "a header and three models: {table:?}");
+    let names: Vec<&str> = table[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Decision tree (cell 3)",
+            "Random forest (cell 5)",
+            "k-nearest neighbours (cell 7)"
+        ]
+    );
+
+    let accuracy_column = |table: &[Vec<String>]| -> Vec<f64> {
+        table[1..]
+            .iter()
+            .map(|r| parse_shown_number(&r[1], false))
+            .collect()
+    };
+    site.button("Accuracy").await.click().await.unwrap();
+    let th = site
+        .find("//th[button[normalize-space(.)='Accuracy']]")
+        .await;
+    assert_eq!(
+        th.attr("aria-sort").await.unwrap().as_deref(),
+        Some("descending")
+    );
+    let sorted = site.table(caption).await;
+    let column = accuracy_column(&sorted);
+    assert!(
+        column.windows(2).all(|w| w[0] >= w[1]),
+        "descending: {column:?}"
+    );
+    assert!(
+        sorted[1][1].contains('★'),
+        "the best accuracy is marked: {:?}",
+        sorted[1]
+    );
+
+    site.button("Accuracy").await.click().await.unwrap();
+    let column = accuracy_column(&site.table(caption).await);
+    assert!(
+        column.windows(2).all(|w| w[0] <= w[1]),
+        "ascending: {column:?}"
+    );
+
+    // Removing a model takes its evaluation with it; the notebook is saved that way.
+    let remove = site
+        .find("//section[h2[normalize-space(.)='7. Train a model']]//button[normalize-space(.)='Remove this model']")
+        .await;
+    remove.click().await.unwrap();
+    site.until("two models left", || async {
+        site.find_all("//table[contains(caption, 'Test-set scores')]//tbody/tr")
+            .await
+            .len()
+            == 2
+    })
+    .await;
+    site.client.refresh().await.unwrap();
+    site.heading("5. Train a model").await;
+    assert!(site
+        .find_all("//h2[normalize-space(.)='7. Train a model']")
+        .await
+        .is_empty());
+    site.close().await;
+}

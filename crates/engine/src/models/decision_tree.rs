@@ -92,14 +92,6 @@ pub(crate) struct Growth<'a> {
     pub rng: Option<&'a mut SeededRng>,
 }
 
-/// Finite features only: a NaN or an infinity has no place among the thresholds.
-pub(crate) fn check_features(x: &Matrix) -> Result<(), Error> {
-    if x.data.iter().any(|v| !v.is_finite()) {
-        return Err(Error::NonFiniteFeatures);
-    }
-    Ok(())
-}
-
 impl DecisionTree {
     pub fn fit(
         params: &DecisionTreeParams,
@@ -108,10 +100,7 @@ impl DecisionTree {
         n_classes: usize,
     ) -> Result<Self, Error> {
         params.validate()?;
-        if x.rows == 0 || x.rows != y.len() {
-            return Err(Error::NoRowsLeft { dropped: 0 });
-        }
-        check_features(x)?;
+        super::check_training_data(x, y)?;
         let binned = Binned::new(x);
         let growth = Growth {
             max_depth: params.max_depth.unwrap_or(MAX_DEPTH_LIMIT),
@@ -174,9 +163,7 @@ impl DecisionTree {
 
     /// The most frequent class of each row's leaf; ties go to the lower class, as `argmax` does.
     pub fn predict(&self, x: &Matrix) -> Vec<u32> {
-        (0..x.rows)
-            .map(|r| argmax(self.leaf_counts(x.row(r))) as u32)
-            .collect()
+        super::most_probable(&self.predict_proba(x))
     }
 
     pub fn depth(&self) -> u32 {

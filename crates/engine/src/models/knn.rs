@@ -1,7 +1,6 @@
 //! k-nearest neighbours (scikit-learn's `KNeighborsClassifier`, Euclidean, brute force): a row
 //! gets the classes of the k training rows closest to it, equally weighted or by 1 / distance.
 
-use super::decision_tree::{argmax, check_features};
 use crate::error::Expected;
 use crate::features::Matrix;
 use crate::Error;
@@ -41,9 +40,7 @@ pub struct Knn {
 
 impl Knn {
     pub fn fit(params: &KnnParams, x: &Matrix, y: &[u32], n_classes: usize) -> Result<Self, Error> {
-        if x.rows == 0 || x.rows != y.len() {
-            return Err(Error::NoRowsLeft { dropped: 0 });
-        }
+        super::check_training_data(x, y)?;
         if params.n_neighbors == 0 || params.n_neighbors as usize > x.rows {
             return Err(Error::InvalidParameter {
                 name: "n_neighbors".into(),
@@ -54,7 +51,6 @@ impl Knn {
                 },
             });
         }
-        check_features(x)?;
         Ok(Self {
             params: params.clone(),
             x: x.clone(),
@@ -104,9 +100,6 @@ impl Knn {
     }
 
     pub fn predict(&self, x: &Matrix) -> Vec<u32> {
-        self.predict_proba(x)
-            .iter()
-            .map(|p| argmax(p) as u32)
-            .collect()
+        super::most_probable(&self.predict_proba(x))
     }
 }

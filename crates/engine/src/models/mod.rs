@@ -13,6 +13,25 @@ pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams};
 
 use crate::features::Matrix;
 use crate::Error;
+
+/// What every model needs of its training data: rows, one label per row, finite numbers.
+pub(crate) fn check_training_data(x: &Matrix, y: &[u32]) -> Result<(), Error> {
+    if x.rows == 0 || x.rows != y.len() {
+        return Err(Error::NoRowsLeft { dropped: 0 });
+    }
+    if x.data.iter().any(|v| !v.is_finite()) {
+        return Err(Error::NonFiniteFeatures);
+    }
+    Ok(())
+}
+
+/// The most probable class of each row; ties go to the lower class, as `argmax` does.
+pub(crate) fn most_probable(proba: &[Vec<f64>]) -> Vec<u32> {
+    proba
+        .iter()
+        .map(|p| decision_tree::argmax(p) as u32)
+        .collect()
+}
 use serde::{Deserialize, Serialize};
 
 /// Which model a train cell fits, with its hyperparameters.

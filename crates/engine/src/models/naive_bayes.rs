@@ -1,7 +1,6 @@
 //! Gaussian naive Bayes (scikit-learn's `GaussianNB`): each class is a normal distribution per
 //! feature, independent of the others; probabilities come from Bayes' rule.
 
-use super::decision_tree::{argmax, check_features};
 use crate::features::Matrix;
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -47,10 +46,7 @@ impl GaussianNb {
         y: &[u32],
         n_classes: usize,
     ) -> Result<Self, Error> {
-        if x.rows == 0 || x.rows != y.len() {
-            return Err(Error::NoRowsLeft { dropped: 0 });
-        }
-        check_features(x)?;
+        super::check_training_data(x, y)?;
         let largest_variance = (0..x.cols)
             .map(|f| mean_and_variance((0..x.rows).map(|r| x.get(r, f))).1)
             .fold(0.0, f64::max);
@@ -108,9 +104,6 @@ impl GaussianNb {
     }
 
     pub fn predict(&self, x: &Matrix) -> Vec<u32> {
-        self.predict_proba(x)
-            .iter()
-            .map(|p| argmax(p) as u32)
-            .collect()
+        super::most_probable(&self.predict_proba(x))
     }
 }

@@ -6,7 +6,7 @@
 //! forest is the same whether its trees are grown one after another or by several workers.
 
 use super::binning::Binned;
-use super::decision_tree::{argmax, check_features, DecisionTree, Growth, MAX_DEPTH_LIMIT};
+use super::decision_tree::{DecisionTree, Growth, MAX_DEPTH_LIMIT};
 use crate::error::Expected;
 use crate::features::Matrix;
 use crate::rng::SeededRng;
@@ -96,10 +96,7 @@ impl RandomForest {
         n_classes: usize,
     ) -> Result<Self, Error> {
         params.validate()?;
-        if x.rows == 0 || x.rows != y.len() {
-            return Err(Error::NoRowsLeft { dropped: 0 });
-        }
-        check_features(x)?;
+        super::check_training_data(x, y)?;
         let binned = Binned::new(x);
         let max_features = params.max_features.count(x.cols);
         let trees = (0..params.n_estimators)
@@ -137,10 +134,7 @@ impl RandomForest {
     }
 
     pub fn predict(&self, x: &Matrix) -> Vec<u32> {
-        self.predict_proba(x)
-            .iter()
-            .map(|p| argmax(p) as u32)
-            .collect()
+        super::most_probable(&self.predict_proba(x))
     }
 
     pub fn n_trees(&self) -> usize {
@@ -178,6 +172,7 @@ impl RandomForest {
 
 #[cfg(test)]
 mod tests {
+    use super::super::decision_tree::argmax;
     use super::*;
 
     fn two_moons_ish(n: usize) -> (Matrix, Vec<u32>) {

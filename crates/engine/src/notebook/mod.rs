@@ -84,6 +84,43 @@ impl Notebook {
         }
     }
 
+    /// Appends a model to compare: a train cell (a decision tree to start) and its evaluation.
+    pub fn add_model(&mut self) {
+        self.cells.push(Cell::Train(TrainCell::default()));
+        self.cells.push(Cell::Evaluate(EvaluateCell::default()));
+    }
+
+    /// Removes the train cell at `index` and the evaluation right after it, unless it is the
+    /// notebook's only model. Says whether anything was removed.
+    pub fn remove_model(&mut self, index: usize) -> bool {
+        let models = self
+            .cells
+            .iter()
+            .filter(|c| matches!(c, Cell::Train(_)))
+            .count();
+        if models < 2 || !matches!(self.cells.get(index), Some(Cell::Train(_))) {
+            return false;
+        }
+        self.cells.remove(index);
+        if matches!(self.cells.get(index), Some(Cell::Evaluate(_))) {
+            self.cells.remove(index);
+        }
+        true
+    }
+
+    /// The train cell whose model the cell at `index` uses: the nearest one above it.
+    pub fn model_above(&self, index: usize) -> Option<(usize, &ModelSpec)> {
+        self.cells
+            .iter()
+            .enumerate()
+            .take(index)
+            .rev()
+            .find_map(|(i, c)| match c {
+                Cell::Train(t) => Some((i, &t.model)),
+                _ => None,
+            })
+    }
+
     /// The notebook as JSON, for storage.
     pub fn to_json(&self) -> String {
         // Cannot fail: every field is a string, a number, a bool or a list of them.

@@ -1,0 +1,150 @@
+//! Every evaluated model of the notebook side by side, sortable by any score, with the best of
+//! each column marked (in words too, for screen readers).
+
+use crate::components::table_scroll::TableScroll;
+use crate::i18n::use_i18n;
+use crate::notebook::NotebookState;
+use latih_engine::models::ModelSpec;
+use latih_engine::notebook::CellOutput;
+use latih_i18n::format_decimal;
+use leptos::prelude::*;
+
+#[derive(Clone, PartialEq)]
+struct Row {
+    /// The train cell of the model, which names the row.
+    model_cell: usize,
+    model_key: &'static str,
+    scores: [Option<f64>; 4],
+}
+
+/// The columns: label key and which score.
+const COLUMNS: [&str; 4] = [
+    crate::key!("out-accuracy"),
+    crate::key!("out-balanced-accuracy"),
+    crate::key!("out-f1-macro"),
+    crate::key!("out-roc-auc"),
+];
+
+fn model_key(spec: &ModelSpec) -> &'static str {
+    match spec {
+        ModelSpec::DecisionTree(_) => crate::key!("model-decision-tree"),
+        ModelSpec::RandomForest(_) => crate::key!("model-random-forest"),
+        ModelSpec::KNearestNeighbors(_) => crate::key!("model-knn"),
+        ModelSpec::GaussianNaiveBayes(_) => crate::key!("model-gaussian-nb"),
+    }
+}
+
+#[component]
+pub fn ModelComparison(state: NotebookState) -> impl IntoView {
+    let i18n = use_i18n();
+    // (column, descending); None keeps the notebook's order.
+    let sort = RwSignal::new(None::<(usize, bool)>);
+    let rows = Memo::new(move |_| {
+        let outputs = state.outputs.get();
+        state.doc.with(|nb| {
+            outputs
+                .iter()
+                .enumerate()
+                .filter_map(|(cell, output)| match output {
+                    Ok(CellOutput::Evaluate(e)) => Some(Row {
+                        model_cell: nb.model_above(cell).map_or(cell, |(i, _)| i),
+                        model_key: nb.model_above(cell).map_or("", |(_, spec)| model_key(spec)),
+                        scores: [
+                            Some(e.accuracy),
+                            Some(e.balanced_accuracy),
+                            Some(e.report.macro_avg.f1),
+                            e.roc.as_ref().ok().map(|r| r.auc),
+                        ],
+                    }),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let sorted = move || {
+        let mut rows = rows.get();
+        if let Some((column, descending)) = sort.get() {
+            rows.sort_by(|a, b| {
+                let key = |r: &Row| r.scores[column].unwrap_or(f64::NEG_INFINITY);
+                let order = key(a).total_cmp(&key(b));
+                if descending {
+                    order.reverse()
+                } else {
+                    order
+                }
+            });
+        }
+        rows
+    };
+    let best = move |column: usize| {
+        rows.with(|rows| {
+            rows.iter()
+                .filter_map(|r| r.scores[column])
+                .fold(f64::NEG_INFINITY, f64::max)
+        })
+    };
+    let header = move |column: usize| {
+        let aria_sort = move || match sort.get() {
+            Some((c, true)) if c == column => "descending",
+            Some((c, false)) if c == column => "ascending",
+            _ => "none",
+        };
+        let toggle = move |_| {
+            sort.update(|s| {
+                *s = match *s {
+                    Some((c, true)) if c == column => Some((column, false)),
+                    _ => Some((column, true)),
+                }
+            })
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button type="button" class="sort" on:click=toggle>{move || i18n.tr(COLUMNS[column])}</button>
+            </th>
+        }
+    };
+    view! {
+        <Show when=move || rows.with(|r| r.len() >= 2)>
+            <section class="compare" aria-labelledby="compare-heading">
+                <h2 id="compare-heading">{move || i18n.tr("compare-heading")}</h2>
+                <TableScroll label=Signal::derive(move || i18n.tr("compare-caption"))>
+                    <table class="comparison">
+                        <caption>{move || i18n.tr("compare-caption")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || i18n.tr("compare-model")}</th>
+                                {(0..COLUMNS.len()).map(header).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                sorted()
+                                    .into_iter()
+                                    .map(|row| {
+                                        let name = move || {
+                                            i18n.trf("compare-model-name", &[
+                                                ("cell", (row.model_cell + 1).to_string()),
+                                                ("model", i18n.tr(row.model_key)),
+                                            ])
+                                        };
+                                        let cells = row.scores.into_iter().enumerate().map(|(column, score)| {
+                                            let is_best = score.is_some_and(|s| s == best(column));
+                                            let shown = move || score.map_or("—".to_string(), |s| format_decimal(i18n.lang(), s, 3));
+                                            view! {
+                                                <td class:best=is_best>
+                                                    {shown}
+                                                    {is_best.then(|| view! { <span class="best-mark">" ★"<span class="visually-hidden">{move || i18n.tr("compare-best")}</span></span> })}
+                                                </td>
+                                            }
+                                        });
+                                        view! { <tr><th scope="row">{name}</th>{cells.collect_view()}</tr> }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </TableScroll>
+            </section>
+        </Show>
+    }
+}

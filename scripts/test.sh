@@ -8,14 +8,17 @@ cd "$LATIH_ROOT"
 
 # Every cargo test's output also goes to a log, to total the results at the end.
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# The browsers started by the component tests write temporary folders they may not remove when
+# stopped; keep them in one place that goes when the tests end.
+scratch=$(mktemp -d)
+trap 'rm -rf "$log" "$scratch"' EXIT
 tests() { cargo test --locked "$@" 2>&1 | tee -a "$log"; }
 
 echo "== native tests: engine, i18n, charts"
 tests -p latih-engine -p latih-i18n -p latih-charts
 
 echo "== component tests: wasm in headless Chromium"
-tests -p latih --target wasm32-unknown-unknown --test components
+TMPDIR="$scratch" tests -p latih --target wasm32-unknown-unknown --test components
 
 echo "== release build"
 # Its own output folder: a `make serve` left running rebuilds dist/ whenever files change.

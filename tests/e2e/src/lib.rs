@@ -29,7 +29,8 @@ pub struct Site {
     pub client: Client,
     pub base: String,
     driver: Child,
-    profile: PathBuf,
+    /// The browser's profile and temporary files, removed on drop.
+    root: PathBuf,
     server: tokio::task::JoinHandle<()>,
 }
 
@@ -92,15 +93,21 @@ impl Site {
     pub async fn start(language: BrowserLanguage, width: u32, height: u32, scale: u32) -> Site {
         let (base, server) = serve_dist().await;
         let port = free_port();
+        // Everything the browser writes (profile, temporary files) goes under one folder that
+        // the drop removes, even when the browser itself is killed before it can clean up.
+        let root = std::env::temp_dir().join(format!("latih-e2e-{}-{port}", std::process::id()));
+        let profile = root.join("profile");
+        let scratch = root.join("tmp");
+        std::fs::create_dir_all(&scratch).expect("create the browser's folders");
         let driver = Command::new(chromedriver_path())
             .arg(format!("--port={port}"))
+            .env("TMPDIR", &scratch)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             // Its own process group, so the browsers it starts die with it.
             .process_group(0)
             .spawn()
             .expect("start chromedriver (is it installed? scripts/setup.sh installs it)");
-        let profile = std::env::temp_dir().join(format!("latih-e2e-{}-{port}", std::process::id()));
         let accept = match language {
             BrowserLanguage::Indonesian => "id-ID,id",
             BrowserLanguage::English => "en-US,en",
@@ -143,7 +150,7 @@ impl Site {
             client,
             base,
             driver,
-            profile,
+            root,
             server,
         }
     }
@@ -349,7 +356,7 @@ impl Drop for Site {
         }
         let _ = self.driver.wait();
         self.server.abort();
-        let _ = std::fs::remove_dir_all(&self.profile);
+        let _ = std::fs::remove_dir_all(&self.root);
     }
 }
 

@@ -1,5 +1,5 @@
 # The two commands of the README. Each installs whatever is missing first (scripts/setup.sh).
-.PHONY: serve test size setup
+.PHONY: serve test size setup bench
 
 serve:  ## build the release site and serve it at http://127.0.0.1:8080
 	./scripts/serve.sh
@@ -12,3 +12,7 @@ size:   ## print the first-load transfer of the release build (gzip)
 
 setup:  ## only install the tools
 	./scripts/setup.sh
+
+bench:  ## time the engine (wasm, in Node) against scikit-learn on the same data
+	./scripts/setup.sh
+	./benches/run.sh

@@ -1,0 +1,116 @@
+//! Untrusted input never panics (a panic in wasm kills the page): arbitrary text through every
+//! reader of outside input, and random small data with random parameters through whole
+//! notebooks. Fuzzing with libFuzzer needs a nightly toolchain this project does not have; these
+//! property tests run on stable, in every test run.
+
+use latih_engine::models::{
+    DecisionTreeParams, GaussianNbParams, KnnParams, MaxFeatures, ModelSpec, NeighbourWeights,
+    RandomForestParams,
+};
+use latih_engine::notebook::link;
+use latih_engine::notebook::{evaluate, Cell, Notebook, SplitCell, TrainCell};
+use latih_engine::table::{read_csv, read_csv_header};
+use proptest::prelude::*;
+use std::collections::HashMap;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn csv_readers_take_any_text(text in "(?s).{0,400}") {
+        let _ = read_csv(&text);
+        let _ = read_csv_header(&text);
+    }
+
+    #[test]
+    fn csv_readers_take_csv_like_text(
+        text in "([a-z0-9.,\"?\\- ]{0,12}(,|;|\t)?){0,12}(\r?\n([a-z0-9.,\"?\\- ]{0,8},?){0,6}){0,20}"
+    ) {
+        let _ = read_csv(&text);
+    }
+
+    #[test]
+    fn links_and_stored_notebooks_take_any_text(text in "(?s).{0,300}") {
+        let _ = link::decode(&text);
+        let _ = link::decode(&format!("1.{text}"));
+        let _ = Notebook::from_json(&text);
+    }
+
+    #[test]
+    fn a_valid_link_with_any_one_character_changed_is_read_or_refused(
+        position in 0usize..200, replacement in proptest::char::any()
+    ) {
+        let good = link::encode(&Notebook::starter("iris", "species"));
+        let mut chars: Vec<char> = good.chars().collect();
+        let at = position % chars.len();
+        chars[at] = replacement;
+        let _ = link::decode(&chars.into_iter().collect::<String>());
+    }
+}
+
+fn model(kind: u8, depth: Option<u32>, split: u32, k: u32, trees: u32, seed: u64) -> ModelSpec {
+    match kind % 4 {
+        0 => ModelSpec::DecisionTree(DecisionTreeParams {
+            max_depth: depth,
+            min_samples_split: split,
+        }),
+        1 => ModelSpec::RandomForest(RandomForestParams {
+            n_estimators: trees,
+            max_depth: depth,
+            min_samples_split: split,
+            max_features: [MaxFeatures::Sqrt, MaxFeatures::Log2, MaxFeatures::All]
+                [(seed % 3) as usize],
+            bootstrap: seed.is_multiple_of(2),
+            seed,
+        }),
+        2 => ModelSpec::KNearestNeighbors(KnnParams {
+            n_neighbors: k,
+            weights: if seed.is_multiple_of(2) {
+                NeighbourWeights::Uniform
+            } else {
+                NeighbourWeights::Distance
+            },
+        }),
+        _ => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    /// Tiny, constant, duplicated, missing-riddled or single-class data, absurd fractions and
+    /// hyperparameters: every cell answers with an output or an error, and nothing panics.
+    #[test]
+    fn whole_notebooks_take_any_small_data_and_any_parameters(
+        // Mostly usable rows, so the cases reach training and prediction, not only the
+        // early refusals.
+        rows in proptest::collection::vec(
+            (prop_oneof![1 => Just(None), 9 => (-3i8..3).prop_map(|v| Some(f64::from(v) / 2.0))],
+             prop_oneof![1 => Just(None), 9 => (0u8..3).prop_map(Some)],
+             0u8..3),
+            0..40,
+        ),
+        test_fraction in prop_oneof![1 => Just(0.0), 1 => Just(1.0), 1 => Just(f64::NAN), 12 => 0.01f64..0.99],
+        stratify in any::<bool>(),
+        seed in any::<u64>(),
+        kind in any::<u8>(),
+        depth in prop_oneof![Just(None), (0u32..6).prop_map(Some), (60u32..70).prop_map(Some)],
+        split in 0u32..6,
+        k in 0u32..10,
+        trees in 0u32..4,
+    ) {
+        let mut csv = String::from("x,c,y\n");
+        for (x, c, y) in &rows {
+            let x = x.map(|v| v.to_string()).unwrap_or_default();
+            let c = c.map(|v| ["red", "green", "blue"][v as usize]).unwrap_or("NA");
+            csv += &format!("{x},{c},{}\n", ["a", "b", "c"][*y as usize]);
+        }
+        let data = HashMap::from([("random".to_string(), csv)]);
+        let mut notebook = Notebook::starter("random", "y");
+        notebook.cells[1] = Cell::Split(SplitCell { test_fraction, stratify, seed });
+        notebook.cells[2] = Cell::Train(TrainCell { model: model(kind, depth, split, k, trees, seed) });
+        notebook.add_model();
+        let outputs = evaluate(&notebook, &data);
+        prop_assert_eq!(outputs.len(), notebook.cells.len());
+    }
+}

@@ -107,6 +107,7 @@ pub fn ModelComparison(state: NotebookState) -> impl IntoView {
         <Show when=move || rows.with(|r| r.len() >= 2)>
             <section class="compare" aria-labelledby="compare-heading">
                 <h2 id="compare-heading">{move || i18n.tr("compare-heading")}</h2>
+                <p>{move || i18n.tr("compare-intro")}</p>
                 <TableScroll label=Signal::derive(move || i18n.tr("compare-caption"))>
                     <table class="comparison">
                         <caption>{move || i18n.tr("compare-caption")}</caption>

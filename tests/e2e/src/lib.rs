@@ -28,6 +28,8 @@ pub enum BrowserLanguage {
 pub struct Site {
     pub client: Client,
     pub base: String,
+    /// The viewport width in CSS pixels.
+    pub width: u32,
     driver: Child,
     /// The browser's profile and temporary files, removed on drop.
     root: PathBuf,
@@ -118,12 +120,17 @@ impl Site {
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-quic", "--disable-extensions",
-                format!("--window-size={width},{height}"),
+                // The window only needs room; the viewport comes from mobileEmulation below
+                // (headless Chromium will not make a window narrower than 500 px).
+                format!("--window-size={},{}", width.max(500), height),
                 format!("--user-data-dir={}", profile.display()),
                 format!("--lang={lang_flag}"),
-                format!("--force-device-scale-factor={scale}"),
             ],
             "prefs": { "intl.accept_languages": accept },
+            // A phone's viewport, exactly: width and height in CSS pixels, device pixel ratio.
+            "mobileEmulation": {
+                "deviceMetrics": { "width": width, "height": height, "pixelRatio": scale }
+            },
         });
         if let Some(binary) = chromium_path() {
             options["binary"] = binary.into();
@@ -149,6 +156,7 @@ impl Site {
         Site {
             client,
             base,
+            width,
             driver,
             root,
             server,
@@ -320,6 +328,18 @@ impl Site {
             .execute(script, vec![])
             .await
             .expect("execute script")
+    }
+
+    /// Whether the page is no wider than the viewport (nothing makes a phone scroll sideways).
+    pub async fn fits_width(&self) -> bool {
+        let widths = self
+            .eval("return [document.documentElement.scrollWidth, document.body.scrollWidth]")
+            .await;
+        let widths: Vec<u64> = widths
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_u64()).collect())
+            .unwrap_or_default();
+        widths.len() == 2 && widths.iter().all(|&w| w <= u64::from(self.width))
     }
 
     pub async fn title(&self) -> String {

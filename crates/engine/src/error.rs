@@ -108,6 +108,10 @@ pub enum Error {
         bytes: usize,
         limit: usize,
     },
+    /// A column with no value in the training rows: nothing to learn a fill or a scale from.
+    ColumnAllMissing {
+        column: String,
+    },
     /// A shared link that is cut short, altered, or not a Latih link.
     LinkDamaged,
     /// A shared link longer (or inflating larger) than any Latih writes.

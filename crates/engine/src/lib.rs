@@ -10,6 +10,7 @@ pub mod features;
 pub mod metrics;
 pub mod models;
 pub mod notebook;
+pub mod prep;
 pub mod rng;
 pub mod split;
 pub mod table;

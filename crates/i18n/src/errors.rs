@@ -110,6 +110,11 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
         ),
         Error::EmptyInput => t(lang, "error-empty-input"),
         Error::LinkDamaged => t(lang, "error-link-damaged"),
+        Error::ColumnAllMissing { column } => tf(
+            lang,
+            "error-column-all-missing",
+            &[("column", column.clone())],
+        ),
         Error::LinkTooLong { chars, limit } => tf(
             lang,
             "error-link-too-long",

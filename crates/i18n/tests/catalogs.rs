@@ -145,6 +145,9 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
         },
         Error::EmptyInput,
         Error::LinkDamaged,
+        Error::ColumnAllMissing {
+            column: "age".into(),
+        },
         Error::LinkTooLong {
             chars: 70_000,
             limit: 65_536,

@@ -1,6 +1,7 @@
 //! A typed, columnar table with missing values as a first-class state.
 
 mod csv_reader;
+pub mod profile;
 
 pub use csv_reader::{read_csv, read_csv_header};
 

@@ -1,0 +1,134 @@
+//! describe() against pandas, and the scalers and imputers against scikit-learn, fitted on the
+//! training rows only (tests/fixtures/metrics.json, family "prep").
+
+use latih_engine::prep::{ImputeStrategy, Imputer, Scaler, ScalerKind};
+use latih_engine::table::profile::describe;
+use serde_json::Value;
+
+fn fixture() -> Value {
+    let path = format!("{}/tests/fixtures/metrics.json", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A fixture column: null is a missing value.
+fn column(v: &Value) -> Vec<Option<f64>> {
+    v.as_array().unwrap().iter().map(Value::as_f64).collect()
+}
+
+#[track_caller]
+fn close(ours: Option<f64>, theirs: Option<f64>, what: &str) {
+    match (ours, theirs) {
+        (None, None) => {}
+        (Some(o), Some(t)) => assert!(
+            o == t || (o - t).abs() <= 1e-9 * t.abs().max(1.0),
+            "{what}: latih {o} vs {t}"
+        ),
+        _ => panic!("{what}: latih {ours:?} vs {theirs:?}"),
+    }
+}
+
+#[test]
+fn describe_scalers_and_imputers_equal_pandas_and_scikit_learn() {
+    let fixture = fixture();
+    let cases = fixture["prep"].as_array().unwrap();
+    assert!(cases.len() >= 6);
+    for case in cases {
+        let name = case["name"].as_str().unwrap();
+        let values = column(&case["values"]);
+        let train: Vec<usize> = case["train_rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_u64().unwrap() as usize)
+            .collect();
+
+        let d = describe(&values);
+        let theirs = &case["describe"];
+        assert_eq!(
+            d.count as f64,
+            theirs["count"].as_f64().unwrap(),
+            "{name}: count"
+        );
+        for (ours, key) in [
+            (d.mean, "mean"),
+            (d.std, "std"),
+            (d.min, "min"),
+            (d.q25, "25%"),
+            (d.q50, "50%"),
+            (d.q75, "75%"),
+            (d.max, "max"),
+        ] {
+            close(
+                ours,
+                theirs[key].as_f64(),
+                &format!("{name}: describe {key}"),
+            );
+        }
+
+        for (key, kind) in [
+            ("standard", ScalerKind::Standard),
+            ("min_max", ScalerKind::MinMax),
+            ("robust", ScalerKind::Robust),
+        ] {
+            let expected = &case["scalers"][key];
+            let scaled = Scaler::fit(kind, &values, &train, name).map(|s| s.transform(&values));
+            match (scaled, expected.get("error")) {
+                (Ok(ours), None) => {
+                    for (i, (o, t)) in ours.iter().zip(column(expected)).enumerate() {
+                        close(*o, t, &format!("{name}: {key} row {i}"));
+                    }
+                }
+                (Err(_), Some(_)) => {}
+                (ours, theirs) => panic!("{name} {key}: {ours:?} vs {theirs:?}"),
+            }
+        }
+
+        for (key, strategy) in [
+            ("mean", ImputeStrategy::Mean),
+            ("median", ImputeStrategy::Median),
+            ("most_frequent", ImputeStrategy::MostFrequent),
+            ("constant", ImputeStrategy::Constant(-1.0)),
+        ] {
+            let expected = &case["imputers"][key];
+            match (
+                Imputer::fit(&strategy, &values, &train, name),
+                expected.get("error"),
+            ) {
+                (Ok(imputer), None) => {
+                    close(
+                        Some(imputer.fill),
+                        expected["fill"].as_f64(),
+                        &format!("{name}: {key} fill"),
+                    );
+                    let filled = imputer.transform(&values);
+                    for (i, (o, t)) in filled.iter().zip(column(&expected["values"])).enumerate() {
+                        close(Some(*o), t, &format!("{name}: {key} row {i}"));
+                    }
+                }
+                (Err(_), Some(_)) => {}
+                (ours, theirs) => panic!("{name} {key}: {ours:?} vs {theirs:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn nothing_to_learn_from_is_an_error_naming_the_column() {
+    let empty = vec![None, None, Some(4.0)];
+    let err = Imputer::fit(&ImputeStrategy::Median, &empty, &[0, 1], "age").unwrap_err();
+    assert_eq!(
+        err,
+        latih_engine::Error::ColumnAllMissing {
+            column: "age".into()
+        }
+    );
+    assert!(Scaler::fit(ScalerKind::Standard, &empty, &[0, 1], "age").is_err());
+    // The test row's value played no part: fitted on the training rows only.
+    let train_only = Imputer::fit(
+        &ImputeStrategy::Mean,
+        &[Some(1.0), Some(3.0), Some(100.0)],
+        &[0, 1],
+        "x",
+    );
+    assert_eq!(train_only.unwrap().fill, 2.0);
+}

@@ -14,8 +14,8 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$log" "$scratch"' EXIT
 tests() { cargo test --locked "$@" 2>&1 | tee -a "$log"; }
 
-echo "== native tests: engine, i18n, charts"
-tests -p latih-engine -p latih-i18n -p latih-charts
+echo "== native tests: engine, i18n, charts, command line"
+tests -p latih-engine -p latih-i18n -p latih-charts -p latih-cli
 
 echo "== component tests: wasm in headless Chromium"
 TMPDIR="$scratch" tests -p latih --target wasm32-unknown-unknown --test components

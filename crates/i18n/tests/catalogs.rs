@@ -57,6 +57,7 @@ fn every_key_the_code_uses_is_in_the_catalogs() {
     let mut files = Vec::new();
     rust_files(&root.join("src"), &mut files);
     rust_files(&root.join("crates/i18n/src"), &mut files);
+    rust_files(&root.join("crates/cli/src"), &mut files);
     let known = keys(Lang::En);
     let mut used = 0;
     for file in files {

@@ -454,6 +454,38 @@ async fn a_shared_link_reproduces_the_notebook_in_another_browser() {
     assert_eq!(ours.0, theirs.0, "accuracy");
     assert_eq!(ours.1, theirs.1, "ROC-AUC");
     assert_eq!(ours.2[1..], theirs.2[1..], "confusion matrix counts");
+    // And natively, as the command line runs it: the same numbers as either browser.
+    let notebook = latih_engine::notebook::link::decode(&fragment["#nb=".len()..]).unwrap();
+    let csv = std::fs::read_to_string(format!(
+        "{}/../../static/data/credit.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let data = std::collections::HashMap::from([("credit".to_string(), csv)]);
+    let native = match latih_engine::notebook::evaluate(&notebook, &data).pop() {
+        Some(Ok(latih_engine::notebook::CellOutput::Evaluate(e))) => e,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        format!("{:.3}", native.accuracy),
+        format!("{:.3}", theirs.0)
+    );
+    let native_matrix: Vec<Vec<String>> = native
+        .confusion
+        .iter()
+        .zip(&native.classes)
+        .map(|(row, class)| {
+            std::iter::once(class.clone())
+                .chain(row.iter().map(|c| c.to_string()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        native_matrix,
+        theirs.2[1..],
+        "native vs browser confusion matrix"
+    );
+
     let address = second.eval("return location.hash").await;
     assert_eq!(
         address.as_str(),

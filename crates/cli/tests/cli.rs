@@ -1,0 +1,92 @@
+//! The CLI runs notebooks with the browser's engine: its numbers are the engine's, for a saved
+//! notebook and for a shared link alike, and bad input is a message and a failing exit code.
+
+use latih_engine::notebook::{evaluate, link, CellOutput, Notebook};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::process::Command;
+
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/../engine/tests/fixtures/links/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn latih(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_latih"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn temp_file(name: &str, text: &str) -> String {
+    let path = std::env::temp_dir().join(format!("latih-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn a_saved_notebook_and_its_link_give_the_engine_s_numbers() {
+    let notebook = Notebook::from_json(&fixture("v1.json")).unwrap();
+    let csv = std::fs::read_to_string(format!(
+        "{}/../../static/data/credit.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let expected = match evaluate(&notebook, &HashMap::from([("credit".to_string(), csv)])).pop() {
+        Some(Ok(CellOutput::Evaluate(e))) => e,
+        other => panic!("{other:?}"),
+    };
+    let saved = temp_file("saved.latih.json", &notebook.to_json());
+    let shared = temp_file(
+        "link.txt",
+        &format!(
+            "https://latih.example/notebook#nb={}",
+            link::encode(&notebook)
+        ),
+    );
+    for file in [&saved, &shared] {
+        let out = latih(&["run", file, "--json"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let evaluation = &json["cells"][3];
+        assert_eq!(evaluation["accuracy"].as_f64(), Some(expected.accuracy));
+        assert_eq!(
+            evaluation["roc_auc"].as_f64(),
+            expected.roc.as_ref().ok().map(|r| r.auc)
+        );
+        let matrix: Vec<Vec<u64>> =
+            serde_json::from_value(evaluation["confusion_matrix"].clone()).unwrap();
+        assert_eq!(matrix, expected.confusion);
+    }
+    let text = latih(&["run", &saved, "--lang", "id"]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("4. Evaluasi dengan data uji") && text.contains("Akurasi: 0,"),
+        "{text}"
+    );
+}
+
+#[test]
+fn own_data_replaces_a_shipped_set_and_bad_input_fails_with_a_message() {
+    let notebook = Notebook::starter("iris", "species");
+    let saved = temp_file("iris.latih.json", &notebook.to_json());
+    let tiny = temp_file("tiny.csv", "x,species\n1,a\n2,a\n3,a\n");
+    let out = latih(&["run", &saved, "--data", &format!("iris={tiny}"), "--json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let message = json["cells"][0]["error"].as_str().unwrap_or_default();
+    assert!(message.contains("only one class"), "{json}");
+
+    let broken = temp_file("broken.txt", "https://latih.example/notebook#nb=1.AAAA");
+    let out = latih(&["run", &broken]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("damaged or incomplete"));
+    let out = latih(&["run", "/no/such/notebook.latih.json"]);
+    assert!(!out.status.success());
+}

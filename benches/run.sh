@@ -4,7 +4,7 @@
 set -euo pipefail
 source "$(dirname "$0")/../scripts/env.sh"
 cd "$LATIH_ROOT"
-cargo build --locked --release --target wasm32-unknown-unknown -p latih-wasm-bench
+cargo build --locked --profile worker-release --target wasm32-unknown-unknown -p latih-wasm-bench
 wasm-bindgen --target nodejs --out-dir target/wasm-bench \
-  target/wasm32-unknown-unknown/release/latih_wasm_bench.wasm
+  target/wasm32-unknown-unknown/worker-release/latih_wasm_bench.wasm
 python3 benches/compare_sklearn.py target/wasm-bench

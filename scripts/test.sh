@@ -28,7 +28,7 @@ trunk build --release --offline --dist "$LATIH_SITE"
 
 echo "== end-to-end tests: the release build in headless Chromium"
 # One browser at a time: the machines have two cores.
-tests -p latih-e2e --test journeys -- --test-threads=1
+tests -p latih-e2e -- --test-threads=1
 
 passed=$(grep -oE '[0-9]+ passed' "$log" | awk '{ s += $1 } END { print s + 0 }')
 failed=$(grep -oE '[0-9]+ failed' "$log" | awk '{ s += $1 } END { print s + 0 }')

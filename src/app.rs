@@ -2,6 +2,7 @@
 
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, use_i18n};
+use crate::notebook::NotebookSession;
 use crate::pages::{DatasetsPage, HomePage, LessonsPage, NotFoundPage, NotebookPage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -10,6 +11,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
+    NotebookSession::provide();
     view! {
         <Router>
             <Shell />

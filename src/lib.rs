@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod data;
 pub mod i18n;
+pub mod jobs;
 pub mod notebook;
 pub mod pages;
 pub mod panic_banner;

@@ -8,12 +8,16 @@ use latih::components::confusion_heatmap::ConfusionHeatmap;
 use latih::components::fields::NumberField;
 use latih::components::header::LanguageSwitch;
 use latih::i18n::{current_lang, provide_i18n, use_i18n};
+use latih::jobs::{JobEvent, Jobs};
 use latih::notebook::cells::NotebookCell;
 use latih::notebook::NotebookState;
 use latih::panic_banner;
+use latih_engine::jobs::{Job, JobId, JobRunner, Request, Response};
 use latih_engine::notebook::{Notebook, SplitCell};
 use latih_i18n::Lang;
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -28,6 +32,56 @@ fn container() -> HtmlElement {
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     root
+}
+
+/// Runs the engine's jobs in this page, answering later as a worker would, so that cell views can
+/// be tested without the worker's files (the worker itself is tested end to end).
+#[derive(Default)]
+struct InPageJobs {
+    runner: RefCell<JobRunner>,
+    next_id: std::cell::Cell<JobId>,
+}
+
+impl Jobs for InPageJobs {
+    fn put_data(&self, name: &str, text: &str) {
+        let request = Request::PutData {
+            name: name.into(),
+            text: text.into(),
+        };
+        self.runner.borrow_mut().handle(request, &mut |_| {});
+    }
+
+    fn run(&self, job: Job, mut on_event: Box<dyn FnMut(JobEvent)>) -> JobId {
+        let id = self.next_id.get() + 1;
+        self.next_id.set(id);
+        let mut responses = Vec::new();
+        self.runner
+            .borrow_mut()
+            .handle(Request::Run { id, job }, &mut |r| responses.push(r));
+        leptos::task::spawn_local(async move {
+            for response in responses {
+                match response {
+                    Response::Progress { fraction, .. } => on_event(JobEvent::Progress(fraction)),
+                    Response::Done { result, .. } => on_event(JobEvent::Done(result)),
+                    other => panic!("unexpected response {other:?}"),
+                }
+            }
+        });
+        id
+    }
+
+    fn cancel(&self, _: JobId) {}
+}
+
+/// What `find` finds once the page has had up to two seconds to produce it.
+async fn eventually<T>(find: impl Fn() -> Option<T>) -> Option<T> {
+    for _ in 0..100 {
+        if let Some(found) = find() {
+            return Some(found);
+        }
+        settle().await;
+    }
+    None
 }
 
 /// Lets effects and re-renders run.
@@ -198,26 +252,34 @@ async fn heatmap_is_labelled_drawn_and_sized_in_device_pixels() {
 #[wasm_bindgen_test]
 async fn notebook_cells_run_on_loaded_data_and_show_errors_on_the_right_cell() {
     let root = container();
-    let state = NotebookState::new(Notebook::starter("iris", "species"));
-    state.csv.update(|data| {
-        data.insert(
+    // The state is made inside the mounted app, whose owner runs its effects.
+    let made = Rc::new(RefCell::new(None));
+    let made_in_app = made.clone();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_i18n().set_lang(Lang::En);
+        let state = NotebookState::with_runner(
+            Notebook::starter("iris", "species"),
+            Rc::new(InPageJobs::default()),
+        );
+        state.add_data(
             "iris".into(),
             include_str!("../static/data/iris.csv").into(),
         );
-    });
-    let cells = state.doc.with_untracked(|nb| nb.cells.len());
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        provide_i18n().set_lang(Lang::En);
+        *made_in_app.borrow_mut() = Some(state);
+        let cells = state.doc.with_untracked(|nb| nb.cells.len());
         (0..cells)
             .map(|index| view! { <NotebookCell state index /> })
             .collect_view()
     });
-    settle().await;
-    let table = by_text(
-        &root,
-        "caption",
-        "Confusion matrix (rows: true class, columns: predicted class)",
-    )
+    let state: NotebookState = made.borrow().expect("the notebook state");
+    let table = eventually(|| {
+        by_text(
+            &root,
+            "caption",
+            "Confusion matrix (rows: true class, columns: predicted class)",
+        )
+    })
+    .await
     .expect("a confusion matrix table")
     .parent_element()
     .unwrap();

@@ -4,8 +4,9 @@
 pub mod cells;
 pub mod compare;
 mod output;
+pub mod run_status;
 pub mod share;
 mod state;
 pub mod storage;
 
-pub use state::NotebookState;
+pub use state::{NotebookSession, NotebookState, RunStatus};

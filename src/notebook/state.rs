@@ -1,54 +1,178 @@
 //! The notebook as reactive state: the document, the CSV text of the data sets it uses, and its
-//! outputs, recomputed whenever either changes.
+//! outputs. Whenever the document or its data change, the whole notebook runs again in a Web
+//! Worker ([`crate::jobs`]); the outputs shown stay those of the last finished run until then.
 
-use latih_engine::notebook::{
-    evaluate, Cell, CellOutput, DatasetCell, Notebook, SplitCell, TrainCell,
-};
+use crate::jobs::{worker_pool, JobEvent, JobFailure, SharedJobs};
+use latih_engine::jobs::{Job, JobId, JobResult};
+use latih_engine::notebook::{Cell, CellOutput, DatasetCell, Notebook, SplitCell, TrainCell};
 use latih_engine::Error;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
 pub type Outputs = Vec<Result<CellOutput, Error>>;
 
+/// Where the notebook's run stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunStatus {
+    /// The outputs belong to the document as it is (or nothing has run yet).
+    Idle,
+    /// A run is under way: `fraction` done, started at `started_ms` (`performance.now()`).
+    Running { fraction: f64, started_ms: f64 },
+    /// The learner stopped the run; the document went back to the run before it.
+    Cancelled,
+    /// The worker failed; the outputs are from the run before.
+    Failed(JobFailure),
+}
+
 #[derive(Clone, Copy)]
 pub struct NotebookState {
     pub doc: RwSignal<Notebook>,
-    /// CSV text by data set id, filled as downloads finish.
+    /// CSV text by data set id, filled as downloads finish (see [`add_data`](Self::add_data)).
     pub csv: RwSignal<HashMap<String, String>>,
-    /// One output per cell; empty until the data the notebook needs is loaded.
-    pub outputs: Memo<Outputs>,
+    /// One output per cell, from the last finished run; empty until the first.
+    pub outputs: RwSignal<Outputs>,
+    pub status: RwSignal<RunStatus>,
     /// Bumped when cells are added, removed or replaced: the cell views are rebuilt, since each
     /// form starts from its cell's values.
     pub layout: RwSignal<u32>,
+    runner: StoredValue<SharedJobs, LocalStorage>,
+    run: StoredValue<RunBook, LocalStorage>,
+}
+
+/// The bookkeeping of runs: the one in flight, and what the shown outputs were computed from.
+#[derive(Default)]
+struct RunBook {
+    in_flight: Option<JobId>,
+    /// The document has changed since the run in flight started: run again when it ends.
+    again: bool,
+    /// The document the shown outputs belong to.
+    evaluated: Option<Notebook>,
 }
 
 impl NotebookState {
+    /// A notebook whose runs go to the app's worker pool.
     pub fn new(notebook: Notebook) -> Self {
-        let doc = RwSignal::new(notebook);
-        let csv = RwSignal::new(HashMap::new());
-        let outputs = Memo::new(move |_| {
-            doc.with(|nb| {
-                csv.with(|data: &HashMap<String, String>| {
-                    let loaded = nb.cells.iter().all(|cell| match cell {
+        Self::with_runner(notebook, worker_pool())
+    }
+
+    pub fn with_runner(notebook: Notebook, runner: SharedJobs) -> Self {
+        let state = Self {
+            doc: RwSignal::new(notebook),
+            csv: RwSignal::new(HashMap::new()),
+            outputs: RwSignal::new(Vec::new()),
+            status: RwSignal::new(RunStatus::Idle),
+            layout: RwSignal::new(0),
+            runner: StoredValue::new_local(runner),
+            run: StoredValue::new_local(RunBook::default()),
+        };
+        // Run whenever the document or its data change and everything it needs is loaded.
+        Effect::new(move |_| {
+            let ready = state.doc.with(|nb| {
+                state.csv.with(|data| {
+                    nb.cells.iter().all(|cell| match cell {
                         Cell::Dataset(d) => {
                             data.contains_key(&d.dataset) || !is_shipped(&d.dataset)
                         }
                         _ => true,
-                    });
-                    if loaded {
-                        evaluate(nb, data)
-                    } else {
-                        Vec::new()
-                    }
+                    })
                 })
-            })
+            });
+            let current = state.run.with_value(|run| {
+                state
+                    .doc
+                    .with_untracked(|nb| run.evaluated.as_ref() == Some(nb))
+            });
+            if ready && !current {
+                state.start_run();
+            }
         });
-        Self {
-            doc,
-            csv,
-            outputs,
-            layout: RwSignal::new(0),
+        state
+    }
+
+    /// Gives a downloaded data set to the notebook and to the workers.
+    pub fn add_data(self, id: String, text: String) {
+        self.runner.with_value(|runner| runner.put_data(&id, &text));
+        self.csv.update(|data| {
+            data.insert(id, text);
+        });
+    }
+
+    /// Runs the notebook as it is now, unless a run is in flight (then it runs again after).
+    pub fn start_run(self) {
+        let busy = self.run.try_update_value(|run| {
+            run.again = run.in_flight.is_some();
+            run.again
+        });
+        if busy != Some(false) {
+            return;
         }
+        let notebook = self.doc.get_untracked();
+        let evaluated = notebook.clone();
+        let on_event = Box::new(move |event: JobEvent| self.on_run_event(event, &evaluated));
+        let id = self
+            .runner
+            .with_value(|runner| runner.run(Job::Evaluate { notebook }, on_event));
+        self.run.try_update_value(|run| run.in_flight = Some(id));
+        self.status.set(RunStatus::Running {
+            fraction: 0.0,
+            started_ms: now_ms(),
+        });
+    }
+
+    fn on_run_event(self, event: JobEvent, evaluated: &Notebook) {
+        match event {
+            JobEvent::Progress(fraction) => self.status.update(|status| {
+                if let RunStatus::Running { fraction: f, .. } = status {
+                    *f = fraction;
+                }
+            }),
+            JobEvent::Done(JobResult::Outputs(outputs)) => {
+                let again = self.finish_run();
+                if !again {
+                    self.run
+                        .try_update_value(|run| run.evaluated = Some(evaluated.clone()));
+                    self.outputs.set(outputs);
+                    self.status.set(RunStatus::Idle);
+                } else {
+                    self.start_run();
+                }
+            }
+            JobEvent::Failed(failure) => {
+                self.finish_run();
+                self.status.set(RunStatus::Failed(failure));
+            }
+        }
+    }
+
+    /// Clears the run in flight; says whether the document changed while it ran.
+    fn finish_run(self) -> bool {
+        self.run
+            .try_update_value(|run| {
+                run.in_flight = None;
+                std::mem::take(&mut run.again)
+            })
+            .unwrap_or(false)
+    }
+
+    /// Stops the run in flight and puts the document back as the shown outputs have it, so the
+    /// notebook is exactly as it was before the run started.
+    pub fn cancel_run(self) {
+        let (id, evaluated) = self
+            .run
+            .try_update_value(|run| {
+                run.again = false;
+                (run.in_flight.take(), run.evaluated.clone())
+            })
+            .unwrap_or((None, None));
+        if let Some(id) = id {
+            self.runner.with_value(|runner| runner.cancel(id));
+        }
+        if let Some(before) = evaluated {
+            if self.doc.with_untracked(|nb| nb != &before) {
+                self.replace(before);
+            }
+        }
+        self.status.set(RunStatus::Cancelled);
     }
 
     /// Replaces the whole notebook and rebuilds the cell views.
@@ -63,9 +187,34 @@ impl NotebookState {
         self.layout.update(|n| *n = n.wrapping_add(1));
     }
 
-    /// The output of cell `index`, if it has run.
+    /// The output of cell `index` from the last run, if it has run as the kind of cell it is now.
     pub fn output(self, index: usize) -> Option<Result<CellOutput, Error>> {
+        // The run book is not reactive; the outputs change with it, so track them first.
+        self.outputs.track();
+        let same_kind = self.doc.with(|nb| {
+            self.run.with_value(|run| {
+                let kind_then = run.evaluated.as_ref().and_then(|ev| ev.cells.get(index));
+                let kind_now = nb.cells.get(index);
+                kind_then.map(std::mem::discriminant) == kind_now.map(std::mem::discriminant)
+            })
+        });
+        if !same_kind {
+            return None;
+        }
         self.outputs.with(|o| o.get(index).cloned())
+    }
+
+    /// Whether cell `index`'s output is out of date: it, or a cell above it (each cell depends on
+    /// all above it), changed since the run that computed the output.
+    pub fn is_stale(self, index: usize) -> bool {
+        self.outputs.track();
+        self.doc.with(|nb| {
+            self.run.with_value(|run| {
+                run.evaluated
+                    .as_ref()
+                    .is_some_and(|ev| ev.cells.get(..=index) != nb.cells.get(..=index))
+            })
+        })
     }
 
     /// Cell `index` as the kind `C`, if it is one (reactive).
@@ -107,6 +256,45 @@ impl NotebookState {
     }
 }
 
+/// The app's one notebook, kept for the life of the app so that a run goes on (and its results
+/// are there) while the learner visits other pages.
+#[derive(Clone)]
+pub struct NotebookSession {
+    /// The app's owner: the notebook's signals and effects must outlive the notebook page.
+    owner: Owner,
+    state: StoredValue<Option<NotebookState>>,
+}
+
+impl NotebookSession {
+    /// Makes the session available to the pages; call once, in the app's root.
+    pub fn provide() {
+        let Some(owner) = Owner::current() else {
+            return;
+        };
+        provide_context(Self {
+            owner,
+            state: StoredValue::new(None),
+        });
+    }
+
+    /// The notebook, now holding `notebook`: the running one if there is one (a page visit
+    /// that finds the same document keeps its outputs and its run), else a new one.
+    pub fn open(notebook: Notebook) -> NotebookState {
+        let Some(session) = use_context::<Self>() else {
+            return NotebookState::new(notebook);
+        };
+        if let Some(state) = session.state.get_value() {
+            if state.doc.with_untracked(|nb| nb != &notebook) {
+                state.replace(notebook);
+            }
+            return state;
+        }
+        let state = session.owner.with(|| NotebookState::new(notebook));
+        session.state.set_value(Some(state));
+        state
+    }
+}
+
 /// The content of one kind of cell, reachable from a [`Cell`].
 pub trait CellKindOf: Clone + Send + Sync + 'static {
     fn of(cell: &Cell) -> Option<&Self>;
@@ -139,4 +327,11 @@ cell_kind_of!(Train, TrainCell);
 /// Only shipped data sets are fetched; any other name is reported by the engine as unknown.
 pub fn is_shipped(id: &str) -> bool {
     latih_engine::datasets::find(id).is_some()
+}
+
+/// Milliseconds since the page started (`performance.now()`; `Instant` traps on wasm).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }

@@ -5,9 +5,10 @@ use crate::data::fetch_dataset;
 use crate::i18n::use_i18n;
 use crate::notebook::cells::NotebookCell;
 use crate::notebook::compare::ModelComparison;
+use crate::notebook::run_status::RunStatusBar;
 use crate::notebook::share::{self, SharePanel};
 use crate::notebook::storage::{self, Restored};
-use crate::notebook::NotebookState;
+use crate::notebook::NotebookSession;
 use crate::title::use_page_title;
 use latih_engine::datasets::{self, DatasetInfo};
 use latih_engine::notebook::{link, Cell, Notebook};
@@ -73,7 +74,7 @@ pub fn NotebookPage() -> impl IntoView {
         }
         share::clear_link_from_address();
     }
-    let state = NotebookState::new(notebook);
+    let state = NotebookSession::open(notebook);
     // A link pasted while this page is open changes only the fragment, which reloads nothing:
     // open it as a fresh page would.
     let hash_listener = window_event_listener(leptos::ev::hashchange, |_| {
@@ -93,9 +94,7 @@ pub fn NotebookPage() -> impl IntoView {
             failure.set(None);
             spawn_local(async move {
                 match fetch_dataset(&id).await {
-                    Ok(text) => state.csv.update(|data| {
-                        data.insert(id, text);
-                    }),
+                    Ok(text) => state.add_data(id, text),
                     Err(reason) => failure.set(Some((id, reason))),
                 }
             });
@@ -163,6 +162,7 @@ pub fn NotebookPage() -> impl IntoView {
                 </div>
             }
         })}
+        <RunStatusBar state />
         <div class="notebook">{cells}</div>
         <p class="actions">
             <button type="button" on:click=move |_| state.restructure(Notebook::add_model)>

@@ -7,6 +7,7 @@
 pub mod datasets;
 pub mod error;
 pub mod features;
+pub mod jobs;
 pub mod metrics;
 pub mod models;
 pub mod notebook;

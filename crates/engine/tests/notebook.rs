@@ -8,16 +8,8 @@ use latih_engine::notebook::{
 use latih_engine::Error;
 use std::collections::HashMap;
 
-fn shipped() -> HashMap<String, String> {
-    let dir = format!("{}/../../static/data", env!("CARGO_MANIFEST_DIR"));
-    latih_engine::datasets::DATASETS
-        .iter()
-        .map(|d| {
-            let text = std::fs::read_to_string(format!("{dir}/{}.csv", d.id)).unwrap();
-            (d.id.to_string(), text)
-        })
-        .collect()
-}
+mod common;
+use common::shipped;
 
 fn evaluation(outputs: &[Result<CellOutput, Error>]) -> &EvaluateOutput {
     match outputs.last() {

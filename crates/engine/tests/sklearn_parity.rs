@@ -7,6 +7,9 @@ use latih_engine::models::{DecisionTreeParams, ModelSpec, RandomForestParams};
 use latih_engine::table::read_csv;
 use serde_json::Value;
 
+mod common;
+use common::shipped_csv;
+
 fn fixture(name: &str) -> Value {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -18,14 +21,6 @@ fn codes(v: &Value) -> Vec<u32> {
         .iter()
         .map(|x| x.as_u64().unwrap() as u32)
         .collect()
-}
-
-fn shipped(dataset: &str) -> String {
-    let path = format!(
-        "{}/../../static/data/{dataset}.csv",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(path).unwrap()
 }
 
 /// One fixture case's data: the shipped table split on the case's rows, encoded as the engine
@@ -42,7 +37,7 @@ struct CaseData {
 fn case_data(case: &Value) -> CaseData {
     let dataset = case["dataset"].as_str().unwrap();
     let target = case["target"].as_str().unwrap();
-    let table = read_csv(&shipped(dataset)).unwrap();
+    let table = read_csv(&shipped_csv(dataset)).unwrap();
     let labels = encode_target(&table, target).unwrap();
     let rows =
         |key: &str| -> Vec<usize> { codes(&case[key]).into_iter().map(|r| r as usize).collect() };

@@ -76,8 +76,13 @@ pub fn show_output(
     index: usize,
     render: impl Fn(CellOutput) -> Option<AnyView> + Send + Sync + 'static,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let stale = move || state.is_stale(index);
     view! {
-        <div class="cell-output" aria-live="polite">
+        <Show when=stale>
+            <p class="stale-note">{move || i18n.tr("cell-stale")}</p>
+        </Show>
+        <div class="cell-output" class:stale=stale aria-live="polite" aria-busy=move || stale().to_string()>
             {move || match state.output(index) {
                 Some(Ok(output)) => render(output),
                 Some(Err(error)) => Some(view! { <CellError error=error /> }.into_any()),

@@ -47,10 +47,26 @@ fn free_port() -> u16 {
         .expect("no free loopback port")
 }
 
+/// What the server does to the site, to test how the app copes with failures.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Fault {
+    None,
+    /// The first Web Worker the app starts says it is ready and then dies on its first job,
+    /// as a worker does when it runs out of memory; every later worker is the real one.
+    FirstWorkerCrashes,
+}
+
+/// Stands in for the worker's loader once: says ready as the real worker does, then throws on
+/// the first job, which the page sees as the worker's error event.
+const CRASHING_WORKER: &str = r#"postMessage("Ready");
+onmessage = (event) => {
+  if (event.data && event.data.Run) { throw new Error("simulated crash: out of memory"); }
+};"#;
+
 /// Serves the release build like `trunk serve` does: files as they are, any other path as
 /// index.html (the app routes on the client). The build is `$LATIH_SITE` (scripts/test.sh builds
 /// it in target/site), else dist/.
-async fn serve_dist() -> (String, tokio::task::JoinHandle<()>) {
+async fn serve_dist(fault: Fault) -> (String, tokio::task::JoinHandle<()>) {
     let dist = std::env::var_os("LATIH_SITE")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join("dist"));
@@ -60,7 +76,30 @@ async fn serve_dist() -> (String, tokio::task::JoinHandle<()>) {
         dist.display()
     );
     let service = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
-    let app = axum::Router::new().fallback_service(service);
+    let mut app = axum::Router::new().fallback_service(service.clone());
+    if fault == Fault::FirstWorkerCrashes {
+        let served = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let loader = move |request: axum::extract::Request| {
+            let served = served.clone();
+            let real = service.clone();
+            async move {
+                use axum::response::IntoResponse;
+                use tower::ServiceExt;
+                if served.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                    return real.oneshot(request).await.into_response();
+                }
+                (
+                    [
+                        ("content-type", "text/javascript"),
+                        ("cache-control", "no-store"),
+                    ],
+                    CRASHING_WORKER,
+                )
+                    .into_response()
+            }
+        };
+        app = app.route("/latih-worker_loader.js", axum::routing::get(loader));
+    }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind loopback");
@@ -93,7 +132,18 @@ impl Site {
     /// with a viewport of `width` × `height` CSS pixels at `scale` device pixels per CSS pixel
     /// (2 is a typical phone).
     pub async fn start(language: BrowserLanguage, width: u32, height: u32, scale: u32) -> Site {
-        let (base, server) = serve_dist().await;
+        Self::start_with(Fault::None, language, width, height, scale).await
+    }
+
+    /// [`start`](Self::start), with the server injecting `fault`.
+    pub async fn start_with(
+        fault: Fault,
+        language: BrowserLanguage,
+        width: u32,
+        height: u32,
+        scale: u32,
+    ) -> Site {
+        let (base, server) = serve_dist(fault).await;
         let port = free_port();
         // Everything the browser writes (profile, temporary files) goes under one folder that
         // the drop removes, even when the browser itself is killed before it can clean up.

@@ -309,7 +309,7 @@ pub fn at_threshold(
 }
 
 /// One row of a classification report.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReportRow {
     pub precision: f64,
     pub recall: f64,
@@ -319,7 +319,7 @@ pub struct ReportRow {
 
 /// `classification_report(output_dict=True)` for labels `0..n_classes`: a row per class, the
 /// accuracy, and the macro and weighted averages.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClassificationReport {
     pub per_class: Vec<ReportRow>,
     pub accuracy: f64,

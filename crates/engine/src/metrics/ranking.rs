@@ -5,7 +5,7 @@ use super::check_pair;
 use crate::Error;
 
 /// `roc_curve`'s output. `thresholds[0]` is +∞, so the curve starts at (0, 0).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RocCurve {
     pub fpr: Vec<f64>,
     pub tpr: Vec<f64>,

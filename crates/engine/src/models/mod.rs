@@ -61,12 +61,25 @@ pub enum Classifier {
 
 impl ModelSpec {
     pub fn fit(&self, x: &Matrix, y: &[u32], n_classes: usize) -> Result<Classifier, Error> {
-        match self {
+        self.fit_with_progress(x, y, n_classes, &mut |_| {})
+    }
+
+    /// [`fit`](Self::fit), calling `progress` with the fraction done (0 to 1) as it goes, for
+    /// models whose fitting takes long enough to be worth watching.
+    pub fn fit_with_progress(
+        &self,
+        x: &Matrix,
+        y: &[u32],
+        n_classes: usize,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<Classifier, Error> {
+        let fitted = match self {
             ModelSpec::DecisionTree(params) => {
                 DecisionTree::fit(params, x, y, n_classes).map(Classifier::DecisionTree)
             }
             ModelSpec::RandomForest(params) => {
-                RandomForest::fit(params, x, y, n_classes).map(Classifier::RandomForest)
+                RandomForest::fit_with_progress(params, x, y, n_classes, progress)
+                    .map(Classifier::RandomForest)
             }
             ModelSpec::KNearestNeighbors(params) => {
                 Knn::fit(params, x, y, n_classes).map(Classifier::KNearestNeighbors)
@@ -74,7 +87,9 @@ impl ModelSpec {
             ModelSpec::GaussianNaiveBayes(params) => {
                 GaussianNb::fit(params, x, y, n_classes).map(Classifier::GaussianNaiveBayes)
             }
-        }
+        };
+        progress(1.0);
+        fitted
     }
 }
 

@@ -95,6 +95,17 @@ impl RandomForest {
         y: &[u32],
         n_classes: usize,
     ) -> Result<Self, Error> {
+        Self::fit_with_progress(params, x, y, n_classes, &mut |_| {})
+    }
+
+    /// [`fit`](Self::fit), calling `progress` with the fraction of trees grown after each tree.
+    pub fn fit_with_progress(
+        params: &RandomForestParams,
+        x: &Matrix,
+        y: &[u32],
+        n_classes: usize,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<Self, Error> {
         params.validate()?;
         super::check_training_data(x, y)?;
         let binned = Binned::new(x);
@@ -113,7 +124,9 @@ impl RandomForest {
                     max_features: Some(max_features),
                     rng: Some(&mut rng),
                 };
-                DecisionTree::grow(&binned, y, n_classes, rows, growth)
+                let tree = DecisionTree::grow(&binned, y, n_classes, rows, growth);
+                progress(f64::from(t + 1) / f64::from(params.n_estimators));
+                tree
             })
             .collect();
         Ok(Self { trees, n_classes })

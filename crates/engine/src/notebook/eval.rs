@@ -10,6 +10,7 @@ use crate::models::Classifier;
 use crate::split::{hold_out, HoldOut};
 use crate::table::{read_csv, DroppedRows, Table};
 use crate::Error;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Where data set cells get their CSV text; the web app fetches it, the tests read files.
@@ -23,7 +24,7 @@ impl DataSource for HashMap<String, String> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum CellOutput {
     Dataset(DatasetOutput),
     Split(SplitOutput),
@@ -31,7 +32,7 @@ pub enum CellOutput {
     Evaluate(EvaluateOutput),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DatasetOutput {
     /// Shape of the file as loaded.
     pub rows: usize,
@@ -49,14 +50,14 @@ pub struct DatasetOutput {
     pub class_counts: Vec<(String, usize)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SplitOutput {
     pub train_rows: usize,
     pub test_rows: usize,
     pub stratified: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrainOutput {
     pub summary: ModelSummary,
     pub features: usize,
@@ -67,7 +68,7 @@ pub struct TrainOutput {
 }
 
 /// What a fitted model looks like, in numbers a learner can read.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum ModelSummary {
     Tree { depth: u32, leaves: usize },
     Forest { trees: usize, mean_depth: f64 },
@@ -75,7 +76,7 @@ pub enum ModelSummary {
     NaiveBayes,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvaluateOutput {
     pub accuracy: f64,
     pub balanced_accuracy: f64,
@@ -95,7 +96,7 @@ pub struct EvaluateOutput {
 }
 
 /// A ROC curve of one class against the rest, with its area.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClassCurve {
     pub class: usize,
     pub curve: RocCurve,
@@ -105,7 +106,7 @@ pub struct ClassCurve {
 /// ROC-AUC as scikit-learn's `roc_auc_score` gives it (binary: of the second class, as
 /// scikit-learn takes the greater label as positive; multiclass: one-vs-rest, macro average),
 /// and the curves to draw: one for a binary problem, one per class otherwise.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RocSummary {
     pub auc: f64,
     pub curves: Vec<ClassCurve>,
@@ -152,20 +153,47 @@ struct State {
 }
 
 pub fn evaluate(notebook: &Notebook, source: &dyn DataSource) -> Vec<Result<CellOutput, Error>> {
+    evaluate_with_progress(notebook, source, &mut |_| {})
+}
+
+/// How much of a notebook's running time each kind of cell takes, roughly: training dominates.
+fn work_weight(cell: &Cell) -> f64 {
+    match cell {
+        Cell::Train(_) => 20.0,
+        _ => 1.0,
+    }
+}
+
+/// [`evaluate`], calling `progress` with the fraction of the notebook done (0 to 1) as it goes.
+pub fn evaluate_with_progress(
+    notebook: &Notebook,
+    source: &dyn DataSource,
+    progress: &mut dyn FnMut(f64),
+) -> Vec<Result<CellOutput, Error>> {
     if let Err(err) = notebook.check_version() {
         return notebook.cells.iter().map(|_| Err(err.clone())).collect();
     }
+    let total: f64 = notebook.cells.iter().map(work_weight).sum();
+    let mut done = 0.0;
     let mut state = State::default();
-    notebook
+    let outputs = notebook
         .cells
         .iter()
-        .map(|cell| match cell {
-            Cell::Dataset(c) => run_dataset(c, source, &mut state).map(CellOutput::Dataset),
-            Cell::Split(c) => run_split(c, &mut state).map(CellOutput::Split),
-            Cell::Train(c) => run_train(c, &mut state).map(CellOutput::Train),
-            Cell::Evaluate(_) => run_evaluate(&state).map(CellOutput::Evaluate),
+        .map(|cell| {
+            let weight = work_weight(cell);
+            let mut within = |fraction: f64| progress((done + weight * fraction) / total);
+            let output = match cell {
+                Cell::Dataset(c) => run_dataset(c, source, &mut state).map(CellOutput::Dataset),
+                Cell::Split(c) => run_split(c, &mut state).map(CellOutput::Split),
+                Cell::Train(c) => run_train(c, &mut state, &mut within).map(CellOutput::Train),
+                Cell::Evaluate(_) => run_evaluate(&state).map(CellOutput::Evaluate),
+            };
+            done += weight;
+            progress(done / total);
+            output
         })
-        .collect()
+        .collect();
+    outputs
 }
 
 fn run_dataset(
@@ -244,7 +272,11 @@ fn run_split(cell: &SplitCell, state: &mut State) -> Result<SplitOutput, Error> 
     Ok(output)
 }
 
-fn run_train(cell: &TrainCell, state: &mut State) -> Result<TrainOutput, Error> {
+fn run_train(
+    cell: &TrainCell,
+    state: &mut State,
+    progress: &mut dyn FnMut(f64),
+) -> Result<TrainOutput, Error> {
     state.model = None;
     let (table, target, labels) = state.data.as_ref().ok_or(Error::NeedsCellAbove {
         cell: CellKind::Dataset,
@@ -255,7 +287,9 @@ fn run_train(cell: &TrainCell, state: &mut State) -> Result<TrainOutput, Error> 
     let encoder = FeatureEncoder::fit(table, target, &split.train)?;
     let x_train = encoder.transform(table, &split.train)?;
     let y_train: Vec<u32> = split.train.iter().map(|&r| labels.codes[r]).collect();
-    let model = cell.model.fit(&x_train, &y_train, labels.classes.len())?;
+    let model = cell
+        .model
+        .fit_with_progress(&x_train, &y_train, labels.classes.len(), progress)?;
     let train_pred = model.predict(&x_train);
     let summary = match &model {
         Classifier::DecisionTree(tree) => ModelSummary::Tree {

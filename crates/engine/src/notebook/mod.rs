@@ -5,8 +5,8 @@ mod eval;
 pub mod link;
 
 pub use eval::{
-    evaluate, CellOutput, ClassCurve, DataSource, DatasetOutput, EvaluateOutput, ModelSummary,
-    RocSummary, SplitOutput, TrainOutput,
+    evaluate, evaluate_with_progress, CellOutput, ClassCurve, DataSource, DatasetOutput,
+    EvaluateOutput, ModelSummary, RocSummary, SplitOutput, TrainOutput,
 };
 
 use crate::models::ModelSpec;

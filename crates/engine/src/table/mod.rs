@@ -94,7 +94,7 @@ pub struct Table {
 }
 
 /// What dropping incomplete rows did, so the notebook can say it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DroppedRows {
     pub rows: usize,
     /// Missing cells per column, in column order, for the columns that had any.

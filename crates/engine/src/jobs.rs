@@ -1,0 +1,107 @@
+//! Jobs: the long work the web app hands to its Web Workers, as plain data.
+//!
+//! The messages are typed here, beside the engine that does the work, so the app (which sends
+//! requests) and the worker (a thin shell around [`JobRunner`]) cannot disagree about them, and so
+//! the whole protocol is tested natively. A worker first says [`Response::Ready`]; then it receives
+//! data sets once ([`Request::PutData`]) and jobs that name them ([`Request::Run`]), and answers each
+//! job with progress and one final result.
+
+use crate::notebook::{evaluate_with_progress, CellOutput, Notebook};
+use crate::Error;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Identifies one job from the request to its last response.
+pub type JobId = u64;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// The CSV text of a data set, kept by the worker for the jobs that follow.
+    PutData {
+        name: String,
+        text: String,
+    },
+    Run {
+        id: JobId,
+        job: Job,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Job {
+    /// Run every cell of a notebook, on the data sets put so far.
+    Evaluate { notebook: Notebook },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Response {
+    /// The worker has started and takes requests.
+    Ready,
+    /// The fraction of job `id` done, from 0 to 1.
+    Progress {
+        id: JobId,
+        fraction: f64,
+    },
+    Done {
+        id: JobId,
+        result: JobResult,
+    },
+    /// The worker panicked (and is about to stop): a bug, reported with its message.
+    Crashed {
+        message: String,
+    },
+    /// A request the worker could not read: the app and the worker are from different builds.
+    Unreadable {
+        message: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum JobResult {
+    /// One output (or error) per cell.
+    Outputs(Vec<Result<CellOutput, Error>>),
+}
+
+/// Progress is posted only when it has moved by this much, so a forest of a thousand trees does
+/// not send a thousand messages.
+const PROGRESS_STEP: f64 = 0.01;
+
+/// What a worker holds between requests: the data sets it has been given.
+#[derive(Debug, Default)]
+pub struct JobRunner {
+    data: HashMap<String, String>,
+}
+
+impl JobRunner {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Handles one request, posting its responses (progress, then the result) through `post`.
+    pub fn handle(&mut self, request: Request, post: &mut dyn FnMut(Response)) {
+        match request {
+            Request::PutData { name, text } => {
+                self.data.insert(name, text);
+            }
+            Request::Run { id, job } => {
+                let mut last_posted = 0.0;
+                let mut progress = |fraction: f64| {
+                    if fraction - last_posted >= PROGRESS_STEP {
+                        last_posted = fraction;
+                        post(Response::Progress { id, fraction });
+                    }
+                };
+                let result = self.run(job, &mut progress);
+                post(Response::Done { id, result });
+            }
+        }
+    }
+
+    fn run(&self, job: Job, progress: &mut dyn FnMut(f64)) -> JobResult {
+        match job {
+            Job::Evaluate { notebook } => {
+                JobResult::Outputs(evaluate_with_progress(&notebook, &self.data, progress))
+            }
+        }
+    }
+}

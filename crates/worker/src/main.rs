@@ -1,0 +1,48 @@
+//! The Web Worker: a thin shell that turns messages into [`JobRunner`] calls and its responses
+//! back into messages. All the work, and the protocol's tests, live in the engine.
+//!
+//! Trunk builds this binary as a classic (`no-modules`) worker with a loader script; the app
+//! starts it with `new Worker("/latih-worker_loader.js")`.
+
+use latih_engine::jobs::{JobRunner, Request, Response};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(response: &Response) {
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        // Seeds are u64: a JS number would lose the high bits of a large one.
+        .serialize_large_number_types_as_bigints(true);
+    // Serialising plain data into a JS value cannot fail, and a worker has nobody to tell if it
+    // did: the app notices the missing answer only through the worker's error event.
+    if let Ok(message) = serde::Serialize::serialize(response, &serializer) {
+        let _ = scope().post_message(&message);
+    }
+}
+
+fn main() {
+    // Release builds abort on panic; the hook runs first, so the app learns what went wrong
+    // before the worker's error event arrives.
+    std::panic::set_hook(Box::new(|info| {
+        post(&Response::Crashed {
+            message: info.to_string(),
+        })
+    }));
+    let runner = RefCell::new(JobRunner::new());
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        match serde_wasm_bindgen::from_value::<Request>(event.data()) {
+            Ok(request) => runner.borrow_mut().handle(request, &mut |r| post(&r)),
+            Err(err) => post(&Response::Unreadable {
+                message: err.to_string(),
+            }),
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    post(&Response::Ready);
+}

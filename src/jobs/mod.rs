@@ -1,0 +1,50 @@
+//! The app's side of the Web Workers: long work (training, tuning) is sent as an engine
+//! [`Job`](latih_engine::jobs::Job) to a pool of workers, and answers come back as [`JobEvent`]s.
+//! The main thread never trains.
+
+mod pool;
+
+pub use pool::WorkerPool;
+
+use latih_engine::jobs::{Job, JobId, JobResult};
+use std::rc::Rc;
+
+/// What the caller of [`Jobs::run`] hears about its job, in order: progress, then one end.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobEvent {
+    /// Fraction done, 0 to 1.
+    Progress(f64),
+    Done(JobResult),
+    Failed(JobFailure),
+}
+
+/// Why a job ended without a result. The worker that failed is replaced; the pool goes on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobFailure {
+    /// The worker panicked or ran out of memory; the message is the worker's own.
+    Crashed(String),
+    /// No worker could be started (the worker's files are missing or blocked).
+    NotStarted(String),
+}
+
+/// Runs jobs somewhere other than the caller's stack. The app's runner is the [`WorkerPool`];
+/// tests of the app's components may run the same engine jobs in-page.
+pub trait Jobs {
+    /// Hands a data set's CSV text to every worker, now and later, for the jobs that name it.
+    fn put_data(&self, name: &str, text: &str);
+    /// Queues `job`; `on_event` hears its progress and its end, unless it is cancelled.
+    fn run(&self, job: Job, on_event: Box<dyn FnMut(JobEvent)>) -> JobId;
+    /// Stops a job at once, wherever it is; its caller hears nothing more about it.
+    fn cancel(&self, id: JobId);
+}
+
+pub type SharedJobs = Rc<dyn Jobs>;
+
+thread_local! {
+    static POOL: SharedJobs = Rc::new(WorkerPool::new(WorkerPool::size_for_this_device()));
+}
+
+/// The app's one worker pool, started lazily (no worker runs until a job needs one).
+pub fn worker_pool() -> SharedJobs {
+    POOL.with(Rc::clone)
+}

@@ -1,0 +1,349 @@
+//! A pool of Web Workers that runs queued jobs, each on the first idle worker.
+//!
+//! Workers start lazily, at most one per queued job and never more than the pool's size. A
+//! worker first says `Ready`; only then does it get the data sets and jobs (messages sent before
+//! its wasm has started would be lost). A worker that crashes, or runs a cancelled job, is
+//! terminated and replaced, and its job's caller is told; the pool goes on.
+
+use super::{JobEvent, JobFailure, Jobs};
+use latih_engine::jobs::{Job, JobId, Request, Response};
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
+
+/// Written by Trunk beside the app (index.html declares the worker); worker files are not hashed.
+const WORKER_URL: &str = "/latih-worker_loader.js";
+
+/// More workers than this cost phones memory (each holds its own copy of the data) for little
+/// gain.
+const MAX_WORKERS: usize = 4;
+
+/// Overrides the pool's size, for comparing pool sizes (tests, benchmarks, the curious).
+const SIZE_OVERRIDE_KEY: &str = "latih.workers";
+
+type Listener = Box<dyn FnMut(JobEvent)>;
+
+pub struct WorkerPool {
+    inner: Rc<RefCell<Inner>>,
+}
+
+struct Inner {
+    size: usize,
+    slots: Vec<Slot>,
+    queue: VecDeque<(JobId, Job)>,
+    listeners: HashMap<JobId, Listener>,
+    /// Every data set put so far, to give each new worker.
+    data: Vec<(String, String)>,
+    next_id: JobId,
+    next_generation: u64,
+}
+
+struct Slot {
+    /// Names this worker in its event handlers, so a replaced worker's late events are ignored.
+    generation: u64,
+    worker: Worker,
+    ready: bool,
+    running: Option<JobId>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(Event)>,
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+impl WorkerPool {
+    pub fn new(size: usize) -> Self {
+        Self {
+            inner: Rc::new(RefCell::new(Inner {
+                size: size.clamp(1, MAX_WORKERS),
+                slots: Vec::new(),
+                queue: VecDeque::new(),
+                listeners: HashMap::new(),
+                data: Vec::new(),
+                next_id: 1,
+                next_generation: 1,
+            })),
+        }
+    }
+
+    /// One worker per core the browser reports, up to [`MAX_WORKERS`], unless overridden.
+    pub fn size_for_this_device() -> usize {
+        let window = web_sys::window();
+        let overridden = window
+            .as_ref()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|storage| storage.get_item(SIZE_OVERRIDE_KEY).ok().flatten())
+            .and_then(|text| text.parse::<usize>().ok());
+        let cores = window.map_or(1.0, |w| w.navigator().hardware_concurrency());
+        overridden.unwrap_or(cores as usize)
+    }
+}
+
+impl Jobs for WorkerPool {
+    fn put_data(&self, name: &str, text: &str) {
+        let mut inner = self.inner.borrow_mut();
+        inner.data.retain(|(n, _)| n != name);
+        inner.data.push((name.to_string(), text.to_string()));
+        let request = Request::PutData {
+            name: name.to_string(),
+            text: text.to_string(),
+        };
+        for slot in inner.slots.iter().filter(|s| s.ready) {
+            send(&slot.worker, &request);
+        }
+    }
+
+    fn run(&self, job: Job, on_event: Box<dyn FnMut(JobEvent)>) -> JobId {
+        let id = {
+            let mut inner = self.inner.borrow_mut();
+            let id = inner.next_id;
+            inner.next_id += 1;
+            inner.listeners.insert(id, on_event);
+            inner.queue.push_back((id, job));
+            id
+        };
+        dispatch(&self.inner);
+        id
+    }
+
+    fn cancel(&self, id: JobId) {
+        {
+            let mut inner = self.inner.borrow_mut();
+            inner.listeners.remove(&id);
+            inner.queue.retain(|(queued, _)| *queued != id);
+            if let Some(index) = inner.slots.iter().position(|s| s.running == Some(id)) {
+                // A worker cannot be interrupted mid-job: stop it and start a fresh one.
+                replace_worker(&self.inner, &mut inner, index);
+            }
+        }
+        dispatch(&self.inner);
+    }
+}
+
+/// Posts a request; serialising plain data into a JS value does not fail.
+fn send(worker: &Worker, request: &Request) {
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        // Seeds are u64: a JS number would lose the high bits of a large one.
+        .serialize_large_number_types_as_bigints(true);
+    if let Ok(message) = serde::Serialize::serialize(request, &serializer) {
+        let _ = worker.post_message(&message);
+    }
+}
+
+/// Gives queued jobs to idle, ready workers, and starts workers for the jobs still waiting.
+fn dispatch(pool: &Rc<RefCell<Inner>>) {
+    let mut inner = pool.borrow_mut();
+    while !inner.queue.is_empty() {
+        if let Some(index) = inner
+            .slots
+            .iter()
+            .position(|s| s.ready && s.running.is_none())
+        {
+            let Some((id, job)) = inner.queue.pop_front() else {
+                break;
+            };
+            let slot = &mut inner.slots[index];
+            send(&slot.worker, &Request::Run { id, job });
+            slot.running = Some(id);
+            continue;
+        }
+        let starting = inner.slots.iter().filter(|s| !s.ready).count();
+        if starting >= inner.queue.len() || inner.slots.len() >= inner.size {
+            break;
+        }
+        match start_worker(pool, &mut inner) {
+            Ok(slot) => inner.slots.push(slot),
+            Err(message) => {
+                let failed = fail_queued_if_no_worker(&mut inner, &message);
+                drop(inner);
+                deliver_all(pool, failed);
+                return;
+            }
+        }
+    }
+}
+
+fn start_worker(pool: &Rc<RefCell<Inner>>, inner: &mut Inner) -> Result<Slot, String> {
+    let worker = Worker::new(WORKER_URL).map_err(|err| describe_js_error(&err))?;
+    let generation = inner.next_generation;
+    inner.next_generation += 1;
+    let weak = Rc::downgrade(pool);
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        on_message(&weak, generation, event.data());
+    });
+    let weak = Rc::downgrade(pool);
+    let on_error = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+        // A script that fails to load raises a plain Event; a crash raises an ErrorEvent.
+        let message = event
+            .dyn_ref::<ErrorEvent>()
+            .map(ErrorEvent::message)
+            .unwrap_or_else(|| WORKER_URL.to_string());
+        on_worker_error(&weak, generation, message);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok(Slot {
+        generation,
+        worker,
+        ready: false,
+        running: None,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+/// Terminates the worker in slot `index` and starts another in its place (or drops the slot if
+/// none can start). Returns the job it was running.
+fn replace_worker(pool: &Rc<RefCell<Inner>>, inner: &mut Inner, index: usize) -> Option<JobId> {
+    let running = inner.slots[index].running;
+    match start_worker(pool, inner) {
+        Ok(fresh) => inner.slots[index] = fresh,
+        Err(_) => {
+            inner.slots.remove(index);
+        }
+    }
+    running
+}
+
+fn slot_of(inner: &Inner, generation: u64) -> Option<usize> {
+    inner.slots.iter().position(|s| s.generation == generation)
+}
+
+/// An event for a job's listener; `last` ends the job.
+struct Delivery {
+    id: JobId,
+    event: JobEvent,
+    last: bool,
+}
+
+fn on_message(pool: &Weak<RefCell<Inner>>, generation: u64, data: JsValue) {
+    let Some(pool) = pool.upgrade() else { return };
+    let delivery = {
+        let mut inner = pool.borrow_mut();
+        let Some(index) = slot_of(&inner, generation) else {
+            return;
+        };
+        match serde_wasm_bindgen::from_value::<Response>(data) {
+            Ok(Response::Ready) => {
+                let slot = &mut inner.slots[index];
+                slot.ready = true;
+                for (name, text) in &inner.data {
+                    let request = Request::PutData {
+                        name: name.clone(),
+                        text: text.clone(),
+                    };
+                    send(&inner.slots[index].worker, &request);
+                }
+                None
+            }
+            Ok(Response::Progress { id, fraction }) => Some(Delivery {
+                id,
+                event: JobEvent::Progress(fraction),
+                last: false,
+            }),
+            Ok(Response::Done { id, result }) => {
+                inner.slots[index].running = None;
+                Some(Delivery {
+                    id,
+                    event: JobEvent::Done(result),
+                    last: true,
+                })
+            }
+            Ok(Response::Crashed { message }) => {
+                // The worker aborts right after saying so; replace it now.
+                replace_worker(&pool, &mut inner, index).map(|id| Delivery {
+                    id,
+                    event: JobEvent::Failed(JobFailure::Crashed(message)),
+                    last: true,
+                })
+            }
+            Ok(Response::Unreadable { message }) => {
+                inner.slots[index].running.take().map(|id| Delivery {
+                    id,
+                    event: JobEvent::Failed(JobFailure::Crashed(message)),
+                    last: true,
+                })
+            }
+            Err(err) => inner.slots[index].running.take().map(|id| Delivery {
+                id,
+                event: JobEvent::Failed(JobFailure::Crashed(err.to_string())),
+                last: true,
+            }),
+        }
+    };
+    deliver_all(&pool, delivery.into_iter().collect());
+}
+
+fn on_worker_error(pool: &Weak<RefCell<Inner>>, generation: u64, message: String) {
+    let Some(pool) = pool.upgrade() else { return };
+    let deliveries = {
+        let mut inner = pool.borrow_mut();
+        let Some(index) = slot_of(&inner, generation) else {
+            return;
+        };
+        if inner.slots[index].ready {
+            // It ran, then died (a trap, or out of memory): replace it, fail its job.
+            replace_worker(&pool, &mut inner, index)
+                .map(|id| Delivery {
+                    id,
+                    event: JobEvent::Failed(JobFailure::Crashed(message)),
+                    last: true,
+                })
+                .into_iter()
+                .collect()
+        } else {
+            // It never started: starting another would fail the same way.
+            inner.slots.remove(index);
+            fail_queued_if_no_worker(&mut inner, &message)
+        }
+    };
+    deliver_all(&pool, deliveries);
+}
+
+/// When no worker is running or starting, the queued jobs cannot run: fail them.
+fn fail_queued_if_no_worker(inner: &mut Inner, message: &str) -> Vec<Delivery> {
+    if !inner.slots.is_empty() {
+        return Vec::new();
+    }
+    inner
+        .queue
+        .drain(..)
+        .map(|(id, _)| Delivery {
+            id,
+            event: JobEvent::Failed(JobFailure::NotStarted(message.to_string())),
+            last: true,
+        })
+        .collect()
+}
+
+/// Calls each listener without holding the pool (a listener may start or cancel jobs), then
+/// gives waiting jobs to the workers that are free.
+fn deliver_all(pool: &Rc<RefCell<Inner>>, deliveries: Vec<Delivery>) {
+    for Delivery { id, event, last } in deliveries {
+        let listener = pool.borrow_mut().listeners.remove(&id);
+        let Some(mut listener) = listener else {
+            continue;
+        };
+        listener(event);
+        if !last {
+            let mut inner = pool.borrow_mut();
+            // Unless the listener cancelled its own job, it hears the rest.
+            if inner.slots.iter().any(|s| s.running == Some(id)) {
+                inner.listeners.insert(id, listener);
+            }
+        }
+    }
+    dispatch(pool);
+}
+
+fn describe_js_error(err: &JsValue) -> String {
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| WORKER_URL.to_string())
+}

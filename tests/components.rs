@@ -36,10 +36,18 @@ fn container() -> HtmlElement {
 
 /// Runs the engine's jobs in this page, answering later as a worker would, so that cell views can
 /// be tested without the worker's files (the worker itself is tested end to end).
-#[derive(Default)]
 struct InPageJobs {
     runner: RefCell<JobRunner>,
     next_id: std::cell::Cell<JobId>,
+}
+
+impl Default for InPageJobs {
+    fn default() -> Self {
+        Self {
+            runner: RefCell::new(JobRunner::new(Box::new(|| 0.0))),
+            next_id: Default::default(),
+        }
+    }
 }
 
 impl Jobs for InPageJobs {

@@ -3,6 +3,7 @@
 //! outgrows a browser tab. The shipped data sets are built in.
 
 mod report;
+mod search;
 
 use clap::{Parser, Subcommand};
 use latih_engine::notebook::{evaluate, link, Cell, Notebook};
@@ -78,11 +79,12 @@ fn run(notebook: PathBuf, data: Vec<String>, json: bool, lang: Lang) -> Result<S
         sources.insert(name.to_string(), csv);
     }
     let outputs = evaluate(&notebook, &sources);
+    let searches = search::run_searches(&notebook, &outputs, &sources);
     let cells: Vec<&Cell> = notebook.cells.iter().collect();
     Ok(if json {
-        report::json(&cells, &outputs).to_string()
+        report::json(&cells, &outputs, &searches).to_string()
     } else {
-        report::text(&cells, &outputs, lang)
+        report::text(&cells, &outputs, &searches, lang)
     })
 }
 

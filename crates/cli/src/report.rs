@@ -1,17 +1,49 @@
 //! A notebook's results as text (in the catalog's words) or as JSON (for scripts and tests).
 
-use latih_engine::notebook::{Cell, CellOutput, ModelSummary};
+use crate::search::SearchResults;
+use latih_engine::notebook::{Cell, CellOutput, ModelSummary, TuneOutput};
+use latih_engine::tune::{best, summarize, CandidateResult};
 use latih_engine::Error;
 use latih_i18n::{error_message, format_count, format_decimal, format_score, t, tf, Lang};
 use serde_json::{json, Value};
 
 type Outputs = [Result<CellOutput, Error>];
 
-pub fn json(cells: &[&Cell], outputs: &Outputs) -> Value {
+/// A search's rows as `cv_results_` names them.
+fn search_json(results: &SearchResults, lang: Lang) -> Value {
+    match results {
+        None => Value::Null,
+        Some(Err(e)) => json!({ "error": error_message(lang, e) }),
+        Some(Ok(results)) => {
+            let rows = summarize(results);
+            let rows: Vec<Value> = results
+                .iter()
+                .zip(rows)
+                .map(|(r, row)| {
+                    let params: serde_json::Map<String, Value> = r
+                        .candidate
+                        .values
+                        .iter()
+                        .map(|(p, v)| (p.name().to_string(), json!(v)))
+                        .collect();
+                    json!({
+                        "params": params, "split_test_scores": r.test_scores,
+                        "mean_test_score": row.mean_test_score, "std_test_score": row.std_test_score,
+                        "rank_test_score": row.rank,
+                    })
+                })
+                .collect();
+            json!(rows)
+        }
+    }
+}
+
+pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> Value {
     let cells: Vec<Value> = cells
         .iter()
         .zip(outputs)
-        .map(|(_, output)| match output {
+        .zip(searches)
+        .map(|((_, output), search)| match output {
             Err(e) => json!({ "error": error_message(Lang::En, e) }),
             Ok(CellOutput::Dataset(d)) => json!({
                 "kind": "dataset", "rows": d.rows, "columns": d.columns,
@@ -32,20 +64,77 @@ pub fn json(cells: &[&Cell], outputs: &Outputs) -> Value {
                 "roc_auc": e.roc.as_ref().ok().map(|r| r.auc),
                 "confusion_matrix": e.confusion,
             }),
+            Ok(CellOutput::Tune(plan)) => json!({
+                "kind": "tune", "candidates": plan.candidates, "folds": plan.folds,
+                "rows": plan.rows, "results": search_json(search, Lang::En),
+            }),
         })
         .collect();
     json!({ "cells": cells })
 }
 
-pub fn text(cells: &[&Cell], outputs: &Outputs, lang: Lang) -> String {
+/// The plan, then the best candidate (the table is in `--json`).
+fn search_lines(plan: &TuneOutput, search: &SearchResults, lang: Lang) -> Vec<String> {
+    let n = |x: usize| format_count(lang, x);
+    let mut lines = vec![tf(
+        lang,
+        "out-tune-plan",
+        &[
+            ("candidates", n(plan.candidates)),
+            ("folds", n(plan.folds)),
+            ("fits", n(plan.candidates * plan.folds)),
+            ("rows", n(plan.rows)),
+        ],
+    )];
+    match search {
+        Some(Ok(results)) => {
+            let rows = summarize(results);
+            if let Some(i) = best(&rows) {
+                lines.push(tf(
+                    lang,
+                    "tune-best",
+                    &[
+                        ("params", params_text(&results[i], lang)),
+                        ("score", format_decimal(lang, rows[i].mean_test_score, 3)),
+                        ("std", format_decimal(lang, rows[i].std_test_score, 3)),
+                    ],
+                ));
+            }
+        }
+        Some(Err(e)) => lines.push(format!(
+            "{}: {}",
+            t(lang, "error-heading"),
+            error_message(lang, e)
+        )),
+        None => {}
+    }
+    lines
+}
+
+/// `max_depth = 4, min_samples_split = 2`, or the model as it is.
+pub fn params_text(result: &CandidateResult, lang: Lang) -> String {
+    if result.candidate.values.is_empty() {
+        return t(lang, "tune-model-as-is");
+    }
+    result
+        .candidate
+        .values
+        .iter()
+        .map(|(p, v)| format!("{} = {}", p.name(), latih_i18n::format_number(lang, *v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang: Lang) -> String {
     let n = |x: usize| format_count(lang, x);
     let mut out = String::new();
-    for (i, (cell, output)) in cells.iter().zip(outputs).enumerate() {
+    for (i, ((cell, output), search)) in cells.iter().zip(outputs).zip(searches).enumerate() {
         let title = match cell {
             Cell::Dataset(_) => t(lang, "cell-dataset-title"),
             Cell::Split(_) => t(lang, "cell-split-title"),
             Cell::Train(_) => t(lang, "cell-train-title"),
             Cell::Evaluate(_) => t(lang, "cell-evaluate-title"),
+            Cell::Tune(_) => t(lang, "cell-tune-title"),
         };
         out += &format!("{}. {title}\n", i + 1);
         let lines: Vec<String> = match output {
@@ -135,6 +224,7 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, lang: Lang) -> String {
                 }
                 lines
             }
+            Ok(CellOutput::Tune(plan)) => search_lines(plan, search, lang),
         };
         for line in lines {
             out += &format!("   {line}\n");

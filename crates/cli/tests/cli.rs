@@ -90,3 +90,51 @@ fn own_data_replaces_a_shipped_set_and_bad_input_fails_with_a_message() {
     let out = latih(&["run", "/no/such/notebook.latih.json"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn a_search_on_every_core_gives_the_engine_s_single_threaded_results() {
+    let mut notebook = Notebook::starter("iris", "species");
+    notebook.add_tune();
+    let cell = notebook.cells.len() - 1;
+    let csv = std::fs::read_to_string(format!(
+        "{}/../../static/data/iris.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let sources = HashMap::from([("iris".to_string(), csv)]);
+    let all: Vec<usize> = (0..12).collect();
+    let expected = latih_engine::notebook::run_candidates(
+        &notebook,
+        cell,
+        &all,
+        &sources,
+        &|| 0.0,
+        &mut |_| {},
+    )
+    .unwrap();
+    let saved = temp_file("tuned.latih.json", &notebook.to_json());
+    let out = latih(&["run", &saved, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let search = &json["cells"][cell];
+    assert_eq!(search["candidates"].as_u64(), Some(12));
+    let rows = search["results"].as_array().unwrap();
+    assert_eq!(rows.len(), 12);
+    for (row, want) in rows.iter().zip(&expected) {
+        let scores: Vec<f64> = serde_json::from_value(row["split_test_scores"].clone()).unwrap();
+        assert_eq!(scores, want.test_scores);
+        assert_eq!(
+            row["params"]["max_depth"].as_f64(),
+            Some(want.candidate.values[0].1)
+        );
+    }
+    let text = String::from_utf8(latih(&["run", &saved]).stdout).unwrap();
+    assert!(
+        text.contains("12 candidates × 5 folds = 60 fits") && text.contains("Best: max_depth = "),
+        "{text}"
+    );
+}

@@ -53,6 +53,21 @@ pub enum Error {
         rows: usize,
     },
     /// A hyperparameter outside what the model accepts.
+    /// Cross-validation needs at least `folds` rows of some class; the largest class has fewer.
+    ClassesSmallerThanFolds {
+        folds: usize,
+        largest: usize,
+    },
+    /// A search space's text is none of: a list, a range, a log range.
+    InvalidSearchSpace {
+        param: String,
+        text: String,
+    },
+    /// A search would try more candidates than it may.
+    TooManyCandidates {
+        candidates: usize,
+        limit: usize,
+    },
     InvalidParameter {
         name: String,
         value: String,
@@ -135,6 +150,7 @@ pub enum Error {
 pub enum Expected {
     IntegerBetween { min: u64, max: u64 },
     IntegerAtLeast { min: u64 },
+    PositiveNumber,
 }
 
 /// The kinds of notebook cell, for messages that name one.
@@ -144,6 +160,7 @@ pub enum CellKind {
     Split,
     Train,
     Evaluate,
+    Tune,
 }
 
 impl std::fmt::Display for Error {

@@ -6,7 +6,8 @@
 //! data sets once ([`Request::PutData`]) and jobs that name them ([`Request::Run`]), and answers each
 //! job with progress and one final result.
 
-use crate::notebook::{evaluate_with_progress, CellOutput, Notebook};
+use crate::notebook::{evaluate_with_progress, run_candidates, CellOutput, Notebook};
+use crate::tune::CandidateResult;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -31,6 +32,12 @@ pub enum Request {
 pub enum Job {
     /// Run every cell of a notebook, on the data sets put so far.
     Evaluate { notebook: Notebook },
+    /// Cross-validate some candidates of the search in the tune cell at `cell`.
+    Tune {
+        notebook: Notebook,
+        cell: usize,
+        candidates: Vec<usize>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,21 +67,27 @@ pub enum Response {
 pub enum JobResult {
     /// One output (or error) per cell.
     Outputs(Vec<Result<CellOutput, Error>>),
+    /// The candidates' results, in the order the job listed them.
+    Tuned(Result<Vec<CandidateResult>, Error>),
 }
 
 /// Progress is posted only when it has moved by this much, so a forest of a thousand trees does
 /// not send a thousand messages.
 const PROGRESS_STEP: f64 = 0.01;
 
-/// What a worker holds between requests: the data sets it has been given.
-#[derive(Debug, Default)]
+/// What a worker holds between requests: the data sets it has been given, and its clock.
 pub struct JobRunner {
     data: HashMap<String, String>,
+    /// Milliseconds, for fit times (`performance.now()` in a worker; `Instant` traps on wasm).
+    clock: Box<dyn Fn() -> f64>,
 }
 
 impl JobRunner {
-    pub fn new() -> Self {
-        Self::default()
+    pub fn new(clock: Box<dyn Fn() -> f64>) -> Self {
+        Self {
+            data: HashMap::new(),
+            clock,
+        }
     }
 
     /// Handles one request, posting its responses (progress, then the result) through `post`.
@@ -102,6 +115,18 @@ impl JobRunner {
             Job::Evaluate { notebook } => {
                 JobResult::Outputs(evaluate_with_progress(&notebook, &self.data, progress))
             }
+            Job::Tune {
+                notebook,
+                cell,
+                candidates,
+            } => JobResult::Tuned(run_candidates(
+                &notebook,
+                cell,
+                &candidates,
+                &self.data,
+                &*self.clock,
+                progress,
+            )),
         }
     }
 }

@@ -15,5 +15,6 @@ pub mod prep;
 pub mod rng;
 pub mod split;
 pub mod table;
+pub mod tune;
 
 pub use error::Error;

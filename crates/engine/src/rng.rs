@@ -29,6 +29,11 @@ impl SeededRng {
         self.0.random_range(0..bound) as usize
     }
 
+    /// A uniform number in [0, 1), from 53 random bits (the same on every platform).
+    pub fn uniform(&mut self) -> f64 {
+        (self.0.random::<u64>() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
     /// Fisher–Yates, through [`Self::index`] so it is portable.
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {

@@ -1,6 +1,7 @@
 //! Hold-out split, seeded and optionally stratified, sized the way scikit-learn's
 //! `train_test_split` sizes it: `n_test = ceil(test_fraction · n)`, the rest for training.
 
+use crate::error::Expected;
 use crate::rng::SeededRng;
 use crate::Error;
 
@@ -113,6 +114,93 @@ fn sorted(mut split: HoldOut) -> HoldOut {
     split.train.sort_unstable();
     split.test.sort_unstable();
     split
+}
+
+/// One fold of a cross-validation: rows to fit on and rows to score on, as indices into the
+/// rows that were split.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fold {
+    pub train: Vec<usize>,
+    pub validation: Vec<usize>,
+}
+
+fn check_fold_count(folds: usize, rows: usize) -> Result<(), Error> {
+    if folds < 2 || folds > rows {
+        return Err(Error::InvalidParameter {
+            name: "folds".into(),
+            value: folds.to_string(),
+            expected: Expected::IntegerBetween {
+                min: 2,
+                max: rows.max(2) as u64,
+            },
+        });
+    }
+    Ok(())
+}
+
+/// Turns each row's fold number into folds.
+fn folds_from_assignment(assignment: &[usize], folds: usize) -> Vec<Fold> {
+    (0..folds)
+        .map(|fold| {
+            let (validation, train) = (0..assignment.len()).partition(|&r| assignment[r] == fold);
+            Fold { train, validation }
+        })
+        .collect()
+}
+
+/// scikit-learn's `KFold(n_splits=folds)` (no shuffle): consecutive blocks, the first
+/// `rows % folds` of them one row larger.
+pub fn k_fold(rows: usize, folds: usize) -> Result<Vec<Fold>, Error> {
+    check_fold_count(folds, rows)?;
+    let mut assignment = Vec::with_capacity(rows);
+    for fold in 0..folds {
+        let size = rows / folds + usize::from(fold < rows % folds);
+        assignment.extend(std::iter::repeat_n(fold, size));
+    }
+    Ok(folds_from_assignment(&assignment, folds))
+}
+
+/// scikit-learn's `StratifiedKFold(n_splits=folds)` (no shuffle), the default `cv` of
+/// `cross_val_score` for classifiers, to the row: classes are numbered in order of first
+/// appearance; each fold's share of each class comes from dealing the sorted labels round-robin;
+/// each class's rows go to the folds in blocks, keeping their order.
+pub fn stratified_k_fold(labels: &[u32], folds: usize) -> Result<Vec<Fold>, Error> {
+    check_fold_count(folds, labels.len())?;
+    let mut order_of_appearance: Vec<u32> = Vec::new();
+    for &label in labels {
+        if !order_of_appearance.contains(&label) {
+            order_of_appearance.push(label);
+        }
+    }
+    let encoded: Vec<usize> = labels
+        .iter()
+        .map(|l| order_of_appearance.iter().position(|c| c == l).unwrap_or(0))
+        .collect();
+    let n_classes = order_of_appearance.len();
+    let mut counts = vec![0usize; n_classes];
+    for &class in &encoded {
+        counts[class] += 1;
+    }
+    let largest = counts.iter().copied().max().unwrap_or(0);
+    if largest < folds {
+        return Err(Error::ClassesSmallerThanFolds { folds, largest });
+    }
+    let mut sorted_classes = encoded.clone();
+    sorted_classes.sort_unstable();
+    // allocation[fold][class]: how many rows of the class fold `fold` validates on.
+    let mut allocation = vec![vec![0usize; n_classes]; folds];
+    for (i, &class) in sorted_classes.iter().enumerate() {
+        allocation[i % folds][class] += 1;
+    }
+    let mut assignment = vec![0usize; labels.len()];
+    for (class, _) in counts.iter().enumerate() {
+        let mut blocks =
+            (0..folds).flat_map(|fold| std::iter::repeat_n(fold, allocation[fold][class]));
+        for (row, _) in encoded.iter().enumerate().filter(|(_, &c)| c == class) {
+            assignment[row] = blocks.next().unwrap_or(0);
+        }
+    }
+    Ok(folds_from_assignment(&assignment, folds))
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 
 use latih_engine::jobs::{Job, JobResult, JobRunner, Request, Response};
 use latih_engine::models::{ModelSpec, RandomForestParams};
-use latih_engine::notebook::{evaluate, Cell, Notebook, TrainCell};
+use latih_engine::notebook::{evaluate, Cell, CellOutput, Notebook, TrainCell};
+use latih_engine::tune::CandidateResult;
 
 mod common;
 use common::{shipped, shipped_csv};
@@ -20,7 +21,7 @@ fn forest_notebook(trees: u32) -> Notebook {
 
 /// Puts penguins into a fresh runner, runs `job` as job 7, and returns every response.
 fn run_on_penguins(job: Job) -> Vec<Response> {
-    let mut runner = JobRunner::new();
+    let mut runner = JobRunner::new(Box::new(|| 0.0));
     let mut responses = Vec::new();
     let put = Request::PutData {
         name: "penguins".into(),
@@ -64,7 +65,7 @@ fn an_evaluate_job_answers_what_evaluate_computes_after_rising_progress() {
 
 #[test]
 fn a_job_on_data_never_put_reports_it_on_the_cells() {
-    let mut runner = JobRunner::new();
+    let mut runner = JobRunner::new(Box::new(|| 0.0));
     let mut responses = Vec::new();
     let job = Job::Evaluate {
         notebook: Notebook::starter("penguins", "species"),
@@ -77,4 +78,51 @@ fn a_job_on_data_never_put_reports_it_on_the_cells() {
         }) => assert!(outputs.iter().all(Result::is_err), "{outputs:?}"),
         other => panic!("expected the job's result, got {other:?}"),
     }
+}
+
+/// Penguins with a random forest of 10 trees and a tune cell searching it.
+fn tuned_notebook() -> Notebook {
+    let mut notebook = forest_notebook(10);
+    notebook.add_tune();
+    notebook
+}
+
+fn tuned(responses: Vec<Response>) -> Vec<CandidateResult> {
+    match responses.last() {
+        Some(Response::Done {
+            result: JobResult::Tuned(Ok(results)),
+            ..
+        }) => results.clone(),
+        other => panic!("expected search results, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_search_gives_the_same_results_however_its_candidates_are_shared_out() {
+    let notebook = tuned_notebook();
+    let outputs = evaluate(&notebook, &shipped());
+    let Some(Ok(CellOutput::Tune(plan))) = outputs.last() else {
+        panic!("expected a search plan, got {:?}", outputs.last());
+    };
+    // The suggested search for a forest: 3 × 4 × 3 values, 5 folds of the training rows.
+    assert_eq!((plan.candidates, plan.folds, plan.model_cell), (36, 5, 2));
+    let cell = notebook.cells.len() - 1;
+    let job = |candidates: Vec<usize>| Job::Tune {
+        notebook: notebook.clone(),
+        cell,
+        candidates,
+    };
+    let all = tuned(run_on_penguins(job(vec![0, 1, 2, 3])));
+    let mut shared = tuned(run_on_penguins(job(vec![0, 2])));
+    shared.extend(tuned(run_on_penguins(job(vec![1, 3]))));
+    let order = [0, 2, 1, 3];
+    for (result, &i) in shared.iter().zip(&order) {
+        assert_eq!(result, &all[i]);
+    }
+    assert_eq!(all[0].test_scores.len(), 5);
+    assert!(all.iter().all(|r| r.error.is_none()));
+    assert!(all
+        .iter()
+        .flat_map(|r| &r.test_scores)
+        .all(|s| (0.5..=1.0).contains(s)));
 }

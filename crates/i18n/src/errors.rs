@@ -10,6 +10,7 @@ fn cell_kind_name(lang: Lang, kind: CellKind) -> String {
         CellKind::Split => "cell-kind-split",
         CellKind::Train => "cell-kind-train",
         CellKind::Evaluate => "cell-kind-evaluate",
+        CellKind::Tune => "cell-kind-tune",
     };
     t(lang, key)
 }
@@ -25,6 +26,7 @@ fn expectation(lang: Lang, expected: &Expected) -> String {
         Expected::IntegerAtLeast { min } => {
             tf(lang, "expected-integer-at-least", &[("min", n(*min))])
         }
+        Expected::PositiveNumber => t(lang, "expected-positive-number"),
     }
 }
 
@@ -37,6 +39,21 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             &[("line", line.to_string()), ("message", message.clone())],
         ),
         Error::EmptyTable => t(lang, "error-empty-table"),
+        Error::ClassesSmallerThanFolds { folds, largest } => tf(
+            lang,
+            "error-classes-smaller-than-folds",
+            &[("folds", n(*folds)), ("largest", n(*largest))],
+        ),
+        Error::InvalidSearchSpace { param, text } => tf(
+            lang,
+            "error-invalid-search-space",
+            &[("param", param.clone()), ("text", text.clone())],
+        ),
+        Error::TooManyCandidates { candidates, limit } => tf(
+            lang,
+            "error-too-many-candidates",
+            &[("candidates", n(*candidates)), ("limit", n(*limit))],
+        ),
         Error::UnknownDataset { name } => {
             tf(lang, "error-unknown-dataset", &[("name", name.clone())])
         }

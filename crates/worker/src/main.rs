@@ -32,7 +32,9 @@ fn main() {
             message: info.to_string(),
         })
     }));
-    let runner = RefCell::new(JobRunner::new());
+    // Fit times come from the worker's own clock (`Instant` traps on wasm32).
+    let clock = Box::new(|| scope().performance().map_or(0.0, |p| p.now()));
+    let runner = RefCell::new(JobRunner::new(clock));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         match serde_wasm_bindgen::from_value::<Request>(event.data()) {
             Ok(request) => runner.borrow_mut().handle(request, &mut |r| post(&r)),

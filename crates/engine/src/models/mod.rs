@@ -6,10 +6,10 @@ mod knn;
 mod naive_bayes;
 mod random_forest;
 
-pub use decision_tree::{DecisionTree, DecisionTreeParams};
+pub use decision_tree::{DecisionTree, DecisionTreeParams, MAX_DEPTH_LIMIT};
 pub use knn::{Knn, KnnParams, NeighbourWeights};
 pub use naive_bayes::{GaussianNb, GaussianNbParams};
-pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams};
+pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams, MAX_ESTIMATORS};
 
 use crate::features::Matrix;
 use crate::Error;

@@ -2,6 +2,7 @@
 //! an [`Error`] that stays on that cell. A failed cell does not stop the cells below from
 //! reporting what they are waiting for.
 
+use super::tune::{self, TuneOutput};
 use super::{Cell, DatasetCell, Notebook, SplitCell, TrainCell};
 use crate::error::CellKind;
 use crate::features::{encode_target, FeatureEncoder, Labels};
@@ -30,6 +31,7 @@ pub enum CellOutput {
     Split(SplitOutput),
     Train(TrainOutput),
     Evaluate(EvaluateOutput),
+    Tune(TuneOutput),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -146,10 +148,25 @@ const PREVIEW_ROWS: usize = 5;
 
 /// What has been computed so far, top to bottom.
 #[derive(Default)]
-struct State {
-    data: Option<(Table, String, Labels)>,
-    split: Option<HoldOut>,
+pub(super) struct State {
+    pub data: Option<(Table, String, Labels)>,
+    pub split: Option<HoldOut>,
     model: Option<(FeatureEncoder, Classifier)>,
+}
+
+/// The data and split that cell `index` sees, running only the data set and split cells above
+/// it (a search needs no model trained).
+pub(super) fn data_above(notebook: &Notebook, index: usize, source: &dyn DataSource) -> State {
+    let mut state = State::default();
+    for cell in notebook.cells.iter().take(index) {
+        // Errors leave the state empty; the caller reports what is missing.
+        let _ = match cell {
+            Cell::Dataset(c) => run_dataset(c, source, &mut state).map(drop),
+            Cell::Split(c) => run_split(c, &mut state).map(drop),
+            _ => Ok(()),
+        };
+    }
+    state
 }
 
 pub fn evaluate(notebook: &Notebook, source: &dyn DataSource) -> Vec<Result<CellOutput, Error>> {
@@ -179,7 +196,8 @@ pub fn evaluate_with_progress(
     let outputs = notebook
         .cells
         .iter()
-        .map(|cell| {
+        .enumerate()
+        .map(|(index, cell)| {
             let weight = work_weight(cell);
             let mut within = |fraction: f64| progress((done + weight * fraction) / total);
             let output = match cell {
@@ -187,6 +205,8 @@ pub fn evaluate_with_progress(
                 Cell::Split(c) => run_split(c, &mut state).map(CellOutput::Split),
                 Cell::Train(c) => run_train(c, &mut state, &mut within).map(CellOutput::Train),
                 Cell::Evaluate(_) => run_evaluate(&state).map(CellOutput::Evaluate),
+                Cell::Tune(c) => tune::plan(notebook, index, c, &state)
+                    .map(|plan| CellOutput::Tune(tune::output(&plan))),
             };
             done += weight;
             progress(done / total);

@@ -3,11 +3,13 @@
 
 mod eval;
 pub mod link;
+mod tune;
 
 pub use eval::{
     evaluate, evaluate_with_progress, CellOutput, ClassCurve, DataSource, DatasetOutput,
     EvaluateOutput, ModelSummary, RocSummary, SplitOutput, TrainOutput,
 };
+pub use tune::{run_candidates, TuneCell, TuneOutput};
 
 use crate::models::ModelSpec;
 use crate::Error;
@@ -32,6 +34,7 @@ pub enum Cell {
     Split(SplitCell),
     Train(TrainCell),
     Evaluate(EvaluateCell),
+    Tune(TuneCell),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,6 +91,15 @@ impl Notebook {
     pub fn add_model(&mut self) {
         self.cells.push(Cell::Train(TrainCell::default()));
         self.cells.push(Cell::Evaluate(EvaluateCell::default()));
+    }
+
+    /// Appends a tune cell that searches the last model's parameters.
+    pub fn add_tune(&mut self) {
+        let cell = match self.model_above(self.cells.len()) {
+            Some((_, model)) => TuneCell::suggested_for(model),
+            None => TuneCell::default(),
+        };
+        self.cells.push(Cell::Tune(cell));
     }
 
     /// Removes the train cell at `index` and the evaluation right after it, unless it is the

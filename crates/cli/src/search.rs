@@ -1,0 +1,66 @@
+//! The notebook's searches (tune cells), run natively on every core: the candidates are dealt out
+//! to threads as the browser deals them out to workers, and, as there, the results do not depend
+//! on how many ran.
+
+use latih_engine::notebook::{run_candidates, CellOutput, Notebook};
+use latih_engine::tune::CandidateResult;
+use latih_engine::Error;
+use std::collections::HashMap;
+use std::time::Instant;
+
+pub type SearchResults = Option<Result<Vec<CandidateResult>, Error>>;
+
+/// One entry per cell: the search's results for a tune cell whose plan ran, else `None`.
+pub fn run_searches(
+    notebook: &Notebook,
+    outputs: &[Result<CellOutput, Error>],
+    sources: &HashMap<String, String>,
+) -> Vec<SearchResults> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    outputs
+        .iter()
+        .enumerate()
+        .map(|(cell, output)| match output {
+            Ok(CellOutput::Tune(plan)) => {
+                Some(search(notebook, cell, plan.candidates, threads, sources))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn search(
+    notebook: &Notebook,
+    cell: usize,
+    candidates: usize,
+    threads: usize,
+    sources: &HashMap<String, String>,
+) -> Result<Vec<CandidateResult>, Error> {
+    let started = Instant::now();
+    let clock = move || started.elapsed().as_secs_f64() * 1000.0;
+    let threads = threads.clamp(1, candidates.max(1));
+    let shares: Vec<Vec<usize>> = (0..threads)
+        .map(|t| (t..candidates).step_by(threads).collect())
+        .collect();
+    let done: Vec<Result<Vec<CandidateResult>, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = shares
+            .iter()
+            .map(|share| {
+                scope.spawn(move || {
+                    run_candidates(notebook, cell, share, sources, &clock, &mut |_| {})
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or(Err(Error::EmptyInput)))
+            .collect()
+    });
+    let mut results: Vec<Option<CandidateResult>> = vec![None; candidates];
+    for (share, outcome) in shares.iter().zip(done) {
+        for (&i, result) in share.iter().zip(outcome?) {
+            results[i] = Some(result);
+        }
+    }
+    Ok(results.into_iter().flatten().collect())
+}

@@ -1,0 +1,181 @@
+//! The tune cell: a hyperparameter search over the model of the train cell above it, scored by
+//! cross-validation on the training rows of the split (the test rows stay unseen).
+//!
+//! Running the notebook only plans the search (how many candidates, which folds) and checks it;
+//! the search itself is long work that the app shares out among its workers, a few candidates per
+//! job ([`run_candidates`]).
+
+use super::eval::{DataSource, State};
+use super::{Cell, Notebook};
+use crate::error::CellKind;
+use crate::models::ModelSpec;
+use crate::split::{stratified_k_fold, Fold};
+use crate::tune::{
+    self, cross_validate_candidate, Candidate, CandidateResult, CvData, Param, Scoring, SearchKind,
+    SpaceText, MAX_FOLDS,
+};
+use crate::Error;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TuneCell {
+    pub search: SearchKind,
+    pub spaces: Vec<SpaceText>,
+    pub folds: u32,
+    pub scoring: Scoring,
+}
+
+impl Default for TuneCell {
+    fn default() -> Self {
+        Self {
+            search: SearchKind::Grid,
+            spaces: Vec::new(),
+            folds: 5,
+            scoring: Scoring::Accuracy,
+        }
+    }
+}
+
+impl TuneCell {
+    /// A first search worth running on `model`: a few values of its main parameters.
+    pub fn suggested_for(model: &ModelSpec) -> Self {
+        let text = |param| match param {
+            Param::MaxDepth => "2, 4, 6, 8",
+            Param::MinSamplesSplit => "2, 10, 30",
+            Param::NEstimators => "20, 50, 100",
+            Param::NNeighbors => "1..15",
+            Param::VarSmoothing => "log 0.000000001..0.01",
+        };
+        Self {
+            spaces: Param::for_model(model)
+                .iter()
+                .map(|&param| SpaceText {
+                    param,
+                    text: text(param).into(),
+                })
+                .collect(),
+            ..Self::default()
+        }
+    }
+}
+
+/// What running the notebook says of a tune cell: the search it will run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TuneOutput {
+    /// The train cell whose model is searched.
+    pub model_cell: usize,
+    pub candidates: usize,
+    pub folds: usize,
+    /// Rows cross-validated: the training rows of the split.
+    pub rows: usize,
+    /// The parameters that vary, in the order candidates list them.
+    pub params: Vec<Param>,
+}
+
+/// A checked search, ready to run.
+pub(super) struct Plan<'a> {
+    pub model_cell: usize,
+    pub base: ModelSpec,
+    pub candidates: Vec<Candidate>,
+    pub folds: Vec<Fold>,
+    pub data: CvData<'a>,
+    pub scoring: Scoring,
+}
+
+pub(super) fn plan<'a>(
+    notebook: &Notebook,
+    index: usize,
+    cell: &TuneCell,
+    state: &'a State,
+) -> Result<Plan<'a>, Error> {
+    let (table, target, labels) = state.data.as_ref().ok_or(Error::NeedsCellAbove {
+        cell: CellKind::Dataset,
+    })?;
+    let split = state.split.as_ref().ok_or(Error::NeedsCellAbove {
+        cell: CellKind::Split,
+    })?;
+    let (model_cell, base) = notebook.model_above(index).ok_or(Error::NeedsCellAbove {
+        cell: CellKind::Train,
+    })?;
+    if !(2..=MAX_FOLDS).contains(&cell.folds) {
+        return Err(Error::InvalidParameter {
+            name: "folds".into(),
+            value: cell.folds.to_string(),
+            expected: crate::error::Expected::IntegerBetween {
+                min: 2,
+                max: MAX_FOLDS.into(),
+            },
+        });
+    }
+    let train_labels: Vec<u32> = split.train.iter().map(|&r| labels.codes[r]).collect();
+    let folds = stratified_k_fold(&train_labels, cell.folds as usize)?;
+    let candidates = tune::candidates(base, &cell.spaces, cell.search)?;
+    Ok(Plan {
+        model_cell,
+        base: base.clone(),
+        candidates,
+        folds,
+        data: CvData {
+            table,
+            target,
+            labels,
+            rows: &split.train,
+        },
+        scoring: cell.scoring,
+    })
+}
+
+pub(super) fn output(plan: &Plan) -> TuneOutput {
+    TuneOutput {
+        model_cell: plan.model_cell,
+        candidates: plan.candidates.len(),
+        folds: plan.folds.len(),
+        rows: plan.data.rows.len(),
+        params: plan
+            .candidates
+            .first()
+            .map(|c| c.values.iter().map(|(p, _)| *p).collect())
+            .unwrap_or_default(),
+    }
+}
+
+/// Cross-validates candidates `which` (indices into the plan's candidates) of the tune cell at
+/// `index`, in that order. `clock` gives milliseconds; `progress` the fraction done.
+pub fn run_candidates(
+    notebook: &Notebook,
+    index: usize,
+    which: &[usize],
+    source: &dyn DataSource,
+    clock: &dyn Fn() -> f64,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Vec<CandidateResult>, Error> {
+    notebook.check_version()?;
+    let Some(Cell::Tune(cell)) = notebook.cells.get(index) else {
+        return Err(Error::NeedsCellAbove {
+            cell: CellKind::Tune,
+        });
+    };
+    let state = super::eval::data_above(notebook, index, source);
+    let plan = plan(notebook, index, cell, &state)?;
+    let total = which.len().max(1) as f64;
+    which
+        .iter()
+        .enumerate()
+        .map(|(done, &i)| {
+            let candidate = plan.candidates.get(i).ok_or(Error::TooManyCandidates {
+                candidates: i + 1,
+                limit: plan.candidates.len(),
+            })?;
+            let mut within = |f: f64| progress((done as f64 + f) / total);
+            Ok(cross_validate_candidate(
+                &plan.data,
+                &plan.base,
+                candidate,
+                &plan.folds,
+                plan.scoring,
+                clock,
+                &mut within,
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,266 @@
+//! Cross-validation and search against scikit-learn: the same folds as `KFold` and
+//! `StratifiedKFold`, the same scores as `cross_val_score`, and searches that behave like
+//! `GridSearchCV` / `RandomizedSearchCV`.
+
+use latih_engine::features::encode_target;
+use latih_engine::models::{GaussianNbParams, KnnParams, ModelSpec};
+use latih_engine::split::{k_fold, stratified_k_fold, Fold};
+use latih_engine::table::read_csv;
+use latih_engine::tune::{
+    self, best, cross_validate_candidate, summarize, Candidate, CvData, Param, Scoring, SearchKind,
+    SpaceText,
+};
+use latih_engine::Error;
+use serde_json::Value;
+
+mod common;
+use common::shipped_csv;
+
+fn fixture() -> Value {
+    let path = format!(
+        "{}/tests/fixtures/cross_validation.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn usizes(v: &Value) -> Vec<usize> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_u64().unwrap() as usize)
+        .collect()
+}
+
+fn validation_sets(folds: &[Fold]) -> Vec<Vec<usize>> {
+    folds.iter().map(|f| f.validation.clone()).collect()
+}
+
+#[test]
+fn k_fold_blocks_are_scikit_learns() {
+    for case in fixture()["k_fold"].as_array().unwrap() {
+        let rows = case["rows"].as_u64().unwrap() as usize;
+        let folds = k_fold(rows, case["folds"].as_u64().unwrap() as usize).unwrap();
+        let expected: Vec<Vec<usize>> = case["validation_folds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(usizes)
+            .collect();
+        assert_eq!(validation_sets(&folds), expected);
+        for fold in &folds {
+            assert_eq!(fold.train.len() + fold.validation.len(), rows);
+        }
+    }
+}
+
+#[test]
+fn stratified_folds_and_cross_val_scores_are_scikit_learns() {
+    let mut checked = 0;
+    for case in fixture()["cases"].as_array().unwrap() {
+        let dataset = case["dataset"].as_str().unwrap();
+        let target = case["target"].as_str().unwrap();
+        let table = read_csv(&shipped_csv(dataset)).unwrap();
+        let labels = encode_target(&table, target).unwrap();
+        let rows = usizes(&case["rows"]);
+        let codes: Vec<u32> = rows.iter().map(|&r| labels.codes[r]).collect();
+        let folds = stratified_k_fold(&codes, 5).unwrap();
+        let expected: Vec<Vec<usize>> = case["validation_folds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(usizes)
+            .collect();
+        assert_eq!(validation_sets(&folds), expected, "{dataset} folds");
+
+        let model = match case["model"].as_str().unwrap() {
+            "knn" => ModelSpec::KNearestNeighbors(KnnParams::default()),
+            _ => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
+        };
+        let data = CvData {
+            table: &table,
+            target,
+            labels: &labels,
+            rows: &rows,
+        };
+        for (name, scoring) in [
+            ("accuracy", Scoring::Accuracy),
+            ("balanced_accuracy", Scoring::BalancedAccuracy),
+            ("f1_macro", Scoring::F1Macro),
+            ("roc_auc", Scoring::RocAuc),
+        ] {
+            let result = cross_validate_candidate(
+                &data,
+                &model,
+                &Candidate { values: Vec::new() },
+                &folds,
+                scoring,
+                &|| 0.0,
+                &mut |_| {},
+            );
+            let expected: Vec<f64> = case["scores"][name]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_f64().unwrap())
+                .collect();
+            assert_eq!(result.error, None);
+            for (got, want) in result.test_scores.iter().zip(&expected) {
+                assert!(
+                    (got - want).abs() < 1e-9,
+                    "{dataset} {name}: {:?} vs {expected:?}",
+                    result.test_scores
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 48);
+}
+
+#[test]
+fn fold_counts_outside_two_to_rows_and_classes_too_small_are_errors() {
+    assert!(matches!(k_fold(5, 1), Err(Error::InvalidParameter { .. })));
+    assert!(matches!(k_fold(5, 6), Err(Error::InvalidParameter { .. })));
+    assert_eq!(
+        stratified_k_fold(&[0, 0, 1, 1, 2, 2], 3),
+        Err(Error::ClassesSmallerThanFolds {
+            folds: 3,
+            largest: 2
+        })
+    );
+}
+
+fn tree() -> ModelSpec {
+    ModelSpec::DecisionTree(Default::default())
+}
+
+fn space(param: Param, text: &str) -> SpaceText {
+    SpaceText {
+        param,
+        text: text.into(),
+    }
+}
+
+#[test]
+fn a_grid_is_every_combination_in_order() {
+    let grid = tune::candidates(
+        &tree(),
+        &[
+            space(Param::MaxDepth, "2, 4"),
+            space(Param::MinSamplesSplit, "2..4"),
+        ],
+        SearchKind::Grid,
+    )
+    .unwrap();
+    let values: Vec<Vec<f64>> = grid
+        .iter()
+        .map(|c| c.values.iter().map(|(_, v)| *v).collect())
+        .collect();
+    assert_eq!(
+        values,
+        [
+            [2.0, 2.0],
+            [2.0, 3.0],
+            [2.0, 4.0],
+            [4.0, 2.0],
+            [4.0, 3.0],
+            [4.0, 4.0]
+        ]
+    );
+    // Spaces of parameters the model lacks are ignored; none at all is a plain CV.
+    let knn_only = tune::candidates(
+        &tree(),
+        &[space(Param::NNeighbors, "1, 2")],
+        SearchKind::Grid,
+    )
+    .unwrap();
+    assert_eq!(knn_only, [Candidate { values: Vec::new() }]);
+}
+
+#[test]
+fn log_ranges_give_powers_of_ten_in_a_grid_and_stay_inside_when_random() {
+    let nb = ModelSpec::GaussianNaiveBayes(Default::default());
+    let spaces = [space(Param::VarSmoothing, "log 0.00001..0.1")];
+    let grid = tune::candidates(&nb, &spaces, SearchKind::Grid).unwrap();
+    let values: Vec<f64> = grid.iter().map(|c| c.values[0].1).collect();
+    assert_eq!(values.len(), 5);
+    for (v, want) in values.iter().zip([1e-5, 1e-4, 1e-3, 1e-2, 1e-1]) {
+        assert!((v / want - 1.0).abs() < 1e-9, "{values:?}");
+    }
+    let search = SearchKind::Random {
+        iterations: 50,
+        seed: 3,
+    };
+    let drawn = tune::candidates(&nb, &spaces, search).unwrap();
+    assert_eq!(drawn.len(), 50);
+    let values: Vec<f64> = drawn.iter().map(|c| c.values[0].1).collect();
+    assert!(
+        values.iter().all(|v| (1e-5..=0.1).contains(v)),
+        "{values:?}"
+    );
+    assert!(values.iter().any(|v| *v < 1e-4) && values.iter().any(|v| *v > 1e-2));
+    assert_eq!(drawn, tune::candidates(&nb, &spaces, search).unwrap());
+    let other = SearchKind::Random {
+        iterations: 50,
+        seed: 4,
+    };
+    assert_ne!(drawn, tune::candidates(&nb, &spaces, other).unwrap());
+}
+
+#[test]
+fn unreadable_spaces_and_huge_grids_are_errors() {
+    for text in ["two, four", "4..2", "log 0..1", "1..", "NaN"] {
+        assert_eq!(
+            tune::candidates(&tree(), &[space(Param::MaxDepth, text)], SearchKind::Grid),
+            Err(Error::InvalidSearchSpace {
+                param: "max_depth".into(),
+                text: text.into()
+            }),
+            "{text}"
+        );
+    }
+    let huge = tune::candidates(
+        &tree(),
+        &[
+            space(Param::MaxDepth, "1..64"),
+            space(Param::MinSamplesSplit, "2..50"),
+        ],
+        SearchKind::Grid,
+    );
+    assert!(
+        matches!(huge, Err(Error::TooManyCandidates { .. })),
+        "{huge:?}"
+    );
+    // A value out of a parameter's range fails its candidate only.
+    let bad = Candidate {
+        values: vec![(Param::MaxDepth, 0.0)],
+    };
+    assert!(matches!(
+        bad.model(&tree()),
+        Err(Error::InvalidParameter { .. })
+    ));
+}
+
+#[test]
+fn results_rank_like_cv_results_with_ties_sharing_and_failures_last() {
+    let result = |scores: &[f64]| tune::CandidateResult {
+        candidate: Candidate { values: Vec::new() },
+        test_scores: scores.to_vec(),
+        train_scores: scores.to_vec(),
+        fit_ms: vec![1.0; scores.len()],
+        error: None,
+    };
+    let rows = summarize(&[
+        result(&[0.5, 1.0]),
+        result(&[0.75, 0.75]),
+        result(&[f64::NAN, 1.0]),
+        result(&[0.875, 0.875]),
+    ]);
+    let ranks: Vec<usize> = rows.iter().map(|r| r.rank).collect();
+    assert_eq!(ranks, [2, 2, 4, 1]);
+    assert_eq!(rows[0].std_test_score, 0.25);
+    assert_eq!(rows[1].std_test_score, 0.0);
+    assert!(rows[2].mean_test_score.is_nan());
+    assert_eq!(best(&rows), Some(3));
+}

@@ -62,6 +62,35 @@ pub fn NumberField(
     }
 }
 
+/// A free text field whose label is computed (it may name something), with an optional hint.
+/// What the text means is checked where it is used, and reported there.
+#[component]
+pub fn TextField(
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    #[prop(optional)] hint_key: Option<&'static str>,
+    initial: String,
+    on_input: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type="text"
+                autocomplete="off"
+                spellcheck="false"
+                value=initial
+                aria-describedby=hint_key.map(|_| hint_id.clone())
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+            {hint_key.map(|key| view! { <p class="hint" id=hint_id.clone()>{move || i18n.tr(key)}</p> })}
+        </div>
+    }
+}
+
 /// A select over `(value, label)` options.
 #[component]
 pub fn SelectField(

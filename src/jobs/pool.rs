@@ -6,7 +6,7 @@
 //! terminated and replaced, and its job's caller is told; the pool goes on.
 
 use super::{JobEvent, JobFailure, Jobs};
-use latih_engine::jobs::{Job, JobId, Request, Response};
+use latih_engine::jobs::{wire, Job, JobId, Request, Response};
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
@@ -125,14 +125,8 @@ impl Jobs for WorkerPool {
     }
 }
 
-/// Posts a request; serialising plain data into a JS value does not fail.
 fn send(worker: &Worker, request: &Request) {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        // Seeds are u64: a JS number would lose the high bits of a large one.
-        .serialize_large_number_types_as_bigints(true);
-    if let Ok(message) = serde::Serialize::serialize(request, &serializer) {
-        let _ = worker.post_message(&message);
-    }
+    let _ = worker.post_message(&JsValue::from_str(&wire::encode_request(request)));
 }
 
 /// Gives queued jobs to idle, ready workers, and starts workers for the jobs still waiting.
@@ -228,7 +222,8 @@ fn on_message(pool: &Weak<RefCell<Inner>>, generation: u64, data: JsValue) {
         let Some(index) = slot_of(&inner, generation) else {
             return;
         };
-        match serde_wasm_bindgen::from_value::<Response>(data) {
+        let bytes = js_sys::Uint8Array::new(&data).to_vec();
+        match wire::decode_response(&bytes) {
             Ok(Response::Ready) => {
                 let slot = &mut inner.slots[index];
                 slot.ready = true;
@@ -269,9 +264,9 @@ fn on_message(pool: &Weak<RefCell<Inner>>, generation: u64, data: JsValue) {
                     last: true,
                 })
             }
-            Err(err) => inner.slots[index].running.take().map(|id| Delivery {
+            Err(message) => inner.slots[index].running.take().map(|id| Delivery {
                 id,
-                event: JobEvent::Failed(JobFailure::Crashed(err.to_string())),
+                event: JobEvent::Failed(JobFailure::Crashed(message)),
                 last: true,
             }),
         }

@@ -25,7 +25,7 @@ const COLUMNS: [&str; 4] = [
     crate::key!("out-roc-auc"),
 ];
 
-fn model_key(spec: &ModelSpec) -> &'static str {
+pub(crate) fn model_key(spec: &ModelSpec) -> &'static str {
     match spec {
         ModelSpec::DecisionTree(_) => crate::key!("model-decision-tree"),
         ModelSpec::RandomForest(_) => crate::key!("model-random-forest"),

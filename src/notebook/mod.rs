@@ -5,6 +5,7 @@ pub mod cells;
 pub mod compare;
 mod output;
 pub mod run_status;
+pub mod search;
 pub mod share;
 mod state;
 pub mod storage;

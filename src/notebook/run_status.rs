@@ -13,7 +13,7 @@ const ETA_AFTER_MS: f64 = 500.0;
 const ETA_AFTER_FRACTION: f64 = 0.05;
 
 /// Seconds left at the pace so far, once the run has gone long enough to say.
-fn seconds_left(fraction: f64, started_ms: f64, now_ms: f64) -> Option<f64> {
+pub(crate) fn seconds_left(fraction: f64, started_ms: f64, now_ms: f64) -> Option<f64> {
     let elapsed = now_ms - started_ms;
     (elapsed >= ETA_AFTER_MS && (ETA_AFTER_FRACTION..1.0).contains(&fraction))
         .then(|| elapsed * (1.0 - fraction) / fraction / 1000.0)

@@ -2,9 +2,12 @@
 //! outputs. Whenever the document or its data change, the whole notebook runs again in a Web
 //! Worker ([`crate::jobs`]); the outputs shown stay those of the last finished run until then.
 
+use super::search::{SearchRun, Searches};
 use crate::jobs::{worker_pool, JobEvent, JobFailure, SharedJobs};
 use latih_engine::jobs::{Job, JobId, JobResult};
-use latih_engine::notebook::{Cell, CellOutput, DatasetCell, Notebook, SplitCell, TrainCell};
+use latih_engine::notebook::{
+    Cell, CellOutput, DatasetCell, Notebook, SplitCell, TrainCell, TuneCell,
+};
 use latih_engine::Error;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -35,6 +38,9 @@ pub struct NotebookState {
     /// Bumped when cells are added, removed or replaced: the cell views are rebuilt, since each
     /// form starts from its cell's values.
     pub layout: RwSignal<u32>,
+    /// The tune cells' searches, by cell (see [`super::search`]).
+    pub searches: RwSignal<HashMap<usize, SearchRun>>,
+    pub(super) search_jobs: StoredValue<Searches, LocalStorage>,
     runner: StoredValue<SharedJobs, LocalStorage>,
     run: StoredValue<RunBook, LocalStorage>,
 }
@@ -62,6 +68,8 @@ impl NotebookState {
             outputs: RwSignal::new(Vec::new()),
             status: RwSignal::new(RunStatus::Idle),
             layout: RwSignal::new(0),
+            searches: RwSignal::new(HashMap::new()),
+            search_jobs: StoredValue::new_local(Searches::default()),
             runner: StoredValue::new_local(runner),
             run: StoredValue::new_local(RunBook::default()),
         };
@@ -141,6 +149,11 @@ impl NotebookState {
                 self.finish_run();
                 self.status.set(RunStatus::Failed(failure));
             }
+            // A notebook run never answers with search results.
+            JobEvent::Done(JobResult::Tuned(_)) => {
+                self.finish_run();
+                self.status.set(RunStatus::Idle);
+            }
         }
     }
 
@@ -175,14 +188,20 @@ impl NotebookState {
         self.status.set(RunStatus::Cancelled);
     }
 
+    pub(super) fn runner(self) -> StoredValue<SharedJobs, LocalStorage> {
+        self.runner
+    }
+
     /// Replaces the whole notebook and rebuilds the cell views.
     pub fn replace(self, notebook: Notebook) {
+        self.forget_searches();
         self.doc.set(notebook);
         self.layout.update(|n| *n = n.wrapping_add(1));
     }
 
     /// Changes the list of cells (adding or removing some) and rebuilds the cell views.
     pub fn restructure(self, change: impl FnOnce(&mut Notebook)) {
+        self.forget_searches();
         self.doc.update(change);
         self.layout.update(|n| *n = n.wrapping_add(1));
     }
@@ -323,6 +342,7 @@ macro_rules! cell_kind_of {
 cell_kind_of!(Dataset, DatasetCell);
 cell_kind_of!(Split, SplitCell);
 cell_kind_of!(Train, TrainCell);
+cell_kind_of!(Tune, TuneCell);
 
 /// Only shipped data sets are fetched; any other name is reported by the engine as unknown.
 pub fn is_shipped(id: &str) -> bool {

@@ -168,6 +168,9 @@ pub fn NotebookPage() -> impl IntoView {
             <button type="button" on:click=move |_| state.restructure(Notebook::add_model)>
                 {move || i18n.tr("notebook-add-model")}
             </button>
+            <button type="button" on:click=move |_| state.restructure(Notebook::add_tune)>
+                {move || i18n.tr("notebook-add-tune")}
+            </button>
         </p>
         <ModelComparison state />
     }

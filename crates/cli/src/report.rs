@@ -2,9 +2,11 @@
 
 use crate::search::SearchResults;
 use latih_engine::notebook::{Cell, CellOutput, ModelSummary, TuneOutput};
-use latih_engine::tune::{best, summarize, CandidateResult};
+use latih_engine::tune::{best, summarize};
 use latih_engine::Error;
-use latih_i18n::{error_message, format_count, format_decimal, format_score, t, tf, Lang};
+use latih_i18n::{
+    candidate_text, error_message, format_count, format_decimal, format_score, t, tf, Lang,
+};
 use serde_json::{json, Value};
 
 type Outputs = [Result<CellOutput, Error>];
@@ -94,7 +96,7 @@ fn search_lines(plan: &TuneOutput, search: &SearchResults, lang: Lang) -> Vec<St
                     lang,
                     "tune-best",
                     &[
-                        ("params", params_text(&results[i], lang)),
+                        ("params", candidate_text(lang, &results[i].candidate)),
                         ("score", format_decimal(lang, rows[i].mean_test_score, 3)),
                         ("std", format_decimal(lang, rows[i].std_test_score, 3)),
                     ],
@@ -109,20 +111,6 @@ fn search_lines(plan: &TuneOutput, search: &SearchResults, lang: Lang) -> Vec<St
         None => {}
     }
     lines
-}
-
-/// `max_depth = 4, min_samples_split = 2`, or the model as it is.
-pub fn params_text(result: &CandidateResult, lang: Lang) -> String {
-    if result.candidate.values.is_empty() {
-        return t(lang, "tune-model-as-is");
-    }
-    result
-        .candidate
-        .values
-        .iter()
-        .map(|(p, v)| format!("{} = {}", p.name(), latih_i18n::format_number(lang, *v)))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang: Lang) -> String {

@@ -71,6 +71,31 @@ pub enum JobResult {
     Tuned(Result<Vec<CandidateResult>, Error>),
 }
 
+/// The wire format. Requests go as JSON text: they hold the notebook, whose JSON the app already
+/// writes for storage and links. Responses go as postcard bytes: compact, exact for every float
+/// (a ROC curve starts at an infinite threshold, which JSON cannot carry), and cheap to decode in
+/// the app's first-load wasm.
+pub mod wire {
+    use super::{Request, Response};
+
+    pub fn encode_request(request: &Request) -> String {
+        // Plain data: strings, numbers, booleans, lists; serialising cannot fail.
+        serde_json::to_string(request).unwrap_or_default()
+    }
+
+    pub fn decode_request(text: &str) -> Result<Request, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+
+    pub fn encode_response(response: &Response) -> Vec<u8> {
+        postcard::to_allocvec(response).unwrap_or_default()
+    }
+
+    pub fn decode_response(bytes: &[u8]) -> Result<Response, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    }
+}
+
 /// Progress is posted only when it has moved by this much, so a forest of a thousand trees does
 /// not send a thousand messages.
 const PROGRESS_STEP: f64 = 0.01;

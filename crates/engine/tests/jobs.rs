@@ -1,6 +1,6 @@
 //! The worker protocol, run natively: what a Web Worker answers is what the engine computes.
 
-use latih_engine::jobs::{Job, JobResult, JobRunner, Request, Response};
+use latih_engine::jobs::{wire, Job, JobResult, JobRunner, Request, Response};
 use latih_engine::models::{ModelSpec, RandomForestParams};
 use latih_engine::notebook::{evaluate, Cell, CellOutput, Notebook, TrainCell};
 use latih_engine::tune::CandidateResult;
@@ -125,4 +125,57 @@ fn a_search_gives_the_same_results_however_its_candidates_are_shared_out() {
         .iter()
         .flat_map(|r| &r.test_scores)
         .all(|s| (0.5..=1.0).contains(s)));
+}
+
+#[test]
+fn requests_and_responses_cross_the_wire_exactly_infinite_thresholds_included() {
+    let mut notebook = tuned_notebook();
+    notebook.cells[1] = Cell::Split(latih_engine::notebook::SplitCell {
+        seed: u64::MAX,
+        ..Default::default()
+    });
+    let request = Request::Run {
+        id: 3,
+        job: Job::Evaluate {
+            notebook: notebook.clone(),
+        },
+    };
+    assert_eq!(
+        wire::decode_request(&wire::encode_request(&request)),
+        Ok(request)
+    );
+
+    let cell = notebook.cells.len() - 1;
+    let mut responses = run_on_penguins(Job::Evaluate {
+        notebook: notebook.clone(),
+    });
+    responses.extend(run_on_penguins(Job::Tune {
+        notebook,
+        cell,
+        candidates: vec![0, 5],
+    }));
+    responses.push(Response::Crashed {
+        message: "ran out of memory".into(),
+    });
+    let roc_starts_at_infinity = responses.iter().any(|r| match r {
+        Response::Done {
+            result: JobResult::Outputs(outputs),
+            ..
+        } => outputs.iter().any(|o| match o {
+            Ok(CellOutput::Evaluate(e)) => e.roc.as_ref().is_ok_and(|roc| {
+                roc.curves
+                    .iter()
+                    .all(|c| c.curve.thresholds[0] == f64::INFINITY)
+            }),
+            _ => false,
+        }),
+        _ => false,
+    });
+    assert!(roc_starts_at_infinity);
+    for response in responses {
+        let bytes = wire::encode_response(&response);
+        assert_eq!(wire::decode_response(&bytes), Ok(response));
+    }
+    assert!(wire::decode_response(&[250, 1, 2]).is_err());
+    assert!(wire::decode_request("{\"Run\":").is_err());
 }

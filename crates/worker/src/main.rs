@@ -4,7 +4,7 @@
 //! Trunk builds this binary as a classic (`no-modules`) worker with a loader script; the app
 //! starts it with `new Worker("/latih-worker_loader.js")`.
 
-use latih_engine::jobs::{JobRunner, Request, Response};
+use latih_engine::jobs::{wire, JobRunner, Response};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -14,14 +14,8 @@ fn scope() -> DedicatedWorkerGlobalScope {
 }
 
 fn post(response: &Response) {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        // Seeds are u64: a JS number would lose the high bits of a large one.
-        .serialize_large_number_types_as_bigints(true);
-    // Serialising plain data into a JS value cannot fail, and a worker has nobody to tell if it
-    // did: the app notices the missing answer only through the worker's error event.
-    if let Ok(message) = serde::Serialize::serialize(response, &serializer) {
-        let _ = scope().post_message(&message);
-    }
+    let bytes = wire::encode_response(response);
+    let _ = scope().post_message(&js_sys::Uint8Array::from(bytes.as_slice()));
 }
 
 fn main() {
@@ -36,11 +30,10 @@ fn main() {
     let clock = Box::new(|| scope().performance().map_or(0.0, |p| p.now()));
     let runner = RefCell::new(JobRunner::new(clock));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        match serde_wasm_bindgen::from_value::<Request>(event.data()) {
+        let text = event.data().as_string().unwrap_or_default();
+        match wire::decode_request(&text) {
             Ok(request) => runner.borrow_mut().handle(request, &mut |r| post(&r)),
-            Err(err) => post(&Response::Unreadable {
-                message: err.to_string(),
-            }),
+            Err(message) => post(&Response::Unreadable { message }),
         }
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));

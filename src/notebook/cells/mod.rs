@@ -4,6 +4,7 @@ mod dataset;
 mod evaluate;
 mod split;
 mod train;
+mod tune;
 
 use super::output::CellError;
 use super::NotebookState;
@@ -36,6 +37,10 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             crate::key!("cell-evaluate-title"),
             view! { <evaluate::EvaluateCellView state index /> }.into_any(),
         ),
+        Cell::Tune(_) => (
+            crate::key!("cell-tune-title"),
+            view! { <tune::TuneCellView state index /> }.into_any(),
+        ),
     };
     let heading_id = format!("cell-{index}-heading");
     let removable = matches!(cell, Cell::Train(_))
@@ -55,11 +60,21 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             </button>
         }
     });
+    let remove_tune = matches!(cell, Cell::Tune(_)).then(|| {
+        view! {
+            <button type="button" class="remove" on:click=move |_| state.restructure(|nb| {
+                nb.cells.remove(index);
+            })>
+                {move || i18n.tr("cell-remove-tune")}
+            </button>
+        }
+    });
     view! {
         <section class="cell" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{format!("{}. ", index + 1)}{move || i18n.tr(title_key)}</h2>
             {body}
             {remove}
+            {remove_tune}
         </section>
     }
     .into_any()

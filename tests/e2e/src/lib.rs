@@ -58,9 +58,9 @@ pub enum Fault {
 
 /// Stands in for the worker's loader once: says ready as the real worker does, then throws on
 /// the first job, which the page sees as the worker's error event.
-const CRASHING_WORKER: &str = r#"postMessage("Ready");
+const CRASHING_WORKER: &str = r#"postMessage(new Uint8Array([0])); // Response::Ready in postcard
 onmessage = (event) => {
-  if (event.data && event.data.Run) { throw new Error("simulated crash: out of memory"); }
+  if (JSON.parse(event.data).Run) { throw new Error("simulated crash: out of memory"); }
 };"#;
 
 /// Serves the release build like `trunk serve` does: files as they are, any other path as

@@ -114,3 +114,90 @@ async fn a_worker_that_crashes_is_reported_and_the_next_run_works() {
     site.text("Depth 2,").await;
     site.close().await;
 }
+
+/// Runs the suggested grid search of a decision tree on penguins with a pool of `workers`, and
+/// returns the results table without its fit-time column (times differ between runs).
+async fn penguin_search(workers: u32) -> (Site, Vec<Vec<String>>) {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/").await;
+    site.eval(&format!(
+        "localStorage.setItem('latih.workers', '{workers}'); return null"
+    ))
+    .await;
+    site.open("/notebook").await;
+    site.choose("Data set", "Palmer Penguins").await;
+    site.text("344 rows × 8 columns").await;
+    site.button("Add a tuning cell (search the last model's hyperparameters)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.heading("5. Tune the hyperparameters").await;
+    site.text("12 candidates × 5 folds = 60 fits, on the 249 training rows")
+        .await;
+    let run = site.button("Run the search").await;
+    site.until("the search can run", || async {
+        run.is_enabled().await.unwrap_or(false)
+    })
+    .await;
+    run.click().await.unwrap();
+    let caption = "Cross-validation results, one row per candidate (score: Accuracy)";
+    let table = site.table(caption).await;
+    let fit_column = table[0]
+        .iter()
+        .position(|h| h == "Mean fit time")
+        .expect("a fit time column");
+    let table = table
+        .into_iter()
+        .map(|mut row| {
+            row.remove(fit_column);
+            row
+        })
+        .collect();
+    (site, table)
+}
+
+#[tokio::test]
+async fn a_grid_search_on_penguins_gives_the_same_results_with_one_or_two_workers() {
+    let (one, by_one) = penguin_search(1).await;
+    one.close().await;
+    let (site, by_two) = penguin_search(2).await;
+    assert_eq!(by_one, by_two, "one worker and two workers rank the same");
+    assert_eq!(by_two.len(), 13, "a header and 12 candidates: {by_two:?}");
+    assert_eq!(
+        by_two[0][..3],
+        ["Rank", "max_depth", "min_samples_split"],
+        "{:?}",
+        by_two[0]
+    );
+    // Sorted by rank: the first row is the best, and the page says which it is.
+    let best = &by_two[1];
+    assert!(best[0].starts_with("1"), "{best:?}");
+    site.text(&format!(
+        "Best: max_depth = {}, min_samples_split = {}",
+        best[1], best[2]
+    ))
+    .await;
+
+    site.button("Use the best in cell 3")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.text("Done: the model's cell now has the best values")
+        .await;
+    let depth = site.labelled_in("3. Train a model", "Maximum depth").await;
+    assert_eq!(
+        depth.prop("value").await.unwrap().as_deref(),
+        Some(best[1].as_str())
+    );
+    let split = site
+        .labelled_in("3. Train a model", "Minimum rows to split a node")
+        .await;
+    assert_eq!(
+        split.prop("value").await.unwrap().as_deref(),
+        Some(best[2].as_str())
+    );
+    site.text(&format!("Depth {},", best[1])).await;
+    site.close().await;
+}

@@ -8,3 +8,4 @@ cargo build --locked --profile worker-release --target wasm32-unknown-unknown -p
 wasm-bindgen --target nodejs --out-dir target/wasm-bench \
   target/wasm32-unknown-unknown/worker-release/latih_wasm_bench.wasm
 python3 benches/compare_sklearn.py target/wasm-bench
+python3 benches/pool.py target/wasm-bench

@@ -3,6 +3,9 @@
 //! `std::time::Instant` does not exist on wasm32-unknown-unknown.
 
 use latih_engine::features::Matrix;
+use latih_engine::jobs::{wire, Job, JobResult, JobRunner, Request, Response};
+use latih_engine::notebook::{Cell, Notebook, SplitCell, TrainCell};
+use latih_engine::tune::{Param, SpaceText};
 use latih_engine::metrics::accuracy;
 use latih_engine::models::{Classifier, DecisionTreeParams, ModelSpec, RandomForestParams};
 use wasm_bindgen::prelude::*;
@@ -65,4 +68,102 @@ pub fn fit_accuracy(
     let model = fitted(model, x_train, y_train, cols, classes)?;
     let predicted = model.predict(&matrix(x_test, cols));
     accuracy(y_test, &predicted).ok_or_else(|| JsError::new("no test rows"))
+}
+
+/// A worker's job runner, as each of the app's Web Workers holds one, for `benches/pool.cjs` to
+/// run a search over a pool of Node worker threads the way the app shares it out over its pool.
+#[wasm_bindgen]
+pub struct BenchWorker(JobRunner);
+
+#[wasm_bindgen]
+impl BenchWorker {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Self {
+        // Fit times are not compared; the benchmark times whole searches in JavaScript.
+        Self(JobRunner::new(Box::new(|| 0.0)))
+    }
+
+    /// Handles one request (the app's JSON); for a search job, returns its candidates and scores
+    /// as JSON (fit times left out, so that runs can be compared); otherwise an empty string.
+    pub fn handle(&mut self, request: &str) -> Result<String, JsError> {
+        let request = wire::decode_request(request).map_err(|e| JsError::new(&e))?;
+        let mut last = None;
+        self.0.handle(request, &mut |response| last = Some(response));
+        match last {
+            None => Ok(String::new()),
+            Some(Response::Done {
+                result: JobResult::Tuned(Ok(results)),
+                ..
+            }) => {
+                let scores: Vec<_> = results
+                    .iter()
+                    .map(|r| (&r.candidate, &r.test_scores, &r.train_scores))
+                    .collect();
+                serde_json::to_string(&scores).map_err(|e| JsError::new(&e.to_string()))
+            }
+            Some(other) => Err(JsError::new(&format!("unexpected answer {other:?}"))),
+        }
+    }
+}
+
+impl Default for BenchWorker {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The benchmark's search: a random forest on data set `bench` (target `y`), a grid of
+/// 3 × 4 × 2 = 24 candidates, 5 folds. Returns `[notebook JSON, tune cell index, candidates]`.
+#[wasm_bindgen]
+pub fn search_notebook() -> Vec<String> {
+    let mut notebook = Notebook::starter("bench", "y");
+    notebook.cells[1] = Cell::Split(SplitCell {
+        test_fraction: 0.2,
+        ..SplitCell::default()
+    });
+    notebook.cells[2] = Cell::Train(TrainCell {
+        model: ModelSpec::RandomForest(RandomForestParams {
+            n_estimators: 10,
+            ..Default::default()
+        }),
+    });
+    notebook.add_tune();
+    let cell = notebook.cells.len() - 1;
+    if let Some(Cell::Tune(tune)) = notebook.cells.get_mut(cell) {
+        tune.spaces = [
+            (Param::NEstimators, "5, 10, 20"),
+            (Param::MaxDepth, "4, 8, 12, 16"),
+            (Param::MinSamplesSplit, "2, 20"),
+        ]
+        .into_iter()
+        .map(|(param, text)| SpaceText {
+            param,
+            text: text.into(),
+        })
+        .collect();
+    }
+    vec![notebook.to_json(), cell.to_string(), "24".into()]
+}
+
+/// The app's request that puts a data set into a worker.
+#[wasm_bindgen]
+pub fn put_data_request(name: &str, text: &str) -> String {
+    wire::encode_request(&Request::PutData {
+        name: name.into(),
+        text: text.into(),
+    })
+}
+
+/// The app's request for one candidate of a search, as its pool sends them.
+#[wasm_bindgen]
+pub fn tune_request(notebook_json: &str, cell: usize, candidate: usize) -> Result<String, JsError> {
+    let notebook = Notebook::from_json(notebook_json).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(wire::encode_request(&Request::Run {
+        id: candidate as u64,
+        job: Job::Tune {
+            notebook,
+            cell,
+            candidates: vec![candidate],
+        },
+    }))
 }

@@ -5,7 +5,7 @@
 
 use gloo_timers::future::TimeoutFuture;
 use latih::components::confusion_heatmap::ConfusionHeatmap;
-use latih::components::fields::NumberField;
+use latih::components::fields::{parse_decimal, NumberField};
 use latih::components::header::LanguageSwitch;
 use latih::i18n::{current_lang, provide_i18n, use_i18n};
 use latih::jobs::{JobEvent, Jobs};
@@ -339,4 +339,23 @@ fn panic_banner_is_one_translated_alert_with_the_message() {
     )
     .is_some());
     banner.remove();
+}
+
+#[wasm_bindgen_test]
+fn decimals_read_the_way_either_language_writes_them() {
+    for (text, value) in [
+        ("0,25", 0.25),
+        ("0.25", 0.25),
+        (" .5 ", 0.5),
+        ("-,5", -0.5),
+        ("5.", 5.0),
+        ("+2", 2.0),
+        ("1e-3", 0.001),
+        ("0.1", 0.1),
+    ] {
+        assert_eq!(parse_decimal(text), Some(value), "{text}");
+    }
+    for text in ["", "abc", "NaN", "inf", "1.2.3", "1e999", "--1"] {
+        assert_eq!(parse_decimal(text), None, "{text}");
+    }
 }

@@ -1,31 +1,51 @@
-//! Running a tune cell's search: one job per candidate, shared out over the worker pool; the
-//! progress of all of them in one bar; cancel stops every job and puts back the results from
+//! Running a tune cell's batches of jobs, shared out over the worker pool: its search (one job per
+//! candidate) and its learning curve (one job per training-set size). The progress of all the
+//! jobs of a batch shows in one bar; cancel stops every job and puts back the results from
 //! before. Results depend only on the notebook, never on how many workers ran them.
 
-use super::state::now_ms;
 use super::NotebookState;
+use crate::components::progress::now_ms;
 use crate::jobs::{JobEvent, JobFailure};
 use latih_engine::jobs::{Job, JobId, JobResult};
 use latih_engine::notebook::{CellOutput, Notebook};
-use latih_engine::tune::{summarize, CandidateResult, CvRow};
+use latih_engine::tune::{summarize, CandidateResult, CvRow, LearningPoint};
 use latih_engine::Error;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// A tune cell's search, as the cell shows it.
+/// The batches of jobs a tune cell runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Batch {
+    Search,
+    LearningCurve,
+}
+
+/// A batch, as the cell shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SearchRun {
     Running {
-        /// Fraction done of each candidate.
+        /// Fraction done of each job.
         fractions: Vec<f64>,
         started_ms: f64,
-        /// What to show again if the search is cancelled.
+        /// What to show again if the batch is cancelled.
         before: Option<Box<SearchRun>>,
     },
-    Done(Box<SearchDone>),
+    Done(Box<BatchDone>),
     Failed(SearchFailure),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BatchDone {
+    Search(SearchDone),
+    LearningCurve(LearningDone),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LearningDone {
+    pub points: Vec<LearningPoint>,
+    pub notebook: Notebook,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,156 +64,202 @@ pub enum SearchFailure {
     Worker(JobFailure),
 }
 
-/// The searches of the notebook's tune cells, by cell, and the jobs of those running.
+/// A batch of one tune cell.
+pub type BatchKey = (usize, Batch);
+
+/// The jobs of the batches running, by cell and batch.
 #[derive(Default)]
 pub struct Searches {
-    jobs: HashMap<usize, Vec<JobId>>,
+    jobs: HashMap<BatchKey, Vec<JobId>>,
 }
 
 impl NotebookState {
-    /// The search of tune cell `index`, if one ran or runs.
-    pub fn search(self, index: usize) -> Option<SearchRun> {
-        self.searches.with(|s| s.get(&index).cloned())
+    /// Batch `batch` of tune cell `index`, if it ran or runs.
+    pub fn batch(self, index: usize, batch: Batch) -> Option<SearchRun> {
+        self.searches.with(|s| s.get(&(index, batch)).cloned())
     }
 
-    /// Starts the search planned by tune cell `index` (the notebook must have run as it is).
-    pub fn start_search(self, index: usize) {
+    /// Starts batch `batch` of tune cell `index` (the notebook must have run as it is).
+    pub fn start_batch(self, index: usize, batch: Batch) {
         let Some(Ok(CellOutput::Tune(plan))) = self.output(index) else {
             return;
         };
         if self.is_stale(index) {
             return;
         }
-        self.stop_search_jobs(index);
+        let key = (index, batch);
+        self.stop_jobs(key);
         let notebook = self.doc.get_untracked();
-        let count = plan.candidates;
-        let before = self.search(index).and_then(|run| match run {
+        let jobs: Vec<Job> = match batch {
+            Batch::Search => (0..plan.candidates)
+                .map(|candidate| Job::Tune {
+                    notebook: notebook.clone(),
+                    cell: index,
+                    candidates: vec![candidate],
+                })
+                .collect(),
+            Batch::LearningCurve => (0..plan.learning_sizes.len())
+                .map(|size| Job::LearningCurve {
+                    notebook: notebook.clone(),
+                    cell: index,
+                    size,
+                })
+                .collect(),
+        };
+        let count = jobs.len();
+        let before = self.batch(index, batch).and_then(|run| match run {
             SearchRun::Running { before, .. } => before,
             other => Some(Box::new(other)),
         });
-        self.set_search(
-            index,
+        self.set_run(
+            key,
             SearchRun::Running {
                 fractions: vec![0.0; count],
                 started_ms: now_ms(),
                 before,
             },
         );
-        let results: Rc<RefCell<Vec<Option<CandidateResult>>>> =
-            Rc::new(RefCell::new(vec![None; count]));
-        let ids: Vec<JobId> = (0..count)
-            .map(|candidate| {
-                let job = Job::Tune {
-                    notebook: notebook.clone(),
-                    cell: index,
-                    candidates: vec![candidate],
-                };
+        let results: Rc<RefCell<Vec<Option<JobResult>>>> = Rc::new(RefCell::new(vec![None; count]));
+        let ids: Vec<JobId> = jobs
+            .into_iter()
+            .enumerate()
+            .map(|(job_index, job)| {
                 let results = results.clone();
                 let notebook = notebook.clone();
                 let on_event = Box::new(move |event: JobEvent| {
-                    self.on_search_event(index, candidate, event, &results, &notebook)
+                    self.on_batch_event(key, job_index, event, &results, &notebook)
                 });
                 self.runner().with_value(|runner| runner.run(job, on_event))
             })
             .collect();
         self.search_jobs
-            .try_update_value(|s| s.jobs.insert(index, ids));
+            .try_update_value(|s| s.jobs.insert(key, ids));
     }
 
-    fn on_search_event(
+    fn on_batch_event(
         self,
-        index: usize,
-        candidate: usize,
+        key: BatchKey,
+        job_index: usize,
         event: JobEvent,
-        results: &Rc<RefCell<Vec<Option<CandidateResult>>>>,
+        results: &Rc<RefCell<Vec<Option<JobResult>>>>,
         notebook: &Notebook,
     ) {
-        match event {
-            JobEvent::Progress(fraction) => self.searches.update(|s| {
-                if let Some(SearchRun::Running { fractions, .. }) = s.get_mut(&index) {
-                    fractions[candidate] = fraction;
-                }
-            }),
-            JobEvent::Done(JobResult::Tuned(Ok(mut found))) => {
-                let complete = {
-                    let mut results = results.borrow_mut();
-                    results[candidate] = found.pop();
-                    results.iter().all(Option::is_some)
-                };
-                if complete {
-                    self.search_jobs.try_update_value(|s| s.jobs.remove(&index));
-                    let results: Vec<CandidateResult> =
-                        results.borrow_mut().drain(..).flatten().collect();
-                    let rows = summarize(&results);
-                    let done = SearchDone {
-                        results,
-                        rows,
-                        notebook: notebook.clone(),
-                        applied: false,
-                    };
-                    self.set_search(index, SearchRun::Done(Box::new(done)));
-                } else {
-                    self.searches.update(|s| {
-                        if let Some(SearchRun::Running { fractions, .. }) = s.get_mut(&index) {
-                            fractions[candidate] = 1.0;
-                        }
-                    });
-                }
+        let result = match event {
+            JobEvent::Progress(fraction) => {
+                self.set_fraction(key, job_index, fraction);
+                return;
             }
-            JobEvent::Done(JobResult::Tuned(Err(error))) => {
-                self.fail_search(index, SearchFailure::Engine(error))
+            JobEvent::Failed(failure) => {
+                return self.fail_batch(key, SearchFailure::Worker(failure));
             }
-            JobEvent::Failed(failure) => self.fail_search(index, SearchFailure::Worker(failure)),
-            JobEvent::Done(JobResult::Outputs(_)) => {}
+            JobEvent::Done(result) => result,
+        };
+        match &result {
+            JobResult::Tuned(Err(error)) | JobResult::Learned(Err(error)) => {
+                return self.fail_batch(key, SearchFailure::Engine(error.clone()));
+            }
+            _ => {}
         }
+        let complete = {
+            let mut results = results.borrow_mut();
+            results[job_index] = Some(result);
+            results.iter().all(Option::is_some)
+        };
+        if !complete {
+            return self.set_fraction(key, job_index, 1.0);
+        }
+        self.search_jobs.try_update_value(|s| s.jobs.remove(&key));
+        let results: Vec<JobResult> = results.borrow_mut().drain(..).flatten().collect();
+        let notebook = notebook.clone();
+        let done = match key.1 {
+            Batch::Search => {
+                let results: Vec<CandidateResult> = results
+                    .into_iter()
+                    .filter_map(|r| match r {
+                        JobResult::Tuned(Ok(found)) => Some(found),
+                        _ => None,
+                    })
+                    .flatten()
+                    .collect();
+                let rows = summarize(&results);
+                BatchDone::Search(SearchDone {
+                    results,
+                    rows,
+                    notebook,
+                    applied: false,
+                })
+            }
+            Batch::LearningCurve => BatchDone::LearningCurve(LearningDone {
+                points: results
+                    .into_iter()
+                    .filter_map(|r| match r {
+                        JobResult::Learned(Ok(point)) => Some(point),
+                        _ => None,
+                    })
+                    .collect(),
+                notebook,
+            }),
+        };
+        self.set_run(key, SearchRun::Done(Box::new(done)));
+    }
+
+    fn set_fraction(self, key: BatchKey, job_index: usize, fraction: f64) {
+        self.searches.update(|s| {
+            if let Some(SearchRun::Running { fractions, .. }) = s.get_mut(&key) {
+                fractions[job_index] = fraction;
+            }
+        });
     }
 
     /// Notes that the search's best candidate went into the model's cell.
     pub fn mark_best_applied(self, index: usize) {
         self.searches.update(|s| {
-            if let Some(SearchRun::Done(done)) = s.get_mut(&index) {
-                done.applied = true;
+            if let Some(SearchRun::Done(done)) = s.get_mut(&(index, Batch::Search)) {
+                if let BatchDone::Search(search) = done.as_mut() {
+                    search.applied = true;
+                }
             }
         });
     }
 
-    fn fail_search(self, index: usize, failure: SearchFailure) {
-        self.stop_search_jobs(index);
-        self.set_search(index, SearchRun::Failed(failure));
+    fn fail_batch(self, key: BatchKey, failure: SearchFailure) {
+        self.stop_jobs(key);
+        self.set_run(key, SearchRun::Failed(failure));
     }
 
-    /// Stops the search of cell `index` and shows what was there before it started.
-    pub fn cancel_search(self, index: usize) {
-        self.stop_search_jobs(index);
-        let before = match self.search(index) {
+    /// Stops a batch and shows what was there before it started.
+    pub fn cancel_batch(self, index: usize, batch: Batch) {
+        let key = (index, batch);
+        self.stop_jobs(key);
+        let before = match self.batch(index, batch) {
             Some(SearchRun::Running { before, .. }) => before.map(|b| *b),
             other => other,
         };
         self.searches.update(|s| match before {
             Some(run) => {
-                s.insert(index, run);
+                s.insert(key, run);
             }
             None => {
-                s.remove(&index);
+                s.remove(&key);
             }
         });
     }
 
-    /// Stops every search, and forgets them all (cell numbers are about to change).
+    /// Stops every batch, and forgets them all (cell numbers are about to change).
     pub fn forget_searches(self) {
-        let running: Vec<usize> = self
+        let running: Vec<BatchKey> = self
             .search_jobs
             .with_value(|s| s.jobs.keys().copied().collect());
-        for index in running {
-            self.stop_search_jobs(index);
+        for key in running {
+            self.stop_jobs(key);
         }
         self.searches.update(HashMap::clear);
     }
 
-    fn stop_search_jobs(self, index: usize) {
+    fn stop_jobs(self, key: BatchKey) {
         let ids = self
             .search_jobs
-            .try_update_value(|s| s.jobs.remove(&index))
+            .try_update_value(|s| s.jobs.remove(&key))
             .flatten()
             .unwrap_or_default();
         self.runner().with_value(|runner| {
@@ -203,9 +269,9 @@ impl NotebookState {
         });
     }
 
-    fn set_search(self, index: usize, run: SearchRun) {
+    fn set_run(self, key: BatchKey, run: SearchRun) {
         self.searches.update(|s| {
-            s.insert(index, run);
+            s.insert(key, run);
         });
     }
 }

@@ -2,7 +2,8 @@
 //! outputs. Whenever the document or its data change, the whole notebook runs again in a Web
 //! Worker ([`crate::jobs`]); the outputs shown stay those of the last finished run until then.
 
-use super::search::{SearchRun, Searches};
+use super::search::{BatchKey, SearchRun, Searches};
+use crate::components::progress::now_ms;
 use crate::jobs::{worker_pool, JobEvent, JobFailure, SharedJobs};
 use latih_engine::jobs::{Job, JobId, JobResult};
 use latih_engine::notebook::{
@@ -39,7 +40,7 @@ pub struct NotebookState {
     /// form starts from its cell's values.
     pub layout: RwSignal<u32>,
     /// The tune cells' searches, by cell (see [`super::search`]).
-    pub searches: RwSignal<HashMap<usize, SearchRun>>,
+    pub searches: RwSignal<HashMap<BatchKey, SearchRun>>,
     pub(super) search_jobs: StoredValue<Searches, LocalStorage>,
     runner: StoredValue<SharedJobs, LocalStorage>,
     run: StoredValue<RunBook, LocalStorage>,
@@ -149,8 +150,8 @@ impl NotebookState {
                 self.finish_run();
                 self.status.set(RunStatus::Failed(failure));
             }
-            // A notebook run never answers with search results.
-            JobEvent::Done(JobResult::Tuned(_)) => {
+            // A notebook run never answers with a tune cell's results.
+            JobEvent::Done(JobResult::Tuned(_) | JobResult::Learned(_)) => {
                 self.finish_run();
                 self.status.set(RunStatus::Idle);
             }
@@ -347,11 +348,4 @@ cell_kind_of!(Tune, TuneCell);
 /// Only shipped data sets are fetched; any other name is reported by the engine as unknown.
 pub fn is_shipped(id: &str) -> bool {
     latih_engine::datasets::find(id).is_some()
-}
-
-/// Milliseconds since the page started (`performance.now()`; `Instant` traps on wasm).
-pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }

@@ -4,10 +4,10 @@
 
 use latih_engine::features::Matrix;
 use latih_engine::jobs::{wire, Job, JobResult, JobRunner, Request, Response};
-use latih_engine::notebook::{Cell, Notebook, SplitCell, TrainCell};
-use latih_engine::tune::{Param, SpaceText};
 use latih_engine::metrics::accuracy;
 use latih_engine::models::{Classifier, DecisionTreeParams, ModelSpec, RandomForestParams};
+use latih_engine::notebook::{Cell, Notebook, SplitCell, TrainCell};
+use latih_engine::tune::{Param, SpaceText};
 use wasm_bindgen::prelude::*;
 
 fn spec(model: &str, seed: u64) -> Result<ModelSpec, JsError> {
@@ -88,7 +88,8 @@ impl BenchWorker {
     pub fn handle(&mut self, request: &str) -> Result<String, JsError> {
         let request = wire::decode_request(request).map_err(|e| JsError::new(&e))?;
         let mut last = None;
-        self.0.handle(request, &mut |response| last = Some(response));
+        self.0
+            .handle(request, &mut |response| last = Some(response));
         match last {
             None => Ok(String::new()),
             Some(Response::Done {

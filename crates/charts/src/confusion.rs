@@ -1,10 +1,9 @@
 //! The confusion-matrix heatmap: one square per (true, predicted) pair, darker for more rows,
-//! with the count written in it, class names along both axes.
+//! with the count written in it, class names along both axes. Drawn by [`crate::heatmap`].
 
-use crate::palette::{blues, text_on_blues};
+use crate::heatmap::{self, HeatmapChart};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub struct ConfusionChart<'a> {
     /// Rows are true classes, columns predicted classes.
@@ -15,108 +14,36 @@ pub struct ConfusionChart<'a> {
     pub predicted_axis: &'a str,
 }
 
-/// Longest class name drawn in full; longer ones are cut with an ellipsis (the table beside the
-/// chart always has the full names).
-const MAX_LABEL_CHARS: usize = 12;
-
-fn short(label: &str) -> String {
-    if label.chars().count() <= MAX_LABEL_CHARS {
-        label.to_string()
-    } else {
-        let cut: String = label.chars().take(MAX_LABEL_CHARS - 1).collect();
-        format!("{cut}…")
-    }
-}
-
-/// Draws `chart` over the whole `area`. `scale` is the device-pixel ratio: the backend is in
-/// device pixels, so fonts and margins grow with it and stay sharp on high-density screens.
+/// Draws `chart` over the whole `area`; `scale` is the device-pixel ratio.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &ConfusionChart,
     scale: f64,
 ) -> Result<(), String> {
-    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
-    area.fill(&WHITE).map_err(err)?;
-    let n = chart.classes.len();
-    if n == 0 || chart.counts.len() != n || chart.counts.iter().any(|r| r.len() != n) {
-        return Ok(());
-    }
-    let (width, height) = area.dim_in_pixel();
-    let px = |v: f64| (v * scale).round() as i32;
-    let font = px(13.0).max(1);
-    let label_chars = chart
-        .classes
-        .iter()
-        .map(|c| short(c).chars().count())
-        .max()
-        .unwrap_or(1) as f64;
-    let left = px(24.0 + 7.5 * label_chars.min(MAX_LABEL_CHARS as f64));
-    let top = px(44.0);
-    let grid = (width as i32 - left - px(8.0))
-        .min(height as i32 - top - px(8.0))
-        .max(n as i32);
-    let cell = grid / n as i32;
-    let max = chart
+    let values: Vec<Vec<f64>> = chart
         .counts
         .iter()
-        .flatten()
-        .copied()
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
-    let centred = Pos::new(HPos::Center, VPos::Center);
-    let style =
-        |size: i32, colour: RGBColor| ("sans-serif", size).into_font().color(&colour).pos(centred);
-    let ink = RGBColor(33, 37, 41);
-
-    area.draw(&Text::new(
-        chart.predicted_axis.to_string(),
-        (left + cell * n as i32 / 2, px(12.0)),
-        style(font, ink),
-    ))
-    .map_err(err)?;
-    area.draw(&Text::new(
-        chart.true_axis.to_string(),
-        (px(9.0), top + cell * n as i32 / 2),
-        style(font, ink).transform(FontTransform::Rotate270),
-    ))
-    .map_err(err)?;
-    for (i, class) in chart.classes.iter().enumerate() {
-        let middle = cell * i as i32 + cell / 2;
-        area.draw(&Text::new(
-            short(class),
-            (left + middle, px(32.0)),
-            style(font, ink),
-        ))
-        .map_err(err)?;
-        area.draw(&Text::new(
-            short(class),
-            (left - px(6.0), top + middle),
-            ("sans-serif", font)
-                .into_font()
-                .color(&ink)
-                .pos(Pos::new(HPos::Right, VPos::Center)),
-        ))
-        .map_err(err)?;
-    }
-    for (row, counts) in chart.counts.iter().enumerate() {
-        for (col, &count) in counts.iter().enumerate() {
-            let t = count as f64 / max;
-            let (x, y) = (left + cell * col as i32, top + cell * row as i32);
-            area.draw(&Rectangle::new(
-                [(x, y), (x + cell - 1, y + cell - 1)],
-                blues(t).filled(),
-            ))
-            .map_err(err)?;
-            area.draw(&Text::new(
-                count.to_string(),
-                (x + cell / 2, y + cell / 2),
-                style((font * 5 / 4).min(cell / 2).max(1), text_on_blues(t)),
-            ))
-            .map_err(err)?;
-        }
-    }
-    area.present().map_err(err)
+        .map(|row| row.iter().map(|&c| c as f64).collect())
+        .collect();
+    let texts: Vec<Vec<String>> = chart
+        .counts
+        .iter()
+        .map(|row| row.iter().map(u64::to_string).collect())
+        .collect();
+    let max = values.iter().flatten().copied().fold(1.0, f64::max);
+    heatmap::draw(
+        area,
+        &HeatmapChart {
+            values: &values,
+            texts: &texts,
+            row_labels: chart.classes,
+            column_labels: chart.classes,
+            row_axis: chart.true_axis,
+            column_axis: chart.predicted_axis,
+            range: (0.0, max),
+        },
+        scale,
+    )
 }
 
 #[cfg(test)]
@@ -159,8 +86,7 @@ mod tests {
     }
 
     #[test]
-    fn long_names_are_shortened_and_mismatched_input_draws_nothing() {
-        assert_eq!(short("a very long class name"), "a very long…");
+    fn mismatched_input_draws_nothing() {
         let counts = vec![vec![1, 2]];
         let classes = ["a".to_string(), "b".to_string()];
         let chart = ConfusionChart {

@@ -73,14 +73,7 @@ pub fn draw<DB: DrawingBackend>(
         plot.draw_series([Circle::new((x, y), px(5.0), BLACK.filled())])
             .map_err(err)?;
     }
-    plot.configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .legend_area_size(px(26.0))
-        .label_font(font)
-        .background_style(WHITE.mix(0.85))
-        .border_style(grey)
-        .draw()
-        .map_err(err)?;
+    crate::draw_legend(&mut plot, font, px)?;
     area.present().map_err(err)
 }
 
@@ -89,12 +82,7 @@ mod tests {
     use super::*;
 
     fn svg(chart: &RocChart) -> String {
-        let mut out = String::new();
-        {
-            let backend = SVGBackend::with_string(&mut out, (400, 320));
-            draw(&backend.into_drawing_area(), chart, 1.0).unwrap();
-        }
-        out.split_whitespace().collect::<Vec<_>>().join(" ")
+        crate::svg((400, 320), |area| draw(area, chart, 1.0))
     }
 
     #[test]

@@ -6,8 +6,10 @@
 //! data sets once ([`Request::PutData`]) and jobs that name them ([`Request::Run`]), and answers each
 //! job with progress and one final result.
 
-use crate::notebook::{evaluate_with_progress, run_candidates, CellOutput, Notebook};
-use crate::tune::CandidateResult;
+use crate::notebook::{
+    evaluate_with_progress, run_candidates, run_learning_point, CellOutput, Notebook,
+};
+use crate::tune::{CandidateResult, LearningPoint};
 use crate::Error;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -37,6 +39,13 @@ pub enum Job {
         notebook: Notebook,
         cell: usize,
         candidates: Vec<usize>,
+    },
+    /// One point (`size`, an index into the plan's sizes) of the learning curve of the model
+    /// searched by the tune cell at `cell`.
+    LearningCurve {
+        notebook: Notebook,
+        cell: usize,
+        size: usize,
     },
 }
 
@@ -69,6 +78,7 @@ pub enum JobResult {
     Outputs(Vec<Result<CellOutput, Error>>),
     /// The candidates' results, in the order the job listed them.
     Tuned(Result<Vec<CandidateResult>, Error>),
+    Learned(Result<LearningPoint, Error>),
 }
 
 /// The wire format. Requests go as JSON text: they hold the notebook, whose JSON the app already
@@ -151,6 +161,13 @@ impl JobRunner {
                 &self.data,
                 &*self.clock,
                 progress,
+            )),
+            Job::LearningCurve {
+                notebook,
+                cell,
+                size,
+            } => JobResult::Learned(run_learning_point(
+                &notebook, cell, size, &self.data, progress,
             )),
         }
     }

@@ -264,3 +264,102 @@ fn results_rank_like_cv_results_with_ties_sharing_and_failures_last() {
     assert!(rows[2].mean_test_score.is_nan());
     assert_eq!(best(&rows), Some(3));
 }
+
+fn scored(values: &[(Param, f64)], test: &[f64]) -> tune::CandidateResult {
+    tune::CandidateResult {
+        candidate: Candidate {
+            values: values.to_vec(),
+        },
+        test_scores: test.to_vec(),
+        train_scores: test.iter().map(|s| (s + 0.1).min(1.0)).collect(),
+        fit_ms: vec![1.0; test.len()],
+        error: None,
+    }
+}
+
+#[test]
+fn one_varied_parameter_gives_a_sorted_validation_curve_and_no_grid() {
+    let results = [
+        scored(&[(Param::MaxDepth, 8.0)], &[0.5, 0.75]),
+        scored(&[(Param::MaxDepth, 2.0)], &[0.25, 0.25]),
+    ];
+    let rows = summarize(&results);
+    let curve = tune::validation_curve(&results, &rows).unwrap();
+    assert_eq!(curve.param, Param::MaxDepth);
+    assert_eq!(curve.x, [2.0, 8.0]);
+    assert_eq!(curve.test_mean, [0.25, 0.625]);
+    assert_eq!(curve.test_std, [0.0, 0.125]);
+    assert_eq!(curve.train_mean, [0.35, 0.725]);
+    assert_eq!(tune::score_grid(&results, &rows), None);
+}
+
+#[test]
+fn two_varied_parameters_give_a_grid_of_the_best_mean_per_pair() {
+    let (d, s, n) = (Param::MaxDepth, Param::MinSamplesSplit, Param::NEstimators);
+    let results = [
+        scored(&[(d, 2.0), (s, 2.0), (n, 10.0)], &[0.5]),
+        scored(&[(d, 2.0), (s, 2.0), (n, 20.0)], &[0.75]),
+        scored(&[(d, 4.0), (s, 10.0), (n, 10.0)], &[0.25]),
+    ];
+    let rows = summarize(&results);
+    assert_eq!(tune::validation_curve(&results, &rows), None);
+    let grid = tune::score_grid(&results, &rows).unwrap();
+    assert_eq!((grid.row_param, grid.column_param), (d, s));
+    assert_eq!(grid.row_values, [2.0, 4.0]);
+    assert_eq!(grid.column_values, [2.0, 10.0]);
+    assert_eq!(grid.scores[0][0], 0.75, "the best over n_estimators");
+    assert!(grid.scores[0][1].is_nan() && grid.scores[1][0].is_nan());
+    assert_eq!(grid.scores[1][1], 0.25);
+}
+
+#[test]
+fn learning_curves_are_scikit_learns() {
+    for case in fixture()["learning_curve"].as_array().unwrap() {
+        let dataset = case["dataset"].as_str().unwrap();
+        let target = case["target"].as_str().unwrap();
+        let table = read_csv(&shipped_csv(dataset)).unwrap();
+        let labels = encode_target(&table, target).unwrap();
+        let rows: Vec<usize> = (0..table.n_rows()).collect();
+        let folds = stratified_k_fold(&labels.codes, 5).unwrap();
+        let sizes = tune::learning_curve_sizes(&folds);
+        assert_eq!(sizes, usizes(&case["sizes"]), "{dataset}");
+        let model = match case["model"].as_str().unwrap() {
+            "knn" => ModelSpec::KNearestNeighbors(KnnParams::default()),
+            _ => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
+        };
+        let data = CvData {
+            table: &table,
+            target,
+            labels: &labels,
+            rows: &rows,
+        };
+        for (i, &size) in sizes.iter().enumerate() {
+            let point = tune::learning_curve_point(
+                &data,
+                &model,
+                &folds,
+                size,
+                Scoring::Accuracy,
+                None,
+                &mut |_| {},
+            );
+            for (scores, key) in [
+                (&point.test_scores, "test_scores"),
+                (&point.train_scores, "train_scores"),
+            ] {
+                let want: Vec<f64> = case[key][i]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_f64().unwrap())
+                    .collect();
+                for (got, want) in scores.iter().zip(&want) {
+                    assert!(
+                        (got - want).abs() < 1e-9,
+                        "{dataset} {key} at {size}: {scores:?} vs {want:?}"
+                    );
+                }
+            }
+        }
+    }
+}

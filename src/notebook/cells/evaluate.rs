@@ -4,6 +4,7 @@
 use super::{field_id, show_output};
 use crate::components::confusion_heatmap::ConfusionHeatmap;
 use crate::components::confusion_table::ConfusionTable;
+use crate::components::fields::parse_decimal;
 use crate::components::roc_chart::RocCurves;
 use crate::components::score::Score;
 use crate::components::table_scroll::TableScroll;
@@ -196,7 +197,7 @@ fn ThresholdExplorer(
                     prop:value=move || threshold.get().to_string()
                     aria-valuetext=shown
                     on:input=move |ev| {
-                        if let Ok(value) = event_target_value(&ev).parse::<f64>() {
+                        if let Some(value) = parse_decimal(&event_target_value(&ev)) {
                             threshold.set(value.clamp(0.0, 1.0));
                         }
                     }

@@ -199,5 +199,23 @@ async fn a_grid_search_on_penguins_gives_the_same_results_with_one_or_two_worker
         Some(best[2].as_str())
     );
     site.text(&format!("Depth {},", best[1])).await;
+
+    // The learning curve of the model as it now is: five training-set sizes, in a table.
+    let draw = site.button("Draw the learning curve").await;
+    site.until("the notebook to run with the best values", || async {
+        draw.is_enabled().await.unwrap_or(false)
+    })
+    .await;
+    draw.click().await.unwrap();
+    let curve = site
+        .table("Learning curve: mean Accuracy ± std over the folds, by training rows")
+        .await;
+    assert_eq!(curve.len(), 6, "a header and five sizes: {curve:?}");
+    assert_eq!(
+        curve[5][0], "199",
+        "all of a fold's 199 training rows: {curve:?}"
+    );
+    site.find("//canvas[starts-with(@aria-label, 'Learning curve: the mean Accuracy')]")
+        .await;
     site.close().await;
 }

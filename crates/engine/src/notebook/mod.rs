@@ -9,7 +9,7 @@ pub use eval::{
     evaluate, evaluate_with_progress, CellOutput, ClassCurve, DataSource, DatasetOutput,
     EvaluateOutput, ModelSummary, RocSummary, SplitOutput, TrainOutput,
 };
-pub use tune::{run_candidates, TuneCell, TuneOutput};
+pub use tune::{run_candidates, run_learning_point, TuneCell, TuneOutput};
 
 use crate::models::ModelSpec;
 use crate::Error;

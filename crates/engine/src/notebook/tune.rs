@@ -11,15 +11,19 @@ use crate::error::CellKind;
 use crate::models::ModelSpec;
 use crate::split::{stratified_k_fold, Fold};
 use crate::tune::{
-    self, cross_validate_candidate, Candidate, CandidateResult, CvData, Param, Scoring, SearchKind,
-    SpaceText, MAX_FOLDS,
+    self, cross_validate_candidate, learning_curve_point, learning_curve_sizes, Candidate,
+    CandidateResult, CvData, LearningPoint, Param, Scoring, SearchKind, SearchMethod, SpaceText,
+    MAX_FOLDS,
 };
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TuneCell {
-    pub search: SearchKind,
+    pub method: SearchMethod,
+    /// Candidates a random search draws, and its seed (kept while the grid is chosen).
+    pub iterations: u32,
+    pub seed: u64,
     pub spaces: Vec<SpaceText>,
     pub folds: u32,
     pub scoring: Scoring,
@@ -28,7 +32,9 @@ pub struct TuneCell {
 impl Default for TuneCell {
     fn default() -> Self {
         Self {
-            search: SearchKind::Grid,
+            method: SearchMethod::Grid,
+            iterations: 10,
+            seed: 42,
             spaces: Vec::new(),
             folds: 5,
             scoring: Scoring::Accuracy,
@@ -37,6 +43,16 @@ impl Default for TuneCell {
 }
 
 impl TuneCell {
+    pub fn search(&self) -> SearchKind {
+        match self.method {
+            SearchMethod::Grid => SearchKind::Grid,
+            SearchMethod::Random => SearchKind::Random {
+                iterations: self.iterations,
+                seed: self.seed,
+            },
+        }
+    }
+
     /// A first search worth running on `model`: a few values of its main parameters.
     pub fn suggested_for(model: &ModelSpec) -> Self {
         let text = |param| match param {
@@ -70,7 +86,13 @@ pub struct TuneOutput {
     pub rows: usize,
     /// The parameters that vary, in the order candidates list them.
     pub params: Vec<Param>,
+    /// The training-set sizes of the model's learning curve, one job each.
+    pub learning_sizes: Vec<usize>,
 }
+
+/// Learning curves shuffle each fold's training rows with this seed (and the fold's number), so
+/// a small training set holds every class even when the data file is sorted by class.
+const LEARNING_CURVE_SEED: u64 = 0;
 
 /// A checked search, ready to run.
 pub(super) struct Plan<'a> {
@@ -109,7 +131,7 @@ pub(super) fn plan<'a>(
     }
     let train_labels: Vec<u32> = split.train.iter().map(|&r| labels.codes[r]).collect();
     let folds = stratified_k_fold(&train_labels, cell.folds as usize)?;
-    let candidates = tune::candidates(base, &cell.spaces, cell.search)?;
+    let candidates = tune::candidates(base, &cell.spaces, cell.search())?;
     Ok(Plan {
         model_cell,
         base: base.clone(),
@@ -136,7 +158,49 @@ pub(super) fn output(plan: &Plan) -> TuneOutput {
             .first()
             .map(|c| c.values.iter().map(|(p, _)| *p).collect())
             .unwrap_or_default(),
+        learning_sizes: learning_curve_sizes(&plan.folds),
     }
+}
+
+/// Runs `job` on the checked plan of the tune cell at `index`, with the data above it.
+fn with_plan<T>(
+    notebook: &Notebook,
+    index: usize,
+    source: &dyn DataSource,
+    job: impl FnOnce(&Plan) -> Result<T, Error>,
+) -> Result<T, Error> {
+    notebook.check_version()?;
+    let Some(Cell::Tune(cell)) = notebook.cells.get(index) else {
+        return Err(Error::NeedsCellAbove {
+            cell: CellKind::Tune,
+        });
+    };
+    let state = super::eval::data_above(notebook, index, source);
+    job(&plan(notebook, index, cell, &state)?)
+}
+
+/// The point `size` (an index into the plan's `learning_sizes`) of the learning curve of the
+/// model above the tune cell at `index`, as it is in its train cell.
+pub fn run_learning_point(
+    notebook: &Notebook,
+    index: usize,
+    size: usize,
+    source: &dyn DataSource,
+    progress: &mut dyn FnMut(f64),
+) -> Result<LearningPoint, Error> {
+    with_plan(notebook, index, source, |plan| {
+        let sizes = learning_curve_sizes(&plan.folds);
+        let rows = *sizes.get(size).ok_or(Error::EmptyInput)?;
+        Ok(learning_curve_point(
+            &plan.data,
+            &plan.base,
+            &plan.folds,
+            rows,
+            plan.scoring,
+            Some(LEARNING_CURVE_SEED),
+            progress,
+        ))
+    })
 }
 
 /// Cross-validates candidates `which` (indices into the plan's candidates) of the tune cell at
@@ -149,33 +213,27 @@ pub fn run_candidates(
     clock: &dyn Fn() -> f64,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Vec<CandidateResult>, Error> {
-    notebook.check_version()?;
-    let Some(Cell::Tune(cell)) = notebook.cells.get(index) else {
-        return Err(Error::NeedsCellAbove {
-            cell: CellKind::Tune,
-        });
-    };
-    let state = super::eval::data_above(notebook, index, source);
-    let plan = plan(notebook, index, cell, &state)?;
-    let total = which.len().max(1) as f64;
-    which
-        .iter()
-        .enumerate()
-        .map(|(done, &i)| {
-            let candidate = plan.candidates.get(i).ok_or(Error::TooManyCandidates {
-                candidates: i + 1,
-                limit: plan.candidates.len(),
-            })?;
-            let mut within = |f: f64| progress((done as f64 + f) / total);
-            Ok(cross_validate_candidate(
-                &plan.data,
-                &plan.base,
-                candidate,
-                &plan.folds,
-                plan.scoring,
-                clock,
-                &mut within,
-            ))
-        })
-        .collect()
+    with_plan(notebook, index, source, |plan| {
+        let total = which.len().max(1) as f64;
+        which
+            .iter()
+            .enumerate()
+            .map(|(done, &i)| {
+                let candidate = plan.candidates.get(i).ok_or(Error::TooManyCandidates {
+                    candidates: i + 1,
+                    limit: plan.candidates.len(),
+                })?;
+                let mut within = |f: f64| progress((done as f64 + f) / total);
+                Ok(cross_validate_candidate(
+                    &plan.data,
+                    &plan.base,
+                    candidate,
+                    &plan.folds,
+                    plan.scoring,
+                    clock,
+                    &mut within,
+                ))
+            })
+            .collect()
+    })
 }

@@ -90,6 +90,35 @@ pub struct CandidateResult {
     pub error: Option<Error>,
 }
 
+/// Fits `model` on `train_rows` (features encoded on those rows only) and scores it on
+/// `validation_rows` and on `train_rows`: (validation score, training score, fit milliseconds).
+fn fit_and_score(
+    data: &CvData,
+    model: &ModelSpec,
+    train_rows: &[usize],
+    validation_rows: &[usize],
+    scoring: Scoring,
+    clock: &dyn Fn() -> f64,
+) -> Result<(f64, f64, f64), Error> {
+    let truth =
+        |rows: &[usize]| -> Vec<u32> { rows.iter().map(|&r| data.labels.codes[r]).collect() };
+    let encoder = FeatureEncoder::fit(data.table, data.target, train_rows)?;
+    let x_train = encoder.transform(data.table, train_rows)?;
+    let x_validation = encoder.transform(data.table, validation_rows)?;
+    let y_train = truth(train_rows);
+    let started = clock();
+    let fitted = model.fit(&x_train, &y_train, data.labels.classes.len())?;
+    let fit_ms = clock() - started;
+    let score_on = |x, y: &[u32]| scoring.score(y, &fitted.predict(x), &fitted.predict_proba(x));
+    let validation = score_on(&x_validation, &truth(validation_rows));
+    Ok((validation, score_on(&x_train, &y_train), fit_ms))
+}
+
+/// Table rows of positions in the rows a search learns from.
+fn table_rows(data: &CvData, positions: &[usize]) -> Vec<usize> {
+    positions.iter().map(|&p| data.rows[p]).collect()
+}
+
 /// Scores `candidate` (applied to `base`) on each fold, calling `progress` with the fraction of
 /// folds done. `clock` gives milliseconds (`performance.now()` in a worker).
 pub fn cross_validate_candidate(
@@ -115,28 +144,15 @@ pub fn cross_validate_candidate(
             return result;
         }
     };
-    let n_classes = data.labels.classes.len();
     for (i, fold) in folds.iter().enumerate() {
-        let rows = |positions: &[usize]| -> Vec<usize> {
-            positions.iter().map(|&p| data.rows[p]).collect()
-        };
-        let (train_rows, validation_rows) = (rows(&fold.train), rows(&fold.validation));
-        let truth =
-            |rows: &[usize]| -> Vec<u32> { rows.iter().map(|&r| data.labels.codes[r]).collect() };
-        let scored = (|| -> Result<(f64, f64, f64), Error> {
-            let encoder = FeatureEncoder::fit(data.table, data.target, &train_rows)?;
-            let x_train = encoder.transform(data.table, &train_rows)?;
-            let x_validation = encoder.transform(data.table, &validation_rows)?;
-            let y_train = truth(&train_rows);
-            let started = clock();
-            let fitted = model.fit(&x_train, &y_train, n_classes)?;
-            let fit_ms = clock() - started;
-            let score_on =
-                |x, y: &[u32]| scoring.score(y, &fitted.predict(x), &fitted.predict_proba(x));
-            let test = score_on(&x_validation, &truth(&validation_rows));
-            let train = score_on(&x_train, &y_train);
-            Ok((test, train, fit_ms))
-        })();
+        let scored = fit_and_score(
+            data,
+            &model,
+            &table_rows(data, &fold.train),
+            &table_rows(data, &fold.validation),
+            scoring,
+            clock,
+        );
         match scored {
             Ok((test, train, fit_ms)) => {
                 result.test_scores[i] = test;
@@ -150,4 +166,82 @@ pub fn cross_validate_candidate(
         progress((i + 1) as f64 / folds.len() as f64);
     }
     result
+}
+
+/// One point of a learning curve: the model trained on the first `rows` training rows of each
+/// fold, scored on that fold's validation rows and on the rows it learned from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LearningPoint {
+    pub rows: usize,
+    pub test_scores: Vec<f64>,
+    pub train_scores: Vec<f64>,
+    pub error: Option<Error>,
+}
+
+/// The training-set sizes of scikit-learn's `learning_curve` with its default
+/// `train_sizes=np.linspace(0.1, 1.0, 5)`: those fractions of the first fold's training rows,
+/// truncated, at least 1, without repeats.
+pub fn learning_curve_sizes(folds: &[Fold]) -> Vec<usize> {
+    let n_max = folds.first().map_or(0, |f| f.train.len());
+    // np.linspace: start + i·step, the last point exactly the stop.
+    let step = (1.0 - 0.1) / 4.0;
+    let mut sizes: Vec<usize> = (0..5)
+        .map(|i| {
+            if i == 4 {
+                1.0
+            } else {
+                0.1 + f64::from(i) * step
+            }
+        })
+        .map(|fraction: f64| ((fraction * n_max as f64) as usize).clamp(1, n_max.max(1)))
+        .collect();
+    sizes.dedup();
+    sizes
+}
+
+/// The learning-curve point at `rows` training rows. With `shuffle`, each fold's training rows
+/// are shuffled (seeded per fold) before the first `rows` are taken, as `learning_curve(...,
+/// shuffle=True)` does (with another generator); without, they are taken in order.
+#[allow(clippy::too_many_arguments)]
+pub fn learning_curve_point(
+    data: &CvData,
+    model: &ModelSpec,
+    folds: &[Fold],
+    rows: usize,
+    scoring: Scoring,
+    shuffle: Option<u64>,
+    progress: &mut dyn FnMut(f64),
+) -> LearningPoint {
+    let mut point = LearningPoint {
+        rows,
+        test_scores: vec![f64::NAN; folds.len()],
+        train_scores: vec![f64::NAN; folds.len()],
+        error: None,
+    };
+    for (i, fold) in folds.iter().enumerate() {
+        let mut train_positions = fold.train.clone();
+        if let Some(seed) = shuffle {
+            crate::rng::SeededRng::for_stream(seed, i as u64).shuffle(&mut train_positions);
+        }
+        train_positions.truncate(rows);
+        let scored = fit_and_score(
+            data,
+            model,
+            &table_rows(data, &train_positions),
+            &table_rows(data, &fold.validation),
+            scoring,
+            &|| 0.0,
+        );
+        match scored {
+            Ok((test, train, _)) => {
+                point.test_scores[i] = test;
+                point.train_scores[i] = train;
+            }
+            Err(error) => {
+                point.error.get_or_insert(error);
+            }
+        }
+        progress((i + 1) as f64 / folds.len() as f64);
+    }
+    point
 }

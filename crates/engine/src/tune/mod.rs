@@ -10,8 +10,13 @@ pub mod results;
 pub mod space;
 
 pub use cv::CvData;
-pub use cv::{cross_validate_candidate, CandidateResult, Scoring};
-pub use results::{best, summarize, CvRow};
+pub use cv::{
+    cross_validate_candidate, learning_curve_point, learning_curve_sizes, CandidateResult,
+    LearningPoint, Scoring,
+};
+pub use results::{
+    best, mean_std, score_grid, summarize, validation_curve, CvRow, ScoreGrid, ValidationCurve,
+};
 pub use space::{Param, Space};
 
 use crate::models::ModelSpec;
@@ -24,13 +29,21 @@ pub const MAX_CANDIDATES: usize = 500;
 /// The most folds a cross-validation may use.
 pub const MAX_FOLDS: u32 = 20;
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "search", rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum SearchKind {
     /// Every combination of the values (`GridSearchCV`).
     Grid,
     /// `iterations` candidates drawn at random (`RandomizedSearchCV`).
     Random { iterations: u32, seed: u64 },
+}
+
+/// How a tune cell searches (its [`SearchKind`] with the cell's count and seed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SearchMethod {
+    #[default]
+    Grid,
+    Random,
 }
 
 /// The space of one parameter, as the learner typed it.

@@ -2,20 +2,22 @@
 //! model above, the folds and the score), the plan the notebook made of it, and the search itself
 //! (run by the worker pool; see `notebook::search`).
 
+mod charts;
+mod learning;
 mod results;
 
 use super::{field_id, show_output};
 use crate::components::fields::{NumberField, SelectField, TextField};
+use crate::components::progress::JobProgress;
 use crate::i18n::use_i18n;
 use crate::jobs::JobFailure;
 use crate::notebook::compare::model_key;
-use crate::notebook::run_status::seconds_left;
-use crate::notebook::search::{SearchFailure, SearchRun};
-use crate::notebook::state::now_ms;
+use crate::notebook::search::{Batch, BatchDone, SearchFailure, SearchRun};
 use crate::notebook::NotebookState;
 use latih_engine::notebook::{CellOutput, TuneCell, TuneOutput};
-use latih_engine::tune::{Param, Scoring, SearchKind, SpaceText};
-use latih_i18n::{error_message, format_count, format_percent};
+use latih_engine::tune::{Param, Scoring, SearchMethod, SpaceText};
+use latih_i18n::{error_message, format_count};
+use learning::LearningCurveResults;
 use leptos::prelude::*;
 use results::SearchResults;
 
@@ -26,6 +28,20 @@ pub(crate) fn scoring_key(scoring: Scoring) -> &'static str {
         Scoring::BalancedAccuracy => crate::key!("out-balanced-accuracy"),
         Scoring::F1Macro => crate::key!("out-f1-macro"),
         Scoring::RocAuc => crate::key!("out-roc-auc"),
+    }
+}
+
+/// Whether the cells up to `index` differ from `notebook`'s, the notebook a batch ran on: then
+/// the batch's results are out of date.
+fn changed_since(
+    state: NotebookState,
+    index: usize,
+    notebook: latih_engine::notebook::Notebook,
+) -> impl Fn() -> bool + Clone + Send + Sync + 'static {
+    move || {
+        state
+            .doc
+            .with(|nb| nb.cells.get(..=index) != notebook.cells.get(..=index))
     }
 }
 
@@ -43,12 +59,11 @@ pub fn TuneCellView(state: NotebookState, index: usize) -> impl IntoView {
     let i18n = use_i18n();
     let initial = state.cell_untracked::<TuneCell>(index).unwrap_or_default();
     let edit = move |change: &dyn Fn(&mut TuneCell)| state.edit(index, change);
-    let search = Memo::new(move |_| {
+    let is_random = Memo::new(move |_| {
         state
             .cell::<TuneCell>(index)
-            .map_or(SearchKind::Grid, |c| c.search)
+            .is_some_and(|c| c.method == SearchMethod::Random)
     });
-    let is_random = move || matches!(search.get(), SearchKind::Random { .. });
     let search_options = Signal::derive(move || {
         vec![
             ("grid".to_string(), i18n.tr("search-grid")),
@@ -56,43 +71,30 @@ pub fn TuneCellView(state: NotebookState, index: usize) -> impl IntoView {
         ]
     });
     let choose_search = Callback::new(move |kind: String| {
-        edit(&|c| {
-            c.search = match (kind.as_str(), c.search) {
-                ("random", SearchKind::Grid) => SearchKind::Random {
-                    iterations: 10,
-                    seed: 42,
-                },
-                ("grid", _) => SearchKind::Grid,
-                (_, kept) => kept,
-            }
-        })
+        let method = if kind == "random" {
+            SearchMethod::Random
+        } else {
+            SearchMethod::Grid
+        };
+        edit(&|c| c.method = method);
     });
-    let set_random = move |change: fn(&mut u32, &mut u64, u64)| {
-        Callback::new(move |text: String| match text.parse::<u64>() {
-            Ok(value) => {
-                edit(&|c| {
-                    if let SearchKind::Random {
-                        ref mut iterations,
-                        ref mut seed,
-                    } = c.search
-                    {
-                        change(iterations, seed, value);
-                    }
-                });
-                true
-            }
-            Err(_) => false,
-        })
-    };
-    let set_iterations =
-        set_random(|iterations, _, v| *iterations = u32::try_from(v).unwrap_or(u32::MAX));
-    let set_seed = set_random(|_, seed, v| *seed = v);
-    let (initial_iterations, initial_seed) = match initial.search {
-        SearchKind::Random { iterations, seed } => (iterations, seed),
-        SearchKind::Grid => (10, 42),
-    };
+    let set_iterations = Callback::new(move |text: String| match text.parse::<u32>() {
+        Ok(n) => {
+            edit(&|c| c.iterations = n);
+            true
+        }
+        Err(_) => false,
+    });
+    let set_seed = Callback::new(move |text: String| match text.parse::<u64>() {
+        Ok(seed) => {
+            edit(&|c| c.seed = seed);
+            true
+        }
+        Err(_) => false,
+    });
+    let (initial_iterations, initial_seed) = (initial.iterations, initial.seed);
     let random_fields = move || {
-        is_random().then(|| {
+        is_random.get().then(|| {
             view! {
                 <NumberField id=field_id(index, "iterations") label_key="field-iterations" initial=initial_iterations.to_string() accept=set_iterations />
                 <NumberField id=field_id(index, "search-seed") label_key="field-search-seed" initial=initial_seed.to_string() accept=set_seed />
@@ -173,7 +175,7 @@ pub fn TuneCellView(state: NotebookState, index: usize) -> impl IntoView {
                 id=field_id(index, "search")
                 label_key="field-search"
                 options=search_options
-                selected=Signal::derive(move || if is_random() { "random".to_string() } else { "grid".to_string() })
+                selected=Signal::derive(move || if is_random.get() { "random".to_string() } else { "grid".to_string() })
                 on_change=choose_search
             />
             {random_fields}
@@ -196,7 +198,7 @@ enum Phase {
     Done,
 }
 
-/// The plan, the button that runs it, and the search's progress or results.
+/// The plan, and the cell's two batches: the search and the model's learning curve.
 #[component]
 fn Planned(state: NotebookState, index: usize, plan: TuneOutput) -> impl IntoView {
     let i18n = use_i18n();
@@ -231,33 +233,47 @@ fn Planned(state: NotebookState, index: usize, plan: TuneOutput) -> impl IntoVie
             ],
         )
     };
+    view! {
+        <p>{searches_text}</p>
+        <p>{plan_text}</p>
+        <BatchPanel state index batch=Batch::Search run_key="tune-run" progress_key="tune-progress" running_key="tune-running" />
+        <h3>{move || i18n.tr("tune-learning-heading")}</h3>
+        <p class="hint">{move || i18n.tr("tune-learning-intro")}</p>
+        <BatchPanel state index batch=Batch::LearningCurve run_key="tune-learning-run" progress_key="tune-learning-progress" running_key="tune-learning-running" />
+    }
+}
+
+/// A batch's button, its progress and cancel while it runs, and its results or failure.
+#[component]
+fn BatchPanel(
+    state: NotebookState,
+    index: usize,
+    batch: Batch,
+    run_key: &'static str,
+    progress_key: &'static str,
+    running_key: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
     // The view changes with the phase only: progress updates the bar, not the buttons.
-    let phase = Memo::new(move |_| match state.search(index) {
+    let phase = Memo::new(move |_| match state.batch(index, batch) {
         Some(SearchRun::Running { .. }) => Phase::Running,
         Some(SearchRun::Failed(_)) => Phase::Failed,
         Some(SearchRun::Done(_)) => Phase::Done,
         None => Phase::None,
     });
     let running = move || phase.get() == Phase::Running;
-    let progress = move || match state.search(index) {
+    let progress = Signal::derive(move || match state.batch(index, batch) {
         Some(SearchRun::Running {
             fractions,
             started_ms,
             ..
-        }) => Some((
+        }) => (
             fractions.iter().sum::<f64>() / fractions.len().max(1) as f64,
             started_ms,
-        )),
-        _ => None,
-    };
-    let fraction = move || progress().map_or(0.0, |(f, _)| f);
-    let eta = move || {
-        let (fraction, started_ms) = progress()?;
-        let seconds = seconds_left(fraction, started_ms, now_ms())?;
-        let seconds = format_count(i18n.lang(), seconds.ceil() as usize);
-        Some(i18n.trf("run-eta", &[("seconds", seconds)]))
-    };
-    let failure = move || match state.search(index) {
+        ),
+        _ => (0.0, 0.0),
+    });
+    let failure = move || match state.batch(index, batch) {
         Some(SearchRun::Failed(SearchFailure::Engine(error))) => i18n.trf(
             "tune-failed",
             &[("reason", error_message(i18n.lang(), &error))],
@@ -271,30 +287,31 @@ fn Planned(state: NotebookState, index: usize, plan: TuneOutput) -> impl IntoVie
         _ => String::new(),
     };
     view! {
-        <p>{searches_text}</p>
-        <p>{plan_text}</p>
         <p class="actions">
             <button
                 type="button"
                 disabled=move || running() || state.is_stale(index)
-                on:click=move |_| state.start_search(index)
+                on:click=move |_| state.start_batch(index, batch)
             >
-                {move || i18n.tr("tune-run")}
+                {move || i18n.tr(run_key)}
             </button>
         </p>
         {move || match phase.get() {
             Phase::Running => view! {
-                <div class="run-status" role="status">
-                    <progress max="1" value=fraction aria-label=move || i18n.tr("tune-progress")></progress>
-                    <span>{move || i18n.trf("tune-running", &[("percent", format_percent(i18n.lang(), fraction(), 0))])}</span>
-                    <span>{eta}</span>
-                    <button type="button" on:click=move |_| state.cancel_search(index)>{move || i18n.tr("run-cancel")}</button>
-                </div>
+                <JobProgress
+                    progress
+                    label_key=progress_key
+                    running_key
+                    on_cancel=Callback::new(move |()| state.cancel_batch(index, batch))
+                />
             }
             .into_any(),
             Phase::Failed => view! { <p class="cell-error" role="alert">{failure}</p> }.into_any(),
-            Phase::Done => match state.search(index) {
-                Some(SearchRun::Done(done)) => view! { <SearchResults state index done=*done /> }.into_any(),
+            Phase::Done => match state.batch(index, batch) {
+                Some(SearchRun::Done(done)) => match *done {
+                    BatchDone::Search(done) => view! { <SearchResults state index done /> }.into_any(),
+                    BatchDone::LearningCurve(done) => view! { <LearningCurveResults state index done /> }.into_any(),
+                },
                 _ => ().into_any(),
             },
             Phase::None => ().into_any(),

@@ -1,12 +1,13 @@
 //! A finished search: the best candidate (with a button that puts it into the model's cell) and
 //! every candidate's cross-validation results in a sortable table, as `cv_results_` has them.
 
+use super::charts::{ScoreGridChart, ValidationCurveChart};
 use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
 use crate::notebook::search::SearchDone;
 use crate::notebook::NotebookState;
 use latih_engine::notebook::{Cell, TrainCell, TuneCell};
-use latih_engine::tune::{best, CvRow};
+use latih_engine::tune::{best, score_grid, validation_curve, CvRow};
 use latih_i18n::{candidate_text, format_decimal, format_number};
 use leptos::prelude::*;
 
@@ -29,14 +30,7 @@ pub fn SearchResults(state: NotebookState, index: usize, done: SearchDone) -> im
         notebook,
         applied,
     } = done;
-    let stale = {
-        let notebook = notebook.clone();
-        move || {
-            state
-                .doc
-                .with(|nb| nb.cells.get(..=index) != notebook.cells.get(..=index))
-        }
-    };
+    let stale = super::changed_since(state, index, notebook.clone());
     let scoring = match notebook.cells.get(index) {
         Some(Cell::Tune(TuneCell { scoring, .. })) => *scoring,
         _ => Default::default(),
@@ -137,6 +131,18 @@ pub fn SearchResults(state: NotebookState, index: usize, done: SearchDone) -> im
             </th>
         }
     };
+    let scoring_key = super::scoring_key(scoring);
+    let more_params = params.len() > 2;
+    let charts = match (
+        validation_curve(&results, &rows),
+        score_grid(&results, &rows),
+    ) {
+        (Some(curve), _) => Some(view! { <ValidationCurveChart curve scoring_key /> }.into_any()),
+        (None, Some(grid)) => {
+            Some(view! { <ScoreGridChart grid scoring_key more_params /> }.into_any())
+        }
+        _ => None,
+    };
     let score = move |v: f64| {
         if v.is_nan() {
             "—".to_string()
@@ -145,10 +151,7 @@ pub fn SearchResults(state: NotebookState, index: usize, done: SearchDone) -> im
         }
     };
     let caption = Signal::derive(move || {
-        i18n.trf(
-            "tune-results-caption",
-            &[("scoring", i18n.tr(super::scoring_key(scoring)))],
-        )
+        i18n.trf("tune-results-caption", &[("scoring", i18n.tr(scoring_key))])
     });
     let body = move || {
         order()
@@ -172,7 +175,7 @@ pub fn SearchResults(state: NotebookState, index: usize, done: SearchDone) -> im
             .collect_view()
     };
     view! {
-        <Show when=stale.clone()>
+        <Show when=stale>
             <p class="stale-note" role="status">{move || i18n.tr("tune-stale")}</p>
         </Show>
         {best_line.map(|line| view! { <p class="best-line">{line}</p> })}
@@ -195,5 +198,6 @@ pub fn SearchResults(state: NotebookState, index: usize, done: SearchDone) -> im
                 <tbody>{body}</tbody>
             </table>
         </TableScroll>
+        {charts}
     }
 }

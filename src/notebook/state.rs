@@ -310,6 +310,10 @@ impl NotebookSession {
             return state;
         }
         let state = session.owner.with(|| NotebookState::new(notebook));
+        // The learner's own file from an earlier visit, if it was kept.
+        for (id, text) in super::storage::kept_user_data() {
+            state.add_data(id, text);
+        }
         session.state.set_value(Some(state));
         state
     }

@@ -57,3 +57,40 @@ pub fn save(notebook: &Notebook) {
         let _ = s.set_item(KEY, &notebook.to_json());
     }
 }
+
+/// A learner's own data file is kept beside the notebook, under this prefix and its data set id,
+/// if it is small enough for the browser's storage (which holds a few megabytes per site).
+const DATA_PREFIX: &str = "latih.data.";
+pub const KEEP_DATA_LIMIT_CHARS: usize = 1_500_000;
+
+/// Keeps the text of the learner's file `id` for the next visit, in place of any kept before
+/// (storage is small). Says whether it could.
+pub fn keep_user_data(id: &str, text: &str) -> bool {
+    let Some(s) = storage() else { return false };
+    for key in user_data_keys(&s) {
+        let _ = s.remove_item(&key);
+    }
+    text.chars().count() <= KEEP_DATA_LIMIT_CHARS
+        && s.set_item(&format!("{DATA_PREFIX}{id}"), text).is_ok()
+}
+
+/// The learner's kept files, as (data set id, text).
+pub fn kept_user_data() -> Vec<(String, String)> {
+    let Some(s) = storage() else {
+        return Vec::new();
+    };
+    user_data_keys(&s)
+        .into_iter()
+        .filter_map(|key| {
+            let text = s.get_item(&key).ok().flatten()?;
+            Some((key.strip_prefix(DATA_PREFIX)?.to_string(), text))
+        })
+        .collect()
+}
+
+fn user_data_keys(s: &Storage) -> Vec<String> {
+    (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|key| key.starts_with(DATA_PREFIX))
+        .collect()
+}

@@ -81,3 +81,17 @@ pub const DATASETS: &[DatasetInfo] = &[
 pub fn find(id: &str) -> Option<&'static DatasetInfo> {
     DATASETS.iter().find(|d| d.id == id)
 }
+
+/// A learner's own file goes into a notebook under this prefix and its file name; its text stays
+/// on the learner's device.
+const USER_PREFIX: &str = "file:";
+
+/// The data set id of a learner's own file.
+pub fn user_dataset_id(file_name: &str) -> String {
+    format!("{USER_PREFIX}{file_name}")
+}
+
+/// The file name behind a learner's own data set id.
+pub fn user_file_name(id: &str) -> Option<&str> {
+    id.strip_prefix(USER_PREFIX)
+}

@@ -16,6 +16,10 @@ pub enum Error {
     UnknownDataset {
         name: String,
     },
+    /// A learner's own file that this browser (or the command line) does not have.
+    UserDataMissing {
+        file: String,
+    },
     UnknownColumn {
         name: String,
     },

@@ -57,6 +57,9 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
         Error::UnknownDataset { name } => {
             tf(lang, "error-unknown-dataset", &[("name", name.clone())])
         }
+        Error::UserDataMissing { file } => {
+            tf(lang, "error-user-data-missing", &[("file", file.clone())])
+        }
         Error::UnknownColumn { name } => {
             tf(lang, "error-unknown-column", &[("name", name.clone())])
         }

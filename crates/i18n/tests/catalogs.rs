@@ -180,6 +180,26 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             clusters: 1,
             rows: 10,
         },
+        Error::UserDataMissing {
+            file: "nilai.csv".into(),
+        },
+        Error::ClassesSmallerThanFolds {
+            folds: 10,
+            largest: 4,
+        },
+        Error::InvalidSearchSpace {
+            param: "max_depth".into(),
+            text: "two".into(),
+        },
+        Error::TooManyCandidates {
+            candidates: 3136,
+            limit: 500,
+        },
+        Error::InvalidParameter {
+            name: "var_smoothing".into(),
+            value: "-1".into(),
+            expected: latih_engine::error::Expected::PositiveNumber,
+        },
     ];
     for lang in Lang::ALL {
         for error in &errors {

@@ -6,7 +6,7 @@ use crate::components::fields::SelectField;
 use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
-use latih_engine::datasets::{self, DATASETS};
+use latih_engine::datasets::{self, user_file_name, DATASETS};
 use latih_engine::notebook::{CellOutput, DatasetCell, DatasetOutput};
 use latih_engine::table::read_csv_header;
 use latih_i18n::format_count;
@@ -14,13 +14,30 @@ use leptos::prelude::*;
 
 #[component]
 pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
+    let i18n = use_i18n();
     let cell = Memo::new(move |_| state.cell::<DatasetCell>(index));
     let dataset = Signal::derive(move || cell.get().map(|c| c.dataset).unwrap_or_default());
     let target = Signal::derive(move || cell.get().map(|c| c.target).unwrap_or_default());
-    let dataset_options = Signal::derive(|| {
+    // The shipped data sets, then the learner's own files.
+    let dataset_options = Signal::derive(move || {
+        let own: Vec<(String, String)> = state.csv.with(|data| {
+            let mut own: Vec<(String, String)> = data
+                .keys()
+                .filter_map(|id| {
+                    let name = user_file_name(id)?;
+                    Some((
+                        id.clone(),
+                        i18n.trf("own-data-option", &[("name", name.to_string())]),
+                    ))
+                })
+                .collect();
+            own.sort();
+            own
+        });
         DATASETS
             .iter()
             .map(|d| (d.id.to_string(), d.title.to_string()))
+            .chain(own)
             .collect::<Vec<_>>()
     });
     // The header alone, so the target can be changed even when the current one fails.
@@ -49,7 +66,11 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
     });
     let title = move || {
         let id = dataset.get();
-        datasets::find(&id).map_or(id, |d| d.title.to_string())
+        match (datasets::find(&id), user_file_name(&id)) {
+            (Some(d), _) => d.title.to_string(),
+            (None, Some(name)) => name.to_string(),
+            (None, None) => id,
+        }
     };
     view! {
         <div class="cell-form">
@@ -68,6 +89,7 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
                 on_change=choose_target
             />
         </div>
+        <super::own_data::OwnData state index />
         {show_output(state, index, move |output| match output {
             CellOutput::Dataset(out) => Some(view! { <DatasetSummary out title=title() /> }.into_any()),
             _ => None,

@@ -2,6 +2,7 @@
 
 mod dataset;
 mod evaluate;
+mod own_data;
 mod split;
 mod train;
 mod tune;

@@ -306,8 +306,15 @@ impl Site {
             .unwrap_or_else(|e| panic!("choose {option} in {label} of {section}: {e}"));
     }
 
-    /// Picks the option with visible text `option` in the select labelled `label`.
+    /// Picks the option with visible text `option` in the select labelled `label`, once the
+    /// select offers it (options may arrive with data still downloading, as a person would see).
     pub async fn choose(&self, label: &str, option: &str) {
+        let option_path = format!(
+            "//*[@id=//label[normalize-space(.)={}]/@for]/option[normalize-space(.)={}]",
+            quote(label),
+            quote(option)
+        );
+        self.find(&option_path).await;
         self.labelled(label)
             .await
             .select_by_label(option)

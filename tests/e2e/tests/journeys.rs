@@ -1,4 +1,5 @@
-//! The journeys of issue 2 through the release build, by role and visible text.
+//! The journeys of the notebook through the release build (issue 2, and the learner's own file of
+//! issue 3), by role and visible text.
 
 use latih_e2e::{parse_shown_number, quote, BrowserLanguage, Site};
 
@@ -605,5 +606,47 @@ async fn three_models_on_penguins_are_compared_and_sorted() {
         .find_all("//h2[normalize-space(.)='7. Train a model']")
         .await
         .is_empty());
+    site.close().await;
+}
+
+#[tokio::test]
+async fn a_learners_own_semicolon_file_is_read_trained_on_and_kept_after_a_reload() {
+    // An Indonesian-style spreadsheet export: semicolons between fields.
+    let mut csv = String::from("jam_belajar;tidur;nilai\n");
+    for i in 0..60 {
+        let hours = i % 10;
+        let sleep = 5 + (i * 7) % 4;
+        let grade = if hours + sleep > 10 {
+            "lulus"
+        } else {
+            "mengulang"
+        };
+        csv.push_str(&format!("{hours};{sleep};{grade}\n"));
+    }
+    let path = std::env::temp_dir().join(format!("nilai-{}.csv", std::process::id()));
+    std::fs::write(&path, csv).unwrap();
+
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/notebook").await;
+    site.heading("1. Data set").await;
+    let input = site.labelled("Or use your own CSV file").await;
+    input.send_keys(&path.display().to_string()).await.unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().to_string();
+    site.text(&format!(
+        "“{name}” is loaded, and kept in this browser for your next visit."
+    ))
+    .await;
+    site.text("60 rows × 3 columns").await;
+    site.text("mengulang").await;
+    assert!(
+        !site.definition("Accuracy").await.is_empty(),
+        "the model trains and is evaluated on the file"
+    );
+
+    // A reload keeps the file (it is small) and the notebook that uses it.
+    site.open("/notebook").await;
+    site.text("60 rows × 3 columns").await;
+    site.definition("Accuracy").await;
+    let _ = std::fs::remove_file(&path);
     site.close().await;
 }

@@ -222,11 +222,14 @@ fn run_dataset(
     state: &mut State,
 ) -> Result<DatasetOutput, Error> {
     *state = State::default();
-    let text = source
-        .csv(&cell.dataset)
-        .ok_or_else(|| Error::UnknownDataset {
-            name: cell.dataset.clone(),
-        })?;
+    let text = source.csv(&cell.dataset).ok_or_else(|| {
+        match crate::datasets::user_file_name(&cell.dataset) {
+            Some(file) => Error::UserDataMissing { file: file.into() },
+            None => Error::UnknownDataset {
+                name: cell.dataset.clone(),
+            },
+        }
+    })?;
     let table = read_csv(text)?;
     if table.column(&cell.target).is_none() {
         return Err(Error::UnknownColumn {

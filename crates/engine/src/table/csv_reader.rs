@@ -11,8 +11,79 @@ const MISSING_MARKERS: &[&str] = &["", "NA", "N/A", "n/a", "NaN", "nan", "null",
 /// is free text (names, ids), not a category.
 const MAX_CATEGORY_LEVELS: usize = 50;
 
+/// The delimiters files come with: comma, semicolon (spreadsheets where the comma is the decimal
+/// separator, as in Indonesia), tab and pipe.
+const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// Records looked at to guess the delimiter.
+const SNIFF_RECORDS: usize = 20;
+
+/// The first records of `text` split on `delimiter`, the way the csv crate splits them (double
+/// quotes around fields, `""` for a quote inside, line breaks inside quotes, CRLF or LF).
+///
+/// Written here rather than taken from the csv crate so that the app's first load, which needs
+/// only a file's column names, does not carry the crate (the worker reads whole files with it).
+fn first_records(text: &str, delimiter: char, limit: usize) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let (mut record, mut field) = (Vec::new(), String::new());
+    // A quote opens quoting only at the start of a field; elsewhere it is a character.
+    let (mut quoted, mut at_start) = (false, true);
+    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' if quoted => quoted = false,
+            '"' if at_start => quoted = true,
+            c if c == delimiter && !quoted => {
+                record.push(std::mem::take(&mut field));
+                at_start = true;
+                continue;
+            }
+            '\r' if !quoted => {}
+            '\n' if !quoted => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+                at_start = true;
+                if records.len() == limit {
+                    return records;
+                }
+                continue;
+            }
+            c => field.push(c),
+        }
+        at_start = false;
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push(record);
+    }
+    records
+}
+
+/// The delimiter that splits the first records into the same number of fields, more than one
+/// (the most fields wins; a comma when it ties or when nothing does). A delimiter inside quotes
+/// does not count.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    DELIMITERS
+        .iter()
+        .filter_map(|&d| {
+            let counts: Vec<usize> = first_records(text, char::from(d), SNIFF_RECORDS)
+                .iter()
+                .map(Vec::len)
+                .collect();
+            let first = *counts.first()?;
+            (first > 1 && counts.iter().all(|&n| n == first)).then_some((first, d))
+        })
+        .max_by_key(|&(fields, d)| (fields, d == b','))
+        .map_or(b',', |(_, d)| d)
+}
+
 pub fn read_csv(text: &str) -> Result<Table, Error> {
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sniff_delimiter(text))
         .has_headers(true)
         .flexible(false)
         .from_reader(text.as_bytes());
@@ -50,9 +121,11 @@ pub fn read_csv(text: &str) -> Result<Table, Error> {
 /// Just the column names, without reading the rows: for pickers that must work even when the
 /// data itself is unusable.
 pub fn read_csv_header(text: &str) -> Result<Vec<String>, Error> {
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(csv_error)?;
-    Ok(headers.iter().map(|h| h.trim().to_string()).collect())
+    let delimiter = char::from(sniff_delimiter(text));
+    let header = first_records(text, delimiter, 1)
+        .pop()
+        .ok_or(Error::EmptyTable)?;
+    Ok(header.iter().map(|h| h.trim().to_string()).collect())
 }
 
 fn infer(cells: Vec<Option<String>>) -> ColumnData {
@@ -87,6 +160,35 @@ fn csv_error(err: csv::Error) -> Error {
         _ => err.to_string(),
     };
     Error::Csv { line, message }
+}
+
+#[cfg(test)]
+mod sniffing {
+    use super::*;
+
+    #[test]
+    fn the_delimiter_that_splits_every_line_alike_is_found() {
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(sniff_delimiter("a;b;c\n1,5;2;3\n"), b';');
+        assert_eq!(sniff_delimiter("a\tb\n1\t2\n"), b'\t');
+        assert_eq!(sniff_delimiter("a|b\n\"x|y\"|2\n"), b'|');
+        // A comma inside quotes does not make the file comma-separated.
+        assert_eq!(sniff_delimiter("name;note\nAni;\"a, b, c\"\n"), b';');
+        // One column, or nothing consistent: the comma.
+        assert_eq!(sniff_delimiter("value\n1\n2\n"), b',');
+        assert_eq!(sniff_delimiter(""), b',');
+    }
+
+    #[test]
+    fn a_semicolon_file_reads_like_its_comma_twin() {
+        let comma = read_csv("x,y,label\n1,2,a\n3,4,b\n").unwrap();
+        let semicolon = read_csv("x;y;label\n1;2;a\n3;4;b\n").unwrap();
+        assert_eq!(comma, semicolon);
+        assert_eq!(
+            read_csv_header("x\ty\tlabel\n1\t2\ta\n").unwrap(),
+            ["x", "y", "label"]
+        );
+    }
 }
 
 #[cfg(test)]

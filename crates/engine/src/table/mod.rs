@@ -3,7 +3,7 @@
 mod csv_reader;
 pub mod profile;
 
-pub use csv_reader::{read_csv, read_csv_header};
+pub use csv_reader::{read_csv, read_csv_header, sniff_delimiter};
 
 /// One column's values. Missing cells are `None` whatever the type.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,154 @@
+//! The learner's own data: a CSV (or TSV, or semicolon- or pipe-separated) file chosen with the
+//! file picker, dropped on the cell, or pasted as text. It is read here in the browser and never
+//! leaves the device; it is kept for the next visit when it is small enough.
+
+use super::field_id;
+use crate::i18n::use_i18n;
+use crate::notebook::storage;
+use crate::notebook::NotebookState;
+use latih_engine::datasets::user_dataset_id;
+use latih_engine::notebook::DatasetCell;
+use latih_engine::table::read_csv_header;
+use latih_i18n::format_count;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The largest file read into a browser tab: the text, its table and the worker's copy must fit
+/// in a phone's memory. Larger data goes through the command line.
+const MAX_FILE_MB: f64 = 64.0;
+
+/// The name a pasted table gets.
+const PASTED_NAME: &str = "pasted.csv";
+
+/// What became of the last file, in words (a notice or a problem).
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Used { name: String, kept: bool },
+    TooLarge { name: String, megabytes: f64 },
+    Unreadable { name: String, reason: String },
+    Empty { name: String },
+}
+
+/// Puts the text of file `name` into the notebook as the data set of cell `index`, with its last
+/// column as the target to start from.
+fn use_text(state: NotebookState, index: usize, name: String, text: String) -> Outcome {
+    if text.trim().is_empty() {
+        return Outcome::Empty { name };
+    }
+    let id = user_dataset_id(&name);
+    let kept = storage::keep_user_data(&id, &text);
+    let target = read_csv_header(&text)
+        .ok()
+        .and_then(|columns| columns.last().cloned())
+        .unwrap_or_default();
+    state.add_data(id.clone(), text);
+    state.edit(index, |cell: &mut DatasetCell| {
+        cell.dataset = id;
+        cell.target = target;
+    });
+    Outcome::Used { name, kept }
+}
+
+#[component]
+pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let outcome = RwSignal::new(None::<Outcome>);
+    let read_file = move |file: web_sys::File| {
+        let name = file.name();
+        let megabytes = file.size() / 1_000_000.0;
+        if megabytes > MAX_FILE_MB {
+            outcome.set(Some(Outcome::TooLarge { name, megabytes }));
+            return;
+        }
+        spawn_local(async move {
+            let result = match JsFuture::from(file.text()).await {
+                Ok(text) => use_text(state, index, name, text.as_string().unwrap_or_default()),
+                Err(err) => Outcome::Unreadable {
+                    name,
+                    reason: err
+                        .dyn_ref::<js_sys::Error>()
+                        .map(|e| String::from(e.message()))
+                        .unwrap_or_default(),
+                },
+            };
+            outcome.set(Some(result));
+        });
+    };
+    let first_file = |files: Option<web_sys::FileList>| files.and_then(|f| f.get(0));
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(file) = first_file(input.as_ref().and_then(|i| i.files())) {
+            read_file(file);
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = first_file(ev.data_transfer().and_then(|d| d.files())) {
+            read_file(file);
+        }
+    };
+    let pasted = RwSignal::new(String::new());
+    let use_pasted = move |_| {
+        let text = pasted.get_untracked();
+        outcome.set(Some(use_text(state, index, PASTED_NAME.into(), text)));
+    };
+    let message = move || {
+        let count = |mb: f64| format_count(i18n.lang(), mb.ceil() as usize);
+        outcome.get().map(|o| match o {
+            Outcome::Used { name, kept: true } => {
+                (false, i18n.trf("own-data-used", &[("name", name)]))
+            }
+            Outcome::Used { name, kept: false } => {
+                (false, i18n.trf("own-data-not-kept", &[("name", name)]))
+            }
+            Outcome::TooLarge { name, megabytes } => (
+                true,
+                i18n.trf(
+                    "own-data-too-large",
+                    &[
+                        ("name", name),
+                        ("size", count(megabytes)),
+                        ("limit", count(MAX_FILE_MB)),
+                    ],
+                ),
+            ),
+            Outcome::Unreadable { name, reason } => (
+                true,
+                i18n.trf("own-data-unreadable", &[("name", name), ("reason", reason)]),
+            ),
+            Outcome::Empty { name } => (true, i18n.trf("own-data-empty", &[("name", name)])),
+        })
+    };
+    let (file_id, paste_id) = (field_id(index, "own-file"), field_id(index, "paste"));
+    view! {
+        <div
+            class="own-data"
+            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=on_drop
+        >
+            <div class="field">
+                <label for=file_id.clone()>{move || i18n.tr("own-data-file")}</label>
+                <input
+                    id=file_id
+                    type="file"
+                    accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+                    on:change=on_pick
+                />
+                <p class="hint">{move || i18n.tr("own-data-hint")}</p>
+            </div>
+            <details>
+                <summary>{move || i18n.tr("own-data-paste")}</summary>
+                <div class="field">
+                    <label for=paste_id.clone()>{move || i18n.tr("own-data-paste-label")}</label>
+                    <textarea id=paste_id rows="5" spellcheck="false" on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                </div>
+                <button type="button" on:click=use_pasted>{move || i18n.tr("own-data-paste-use")}</button>
+            </details>
+            {move || message().map(|(problem, text)| view! {
+                <p class=if problem { "cell-error" } else { "note" } role=if problem { "alert" } else { "status" }>{text}</p>
+            })}
+        </div>
+    }
+}

@@ -45,6 +45,13 @@ impl I18n {
         latih_i18n::t(self.lang.get(), key)
     }
 
+    /// A reactive text for `key`. Every call returns the same closure type, so the views that show
+    /// catalog text share one piece of rendering code instead of one per text (a closure written
+    /// at each place is a type of its own, and the wasm grows with each).
+    pub fn text(self, key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.tr(key)
+    }
+
     /// [`Self::tr`] with `{placeholders}` filled.
     pub fn trf(self, key: &str, args: &[(&str, String)]) -> String {
         latih_i18n::tf(self.lang.get(), key, args)

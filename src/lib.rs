@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod notebook;
 pub mod pages;
 pub mod panic_banner;
+pub mod router;
 pub mod title;
 
 /// Installs the panic banner and mounts the app on `<body>`.

@@ -54,7 +54,7 @@ pub fn NumberField(
     };
     view! {
         <div class="field">
-            <label for=id.clone()>{move || i18n.tr(label_key)}</label>
+            <label for=id.clone()>{i18n.text(label_key)}</label>
             <input
                 id=id
                 type="text"
@@ -65,9 +65,9 @@ pub fn NumberField(
                 aria-describedby=described_by
                 on:input=move |ev| invalid.set(!accept.run(event_target_value(&ev).trim().to_string()))
             />
-            {hint_key.map(|key| view! { <p class="hint" id=hint_id.clone()>{move || i18n.tr(key)}</p> })}
+            {hint_key.map(|key| view! { <p class="hint" id=hint_id.clone()>{i18n.text(key)}</p> })}
             <Show when=move || invalid.get()>
-                <p class="field-error" id=error_id.clone() role="alert">{move || i18n.tr("field-not-a-number")}</p>
+                <p class="field-error" id=error_id.clone() role="alert">{i18n.text("field-not-a-number")}</p>
             </Show>
         </div>
     }
@@ -97,7 +97,7 @@ pub fn TextField(
                 aria-describedby=hint_key.map(|_| hint_id.clone())
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
-            {hint_key.map(|key| view! { <p class="hint" id=hint_id.clone()>{move || i18n.tr(key)}</p> })}
+            {hint_key.map(|key| view! { <p class="hint" id=hint_id.clone()>{i18n.text(key)}</p> })}
         </div>
     }
 }
@@ -114,7 +114,7 @@ pub fn SelectField(
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label for=id.clone()>{move || i18n.tr(label_key)}</label>
+            <label for=id.clone()>{i18n.text(label_key)}</label>
             <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
                 {move || {
                     let current = selected.get();
@@ -148,7 +148,7 @@ pub fn CheckboxField(
                 checked=checked
                 on:change=move |ev| on_change.run(event_target_checked(&ev))
             />
-            <label for=id>{move || i18n.tr(label_key)}</label>
+            <label for=id>{i18n.text(label_key)}</label>
         </div>
     }
 }

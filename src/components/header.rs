@@ -1,23 +1,23 @@
 //! Site header: the name, the main navigation and the language switch.
 
 use crate::i18n::use_i18n;
+use crate::router::Link;
 use latih_i18n::Lang;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let link = |href: &'static str, key: &'static str| {
-        view! { <li><A href=href>{move || i18n.tr(key)}</A></li> }
+        view! { <li><Link href=href>{i18n.text(key)}</Link></li> }
     };
     view! {
         <header class="site-header">
-            <A href="/" attr:class="brand">
+            <Link href="/" class="brand">
                 <img src="/favicon.svg" alt="" width="28" height="28" />
-                <span>{move || i18n.tr("app-name")}</span>
-            </A>
-            <nav aria-label=move || i18n.tr("nav-label")>
+                <span>{i18n.text("app-name")}</span>
+            </Link>
+            <nav aria-label=i18n.text("nav-label")>
                 <ul>
                     {link("/", crate::key!("nav-home"))}
                     {link("/lessons", crate::key!("nav-lessons"))}
@@ -49,7 +49,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="language-switch" role="group" aria-label=move || i18n.tr("language-label")>
+        <div class="language-switch" role="group" aria-label=i18n.text("language-label")>
             {Lang::ALL.map(button).into_iter().collect_view()}
         </div>
     }

@@ -46,10 +46,10 @@ pub fn JobProgress(
     };
     view! {
         <div class="run-status running" role="status">
-            <progress max="1" value=fraction aria-label=move || i18n.tr(label_key)></progress>
+            <progress max="1" value=fraction aria-label=i18n.text(label_key)></progress>
             <span>{done}</span>
             <span>{eta}</span>
-            <button type="button" on:click=move |_| on_cancel.run(())>{move || i18n.tr("run-cancel")}</button>
+            <button type="button" on:click=move |_| on_cancel.run(())>{i18n.text("run-cancel")}</button>
         </div>
     }
 }

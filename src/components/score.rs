@@ -10,7 +10,7 @@ pub fn Score(label_key: &'static str, #[prop(into)] value: Signal<f64>) -> impl 
     let i18n = use_i18n();
     view! {
         <div>
-            <dt>{move || i18n.tr(label_key)}</dt>
+            <dt>{i18n.text(label_key)}</dt>
             <dd>{move || format_score(i18n.lang(), value.get())}</dd>
         </div>
     }

@@ -99,21 +99,21 @@ pub fn ModelComparison(state: NotebookState) -> impl IntoView {
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
-                <button type="button" class="sort" on:click=toggle>{move || i18n.tr(COLUMNS[column])}</button>
+                <button type="button" class="sort" on:click=toggle>{i18n.text(COLUMNS[column])}</button>
             </th>
         }
     };
     view! {
         <Show when=move || rows.with(|r| r.len() >= 2)>
             <section class="compare" aria-labelledby="compare-heading">
-                <h2 id="compare-heading">{move || i18n.tr("compare-heading")}</h2>
-                <p>{move || i18n.tr("compare-intro")}</p>
-                <TableScroll label=Signal::derive(move || i18n.tr("compare-caption"))>
+                <h2 id="compare-heading">{i18n.text("compare-heading")}</h2>
+                <p>{i18n.text("compare-intro")}</p>
+                <TableScroll label=Signal::derive(i18n.text("compare-caption"))>
                     <table class="comparison">
-                        <caption>{move || i18n.tr("compare-caption")}</caption>
+                        <caption>{i18n.text("compare-caption")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{move || i18n.tr("compare-model")}</th>
+                                <th scope="col">{i18n.text("compare-model")}</th>
                                 {(0..COLUMNS.len()).map(header).collect_view()}
                             </tr>
                         </thead>
@@ -134,7 +134,7 @@ pub fn ModelComparison(state: NotebookState) -> impl IntoView {
                                             view! {
                                                 <td class:best=is_best>
                                                     {shown}
-                                                    {is_best.then(|| view! { <span class="best-mark">" ★"<span class="visually-hidden">{move || i18n.tr("compare-best")}</span></span> })}
+                                                    {is_best.then(|| view! { <span class="best-mark">" ★"<span class="visually-hidden">{i18n.text("compare-best")}</span></span> })}
                                                 </td>
                                             }
                                         });

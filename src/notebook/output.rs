@@ -19,7 +19,7 @@ pub fn CellError(error: Error) -> impl IntoView {
             class=if waiting { "cell-error waiting" } else { "cell-error" }
             role=if waiting { "status" } else { "alert" }
         >
-            <p class="error-heading">{move || i18n.tr("error-heading")}</p>
+            <p class="error-heading">{i18n.text("error-heading")}</p>
             <p>{message}</p>
         </div>
     }

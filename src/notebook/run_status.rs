@@ -57,15 +57,15 @@ pub fn RunStatusBar(state: NotebookState) -> impl IntoView {
         .into_any(),
         Phase::Cancelled => view! {
             <div class="run-status" role="status">
-                <span>{move || i18n.tr("run-cancelled")}</span>
-                <button type="button" on:click=again>{move || i18n.tr("run-again")}</button>
+                <span>{i18n.text("run-cancelled")}</span>
+                <button type="button" on:click=again>{i18n.text("run-again")}</button>
             </div>
         }
         .into_any(),
         Phase::Failed => view! {
             <div class="run-status cell-error" role="alert">
                 <p>{failure_text}</p>
-                <button type="button" on:click=again>{move || i18n.tr("run-again")}</button>
+                <button type="button" on:click=again>{i18n.text("run-again")}</button>
             </div>
         }
         .into_any(),

@@ -50,13 +50,13 @@ pub fn SharePanel(state: NotebookState) -> impl IntoView {
     };
     view! {
         <div class="share">
-            <button type="button" on:click=share>{move || i18n.tr("share-button")}</button>
+            <button type="button" on:click=share>{i18n.text("share-button")}</button>
             {move || shared.get().map(|(url, copied)| {
                 let status = if copied { crate::key!("share-copied") } else { crate::key!("share-copy-manually") };
                 view! {
-                    <p role="status">{move || i18n.tr(status)}</p>
+                    <p role="status">{i18n.text(status)}</p>
                     <div class="field">
-                        <label for="shared-url">{move || i18n.tr("share-link-label")}</label>
+                        <label for="shared-url">{i18n.text("share-link-label")}</label>
                         <input id="shared-url" type="text" readonly value=url.clone() prop:value=url
                             on:focus=|ev| {
                                 use wasm_bindgen::JsCast;

@@ -2,19 +2,19 @@
 
 use crate::data::dataset_url;
 use crate::i18n::use_i18n;
+use crate::router::Link;
 use crate::title::use_page_title;
 use latih_engine::datasets::{DatasetInfo, DATASETS};
 use latih_i18n::format_count;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn DatasetsPage() -> impl IntoView {
     use_page_title(crate::key!("title-datasets"));
     let i18n = use_i18n();
     view! {
-        <h1>{move || i18n.tr("datasets-heading")}</h1>
-        <p class="lead">{move || i18n.tr("datasets-intro")}</p>
+        <h1>{i18n.text("datasets-heading")}</h1>
+        <p class="lead">{i18n.text("datasets-intro")}</p>
         <ul class="datasets">
             {DATASETS.iter().map(|info| view! { <DatasetCard info=info /> }).collect_view()}
         </ul>
@@ -27,28 +27,28 @@ fn DatasetCard(info: &'static DatasetInfo) -> impl IntoView {
     let about = format!("dataset-{}-about", info.id);
     let count = move |n: usize| move || format_count(i18n.lang(), n);
     let fact = |key: &'static str, value: String| {
-        view! { <div><dt>{move || i18n.tr(key)}</dt><dd>{value}</dd></div> }
+        view! { <div><dt>{i18n.text(key)}</dt><dd>{value}</dd></div> }
     };
     let heading_id = format!("dataset-{}", info.id);
     view! {
         <li class="card" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{info.title}</h2>
-            <h3>{move || i18n.tr("dataset-about")}</h3>
+            <h3>{i18n.text("dataset-about")}</h3>
             <p>{move || i18n.tr(&about)}</p>
             <dl class="facts">
-                <div><dt>{move || i18n.tr("dataset-rows")}</dt><dd>{count(info.rows)}</dd></div>
-                <div><dt>{move || i18n.tr("dataset-columns")}</dt><dd>{count(info.columns)}</dd></div>
-                <div><dt>{move || i18n.tr("dataset-missing")}</dt><dd>{count(info.missing_cells)}</dd></div>
+                <div><dt>{i18n.text("dataset-rows")}</dt><dd>{count(info.rows)}</dd></div>
+                <div><dt>{i18n.text("dataset-columns")}</dt><dd>{count(info.columns)}</dd></div>
+                <div><dt>{i18n.text("dataset-missing")}</dt><dd>{count(info.missing_cells)}</dd></div>
                 {fact(crate::key!("dataset-target"), info.suggested_target.to_string())}
                 {fact(crate::key!("dataset-source"), info.source.to_string())}
                 {fact(crate::key!("dataset-licence"), info.licence.to_string())}
             </dl>
             <p class="actions">
-                <A href=format!("/notebook?dataset={}", info.id) attr:class="button primary">
-                    {move || i18n.tr("home-cta-notebook")}
-                </A>
+                <Link href=format!("/notebook?dataset={}", info.id) class="button primary">
+                    {i18n.text("home-cta-notebook")}
+                </Link>
                 <a class="button" href=dataset_url(info.id) download=format!("{}.csv", info.id)>
-                    {move || i18n.tr("dataset-download")}
+                    {i18n.text("dataset-download")}
                 </a>
             </p>
         </li>

@@ -1,10 +1,10 @@
 //! Home: what Latih is, and the roadmap of `shared/seed/` as the map of the course.
 
 use crate::i18n::use_i18n;
+use crate::router::Link;
 use crate::title::use_page_title;
 use latih_i18n::{LEARNING_PATH_STEPS, ROADMAP_STAGES};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -28,20 +28,20 @@ pub fn HomePage() -> impl IntoView {
     });
     view! {
         <section class="hero">
-            <h1>{move || i18n.tr("home-heading")}</h1>
-            <p class="lead">{move || i18n.tr("home-intro")}</p>
+            <h1>{i18n.text("home-heading")}</h1>
+            <p class="lead">{i18n.text("home-intro")}</p>
             <p class="actions">
-                <A href="/notebook" attr:class="button primary">{move || i18n.tr("home-cta-notebook")}</A>
-                <A href="/lessons" attr:class="button">{move || i18n.tr("home-cta-lessons")}</A>
+                <Link href="/notebook" class="button primary">{i18n.text("home-cta-notebook")}</Link>
+                <Link href="/lessons" class="button">{i18n.text("home-cta-lessons")}</Link>
             </p>
         </section>
         <section aria-labelledby="roadmap-heading">
-            <h2 id="roadmap-heading">{move || i18n.tr("home-roadmap-heading")}</h2>
-            <p>{move || i18n.tr("home-roadmap-intro")}</p>
+            <h2 id="roadmap-heading">{i18n.text("home-roadmap-heading")}</h2>
+            <p>{i18n.text("home-roadmap-intro")}</p>
             <ol class="roadmap">{stages.into_iter().collect_view()}</ol>
         </section>
         <section aria-labelledby="path-heading">
-            <h2 id="path-heading">{move || i18n.tr("home-path-heading")}</h2>
+            <h2 id="path-heading">{i18n.text("home-path-heading")}</h2>
             <ol class="path">{path.collect_view()}</ol>
         </section>
     }

@@ -14,7 +14,6 @@ use latih_engine::datasets::{self, DatasetInfo};
 use latih_engine::notebook::{link, Cell, Notebook};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_query_map;
 
 /// The data set a new notebook starts with.
 const DEFAULT_DATASET: &str = "iris";
@@ -46,10 +45,7 @@ fn use_dataset(notebook: &mut Notebook, info: &DatasetInfo) {
 pub fn NotebookPage() -> impl IntoView {
     use_page_title(crate::key!("title-notebook"));
     let i18n = use_i18n();
-    let requested = use_query_map()
-        .get_untracked()
-        .get("dataset")
-        .and_then(|id| datasets::find(&id));
+    let requested = crate::router::query_param("dataset").and_then(|id| datasets::find(&id));
     let (mut notebook, restore_error) = match storage::restore() {
         Restored::Saved(notebook) => (notebook, None),
         Restored::Nothing => (starter(requested), None),
@@ -125,17 +121,17 @@ pub fn NotebookPage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h1>{move || i18n.tr("notebook-heading")}</h1>
-        <p class="lead">{move || i18n.tr("notebook-intro")}</p>
+        <h1>{i18n.text("notebook-heading")}</h1>
+        <p class="lead">{i18n.text("notebook-intro")}</p>
         <p class="actions">
-            <span class="note">{move || i18n.tr("notebook-saved")}</span>
-            <button type="button" on:click=start_over>{move || i18n.tr("notebook-new")}</button>
+            <span class="note">{i18n.text("notebook-saved")}</span>
+            <button type="button" on:click=start_over>{i18n.text("notebook-new")}</button>
         </p>
         <SharePanel state />
         <Show when=move || link_notice.get()>
             <p class="note" role="status">
-                {move || i18n.tr("link-opened")} " "
-                <button type="button" on:click=go_back>{move || i18n.tr("link-restore")}</button>
+                {i18n.text("link-opened")} " "
+                <button type="button" on:click=go_back>{i18n.text("link-restore")}</button>
             </p>
         </Show>
         {link_error.map(|error| view! {
@@ -149,7 +145,7 @@ pub fn NotebookPage() -> impl IntoView {
             </p>
         })}
         <Show when=loading>
-            <p class="loading" role="status">{move || i18n.tr("notebook-loading")}</p>
+            <p class="loading" role="status">{i18n.text("notebook-loading")}</p>
         </Show>
         {move || failure.get().map(|(id, reason)| {
             let name = datasets::find(&id).map_or(id.clone(), |d| d.title.to_string());
@@ -157,7 +153,7 @@ pub fn NotebookPage() -> impl IntoView {
                 <div class="cell-error" role="alert">
                     <p>{move || i18n.trf("notebook-load-failed", &[("name", name.clone()), ("reason", reason.clone())])}</p>
                     <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
-                        {move || i18n.tr("notebook-retry")}
+                        {i18n.text("notebook-retry")}
                     </button>
                 </div>
             }
@@ -166,10 +162,13 @@ pub fn NotebookPage() -> impl IntoView {
         <div class="notebook">{cells}</div>
         <p class="actions">
             <button type="button" on:click=move |_| state.restructure(Notebook::add_model)>
-                {move || i18n.tr("notebook-add-model")}
+                {i18n.text("notebook-add-model")}
+            </button>
+            <button type="button" on:click=move |_| state.restructure(Notebook::add_explore)>
+                {i18n.text("notebook-add-explore")}
             </button>
             <button type="button" on:click=move |_| state.restructure(Notebook::add_tune)>
-                {move || i18n.tr("notebook-add-tune")}
+                {i18n.text("notebook-add-tune")}
             </button>
         </p>
         <ModelComparison state />

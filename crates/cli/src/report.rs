@@ -66,6 +66,10 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
                 "roc_auc": e.roc.as_ref().ok().map(|r| r.auc),
                 "confusion_matrix": e.confusion,
             }),
+            Ok(CellOutput::Explore(profile)) => json!({
+                "kind": "explore", "rows": profile.rows, "columns": profile.columns,
+                "numeric": profile.numeric, "correlation": profile.correlation,
+            }),
             Ok(CellOutput::Tune(plan)) => json!({
                 "kind": "tune", "candidates": plan.candidates, "folds": plan.folds,
                 "rows": plan.rows, "results": search_json(search, Lang::En),
@@ -123,6 +127,7 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
             Cell::Train(_) => t(lang, "cell-train-title"),
             Cell::Evaluate(_) => t(lang, "cell-evaluate-title"),
             Cell::Tune(_) => t(lang, "cell-tune-title"),
+            Cell::Explore(_) => t(lang, "cell-explore-title"),
         };
         out += &format!("{}. {title}\n", i + 1);
         let lines: Vec<String> = match output {
@@ -213,6 +218,21 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
                 lines
             }
             Ok(CellOutput::Tune(plan)) => search_lines(plan, search, lang),
+            Ok(CellOutput::Explore(profile)) => profile
+                .columns
+                .iter()
+                .map(|c| {
+                    tf(
+                        lang,
+                        "explore-column-line",
+                        &[
+                            ("name", c.name.clone()),
+                            ("missing", n(c.missing)),
+                            ("unique", n(c.unique)),
+                        ],
+                    )
+                })
+                .collect(),
         };
         for line in lines {
             out += &format!("   {line}\n");

@@ -339,3 +339,30 @@ fn models_are_added_in_pairs_compared_on_one_split_and_the_last_one_stays() {
     assert!(!nb.remove_model(2), "the only model stays");
     assert_eq!(nb, Notebook::starter("penguins", "species"));
 }
+
+#[test]
+fn an_explore_cell_profiles_the_data_as_loaded_even_when_the_target_is_wrong() {
+    let mut notebook = Notebook::starter("penguins", "species");
+    notebook.add_explore();
+    assert!(matches!(notebook.cells[1], Cell::Explore(_)));
+    let outputs = evaluate(&notebook, &shipped());
+    let Ok(CellOutput::Explore(profile)) = &outputs[1] else {
+        panic!("expected a profile, got {:?}", outputs[1]);
+    };
+    // As loaded: all 344 rows, the 11 without a sex still counted.
+    assert_eq!(profile.rows, 344);
+    let sex = profile.columns.iter().find(|c| c.name == "sex").unwrap();
+    assert_eq!(sex.missing, 11);
+    assert_eq!(profile.numeric.len(), profile.correlation.len());
+
+    if let Cell::Dataset(d) = &mut notebook.cells[0] {
+        d.target = "no such column".into();
+    }
+    let outputs = evaluate(&notebook, &shipped());
+    assert!(outputs[0].is_err());
+    assert!(
+        matches!(outputs[1], Ok(CellOutput::Explore(_))),
+        "{:?}",
+        outputs[1]
+    );
+}

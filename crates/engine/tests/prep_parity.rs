@@ -132,3 +132,53 @@ fn nothing_to_learn_from_is_an_error_naming_the_column() {
     );
     assert_eq!(train_only.unwrap().fill, 2.0);
 }
+
+#[test]
+fn a_table_profile_equals_pandas_missing_unique_top_and_correlations() {
+    let path = format!("{}/tests/fixtures/profile.json", env!("CARGO_MANIFEST_DIR"));
+    let fixture: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for case in fixture["cases"].as_array().unwrap() {
+        let dataset = case["dataset"].as_str().unwrap();
+        let text = std::fs::read_to_string(format!(
+            "{}/../../static/data/{dataset}.csv",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let profile =
+            latih_engine::table::profile::profile(&latih_engine::table::read_csv(&text).unwrap());
+        assert_eq!(profile.rows as u64, case["rows"].as_u64().unwrap());
+        for column in &profile.columns {
+            let name = column.name.as_str();
+            assert_eq!(
+                column.missing as u64,
+                case["missing"][name].as_u64().unwrap(),
+                "{dataset} {name} missing"
+            );
+            assert_eq!(
+                column.unique as u64,
+                case["unique"][name].as_u64().unwrap(),
+                "{dataset} {name} unique"
+            );
+            if let Some(top) = case["top"].get(name) {
+                let want = (
+                    top[0].as_str().unwrap().to_string(),
+                    top[1].as_u64().unwrap() as usize,
+                );
+                assert_eq!(column.top.as_ref(), Some(&want), "{dataset} {name} top");
+            }
+        }
+        let numeric: Vec<String> = serde_json::from_value(case["numeric"].clone()).unwrap();
+        assert_eq!(profile.numeric, numeric, "{dataset} numeric columns");
+        let expected: Vec<Vec<Option<f64>>> =
+            serde_json::from_value(case["correlation"].clone()).unwrap();
+        for (got_row, want_row) in profile.correlation.iter().zip(&expected) {
+            for (got, want) in got_row.iter().zip(want_row) {
+                match want {
+                    Some(want) => assert!((got - want).abs() < 1e-9, "{dataset}: {got} vs {want}"),
+                    None => assert!(got.is_nan()),
+                }
+            }
+        }
+    }
+}

@@ -48,9 +48,10 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn every_key_the_code_uses_is_in_the_catalogs() {
     // Lookups are written t(lang, "key"), tf(lang, "key", …), the app's tr("key") / trf("key", …),
-    // a component's label_key="key" / hint_key="key", or key!("key") for keys kept in constants.
+    // text("key"), a component's label_key="key" / hint_key="key" (any *_key prop), or key!("key")
+    // for keys kept in constants.
     let call = Regex::new(
-        r#"(?:\b(?:t|tf|tr|trf)\(\s*(?:[a-z_.()]+,\s*)?|key!\(\s*|(?:label|hint)_key\s*=\s*)"([a-z0-9_-]+)""#,
+        r#"(?:\b(?:t|tf|tr|trf|text)\(\s*(?:[a-z_.()]+,\s*)?|key!\(\s*|[a-z]+_key\s*=\s*)"([a-z0-9_-]+)""#,
     )
     .unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");

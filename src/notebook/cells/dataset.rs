@@ -156,7 +156,7 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
         <p>{dropped}</p>
         <p>{move || i18n.trf("out-rows-used", &[("rows", count(rows_used))])}</p>
         {ignored}
-        <h3>{move || i18n.tr("out-class-balance")}</h3>
+        <h3>{i18n.text("out-class-balance")}</h3>
         <ul class="classes">
             {classes
                 .into_iter()

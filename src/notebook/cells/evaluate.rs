@@ -71,7 +71,7 @@ fn Evaluation(out: EvaluateOutput, index: usize) -> impl IntoView {
     });
     let roc_section = out.roc.clone().ok().map(|summary| {
         view! {
-            <h3>{move || i18n.tr("out-roc-heading")}</h3>
+            <h3>{i18n.text("out-roc-heading")}</h3>
             <RocCurves summary classes=classes.clone() point />
         }
     });
@@ -102,7 +102,7 @@ fn Evaluation(out: EvaluateOutput, index: usize) -> impl IntoView {
             ("total", format_count(i18n.lang(), total)),
         ])}</p>
         <ConfusionTable
-            caption=Signal::derive(move || i18n.tr("out-confusion-caption"))
+            caption=Signal::derive(i18n.text("out-confusion-caption"))
             counts=out.confusion.clone()
             classes=out.classes.clone()
         />
@@ -130,11 +130,11 @@ fn ReportTable(report: ClassificationReport, classes: Vec<String>) -> impl IntoV
         }
     };
     let fixed = |name: String| Signal::derive(move || name.clone());
-    let heading = move |key: &'static str| view! { <th scope="col">{move || i18n.tr(key)}</th> };
+    let heading = move |key: &'static str| view! { <th scope="col">{i18n.text(key)}</th> };
     view! {
-        <TableScroll label=Signal::derive(move || i18n.tr("out-report-caption"))>
+        <TableScroll label=Signal::derive(i18n.text("out-report-caption"))>
             <table class="report">
-                <caption>{move || i18n.tr("out-report-caption")}</caption>
+                <caption>{i18n.text("out-report-caption")}</caption>
                 <thead>
                     <tr>
                         {heading(crate::key!("out-report-class"))}
@@ -150,8 +150,8 @@ fn ReportTable(report: ClassificationReport, classes: Vec<String>) -> impl IntoV
                         .zip(report.per_class)
                         .map(|(class, r)| row(fixed(class), r))
                         .collect_view()}
-                    {row(Signal::derive(move || i18n.tr("out-report-macro")), report.macro_avg)}
-                    {row(Signal::derive(move || i18n.tr("out-report-weighted")), report.weighted_avg)}
+                    {row(Signal::derive(i18n.text("out-report-macro")), report.macro_avg)}
+                    {row(Signal::derive(i18n.text("out-report-weighted")), report.weighted_avg)}
                 </tbody>
             </table>
         </TableScroll>
@@ -184,7 +184,7 @@ fn ThresholdExplorer(
     );
     view! {
         <section class="threshold" aria-labelledby=heading_id.clone()>
-            <h3 id=heading_id.clone()>{move || i18n.tr("out-threshold-heading")}</h3>
+            <h3 id=heading_id.clone()>{i18n.text("out-threshold-heading")}</h3>
             <p>{move || i18n.trf("out-threshold-intro", &[("class", intro_class.clone())])}</p>
             <div class="field">
                 <label for=slider_id.clone()>{move || i18n.trf("out-threshold-label", &[("class", label_class.clone())])}</label>

@@ -2,6 +2,7 @@
 
 mod dataset;
 mod evaluate;
+mod explore;
 mod own_data;
 mod split;
 mod train;
@@ -38,6 +39,10 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             crate::key!("cell-evaluate-title"),
             view! { <evaluate::EvaluateCellView state index /> }.into_any(),
         ),
+        Cell::Explore(_) => (
+            crate::key!("cell-explore-title"),
+            view! { <explore::ExploreCellView state index /> }.into_any(),
+        ),
         Cell::Tune(_) => (
             crate::key!("cell-tune-title"),
             view! { <tune::TuneCellView state index /> }.into_any(),
@@ -57,25 +62,25 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             <button type="button" class="remove" on:click=move |_| state.restructure(|nb| {
                 nb.remove_model(index);
             })>
-                {move || i18n.tr("cell-remove-model")}
+                {i18n.text("cell-remove-model")}
             </button>
         }
     });
-    let remove_tune = matches!(cell, Cell::Tune(_)).then(|| {
+    let remove_step = matches!(cell, Cell::Tune(_) | Cell::Explore(_)).then(|| {
         view! {
             <button type="button" class="remove" on:click=move |_| state.restructure(|nb| {
                 nb.cells.remove(index);
             })>
-                {move || i18n.tr("cell-remove-tune")}
+                {i18n.text("cell-remove")}
             </button>
         }
     });
     view! {
         <section class="cell" aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id.clone()>{format!("{}. ", index + 1)}{move || i18n.tr(title_key)}</h2>
+            <h2 id=heading_id.clone()>{format!("{}. ", index + 1)}{i18n.text(title_key)}</h2>
             {body}
             {remove}
-            {remove_tune}
+            {remove_step}
         </section>
     }
     .into_any()
@@ -96,7 +101,7 @@ pub fn show_output(
     let stale = move || state.is_stale(index);
     view! {
         <Show when=stale>
-            <p class="stale-note">{move || i18n.tr("cell-stale")}</p>
+            <p class="stale-note">{i18n.text("cell-stale")}</p>
         </Show>
         <div class="cell-output" class:stale=stale aria-live="polite" aria-busy=move || stale().to_string()>
             {move || match state.output(index) {

@@ -129,22 +129,22 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
             on:drop=on_drop
         >
             <div class="field">
-                <label for=file_id.clone()>{move || i18n.tr("own-data-file")}</label>
+                <label for=file_id.clone()>{i18n.text("own-data-file")}</label>
                 <input
                     id=file_id
                     type="file"
                     accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
                     on:change=on_pick
                 />
-                <p class="hint">{move || i18n.tr("own-data-hint")}</p>
+                <p class="hint">{i18n.text("own-data-hint")}</p>
             </div>
             <details>
-                <summary>{move || i18n.tr("own-data-paste")}</summary>
+                <summary>{i18n.text("own-data-paste")}</summary>
                 <div class="field">
-                    <label for=paste_id.clone()>{move || i18n.tr("own-data-paste-label")}</label>
+                    <label for=paste_id.clone()>{i18n.text("own-data-paste-label")}</label>
                     <textarea id=paste_id rows="5" spellcheck="false" on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
                 </div>
-                <button type="button" on:click=use_pasted>{move || i18n.tr("own-data-paste-use")}</button>
+                <button type="button" on:click=use_pasted>{i18n.text("own-data-paste-use")}</button>
             </details>
             {move || message().map(|(problem, text)| view! {
                 <p class=if problem { "cell-error" } else { "note" } role=if problem { "alert" } else { "status" }>{text}</p>

@@ -55,7 +55,7 @@ pub fn SplitCellView(state: NotebookState, index: usize) -> impl IntoView {
                             <li>{move || i18n.trf("out-train-rows", &[("rows", count(out.train_rows))])}</li>
                             <li>{move || i18n.trf("out-test-rows", &[("rows", count(out.test_rows))])}</li>
                         </ul>
-                        {out.stratified.then(|| view! { <p>{move || i18n.tr("out-stratified")}</p> })}
+                        {out.stratified.then(|| view! { <p>{i18n.text("out-stratified")}</p> })}
                     }
                     .into_any(),
                 )

@@ -230,10 +230,9 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
                 }
                 .into_any())
             }
-            ModelSpec::GaussianNaiveBayes(_) => Some(
-                view! { <p class="hint">{move || i18n.tr("model-gaussian-nb-hint")}</p> }
-                    .into_any(),
-            ),
+            ModelSpec::GaussianNaiveBayes(_) => {
+                Some(view! { <p class="hint">{i18n.text("model-gaussian-nb-hint")}</p> }.into_any())
+            }
             ModelSpec::DecisionTree(_) => None,
         };
         view! {
@@ -288,7 +287,7 @@ fn Trained(out: TrainOutput) -> impl IntoView {
         ModelSummary::NaiveBayes => i18n.trf("out-nb-shape", &[("features", count(features))]),
     };
     let scale_note = matches!(out.summary, ModelSummary::Neighbours { .. })
-        .then(|| view! { <p class="note">{move || i18n.tr("out-knn-scale-note")}</p> });
+        .then(|| view! { <p class="note">{i18n.text("out-knn-scale-note")}</p> });
     let one_hot = (!out.one_hot_columns.is_empty()).then(|| {
         let columns = out.one_hot_columns.join(", ");
         view! { <p>{move || i18n.trf("out-one-hot", &[("columns", columns.clone())])}</p> }
@@ -301,7 +300,7 @@ fn Trained(out: TrainOutput) -> impl IntoView {
         .collect();
     let importances = (!top.is_empty()).then(|| {
         view! {
-            <h3>{move || i18n.tr("out-importances")}</h3>
+            <h3>{i18n.text("out-importances")}</h3>
             <ol class="importances">
                 {top
                     .into_iter()

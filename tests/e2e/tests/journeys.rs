@@ -650,3 +650,66 @@ async fn a_learners_own_semicolon_file_is_read_trained_on_and_kept_after_a_reloa
     let _ = std::fs::remove_file(&path);
     site.close().await;
 }
+
+#[tokio::test]
+async fn an_explore_cell_profiles_penguins_as_loaded() {
+    let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
+    site.open("/notebook").await;
+    site.choose("Data set", "Palmer Penguins").await;
+    site.text(ENGLISH.penguins_shape).await;
+    site.button("Add an explore cell (profile the data)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.heading("2. Explore the data").await;
+    let columns = site.table("The columns of the data set").await;
+    let sex = columns
+        .iter()
+        .find(|row| row[0] == "sex")
+        .unwrap_or_else(|| panic!("a row for sex: {columns:?}"));
+    assert_eq!(sex[1], "category");
+    assert_eq!(
+        sex[2], "11 (3.2%)",
+        "missing values are counted before rows are dropped"
+    );
+    let mass = columns.iter().find(|row| row[0] == "body_mass_g").unwrap();
+    assert!(mass[4].starts_with("mean 4,201.754"), "{mass:?}");
+    let correlations = site
+        .table("Pearson correlation (rows with both values)")
+        .await;
+    assert_eq!(
+        correlations.len(),
+        1 + 5,
+        "five numeric columns: {correlations:?}"
+    );
+    site.find("//canvas[starts-with(@aria-label, \"Heatmap of Pearson's correlation\")]")
+        .await;
+    assert!(site.fits_width().await, "the profile fits a phone");
+    site.close().await;
+}
+
+#[tokio::test]
+async fn links_change_the_page_in_place_and_back_and_forward_work() {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/").await;
+    // A marker that a full page load would wipe: links must not reload the app.
+    site.eval("window.__stayed = true; return null").await;
+    site.link("Lessons").await.click().await.unwrap();
+    site.heading("Lessons").await;
+    site.link("Data sets").await.click().await.unwrap();
+    site.heading("Data sets").await;
+    let current = site.find("//nav//a[@aria-current='page']").await;
+    assert_eq!(current.text().await.unwrap(), "Data sets");
+    site.client.back().await.unwrap();
+    site.heading("Lessons").await;
+    site.client.forward().await.unwrap();
+    site.heading("Data sets").await;
+    assert_eq!(site.title().await, "Data sets — Latih");
+    assert_eq!(
+        site.eval("return window.__stayed === true").await.as_bool(),
+        Some(true),
+        "no page was reloaded"
+    );
+    site.close().await;
+}

@@ -9,6 +9,7 @@ use crate::features::{encode_target, FeatureEncoder, Labels};
 use crate::metrics::{self, ClassificationReport, RocCurve};
 use crate::models::Classifier;
 use crate::split::{hold_out, HoldOut};
+use crate::table::profile::{profile, TableProfile};
 use crate::table::{read_csv, DroppedRows, Table};
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,7 @@ pub enum CellOutput {
     Train(TrainOutput),
     Evaluate(EvaluateOutput),
     Tune(TuneOutput),
+    Explore(TableProfile),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -149,6 +151,8 @@ const PREVIEW_ROWS: usize = 5;
 /// What has been computed so far, top to bottom.
 #[derive(Default)]
 pub(super) struct State {
+    /// The data set as loaded, before incomplete rows are dropped.
+    pub raw: Option<Table>,
     pub data: Option<(Table, String, Labels)>,
     pub split: Option<HoldOut>,
     model: Option<(FeatureEncoder, Classifier)>,
@@ -205,6 +209,13 @@ pub fn evaluate_with_progress(
                 Cell::Split(c) => run_split(c, &mut state).map(CellOutput::Split),
                 Cell::Train(c) => run_train(c, &mut state, &mut within).map(CellOutput::Train),
                 Cell::Evaluate(_) => run_evaluate(&state).map(CellOutput::Evaluate),
+                Cell::Explore(_) => state
+                    .raw
+                    .as_ref()
+                    .map(|table| CellOutput::Explore(profile(table)))
+                    .ok_or(Error::NeedsCellAbove {
+                        cell: CellKind::Dataset,
+                    }),
                 Cell::Tune(c) => tune::plan(notebook, index, c, &state)
                     .map(|plan| CellOutput::Tune(tune::output(&plan))),
             };
@@ -230,13 +241,14 @@ fn run_dataset(
             },
         }
     })?;
-    let table = read_csv(text)?;
+    // Kept as loaded for the explore cell, before the checks below that may fail.
+    let table: &Table = state.raw.insert(read_csv(text)?);
     if table.column(&cell.target).is_none() {
         return Err(Error::UnknownColumn {
             name: cell.target.clone(),
         });
     }
-    let ignored_columns = FeatureEncoder::ignored_columns(&table);
+    let ignored_columns = FeatureEncoder::ignored_columns(table);
     let used: Vec<&str> = table
         .columns
         .iter()

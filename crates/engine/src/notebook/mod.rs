@@ -35,6 +35,7 @@ pub enum Cell {
     Train(TrainCell),
     Evaluate(EvaluateCell),
     Tune(TuneCell),
+    Explore(ExploreCell),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -70,6 +71,10 @@ pub struct TrainCell {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EvaluateCell {}
 
+/// Profiles the data set above it, as loaded (missing values included).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ExploreCell {}
+
 impl Notebook {
     /// The first notebook a learner sees: load → split → train → evaluate.
     pub fn starter(dataset: &str, target: &str) -> Self {
@@ -91,6 +96,16 @@ impl Notebook {
     pub fn add_model(&mut self) {
         self.cells.push(Cell::Train(TrainCell::default()));
         self.cells.push(Cell::Evaluate(EvaluateCell::default()));
+    }
+
+    /// Puts an explore cell right after the first data set cell.
+    pub fn add_explore(&mut self) {
+        let at = self
+            .cells
+            .iter()
+            .position(|c| matches!(c, Cell::Dataset(_)))
+            .map_or(0, |i| i + 1);
+        self.cells.insert(at, Cell::Explore(ExploreCell::default()));
     }
 
     /// Appends a tune cell that searches the last model's parameters.

@@ -21,7 +21,7 @@ pub struct Column {
     pub data: ColumnData,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ColumnType {
     Numeric,
     Categorical,

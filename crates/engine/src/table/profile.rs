@@ -3,7 +3,7 @@
 //! interpolation (numpy's default), max.
 
 /// `describe()` of one numeric column; `None` statistics where pandas shows NaN.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Describe {
     pub count: usize,
     pub mean: Option<f64>,
@@ -50,5 +50,128 @@ pub fn describe(values: &[Option<f64>]) -> Describe {
         q50: quantile_sorted(&present, 0.5),
         q75: quantile_sorted(&present, 0.75),
         max: present.last().copied(),
+    }
+}
+
+/// Pearson's correlation over the rows where both values are present, as pandas'
+/// `DataFrame.corr()` computes it (pairwise complete); `None` with fewer than two such rows or
+/// no spread.
+pub fn pearson(a: &[Option<f64>], b: &[Option<f64>]) -> Option<f64> {
+    let pairs: Vec<(f64, f64)> = a
+        .iter()
+        .zip(b)
+        .filter_map(|(x, y)| Some(((*x)?, (*y)?)))
+        .collect();
+    if pairs.len() < 2 {
+        return None;
+    }
+    let n = pairs.len() as f64;
+    let (mean_a, mean_b) = (
+        pairs.iter().map(|p| p.0).sum::<f64>() / n,
+        pairs.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let (mut cov, mut var_a, mut var_b) = (0.0, 0.0, 0.0);
+    for (x, y) in &pairs {
+        cov += (x - mean_a) * (y - mean_b);
+        var_a += (x - mean_a).powi(2);
+        var_b += (y - mean_b).powi(2);
+    }
+    let r = cov / (var_a * var_b).sqrt();
+    r.is_finite().then_some(r.clamp(-1.0, 1.0))
+}
+
+/// One column, profiled.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ColumnProfile {
+    pub name: String,
+    pub kind: super::ColumnType,
+    pub missing: usize,
+    /// Distinct present values (`nunique()`).
+    pub unique: usize,
+    /// Numeric columns only.
+    pub describe: Option<Describe>,
+    /// The most frequent value and its count, for categorical and text columns (ties: the
+    /// first in sorted order).
+    pub top: Option<(String, usize)>,
+}
+
+/// A table, profiled: every column, and the correlations of the numeric ones.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TableProfile {
+    pub rows: usize,
+    pub columns: Vec<ColumnProfile>,
+    /// The numeric columns' names, and their correlation matrix in that order (NaN where
+    /// undefined, as pandas shows it).
+    pub numeric: Vec<String>,
+    pub correlation: Vec<Vec<f64>>,
+}
+
+pub fn profile(table: &super::Table) -> TableProfile {
+    use super::ColumnData;
+    let columns = table
+        .columns
+        .iter()
+        .map(|column| {
+            let missing = (0..column.len()).filter(|&r| column.is_missing(r)).count();
+            let (unique, describe, top) = match &column.data {
+                ColumnData::Numeric(values) => {
+                    let mut present: Vec<f64> = values.iter().flatten().copied().collect();
+                    present.sort_by(f64::total_cmp);
+                    present.dedup();
+                    (present.len(), Some(describe(values)), None)
+                }
+                ColumnData::Categorical(cells) | ColumnData::Text(cells) => {
+                    let mut present: Vec<&str> =
+                        cells.iter().flatten().map(String::as_str).collect();
+                    present.sort_unstable();
+                    let mut counts: Vec<(&str, usize)> = Vec::new();
+                    for value in present {
+                        match counts.last_mut() {
+                            Some((last, n)) if *last == value => *n += 1,
+                            _ => counts.push((value, 1)),
+                        }
+                    }
+                    let top = counts
+                        .iter()
+                        .fold(None::<(&str, usize)>, |best, &(v, n)| match best {
+                            Some((_, m)) if m >= n => best,
+                            _ => Some((v, n)),
+                        })
+                        .map(|(v, n)| (v.to_string(), n));
+                    (counts.len(), None, top)
+                }
+            };
+            ColumnProfile {
+                name: column.name.clone(),
+                kind: column.column_type(),
+                missing,
+                unique,
+                describe,
+                top,
+            }
+        })
+        .collect();
+    let numeric: Vec<(&str, &[Option<f64>])> = table
+        .columns
+        .iter()
+        .filter_map(|c| match &c.data {
+            ColumnData::Numeric(values) => Some((c.name.as_str(), values.as_slice())),
+            _ => None,
+        })
+        .collect();
+    let correlation = numeric
+        .iter()
+        .map(|(_, a)| {
+            numeric
+                .iter()
+                .map(|(_, b)| pearson(a, b).unwrap_or(f64::NAN))
+                .collect()
+        })
+        .collect();
+    TableProfile {
+        rows: table.n_rows(),
+        columns,
+        numeric: numeric.iter().map(|(n, _)| n.to_string()).collect(),
+        correlation,
     }
 }

@@ -78,7 +78,7 @@ pub fn ValidationCurveChart(curve: ValidationCurve, scoring_key: &'static str) -
         curve::draw(area, &chart, dpr)
     };
     view! {
-        <h3>{move || i18n.tr("tune-curve-heading")}</h3>
+        <h3>{i18n.text("tune-curve-heading")}</h3>
         <ChartCanvas label aspect=0.7 draw=paint />
     }
 }
@@ -136,8 +136,8 @@ pub fn ScoreGridChart(
         heatmap::draw(area, &chart, dpr)
     };
     view! {
-        <h3>{move || i18n.tr("tune-grid-heading")}</h3>
-        {more_params.then(|| view! { <p class="hint">{move || i18n.tr("tune-grid-note")}</p> })}
+        <h3>{i18n.text("tune-grid-heading")}</h3>
+        {more_params.then(|| view! { <p class="hint">{i18n.text("tune-grid-note")}</p> })}
         <ChartCanvas label aspect=0.8 draw=paint />
     }
 }

@@ -69,16 +69,16 @@ pub fn LearningCurveResults(
         .collect_view();
     view! {
         <Show when=stale>
-            <p class="stale-note" role="status">{move || i18n.tr("tune-stale")}</p>
+            <p class="stale-note" role="status">{i18n.text("tune-stale")}</p>
         </Show>
         <TableScroll label=caption>
             <table>
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || i18n.tr("tune-learning-rows")}</th>
-                        <th scope="col">{move || i18n.tr("tune-curve-validation")}</th>
-                        <th scope="col">{move || i18n.tr("tune-curve-training")}</th>
+                        <th scope="col">{i18n.text("tune-learning-rows")}</th>
+                        <th scope="col">{i18n.text("tune-curve-validation")}</th>
+                        <th scope="col">{i18n.text("tune-curve-training")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

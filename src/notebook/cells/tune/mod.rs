@@ -237,8 +237,8 @@ fn Planned(state: NotebookState, index: usize, plan: TuneOutput) -> impl IntoVie
         <p>{searches_text}</p>
         <p>{plan_text}</p>
         <BatchPanel state index batch=Batch::Search run_key="tune-run" progress_key="tune-progress" running_key="tune-running" />
-        <h3>{move || i18n.tr("tune-learning-heading")}</h3>
-        <p class="hint">{move || i18n.tr("tune-learning-intro")}</p>
+        <h3>{i18n.text("tune-learning-heading")}</h3>
+        <p class="hint">{i18n.text("tune-learning-intro")}</p>
         <BatchPanel state index batch=Batch::LearningCurve run_key="tune-learning-run" progress_key="tune-learning-progress" running_key="tune-learning-running" />
     }
 }
@@ -293,7 +293,7 @@ fn BatchPanel(
                 disabled=move || running() || state.is_stale(index)
                 on:click=move |_| state.start_batch(index, batch)
             >
-                {move || i18n.tr(run_key)}
+                {i18n.text(run_key)}
             </button>
         </p>
         {move || match phase.get() {

@@ -127,7 +127,7 @@ pub fn SearchResults(state: NotebookState, index: usize, done: SearchDone) -> im
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
-                <button type="button" class="sort" on:click=toggle>{move || i18n.tr(COLUMNS[column].0)}</button>
+                <button type="button" class="sort" on:click=toggle>{i18n.text(COLUMNS[column].0)}</button>
             </th>
         }
     };
@@ -176,11 +176,11 @@ pub fn SearchResults(state: NotebookState, index: usize, done: SearchDone) -> im
     };
     view! {
         <Show when=stale>
-            <p class="stale-note" role="status">{move || i18n.tr("tune-stale")}</p>
+            <p class="stale-note" role="status">{i18n.text("tune-stale")}</p>
         </Show>
         {best_line.map(|line| view! { <p class="best-line">{line}</p> })}
         <p class="actions">{use_best}</p>
-        {applied.then(|| view! { <p role="status">{move || i18n.tr("tune-used-best")}</p> })}
+        {applied.then(|| view! { <p role="status">{i18n.text("tune-used-best")}</p> })}
         {failed.map(|text| view! { <p class="cell-error" role="status">{text}</p> })}
         <TableScroll label=caption>
             <table class="search-results">
@@ -192,7 +192,7 @@ pub fn SearchResults(state: NotebookState, index: usize, done: SearchDone) -> im
                         {header(1)}
                         {header(2)}
                         {header(3)}
-                        <th scope="col">{move || i18n.tr("tune-col-folds")}</th>
+                        <th scope="col">{i18n.text("tune-col-folds")}</th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>

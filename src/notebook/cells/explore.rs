@@ -1,0 +1,195 @@
+//! The explore cell: the data set as loaded, column by column (type, missing values, distinct
+//! values, pandas' describe() for numbers, the most frequent value otherwise), and the Pearson
+//! correlations of the numeric columns as a heatmap and a table.
+
+use super::show_output;
+use crate::components::chart_canvas::ChartCanvas;
+use crate::components::table_scroll::TableScroll;
+use crate::i18n::use_i18n;
+use crate::notebook::NotebookState;
+use latih_charts::heatmap::{self, HeatmapChart};
+use latih_engine::notebook::CellOutput;
+use latih_engine::table::profile::{ColumnProfile, TableProfile};
+use latih_engine::table::ColumnType;
+use latih_i18n::{format_count, format_decimal, format_percent, Lang};
+use leptos::prelude::*;
+
+#[component]
+pub fn ExploreCellView(state: NotebookState, index: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="hint">{i18n.text("explore-intro")}</p>
+        {show_output(state, index, move |output| match output {
+            CellOutput::Explore(profile) => Some(view! { <Profile profile /> }.into_any()),
+            _ => None,
+        })}
+    }
+}
+
+fn decimal(lang: Lang, value: Option<f64>) -> String {
+    value.map_or("—".into(), |v| format_decimal(lang, v, 3))
+}
+
+/// A column's summary in words: describe() for numbers, the most frequent value otherwise.
+fn summary(i18n: crate::i18n::I18n, column: &ColumnProfile) -> String {
+    let lang = i18n.lang();
+    match (&column.describe, &column.top) {
+        (Some(d), _) => i18n.trf(
+            "explore-numeric-summary",
+            &[
+                ("mean", decimal(lang, d.mean)),
+                ("std", decimal(lang, d.std)),
+                ("min", decimal(lang, d.min)),
+                ("q25", decimal(lang, d.q25)),
+                ("q50", decimal(lang, d.q50)),
+                ("q75", decimal(lang, d.q75)),
+                ("max", decimal(lang, d.max)),
+            ],
+        ),
+        (None, Some((value, count))) => i18n.trf(
+            "explore-top",
+            &[
+                ("value", value.clone()),
+                ("count", format_count(lang, *count)),
+            ],
+        ),
+        (None, None) => String::new(),
+    }
+}
+
+fn type_key(kind: ColumnType) -> &'static str {
+    match kind {
+        ColumnType::Numeric => crate::key!("explore-type-numeric"),
+        ColumnType::Categorical => crate::key!("explore-type-categorical"),
+        ColumnType::Text => crate::key!("explore-type-text"),
+    }
+}
+
+#[component]
+fn Profile(profile: TableProfile) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = profile.rows;
+    let columns_caption = Signal::derive(i18n.text("explore-columns-caption"));
+    let column_rows = profile
+        .columns
+        .iter()
+        .cloned()
+        .map(|column| {
+            let missing = move || {
+                let share = column.missing as f64 / rows.max(1) as f64;
+                i18n.trf(
+                    "explore-missing",
+                    &[
+                        ("count", format_count(i18n.lang(), column.missing)),
+                        ("percent", format_percent(i18n.lang(), share, 1)),
+                    ],
+                )
+            };
+            let text = {
+                let column = column.clone();
+                move || summary(i18n, &column)
+            };
+            view! {
+                <tr>
+                    <th scope="row">{column.name.clone()}</th>
+                    <td>{move || i18n.tr(type_key(column.kind))}</td>
+                    <td>{missing}</td>
+                    <td>{move || format_count(i18n.lang(), column.unique)}</td>
+                    <td>{text}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let correlation = (profile.numeric.len() >= 2).then(|| {
+        view! { <Correlations names=profile.numeric.clone() matrix=profile.correlation.clone() /> }
+    });
+    view! {
+        <TableScroll label=columns_caption>
+            <table class="profile">
+                <caption>{columns_caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.text("explore-col-name")}</th>
+                        <th scope="col">{i18n.text("explore-col-type")}</th>
+                        <th scope="col">{i18n.text("explore-col-missing")}</th>
+                        <th scope="col">{i18n.text("explore-col-unique")}</th>
+                        <th scope="col">{i18n.text("explore-col-summary")}</th>
+                    </tr>
+                </thead>
+                <tbody>{column_rows}</tbody>
+            </table>
+        </TableScroll>
+        {correlation}
+    }
+}
+
+#[component]
+fn Correlations(names: Vec<String>, matrix: Vec<Vec<f64>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = {
+        let names = names.clone();
+        Signal::derive(move || {
+            i18n.trf(
+                "explore-correlation-label",
+                &[("columns", names.join(", "))],
+            )
+        })
+    };
+    let caption = Signal::derive(i18n.text("explore-correlation-caption"));
+    let paint_matrix = matrix.clone();
+    let texts = move |lang| -> Vec<Vec<String>> {
+        matrix
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|&r| decimal(lang, r.is_finite().then_some(r)))
+                    .collect()
+            })
+            .collect()
+    };
+    let (paint_names, paint_texts) = (names.clone(), texts.clone());
+    let paint = move |area: &_, dpr: f64| {
+        let texts = paint_texts(i18n.lang());
+        let chart = HeatmapChart {
+            values: &paint_matrix,
+            texts: &texts,
+            row_labels: &paint_names,
+            column_labels: &paint_names,
+            row_axis: "",
+            column_axis: "",
+            range: (-1.0, 1.0),
+        };
+        heatmap::draw(area, &chart, dpr)
+    };
+    let header = names.clone();
+    let table_rows = move || {
+        names
+            .iter()
+            .zip(texts(i18n.lang()))
+            .map(|(name, row)| {
+                view! {
+                    <tr>
+                        <th scope="row">{name.clone()}</th>
+                        {row.into_iter().map(|r| view! { <td>{r}</td> }).collect_view()}
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <h3>{i18n.text("explore-correlation-heading")}</h3>
+        <ChartCanvas label aspect=0.9 draw=paint />
+        <TableScroll label=caption>
+            <table>
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <td></td>
+                        {header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{table_rows}</tbody>
+            </table>
+        </TableScroll>
+    }
+}

@@ -359,3 +359,35 @@ fn decimals_read_the_way_either_language_writes_them() {
         assert_eq!(parse_decimal(text), None, "{text}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_note_cell_renders_its_markdown_from_the_run() {
+    let root = container();
+    let made = Rc::new(RefCell::new(None));
+    let made_in_app = made.clone();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_i18n().set_lang(Lang::En);
+        let mut notebook = Notebook::starter("iris", "species");
+        notebook.add_note();
+        if let Some(latih_engine::notebook::Cell::Note(n)) = notebook.cells.last_mut() {
+            n.text = "## Hello\n\n<b>not bold</b>".into();
+        }
+        let state = NotebookState::with_runner(notebook, Rc::new(InPageJobs::default()));
+        state.add_data(
+            "iris".into(),
+            include_str!("../static/data/iris.csv").into(),
+        );
+        *made_in_app.borrow_mut() = Some(state);
+        let cells = state.doc.with_untracked(|nb| nb.cells.len());
+        (0..cells)
+            .map(|index| view! { <NotebookCell state index /> })
+            .collect_view()
+    });
+    let heading = eventually(|| by_text(&root, "h4", "Hello")).await;
+    assert!(heading.is_some(), "{}", root.inner_html());
+    assert!(
+        by_text(&root, "span", "<b>not bold</b>").is_some()
+            || root.text_content().unwrap().contains("<b>not bold</b>")
+    );
+    assert!(root.query_selector("b").unwrap().is_none());
+}

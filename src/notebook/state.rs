@@ -7,7 +7,7 @@ use crate::components::progress::now_ms;
 use crate::jobs::{worker_pool, JobEvent, JobFailure, SharedJobs};
 use latih_engine::jobs::{Job, JobId, JobResult};
 use latih_engine::notebook::{
-    Cell, CellOutput, DatasetCell, Notebook, SplitCell, TrainCell, TuneCell,
+    Cell, CellOutput, DatasetCell, NoteCell, Notebook, SplitCell, TrainCell, TuneCell,
 };
 use latih_engine::Error;
 use leptos::prelude::*;
@@ -348,6 +348,7 @@ cell_kind_of!(Dataset, DatasetCell);
 cell_kind_of!(Split, SplitCell);
 cell_kind_of!(Train, TrainCell);
 cell_kind_of!(Tune, TuneCell);
+cell_kind_of!(Note, NoteCell);
 
 /// Only shipped data sets are fetched; any other name is reported by the engine as unknown.
 pub fn is_shipped(id: &str) -> bool {

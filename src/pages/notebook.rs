@@ -164,6 +164,9 @@ pub fn NotebookPage() -> impl IntoView {
             <button type="button" on:click=move |_| state.restructure(Notebook::add_model)>
                 {i18n.text("notebook-add-model")}
             </button>
+            <button type="button" on:click=move |_| state.restructure(Notebook::add_note)>
+                {i18n.text("notebook-add-note")}
+            </button>
             <button type="button" on:click=move |_| state.restructure(Notebook::add_explore)>
                 {i18n.text("notebook-add-explore")}
             </button>

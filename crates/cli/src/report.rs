@@ -66,6 +66,7 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
                 "roc_auc": e.roc.as_ref().ok().map(|r| r.auc),
                 "confusion_matrix": e.confusion,
             }),
+            Ok(CellOutput::Note(_)) => json!({ "kind": "note" }),
             Ok(CellOutput::Explore(profile)) => json!({
                 "kind": "explore", "rows": profile.rows, "columns": profile.columns,
                 "numeric": profile.numeric, "correlation": profile.correlation,
@@ -128,6 +129,7 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
             Cell::Evaluate(_) => t(lang, "cell-evaluate-title"),
             Cell::Tune(_) => t(lang, "cell-tune-title"),
             Cell::Explore(_) => t(lang, "cell-explore-title"),
+            Cell::Note(_) => t(lang, "cell-note-title"),
         };
         out += &format!("{}. {title}\n", i + 1);
         let lines: Vec<String> = match output {
@@ -218,6 +220,10 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
                 lines
             }
             Ok(CellOutput::Tune(plan)) => search_lines(plan, search, lang),
+            Ok(CellOutput::Note(_)) => match cell {
+                Cell::Note(note) => note.text.lines().map(str::to_string).collect(),
+                _ => Vec::new(),
+            },
             Ok(CellOutput::Explore(profile)) => profile
                 .columns
                 .iter()

@@ -3,6 +3,7 @@
 mod dataset;
 mod evaluate;
 mod explore;
+mod note;
 mod own_data;
 mod split;
 mod train;
@@ -39,6 +40,10 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             crate::key!("cell-evaluate-title"),
             view! { <evaluate::EvaluateCellView state index /> }.into_any(),
         ),
+        Cell::Note(_) => (
+            crate::key!("cell-note-title"),
+            view! { <note::NoteCellView state index /> }.into_any(),
+        ),
         Cell::Explore(_) => (
             crate::key!("cell-explore-title"),
             view! { <explore::ExploreCellView state index /> }.into_any(),
@@ -66,7 +71,7 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             </button>
         }
     });
-    let remove_step = matches!(cell, Cell::Tune(_) | Cell::Explore(_)).then(|| {
+    let remove_step = matches!(cell, Cell::Tune(_) | Cell::Explore(_) | Cell::Note(_)).then(|| {
         view! {
             <button type="button" class="remove" on:click=move |_| state.restructure(|nb| {
                 nb.cells.remove(index);

@@ -713,3 +713,44 @@ async fn links_change_the_page_in_place_and_back_and_forward_work() {
     );
     site.close().await;
 }
+
+#[tokio::test]
+async fn a_note_shows_markdown_and_never_runs_html_from_it() {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/notebook").await;
+    // Once the first run has drawn its results (the page stops moving), add a note.
+    site.definition("Accuracy").await;
+    site.button("Add a note").await.click().await.unwrap();
+    site.heading("5. Note").await;
+    let note = "## Why a tree\n\nIt is **easy to read**; see [the docs](https://scikit-learn.org).\n\n<script>window.__pwned = 1</script>\n\n<img src=x onerror=\"window.__pwned = 2\"> [click](javascript:window.__pwned=3)";
+    let field = site.labelled("Note (Markdown)").await;
+    field.send_keys(note).await.unwrap();
+    site.button("Done writing").await.click().await.unwrap();
+    site.find("//h4[normalize-space(.)='Why a tree']").await;
+    site.find("//strong[normalize-space(.)='easy to read']")
+        .await;
+    let docs = site.link("the docs").await;
+    assert_eq!(
+        docs.attr("href").await.unwrap().as_deref(),
+        Some("https://scikit-learn.org")
+    );
+    // The HTML is there as text for anyone to read, and none of it ran.
+    site.text("<script>window.__pwned = 1</script>").await;
+    site.text("onerror=").await;
+    assert!(site
+        .find_all("//a[normalize-space(.)='click']")
+        .await
+        .is_empty());
+    assert!(site
+        .find_all("//section//script | //section//img[@src='x']")
+        .await
+        .is_empty());
+    // After a reload the note is as it was, and still inert.
+    site.open("/notebook").await;
+    site.find("//h4[normalize-space(.)='Why a tree']").await;
+    assert_eq!(
+        site.eval("return typeof window.__pwned").await.as_str(),
+        Some("undefined")
+    );
+    site.close().await;
+}

@@ -2,6 +2,7 @@
 //! an [`Error`] that stays on that cell. A failed cell does not stop the cells below from
 //! reporting what they are waiting for.
 
+use super::note::{parse_note, NoteNode};
 use super::tune::{self, TuneOutput};
 use super::{Cell, DatasetCell, Notebook, SplitCell, TrainCell};
 use crate::error::CellKind;
@@ -34,6 +35,8 @@ pub enum CellOutput {
     Evaluate(EvaluateOutput),
     Tune(TuneOutput),
     Explore(TableProfile),
+    /// A note's Markdown, read into safe nodes.
+    Note(Vec<NoteNode>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -209,6 +212,7 @@ pub fn evaluate_with_progress(
                 Cell::Split(c) => run_split(c, &mut state).map(CellOutput::Split),
                 Cell::Train(c) => run_train(c, &mut state, &mut within).map(CellOutput::Train),
                 Cell::Evaluate(_) => run_evaluate(&state).map(CellOutput::Evaluate),
+                Cell::Note(note) => Ok(CellOutput::Note(parse_note(&note.text))),
                 Cell::Explore(_) => state
                     .raw
                     .as_ref()

@@ -3,12 +3,14 @@
 
 mod eval;
 pub mod link;
+mod note;
 mod tune;
 
 pub use eval::{
     evaluate, evaluate_with_progress, CellOutput, ClassCurve, DataSource, DatasetOutput,
     EvaluateOutput, ModelSummary, RocSummary, SplitOutput, TrainOutput,
 };
+pub use note::{parse_note, NoteBlock, NoteNode};
 pub use tune::{run_candidates, run_learning_point, TuneCell, TuneOutput};
 
 use crate::models::ModelSpec;
@@ -36,6 +38,7 @@ pub enum Cell {
     Evaluate(EvaluateCell),
     Tune(TuneCell),
     Explore(ExploreCell),
+    Note(NoteCell),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,6 +74,13 @@ pub struct TrainCell {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EvaluateCell {}
 
+/// Words between the other cells, in Markdown (rendered by the app as text and formatting only:
+/// a note in a shared link is untrusted, and no HTML in it is ever run).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct NoteCell {
+    pub text: String,
+}
+
 /// Profiles the data set above it, as loaded (missing values included).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ExploreCell {}
@@ -96,6 +106,11 @@ impl Notebook {
     pub fn add_model(&mut self) {
         self.cells.push(Cell::Train(TrainCell::default()));
         self.cells.push(Cell::Evaluate(EvaluateCell::default()));
+    }
+
+    /// Appends a note.
+    pub fn add_note(&mut self) {
+        self.cells.push(Cell::Note(NoteCell::default()));
     }
 
     /// Puts an explore cell right after the first data set cell.

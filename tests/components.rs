@@ -81,6 +81,28 @@ impl Jobs for InPageJobs {
     fn cancel(&self, _: JobId) {}
 }
 
+/// Mounts every cell of `notebook` in English on `root`, running jobs in this page, with iris
+/// loaded; returns the notebook's state (made inside the app, whose owner runs its effects).
+fn mount_notebook(root: &HtmlElement, notebook: Notebook) -> (NotebookState, impl Drop) {
+    let made = Rc::new(RefCell::new(None));
+    let made_in_app = made.clone();
+    let mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_i18n().set_lang(Lang::En);
+        let state = NotebookState::with_runner(notebook, Rc::new(InPageJobs::default()));
+        state.add_data(
+            "iris".into(),
+            include_str!("../static/data/iris.csv").into(),
+        );
+        *made_in_app.borrow_mut() = Some(state);
+        let cells = state.doc.with_untracked(|nb| nb.cells.len());
+        (0..cells)
+            .map(|index| view! { <NotebookCell state index /> })
+            .collect_view()
+    });
+    let state = made.borrow().expect("the notebook state");
+    (state, mounted)
+}
+
 /// What `find` finds once the page has had up to two seconds to produce it.
 async fn eventually<T>(find: impl Fn() -> Option<T>) -> Option<T> {
     for _ in 0..100 {
@@ -260,26 +282,7 @@ async fn heatmap_is_labelled_drawn_and_sized_in_device_pixels() {
 #[wasm_bindgen_test]
 async fn notebook_cells_run_on_loaded_data_and_show_errors_on_the_right_cell() {
     let root = container();
-    // The state is made inside the mounted app, whose owner runs its effects.
-    let made = Rc::new(RefCell::new(None));
-    let made_in_app = made.clone();
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        provide_i18n().set_lang(Lang::En);
-        let state = NotebookState::with_runner(
-            Notebook::starter("iris", "species"),
-            Rc::new(InPageJobs::default()),
-        );
-        state.add_data(
-            "iris".into(),
-            include_str!("../static/data/iris.csv").into(),
-        );
-        *made_in_app.borrow_mut() = Some(state);
-        let cells = state.doc.with_untracked(|nb| nb.cells.len());
-        (0..cells)
-            .map(|index| view! { <NotebookCell state index /> })
-            .collect_view()
-    });
-    let state: NotebookState = made.borrow().expect("the notebook state");
+    let (state, _mounted) = mount_notebook(&root, Notebook::starter("iris", "species"));
     let table = eventually(|| {
         by_text(
             &root,
@@ -363,26 +366,12 @@ fn decimals_read_the_way_either_language_writes_them() {
 #[wasm_bindgen_test]
 async fn a_note_cell_renders_its_markdown_from_the_run() {
     let root = container();
-    let made = Rc::new(RefCell::new(None));
-    let made_in_app = made.clone();
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        provide_i18n().set_lang(Lang::En);
-        let mut notebook = Notebook::starter("iris", "species");
-        notebook.add_note();
-        if let Some(latih_engine::notebook::Cell::Note(n)) = notebook.cells.last_mut() {
-            n.text = "## Hello\n\n<b>not bold</b>".into();
-        }
-        let state = NotebookState::with_runner(notebook, Rc::new(InPageJobs::default()));
-        state.add_data(
-            "iris".into(),
-            include_str!("../static/data/iris.csv").into(),
-        );
-        *made_in_app.borrow_mut() = Some(state);
-        let cells = state.doc.with_untracked(|nb| nb.cells.len());
-        (0..cells)
-            .map(|index| view! { <NotebookCell state index /> })
-            .collect_view()
-    });
+    let mut notebook = Notebook::starter("iris", "species");
+    notebook.add_note();
+    if let Some(latih_engine::notebook::Cell::Note(n)) = notebook.cells.last_mut() {
+        n.text = "## Hello\n\n<b>not bold</b>".into();
+    }
+    let (_state, _mounted) = mount_notebook(&root, notebook);
     let heading = eventually(|| by_text(&root, "h4", "Hello")).await;
     assert!(heading.is_some(), "{}", root.inner_html());
     assert!(

@@ -3,6 +3,7 @@
 
 pub mod cells;
 pub mod compare;
+pub mod file;
 mod output;
 pub mod run_status;
 pub mod search;

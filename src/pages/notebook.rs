@@ -5,6 +5,7 @@ use crate::data::fetch_dataset;
 use crate::i18n::use_i18n;
 use crate::notebook::cells::NotebookCell;
 use crate::notebook::compare::ModelComparison;
+use crate::notebook::file::NotebookFile;
 use crate::notebook::run_status::RunStatusBar;
 use crate::notebook::share::{self, SharePanel};
 use crate::notebook::storage::{self, Restored};
@@ -128,6 +129,7 @@ pub fn NotebookPage() -> impl IntoView {
             <button type="button" on:click=start_over>{i18n.text("notebook-new")}</button>
         </p>
         <SharePanel state />
+        <NotebookFile state />
         <Show when=move || link_notice.get()>
             <p class="note" role="status">
                 {i18n.text("link-opened")} " "

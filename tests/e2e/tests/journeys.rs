@@ -754,3 +754,44 @@ async fn a_note_shows_markdown_and_never_runs_html_from_it() {
     );
     site.close().await;
 }
+
+#[tokio::test]
+async fn a_notebook_file_opens_checked_and_the_notebook_before_comes_back() {
+    let dir = std::env::temp_dir();
+    let good = dir.join(format!("wine-{}.latih.json", std::process::id()));
+    let mut notebook = latih_engine::notebook::Notebook::starter("wine", "cultivar");
+    notebook.add_note();
+    std::fs::write(&good, notebook.to_json()).unwrap();
+    let broken = dir.join(format!("broken-{}.latih.json", std::process::id()));
+    std::fs::write(
+        &broken,
+        "{\"version\": 1, \"cells\": [{\"kind\": \"teleport\"}]}",
+    )
+    .unwrap();
+
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/notebook").await;
+    site.text(ENGLISH.iris_shape).await;
+    let input = site.labelled("Open a notebook file").await;
+    input
+        .send_keys(&broken.display().to_string())
+        .await
+        .unwrap();
+    site.find("//*[@role='alert'][contains(., 'This file could not be opened as a notebook')]")
+        .await;
+    site.text(ENGLISH.iris_shape).await;
+
+    let input = site.labelled("Open a notebook file").await;
+    input.send_keys(&good.display().to_string()).await.unwrap();
+    site.text("178 rows × 14 columns").await;
+    site.heading("5. Note").await;
+    site.button("Go back to my notebook")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.text(ENGLISH.iris_shape).await;
+    let _ = std::fs::remove_file(&good);
+    let _ = std::fs::remove_file(&broken);
+    site.close().await;
+}

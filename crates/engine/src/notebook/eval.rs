@@ -161,6 +161,32 @@ pub(super) struct State {
     model: Option<(FeatureEncoder, Classifier)>,
 }
 
+/// What a cell that learns from the split data reads from the cells above it.
+pub(super) struct SplitData<'a> {
+    pub table: &'a Table,
+    pub target: &'a str,
+    pub labels: &'a Labels,
+    pub split: &'a HoldOut,
+}
+
+impl State {
+    /// The data set and its split, or which cell above is missing.
+    pub(super) fn split_data(&self) -> Result<SplitData<'_>, Error> {
+        let (table, target, labels) = self.data.as_ref().ok_or(Error::NeedsCellAbove {
+            cell: CellKind::Dataset,
+        })?;
+        let split = self.split.as_ref().ok_or(Error::NeedsCellAbove {
+            cell: CellKind::Split,
+        })?;
+        Ok(SplitData {
+            table,
+            target,
+            labels,
+            split,
+        })
+    }
+}
+
 /// The data and split that cell `index` sees, running only the data set and split cells above
 /// it (a search needs no model trained).
 pub(super) fn data_above(notebook: &Notebook, index: usize, source: &dyn DataSource) -> State {
@@ -317,12 +343,12 @@ fn run_train(
     progress: &mut dyn FnMut(f64),
 ) -> Result<TrainOutput, Error> {
     state.model = None;
-    let (table, target, labels) = state.data.as_ref().ok_or(Error::NeedsCellAbove {
-        cell: CellKind::Dataset,
-    })?;
-    let split = state.split.as_ref().ok_or(Error::NeedsCellAbove {
-        cell: CellKind::Split,
-    })?;
+    let SplitData {
+        table,
+        target,
+        labels,
+        split,
+    } = state.split_data()?;
     let encoder = FeatureEncoder::fit(table, target, &split.train)?;
     let x_train = encoder.transform(table, &split.train)?;
     let y_train: Vec<u32> = split.train.iter().map(|&r| labels.codes[r]).collect();
@@ -362,12 +388,12 @@ fn run_train(
 }
 
 fn run_evaluate(state: &State) -> Result<EvaluateOutput, Error> {
-    let (table, _, labels) = state.data.as_ref().ok_or(Error::NeedsCellAbove {
-        cell: CellKind::Dataset,
-    })?;
-    let split = state.split.as_ref().ok_or(Error::NeedsCellAbove {
-        cell: CellKind::Split,
-    })?;
+    let SplitData {
+        table,
+        labels,
+        split,
+        ..
+    } = state.split_data()?;
     let (encoder, model) = state.model.as_ref().ok_or(Error::NeedsCellAbove {
         cell: CellKind::Train,
     })?;

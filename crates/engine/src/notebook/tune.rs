@@ -110,12 +110,12 @@ pub(super) fn plan<'a>(
     cell: &TuneCell,
     state: &'a State,
 ) -> Result<Plan<'a>, Error> {
-    let (table, target, labels) = state.data.as_ref().ok_or(Error::NeedsCellAbove {
-        cell: CellKind::Dataset,
-    })?;
-    let split = state.split.as_ref().ok_or(Error::NeedsCellAbove {
-        cell: CellKind::Split,
-    })?;
+    let super::eval::SplitData {
+        table,
+        target,
+        labels,
+        split,
+    } = state.split_data()?;
     let (model_cell, base) = notebook.model_above(index).ok_or(Error::NeedsCellAbove {
         cell: CellKind::Train,
     })?;

@@ -795,3 +795,40 @@ async fn a_notebook_file_opens_checked_and_the_notebook_before_comes_back() {
     let _ = std::fs::remove_file(&broken);
     site.close().await;
 }
+
+#[tokio::test]
+async fn a_shared_link_with_a_hostile_note_shows_it_as_text_and_an_oversized_one_is_refused() {
+    let mut notebook = latih_engine::notebook::Notebook::starter("iris", "species");
+    notebook.add_note();
+    if let Some(latih_engine::notebook::Cell::Note(note)) = notebook.cells.last_mut() {
+        note.text = "Read me <script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\"> [win](javascript:window.__pwned=3)".into();
+    }
+    let link = latih_engine::notebook::link::encode(&notebook);
+
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open(&format!("/notebook#nb={link}")).await;
+    site.text("You opened a shared notebook").await;
+    site.text("<script>window.__pwned = 1</script>").await;
+    site.text("onerror=").await;
+    assert!(site
+        .find_all("//a[normalize-space(.)='win']")
+        .await
+        .is_empty());
+    assert!(site
+        .find_all("//section//script | //section//img")
+        .await
+        .is_empty());
+    assert_eq!(
+        site.eval("return typeof window.__pwned").await.as_str(),
+        Some("undefined"),
+        "nothing in the note ran"
+    );
+
+    // A link far past any notebook's size is refused before it is decoded.
+    let oversized = format!("#nb=1.{}", "A".repeat(300_000));
+    site.open(&format!("/notebook{oversized}")).await;
+    site.find("//*[@role='alert'][contains(., 'This link')]")
+        .await;
+    assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
+    site.close().await;
+}

@@ -827,7 +827,7 @@ async fn a_shared_link_with_a_hostile_note_shows_it_as_text_and_an_oversized_one
     // A link far past any notebook's size is refused before it is decoded.
     let oversized = format!("#nb=1.{}", "A".repeat(300_000));
     site.open(&format!("/notebook{oversized}")).await;
-    site.find("//*[@role='alert'][contains(., 'This link')]")
+    site.find("//*[@role='alert'][contains(., 'characters long')]")
         .await;
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
     site.close().await;

@@ -8,7 +8,7 @@ use crate::components::progress::now_ms;
 use crate::jobs::{JobEvent, JobFailure};
 use latih_engine::jobs::{Job, JobId, JobResult};
 use latih_engine::notebook::{CellOutput, Notebook};
-use latih_engine::tune::{summarize, CandidateResult, CvRow, LearningPoint};
+use latih_engine::tune::{merge_folds, summarize, CandidateResult, CvRow, LearningPoint};
 use latih_engine::Error;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -64,6 +64,14 @@ pub enum SearchFailure {
     Worker(JobFailure),
 }
 
+/// What a batch's jobs share: the results so far, the notebook they ran on, and whether they
+/// are the folds of one candidate (to be merged) rather than whole candidates.
+struct Finished<'a> {
+    results: &'a Rc<RefCell<Vec<Option<JobResult>>>>,
+    notebook: &'a Notebook,
+    folds_shared: bool,
+}
+
 /// A batch of one tune cell.
 pub type BatchKey = (usize, Batch);
 
@@ -91,11 +99,22 @@ impl NotebookState {
         self.stop_jobs(key);
         let notebook = self.doc.get_untracked();
         let jobs: Vec<Job> = match batch {
+            // One job per candidate; a single candidate (a plain cross-validation) shares its
+            // folds out instead, so that it too runs on every worker.
+            Batch::Search if plan.candidates == 1 => (0..plan.folds)
+                .map(|fold| Job::Tune {
+                    notebook: notebook.clone(),
+                    cell: index,
+                    candidates: vec![0],
+                    folds: Some(vec![fold]),
+                })
+                .collect(),
             Batch::Search => (0..plan.candidates)
                 .map(|candidate| Job::Tune {
                     notebook: notebook.clone(),
                     cell: index,
                     candidates: vec![candidate],
+                    folds: None,
                 })
                 .collect(),
             Batch::LearningCurve => (0..plan.learning_sizes.len())
@@ -106,6 +125,7 @@ impl NotebookState {
                 })
                 .collect(),
         };
+        let folds_shared = batch == Batch::Search && plan.candidates == 1;
         let count = jobs.len();
         let before = self.batch(index, batch).and_then(|run| match run {
             SearchRun::Running { before, .. } => before,
@@ -127,7 +147,12 @@ impl NotebookState {
                 let results = results.clone();
                 let notebook = notebook.clone();
                 let on_event = Box::new(move |event: JobEvent| {
-                    self.on_batch_event(key, job_index, event, &results, &notebook)
+                    let done = Finished {
+                        results: &results,
+                        notebook: &notebook,
+                        folds_shared,
+                    };
+                    self.on_batch_event(key, job_index, event, done)
                 });
                 self.runner().with_value(|runner| runner.run(job, on_event))
             })
@@ -136,14 +161,12 @@ impl NotebookState {
             .try_update_value(|s| s.jobs.insert(key, ids));
     }
 
-    fn on_batch_event(
-        self,
-        key: BatchKey,
-        job_index: usize,
-        event: JobEvent,
-        results: &Rc<RefCell<Vec<Option<JobResult>>>>,
-        notebook: &Notebook,
-    ) {
+    fn on_batch_event(self, key: BatchKey, job_index: usize, event: JobEvent, batch: Finished) {
+        let Finished {
+            results,
+            notebook,
+            folds_shared,
+        } = batch;
         let result = match event {
             JobEvent::Progress(fraction) => {
                 self.set_fraction(key, job_index, fraction);
@@ -173,7 +196,7 @@ impl NotebookState {
         let notebook = notebook.clone();
         let done = match key.1 {
             Batch::Search => {
-                let results: Vec<CandidateResult> = results
+                let mut results: Vec<CandidateResult> = results
                     .into_iter()
                     .filter_map(|r| match r {
                         JobResult::Tuned(Ok(found)) => Some(found),
@@ -181,6 +204,10 @@ impl NotebookState {
                     })
                     .flatten()
                     .collect();
+                // The folds of a single candidate came back one job each.
+                if folds_shared {
+                    results = merge_folds(results).into_iter().collect();
+                }
                 let rows = summarize(&results);
                 BatchDone::Search(SearchDone {
                     results,

@@ -165,6 +165,7 @@ pub fn tune_request(notebook_json: &str, cell: usize, candidate: usize) -> Resul
             notebook,
             cell,
             candidates: vec![candidate],
+            folds: None,
         },
     }))
 }

@@ -82,17 +82,7 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
 
 /// The plan, then the best candidate (the table is in `--json`).
 fn search_lines(plan: &TuneOutput, search: &SearchResults, lang: Lang) -> Vec<String> {
-    let n = |x: usize| format_count(lang, x);
-    let mut lines = vec![tf(
-        lang,
-        "out-tune-plan",
-        &[
-            ("candidates", n(plan.candidates)),
-            ("folds", n(plan.folds)),
-            ("fits", n(plan.candidates * plan.folds)),
-            ("rows", n(plan.rows)),
-        ],
-    )];
+    let mut lines = vec![latih_i18n::plan_text(lang, plan)];
     match search {
         Some(Ok(results)) => {
             let rows = summarize(results);

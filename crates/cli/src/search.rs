@@ -47,7 +47,7 @@ fn search(
             .iter()
             .map(|share| {
                 scope.spawn(move || {
-                    run_candidates(notebook, cell, share, sources, &clock, &mut |_| {})
+                    run_candidates(notebook, cell, share, None, sources, &clock, &mut |_| {})
                 })
             })
             .collect();

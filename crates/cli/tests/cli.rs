@@ -107,6 +107,7 @@ fn a_search_on_every_core_gives_the_engine_s_single_threaded_results() {
         &notebook,
         cell,
         &all,
+        None,
         &sources,
         &|| 0.0,
         &mut |_| {},

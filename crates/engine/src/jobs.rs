@@ -39,6 +39,8 @@ pub enum Job {
         notebook: Notebook,
         cell: usize,
         candidates: Vec<usize>,
+        /// Only these folds (indices), to share one candidate's folds out; all when `None`.
+        folds: Option<Vec<usize>>,
     },
     /// One point (`size`, an index into the plan's sizes) of the learning curve of the model
     /// searched by the tune cell at `cell`.
@@ -154,10 +156,12 @@ impl JobRunner {
                 notebook,
                 cell,
                 candidates,
+                folds,
             } => JobResult::Tuned(run_candidates(
                 &notebook,
                 cell,
                 &candidates,
+                folds.as_deref(),
                 &self.data,
                 &*self.clock,
                 progress,

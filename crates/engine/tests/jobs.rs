@@ -111,6 +111,7 @@ fn a_search_gives_the_same_results_however_its_candidates_are_shared_out() {
         notebook: notebook.clone(),
         cell,
         candidates,
+        folds: None,
     };
     let all = tuned(run_on_penguins(job(vec![0, 1, 2, 3])));
     let mut shared = tuned(run_on_penguins(job(vec![0, 2])));
@@ -153,6 +154,7 @@ fn requests_and_responses_cross_the_wire_exactly_infinite_thresholds_included() 
         notebook,
         cell,
         candidates: vec![0, 5],
+        folds: Some(vec![4, 1]),
     }));
     responses.push(Response::Crashed {
         message: "ran out of memory".into(),
@@ -178,4 +180,34 @@ fn requests_and_responses_cross_the_wire_exactly_infinite_thresholds_included() 
     }
     assert!(wire::decode_response(&[250, 1, 2]).is_err());
     assert!(wire::decode_request("{\"Run\":").is_err());
+}
+
+#[test]
+fn one_candidate_s_folds_shared_out_merge_into_its_whole_cross_validation() {
+    let notebook = tuned_notebook();
+    let cell = notebook.cells.len() - 1;
+    let job = |folds: Option<Vec<usize>>| Job::Tune {
+        notebook: notebook.clone(),
+        cell,
+        candidates: vec![3],
+        folds,
+    };
+    let whole = tuned(run_on_penguins(job(None))).pop().unwrap();
+    let parts: Vec<CandidateResult> = (0..5)
+        .flat_map(|f| tuned(run_on_penguins(job(Some(vec![f])))))
+        .collect();
+    assert!(parts.iter().all(|p| p.test_scores.len() == 1));
+    let merged = latih_engine::tune::merge_folds(parts).unwrap();
+    assert_eq!(merged.test_scores, whole.test_scores);
+    assert_eq!(merged.train_scores, whole.train_scores);
+    assert_eq!(merged.candidate, whole.candidate);
+    // Folds out of the plan are an error, not a panic.
+    let beyond = run_on_penguins(job(Some(vec![9])));
+    assert!(matches!(
+        beyond.last(),
+        Some(Response::Done {
+            result: JobResult::Tuned(Err(_)),
+            ..
+        })
+    ));
 }

@@ -12,7 +12,7 @@ mod search;
 
 pub use errors::error_message;
 pub use numbers::{format_count, format_decimal, format_number, format_percent, format_score};
-pub use search::candidate_text;
+pub use search::{candidate_text, plan_text};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

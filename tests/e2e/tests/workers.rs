@@ -219,3 +219,34 @@ async fn a_grid_search_on_penguins_gives_the_same_results_with_one_or_two_worker
         .await;
     site.close().await;
 }
+
+#[tokio::test]
+async fn a_plain_cross_validation_shares_its_folds_out_and_reports_each_fold() {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/notebook").await;
+    site.definition("Accuracy").await;
+    site.button("Add a tuning cell (search the last model's hyperparameters)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.heading("5. Tune the hyperparameters").await;
+    // No values to search: the model as it is, cross-validated.
+    site.fill("Values of max_depth", "").await;
+    site.fill("Values of min_samples_split", "").await;
+    site.text("A cross-validation of the model as it is: 5 folds = 5 fits")
+        .await;
+    let run = site.button("Run the search").await;
+    site.until("the search can run", || async {
+        run.is_enabled().await.unwrap_or(false)
+    })
+    .await;
+    run.click().await.unwrap();
+    let caption = "Cross-validation results, one row per candidate (score: Accuracy)";
+    let table = site.table(caption).await;
+    assert_eq!(table.len(), 2, "one row, the model as it is: {table:?}");
+    let folds = table[1].last().unwrap();
+    assert_eq!(folds.split(" · ").count(), 5, "each fold's score: {folds}");
+    site.text("Best: the model as it is").await;
+    site.close().await;
+}

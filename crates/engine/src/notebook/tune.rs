@@ -204,16 +204,26 @@ pub fn run_learning_point(
 }
 
 /// Cross-validates candidates `which` (indices into the plan's candidates) of the tune cell at
-/// `index`, in that order. `clock` gives milliseconds; `progress` the fraction done.
+/// `index`, in that order, on every fold or on folds `only` (then each result holds those
+/// folds' scores, in that order; [`merge_folds`](crate::tune::merge_folds) joins the parts).
+/// `clock` gives milliseconds; `progress` the fraction done.
 pub fn run_candidates(
     notebook: &Notebook,
     index: usize,
     which: &[usize],
+    only: Option<&[usize]>,
     source: &dyn DataSource,
     clock: &dyn Fn() -> f64,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Vec<CandidateResult>, Error> {
     with_plan(notebook, index, source, |plan| {
+        let folds: Vec<Fold> = match only {
+            None => plan.folds.clone(),
+            Some(only) => only
+                .iter()
+                .map(|&f| plan.folds.get(f).cloned().ok_or(Error::EmptyInput))
+                .collect::<Result<_, _>>()?,
+        };
         let total = which.len().max(1) as f64;
         which
             .iter()
@@ -228,7 +238,7 @@ pub fn run_candidates(
                     &plan.data,
                     &plan.base,
                     candidate,
-                    &plan.folds,
+                    &folds,
                     plan.scoring,
                     clock,
                     &mut within,

@@ -15,7 +15,8 @@ pub use cv::{
     LearningPoint, Scoring,
 };
 pub use results::{
-    best, mean_std, score_grid, summarize, validation_curve, CvRow, ScoreGrid, ValidationCurve,
+    best, mean_std, merge_folds, score_grid, summarize, validation_curve, CvRow, ScoreGrid,
+    ValidationCurve,
 };
 pub use space::{Param, Space};
 

@@ -147,3 +147,22 @@ pub fn score_grid(results: &[CandidateResult], rows: &[CvRow]) -> Option<ScoreGr
         scores,
     })
 }
+
+/// One candidate's results from parts that each scored some of its folds, in fold order: the
+/// same result as scoring every fold at once. `None` if the parts are of different candidates.
+pub fn merge_folds(parts: Vec<CandidateResult>) -> Option<CandidateResult> {
+    let mut parts = parts.into_iter();
+    let mut merged = parts.next()?;
+    for part in parts {
+        if part.candidate != merged.candidate {
+            return None;
+        }
+        merged.test_scores.extend(part.test_scores);
+        merged.train_scores.extend(part.train_scores);
+        merged.fit_ms.extend(part.fit_ms);
+        if merged.error.is_none() {
+            merged.error = part.error;
+        }
+    }
+    Some(merged)
+}

@@ -16,7 +16,7 @@ use crate::notebook::search::{Batch, BatchDone, SearchFailure, SearchRun};
 use crate::notebook::NotebookState;
 use latih_engine::notebook::{CellOutput, TuneCell, TuneOutput};
 use latih_engine::tune::{Param, Scoring, SearchMethod, SpaceText};
-use latih_i18n::{error_message, format_count};
+use latih_i18n::error_message;
 use learning::LearningCurveResults;
 use leptos::prelude::*;
 use results::SearchResults;
@@ -202,7 +202,6 @@ enum Phase {
 #[component]
 fn Planned(state: NotebookState, index: usize, plan: TuneOutput) -> impl IntoView {
     let i18n = use_i18n();
-    let count = move |n: usize| format_count(i18n.lang(), n);
     let model = state.doc.with_untracked(|nb| {
         nb.cells
             .get(plan.model_cell)
@@ -213,16 +212,9 @@ fn Planned(state: NotebookState, index: usize, plan: TuneOutput) -> impl IntoVie
             .unwrap_or("")
     });
     let model_cell = plan.model_cell;
-    let plan_text = move || {
-        i18n.trf(
-            "out-tune-plan",
-            &[
-                ("candidates", count(plan.candidates)),
-                ("folds", count(plan.folds)),
-                ("fits", count(plan.candidates * plan.folds)),
-                ("rows", count(plan.rows)),
-            ],
-        )
+    let plan_text = {
+        let plan = plan.clone();
+        move || latih_i18n::plan_text(i18n.lang(), &plan)
     };
     let searches_text = move || {
         i18n.trf(

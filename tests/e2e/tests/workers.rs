@@ -222,7 +222,8 @@ async fn a_grid_search_on_penguins_gives_the_same_results_with_one_or_two_worker
 
 #[tokio::test]
 async fn a_plain_cross_validation_shares_its_folds_out_and_reports_each_fold() {
-    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    // At phone width: the tune cell, its table and its charts must not widen the page.
+    let site = Site::start(BrowserLanguage::English, 360, 800, 2).await;
     site.open("/notebook").await;
     site.definition("Accuracy").await;
     site.button("Add a tuning cell (search the last model's hyperparameters)")
@@ -248,5 +249,13 @@ async fn a_plain_cross_validation_shares_its_folds_out_and_reports_each_fold() {
     let folds = table[1].last().unwrap();
     assert_eq!(folds.split(" · ").count(), 5, "each fold's score: {folds}");
     site.text("Best: the model as it is").await;
+    site.button("Draw the learning curve")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.table("Learning curve: mean Accuracy ± std over the folds, by training rows")
+        .await;
+    assert!(site.fits_width().await, "the tune cell fits a phone");
     site.close().await;
 }

@@ -32,6 +32,14 @@ fn usizes(v: &Value) -> Vec<usize> {
         .collect()
 }
 
+/// The deterministic model a fixture case was made with, at the parameters it used.
+fn fixture_model(case: &Value) -> ModelSpec {
+    match case["model"].as_str().unwrap() {
+        "knn" => ModelSpec::KNearestNeighbors(KnnParams::default()),
+        _ => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
+    }
+}
+
 fn validation_sets(folds: &[Fold]) -> Vec<Vec<usize>> {
     folds.iter().map(|f| f.validation.clone()).collect()
 }
@@ -73,10 +81,7 @@ fn stratified_folds_and_cross_val_scores_are_scikit_learns() {
             .collect();
         assert_eq!(validation_sets(&folds), expected, "{dataset} folds");
 
-        let model = match case["model"].as_str().unwrap() {
-            "knn" => ModelSpec::KNearestNeighbors(KnnParams::default()),
-            _ => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
-        };
+        let model = fixture_model(case);
         let data = CvData {
             table: &table,
             target,
@@ -323,10 +328,7 @@ fn learning_curves_are_scikit_learns() {
         let folds = stratified_k_fold(&labels.codes, 5).unwrap();
         let sizes = tune::learning_curve_sizes(&folds);
         assert_eq!(sizes, usizes(&case["sizes"]), "{dataset}");
-        let model = match case["model"].as_str().unwrap() {
-            "knn" => ModelSpec::KNearestNeighbors(KnnParams::default()),
-            _ => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
-        };
+        let model = fixture_model(case);
         let data = CvData {
             table: &table,
             target,

@@ -115,6 +115,28 @@ async fn a_worker_that_crashes_is_reported_and_the_next_run_works() {
     site.close().await;
 }
 
+/// Adds a tuning cell after the notebook's four cells.
+async fn add_tune_cell(site: &Site) {
+    site.button("Add a tuning cell (search the last model's hyperparameters)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.heading("5. Tune the hyperparameters").await;
+}
+
+/// Presses "Run the search" once the notebook has run as it is, and reads the results table.
+async fn run_search(site: &Site) -> Vec<Vec<String>> {
+    let run = site.button("Run the search").await;
+    site.until("the search can run", || async {
+        run.is_enabled().await.unwrap_or(false)
+    })
+    .await;
+    run.click().await.unwrap();
+    site.table("Cross-validation results, one row per candidate (score: Accuracy)")
+        .await
+}
+
 /// Runs the suggested grid search of a decision tree on penguins with a pool of `workers`, and
 /// returns the results table without its fit-time column (times differ between runs).
 async fn penguin_search(workers: u32) -> (Site, Vec<Vec<String>>) {
@@ -127,22 +149,10 @@ async fn penguin_search(workers: u32) -> (Site, Vec<Vec<String>>) {
     site.open("/notebook").await;
     site.choose("Data set", "Palmer Penguins").await;
     site.text("344 rows × 8 columns").await;
-    site.button("Add a tuning cell (search the last model's hyperparameters)")
-        .await
-        .click()
-        .await
-        .unwrap();
-    site.heading("5. Tune the hyperparameters").await;
+    add_tune_cell(&site).await;
     site.text("12 candidates × 5 folds = 60 fits, on the 249 training rows")
         .await;
-    let run = site.button("Run the search").await;
-    site.until("the search can run", || async {
-        run.is_enabled().await.unwrap_or(false)
-    })
-    .await;
-    run.click().await.unwrap();
-    let caption = "Cross-validation results, one row per candidate (score: Accuracy)";
-    let table = site.table(caption).await;
+    let table = run_search(&site).await;
     let fit_column = table[0]
         .iter()
         .position(|h| h == "Mean fit time")
@@ -226,25 +236,13 @@ async fn a_plain_cross_validation_shares_its_folds_out_and_reports_each_fold() {
     let site = Site::start(BrowserLanguage::English, 360, 800, 2).await;
     site.open("/notebook").await;
     site.definition("Accuracy").await;
-    site.button("Add a tuning cell (search the last model's hyperparameters)")
-        .await
-        .click()
-        .await
-        .unwrap();
-    site.heading("5. Tune the hyperparameters").await;
+    add_tune_cell(&site).await;
     // No values to search: the model as it is, cross-validated.
     site.fill("Values of max_depth", "").await;
     site.fill("Values of min_samples_split", "").await;
     site.text("A cross-validation of the model as it is: 5 folds = 5 fits")
         .await;
-    let run = site.button("Run the search").await;
-    site.until("the search can run", || async {
-        run.is_enabled().await.unwrap_or(false)
-    })
-    .await;
-    run.click().await.unwrap();
-    let caption = "Cross-validation results, one row per candidate (score: Accuracy)";
-    let table = site.table(caption).await;
+    let table = run_search(&site).await;
     assert_eq!(table.len(), 2, "one row, the model as it is: {table:?}");
     let folds = table[1].last().unwrap();
     assert_eq!(folds.split(" · ").count(), 5, "each fold's score: {folds}");

@@ -13,10 +13,12 @@ use latih::notebook::cells::NotebookCell;
 use latih::notebook::NotebookState;
 use latih::panic_banner;
 use latih_engine::jobs::{Job, JobId, JobRunner, Request, Response};
-use latih_engine::notebook::{Notebook, SplitCell};
+use latih_engine::models::{ModelSpec, RandomForestParams};
+use latih_engine::notebook::{evaluate, Cell, Notebook, SplitCell, TrainCell};
 use latih_i18n::Lang;
 use leptos::prelude::*;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -39,13 +41,25 @@ fn container() -> HtmlElement {
 struct InPageJobs {
     runner: RefCell<JobRunner>,
     next_id: std::cell::Cell<JobId>,
+    /// The pool size it claims, for the app to share work out as it would over that many.
+    workers: usize,
+    /// The kind of each job run, in order.
+    log: RefCell<Vec<&'static str>>,
 }
 
 impl Default for InPageJobs {
     fn default() -> Self {
+        Self::claiming(1)
+    }
+}
+
+impl InPageJobs {
+    fn claiming(workers: usize) -> Self {
         Self {
             runner: RefCell::new(JobRunner::new(Box::new(|| 0.0))),
             next_id: Default::default(),
+            workers,
+            log: RefCell::default(),
         }
     }
 }
@@ -59,7 +73,17 @@ impl Jobs for InPageJobs {
         self.runner.borrow_mut().handle(request, &mut |_| {});
     }
 
+    fn workers(&self) -> usize {
+        self.workers
+    }
+
     fn run(&self, job: Job, mut on_event: Box<dyn FnMut(JobEvent)>) -> JobId {
+        self.log.borrow_mut().push(match job {
+            Job::Evaluate { .. } => "evaluate",
+            Job::GrowTrees { .. } => "grow",
+            Job::Tune { .. } => "tune",
+            Job::LearningCurve { .. } => "learning curve",
+        });
         let id = self.next_id.get() + 1;
         self.next_id.set(id);
         let mut responses = Vec::new();
@@ -70,6 +94,7 @@ impl Jobs for InPageJobs {
             for response in responses {
                 match response {
                     Response::Progress { fraction, .. } => on_event(JobEvent::Progress(fraction)),
+                    Response::AtCell { cell, .. } => on_event(JobEvent::AtCell(cell)),
                     Response::Done { result, .. } => on_event(JobEvent::Done(result)),
                     other => panic!("unexpected response {other:?}"),
                 }
@@ -84,11 +109,20 @@ impl Jobs for InPageJobs {
 /// Mounts every cell of `notebook` in English on `root`, running jobs in this page, with iris
 /// loaded; returns the notebook's state (made inside the app, whose owner runs its effects).
 fn mount_notebook(root: &HtmlElement, notebook: Notebook) -> (NotebookState, impl Drop) {
+    mount_notebook_on(root, notebook, Rc::new(InPageJobs::default()))
+}
+
+/// [`mount_notebook`], running its jobs on `jobs`.
+fn mount_notebook_on(
+    root: &HtmlElement,
+    notebook: Notebook,
+    jobs: Rc<InPageJobs>,
+) -> (NotebookState, impl Drop) {
     let made = Rc::new(RefCell::new(None));
     let made_in_app = made.clone();
     let mounted = leptos::mount::mount_to(root.clone(), move || {
         provide_i18n().set_lang(Lang::En);
-        let state = NotebookState::with_runner(notebook, Rc::new(InPageJobs::default()));
+        let state = NotebookState::with_runner(notebook, jobs.clone());
         state.add_data(
             "iris".into(),
             include_str!("../static/data/iris.csv").into(),
@@ -379,4 +413,28 @@ async fn a_note_cell_renders_its_markdown_from_the_run() {
             || root.text_content().unwrap().contains("<b>not bold</b>")
     );
     assert!(root.query_selector("b").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_forest_shared_out_over_three_workers_gives_the_numbers_of_one() {
+    let mut notebook = Notebook::starter("iris", "species");
+    notebook.cells[2] = Cell::Train(TrainCell {
+        model: ModelSpec::RandomForest(RandomForestParams {
+            n_estimators: 25,
+            ..RandomForestParams::default()
+        }),
+    });
+    let root = container();
+    let jobs = Rc::new(InPageJobs::claiming(3));
+    let (state, _mounted) = mount_notebook_on(&root, notebook.clone(), jobs.clone());
+    eventually(|| by_text(&root, "dt", "Accuracy"))
+        .await
+        .expect("the evaluation");
+    assert_eq!(*jobs.log.borrow(), ["grow", "grow", "grow", "evaluate"]);
+    let data: HashMap<String, String> = [(
+        "iris".to_string(),
+        include_str!("../static/data/iris.csv").to_string(),
+    )]
+    .into();
+    assert_eq!(state.outputs.get_untracked(), evaluate(&notebook, &data));
 }

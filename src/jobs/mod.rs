@@ -14,6 +14,8 @@ use std::rc::Rc;
 pub enum JobEvent {
     /// Fraction done, 0 to 1.
     Progress(f64),
+    /// A notebook's evaluation starts on this cell.
+    AtCell(usize),
     Done(JobResult),
     Failed(JobFailure),
 }
@@ -34,6 +36,8 @@ pub trait Jobs {
     fn put_data(&self, name: &str, text: &str);
     /// Queues `job`; `on_event` hears its progress and its end, unless it is cancelled.
     fn run(&self, job: Job, on_event: Box<dyn FnMut(JobEvent)>) -> JobId;
+    /// How many jobs run at once: worth sharing one job's work out over.
+    fn workers(&self) -> usize;
     /// Stops a job at once, wherever it is; its caller hears nothing more about it.
     fn cancel(&self, id: JobId);
 }

@@ -98,6 +98,10 @@ impl Jobs for WorkerPool {
         }
     }
 
+    fn workers(&self) -> usize {
+        self.inner.borrow().size
+    }
+
     fn run(&self, job: Job, on_event: Box<dyn FnMut(JobEvent)>) -> JobId {
         let id = {
             let mut inner = self.inner.borrow_mut();
@@ -126,7 +130,8 @@ impl Jobs for WorkerPool {
 }
 
 fn send(worker: &Worker, request: &Request) {
-    let _ = worker.post_message(&JsValue::from_str(&wire::encode_request(request)));
+    let bytes = wire::encode_request(request);
+    let _ = worker.post_message(&js_sys::Uint8Array::from(bytes.as_slice()));
 }
 
 /// Gives queued jobs to idle, ready workers, and starts workers for the jobs still waiting.
@@ -239,6 +244,11 @@ fn on_message(pool: &Weak<RefCell<Inner>>, generation: u64, data: JsValue) {
             Ok(Response::Progress { id, fraction }) => Some(Delivery {
                 id,
                 event: JobEvent::Progress(fraction),
+                last: false,
+            }),
+            Ok(Response::AtCell { id, cell }) => Some(Delivery {
+                id,
+                event: JobEvent::AtCell(cell),
                 last: false,
             }),
             Ok(Response::Done { id, result }) => {

@@ -5,6 +5,7 @@ pub mod cells;
 pub mod compare;
 pub mod file;
 mod output;
+mod run;
 pub mod run_status;
 pub mod search;
 pub mod share;

@@ -1,5 +1,6 @@
 //! The notebook's run, in words: progress with the time left and a cancel button while it runs,
-//! and what happened when it was cancelled or its worker failed.
+//! and what happened when it was cancelled or its worker failed. A failure on a known cell is
+//! told on that cell ([`RunFailureOnCell`]); the bar then only points to it.
 
 use super::state::RunStatus;
 use super::NotebookState;
@@ -16,6 +17,8 @@ enum Phase {
     Running,
     Cancelled,
     Failed,
+    /// Failed on this cell, which says why.
+    FailedAt(usize),
 }
 
 #[component]
@@ -26,7 +29,10 @@ pub fn RunStatusBar(state: NotebookState) -> impl IntoView {
         RunStatus::Idle => Phase::Idle,
         RunStatus::Running { .. } => Phase::Running,
         RunStatus::Cancelled => Phase::Cancelled,
-        RunStatus::Failed(_) => Phase::Failed,
+        RunStatus::Failed {
+            cell: Some(cell), ..
+        } => Phase::FailedAt(cell),
+        RunStatus::Failed { cell: None, .. } => Phase::Failed,
     });
     let progress = Signal::derive(move || match state.status.get() {
         RunStatus::Running {
@@ -35,15 +41,6 @@ pub fn RunStatusBar(state: NotebookState) -> impl IntoView {
         } => (fraction, started_ms),
         _ => (0.0, 0.0),
     });
-    let failure_text = move || match state.status.get() {
-        RunStatus::Failed(JobFailure::Crashed(reason)) => {
-            i18n.trf("run-crashed", &[("reason", reason)])
-        }
-        RunStatus::Failed(JobFailure::NotStarted(reason)) => {
-            i18n.trf("run-not-started", &[("reason", reason)])
-        }
-        _ => String::new(),
-    };
     move || match phase.get() {
         Phase::Idle => ().into_any(),
         Phase::Running => view! {
@@ -62,12 +59,48 @@ pub fn RunStatusBar(state: NotebookState) -> impl IntoView {
             </div>
         }
         .into_any(),
-        Phase::Failed => view! {
-            <div class="run-status cell-error" role="alert">
-                <p>{failure_text}</p>
-                <button type="button" on:click=again>{i18n.text("run-again")}</button>
+        Phase::Failed => view! { <RunFailure state /> }.into_any(),
+        Phase::FailedAt(cell) => view! {
+            <div class="run-status" role="status">
+                {i18n.trf("run-failed-at-cell", &[("cell", (cell + 1).to_string())])}
             </div>
         }
         .into_any(),
+    }
+}
+
+/// On cell `index`: why the run failed there, when it did.
+#[component]
+pub fn RunFailureOnCell(state: NotebookState, index: usize) -> impl IntoView {
+    let here = move || matches!(state.status.get(), RunStatus::Failed { cell: Some(cell), .. } if cell == index);
+    view! {
+        <Show when=here>
+            <RunFailure state />
+        </Show>
+    }
+}
+
+/// Why the worker failed, and a button to run again.
+#[component]
+fn RunFailure(state: NotebookState) -> impl IntoView {
+    let i18n = use_i18n();
+    let failure_text = move || match state.status.get() {
+        RunStatus::Failed {
+            failure: JobFailure::Crashed(reason),
+            ..
+        } => i18n.trf("run-crashed", &[("reason", reason)]),
+        RunStatus::Failed {
+            failure: JobFailure::NotStarted(reason),
+            ..
+        } => i18n.trf("run-not-started", &[("reason", reason)]),
+        _ => String::new(),
+    };
+    view! {
+        <div class="run-status cell-error" role="alert">
+            <p>{failure_text}</p>
+            <button type="button" on:click=move |_| state.start_run()>
+                {i18n.text("run-again")}
+            </button>
+        </div>
     }
 }

@@ -175,6 +175,8 @@ impl NotebookState {
             JobEvent::Failed(failure) => {
                 return self.fail_batch(key, SearchFailure::Worker(failure));
             }
+            // Only a notebook's evaluation announces its cells.
+            JobEvent::AtCell(_) => return,
             JobEvent::Done(result) => result,
         };
         match &result {

@@ -2,10 +2,9 @@
 //! outputs. Whenever the document or its data change, the whole notebook runs again in a Web
 //! Worker ([`crate::jobs`]); the outputs shown stay those of the last finished run until then.
 
+use super::run::RunBook;
 use super::search::{BatchKey, SearchRun, Searches};
-use crate::components::progress::now_ms;
-use crate::jobs::{worker_pool, JobEvent, JobFailure, SharedJobs};
-use latih_engine::jobs::{Job, JobId, JobResult};
+use crate::jobs::{worker_pool, JobFailure, SharedJobs};
 use latih_engine::notebook::{
     Cell, CellOutput, DatasetCell, NoteCell, Notebook, SplitCell, TrainCell, TuneCell,
 };
@@ -24,8 +23,11 @@ pub enum RunStatus {
     Running { fraction: f64, started_ms: f64 },
     /// The learner stopped the run; the document went back to the run before it.
     Cancelled,
-    /// The worker failed; the outputs are from the run before.
-    Failed(JobFailure),
+    /// A worker failed, on cell `cell` when that is known; the outputs are from the run before.
+    Failed {
+        failure: JobFailure,
+        cell: Option<usize>,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -42,18 +44,8 @@ pub struct NotebookState {
     /// The tune cells' searches, by cell (see [`super::search`]).
     pub searches: RwSignal<HashMap<BatchKey, SearchRun>>,
     pub(super) search_jobs: StoredValue<Searches, LocalStorage>,
-    runner: StoredValue<SharedJobs, LocalStorage>,
-    run: StoredValue<RunBook, LocalStorage>,
-}
-
-/// The bookkeeping of runs: the one in flight, and what the shown outputs were computed from.
-#[derive(Default)]
-struct RunBook {
-    in_flight: Option<JobId>,
-    /// The document has changed since the run in flight started: run again when it ends.
-    again: bool,
-    /// The document the shown outputs belong to.
-    evaluated: Option<Notebook>,
+    pub(super) runner: StoredValue<SharedJobs, LocalStorage>,
+    pub(super) run: StoredValue<RunBook, LocalStorage>,
 }
 
 impl NotebookState {
@@ -104,89 +96,6 @@ impl NotebookState {
         self.csv.update(|data| {
             data.insert(id, text);
         });
-    }
-
-    /// Runs the notebook as it is now, unless a run is in flight (then it runs again after).
-    pub fn start_run(self) {
-        let busy = self.run.try_update_value(|run| {
-            run.again = run.in_flight.is_some();
-            run.again
-        });
-        if busy != Some(false) {
-            return;
-        }
-        let notebook = self.doc.get_untracked();
-        let evaluated = notebook.clone();
-        let on_event = Box::new(move |event: JobEvent| self.on_run_event(event, &evaluated));
-        let id = self
-            .runner
-            .with_value(|runner| runner.run(Job::Evaluate { notebook }, on_event));
-        self.run.try_update_value(|run| run.in_flight = Some(id));
-        self.status.set(RunStatus::Running {
-            fraction: 0.0,
-            started_ms: now_ms(),
-        });
-    }
-
-    fn on_run_event(self, event: JobEvent, evaluated: &Notebook) {
-        match event {
-            JobEvent::Progress(fraction) => self.status.update(|status| {
-                if let RunStatus::Running { fraction: f, .. } = status {
-                    *f = fraction;
-                }
-            }),
-            JobEvent::Done(JobResult::Outputs(outputs)) => {
-                let again = self.finish_run();
-                if !again {
-                    self.run
-                        .try_update_value(|run| run.evaluated = Some(evaluated.clone()));
-                    self.outputs.set(outputs);
-                    self.status.set(RunStatus::Idle);
-                } else {
-                    self.start_run();
-                }
-            }
-            JobEvent::Failed(failure) => {
-                self.finish_run();
-                self.status.set(RunStatus::Failed(failure));
-            }
-            // A notebook run never answers with a tune cell's results.
-            JobEvent::Done(JobResult::Tuned(_) | JobResult::Learned(_)) => {
-                self.finish_run();
-                self.status.set(RunStatus::Idle);
-            }
-        }
-    }
-
-    /// Clears the run in flight; says whether the document changed while it ran.
-    fn finish_run(self) -> bool {
-        self.run
-            .try_update_value(|run| {
-                run.in_flight = None;
-                std::mem::take(&mut run.again)
-            })
-            .unwrap_or(false)
-    }
-
-    /// Stops the run in flight and puts the document back as the shown outputs have it, so the
-    /// notebook is exactly as it was before the run started.
-    pub fn cancel_run(self) {
-        let (id, evaluated) = self
-            .run
-            .try_update_value(|run| {
-                run.again = false;
-                (run.in_flight.take(), run.evaluated.clone())
-            })
-            .unwrap_or((None, None));
-        if let Some(id) = id {
-            self.runner.with_value(|runner| runner.cancel(id));
-        }
-        if let Some(before) = evaluated {
-            if self.doc.with_untracked(|nb| nb != &before) {
-                self.replace(before);
-            }
-        }
-        self.status.set(RunStatus::Cancelled);
     }
 
     pub(super) fn runner(self) -> StoredValue<SharedJobs, LocalStorage> {

@@ -83,9 +83,9 @@ impl BenchWorker {
         Self(JobRunner::new(Box::new(|| 0.0)))
     }
 
-    /// Handles one request (the app's JSON); for a search job, returns its candidates and scores
+    /// Handles one request (the app's bytes); for a search job, returns its candidates and scores
     /// as JSON (fit times left out, so that runs can be compared); otherwise an empty string.
-    pub fn handle(&mut self, request: &str) -> Result<String, JsError> {
+    pub fn handle(&mut self, request: &[u8]) -> Result<String, JsError> {
         let request = wire::decode_request(request).map_err(|e| JsError::new(&e))?;
         let mut last = None;
         self.0
@@ -148,7 +148,7 @@ pub fn search_notebook() -> Vec<String> {
 
 /// The app's request that puts a data set into a worker.
 #[wasm_bindgen]
-pub fn put_data_request(name: &str, text: &str) -> String {
+pub fn put_data_request(name: &str, text: &str) -> Vec<u8> {
     wire::encode_request(&Request::PutData {
         name: name.into(),
         text: text.into(),
@@ -157,7 +157,11 @@ pub fn put_data_request(name: &str, text: &str) -> String {
 
 /// The app's request for one candidate of a search, as its pool sends them.
 #[wasm_bindgen]
-pub fn tune_request(notebook_json: &str, cell: usize, candidate: usize) -> Result<String, JsError> {
+pub fn tune_request(
+    notebook_json: &str,
+    cell: usize,
+    candidate: usize,
+) -> Result<Vec<u8>, JsError> {
     let notebook = Notebook::from_json(notebook_json).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(wire::encode_request(&Request::Run {
         id: candidate as u64,

@@ -6,13 +6,16 @@
 //! data sets once ([`Request::PutData`]) and jobs that name them ([`Request::Run`]), and answers each
 //! job with progress and one final result.
 
+use crate::models::{Classifier, RandomForest};
 use crate::notebook::{
-    evaluate_with_progress, run_candidates, run_learning_point, CellOutput, Notebook,
+    evaluate_with, grow_trees, run_candidates, run_learning_point, CellOutput, Notebook, Prefitted,
+    RunEvent,
 };
 use crate::tune::{CandidateResult, LearningPoint};
 use crate::Error;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// Identifies one job from the request to its last response.
 pub type JobId = u64;
@@ -32,10 +35,23 @@ pub enum Request {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Job {
-    /// Run every cell of a notebook, on the data sets put so far.
-    Evaluate { notebook: Notebook },
+    /// Run every cell of a notebook, on the data sets put so far, using the forests whose trees
+    /// other jobs grew (`grown`, in the order of their trees) for their train cells.
+    Evaluate {
+        #[serde(with = "as_json")]
+        notebook: Notebook,
+        grown: Vec<ForestPart>,
+    },
+    /// Grow trees `trees` of the random forest in the train cell at `cell`.
+    GrowTrees {
+        #[serde(with = "as_json")]
+        notebook: Notebook,
+        cell: usize,
+        trees: Range<u32>,
+    },
     /// Cross-validate some candidates of the search in the tune cell at `cell`.
     Tune {
+        #[serde(with = "as_json")]
         notebook: Notebook,
         cell: usize,
         candidates: Vec<usize>,
@@ -45,10 +61,48 @@ pub enum Job {
     /// One point (`size`, an index into the plan's sizes) of the learning curve of the model
     /// searched by the tune cell at `cell`.
     LearningCurve {
+        #[serde(with = "as_json")]
         notebook: Notebook,
         cell: usize,
         size: usize,
     },
+}
+
+/// Some trees of a train cell's forest, grown by one job. The app passes them on to the job that
+/// evaluates the notebook without reading them: they stay bytes outside the workers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ForestPart {
+    pub cell: usize,
+    /// The postcard bytes of a [`RandomForest`] holding only these trees.
+    pub bytes: Vec<u8>,
+}
+
+impl ForestPart {
+    pub fn new(cell: usize, forest: &RandomForest) -> Self {
+        Self {
+            cell,
+            // Plain data: serialising cannot fail.
+            bytes: postcard::to_allocvec(forest).unwrap_or_default(),
+        }
+    }
+
+    /// The parts' forests joined by cell, in the order given. A part that cannot be read is
+    /// left out, and the train cell checks the forest it gets ([`Classifier::was_fitted_as`]),
+    /// so bad bytes cost a fresh fit, never a wrong model.
+    pub fn join(parts: &[ForestPart]) -> Prefitted {
+        let mut by_cell: HashMap<usize, Vec<RandomForest>> = HashMap::new();
+        for part in parts {
+            if let Ok(forest) = postcard::from_bytes(&part.bytes) {
+                by_cell.entry(part.cell).or_default().push(forest);
+            }
+        }
+        by_cell
+            .into_iter()
+            .filter_map(|(cell, forests)| {
+                RandomForest::merge(forests).map(|f| (cell, Classifier::RandomForest(f)))
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,6 +113,11 @@ pub enum Response {
     Progress {
         id: JobId,
         fraction: f64,
+    },
+    /// A notebook run (job `id`) starts on cell `cell`.
+    AtCell {
+        id: JobId,
+        cell: usize,
     },
     Done {
         id: JobId,
@@ -81,22 +140,22 @@ pub enum JobResult {
     /// The candidates' results, in the order the job listed them.
     Tuned(Result<Vec<CandidateResult>, Error>),
     Learned(Result<LearningPoint, Error>),
+    Grown(Result<ForestPart, Error>),
 }
 
-/// The wire format. Requests go as JSON text: they hold the notebook, whose JSON the app already
-/// writes for storage and links. Responses go as postcard bytes: compact, exact for every float
-/// (a ROC curve starts at an infinite threshold, which JSON cannot carry), and cheap to decode in
-/// the app's first-load wasm.
+/// The wire format: postcard bytes both ways. They are compact (a forest's trees travel through
+/// the app), exact for every float (a ROC curve starts at an infinite threshold, which JSON
+/// cannot carry), and cheap to decode in the app's first-load wasm.
 pub mod wire {
     use super::{Request, Response};
 
-    pub fn encode_request(request: &Request) -> String {
-        // Plain data: strings, numbers, booleans, lists; serialising cannot fail.
-        serde_json::to_string(request).unwrap_or_default()
+    pub fn encode_request(request: &Request) -> Vec<u8> {
+        // Plain data: serialising cannot fail.
+        postcard::to_allocvec(request).unwrap_or_default()
     }
 
-    pub fn decode_request(text: &str) -> Result<Request, String> {
-        serde_json::from_str(text).map_err(|e| e.to_string())
+    pub fn decode_request(bytes: &[u8]) -> Result<Request, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
     }
 
     pub fn encode_response(response: &Response) -> Vec<u8> {
@@ -105,6 +164,22 @@ pub mod wire {
 
     pub fn decode_response(bytes: &[u8]) -> Result<Response, String> {
         postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    }
+}
+
+/// A notebook inside a message travels as its JSON text: the document's serde shape (tagged
+/// cells, flattened models) is one that postcard cannot read back.
+mod as_json {
+    use crate::notebook::Notebook;
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(notebook: &Notebook, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&notebook.to_json())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Notebook, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Notebook::from_json(&text).map_err(|e| D::Error::custom(format!("{e:?}")))
     }
 }
 
@@ -135,23 +210,38 @@ impl JobRunner {
             }
             Request::Run { id, job } => {
                 let mut last_posted = 0.0;
-                let mut progress = |fraction: f64| {
-                    if fraction - last_posted >= PROGRESS_STEP {
-                        last_posted = fraction;
-                        post(Response::Progress { id, fraction });
+                let mut watch = |event: RunEvent| match event {
+                    RunEvent::Progress(fraction) => {
+                        if fraction - last_posted >= PROGRESS_STEP {
+                            last_posted = fraction;
+                            post(Response::Progress { id, fraction });
+                        }
                     }
+                    RunEvent::Cell(cell) => post(Response::AtCell { id, cell }),
                 };
-                let result = self.run(job, &mut progress);
+                let result = self.run(job, &mut watch);
                 post(Response::Done { id, result });
             }
         }
     }
 
-    fn run(&self, job: Job, progress: &mut dyn FnMut(f64)) -> JobResult {
+    fn run(&self, job: Job, watch: &mut dyn FnMut(RunEvent)) -> JobResult {
+        let mut progress = |fraction| watch(RunEvent::Progress(fraction));
         match job {
-            Job::Evaluate { notebook } => {
-                JobResult::Outputs(evaluate_with_progress(&notebook, &self.data, progress))
-            }
+            Job::Evaluate { notebook, grown } => JobResult::Outputs(evaluate_with(
+                &notebook,
+                &self.data,
+                ForestPart::join(&grown),
+                watch,
+            )),
+            Job::GrowTrees {
+                notebook,
+                cell,
+                trees,
+            } => JobResult::Grown(
+                grow_trees(&notebook, cell, trees, &self.data, &mut progress)
+                    .map(|forest| ForestPart::new(cell, &forest)),
+            ),
             Job::Tune {
                 notebook,
                 cell,
@@ -164,14 +254,18 @@ impl JobRunner {
                 folds.as_deref(),
                 &self.data,
                 &*self.clock,
-                progress,
+                &mut progress,
             )),
             Job::LearningCurve {
                 notebook,
                 cell,
                 size,
             } => JobResult::Learned(run_learning_point(
-                &notebook, cell, size, &self.data, progress,
+                &notebook,
+                cell,
+                size,
+                &self.data,
+                &mut progress,
             )),
         }
     }

@@ -1,6 +1,6 @@
 //! The worker protocol, run natively: what a Web Worker answers is what the engine computes.
 
-use latih_engine::jobs::{wire, Job, JobResult, JobRunner, Request, Response};
+use latih_engine::jobs::{wire, ForestPart, Job, JobResult, JobRunner, Request, Response};
 use latih_engine::models::{ModelSpec, RandomForestParams};
 use latih_engine::notebook::{evaluate, Cell, CellOutput, Notebook, TrainCell};
 use latih_engine::tune::CandidateResult;
@@ -38,9 +38,10 @@ fn an_evaluate_job_answers_what_evaluate_computes_after_rising_progress() {
     let notebook = forest_notebook(60);
     let responses = run_on_penguins(Job::Evaluate {
         notebook: notebook.clone(),
+        grown: Vec::new(),
     });
 
-    let (last, progress) = responses.split_last().unwrap();
+    let (last, events) = responses.split_last().unwrap();
     assert_eq!(
         last,
         &Response::Done {
@@ -48,13 +49,17 @@ fn an_evaluate_job_answers_what_evaluate_computes_after_rising_progress() {
             result: JobResult::Outputs(evaluate(&notebook, &shipped())),
         }
     );
-    let fractions: Vec<f64> = progress
-        .iter()
-        .map(|r| match r {
-            Response::Progress { id: 7, fraction } => *fraction,
+    let mut cells = Vec::new();
+    let mut fractions = Vec::new();
+    for event in events {
+        match event {
+            Response::Progress { id: 7, fraction } => fractions.push(*fraction),
+            Response::AtCell { id: 7, cell } => cells.push(*cell),
             other => panic!("expected progress of job 7, got {other:?}"),
-        })
-        .collect();
+        }
+    }
+    // Each cell is announced as it starts, so a crash can be put on the cell it happened in.
+    assert_eq!(cells, (0..notebook.cells.len()).collect::<Vec<_>>());
     assert!(
         fractions.len() >= 20,
         "a forest of 60 trees reports as it grows, got {fractions:?}"
@@ -69,6 +74,7 @@ fn a_job_on_data_never_put_reports_it_on_the_cells() {
     let mut responses = Vec::new();
     let job = Job::Evaluate {
         notebook: Notebook::starter("penguins", "species"),
+        grown: Vec::new(),
     };
     runner.handle(Request::Run { id: 1, job }, &mut |r| responses.push(r));
     match responses.last() {
@@ -139,6 +145,10 @@ fn requests_and_responses_cross_the_wire_exactly_infinite_thresholds_included() 
         id: 3,
         job: Job::Evaluate {
             notebook: notebook.clone(),
+            grown: vec![ForestPart {
+                cell: 2,
+                bytes: vec![0, 255, 7],
+            }],
         },
     };
     assert_eq!(
@@ -149,6 +159,7 @@ fn requests_and_responses_cross_the_wire_exactly_infinite_thresholds_included() 
     let cell = notebook.cells.len() - 1;
     let mut responses = run_on_penguins(Job::Evaluate {
         notebook: notebook.clone(),
+        grown: Vec::new(),
     });
     responses.extend(run_on_penguins(Job::Tune {
         notebook,
@@ -179,7 +190,7 @@ fn requests_and_responses_cross_the_wire_exactly_infinite_thresholds_included() 
         assert_eq!(wire::decode_response(&bytes), Ok(response));
     }
     assert!(wire::decode_response(&[250, 1, 2]).is_err());
-    assert!(wire::decode_request("{\"Run\":").is_err());
+    assert!(wire::decode_request(b"{\"Run\":").is_err());
 }
 
 #[test]
@@ -210,4 +221,92 @@ fn one_candidate_s_folds_shared_out_merge_into_its_whole_cross_validation() {
             ..
         })
     ));
+}
+
+fn grown(responses: Vec<Response>) -> ForestPart {
+    match responses.last() {
+        Some(Response::Done {
+            result: JobResult::Grown(Ok(part)),
+            ..
+        }) => part.clone(),
+        other => panic!("expected grown trees, got {other:?}"),
+    }
+}
+
+fn outputs(responses: Vec<Response>) -> Vec<Result<CellOutput, latih_engine::Error>> {
+    match responses.last() {
+        Some(Response::Done {
+            result: JobResult::Outputs(outputs),
+            ..
+        }) => outputs.clone(),
+        other => panic!("expected the notebook's outputs, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_forest_grown_by_several_workers_evaluates_as_one_grown_by_one() {
+    let notebook = forest_notebook(30);
+    let whole = evaluate(&notebook, &shipped());
+    let grow = |trees| Job::GrowTrees {
+        notebook: notebook.clone(),
+        cell: 2,
+        trees,
+    };
+    // Three runners stand for three workers, each with its own share of the trees.
+    let parts: Vec<ForestPart> = [0..11, 11..20, 20..30]
+        .into_iter()
+        .map(|trees| grown(run_on_penguins(grow(trees))))
+        .collect();
+    let evaluate_with = |grown: Vec<ForestPart>| {
+        outputs(run_on_penguins(Job::Evaluate {
+            notebook: notebook.clone(),
+            grown,
+        }))
+    };
+    let shared = evaluate_with(parts.clone());
+    assert_eq!(shared, whole);
+    assert!(matches!(&shared[3], Ok(CellOutput::Evaluate(_))));
+
+    // Parts missing, or bytes that are not a forest, cost a fresh fit, never a wrong model.
+    assert_eq!(evaluate_with(parts[..2].to_vec()), whole);
+    let mut garbled = parts.clone();
+    let half = garbled[1].bytes.len() / 2;
+    garbled[1].bytes.truncate(half);
+    assert_eq!(evaluate_with(garbled), whole);
+    // The trees of another notebook's forest (another seed) are used only if they fit: here
+    // they do, and the result differs, which shows the parts really are what is evaluated.
+    let mut other = forest_notebook(30);
+    if let Cell::Train(train) = &mut other.cells[2] {
+        if let ModelSpec::RandomForest(params) = &mut train.model {
+            params.seed = 7;
+        }
+    }
+    let other_part = grown(run_on_penguins(Job::GrowTrees {
+        notebook: other,
+        cell: 2,
+        trees: 0..30,
+    }));
+    assert_ne!(evaluate_with(vec![other_part]), whole);
+}
+
+#[test]
+fn growing_trees_of_a_cell_that_has_no_forest_is_an_error() {
+    let notebook = Notebook::starter("penguins", "species");
+    for cell in [0, 2, 99] {
+        let responses = run_on_penguins(Job::GrowTrees {
+            notebook: notebook.clone(),
+            cell,
+            trees: 0..4,
+        });
+        assert!(
+            matches!(
+                responses.last(),
+                Some(Response::Done {
+                    result: JobResult::Grown(Err(_)),
+                    ..
+                })
+            ),
+            "{responses:?}"
+        );
+    }
 }

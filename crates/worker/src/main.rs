@@ -30,8 +30,8 @@ fn main() {
     let clock = Box::new(|| scope().performance().map_or(0.0, |p| p.now()));
     let runner = RefCell::new(JobRunner::new(clock));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let text = event.data().as_string().unwrap_or_default();
-        match wire::decode_request(&text) {
+        let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
+        match wire::decode_request(&bytes) {
             Ok(request) => runner.borrow_mut().handle(request, &mut |r| post(&r)),
             Err(message) => post(&Response::Unreadable { message }),
         }

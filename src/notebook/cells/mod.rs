@@ -10,6 +10,7 @@ mod train;
 mod tune;
 
 use super::output::CellError;
+use super::run_status::RunFailureOnCell;
 use super::NotebookState;
 use crate::i18n::use_i18n;
 use latih_engine::notebook::{Cell, CellOutput};
@@ -84,6 +85,7 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
         <section class="cell" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{format!("{}. ", index + 1)}{i18n.text(title_key)}</h2>
             {body}
+            <RunFailureOnCell state index />
             {remove}
             {remove_step}
         </section>

@@ -56,11 +56,18 @@ pub enum Fault {
     FirstWorkerCrashes,
 }
 
-/// Stands in for the worker's loader once: says ready as the real worker does, then throws on
-/// the first job, which the page sees as the worker's error event.
-const CRASHING_WORKER: &str = r#"postMessage(new Uint8Array([0])); // Response::Ready in postcard
+/// Stands in for the worker's loader once: says ready as the real worker does; on the first job,
+/// says the notebook's evaluation is at cell 3 (index 2), then throws, which the page sees as the
+/// worker's error event. Messages are the engine's postcard bytes (`latih_engine::jobs::wire`):
+/// `Request::Run` starts with variant 1 and then the job id (one byte while ids are small);
+/// `Response::Ready` is variant 0 and `Response::AtCell { id, cell }` variant 2.
+const CRASHING_WORKER: &str = r#"postMessage(new Uint8Array([0]));
 onmessage = (event) => {
-  if (JSON.parse(event.data).Run) { throw new Error("simulated crash: out of memory"); }
+  const request = new Uint8Array(event.data);
+  if (request[0] === 1) {
+    postMessage(new Uint8Array([2, request[1], 2]));
+    throw new Error("simulated crash: out of memory");
+  }
 };"#;
 
 /// Serves the release build like `trunk serve` does: files as they are, any other path as

@@ -94,9 +94,14 @@ async fn a_worker_that_crashes_is_reported_and_the_next_run_works() {
     )
     .await;
     site.open("/notebook").await;
+    // On the cell it crashed on (the worker said it was at cell 3), and the bar points there.
     let alert = site
-        .find("//*[@role='alert'][contains(., 'The worker running the notebook stopped')]")
+        .find(
+            "//section[h2[starts-with(., '3. ')]]\
+             //*[@role='alert'][contains(., 'The worker running the notebook stopped')]",
+        )
         .await;
+    site.text("The run stopped at cell 3").await;
     let message = alert.text().await.unwrap();
     assert!(
         message.contains("simulated crash: out of memory"),
@@ -113,6 +118,47 @@ async fn a_worker_that_crashes_is_reported_and_the_next_run_works() {
     site.fill("Maximum depth", "2").await;
     site.text("Depth 2,").await;
     site.close().await;
+}
+
+/// Trains a random forest of 60 trees on penguins with a pool of `workers` (their trees are
+/// shared out over the pool) and reads the evaluation: accuracy, ROC-AUC, confusion matrix.
+async fn penguin_forest(workers: u32) -> (Site, Vec<String>) {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/").await;
+    site.eval(&format!(
+        "localStorage.setItem('latih.workers', '{workers}'); return null"
+    ))
+    .await;
+    site.open("/notebook").await;
+    site.choose("Data set", "Palmer Penguins").await;
+    site.text("344 rows × 8 columns").await;
+    site.choose_in("3. Train a model", "Model", "Random forest")
+        .await;
+    site.fill("Number of trees", "60").await;
+    site.text("60 trees,").await;
+    site.until("the run to finish", || async {
+        site.find_all(PROGRESS).await.is_empty()
+    })
+    .await;
+    let mut numbers = vec![
+        site.definition("Accuracy").await,
+        site.definition("ROC-AUC (one-vs-rest, macro average)")
+            .await,
+    ];
+    let confusion = site.table("Confusion matrix (rows: true class, columns: predicted class)");
+    numbers.extend(confusion.await.concat());
+    (site, numbers)
+}
+
+#[tokio::test]
+async fn a_forest_grown_by_two_workers_gives_the_numbers_of_one() {
+    let (one, by_one) = penguin_forest(1).await;
+    one.close().await;
+    let (two, by_two) = penguin_forest(2).await;
+    assert_eq!(by_one, by_two);
+    // Two numbers, then a header and three rows of the three species' confusion matrix.
+    assert_eq!(by_two.len(), 2 + 4 * 4, "{by_two:?}");
+    two.close().await;
 }
 
 /// Adds a tuning cell after the notebook's four cells.

@@ -59,7 +59,7 @@ impl DecisionTreeParams {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum Node {
     Leaf {
         /// Training rows of each class that reached this leaf.
@@ -74,7 +74,7 @@ enum Node {
     },
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DecisionTree {
     nodes: Vec<Node>,
     n_classes: usize,
@@ -184,6 +184,26 @@ impl DecisionTree {
     /// scikit-learn's `feature_importances_`: each feature's share of the total Gini decrease.
     pub fn feature_importances(&self) -> &[f64] {
         &self.importances
+    }
+
+    /// Whether a tree read back from bytes can be walked safely: every split points to later
+    /// nodes (so no walk loops), features exist, and every leaf counts every class.
+    pub(crate) fn is_well_formed(&self, features: usize) -> bool {
+        !self.nodes.is_empty()
+            && self.importances.len() == features
+            && self.nodes.iter().enumerate().all(|(at, node)| match node {
+                Node::Leaf { counts } => counts.len() == self.n_classes,
+                Node::Split {
+                    feature,
+                    left,
+                    right,
+                    ..
+                } => {
+                    *feature < features
+                        && (at + 1..self.nodes.len()).contains(left)
+                        && (at + 1..self.nodes.len()).contains(right)
+                }
+            })
     }
 
     fn leaf_counts(&self, row: &[f64]) -> &[u32] {

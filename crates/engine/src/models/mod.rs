@@ -94,6 +94,20 @@ impl ModelSpec {
 }
 
 impl Classifier {
+    /// Whether this model is what fitting `spec` on `features` columns and `n_classes` classes
+    /// gives, as far as can be told without fitting: a model fitted elsewhere (a forest grown by
+    /// several workers) is used only then.
+    pub fn was_fitted_as(&self, spec: &ModelSpec, features: usize, n_classes: usize) -> bool {
+        match (self, spec) {
+            (Classifier::RandomForest(forest), ModelSpec::RandomForest(params)) => {
+                forest.n_trees() == params.n_estimators as usize
+                    && forest.n_classes() == n_classes
+                    && forest.is_well_formed(features)
+            }
+            _ => false,
+        }
+    }
+
     pub fn predict(&self, x: &Matrix) -> Vec<u32> {
         match self {
             Classifier::DecisionTree(tree) => tree.predict(x),

@@ -12,6 +12,7 @@ use crate::features::Matrix;
 use crate::rng::SeededRng;
 use crate::Error;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// How many features each node may choose from (scikit-learn's `max_features`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,7 +83,7 @@ impl RandomForestParams {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RandomForest {
     trees: Vec<DecisionTree>,
     n_classes: usize,
@@ -106,12 +107,29 @@ impl RandomForest {
         n_classes: usize,
         progress: &mut dyn FnMut(f64),
     ) -> Result<Self, Error> {
+        Self::fit_trees(params, x, y, n_classes, 0..params.n_estimators, progress)
+    }
+
+    /// Grows only the trees numbered `trees` of the forest `params` describes: a part that
+    /// [`merge`](Self::merge) joins with the other parts into the very forest [`fit`](Self::fit)
+    /// grows, which lets several workers grow one forest.
+    pub fn fit_trees(
+        params: &RandomForestParams,
+        x: &Matrix,
+        y: &[u32],
+        n_classes: usize,
+        trees: Range<u32>,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<Self, Error> {
         params.validate()?;
         super::check_training_data(x, y)?;
         let binned = Binned::new(x);
         let max_features = params.max_features.count(x.cols);
-        let trees = (0..params.n_estimators)
-            .map(|t| {
+        let trees = trees.start.min(params.n_estimators)..trees.end.min(params.n_estimators);
+        let count = trees.len().max(1) as f64;
+        let trees = trees
+            .enumerate()
+            .map(|(grown, t)| {
                 let mut rng = SeededRng::for_stream(params.seed, u64::from(t));
                 let rows: Vec<usize> = if params.bootstrap {
                     (0..x.rows).map(|_| rng.index(x.rows)).collect()
@@ -125,11 +143,34 @@ impl RandomForest {
                     rng: Some(&mut rng),
                 };
                 let tree = DecisionTree::grow(&binned, y, n_classes, rows, growth);
-                progress(f64::from(t + 1) / f64::from(params.n_estimators));
+                progress((grown + 1) as f64 / count);
                 tree
             })
             .collect();
         Ok(Self { trees, n_classes })
+    }
+
+    /// Joins parts grown by [`fit_trees`](Self::fit_trees), given in the order of their trees.
+    /// `None` when there is nothing to join or the parts disagree on the classes.
+    pub fn merge(parts: impl IntoIterator<Item = RandomForest>) -> Option<Self> {
+        let mut parts = parts.into_iter();
+        let mut forest = parts.next()?;
+        for part in parts {
+            if part.n_classes != forest.n_classes {
+                return None;
+            }
+            forest.trees.extend(part.trees);
+        }
+        (!forest.trees.is_empty()).then_some(forest)
+    }
+
+    /// Whether a forest read back from bytes can be used on `features` columns without risk.
+    pub(crate) fn is_well_formed(&self, features: usize) -> bool {
+        !self.trees.is_empty()
+            && self
+                .trees
+                .iter()
+                .all(|t| t.n_classes() == self.n_classes && t.is_well_formed(features))
     }
 
     /// The mean of the trees' class probabilities.
@@ -148,6 +189,10 @@ impl RandomForest {
 
     pub fn predict(&self, x: &Matrix) -> Vec<u32> {
         super::most_probable(&self.predict_proba(x))
+    }
+
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
     }
 
     pub fn n_trees(&self) -> usize {
@@ -221,6 +266,28 @@ mod tests {
         assert_eq!(a, RandomForest::fit(&params, &x, &y, 2).unwrap());
         let other = RandomForestParams { seed: 7, ..params };
         assert_ne!(a, RandomForest::fit(&other, &x, &y, 2).unwrap());
+    }
+
+    #[test]
+    fn a_forest_grown_in_parts_is_the_forest_grown_at_once() {
+        let (x, y) = two_moons_ish(150);
+        let params = RandomForestParams {
+            n_estimators: 10,
+            ..Default::default()
+        };
+        let whole = RandomForest::fit(&params, &x, &y, 2).unwrap();
+        let part = |trees| RandomForest::fit_trees(&params, &x, &y, 2, trees, &mut |_| {});
+        let parts = [
+            part(0..3).unwrap(),
+            part(3..4).unwrap(),
+            part(4..10).unwrap(),
+        ];
+        assert_eq!(parts[0].n_trees(), 3);
+        assert_eq!(RandomForest::merge(parts.clone()), Some(whole.clone()));
+        // Out of order, the trees differ (in order), so the parts must come in order.
+        let [a, b, c] = parts;
+        assert_ne!(RandomForest::merge([c, a, b]), Some(whole));
+        assert_eq!(RandomForest::merge([]), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::note::{parse_note, NoteNode};
 use super::tune::{self, TuneOutput};
 use super::{Cell, DatasetCell, Notebook, SplitCell, TrainCell};
 use crate::error::CellKind;
-use crate::features::{encode_target, FeatureEncoder, Labels};
+use crate::features::{encode_target, FeatureEncoder, Labels, Matrix};
 use crate::metrics::{self, ClassificationReport, RocCurve};
 use crate::models::Classifier;
 use crate::split::{hold_out, HoldOut};
@@ -203,22 +203,36 @@ pub(super) fn data_above(notebook: &Notebook, index: usize, source: &dyn DataSou
 }
 
 pub fn evaluate(notebook: &Notebook, source: &dyn DataSource) -> Vec<Result<CellOutput, Error>> {
-    evaluate_with_progress(notebook, source, &mut |_| {})
+    evaluate_with(notebook, source, Prefitted::new(), &mut |_| {})
 }
 
+/// What a notebook run reports as it goes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RunEvent {
+    /// Cell `index` starts: if the run dies now (a worker out of memory), it died on this cell.
+    Cell(usize),
+    /// The fraction of the notebook done, 0 to 1.
+    Progress(f64),
+}
+
+/// Models already fitted elsewhere, by train cell: a forest whose trees several workers grew.
+pub type Prefitted = HashMap<usize, Classifier>;
+
 /// How much of a notebook's running time each kind of cell takes, roughly: training dominates.
-fn work_weight(cell: &Cell) -> f64 {
+pub fn work_weight(cell: &Cell) -> f64 {
     match cell {
         Cell::Train(_) => 20.0,
         _ => 1.0,
     }
 }
 
-/// [`evaluate`], calling `progress` with the fraction of the notebook done (0 to 1) as it goes.
-pub fn evaluate_with_progress(
+/// [`evaluate`], using the `prefitted` models for their train cells (each is checked against
+/// its cell and fitted afresh if it does not fit) and telling `watch` how the run goes.
+pub fn evaluate_with(
     notebook: &Notebook,
     source: &dyn DataSource,
-    progress: &mut dyn FnMut(f64),
+    mut prefitted: Prefitted,
+    watch: &mut dyn FnMut(RunEvent),
 ) -> Vec<Result<CellOutput, Error>> {
     if let Err(err) = notebook.check_version() {
         return notebook.cells.iter().map(|_| Err(err.clone())).collect();
@@ -231,12 +245,15 @@ pub fn evaluate_with_progress(
         .iter()
         .enumerate()
         .map(|(index, cell)| {
+            watch(RunEvent::Cell(index));
             let weight = work_weight(cell);
-            let mut within = |fraction: f64| progress((done + weight * fraction) / total);
+            let mut within =
+                |fraction: f64| watch(RunEvent::Progress((done + weight * fraction) / total));
             let output = match cell {
                 Cell::Dataset(c) => run_dataset(c, source, &mut state).map(CellOutput::Dataset),
                 Cell::Split(c) => run_split(c, &mut state).map(CellOutput::Split),
-                Cell::Train(c) => run_train(c, &mut state, &mut within).map(CellOutput::Train),
+                Cell::Train(c) => run_train(c, prefitted.remove(&index), &mut state, &mut within)
+                    .map(CellOutput::Train),
                 Cell::Evaluate(_) => run_evaluate(&state).map(CellOutput::Evaluate),
                 Cell::Note(note) => Ok(CellOutput::Note(parse_note(&note.text))),
                 Cell::Explore(_) => state
@@ -250,7 +267,7 @@ pub fn evaluate_with_progress(
                     .map(|plan| CellOutput::Tune(tune::output(&plan))),
             };
             done += weight;
-            progress(done / total);
+            watch(RunEvent::Progress(done / total));
             output
         })
         .collect();
@@ -337,24 +354,52 @@ fn run_split(cell: &SplitCell, state: &mut State) -> Result<SplitOutput, Error> 
     Ok(output)
 }
 
+/// The training rows of the split, encoded: what a train cell fits its model on.
+pub(super) struct TrainingSet {
+    pub encoder: FeatureEncoder,
+    pub x: Matrix,
+    pub y: Vec<u32>,
+    pub n_classes: usize,
+}
+
+impl State {
+    pub(super) fn training_set(&self) -> Result<TrainingSet, Error> {
+        let SplitData {
+            table,
+            target,
+            labels,
+            split,
+        } = self.split_data()?;
+        let encoder = FeatureEncoder::fit(table, target, &split.train)?;
+        let x = encoder.transform(table, &split.train)?;
+        Ok(TrainingSet {
+            encoder,
+            x,
+            y: split.train.iter().map(|&r| labels.codes[r]).collect(),
+            n_classes: labels.classes.len(),
+        })
+    }
+}
+
 fn run_train(
     cell: &TrainCell,
+    prefitted: Option<Classifier>,
     state: &mut State,
     progress: &mut dyn FnMut(f64),
 ) -> Result<TrainOutput, Error> {
     state.model = None;
-    let SplitData {
-        table,
-        target,
-        labels,
-        split,
-    } = state.split_data()?;
-    let encoder = FeatureEncoder::fit(table, target, &split.train)?;
-    let x_train = encoder.transform(table, &split.train)?;
-    let y_train: Vec<u32> = split.train.iter().map(|&r| labels.codes[r]).collect();
-    let model = cell
-        .model
-        .fit_with_progress(&x_train, &y_train, labels.classes.len(), progress)?;
+    let TrainingSet {
+        encoder,
+        x: x_train,
+        y: y_train,
+        n_classes,
+    } = state.training_set()?;
+    let model = match prefitted {
+        Some(model) if model.was_fitted_as(&cell.model, x_train.cols, n_classes) => model,
+        _ => cell
+            .model
+            .fit_with_progress(&x_train, &y_train, n_classes, progress)?,
+    };
     let train_pred = model.predict(&x_train);
     let summary = match &model {
         Classifier::DecisionTree(tree) => ModelSummary::Tree {

@@ -2,14 +2,16 @@
 //! outputs of the cells above it).
 
 mod eval;
+mod forest;
 pub mod link;
 mod note;
 mod tune;
 
 pub use eval::{
-    evaluate, evaluate_with_progress, CellOutput, ClassCurve, DataSource, DatasetOutput,
-    EvaluateOutput, ModelSummary, RocSummary, SplitOutput, TrainOutput,
+    evaluate, evaluate_with, work_weight, CellOutput, ClassCurve, DataSource, DatasetOutput,
+    EvaluateOutput, ModelSummary, Prefitted, RocSummary, RunEvent, SplitOutput, TrainOutput,
 };
+pub use forest::{grow_trees, shareable_forests, tree_shares, MIN_TREES_TO_SHARE};
 pub use note::{parse_note, NoteBlock, NoteNode};
 pub use tune::{run_candidates, run_learning_point, TuneCell, TuneOutput};
 

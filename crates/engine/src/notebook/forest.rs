@@ -1,0 +1,90 @@
+//! A train cell's random forest grown in parts, so that several workers share its trees. Each
+//! tree draws from its own stream of the forest's seed, so the parts joined in order are the
+//! forest one worker would grow: the numbers never depend on how many workers ran.
+
+use super::eval::{data_above, DataSource};
+use super::{Cell, Notebook};
+use crate::error::CellKind;
+use crate::models::{ModelSpec, RandomForest};
+use crate::Error;
+use std::ops::Range;
+
+/// A forest with fewer trees than this is grown in one piece: sharing it out costs more (each
+/// part reads and encodes the data again) than it saves.
+pub const MIN_TREES_TO_SHARE: u32 = 8;
+
+/// The train cells whose forests are worth sharing out, with their number of trees.
+pub fn shareable_forests(notebook: &Notebook) -> Vec<(usize, u32)> {
+    notebook
+        .cells
+        .iter()
+        .enumerate()
+        .filter_map(|(index, cell)| match cell {
+            Cell::Train(train) => match &train.model {
+                ModelSpec::RandomForest(params) if params.n_estimators >= MIN_TREES_TO_SHARE => {
+                    Some((index, params.n_estimators))
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// `trees` split into at most `parts` consecutive ranges of near-equal size, in order.
+pub fn tree_shares(trees: u32, parts: usize) -> Vec<Range<u32>> {
+    let parts = (parts.max(1) as u32).min(trees.max(1));
+    let (size, extra) = (trees / parts, trees % parts);
+    let mut start = 0;
+    (0..parts)
+        .map(|part| {
+            let end = start + size + u32::from(part < extra);
+            let range = start..end;
+            start = end;
+            range
+        })
+        .collect()
+}
+
+/// Grows trees `trees` of the forest in the train cell at `index`, on the training rows of
+/// the split above it.
+pub fn grow_trees(
+    notebook: &Notebook,
+    index: usize,
+    trees: Range<u32>,
+    source: &dyn DataSource,
+    progress: &mut dyn FnMut(f64),
+) -> Result<RandomForest, Error> {
+    notebook.check_version()?;
+    let Some(Cell::Train(cell)) = notebook.cells.get(index) else {
+        return Err(Error::NeedsCellAbove {
+            cell: CellKind::Train,
+        });
+    };
+    let ModelSpec::RandomForest(params) = &cell.model else {
+        return Err(Error::NeedsCellAbove {
+            cell: CellKind::Train,
+        });
+    };
+    let set = data_above(notebook, index, source).training_set()?;
+    RandomForest::fit_trees(params, &set.x, &set.y, set.n_classes, trees, progress)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_cover_every_tree_once_in_order() {
+        for (trees, parts) in [(100, 2), (100, 3), (7, 4), (3, 8), (1, 1), (10, 0)] {
+            let shares = tree_shares(trees, parts);
+            assert!(shares.len() <= parts.max(1));
+            assert_eq!(shares.first().map(|r| r.start), Some(0));
+            assert_eq!(shares.last().map(|r| r.end), Some(trees));
+            assert!(shares.windows(2).all(|w| w[0].end == w[1].start));
+            assert!(shares.iter().all(|r| !r.is_empty()));
+            let sizes: Vec<usize> = shares.iter().map(|r| r.len()).collect();
+            assert!(sizes.iter().max().unwrap() - sizes.iter().min().unwrap() <= 1);
+        }
+    }
+}

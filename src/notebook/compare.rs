@@ -3,8 +3,8 @@
 
 use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
+use crate::notebook::cells::model_key;
 use crate::notebook::NotebookState;
-use latih_engine::models::ModelSpec;
 use latih_engine::notebook::CellOutput;
 use latih_i18n::format_decimal;
 use leptos::prelude::*;
@@ -24,15 +24,6 @@ const COLUMNS: [&str; 4] = [
     crate::key!("out-f1-macro"),
     crate::key!("out-roc-auc"),
 ];
-
-pub(crate) fn model_key(spec: &ModelSpec) -> &'static str {
-    match spec {
-        ModelSpec::DecisionTree(_) => crate::key!("model-decision-tree"),
-        ModelSpec::RandomForest(_) => crate::key!("model-random-forest"),
-        ModelSpec::KNearestNeighbors(_) => crate::key!("model-knn"),
-        ModelSpec::GaussianNaiveBayes(_) => crate::key!("model-gaussian-nb"),
-    }
-}
 
 #[component]
 pub fn ModelComparison(state: NotebookState) -> impl IntoView {

@@ -1,6 +1,6 @@
-//! Score curves: a score against a hyperparameter (validation curve) or against the number of
-//! training rows (learning curve), one line per series (validation, training) with its spread over
-//! the folds (mean ± one standard deviation) as a shaded band.
+//! Curves: a score against a hyperparameter (validation curve) or against the number of training
+//! rows (learning curve), one line per series (validation, training) with its spread over the
+//! folds (mean ± one standard deviation) as a shaded band; or a loss against the epoch.
 
 use crate::palette::categorical;
 use plotters::coord::Shift;
@@ -21,6 +21,9 @@ pub struct CurveChart<'a> {
     pub y_label: &'a str,
     /// Spread the x axis logarithmically (for parameters searched on a log range).
     pub log_x: bool,
+    /// The y values are scores, within [0, 1]; otherwise (a loss) the axis starts at 0 and goes
+    /// as high as the values.
+    pub scores: bool,
 }
 
 /// The y range that shows every band with a little room, within [0, 1] for scores.
@@ -38,6 +41,9 @@ fn y_range(chart: &CurveChart) -> (f64, f64) {
         return (0.0, 1.0);
     }
     let pad = ((hi - lo) * 0.1).max(0.01);
+    if !chart.scores {
+        return (0.0, hi + pad);
+    }
     ((lo - pad).max(0.0), (hi + pad).min(1.0).max(lo + 0.02))
 }
 
@@ -63,6 +69,8 @@ pub fn draw<DB: DrawingBackend>(
     }
     let to_x = |x: f64| if chart.log_x { x.log10() } else { x };
     let (x_lo, x_hi) = (to_x(chart.x[0]), to_x(chart.x[n - 1]));
+    // Dots mark the few points of a score curve; a loss curve of hundreds of epochs is a line.
+    let dots = n <= 30;
     let x_pad = if x_hi > x_lo {
         (x_hi - x_lo) * 0.05
     } else {
@@ -110,8 +118,10 @@ pub fn draw<DB: DrawingBackend>(
             .map(|&(x, m, d)| (x, m + d))
             .chain(points.iter().rev().map(|&(x, m, d)| (x, m - d)))
             .collect();
-        plot.draw_series([Polygon::new(band, colour.mix(0.18).filled())])
-            .map_err(err)?;
+        if series.std.iter().any(|d| *d > 0.0) {
+            plot.draw_series([Polygon::new(band, colour.mix(0.18).filled())])
+                .map_err(err)?;
+        }
         let style = colour.stroke_width(px(2.0).max(1));
         let legend_width = px(18.0) as i32;
         let line: Vec<(f64, f64)> = points.iter().map(|&(x, m, _)| (x, m)).collect();
@@ -119,11 +129,13 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(err)?
             .label(series.legend.clone())
             .legend(move |(x, y)| PathElement::new([(x, y), (x + legend_width, y)], style));
-        plot.draw_series(
-            line.into_iter()
-                .map(|p| Circle::new(p, px(3.0), colour.filled())),
-        )
-        .map_err(err)?;
+        if dots {
+            plot.draw_series(
+                line.into_iter()
+                    .map(|p| Circle::new(p, px(3.0), colour.filled())),
+            )
+            .map_err(err)?;
+        }
     }
     crate::draw_legend(&mut plot, font, px)?;
     area.present().map_err(err)
@@ -159,6 +171,7 @@ mod tests {
             x_label: "max_depth",
             y_label: "Accuracy",
             log_x: false,
+            scores: true,
         };
         let out = svg(&chart);
         for text in [
@@ -192,6 +205,7 @@ mod tests {
             x_label: "x",
             y_label: "y",
             log_x,
+            scores: true,
         };
         assert_eq!(svg(&chart(true, &[0.5, 0.6])).matches("<circle").count(), 0);
         assert_eq!(svg(&chart(false, &[0.5])).matches("<circle").count(), 0);
@@ -199,5 +213,34 @@ mod tests {
             svg(&chart(false, &[0.5, 0.6])).matches("<circle").count(),
             2
         );
+    }
+
+    #[test]
+    fn a_loss_curve_rises_above_one_and_its_many_epochs_are_a_line_without_dots() {
+        let x: Vec<f64> = (1..=200).map(f64::from).collect();
+        let loss: Vec<f64> = x.iter().map(|e| 2.5 / e.sqrt()).collect();
+        let zero = vec![0.0; x.len()];
+        let chart = CurveChart {
+            x: &x,
+            series: vec![CurveSeries {
+                legend: "Training loss".into(),
+                mean: &loss,
+                std: &zero,
+            }],
+            x_label: "Epoch",
+            y_label: "Loss",
+            log_x: false,
+            scores: false,
+        };
+        assert_eq!(
+            y_range(&chart),
+            (0.0, 2.5 + (2.5 - 2.5 / 200f64.sqrt()) * 0.1)
+        );
+        let out = svg(&chart);
+        assert_eq!(out.matches("<circle").count(), 0);
+        assert!(out.contains("<polyline"), "the loss is drawn as a line");
+        // The y axis is labelled past 1: scores would have been cut at 1.
+        assert!(out.contains("> 2.0 <"), "{out}");
+        assert_eq!(out.matches("<polygon").count(), 0, "no spread, no band");
     }
 }

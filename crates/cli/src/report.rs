@@ -1,11 +1,12 @@
 //! A notebook's results as text (in the catalog's words) or as JSON (for scripts and tests).
 
 use crate::search::SearchResults;
-use latih_engine::notebook::{Cell, CellOutput, ModelSummary, TuneOutput};
+use latih_engine::notebook::{Cell, CellOutput, TuneOutput};
 use latih_engine::tune::{best, summarize};
 use latih_engine::Error;
 use latih_i18n::{
-    candidate_text, error_message, format_count, format_decimal, format_score, t, tf, Lang,
+    candidate_text, convergence_warning, error_message, format_count, format_decimal, format_score,
+    loss_text, model_shape_text, t, tf, Lang,
 };
 use serde_json::{json, Value};
 
@@ -141,41 +142,16 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
                 tf(lang, "out-test-rows", &[("rows", n(s.test_rows))]),
             ],
             Ok(CellOutput::Train(tr)) => {
-                let features = n(tr.features);
-                let shape = match tr.summary {
-                    ModelSummary::Tree { depth, leaves } => tf(
-                        lang,
-                        "out-tree-shape",
-                        &[
-                            ("depth", depth.to_string()),
-                            ("leaves", n(leaves)),
-                            ("features", features),
-                        ],
-                    ),
-                    ModelSummary::Forest { trees, mean_depth } => tf(
-                        lang,
-                        "out-forest-shape",
-                        &[
-                            ("trees", n(trees)),
-                            ("depth", format_decimal(lang, mean_depth, 1)),
-                            ("features", features),
-                        ],
-                    ),
-                    ModelSummary::Neighbours { k } => tf(
-                        lang,
-                        "out-knn-shape",
-                        &[("k", n(k as usize)), ("features", features)],
-                    ),
-                    ModelSummary::NaiveBayes => tf(lang, "out-nb-shape", &[("features", features)]),
-                };
-                vec![
-                    shape,
-                    format!(
-                        "{}: {}",
-                        t(lang, "out-train-accuracy"),
-                        format_score(lang, tr.train_accuracy)
-                    ),
-                ]
+                let shape = model_shape_text(lang, &tr.summary, tr.features);
+                let mut lines = vec![shape];
+                lines.extend(convergence_warning(lang, &tr.summary));
+                lines.extend(loss_text(lang, &tr.loss_curve));
+                lines.push(format!(
+                    "{}: {}",
+                    t(lang, "out-train-accuracy"),
+                    format_score(lang, tr.train_accuracy)
+                ));
+                lines
             }
             Ok(CellOutput::Evaluate(e)) => {
                 let mut lines = vec![

@@ -118,6 +118,11 @@ pub enum Error {
     },
     /// A feature value that is NaN or infinite, which no model can learn from.
     NonFiniteFeatures,
+    /// A network's loss became infinite at `epoch` (1-based): the learning rate is too high.
+    TrainingDiverged {
+        epoch: u32,
+        learning_rate: f64,
+    },
     /// Stored notebook text that is not a notebook (damaged, or not Latih's).
     NotebookUnreadable {
         message: String,
@@ -152,9 +157,21 @@ pub enum Error {
 /// What a parameter must be, for messages that say so.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Expected {
-    IntegerBetween { min: u64, max: u64 },
-    IntegerAtLeast { min: u64 },
+    IntegerBetween {
+        min: u64,
+        max: u64,
+    },
+    IntegerAtLeast {
+        min: u64,
+    },
     PositiveNumber,
+    /// Zero or more.
+    NonNegativeNumber,
+    /// A list of 1 to `layers` layer sizes, each from 1 to `units`.
+    LayerSizes {
+        layers: u64,
+        units: u64,
+    },
 }
 
 /// The kinds of notebook cell, for messages that name one.

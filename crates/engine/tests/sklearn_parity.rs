@@ -142,3 +142,95 @@ fn knn_and_naive_bayes_probabilities_equal_scikit_learn_row_by_row() {
         );
     }
 }
+
+#[test]
+fn logistic_regression_probabilities_equal_scikit_learn_row_by_row() {
+    use latih_engine::models::LogisticRegressionParams;
+    let cases = fixture("linear_and_neural.json");
+    for case in cases["logistic"].as_array().unwrap() {
+        let data = case_data(case);
+        let params = &case["params"];
+        let spec = ModelSpec::LogisticRegression(LogisticRegressionParams {
+            c: params["C"].as_f64().unwrap(),
+            max_iter: params["max_iter"].as_u64().unwrap_or(100) as u32,
+            standardize: case["standardize"].as_bool().unwrap(),
+        });
+        let model = spec
+            .fit(&data.x_train, &data.y_train, data.n_classes)
+            .unwrap();
+        let proba = model.predict_proba(&data.x_test);
+        let what = format!("{} {spec:?}", data.name);
+        let mut worst = 0.0f64;
+        for (ours, theirs) in proba.iter().zip(case["proba"].as_array().unwrap()) {
+            for (o, t) in ours.iter().zip(theirs.as_array().unwrap()) {
+                worst = worst.max((o - t.as_f64().unwrap()).abs());
+            }
+        }
+        eprintln!("{what}: largest probability difference {worst:e}");
+        assert!(worst < 1e-5, "{what}: probabilities differ by {worst}");
+        let ours = accuracy(&data.y_test, &model.predict(&data.x_test)).unwrap();
+        let theirs = case["accuracy"].as_f64().unwrap();
+        assert!((ours - theirs).abs() < 1e-12, "{what}: {ours} vs {theirs}");
+    }
+}
+
+/// A network's accuracy depends on its initial weights, and a test set of 38 rows moves by 2.6
+/// points per row: so the means over twenty seeds are compared, ours against scikit-learn's,
+/// allowing 2 points plus twice the standard error of the difference of two such means (on iris
+/// with early stopping, whose held-out tenth is 12 rows, the seeds alone spread it by 7 points).
+#[test]
+fn neural_network_mean_accuracy_is_within_two_points_of_scikit_learn_on_the_same_split() {
+    use latih_engine::models::{Activation, MlpParams, Solver};
+    let cases = fixture("linear_and_neural.json");
+    for case in cases["mlp"].as_array().unwrap() {
+        let data = case_data(case);
+        let p = &case["params"];
+        let params = MlpParams {
+            hidden_layer_sizes: p["hidden_layer_sizes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u.as_u64().unwrap() as u32)
+                .collect(),
+            activation: match p["activation"].as_str() {
+                Some("tanh") => Activation::Tanh,
+                Some("logistic") => Activation::Logistic,
+                _ => Activation::Relu,
+            },
+            solver: match p["solver"].as_str() {
+                Some("sgd") => Solver::Sgd,
+                _ => Solver::Adam,
+            },
+            learning_rate_init: p["learning_rate_init"].as_f64().unwrap_or(0.001),
+            max_iter: p["max_iter"].as_u64().unwrap() as u32,
+            early_stopping: p["early_stopping"].as_bool().unwrap_or(false),
+            ..MlpParams::default()
+        };
+        let accuracies: Vec<f64> = (0..20)
+            .map(|seed| {
+                let spec = ModelSpec::NeuralNetwork(MlpParams {
+                    seed,
+                    ..params.clone()
+                });
+                let model = spec
+                    .fit(&data.x_train, &data.y_train, data.n_classes)
+                    .unwrap();
+                accuracy(&data.y_test, &model.predict(&data.x_test)).unwrap()
+            })
+            .collect();
+        let seeds = accuracies.len() as f64;
+        let ours = accuracies.iter().sum::<f64>() / seeds;
+        let our_var = accuracies.iter().map(|a| (a - ours).powi(2)).sum::<f64>() / (seeds - 1.0);
+        let theirs = case["sklearn_test_accuracy_mean"].as_f64().unwrap();
+        let their_var = case["sklearn_test_accuracy_std"].as_f64().unwrap().powi(2);
+        let allowed = 0.02 + 2.0 * ((our_var + their_var) / seeds).sqrt();
+        let dataset = &data.name;
+        eprintln!(
+            "{dataset} {p}: latih mean {ours:.4}, scikit-learn mean {theirs:.4}, allowed {allowed:.4}"
+        );
+        assert!(
+            (ours - theirs).abs() <= allowed + 1e-9,
+            "{dataset} {p}: latih's mean {ours} is not within {allowed} of scikit-learn's {theirs}"
+        );
+    }
+}

@@ -27,6 +27,12 @@ fn expectation(lang: Lang, expected: &Expected) -> String {
             tf(lang, "expected-integer-at-least", &[("min", n(*min))])
         }
         Expected::PositiveNumber => t(lang, "expected-positive-number"),
+        Expected::NonNegativeNumber => t(lang, "expected-non-negative-number"),
+        Expected::LayerSizes { layers, units } => tf(
+            lang,
+            "expected-layer-sizes",
+            &[("layers", n(*layers)), ("units", n(*units))],
+        ),
     }
 }
 
@@ -154,6 +160,17 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             &[("bytes", n(*bytes)), ("limit", n(*limit))],
         ),
         Error::NonFiniteFeatures => t(lang, "error-non-finite-features"),
+        Error::TrainingDiverged {
+            epoch,
+            learning_rate,
+        } => tf(
+            lang,
+            "error-training-diverged",
+            &[
+                ("epoch", n(*epoch as usize)),
+                ("rate", format_number(lang, *learning_rate)),
+            ],
+        ),
         Error::LengthMismatch { left, right } => tf(
             lang,
             "error-length-mismatch",

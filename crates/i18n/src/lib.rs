@@ -7,10 +7,12 @@
 //! small, which matters on the slow phone connections Latih is built for.
 
 mod errors;
+mod models;
 mod numbers;
 mod search;
 
 pub use errors::error_message;
+pub use models::{convergence_warning, loss_text, model_shape_text};
 pub use numbers::{format_count, format_decimal, format_number, format_percent, format_score};
 pub use search::{candidate_text, plan_text};
 

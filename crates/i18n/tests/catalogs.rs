@@ -201,6 +201,23 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             value: "-1".into(),
             expected: latih_engine::error::Expected::PositiveNumber,
         },
+        Error::InvalidParameter {
+            name: "alpha".into(),
+            value: "-1".into(),
+            expected: latih_engine::error::Expected::NonNegativeNumber,
+        },
+        Error::InvalidParameter {
+            name: "hidden_layer_sizes".into(),
+            value: "0".into(),
+            expected: latih_engine::error::Expected::LayerSizes {
+                layers: 5,
+                units: 1024,
+            },
+        },
+        Error::TrainingDiverged {
+            epoch: 3,
+            learning_rate: 10.0,
+        },
     ];
     for lang in Lang::ALL {
         for error in &errors {

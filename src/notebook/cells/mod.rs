@@ -9,6 +9,8 @@ mod split;
 mod train;
 mod tune;
 
+pub(crate) use train::model_key;
+
 use super::output::CellError;
 use super::run_status::RunFailureOnCell;
 use super::NotebookState;

@@ -3,11 +3,17 @@
 mod binning;
 mod decision_tree;
 mod knn;
+mod lbfgs;
+mod logistic;
+mod mlp;
 mod naive_bayes;
 mod random_forest;
+mod standardize;
 
 pub use decision_tree::{DecisionTree, DecisionTreeParams, MAX_DEPTH_LIMIT};
 pub use knn::{Knn, KnnParams, NeighbourWeights};
+pub use logistic::{LogisticRegression, LogisticRegressionParams, MAX_ITER_LIMIT};
+pub use mlp::{Activation, Mlp, MlpParams, Solver, MAX_LAYERS, MAX_UNITS};
 pub use naive_bayes::{GaussianNb, GaussianNbParams};
 pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams, MAX_ESTIMATORS};
 
@@ -42,6 +48,8 @@ pub enum ModelSpec {
     RandomForest(RandomForestParams),
     KNearestNeighbors(KnnParams),
     GaussianNaiveBayes(GaussianNbParams),
+    LogisticRegression(LogisticRegressionParams),
+    NeuralNetwork(MlpParams),
 }
 
 impl Default for ModelSpec {
@@ -57,6 +65,8 @@ pub enum Classifier {
     RandomForest(RandomForest),
     KNearestNeighbors(Knn),
     GaussianNaiveBayes(GaussianNb),
+    LogisticRegression(LogisticRegression),
+    NeuralNetwork(Mlp),
 }
 
 impl ModelSpec {
@@ -87,6 +97,13 @@ impl ModelSpec {
             ModelSpec::GaussianNaiveBayes(params) => {
                 GaussianNb::fit(params, x, y, n_classes).map(Classifier::GaussianNaiveBayes)
             }
+            ModelSpec::LogisticRegression(params) => {
+                LogisticRegression::fit(params, x, y, n_classes).map(Classifier::LogisticRegression)
+            }
+            ModelSpec::NeuralNetwork(params) => {
+                Mlp::fit_with_progress(params, x, y, n_classes, progress)
+                    .map(Classifier::NeuralNetwork)
+            }
         };
         progress(1.0);
         fitted
@@ -114,6 +131,8 @@ impl Classifier {
             Classifier::RandomForest(forest) => forest.predict(x),
             Classifier::KNearestNeighbors(knn) => knn.predict(x),
             Classifier::GaussianNaiveBayes(nb) => nb.predict(x),
+            Classifier::LogisticRegression(lr) => lr.predict(x),
+            Classifier::NeuralNetwork(mlp) => mlp.predict(x),
         }
     }
 
@@ -124,16 +143,22 @@ impl Classifier {
             Classifier::RandomForest(forest) => forest.predict_proba(x),
             Classifier::KNearestNeighbors(knn) => knn.predict_proba(x),
             Classifier::GaussianNaiveBayes(nb) => nb.predict_proba(x),
+            Classifier::LogisticRegression(lr) => lr.predict_proba(x),
+            Classifier::NeuralNetwork(mlp) => mlp.predict_proba(x),
         }
     }
 
-    /// Each feature's share of the model's total impurity decrease; empty for models that have
-    /// no such notion.
+    /// How much the model leans on each feature, as shares summing to 1: the impurity decrease
+    /// of trees, the largest absolute weight (on standardised features) of a linear model; empty
+    /// for models that have no such notion.
     pub fn feature_importances(&self) -> Vec<f64> {
         match self {
             Classifier::DecisionTree(tree) => tree.feature_importances().to_vec(),
             Classifier::RandomForest(forest) => forest.feature_importances(),
-            Classifier::KNearestNeighbors(_) | Classifier::GaussianNaiveBayes(_) => Vec::new(),
+            Classifier::LogisticRegression(lr) => lr.feature_weights(),
+            Classifier::KNearestNeighbors(_)
+            | Classifier::GaussianNaiveBayes(_)
+            | Classifier::NeuralNetwork(_) => Vec::new(),
         }
     }
 }

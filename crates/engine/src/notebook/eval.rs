@@ -72,15 +72,37 @@ pub struct TrainOutput {
     pub importances: Vec<(String, f64)>,
     pub one_hot_columns: Vec<String>,
     pub train_accuracy: f64,
+    /// A network's mean training loss per epoch; empty for other models.
+    pub loss_curve: Vec<f64>,
+    /// A network's held-out accuracy per epoch, with early stopping.
+    pub validation_scores: Vec<f64>,
 }
 
 /// What a fitted model looks like, in numbers a learner can read.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ModelSummary {
-    Tree { depth: u32, leaves: usize },
-    Forest { trees: usize, mean_depth: f64 },
-    Neighbours { k: u32 },
+    Tree {
+        depth: u32,
+        leaves: usize,
+    },
+    Forest {
+        trees: usize,
+        mean_depth: f64,
+    },
+    Neighbours {
+        k: u32,
+    },
     NaiveBayes,
+    /// `converged` is false when `max_iter` ran out first (scikit-learn's ConvergenceWarning).
+    Linear {
+        iterations: u32,
+        converged: bool,
+    },
+    Network {
+        hidden: Vec<usize>,
+        epochs: usize,
+        converged: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -414,6 +436,21 @@ fn run_train(
             k: knn.n_neighbors(),
         },
         Classifier::GaussianNaiveBayes(_) => ModelSummary::NaiveBayes,
+        Classifier::LogisticRegression(lr) => ModelSummary::Linear {
+            iterations: lr.iterations(),
+            converged: lr.converged(),
+        },
+        Classifier::NeuralNetwork(mlp) => ModelSummary::Network {
+            hidden: mlp.hidden_layer_sizes(),
+            epochs: mlp.loss_curve().len(),
+            converged: mlp.converged(),
+        },
+    };
+    let (loss_curve, validation_scores) = match &model {
+        Classifier::NeuralNetwork(mlp) => {
+            (mlp.loss_curve().to_vec(), mlp.validation_scores().to_vec())
+        }
+        _ => (Vec::new(), Vec::new()),
     };
     let mut importances: Vec<(String, f64)> = encoder
         .feature_names()
@@ -427,6 +464,8 @@ fn run_train(
         features: x_train.cols,
         one_hot_columns: encoder.one_hot_columns(),
         train_accuracy: metrics::accuracy(&y_train, &train_pred).unwrap_or(0.0),
+        loss_curve,
+        validation_scores,
     };
     state.model = Some((encoder, model));
     Ok(output)

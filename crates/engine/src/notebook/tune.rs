@@ -61,6 +61,9 @@ impl TuneCell {
             Param::NEstimators => "20, 50, 100",
             Param::NNeighbors => "1..15",
             Param::VarSmoothing => "log 0.000000001..0.01",
+            Param::C => "log 0.01..100",
+            Param::Alpha => "0.0001, 0.01, 1",
+            Param::LearningRateInit => "0.001, 0.01",
         };
         Self {
             spaces: Param::for_model(model)

@@ -16,6 +16,10 @@ pub enum Param {
     NEstimators,
     NNeighbors,
     VarSmoothing,
+    #[serde(rename = "C")]
+    C,
+    Alpha,
+    LearningRateInit,
 }
 
 /// A grid expands an integer range into every integer, up to this many.
@@ -33,6 +37,8 @@ impl Param {
             }
             ModelSpec::KNearestNeighbors(_) => &[Param::NNeighbors],
             ModelSpec::GaussianNaiveBayes(_) => &[Param::VarSmoothing],
+            ModelSpec::LogisticRegression(_) => &[Param::C],
+            ModelSpec::NeuralNetwork(_) => &[Param::Alpha, Param::LearningRateInit],
         }
     }
 
@@ -44,11 +50,17 @@ impl Param {
             Param::NEstimators => "n_estimators",
             Param::NNeighbors => "n_neighbors",
             Param::VarSmoothing => "var_smoothing",
+            Param::C => "C",
+            Param::Alpha => "alpha",
+            Param::LearningRateInit => "learning_rate_init",
         }
     }
 
     pub fn is_integer(self) -> bool {
-        !matches!(self, Param::VarSmoothing)
+        !matches!(
+            self,
+            Param::VarSmoothing | Param::C | Param::Alpha | Param::LearningRateInit
+        )
     }
 
     /// Sets the parameter on `model` (which must be one it belongs to), checking the value.
@@ -58,12 +70,25 @@ impl Param {
             value: value.to_string(),
             expected,
         };
-        if self == Param::VarSmoothing {
-            if !(value.is_finite() && value > 0.0) {
-                return Err(invalid(Expected::PositiveNumber));
+        if !self.is_integer() {
+            // alpha may be 0 (no penalty); the others must be above 0.
+            let allowed =
+                value.is_finite() && (value > 0.0 || self == Param::Alpha && value == 0.0);
+            if !allowed {
+                return Err(invalid(if self == Param::Alpha {
+                    Expected::NonNegativeNumber
+                } else {
+                    Expected::PositiveNumber
+                }));
             }
-            if let ModelSpec::GaussianNaiveBayes(p) = model {
-                p.var_smoothing = value;
+            match (self, model) {
+                (Param::VarSmoothing, ModelSpec::GaussianNaiveBayes(p)) => p.var_smoothing = value,
+                (Param::C, ModelSpec::LogisticRegression(p)) => p.c = value,
+                (Param::Alpha, ModelSpec::NeuralNetwork(p)) => p.alpha = value,
+                (Param::LearningRateInit, ModelSpec::NeuralNetwork(p)) => {
+                    p.learning_rate_init = value
+                }
+                _ => {}
             }
             return Ok(());
         }

@@ -74,6 +74,7 @@ pub fn ValidationCurveChart(curve: ValidationCurve, scoring_key: &'static str) -
             x_label: param,
             y_label: &y_label,
             log_x: wants_log_axis(&curve.x),
+            scores: true,
         };
         curve::draw(area, &chart, dpr)
     };
@@ -180,6 +181,7 @@ pub fn LearningCurveChart(
             x_label: &x_label,
             y_label: &y_label,
             log_x: false,
+            scores: true,
         };
         curve::draw(area, &chart, dpr)
     };

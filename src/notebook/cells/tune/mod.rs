@@ -11,7 +11,7 @@ use crate::components::fields::{NumberField, SelectField, TextField};
 use crate::components::progress::JobProgress;
 use crate::i18n::use_i18n;
 use crate::jobs::JobFailure;
-use crate::notebook::compare::model_key;
+use crate::notebook::cells::model_key;
 use crate::notebook::search::{Batch, BatchDone, SearchFailure, SearchRun};
 use crate::notebook::NotebookState;
 use latih_engine::notebook::{CellOutput, TuneCell, TuneOutput};

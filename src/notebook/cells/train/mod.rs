@@ -1,29 +1,32 @@
 //! The train cell: choose a model and its hyperparameters; see the fitted model's shape, its
-//! accuracy on the training rows, and which features it leaned on.
+//! accuracy on the training rows, and which features it leaned on ([`output`]).
+
+mod network;
+mod output;
 
 use super::{field_id, show_output};
 use crate::components::fields::{NumberField, SelectField};
-use crate::components::score::Score;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::models::{
-    DecisionTreeParams, GaussianNbParams, KnnParams, MaxFeatures, ModelSpec, NeighbourWeights,
-    RandomForestParams,
+    DecisionTreeParams, GaussianNbParams, KnnParams, LogisticRegressionParams, MaxFeatures,
+    MlpParams, ModelSpec, NeighbourWeights, RandomForestParams,
 };
-use latih_engine::notebook::{CellOutput, ModelSummary, TrainCell, TrainOutput};
-use latih_i18n::{format_count, format_decimal, format_percent};
+use latih_engine::notebook::{CellOutput, TrainCell};
 use leptos::prelude::*;
 
 /// The models a learner can pick, as (value, label key).
-const MODELS: [(&str, &str); 4] = [
+const MODELS: [(&str, &str); 6] = [
     ("decision_tree", crate::key!("model-decision-tree")),
     ("random_forest", crate::key!("model-random-forest")),
+    (
+        "logistic_regression",
+        crate::key!("model-logistic-regression"),
+    ),
+    ("neural_network", crate::key!("model-neural-network")),
     ("knn", crate::key!("model-knn")),
     ("gaussian_nb", crate::key!("model-gaussian-nb")),
 ];
-
-/// Features whose importance is listed.
-const TOP_FEATURES: usize = 8;
 
 fn kind(spec: &ModelSpec) -> &'static str {
     match spec {
@@ -31,7 +34,18 @@ fn kind(spec: &ModelSpec) -> &'static str {
         ModelSpec::RandomForest(_) => "random_forest",
         ModelSpec::KNearestNeighbors(_) => "knn",
         ModelSpec::GaussianNaiveBayes(_) => "gaussian_nb",
+        ModelSpec::LogisticRegression(_) => "logistic_regression",
+        ModelSpec::NeuralNetwork(_) => "neural_network",
     }
+}
+
+/// The label key of the model `spec` fits, as the model list names it.
+pub(crate) fn model_key(spec: &ModelSpec) -> &'static str {
+    let kind = kind(spec);
+    MODELS
+        .iter()
+        .find(|(value, _)| *value == kind)
+        .map_or("", |(_, key)| key)
 }
 
 /// The settings trees and forests share: depth and the rows needed to split.
@@ -39,8 +53,13 @@ fn tree_settings(spec: &ModelSpec) -> Option<(Option<u32>, u32)> {
     match spec {
         ModelSpec::DecisionTree(p) => Some((p.max_depth, p.min_samples_split)),
         ModelSpec::RandomForest(p) => Some((p.max_depth, p.min_samples_split)),
-        ModelSpec::KNearestNeighbors(_) | ModelSpec::GaussianNaiveBayes(_) => None,
+        _ => None,
     }
+}
+
+/// Changes the model of train cell `index`.
+fn edit_model(state: NotebookState, index: usize, change: impl FnOnce(&mut ModelSpec)) {
+    state.edit(index, |t: &mut TrainCell| change(&mut t.model));
 }
 
 /// A model of `kind`; switching between tree models keeps their shared settings.
@@ -56,6 +75,8 @@ fn switch_model(previous: &ModelSpec, kind: &str) -> ModelSpec {
         }),
         "knn" => ModelSpec::KNearestNeighbors(KnnParams::default()),
         "gaussian_nb" => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
+        "logistic_regression" => ModelSpec::LogisticRegression(LogisticRegressionParams::default()),
+        "neural_network" => ModelSpec::NeuralNetwork(MlpParams::default()),
         _ => ModelSpec::DecisionTree(DecisionTreeParams {
             max_depth,
             min_samples_split,
@@ -79,9 +100,7 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
     let i18n = use_i18n();
     let spec = Memo::new(move |_| state.cell::<TrainCell>(index).unwrap_or_default().model);
     let model_kind = Memo::new(move |_| kind(&spec.get()));
-    let edit = move |change: &dyn Fn(&mut ModelSpec)| {
-        state.edit(index, |t: &mut TrainCell| change(&mut t.model))
-    };
+    let edit = move |change: &dyn Fn(&mut ModelSpec)| edit_model(state, index, change);
     let choose_model = Callback::new(move |value: String| {
         edit(&|m| *m = switch_model(m, &value));
     });
@@ -105,7 +124,7 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
         edit(&|m| match m {
             ModelSpec::DecisionTree(p) => p.max_depth = depth,
             ModelSpec::RandomForest(p) => p.max_depth = depth,
-            ModelSpec::KNearestNeighbors(_) | ModelSpec::GaussianNaiveBayes(_) => {}
+            _ => {}
         });
         true
     });
@@ -113,7 +132,7 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
         edit(&|m| match m {
             ModelSpec::DecisionTree(p) => p.min_samples_split = n,
             ModelSpec::RandomForest(p) => p.min_samples_split = n,
-            ModelSpec::KNearestNeighbors(_) | ModelSpec::GaussianNaiveBayes(_) => {}
+            _ => {}
         })
     });
     let set_neighbours = whole(move |n| {
@@ -233,6 +252,12 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
             ModelSpec::GaussianNaiveBayes(_) => {
                 Some(view! { <p class="hint">{i18n.text("model-gaussian-nb-hint")}</p> }.into_any())
             }
+            ModelSpec::LogisticRegression(p) => {
+                Some(view! { <network::LogisticFields state index params=p.clone() /> }.into_any())
+            }
+            ModelSpec::NeuralNetwork(p) => {
+                Some(view! { <network::NetworkFields state index params=p.clone() /> }.into_any())
+            }
             ModelSpec::DecisionTree(_) => None,
         };
         view! {
@@ -252,83 +277,8 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
             {fields}
         </div>
         {show_output(state, index, move |output| match output {
-            CellOutput::Train(out) => Some(view! { <Trained out /> }.into_any()),
+            CellOutput::Train(out) => Some(view! { <output::Trained out /> }.into_any()),
             _ => None,
         })}
-    }
-}
-
-#[component]
-fn Trained(out: TrainOutput) -> impl IntoView {
-    let i18n = use_i18n();
-    let count = move |n: usize| format_count(i18n.lang(), n);
-    let features = out.features;
-    let shape = move || match out.summary {
-        ModelSummary::Tree { depth, leaves } => i18n.trf(
-            "out-tree-shape",
-            &[
-                ("depth", depth.to_string()),
-                ("leaves", count(leaves)),
-                ("features", count(features)),
-            ],
-        ),
-        ModelSummary::Forest { trees, mean_depth } => i18n.trf(
-            "out-forest-shape",
-            &[
-                ("trees", count(trees)),
-                ("depth", format_decimal(i18n.lang(), mean_depth, 1)),
-                ("features", count(features)),
-            ],
-        ),
-        ModelSummary::Neighbours { k } => i18n.trf(
-            "out-knn-shape",
-            &[("k", count(k as usize)), ("features", count(features))],
-        ),
-        ModelSummary::NaiveBayes => i18n.trf("out-nb-shape", &[("features", count(features))]),
-    };
-    let scale_note = matches!(out.summary, ModelSummary::Neighbours { .. })
-        .then(|| view! { <p class="note">{i18n.text("out-knn-scale-note")}</p> });
-    let one_hot = (!out.one_hot_columns.is_empty()).then(|| {
-        let columns = out.one_hot_columns.join(", ");
-        view! { <p>{move || i18n.trf("out-one-hot", &[("columns", columns.clone())])}</p> }
-    });
-    let top: Vec<(String, f64)> = out
-        .importances
-        .into_iter()
-        .filter(|(_, share)| *share > 0.0)
-        .take(TOP_FEATURES)
-        .collect();
-    let importances = (!top.is_empty()).then(|| {
-        view! {
-            <h3>{i18n.text("out-importances")}</h3>
-            <ol class="importances">
-                {top
-                    .into_iter()
-                    .map(|(feature, share)| {
-                        let width = format!("width: {:.1}%", share * 100.0);
-                        view! {
-                            <li>
-                                <span class="importance-text">
-                                    {move || i18n.trf("out-importance", &[
-                                        ("feature", feature.clone()),
-                                        ("share", format_percent(i18n.lang(), share, 1)),
-                                    ])}
-                                </span>
-                                <span class="importance-bar" aria-hidden="true"><span style=width></span></span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        }
-    });
-    view! {
-        <p>{shape}</p>
-        {scale_note}
-        {one_hot}
-        <dl class="metrics">
-            <Score label_key="out-train-accuracy" value=out.train_accuracy />
-        </dl>
-        {importances}
     }
 }

@@ -1,0 +1,764 @@
+//! A multi-layer perceptron classifier, as scikit-learn's `MLPClassifier`: hidden layers of
+//! ReLU, tanh or logistic units; a logistic output for two classes and softmax for more; log
+//! loss with an L2 penalty `alpha`; Adam or SGD with Nesterov momentum on shuffled mini-batches;
+//! Glorot-uniform initial weights; training stops when the loss (or, with early stopping, the
+//! score on a held-out tenth of the training rows) has not improved by `tol` for
+//! `n_iter_no_change` epochs. The loss of every epoch is kept for the learner to see.
+//!
+//! Written here: smartcore has no neural network, and the Rust network crates are built for
+//! GPUs and large graphs, far more than a worker should download for one dense network.
+
+use super::logistic::{check_max_iter, sigmoid, softmax};
+use super::standardize::Standardizer;
+use crate::error::Expected;
+use crate::features::Matrix;
+use crate::rng::SeededRng;
+use crate::split::hold_out;
+use crate::Error;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Activation {
+    Relu,
+    Tanh,
+    Logistic,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Solver {
+    Adam,
+    /// Stochastic gradient descent with Nesterov momentum 0.9, at a constant learning rate.
+    Sgd,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MlpParams {
+    pub hidden_layer_sizes: Vec<u32>,
+    pub activation: Activation,
+    pub solver: Solver,
+    pub learning_rate_init: f64,
+    /// L2 penalty on the weights.
+    pub alpha: f64,
+    /// Rows per mini-batch; `None` is scikit-learn's "auto": min(200, rows).
+    pub batch_size: Option<u32>,
+    /// Epochs at most.
+    pub max_iter: u32,
+    pub early_stopping: bool,
+    /// Epochs without an improvement of 1e-4 before training stops.
+    pub n_iter_no_change: u32,
+    pub seed: u64,
+    /// Standardise the features first (`StandardScaler` in a pipeline); networks need it.
+    pub standardize: bool,
+}
+
+impl Default for MlpParams {
+    fn default() -> Self {
+        Self {
+            hidden_layer_sizes: vec![100],
+            activation: Activation::Relu,
+            solver: Solver::Adam,
+            learning_rate_init: 0.001,
+            alpha: 0.0001,
+            batch_size: None,
+            max_iter: 200,
+            early_stopping: false,
+            n_iter_no_change: 10,
+            seed: 42,
+            standardize: true,
+        }
+    }
+}
+
+pub const MAX_LAYERS: usize = 5;
+pub const MAX_UNITS: u32 = 1024;
+/// scikit-learn's defaults for what is not a parameter here.
+const TOL: f64 = 1e-4;
+const VALIDATION_FRACTION: f64 = 0.1;
+const BETA_1: f64 = 0.9;
+const BETA_2: f64 = 0.999;
+const EPSILON: f64 = 1e-8;
+const MOMENTUM: f64 = 0.9;
+
+impl MlpParams {
+    pub fn validate(&self) -> Result<(), Error> {
+        let invalid = |name: &str, value: String, expected| {
+            Err(Error::InvalidParameter {
+                name: name.into(),
+                value,
+                expected,
+            })
+        };
+        if self.hidden_layer_sizes.is_empty()
+            || self.hidden_layer_sizes.len() > MAX_LAYERS
+            || self
+                .hidden_layer_sizes
+                .iter()
+                .any(|&u| !(1..=MAX_UNITS).contains(&u))
+        {
+            let text: Vec<String> = self.hidden_layer_sizes.iter().map(u32::to_string).collect();
+            return invalid(
+                "hidden_layer_sizes",
+                text.join(", "),
+                Expected::LayerSizes {
+                    layers: MAX_LAYERS as u64,
+                    units: MAX_UNITS.into(),
+                },
+            );
+        }
+        if !(self.learning_rate_init.is_finite() && self.learning_rate_init > 0.0) {
+            return invalid(
+                "learning_rate_init",
+                self.learning_rate_init.to_string(),
+                Expected::PositiveNumber,
+            );
+        }
+        if !(self.alpha.is_finite() && self.alpha >= 0.0) {
+            return invalid("alpha", self.alpha.to_string(), Expected::NonNegativeNumber);
+        }
+        if self.batch_size == Some(0) {
+            return invalid(
+                "batch_size",
+                "0".into(),
+                Expected::IntegerAtLeast { min: 1 },
+            );
+        }
+        if self.n_iter_no_change == 0 {
+            return invalid(
+                "n_iter_no_change",
+                "0".into(),
+                Expected::IntegerAtLeast { min: 1 },
+            );
+        }
+        check_max_iter(self.max_iter)
+    }
+}
+
+/// One dense layer: `weights` is inputs × outputs, row-major.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Layer {
+    inputs: usize,
+    outputs: usize,
+    weights: Vec<f64>,
+    biases: Vec<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mlp {
+    scaler: Standardizer,
+    layers: Vec<Layer>,
+    activation: Activation,
+    n_classes: usize,
+    loss_curve: Vec<f64>,
+    /// With early stopping: the held-out score of each epoch.
+    validation_scores: Vec<f64>,
+    converged: bool,
+}
+
+impl Mlp {
+    pub fn fit(params: &MlpParams, x: &Matrix, y: &[u32], n_classes: usize) -> Result<Self, Error> {
+        Self::fit_with_progress(params, x, y, n_classes, &mut |_| {})
+    }
+
+    /// [`fit`](Self::fit), calling `progress` after each epoch with the share of `max_iter` done.
+    pub fn fit_with_progress(
+        params: &MlpParams,
+        x: &Matrix,
+        y: &[u32],
+        n_classes: usize,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<Self, Error> {
+        params.validate()?;
+        super::check_training_data(x, y)?;
+        let scaler = Standardizer::fit(x, params.standardize);
+        let x = scaler.transform(x);
+        let mut rng = SeededRng::new(params.seed);
+        let outputs = if n_classes == 2 { 1 } else { n_classes };
+        let mut sizes = vec![x.cols];
+        sizes.extend(params.hidden_layer_sizes.iter().map(|&u| u as usize));
+        sizes.push(outputs);
+        let layers = sizes
+            .windows(2)
+            .map(|w| Layer::glorot(w[0], w[1], params.activation, &mut rng))
+            .collect();
+        let mut net = Network {
+            layers,
+            activation: params.activation,
+            n_classes,
+        };
+
+        // Early stopping holds out a stratified tenth of the training rows, as scikit-learn does.
+        let (train_rows, held_out): (Vec<usize>, Vec<usize>) = if params.early_stopping {
+            let classes: Vec<String> = (0..n_classes).map(|c| c.to_string()).collect();
+            let split = hold_out(y, &classes, VALIDATION_FRACTION, true, params.seed)?;
+            (split.train, split.test)
+        } else {
+            ((0..x.rows).collect(), Vec::new())
+        };
+        let batch = params
+            .batch_size
+            .map_or(200.min(train_rows.len()), |b| b as usize)
+            .clamp(1, train_rows.len().max(1));
+        let mut optimizer = Optimizer::new(params, &net.layers);
+        let mut order = train_rows.clone();
+        let mut loss_curve = Vec::new();
+        let mut validation_scores = Vec::new();
+        let (mut best_loss, mut best_score) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut best_layers = None;
+        let mut no_improvement = 0;
+        let mut converged = false;
+        let mut scratch = Scratch::default();
+        for epoch in 0..params.max_iter {
+            rng.shuffle(&mut order);
+            let mut total = 0.0;
+            for rows in order.chunks(batch) {
+                let loss = net.backprop(&x, y, rows, params.alpha, &mut scratch);
+                if !loss.is_finite() {
+                    return Err(Error::TrainingDiverged {
+                        epoch: epoch + 1,
+                        learning_rate: params.learning_rate_init,
+                    });
+                }
+                total += loss * rows.len() as f64;
+                optimizer.step(&mut net.layers, &scratch.grads);
+            }
+            let loss = total / order.len() as f64;
+            loss_curve.push(loss);
+            progress(f64::from(epoch + 1) / f64::from(params.max_iter));
+            let improved = if params.early_stopping {
+                let predicted = net.predict_rows(&x, &held_out);
+                let hits = held_out
+                    .iter()
+                    .zip(&predicted)
+                    .filter(|(&r, &p)| y[r] == p)
+                    .count();
+                let score = hits as f64 / held_out.len().max(1) as f64;
+                validation_scores.push(score);
+                let improved = score >= best_score + TOL;
+                if score > best_score {
+                    best_score = score;
+                    best_layers = Some(net.layers.clone());
+                }
+                improved
+            } else {
+                let improved = loss <= best_loss - TOL;
+                best_loss = best_loss.min(loss);
+                improved
+            };
+            no_improvement = if improved { 0 } else { no_improvement + 1 };
+            if no_improvement > params.n_iter_no_change {
+                converged = true;
+                break;
+            }
+        }
+        if let Some(best) = best_layers {
+            net.layers = best;
+        }
+        progress(1.0);
+        Ok(Self {
+            scaler,
+            layers: net.layers,
+            activation: net.activation,
+            n_classes,
+            loss_curve,
+            validation_scores,
+            converged,
+        })
+    }
+
+    pub fn predict_proba(&self, x: &Matrix) -> Vec<Vec<f64>> {
+        let x = self.scaler.transform(x);
+        let rows: Vec<usize> = (0..x.rows).collect();
+        self.network().probabilities(&x, &rows)
+    }
+
+    pub fn predict(&self, x: &Matrix) -> Vec<u32> {
+        super::most_probable(&self.predict_proba(x))
+    }
+
+    fn network(&self) -> NetworkRef<'_> {
+        NetworkRef {
+            layers: &self.layers,
+            activation: self.activation,
+            n_classes: self.n_classes,
+        }
+    }
+
+    /// The mean training loss of each epoch (scikit-learn's `loss_curve_`).
+    pub fn loss_curve(&self) -> &[f64] {
+        &self.loss_curve
+    }
+
+    pub fn validation_scores(&self) -> &[f64] {
+        &self.validation_scores
+    }
+
+    /// Training stopped because it stopped improving, not because `max_iter` ran out.
+    pub fn converged(&self) -> bool {
+        self.converged
+    }
+
+    pub fn hidden_layer_sizes(&self) -> Vec<usize> {
+        let n = self.layers.len();
+        self.layers[..n.saturating_sub(1)]
+            .iter()
+            .map(|l| l.outputs)
+            .collect()
+    }
+}
+
+impl Layer {
+    /// scikit-learn's initialisation: uniform in ±√(factor / (inputs + outputs)), factor 6, or 2
+    /// for logistic units.
+    fn glorot(inputs: usize, outputs: usize, activation: Activation, rng: &mut SeededRng) -> Self {
+        let factor = if activation == Activation::Logistic {
+            2.0
+        } else {
+            6.0
+        };
+        let bound = (factor / (inputs + outputs) as f64).sqrt();
+        let mut draw = || (rng.uniform() * 2.0 - 1.0) * bound;
+        Self {
+            inputs,
+            outputs,
+            weights: (0..inputs * outputs).map(|_| draw()).collect(),
+            biases: (0..outputs).map(|_| draw()).collect(),
+        }
+    }
+
+    /// `input` (rows × inputs) times the weights, plus the biases, into `out` (rows × outputs).
+    fn forward(&self, input: &[f64], rows: usize, out: &mut Vec<f64>) {
+        out.clear();
+        out.resize(rows * self.outputs, 0.0);
+        for (a, z) in input
+            .chunks_exact(self.inputs)
+            .zip(out.chunks_exact_mut(self.outputs))
+        {
+            z.copy_from_slice(&self.biases);
+            for (&a, w) in a.iter().zip(self.weights.chunks_exact(self.outputs)) {
+                if a != 0.0 {
+                    z.iter_mut().zip(w).for_each(|(z, w)| *z += a * w);
+                }
+            }
+        }
+    }
+}
+
+impl Activation {
+    fn apply(self, z: &mut [f64]) {
+        match self {
+            Activation::Relu => z.iter_mut().for_each(|v| *v = v.max(0.0)),
+            Activation::Tanh => z.iter_mut().for_each(|v| *v = v.tanh()),
+            Activation::Logistic => z.iter_mut().for_each(|v| *v = sigmoid(*v)),
+        }
+    }
+
+    /// Multiplies `delta` by the derivative, written in terms of the activation's output `a`.
+    fn backward(self, a: &[f64], delta: &mut [f64]) {
+        let pairs = delta.iter_mut().zip(a);
+        match self {
+            Activation::Relu => pairs.for_each(|(d, &a)| {
+                if a <= 0.0 {
+                    *d = 0.0;
+                }
+            }),
+            Activation::Tanh => pairs.for_each(|(d, &a)| *d *= 1.0 - a * a),
+            Activation::Logistic => pairs.for_each(|(d, &a)| *d *= a * (1.0 - a)),
+        }
+    }
+}
+
+/// Buffers reused from batch to batch: each layer's activations, and the gradients.
+#[derive(Default)]
+struct Scratch {
+    activations: Vec<Vec<f64>>,
+    delta: Vec<f64>,
+    next_delta: Vec<f64>,
+    grads: Vec<(Vec<f64>, Vec<f64>)>,
+}
+
+struct Network {
+    layers: Vec<Layer>,
+    activation: Activation,
+    n_classes: usize,
+}
+
+struct NetworkRef<'a> {
+    layers: &'a [Layer],
+    activation: Activation,
+    n_classes: usize,
+}
+
+impl NetworkRef<'_> {
+    /// Every layer's output for `rows` of `x`; the last is the output layer's probabilities.
+    fn forward(&self, x: &Matrix, rows: &[usize], activations: &mut Vec<Vec<f64>>) {
+        activations.resize(self.layers.len() + 1, Vec::new());
+        let input = &mut activations[0];
+        input.clear();
+        rows.iter().for_each(|&r| input.extend_from_slice(x.row(r)));
+        let last = self.layers.len() - 1;
+        for (l, layer) in self.layers.iter().enumerate() {
+            let (before, after) = activations.split_at_mut(l + 1);
+            let out = &mut after[0];
+            layer.forward(&before[l], rows.len(), out);
+            if l < last {
+                self.activation.apply(out);
+            } else if self.n_classes == 2 {
+                out.iter_mut().for_each(|v| *v = sigmoid(*v));
+            } else {
+                for z in out.chunks_exact_mut(layer.outputs) {
+                    let (p, _) = softmax(z);
+                    z.copy_from_slice(&p);
+                }
+            }
+        }
+    }
+
+    fn probabilities(&self, x: &Matrix, rows: &[usize]) -> Vec<Vec<f64>> {
+        let mut activations = Vec::new();
+        self.forward(x, rows, &mut activations);
+        let out = activations.last().map(Vec::as_slice).unwrap_or_default();
+        if self.n_classes == 2 {
+            out.iter().map(|&p| vec![1.0 - p, p]).collect()
+        } else {
+            out.chunks_exact(self.n_classes.max(1))
+                .map(<[f64]>::to_vec)
+                .collect()
+        }
+    }
+}
+
+impl Network {
+    fn as_ref(&self) -> NetworkRef<'_> {
+        NetworkRef {
+            layers: &self.layers,
+            activation: self.activation,
+            n_classes: self.n_classes,
+        }
+    }
+
+    fn predict_rows(&self, x: &Matrix, rows: &[usize]) -> Vec<u32> {
+        super::most_probable(&self.as_ref().probabilities(x, rows))
+    }
+
+    /// The penalised mean log loss of batch `rows`, leaving its gradients in `scratch.grads`.
+    fn backprop(
+        &self,
+        x: &Matrix,
+        y: &[u32],
+        rows: &[usize],
+        alpha: f64,
+        scratch: &mut Scratch,
+    ) -> f64 {
+        let n = rows.len() as f64;
+        self.as_ref().forward(x, rows, &mut scratch.activations);
+        let outputs = self.layers.last().map_or(1, |l| l.outputs);
+        let probabilities = &scratch.activations[self.layers.len()];
+        // Log loss, with probabilities clipped as scikit-learn clips them.
+        let clip = |p: f64| p.clamp(f64::EPSILON, 1.0 - f64::EPSILON);
+        let mut loss = 0.0;
+        scratch.delta.clear();
+        for (i, &r) in rows.iter().enumerate() {
+            let p = &probabilities[i * outputs..(i + 1) * outputs];
+            let class = y[r] as usize;
+            if outputs == 1 {
+                let t = f64::from(u8::from(class == 1));
+                loss -= t * clip(p[0]).ln() + (1.0 - t) * (1.0 - clip(p[0])).ln();
+                scratch.delta.push(p[0] - t);
+            } else {
+                loss -= clip(p[class]).ln();
+                scratch.delta.extend(
+                    p.iter()
+                        .enumerate()
+                        .map(|(k, &p)| p - f64::from(u8::from(k == class))),
+                );
+            }
+        }
+        let squares: f64 = self
+            .layers
+            .iter()
+            .map(|l| l.weights.iter().map(|w| w * w).sum::<f64>())
+            .sum();
+        loss = loss / n + 0.5 * alpha * squares / n;
+
+        scratch
+            .grads
+            .resize_with(self.layers.len(), Default::default);
+        for l in (0..self.layers.len()).rev() {
+            let layer = &self.layers[l];
+            let input = &scratch.activations[l];
+            let (gw, gb) = &mut scratch.grads[l];
+            gw.clear();
+            gw.resize(layer.weights.len(), 0.0);
+            gb.clear();
+            gb.resize(layer.outputs, 0.0);
+            for (a, d) in input
+                .chunks_exact(layer.inputs)
+                .zip(scratch.delta.chunks_exact(layer.outputs))
+            {
+                gb.iter_mut().zip(d).for_each(|(g, d)| *g += d);
+                for (&a, g) in a.iter().zip(gw.chunks_exact_mut(layer.outputs)) {
+                    if a != 0.0 {
+                        g.iter_mut().zip(d).for_each(|(g, d)| *g += a * d);
+                    }
+                }
+            }
+            gw.iter_mut()
+                .zip(&layer.weights)
+                .for_each(|(g, w)| *g = (*g + alpha * w) / n);
+            gb.iter_mut().for_each(|g| *g /= n);
+            if l == 0 {
+                break;
+            }
+            // The error at this layer's input: delta times the weights, through the activation.
+            scratch.next_delta.clear();
+            scratch.next_delta.resize(rows.len() * layer.inputs, 0.0);
+            for (d, nd) in scratch
+                .delta
+                .chunks_exact(layer.outputs)
+                .zip(scratch.next_delta.chunks_exact_mut(layer.inputs))
+            {
+                for (nd, w) in nd.iter_mut().zip(layer.weights.chunks_exact(layer.outputs)) {
+                    *nd = w.iter().zip(d).map(|(w, d)| w * d).sum();
+                }
+            }
+            self.activation.backward(input, &mut scratch.next_delta);
+            std::mem::swap(&mut scratch.delta, &mut scratch.next_delta);
+        }
+        loss
+    }
+}
+
+/// Adam's moments, or SGD's velocities, one per weight and bias.
+struct Optimizer {
+    solver: Solver,
+    rate: f64,
+    t: i32,
+    first: Vec<(Vec<f64>, Vec<f64>)>,
+    second: Vec<(Vec<f64>, Vec<f64>)>,
+}
+
+impl Optimizer {
+    fn new(params: &MlpParams, layers: &[Layer]) -> Self {
+        let zeros = || -> Vec<(Vec<f64>, Vec<f64>)> {
+            layers
+                .iter()
+                .map(|l| (vec![0.0; l.weights.len()], vec![0.0; l.biases.len()]))
+                .collect()
+        };
+        Self {
+            solver: params.solver,
+            rate: params.learning_rate_init,
+            t: 0,
+            first: zeros(),
+            second: zeros(),
+        }
+    }
+
+    fn step(&mut self, layers: &mut [Layer], grads: &[(Vec<f64>, Vec<f64>)]) {
+        self.t += 1;
+        let rate = match self.solver {
+            Solver::Adam => {
+                self.rate * (1.0 - BETA_2.powi(self.t)).sqrt() / (1.0 - BETA_1.powi(self.t))
+            }
+            Solver::Sgd => self.rate,
+        };
+        for (l, layer) in layers.iter_mut().enumerate() {
+            let (gw, gb) = &grads[l];
+            let (mw, mb) = &mut self.first[l];
+            let (vw, vb) = &mut self.second[l];
+            let pairs = [
+                (&mut layer.weights, gw, mw, vw),
+                (&mut layer.biases, gb, mb, vb),
+            ];
+            for (params, grad, m, v) in pairs {
+                for i in 0..params.len() {
+                    let g = grad[i];
+                    params[i] += match self.solver {
+                        Solver::Adam => {
+                            m[i] = BETA_1 * m[i] + (1.0 - BETA_1) * g;
+                            v[i] = BETA_2 * v[i] + (1.0 - BETA_2) * g * g;
+                            -rate * m[i] / (v[i].sqrt() + EPSILON)
+                        }
+                        Solver::Sgd => {
+                            // Nesterov: the velocity's next step, taken from where it leads.
+                            m[i] = MOMENTUM * m[i] - rate * g;
+                            MOMENTUM * m[i] - rate * g
+                        }
+                    };
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two interleaved rings: no straight line separates them, a hidden layer does.
+    fn rings(n: usize) -> (Matrix, Vec<u32>) {
+        let mut rng = SeededRng::new(5);
+        let mut data = Vec::new();
+        let mut y = Vec::new();
+        for i in 0..n {
+            let class = (i % 2) as u32;
+            let radius = 1.0 + 2.0 * f64::from(class) + 0.3 * rng.uniform();
+            let angle = rng.uniform() * std::f64::consts::TAU;
+            data.extend([radius * angle.cos(), radius * angle.sin()]);
+            y.push(class);
+        }
+        (
+            Matrix {
+                rows: n,
+                cols: 2,
+                data,
+            },
+            y,
+        )
+    }
+
+    fn accuracy(model: &Mlp, x: &Matrix, y: &[u32]) -> f64 {
+        let hits = model
+            .predict(x)
+            .iter()
+            .zip(y)
+            .filter(|(p, t)| p == t)
+            .count();
+        hits as f64 / y.len() as f64
+    }
+
+    #[test]
+    fn learns_rings_that_no_line_separates_and_the_loss_falls() {
+        let (x, y) = rings(300);
+        let params = MlpParams {
+            hidden_layer_sizes: vec![16],
+            learning_rate_init: 0.01,
+            ..Default::default()
+        };
+        for activation in [Activation::Relu, Activation::Tanh, Activation::Logistic] {
+            let params = MlpParams {
+                activation,
+                ..params.clone()
+            };
+            let model = Mlp::fit(&params, &x, &y, 2).unwrap();
+            assert!(accuracy(&model, &x, &y) > 0.95, "{activation:?}");
+            let curve = model.loss_curve();
+            assert!(curve.last().unwrap() < &(curve[0] * 0.5), "{curve:?}");
+        }
+        let sgd = MlpParams {
+            solver: Solver::Sgd,
+            learning_rate_init: 0.1,
+            ..params.clone()
+        };
+        assert!(accuracy(&Mlp::fit(&sgd, &x, &y, 2).unwrap(), &x, &y) > 0.95);
+        // Same seed, same network.
+        assert_eq!(
+            Mlp::fit(&params, &x, &y, 2).unwrap(),
+            Mlp::fit(&params, &x, &y, 2).unwrap()
+        );
+    }
+
+    #[test]
+    fn gradients_equal_finite_differences() {
+        let (x, y) = rings(12);
+        let three: Vec<u32> = y
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| c + u32::from(i % 3 == 0))
+            .collect();
+        for (labels, classes) in [(&y, 2), (&three, 3)] {
+            for activation in [Activation::Relu, Activation::Tanh, Activation::Logistic] {
+                let mut rng = SeededRng::new(1);
+                let sizes = [2, 4, 3, if classes == 2 { 1 } else { classes }];
+                let mut net = Network {
+                    layers: sizes
+                        .windows(2)
+                        .map(|w| Layer::glorot(w[0], w[1], activation, &mut rng))
+                        .collect(),
+                    activation,
+                    n_classes: classes,
+                };
+                let rows: Vec<usize> = (0..12).collect();
+                let mut scratch = Scratch::default();
+                net.backprop(&x, labels, &rows, 0.1, &mut scratch);
+                let grads = scratch.grads.clone();
+                let h = 1e-6;
+                for (l, (layer_grads, _)) in grads.iter().enumerate() {
+                    for (i, analytic) in layer_grads.iter().enumerate() {
+                        let w = net.layers[l].weights[i];
+                        net.layers[l].weights[i] = w + h;
+                        let up = net.backprop(&x, labels, &rows, 0.1, &mut scratch);
+                        net.layers[l].weights[i] = w - h;
+                        let down = net.backprop(&x, labels, &rows, 0.1, &mut scratch);
+                        net.layers[l].weights[i] = w;
+                        let numeric = (up - down) / (2.0 * h);
+                        assert!(
+                            (numeric - analytic).abs() < 1e-6,
+                            "{activation:?} layer {l} weight {i}: {numeric} vs {analytic}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn early_stopping_keeps_the_best_held_out_network_and_absurd_settings_are_errors() {
+        let (x, y) = rings(300);
+        let params = MlpParams {
+            hidden_layer_sizes: vec![16],
+            learning_rate_init: 0.01,
+            early_stopping: true,
+            ..Default::default()
+        };
+        let model = Mlp::fit(&params, &x, &y, 2).unwrap();
+        assert_eq!(model.validation_scores().len(), model.loss_curve().len());
+        assert!(model.validation_scores().iter().any(|&s| s > 0.9));
+
+        let diverging = MlpParams {
+            learning_rate_init: 1e200,
+            solver: Solver::Sgd,
+            ..params.clone()
+        };
+        assert!(matches!(
+            Mlp::fit(&diverging, &x, &y, 2),
+            Err(Error::TrainingDiverged { .. })
+        ));
+        for bad in [
+            MlpParams {
+                hidden_layer_sizes: vec![],
+                ..params.clone()
+            },
+            MlpParams {
+                hidden_layer_sizes: vec![10, 0],
+                ..params.clone()
+            },
+            MlpParams {
+                learning_rate_init: 0.0,
+                ..params.clone()
+            },
+            MlpParams {
+                alpha: -1.0,
+                ..params.clone()
+            },
+            MlpParams {
+                batch_size: Some(0),
+                ..params.clone()
+            },
+            MlpParams {
+                max_iter: 0,
+                ..params.clone()
+            },
+        ] {
+            assert!(
+                matches!(
+                    Mlp::fit(&bad, &x, &y, 2),
+                    Err(Error::InvalidParameter { .. })
+                ),
+                "{bad:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! A fitted model in words, for the app's train cell and the command line alike.
+
+use crate::{format_count, format_decimal, format_number, t, tf, Lang};
+use latih_engine::notebook::ModelSummary;
+
+/// The model's shape in one sentence (`Depth 4, 9 leaves, 7 features`).
+pub fn model_shape_text(lang: Lang, summary: &ModelSummary, features: usize) -> String {
+    let n = |x: usize| format_count(lang, x);
+    let features = ("features", n(features));
+    match summary {
+        ModelSummary::Tree { depth, leaves } => tf(
+            lang,
+            "out-tree-shape",
+            &[
+                ("depth", depth.to_string()),
+                ("leaves", n(*leaves)),
+                features,
+            ],
+        ),
+        ModelSummary::Forest { trees, mean_depth } => tf(
+            lang,
+            "out-forest-shape",
+            &[
+                ("trees", n(*trees)),
+                ("depth", format_decimal(lang, *mean_depth, 1)),
+                features,
+            ],
+        ),
+        ModelSummary::Neighbours { k } => {
+            tf(lang, "out-knn-shape", &[("k", n(*k as usize)), features])
+        }
+        ModelSummary::NaiveBayes => tf(lang, "out-nb-shape", &[features]),
+        ModelSummary::Linear { iterations, .. } => tf(
+            lang,
+            "out-linear-shape",
+            &[("iterations", n(*iterations as usize)), features],
+        ),
+        ModelSummary::Network { hidden, epochs, .. } => {
+            let units: Vec<String> = hidden.iter().map(|u| n(*u)).collect();
+            tf(
+                lang,
+                "out-network-shape",
+                &[
+                    ("units", units.join(", ")),
+                    ("epochs", n(*epochs)),
+                    features,
+                ],
+            )
+        }
+    }
+}
+
+/// scikit-learn's ConvergenceWarning, in words, when training stopped because `max_iter` ran
+/// out rather than because the model stopped improving.
+pub fn convergence_warning(lang: Lang, summary: &ModelSummary) -> Option<String> {
+    match summary {
+        ModelSummary::Linear {
+            converged: false, ..
+        } => Some(t(lang, "out-linear-not-converged")),
+        ModelSummary::Network {
+            converged: false, ..
+        } => Some(t(lang, "out-network-not-converged")),
+        _ => None,
+    }
+}
+
+/// The last epoch's training loss, for a sentence under the loss curve.
+pub fn loss_text(lang: Lang, loss_curve: &[f64]) -> Option<String> {
+    let (first, last) = (loss_curve.first()?, loss_curve.last()?);
+    Some(tf(
+        lang,
+        "out-loss-fell",
+        &[
+            ("first", format_number(lang, *first)),
+            ("last", format_number(lang, *last)),
+            ("epochs", format_count(lang, loss_curve.len())),
+        ],
+    ))
+}

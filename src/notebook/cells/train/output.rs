@@ -1,0 +1,119 @@
+//! A fitted model, shown: its shape in words, its accuracy on the training rows, a warning when
+//! training stopped before it converged, the features it leaned on, and a network's loss curve.
+
+use crate::components::chart_canvas::ChartCanvas;
+use crate::components::score::Score;
+use crate::i18n::use_i18n;
+use latih_charts::curve::{self, CurveChart, CurveSeries};
+use latih_engine::notebook::{ModelSummary, TrainOutput};
+use latih_i18n::{convergence_warning, format_percent, loss_text, model_shape_text};
+use leptos::prelude::*;
+
+/// Features whose importance is listed.
+const TOP_FEATURES: usize = 8;
+
+#[component]
+pub fn Trained(out: TrainOutput) -> impl IntoView {
+    let i18n = use_i18n();
+    let shape = {
+        let summary = out.summary.clone();
+        move || model_shape_text(i18n.lang(), &summary, out.features)
+    };
+    let warning = {
+        let summary = out.summary.clone();
+        move || {
+            convergence_warning(i18n.lang(), &summary)
+                .map(|text| view! { <p class="note warning" role="status">{text}</p> })
+        }
+    };
+    let scale_note = matches!(out.summary, ModelSummary::Neighbours { .. })
+        .then(|| view! { <p class="note">{i18n.text("out-knn-scale-note")}</p> });
+    let importances_key = if matches!(out.summary, ModelSummary::Linear { .. }) {
+        crate::key!("out-weights")
+    } else {
+        crate::key!("out-importances")
+    };
+    let one_hot = (!out.one_hot_columns.is_empty()).then(|| {
+        let columns = out.one_hot_columns.join(", ");
+        view! { <p>{move || i18n.trf("out-one-hot", &[("columns", columns.clone())])}</p> }
+    });
+    let top: Vec<(String, f64)> = out
+        .importances
+        .into_iter()
+        .filter(|(_, share)| *share > 0.0)
+        .take(TOP_FEATURES)
+        .collect();
+    let importances = (!top.is_empty()).then(|| {
+        view! {
+            <h3>{i18n.text(importances_key)}</h3>
+            <ol class="importances">
+                {top
+                    .into_iter()
+                    .map(|(feature, share)| {
+                        let width = format!("width: {:.1}%", share * 100.0);
+                        view! {
+                            <li>
+                                <span class="importance-text">
+                                    {move || i18n.trf("out-importance", &[
+                                        ("feature", feature.clone()),
+                                        ("share", format_percent(i18n.lang(), share, 1)),
+                                    ])}
+                                </span>
+                                <span class="importance-bar" aria-hidden="true"><span style=width></span></span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        }
+    });
+    let loss = (!out.loss_curve.is_empty()).then(|| view! { <LossCurve loss=out.loss_curve /> });
+    view! {
+        <p>{shape}</p>
+        {warning}
+        {scale_note}
+        {one_hot}
+        <dl class="metrics">
+            <Score label_key="out-train-accuracy" value=out.train_accuracy />
+        </dl>
+        {importances}
+        {loss}
+    }
+}
+
+/// The mean training loss of each epoch, drawn, with its first and last values in words.
+#[component]
+fn LossCurve(loss: Vec<f64>) -> impl IntoView {
+    let i18n = use_i18n();
+    let summary = {
+        let loss = loss.clone();
+        move || loss_text(i18n.lang(), &loss).unwrap_or_default()
+    };
+    let epochs: Vec<f64> = (1..=loss.len()).map(|e| e as f64).collect();
+    let spread = vec![0.0; loss.len()];
+    let paint = move |area: &_, dpr: f64| {
+        let (legend, x_label, y_label) = (
+            i18n.tr("out-loss-legend"),
+            i18n.tr("out-loss-epoch"),
+            i18n.tr("out-loss-axis"),
+        );
+        let chart = CurveChart {
+            x: &epochs,
+            series: vec![CurveSeries {
+                legend,
+                mean: &loss,
+                std: &spread,
+            }],
+            x_label: &x_label,
+            y_label: &y_label,
+            log_x: false,
+            scores: false,
+        };
+        curve::draw(area, &chart, dpr)
+    };
+    view! {
+        <h3>{i18n.text("out-loss-heading")}</h3>
+        <ChartCanvas label=Signal::derive(summary.clone()) aspect=0.6 draw=paint />
+        <p>{summary}</p>
+    }
+}

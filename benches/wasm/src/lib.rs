@@ -5,7 +5,10 @@
 use latih_engine::features::Matrix;
 use latih_engine::jobs::{wire, Job, JobResult, JobRunner, Request, Response};
 use latih_engine::metrics::accuracy;
-use latih_engine::models::{Classifier, DecisionTreeParams, ModelSpec, RandomForestParams};
+use latih_engine::models::{
+    Classifier, DecisionTreeParams, LogisticRegressionParams, MlpParams, ModelSpec,
+    RandomForestParams,
+};
 use latih_engine::notebook::{Cell, Notebook, SplitCell, TrainCell};
 use latih_engine::tune::{Param, SpaceText};
 use wasm_bindgen::prelude::*;
@@ -15,6 +18,18 @@ fn spec(model: &str, seed: u64) -> Result<ModelSpec, JsError> {
         "decision_tree" => Ok(ModelSpec::DecisionTree(DecisionTreeParams::default())),
         "random_forest" => Ok(ModelSpec::RandomForest(RandomForestParams {
             n_estimators: 100,
+            seed,
+            ..Default::default()
+        })),
+        "logistic_regression" => Ok(ModelSpec::LogisticRegression(
+            LogisticRegressionParams::default(),
+        )),
+        // The benchmark network: one hidden layer of 64, exactly 200 epochs (no early
+        // stop: n_iter_no_change beyond max_iter, on both sides).
+        "mlp" => Ok(ModelSpec::NeuralNetwork(MlpParams {
+            hidden_layer_sizes: vec![64],
+            max_iter: 200,
+            n_iter_no_change: 1000,
             seed,
             ..Default::default()
         })),

@@ -91,44 +91,7 @@ impl LogisticRegression {
         let n = x.rows as f64;
         let penalty = 1.0 / (params.c * n);
         let mut objective = |w: &[f64], grad: &mut [f64]| -> f64 {
-            grad.iter_mut().for_each(|g| *g = 0.0);
-            let mut loss = 0.0;
-            let mut z = vec![0.0; scores];
-            for (r, &class) in y.iter().enumerate() {
-                let row = x.row(r);
-                for (k, z) in z.iter_mut().enumerate() {
-                    let wk = &w[k * width..(k + 1) * width];
-                    *z = wk[x.cols] + row.iter().zip(wk).map(|(a, b)| a * b).sum::<f64>();
-                }
-                // Each score's error (probability − truth) drives its gradient.
-                let errors: Vec<f64> = if scores == 1 {
-                    let t = f64::from(u8::from(class == 1));
-                    loss += softplus(z[0]) - t * z[0];
-                    vec![sigmoid(z[0]) - t]
-                } else {
-                    let (p, log_sum) = softmax(&z);
-                    loss += log_sum - z[class as usize];
-                    p.iter()
-                        .enumerate()
-                        .map(|(k, p)| p - f64::from(u8::from(k == class as usize)))
-                        .collect()
-                };
-                for (k, e) in errors.iter().enumerate() {
-                    let g = &mut grad[k * width..(k + 1) * width];
-                    g.iter_mut().zip(row).for_each(|(g, a)| *g += e * a);
-                    g[x.cols] += e;
-                }
-            }
-            let mut squares = 0.0;
-            for k in 0..scores {
-                for j in 0..x.cols {
-                    let i = k * width + j;
-                    squares += w[i] * w[i];
-                    grad[i] = grad[i] / n + penalty * w[i];
-                }
-                grad[k * width + x.cols] /= n;
-            }
-            loss / n + 0.5 * penalty * squares
+            penalised_log_loss(&x, y, scores, penalty, w, grad)
         };
         let found = lbfgs::minimize(
             vec![0.0; scores * width],
@@ -195,6 +158,60 @@ impl LogisticRegression {
         }
         largest
     }
+}
+
+/// The objective at weights `w` (one row of `features + 1` per score), with its gradient in
+/// `grad`. Its own function, never inlined: V8 optimises wasm functions for their later calls,
+/// and the solver calls this one a few dozen times.
+#[inline(never)]
+fn penalised_log_loss(
+    x: &Matrix,
+    y: &[u32],
+    scores: usize,
+    penalty: f64,
+    w: &[f64],
+    grad: &mut [f64],
+) -> f64 {
+    let width = x.cols + 1;
+    let n = x.rows as f64;
+    grad.iter_mut().for_each(|g| *g = 0.0);
+    let mut loss = 0.0;
+    let mut z = vec![0.0; scores];
+    let mut errors = vec![0.0; scores];
+    for (r, &class) in y.iter().enumerate() {
+        let row = x.row(r);
+        for (k, z) in z.iter_mut().enumerate() {
+            let wk = &w[k * width..(k + 1) * width];
+            *z = wk[x.cols] + row.iter().zip(wk).map(|(a, b)| a * b).sum::<f64>();
+        }
+        // Each score's error (probability − truth) drives its gradient.
+        if scores == 1 {
+            let t = f64::from(u8::from(class == 1));
+            loss += softplus(z[0]) - t * z[0];
+            errors[0] = sigmoid(z[0]) - t;
+        } else {
+            let (p, log_sum) = softmax(&z);
+            loss += log_sum - z[class as usize];
+            for (k, (e, p)) in errors.iter_mut().zip(p).enumerate() {
+                *e = p - f64::from(u8::from(k == class as usize));
+            }
+        }
+        for (k, e) in errors.iter().enumerate() {
+            let g = &mut grad[k * width..(k + 1) * width];
+            g.iter_mut().zip(row).for_each(|(g, a)| *g += e * a);
+            g[x.cols] += e;
+        }
+    }
+    let mut squares = 0.0;
+    for k in 0..scores {
+        for j in 0..x.cols {
+            let i = k * width + j;
+            squares += w[i] * w[i];
+            grad[i] = grad[i] / n + penalty * w[i];
+        }
+        grad[k * width + x.cols] /= n;
+    }
+    loss / n + 0.5 * penalty * squares
 }
 
 pub(crate) fn sigmoid(z: f64) -> f64 {

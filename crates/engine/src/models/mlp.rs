@@ -8,6 +8,7 @@
 //! Written here: smartcore has no neural network, and the Rust network crates are built for
 //! GPUs and large graphs, far more than a worker should download for one dense network.
 
+use super::dense::{multiply_add, transpose};
 use super::logistic::{check_max_iter, sigmoid, softmax};
 use super::standardize::Standardizer;
 use crate::error::Expected;
@@ -330,38 +331,37 @@ impl Layer {
     /// `input` (rows × inputs) times the weights, plus the biases, into `out` (rows × outputs).
     fn forward(&self, input: &[f64], rows: usize, out: &mut Vec<f64>) {
         out.clear();
-        out.resize(rows * self.outputs, 0.0);
-        for (a, z) in input
-            .chunks_exact(self.inputs)
-            .zip(out.chunks_exact_mut(self.outputs))
-        {
-            z.copy_from_slice(&self.biases);
-            for (&a, w) in a.iter().zip(self.weights.chunks_exact(self.outputs)) {
-                if a != 0.0 {
-                    z.iter_mut().zip(w).for_each(|(z, w)| *z += a * w);
-                }
-            }
+        for _ in 0..rows {
+            out.extend_from_slice(&self.biases);
         }
+        multiply_add(out, input, &self.weights, rows, self.inputs, self.outputs);
     }
 }
 
 impl Activation {
     fn apply(self, z: &mut [f64]) {
         match self {
-            Activation::Relu => z.iter_mut().for_each(|v| *v = v.max(0.0)),
+            // Arithmetic, exact for every sign: half the units are negative, and V8 turns
+            // `if`, and even a select, into a branch that then mispredicts half the time (and
+            // `f64::max` is a call into libm on wasm). Training became a fifth faster.
+            Activation::Relu => z.iter_mut().for_each(|v| *v = 0.5 * (*v + v.abs())),
             Activation::Tanh => z.iter_mut().for_each(|v| *v = v.tanh()),
             Activation::Logistic => z.iter_mut().for_each(|v| *v = sigmoid(*v)),
         }
     }
 
     /// Multiplies `delta` by the derivative, written in terms of the activation's output `a`.
+    #[inline(never)]
     fn backward(self, a: &[f64], delta: &mut [f64]) {
         let pairs = delta.iter_mut().zip(a);
         match self {
+            // Kept where the unit was active, zeroed where not, by masking its bits. LLVM turns
+            // any plain form of this into a float select, which V8 compiles to a branch that
+            // mispredicts half the time; the opaque mask costs a store and a load instead, and
+            // made training a sixth faster.
             Activation::Relu => pairs.for_each(|(d, &a)| {
-                if a <= 0.0 {
-                    *d = 0.0;
-                }
+                let active = std::hint::black_box(u64::from(a > 0.0).wrapping_neg());
+                *d = f64::from_bits(d.to_bits() & active);
             }),
             Activation::Tanh => pairs.for_each(|(d, &a)| *d *= 1.0 - a * a),
             Activation::Logistic => pairs.for_each(|(d, &a)| *d *= a * (1.0 - a)),
@@ -375,6 +375,7 @@ struct Scratch {
     activations: Vec<Vec<f64>>,
     delta: Vec<f64>,
     next_delta: Vec<f64>,
+    transposed: Vec<f64>,
     grads: Vec<(Vec<f64>, Vec<f64>)>,
 }
 
@@ -443,6 +444,11 @@ impl Network {
     }
 
     /// The penalised mean log loss of batch `rows`, leaving its gradients in `scratch.grads`.
+    ///
+    /// Never inlined, nor is [`Optimizer::step`]: V8 first runs wasm with its baseline compiler
+    /// and optimises a function only for its later calls. Inlined into the training loop, which is
+    /// called once, this would never be optimised (three times slower).
+    #[inline(never)]
     fn backprop(
         &self,
         x: &Matrix,
@@ -463,8 +469,12 @@ impl Network {
             let p = &probabilities[i * outputs..(i + 1) * outputs];
             let class = y[r] as usize;
             if outputs == 1 {
-                let t = f64::from(u8::from(class == 1));
-                loss -= t * clip(p[0]).ln() + (1.0 - t) * (1.0 - clip(p[0])).ln();
+                let (t, p_of_truth) = if class == 1 {
+                    (1.0, clip(p[0]))
+                } else {
+                    (0.0, 1.0 - clip(p[0]))
+                };
+                loss -= p_of_truth.ln();
                 scratch.delta.push(p[0] - t);
             } else {
                 loss -= clip(p[class]).ln();
@@ -493,36 +503,44 @@ impl Network {
             gw.resize(layer.weights.len(), 0.0);
             gb.clear();
             gb.resize(layer.outputs, 0.0);
-            for (a, d) in input
-                .chunks_exact(layer.inputs)
-                .zip(scratch.delta.chunks_exact(layer.outputs))
-            {
+            for d in scratch.delta.chunks_exact(layer.outputs) {
                 gb.iter_mut().zip(d).for_each(|(g, d)| *g += d);
-                for (&a, g) in a.iter().zip(gw.chunks_exact_mut(layer.outputs)) {
-                    if a != 0.0 {
-                        g.iter_mut().zip(d).for_each(|(g, d)| *g += a * d);
-                    }
-                }
             }
+            // The weights' gradient: the batch's inputs, transposed, times the errors.
+            transpose(input, rows.len(), layer.inputs, &mut scratch.transposed);
+            multiply_add(
+                gw,
+                &scratch.transposed,
+                &scratch.delta,
+                layer.inputs,
+                rows.len(),
+                layer.outputs,
+            );
+            let per_row = 1.0 / n;
             gw.iter_mut()
                 .zip(&layer.weights)
-                .for_each(|(g, w)| *g = (*g + alpha * w) / n);
-            gb.iter_mut().for_each(|g| *g /= n);
+                .for_each(|(g, w)| *g = (*g + alpha * w) * per_row);
+            gb.iter_mut().for_each(|g| *g *= per_row);
             if l == 0 {
                 break;
             }
             // The error at this layer's input: delta times the weights, through the activation.
             scratch.next_delta.clear();
             scratch.next_delta.resize(rows.len() * layer.inputs, 0.0);
-            for (d, nd) in scratch
-                .delta
-                .chunks_exact(layer.outputs)
-                .zip(scratch.next_delta.chunks_exact_mut(layer.inputs))
-            {
-                for (nd, w) in nd.iter_mut().zip(layer.weights.chunks_exact(layer.outputs)) {
-                    *nd = w.iter().zip(d).map(|(w, d)| w * d).sum();
-                }
-            }
+            transpose(
+                &layer.weights,
+                layer.inputs,
+                layer.outputs,
+                &mut scratch.transposed,
+            );
+            multiply_add(
+                &mut scratch.next_delta,
+                &scratch.delta,
+                &scratch.transposed,
+                rows.len(),
+                layer.outputs,
+                layer.inputs,
+            );
             self.activation.backward(input, &mut scratch.next_delta);
             std::mem::swap(&mut scratch.delta, &mut scratch.next_delta);
         }
@@ -556,6 +574,7 @@ impl Optimizer {
         }
     }
 
+    #[inline(never)]
     fn step(&mut self, layers: &mut [Layer], grads: &[(Vec<f64>, Vec<f64>)]) {
         self.t += 1;
         let rate = match self.solver {

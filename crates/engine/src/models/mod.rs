@@ -2,6 +2,7 @@
 
 mod binning;
 mod decision_tree;
+mod dense;
 mod knn;
 mod lbfgs;
 mod logistic;

@@ -21,7 +21,10 @@ for variable in ["OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"]:
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from sklearn.datasets import make_classification
-from sklearn.ensemble import RandomForestClassifier  # noqa: E402
+from sklearn.ensemble import (  # noqa: E402
+    HistGradientBoostingClassifier,
+    RandomForestClassifier,
+)
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import accuracy_score  # noqa: E402
 from sklearn.neural_network import MLPClassifier  # noqa: E402
@@ -35,6 +38,8 @@ REPEATS = 3
 MODELS = {
     "decision_tree": lambda: DecisionTreeClassifier(random_state=0),
     "random_forest": lambda: RandomForestClassifier(n_estimators=100, n_jobs=1, random_state=0),
+    "gradient_boosting": lambda: HistGradientBoostingClassifier(early_stopping=False,
+                                                                random_state=0),
     # Latih's linear model and network standardise their features first, by default.
     "logistic_regression": lambda: make_pipeline(StandardScaler(), LogisticRegression()),
     "mlp": lambda: make_pipeline(StandardScaler(), MLPClassifier(

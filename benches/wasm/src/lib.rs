@@ -6,8 +6,8 @@ use latih_engine::features::Matrix;
 use latih_engine::jobs::{wire, Job, JobResult, JobRunner, Request, Response};
 use latih_engine::metrics::accuracy;
 use latih_engine::models::{
-    Classifier, DecisionTreeParams, LogisticRegressionParams, MlpParams, ModelSpec,
-    RandomForestParams,
+    Classifier, DecisionTreeParams, GradientBoostingParams, LogisticRegressionParams, MlpParams,
+    ModelSpec, RandomForestParams,
 };
 use latih_engine::notebook::{Cell, Notebook, SplitCell, TrainCell};
 use latih_engine::tune::{Param, SpaceText};
@@ -21,6 +21,10 @@ fn spec(model: &str, seed: u64) -> Result<ModelSpec, JsError> {
             seed,
             ..Default::default()
         })),
+        // scikit-learn's defaults: 100 rounds of 31 leaves; no early stopping on either side.
+        "gradient_boosting" => Ok(ModelSpec::GradientBoosting(
+            GradientBoostingParams::default(),
+        )),
         "logistic_regression" => Ok(ModelSpec::LogisticRegression(
             LogisticRegressionParams::default(),
         )),

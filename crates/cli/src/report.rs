@@ -1,7 +1,7 @@
 //! A notebook's results as text (in the catalog's words) or as JSON (for scripts and tests).
 
 use crate::search::SearchResults;
-use latih_engine::notebook::{Cell, CellOutput, TuneOutput};
+use latih_engine::notebook::{Cell, CellOutput, ModelSummary, TuneOutput};
 use latih_engine::tune::{best, summarize};
 use latih_engine::Error;
 use latih_i18n::{
@@ -145,7 +145,8 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
                 let shape = model_shape_text(lang, &tr.summary, tr.features);
                 let mut lines = vec![shape];
                 lines.extend(convergence_warning(lang, &tr.summary));
-                lines.extend(loss_text(lang, &tr.loss_curve));
+                let rounds = matches!(tr.summary, ModelSummary::Boosting { .. });
+                lines.extend(loss_text(lang, &tr.loss_curve, rounds));
                 lines.push(format!(
                     "{}: {}",
                     t(lang, "out-train-accuracy"),

@@ -234,3 +234,35 @@ fn neural_network_mean_accuracy_is_within_two_points_of_scikit_learn_on_the_same
         );
     }
 }
+
+#[test]
+fn gradient_boosting_accuracy_is_within_two_points_of_scikit_learn_on_the_same_split() {
+    use latih_engine::models::GradientBoostingParams;
+    let cases = fixture("boosting.json");
+    for case in cases["cases"].as_array().unwrap() {
+        let data = case_data(case);
+        let p = &case["params"];
+        let defaults = GradientBoostingParams::default();
+        let spec = ModelSpec::GradientBoosting(GradientBoostingParams {
+            learning_rate: p["learning_rate"]
+                .as_f64()
+                .unwrap_or(defaults.learning_rate),
+            max_leaf_nodes: p["max_leaf_nodes"]
+                .as_u64()
+                .map_or(defaults.max_leaf_nodes, |n| n as u32),
+            max_depth: p["max_depth"].as_u64().map(|d| d as u32),
+            ..defaults
+        });
+        let model = spec
+            .fit(&data.x_train, &data.y_train, data.n_classes)
+            .unwrap();
+        let ours = accuracy(&data.y_test, &model.predict(&data.x_test)).unwrap();
+        let theirs = case["sklearn_test_accuracy"].as_f64().unwrap();
+        let dataset = &data.name;
+        eprintln!("{dataset} {p}: latih {ours:.4}, scikit-learn {theirs:.4}");
+        assert!(
+            (ours - theirs).abs() <= 0.02 + 1e-9,
+            "{dataset} {p}: latih {ours} vs scikit-learn {theirs}"
+        );
+    }
+}

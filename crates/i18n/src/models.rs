@@ -35,6 +35,19 @@ pub fn model_shape_text(lang: Lang, summary: &ModelSummary, features: usize) -> 
             "out-linear-shape",
             &[("iterations", n(*iterations as usize)), features],
         ),
+        ModelSummary::Boosting {
+            rounds,
+            mean_leaves,
+            ..
+        } => tf(
+            lang,
+            "out-boosting-shape",
+            &[
+                ("rounds", n(*rounds)),
+                ("leaves", format_decimal(lang, *mean_leaves, 1)),
+                features,
+            ],
+        ),
         ModelSummary::Network { hidden, epochs, .. } => {
             let units: Vec<String> = hidden.iter().map(|u| n(*u)).collect();
             tf(
@@ -51,9 +64,19 @@ pub fn model_shape_text(lang: Lang, summary: &ModelSummary, features: usize) -> 
 }
 
 /// scikit-learn's ConvergenceWarning, in words, when training stopped because `max_iter` ran
-/// out rather than because the model stopped improving.
+/// out rather than because the model stopped improving; or, for boosting, that early stopping
+/// ended it.
 pub fn convergence_warning(lang: Lang, summary: &ModelSummary) -> Option<String> {
     match summary {
+        ModelSummary::Boosting {
+            rounds,
+            stopped_early: true,
+            ..
+        } => Some(tf(
+            lang,
+            "out-boosting-stopped",
+            &[("rounds", format_count(lang, *rounds))],
+        )),
         ModelSummary::Linear {
             converged: false, ..
         } => Some(t(lang, "out-linear-not-converged")),
@@ -64,12 +87,17 @@ pub fn convergence_warning(lang: Lang, summary: &ModelSummary) -> Option<String>
     }
 }
 
-/// The last epoch's training loss, for a sentence under the loss curve.
-pub fn loss_text(lang: Lang, loss_curve: &[f64]) -> Option<String> {
+/// The training loss after the first and the last epoch (or boosting round, when `rounds`), for
+/// a sentence under the loss curve.
+pub fn loss_text(lang: Lang, loss_curve: &[f64], rounds: bool) -> Option<String> {
     let (first, last) = (loss_curve.first()?, loss_curve.last()?);
     Some(tf(
         lang,
-        "out-loss-fell",
+        if rounds {
+            "out-loss-fell-rounds"
+        } else {
+            "out-loss-fell"
+        },
         &[
             ("first", format_number(lang, *first)),
             ("last", format_number(lang, *last)),

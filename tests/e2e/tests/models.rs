@@ -73,3 +73,39 @@ async fn logistic_regression_warns_when_it_runs_out_of_iterations() {
     site.text("found in 2 iterations").await;
     site.close().await;
 }
+
+#[tokio::test]
+async fn gradient_boosting_draws_its_rounds_and_stops_early_on_held_out_rows() {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/notebook").await;
+    site.choose("Data set", "Palmer Penguins").await;
+    site.text("344 rows × 8 columns").await;
+    site.definition("Accuracy").await;
+    site.choose_in(TRAIN, "Model", "Gradient-boosted trees")
+        .await;
+    site.text("100 boosting rounds of trees with").await;
+    site.find("//canvas[starts-with(@aria-label, 'Training loss per boosting round: ')]")
+        .await;
+    site.heading("Most important features").await;
+    // A fast learning rate and many rounds: the held-out loss stops improving long before.
+    site.fill("Learning rate (learning_rate)", "0.5").await;
+    site.fill("Boosting rounds at most (max_iter)", "500").await;
+    site.labelled(
+        "Stop early when the loss on a held-out 10% of the training rows stops improving",
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
+    let note = site.text("Stopped early after round").await;
+    let text = note.text().await.unwrap();
+    let round: u32 = text
+        .split("round ")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("a round number in {text}"));
+    assert!(round < 500, "{text}");
+    site.definition("Accuracy").await;
+    site.close().await;
+}

@@ -70,6 +70,11 @@ impl Binned {
         self.bins[feature * self.rows + row] as usize
     }
 
+    /// Every row's bin for `feature`.
+    pub fn column(&self, feature: usize) -> &[u8] {
+        &self.bins[feature * self.rows..(feature + 1) * self.rows]
+    }
+
     pub fn bins_of(&self, feature: usize) -> usize {
         self.lower[feature].len()
     }

@@ -1,6 +1,7 @@
 //! Models: their parameters as plain data (what a notebook stores) and the fitted models.
 
 mod binning;
+mod boosting;
 mod decision_tree;
 mod dense;
 mod knn;
@@ -11,6 +12,7 @@ mod naive_bayes;
 mod random_forest;
 mod standardize;
 
+pub use boosting::{GradientBoosting, GradientBoostingParams, MAX_LEAF_NODES_LIMIT};
 pub use decision_tree::{DecisionTree, DecisionTreeParams, MAX_DEPTH_LIMIT};
 pub use knn::{Knn, KnnParams, NeighbourWeights};
 pub use logistic::{LogisticRegression, LogisticRegressionParams, MAX_ITER_LIMIT};
@@ -51,6 +53,7 @@ pub enum ModelSpec {
     GaussianNaiveBayes(GaussianNbParams),
     LogisticRegression(LogisticRegressionParams),
     NeuralNetwork(MlpParams),
+    GradientBoosting(GradientBoostingParams),
 }
 
 impl Default for ModelSpec {
@@ -68,6 +71,7 @@ pub enum Classifier {
     GaussianNaiveBayes(GaussianNb),
     LogisticRegression(LogisticRegression),
     NeuralNetwork(Mlp),
+    GradientBoosting(GradientBoosting),
 }
 
 impl ModelSpec {
@@ -105,6 +109,10 @@ impl ModelSpec {
                 Mlp::fit_with_progress(params, x, y, n_classes, progress)
                     .map(Classifier::NeuralNetwork)
             }
+            ModelSpec::GradientBoosting(params) => {
+                GradientBoosting::fit_with_progress(params, x, y, n_classes, progress)
+                    .map(Classifier::GradientBoosting)
+            }
         };
         progress(1.0);
         fitted
@@ -134,6 +142,7 @@ impl Classifier {
             Classifier::GaussianNaiveBayes(nb) => nb.predict(x),
             Classifier::LogisticRegression(lr) => lr.predict(x),
             Classifier::NeuralNetwork(mlp) => mlp.predict(x),
+            Classifier::GradientBoosting(gb) => gb.predict(x),
         }
     }
 
@@ -146,17 +155,19 @@ impl Classifier {
             Classifier::GaussianNaiveBayes(nb) => nb.predict_proba(x),
             Classifier::LogisticRegression(lr) => lr.predict_proba(x),
             Classifier::NeuralNetwork(mlp) => mlp.predict_proba(x),
+            Classifier::GradientBoosting(gb) => gb.predict_proba(x),
         }
     }
 
     /// How much the model leans on each feature, as shares summing to 1: the impurity decrease
-    /// of trees, the largest absolute weight (on standardised features) of a linear model; empty
+    /// of trees, the split gain of boosted trees, the largest absolute weight (on standardised features) of a linear model; empty
     /// for models that have no such notion.
     pub fn feature_importances(&self) -> Vec<f64> {
         match self {
             Classifier::DecisionTree(tree) => tree.feature_importances().to_vec(),
             Classifier::RandomForest(forest) => forest.feature_importances(),
             Classifier::LogisticRegression(lr) => lr.feature_weights(),
+            Classifier::GradientBoosting(gb) => gb.feature_importances().to_vec(),
             Classifier::KNearestNeighbors(_)
             | Classifier::GaussianNaiveBayes(_)
             | Classifier::NeuralNetwork(_) => Vec::new(),

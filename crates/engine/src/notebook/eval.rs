@@ -76,6 +76,8 @@ pub struct TrainOutput {
     pub loss_curve: Vec<f64>,
     /// A network's held-out accuracy per epoch, with early stopping.
     pub validation_scores: Vec<f64>,
+    /// Boosting's held-out log loss per round, with early stopping.
+    pub validation_loss: Vec<f64>,
 }
 
 /// What a fitted model looks like, in numbers a learner can read.
@@ -102,6 +104,11 @@ pub enum ModelSummary {
         hidden: Vec<usize>,
         epochs: usize,
         converged: bool,
+    },
+    Boosting {
+        rounds: usize,
+        mean_leaves: f64,
+        stopped_early: bool,
     },
 }
 
@@ -445,12 +452,24 @@ fn run_train(
             epochs: mlp.loss_curve().len(),
             converged: mlp.converged(),
         },
+        Classifier::GradientBoosting(gb) => ModelSummary::Boosting {
+            rounds: gb.n_rounds(),
+            mean_leaves: gb.mean_leaves(),
+            stopped_early: gb.stopped_early(),
+        },
     };
-    let (loss_curve, validation_scores) = match &model {
-        Classifier::NeuralNetwork(mlp) => {
-            (mlp.loss_curve().to_vec(), mlp.validation_scores().to_vec())
-        }
-        _ => (Vec::new(), Vec::new()),
+    let (loss_curve, validation_scores, validation_loss) = match &model {
+        Classifier::NeuralNetwork(mlp) => (
+            mlp.loss_curve().to_vec(),
+            mlp.validation_scores().to_vec(),
+            Vec::new(),
+        ),
+        Classifier::GradientBoosting(gb) => (
+            gb.loss_curve().to_vec(),
+            Vec::new(),
+            gb.validation_loss().to_vec(),
+        ),
+        _ => (Vec::new(), Vec::new(), Vec::new()),
     };
     let mut importances: Vec<(String, f64)> = encoder
         .feature_names()
@@ -466,6 +485,7 @@ fn run_train(
         train_accuracy: metrics::accuracy(&y_train, &train_pred).unwrap_or(0.0),
         loss_curve,
         validation_scores,
+        validation_loss,
     };
     state.model = Some((encoder, model));
     Ok(output)

@@ -64,6 +64,8 @@ impl TuneCell {
             Param::C => "log 0.01..100",
             Param::Alpha => "0.0001, 0.01, 1",
             Param::LearningRateInit => "0.001, 0.01",
+            Param::LearningRate => "0.05, 0.1, 0.3",
+            Param::MaxLeafNodes => "7, 15, 31",
         };
         Self {
             spaces: Param::for_model(model)

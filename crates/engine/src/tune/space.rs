@@ -3,7 +3,7 @@
 //! log-uniform range `log 0.000000001..0.001`.
 
 use crate::error::Expected;
-use crate::models::{ModelSpec, MAX_DEPTH_LIMIT, MAX_ESTIMATORS};
+use crate::models::{ModelSpec, MAX_DEPTH_LIMIT, MAX_ESTIMATORS, MAX_LEAF_NODES_LIMIT};
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +20,8 @@ pub enum Param {
     C,
     Alpha,
     LearningRateInit,
+    LearningRate,
+    MaxLeafNodes,
 }
 
 /// A grid expands an integer range into every integer, up to this many.
@@ -39,6 +41,7 @@ impl Param {
             ModelSpec::GaussianNaiveBayes(_) => &[Param::VarSmoothing],
             ModelSpec::LogisticRegression(_) => &[Param::C],
             ModelSpec::NeuralNetwork(_) => &[Param::Alpha, Param::LearningRateInit],
+            ModelSpec::GradientBoosting(_) => &[Param::LearningRate, Param::MaxLeafNodes],
         }
     }
 
@@ -53,13 +56,19 @@ impl Param {
             Param::C => "C",
             Param::Alpha => "alpha",
             Param::LearningRateInit => "learning_rate_init",
+            Param::LearningRate => "learning_rate",
+            Param::MaxLeafNodes => "max_leaf_nodes",
         }
     }
 
     pub fn is_integer(self) -> bool {
         !matches!(
             self,
-            Param::VarSmoothing | Param::C | Param::Alpha | Param::LearningRateInit
+            Param::VarSmoothing
+                | Param::C
+                | Param::Alpha
+                | Param::LearningRateInit
+                | Param::LearningRate
         )
     }
 
@@ -88,6 +97,7 @@ impl Param {
                 (Param::LearningRateInit, ModelSpec::NeuralNetwork(p)) => {
                     p.learning_rate_init = value
                 }
+                (Param::LearningRate, ModelSpec::GradientBoosting(p)) => p.learning_rate = value,
                 _ => {}
             }
             return Ok(());
@@ -96,6 +106,7 @@ impl Param {
             Param::MaxDepth => (1, MAX_DEPTH_LIMIT),
             Param::MinSamplesSplit => (2, u32::MAX),
             Param::NEstimators => (1, MAX_ESTIMATORS),
+            Param::MaxLeafNodes => (2, MAX_LEAF_NODES_LIMIT),
             _ => (1, u32::MAX),
         };
         let expected = if max == u32::MAX {
@@ -113,6 +124,8 @@ impl Param {
         match (self, model) {
             (Param::MaxDepth, ModelSpec::DecisionTree(p)) => p.max_depth = Some(n),
             (Param::MaxDepth, ModelSpec::RandomForest(p)) => p.max_depth = Some(n),
+            (Param::MaxDepth, ModelSpec::GradientBoosting(p)) => p.max_depth = Some(n),
+            (Param::MaxLeafNodes, ModelSpec::GradientBoosting(p)) => p.max_leaf_nodes = n,
             (Param::MinSamplesSplit, ModelSpec::DecisionTree(p)) => p.min_samples_split = n,
             (Param::MinSamplesSplit, ModelSpec::RandomForest(p)) => p.min_samples_split = n,
             (Param::NEstimators, ModelSpec::RandomForest(p)) => p.n_estimators = n,

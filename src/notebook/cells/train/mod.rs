@@ -1,6 +1,7 @@
 //! The train cell: choose a model and its hyperparameters; see the fitted model's shape, its
 //! accuracy on the training rows, and which features it leaned on ([`output`]).
 
+mod boosting;
 mod network;
 mod output;
 
@@ -9,16 +10,18 @@ use crate::components::fields::{NumberField, SelectField};
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::models::{
-    DecisionTreeParams, GaussianNbParams, KnnParams, LogisticRegressionParams, MaxFeatures,
-    MlpParams, ModelSpec, NeighbourWeights, RandomForestParams,
+    DecisionTreeParams, GaussianNbParams, GradientBoostingParams, KnnParams,
+    LogisticRegressionParams, MaxFeatures, MlpParams, ModelSpec, NeighbourWeights,
+    RandomForestParams,
 };
 use latih_engine::notebook::{CellOutput, TrainCell};
 use leptos::prelude::*;
 
 /// The models a learner can pick, as (value, label key).
-const MODELS: [(&str, &str); 6] = [
+const MODELS: [(&str, &str); 7] = [
     ("decision_tree", crate::key!("model-decision-tree")),
     ("random_forest", crate::key!("model-random-forest")),
+    ("gradient_boosting", crate::key!("model-gradient-boosting")),
     (
         "logistic_regression",
         crate::key!("model-logistic-regression"),
@@ -36,6 +39,7 @@ fn kind(spec: &ModelSpec) -> &'static str {
         ModelSpec::GaussianNaiveBayes(_) => "gaussian_nb",
         ModelSpec::LogisticRegression(_) => "logistic_regression",
         ModelSpec::NeuralNetwork(_) => "neural_network",
+        ModelSpec::GradientBoosting(_) => "gradient_boosting",
     }
 }
 
@@ -77,6 +81,7 @@ fn switch_model(previous: &ModelSpec, kind: &str) -> ModelSpec {
         "gaussian_nb" => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
         "logistic_regression" => ModelSpec::LogisticRegression(LogisticRegressionParams::default()),
         "neural_network" => ModelSpec::NeuralNetwork(MlpParams::default()),
+        "gradient_boosting" => ModelSpec::GradientBoosting(GradientBoostingParams::default()),
         _ => ModelSpec::DecisionTree(DecisionTreeParams {
             max_depth,
             min_samples_split,
@@ -257,6 +262,9 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
             }
             ModelSpec::NeuralNetwork(p) => {
                 Some(view! { <network::NetworkFields state index params=p.clone() /> }.into_any())
+            }
+            ModelSpec::GradientBoosting(p) => {
+                Some(view! { <boosting::BoostingFields state index params=p.clone() /> }.into_any())
             }
             ModelSpec::DecisionTree(_) => None,
         };

@@ -67,7 +67,10 @@ pub fn Trained(out: TrainOutput) -> impl IntoView {
             </ol>
         }
     });
-    let loss = (!out.loss_curve.is_empty()).then(|| view! { <LossCurve loss=out.loss_curve /> });
+    let rounds = matches!(out.summary, ModelSummary::Boosting { .. });
+    let loss = (!out.loss_curve.is_empty()).then(|| {
+        view! { <LossCurve loss=out.loss_curve held_out=out.validation_loss rounds /> }
+    });
     view! {
         <p>{shape}</p>
         {warning}
@@ -81,29 +84,39 @@ pub fn Trained(out: TrainOutput) -> impl IntoView {
     }
 }
 
-/// The mean training loss of each epoch, drawn, with its first and last values in words.
+/// The mean training loss of each epoch (or boosting round), drawn with the held-out loss when
+/// early stopping kept one, and its first and last values in words.
 #[component]
-fn LossCurve(loss: Vec<f64>) -> impl IntoView {
+fn LossCurve(loss: Vec<f64>, held_out: Vec<f64>, rounds: bool) -> impl IntoView {
     let i18n = use_i18n();
     let summary = {
         let loss = loss.clone();
-        move || loss_text(i18n.lang(), &loss).unwrap_or_default()
+        move || loss_text(i18n.lang(), &loss, rounds).unwrap_or_default()
     };
-    let epochs: Vec<f64> = (1..=loss.len()).map(|e| e as f64).collect();
+    let steps: Vec<f64> = (1..=loss.len()).map(|e| e as f64).collect();
     let spread = vec![0.0; loss.len()];
     let paint = move |area: &_, dpr: f64| {
-        let (legend, x_label, y_label) = (
-            i18n.tr("out-loss-legend"),
-            i18n.tr("out-loss-epoch"),
-            i18n.tr("out-loss-axis"),
-        );
-        let chart = CurveChart {
-            x: &epochs,
-            series: vec![CurveSeries {
-                legend,
-                mean: &loss,
+        let x_label = i18n.tr(if rounds {
+            "out-loss-round"
+        } else {
+            "out-loss-epoch"
+        });
+        let y_label = i18n.tr("out-loss-axis");
+        let mut series = vec![CurveSeries {
+            legend: i18n.tr("out-loss-legend"),
+            mean: &loss,
+            std: &spread,
+        }];
+        if held_out.len() == loss.len() {
+            series.push(CurveSeries {
+                legend: i18n.tr("out-loss-validation"),
+                mean: &held_out,
                 std: &spread,
-            }],
+            });
+        }
+        let chart = CurveChart {
+            x: &steps,
+            series,
             x_label: &x_label,
             y_label: &y_label,
             log_x: false,

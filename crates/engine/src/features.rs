@@ -8,7 +8,7 @@ use crate::table::{ColumnData, Table};
 use crate::Error;
 
 /// Dense row-major matrix.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Matrix {
     pub rows: usize,
     pub cols: usize,

@@ -30,7 +30,7 @@ impl Default for KnnParams {
 }
 
 /// The model is its training data.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Knn {
     params: KnnParams,
     x: Matrix,

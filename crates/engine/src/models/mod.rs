@@ -62,8 +62,9 @@ impl Default for ModelSpec {
     }
 }
 
-/// A fitted classifier.
-#[derive(Debug, Clone, PartialEq)]
+/// A fitted classifier. Every model serialises (the forest's trees travel between workers this
+/// way) and predicts the same after a round trip.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Classifier {
     DecisionTree(DecisionTree),
     RandomForest(RandomForest),

@@ -19,13 +19,13 @@ impl Default for GaussianNbParams {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GaussianNb {
     /// Per class: log prior, means and variances; `None` for a class with no training rows.
     classes: Vec<Option<ClassModel>>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct ClassModel {
     log_prior: f64,
     mean: Vec<f64>,

@@ -6,7 +6,7 @@ use super::run::RunBook;
 use super::search::{BatchKey, SearchRun, Searches};
 use crate::jobs::{worker_pool, JobFailure, SharedJobs};
 use latih_engine::notebook::{
-    Cell, CellOutput, DatasetCell, NoteCell, Notebook, SplitCell, TrainCell, TuneCell,
+    Cell, CellOutput, DatasetCell, NoteCell, Notebook, SplitCell, StepsCell, TrainCell, TuneCell,
 };
 use latih_engine::Error;
 use leptos::prelude::*;
@@ -258,6 +258,7 @@ cell_kind_of!(Split, SplitCell);
 cell_kind_of!(Train, TrainCell);
 cell_kind_of!(Tune, TuneCell);
 cell_kind_of!(Note, NoteCell);
+cell_kind_of!(Steps, StepsCell);
 
 /// Only shipped data sets are fetched; any other name is reported by the engine as unknown.
 pub fn is_shipped(id: &str) -> bool {

@@ -172,6 +172,11 @@ pub fn NotebookPage() -> impl IntoView {
             <button type="button" on:click=move |_| state.restructure(Notebook::add_explore)>
                 {i18n.text("notebook-add-explore")}
             </button>
+            <button type="button" on:click=move |_| state.restructure(|nb| {
+                nb.add_steps();
+            })>
+                {i18n.text("notebook-add-steps")}
+            </button>
             <button type="button" on:click=move |_| state.restructure(Notebook::add_tune)>
                 {i18n.text("notebook-add-tune")}
             </button>

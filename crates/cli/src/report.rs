@@ -6,7 +6,7 @@ use latih_engine::tune::{best, summarize};
 use latih_engine::Error;
 use latih_i18n::{
     candidate_text, convergence_warning, error_message, format_count, format_decimal, format_score,
-    loss_text, model_shape_text, t, tf, Lang,
+    loss_text, model_shape_text, step_report_lines, steps_summary_text, t, tf, Lang,
 };
 use serde_json::{json, Value};
 
@@ -68,6 +68,10 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
                 "confusion_matrix": e.confusion,
             }),
             Ok(CellOutput::Note(_)) => json!({ "kind": "note" }),
+            Ok(CellOutput::Steps(steps)) => json!({
+                "kind": "steps", "train_rows": steps.train_rows, "test_rows": steps.test_rows,
+                "columns": steps.columns,
+            }),
             Ok(CellOutput::Explore(profile)) => json!({
                 "kind": "explore", "rows": profile.rows, "columns": profile.columns,
                 "numeric": profile.numeric, "correlation": profile.correlation,
@@ -121,6 +125,7 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
             Cell::Tune(_) => t(lang, "cell-tune-title"),
             Cell::Explore(_) => t(lang, "cell-explore-title"),
             Cell::Note(_) => t(lang, "cell-note-title"),
+            Cell::Steps(_) => t(lang, "cell-steps-title"),
         };
         out += &format!("{}. {title}\n", i + 1);
         let lines: Vec<String> = match output {
@@ -187,6 +192,15 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
                 lines
             }
             Ok(CellOutput::Tune(plan)) => search_lines(plan, search, lang),
+            Ok(CellOutput::Steps(steps)) => {
+                let mut lines: Vec<String> = steps
+                    .reports
+                    .iter()
+                    .flat_map(|report| step_report_lines(lang, report))
+                    .collect();
+                lines.push(steps_summary_text(lang, steps));
+                lines
+            }
             Ok(CellOutput::Note(_)) => match cell {
                 Cell::Note(note) => note.text.lines().map(str::to_string).collect(),
                 _ => Vec::new(),

@@ -132,6 +132,18 @@ pub enum Error {
         bytes: usize,
         limit: usize,
     },
+    /// A step that changes a column was pointed at the target.
+    StepOnTarget {
+        column: String,
+    },
+    /// A step that needs numbers (mean, median, scaling) was given a column of categories.
+    StepNeedsNumbers {
+        column: String,
+    },
+    /// Feature columns still have missing values when a model is trained after a steps cell.
+    MissingValuesLeft {
+        columns: Vec<String>,
+    },
     /// A column with no value in the training rows: nothing to learn a fill or a scale from.
     ColumnAllMissing {
         column: String,
@@ -182,6 +194,7 @@ pub enum CellKind {
     Train,
     Evaluate,
     Tune,
+    Steps,
 }
 
 impl std::fmt::Display for Error {

@@ -366,3 +366,101 @@ fn an_explore_cell_profiles_the_data_as_loaded_even_when_the_target_is_wrong() {
         outputs[1]
     );
 }
+
+/// Titanic with a steps cell: ages filled with the training rows' median, classes one-hot.
+fn titanic_with_steps(steps: Vec<latih_engine::prep::Step>) -> Notebook {
+    let mut notebook = Notebook::starter("titanic", "survived");
+    let at = notebook.add_steps();
+    assert_eq!(at, 2, "right after the split");
+    if let Cell::Steps(cell) = &mut notebook.cells[at] {
+        cell.steps = steps;
+    }
+    notebook
+}
+
+#[test]
+fn a_steps_cell_keeps_rows_with_missing_ages_and_fills_them_from_training_rows_only() {
+    use latih_engine::prep::{ImputeStrategy, Step};
+    let data = shipped();
+    let without = evaluate(&Notebook::starter("titanic", "survived"), &data);
+    let Some(Ok(CellOutput::Dataset(dropped))) = without.first() else {
+        panic!("{:?}", without[0]);
+    };
+    let impute = Step::Impute {
+        column: "age".into(),
+        strategy: ImputeStrategy::Median,
+    };
+    let one_hot = |column: &str| Step::OneHot {
+        column: column.into(),
+    };
+    let notebook = titanic_with_steps(vec![
+        impute.clone(),
+        one_hot("sex"),
+        one_hot("passengerClass"),
+    ]);
+    let outputs = evaluate(&notebook, &data);
+    let Some(Ok(CellOutput::Dataset(kept))) = outputs.first() else {
+        panic!("{:?}", outputs[0]);
+    };
+    // Every row is kept now; the ages missing before are reported, for the steps to fill.
+    assert!(kept.rows_used > dropped.rows_used, "{kept:?}");
+    assert_eq!(kept.rows_used, kept.rows);
+    assert_eq!(
+        kept.missing_kept,
+        [("age".to_string(), dropped.dropped.rows)]
+    );
+    let Some(Ok(CellOutput::Steps(steps))) = outputs.get(2) else {
+        panic!("{:?}", outputs[2]);
+    };
+    assert_eq!(steps.reports[0].cells_changed, dropped.dropped.rows);
+    // The fill is the median of the training rows' ages, not of all rows.
+    let Some(Ok(CellOutput::Split(split))) = outputs.get(1) else {
+        panic!("{:?}", outputs[1]);
+    };
+    assert_eq!(steps.train_rows + steps.test_rows, kept.rows_used);
+    assert_eq!(steps.train_rows, split.train_rows);
+    let learned = steps.reports[0].learned[0].1;
+    assert!((20.0..40.0).contains(&learned), "median age {learned}");
+    let e = evaluation(&outputs);
+    assert_eq!(e.test_rows, steps.test_rows);
+    assert!(e.accuracy > 0.7, "{}", e.accuracy);
+
+    // Without the impute step the model cannot train, and says which column is to blame.
+    let outputs = evaluate(&titanic_with_steps(vec![one_hot("sex")]), &data);
+    assert_eq!(
+        outputs[3],
+        Err(Error::MissingValuesLeft {
+            columns: vec!["age".into()]
+        })
+    );
+    // Dropping those rows instead works too, and leaves the rows the starter notebook had.
+    let outputs = evaluate(&titanic_with_steps(vec![Step::DropMissingRows]), &data);
+    let Some(Ok(CellOutput::Steps(steps))) = outputs.get(2) else {
+        panic!("{:?}", outputs[2]);
+    };
+    assert_eq!(steps.train_rows + steps.test_rows, dropped.rows_used);
+    assert!(matches!(outputs[4], Ok(CellOutput::Evaluate(_))));
+}
+
+#[test]
+fn a_steps_cell_round_trips_through_json_and_a_bad_step_fails_its_own_cell() {
+    use latih_engine::prep::{ScalerKind, Step};
+    let notebook = titanic_with_steps(vec![Step::Scale {
+        column: Some("sex".into()),
+        kind: ScalerKind::Standard,
+    }]);
+    assert_eq!(Notebook::from_json(&notebook.to_json()).unwrap(), notebook);
+    let outputs = evaluate(&notebook, &shipped());
+    assert_eq!(
+        outputs[2],
+        Err(Error::StepNeedsNumbers {
+            column: "sex".into()
+        })
+    );
+    assert_eq!(
+        outputs[3],
+        Err(Error::NeedsCellAbove {
+            cell: CellKind::Steps
+        })
+    );
+}

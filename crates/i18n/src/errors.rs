@@ -11,6 +11,7 @@ fn cell_kind_name(lang: Lang, kind: CellKind) -> String {
         CellKind::Train => "cell-kind-train",
         CellKind::Evaluate => "cell-kind-evaluate",
         CellKind::Tune => "cell-kind-tune",
+        CellKind::Steps => "cell-kind-steps",
     };
     t(lang, key)
 }
@@ -136,6 +137,19 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
         ),
         Error::EmptyInput => t(lang, "error-empty-input"),
         Error::LinkDamaged => t(lang, "error-link-damaged"),
+        Error::StepOnTarget { column } => {
+            tf(lang, "error-step-on-target", &[("column", column.clone())])
+        }
+        Error::StepNeedsNumbers { column } => tf(
+            lang,
+            "error-step-needs-numbers",
+            &[("column", column.clone())],
+        ),
+        Error::MissingValuesLeft { columns } => tf(
+            lang,
+            "error-missing-values-left",
+            &[("columns", columns.join(", "))],
+        ),
         Error::ColumnAllMissing { column } => tf(
             lang,
             "error-column-all-missing",

@@ -10,11 +10,13 @@ mod errors;
 mod models;
 mod numbers;
 mod search;
+mod steps;
 
 pub use errors::error_message;
 pub use models::{convergence_warning, loss_text, model_shape_text};
 pub use numbers::{format_count, format_decimal, format_number, format_percent, format_score};
 pub use search::{candidate_text, plan_text};
+pub use steps::{step_report_lines, steps_summary_text};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

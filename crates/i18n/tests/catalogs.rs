@@ -214,6 +214,15 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
                 units: 1024,
             },
         },
+        Error::StepOnTarget {
+            column: "survived".into(),
+        },
+        Error::StepNeedsNumbers {
+            column: "sex".into(),
+        },
+        Error::MissingValuesLeft {
+            columns: vec!["age".into(), "embarked".into()],
+        },
         Error::TrainingDiverged {
             epoch: 3,
             learning_rate: 10.0,

@@ -130,6 +130,17 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
         }
     };
     let rows_used = out.rows_used;
+    let kept = (!out.missing_kept.is_empty()).then(|| {
+        let missing = out.missing_kept.clone();
+        move || {
+            let columns = missing
+                .iter()
+                .map(|(name, n)| format!("{name} ({})", count(*n)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! { <p>{i18n.trf("out-missing-kept", &[("columns", columns)])}</p> }
+        }
+    });
     let ignored = (!out.ignored_columns.is_empty()).then(|| {
         let columns = out.ignored_columns.join(", ");
         view! { <p>{move || i18n.trf("out-ignored", &[("columns", columns.clone())])}</p> }
@@ -154,6 +165,7 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
             </table>
         </TableScroll>
         <p>{dropped}</p>
+        {kept}
         <p>{move || i18n.trf("out-rows-used", &[("rows", count(rows_used))])}</p>
         {ignored}
         <h3>{i18n.text("out-class-balance")}</h3>

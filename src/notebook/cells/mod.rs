@@ -6,6 +6,7 @@ mod explore;
 mod note;
 mod own_data;
 mod split;
+mod steps;
 mod train;
 mod tune;
 
@@ -55,6 +56,10 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             crate::key!("cell-tune-title"),
             view! { <tune::TuneCellView state index /> }.into_any(),
         ),
+        Cell::Steps(_) => (
+            crate::key!("cell-steps-title"),
+            view! { <steps::StepsCellView state index /> }.into_any(),
+        ),
     };
     let heading_id = format!("cell-{index}-heading");
     let removable = matches!(cell, Cell::Train(_))
@@ -74,7 +79,11 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             </button>
         }
     });
-    let remove_step = matches!(cell, Cell::Tune(_) | Cell::Explore(_) | Cell::Note(_)).then(|| {
+    let remove_step = matches!(
+        cell,
+        Cell::Tune(_) | Cell::Explore(_) | Cell::Note(_) | Cell::Steps(_)
+    )
+    .then(|| {
         view! {
             <button type="button" class="remove" on:click=move |_| state.restructure(|nb| {
                 nb.cells.remove(index);

@@ -4,11 +4,12 @@
 
 use super::note::{parse_note, NoteNode};
 use super::tune::{self, TuneOutput};
-use super::{Cell, DatasetCell, Notebook, SplitCell, TrainCell};
+use super::{Cell, DatasetCell, Notebook, SplitCell, StepsCell, TrainCell};
 use crate::error::CellKind;
 use crate::features::{encode_target, FeatureEncoder, Labels, Matrix};
 use crate::metrics::{self, ClassificationReport, RocCurve};
 use crate::models::Classifier;
+use crate::prep::{Prepared, StepReport};
 use crate::split::{hold_out, HoldOut};
 use crate::table::profile::{profile, TableProfile};
 use crate::table::{read_csv, DroppedRows, Table};
@@ -37,6 +38,16 @@ pub enum CellOutput {
     Explore(TableProfile),
     /// A note's Markdown, read into safe nodes.
     Note(Vec<NoteNode>),
+    Steps(StepsOutput),
+}
+
+/// What the steps cell did: one report per step, and the table's shape after them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepsOutput {
+    pub reports: Vec<StepReport>,
+    pub train_rows: usize,
+    pub test_rows: usize,
+    pub columns: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,6 +64,9 @@ pub struct DatasetOutput {
     pub rows_used: usize,
     /// Free-text columns that are not used as features.
     pub ignored_columns: Vec<String>,
+    /// With a steps cell below: missing values per feature column, kept for the steps to fill
+    /// (only rows without a target are dropped then).
+    pub missing_kept: Vec<(String, usize)>,
     /// Each class of the target with its number of rows.
     pub class_counts: Vec<(String, usize)>,
 }
@@ -188,6 +202,8 @@ pub(super) struct State {
     pub data: Option<(Table, String, Labels)>,
     pub split: Option<HoldOut>,
     model: Option<(FeatureEncoder, Classifier)>,
+    /// A steps cell failed: the cells below wait for it, not for a split.
+    steps_failed: bool,
 }
 
 /// What a cell that learns from the split data reads from the cells above it.
@@ -205,7 +221,11 @@ impl State {
             cell: CellKind::Dataset,
         })?;
         let split = self.split.as_ref().ok_or(Error::NeedsCellAbove {
-            cell: CellKind::Split,
+            cell: if self.steps_failed {
+                CellKind::Steps
+            } else {
+                CellKind::Split
+            },
         })?;
         Ok(SplitData {
             table,
@@ -223,8 +243,12 @@ pub(super) fn data_above(notebook: &Notebook, index: usize, source: &dyn DataSou
     for cell in notebook.cells.iter().take(index) {
         // Errors leave the state empty; the caller reports what is missing.
         let _ = match cell {
-            Cell::Dataset(c) => run_dataset(c, source, &mut state).map(drop),
+            Cell::Dataset(c) => {
+                let keep = notebook.steps_follow(position(notebook, cell));
+                run_dataset(c, source, keep, &mut state).map(drop)
+            }
             Cell::Split(c) => run_split(c, &mut state).map(drop),
+            Cell::Steps(c) => run_steps(c, &mut state).map(drop),
             _ => Ok(()),
         };
     }
@@ -279,7 +303,11 @@ pub fn evaluate_with(
             let mut within =
                 |fraction: f64| watch(RunEvent::Progress((done + weight * fraction) / total));
             let output = match cell {
-                Cell::Dataset(c) => run_dataset(c, source, &mut state).map(CellOutput::Dataset),
+                Cell::Dataset(c) => {
+                    run_dataset(c, source, notebook.steps_follow(index), &mut state)
+                        .map(CellOutput::Dataset)
+                }
+                Cell::Steps(c) => run_steps(c, &mut state).map(CellOutput::Steps),
                 Cell::Split(c) => run_split(c, &mut state).map(CellOutput::Split),
                 Cell::Train(c) => run_train(c, prefitted.remove(&index), &mut state, &mut within)
                     .map(CellOutput::Train),
@@ -303,9 +331,21 @@ pub fn evaluate_with(
     outputs
 }
 
+/// The index of `cell` in the notebook (cells are compared by address: the same cell).
+fn position(notebook: &Notebook, cell: &Cell) -> usize {
+    notebook
+        .cells
+        .iter()
+        .position(|c| std::ptr::eq(c, cell))
+        .unwrap_or(0)
+}
+
+/// Loads the data set. Rows with a missing value in a used column are dropped, unless
+/// `keep_incomplete` (a steps cell follows, to fill them): then only rows without a target go.
 fn run_dataset(
     cell: &DatasetCell,
     source: &dyn DataSource,
+    keep_incomplete: bool,
     state: &mut State,
 ) -> Result<DatasetOutput, Error> {
     *state = State::default();
@@ -332,7 +372,26 @@ fn run_dataset(
         .filter(|name| !ignored_columns.iter().any(|i| i == name))
         .chain([cell.target.as_str()])
         .collect();
-    let (complete, dropped) = table.drop_incomplete_rows(&used);
+    let must_have: Vec<&str> = if keep_incomplete {
+        vec![cell.target.as_str()]
+    } else {
+        used.clone()
+    };
+    let (complete, dropped) = table.drop_incomplete_rows(&must_have);
+    let missing_kept: Vec<(String, usize)> = if keep_incomplete {
+        complete
+            .columns
+            .iter()
+            .filter(|c| used.contains(&c.name.as_str()) && c.name != cell.target)
+            .map(|c| {
+                let missing = (0..c.len()).filter(|&r| c.is_missing(r)).count();
+                (c.name.clone(), missing)
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    } else {
+        Vec::new()
+    };
     if complete.n_rows() == 0 {
         return Err(Error::NoRowsLeft {
             dropped: dropped.rows,
@@ -355,6 +414,7 @@ fn run_dataset(
         dropped,
         rows_used: complete.n_rows(),
         ignored_columns,
+        missing_kept,
         class_counts,
     };
     state.data = Some((complete, cell.target.clone(), labels));
@@ -363,6 +423,7 @@ fn run_dataset(
 
 fn run_split(cell: &SplitCell, state: &mut State) -> Result<SplitOutput, Error> {
     state.split = None;
+    state.steps_failed = false;
     state.model = None;
     let (_, _, labels) = state.data.as_ref().ok_or(Error::NeedsCellAbove {
         cell: CellKind::Dataset,
@@ -399,6 +460,7 @@ impl State {
             labels,
             split,
         } = self.split_data()?;
+        missing_values_left(table, target)?;
         let encoder = FeatureEncoder::fit(table, target, &split.train)?;
         let x = encoder.transform(table, &split.train)?;
         Ok(TrainingSet {
@@ -408,6 +470,62 @@ impl State {
             n_classes: labels.classes.len(),
         })
     }
+}
+
+/// After a steps cell the table may still hold missing values, which no model takes: say which
+/// columns, so the learner can add a step for them.
+fn missing_values_left(table: &Table, target: &str) -> Result<(), Error> {
+    let ignored = FeatureEncoder::ignored_columns(table);
+    let columns: Vec<String> = table
+        .columns
+        .iter()
+        .filter(|c| c.name != target && !ignored.contains(&c.name))
+        .filter(|c| (0..c.len()).any(|r| c.is_missing(r)))
+        .map(|c| c.name.clone())
+        .collect();
+    if columns.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::MissingValuesLeft { columns })
+    }
+}
+
+fn run_steps(cell: &StepsCell, state: &mut State) -> Result<StepsOutput, Error> {
+    state.model = None;
+    let SplitData {
+        table,
+        target,
+        split,
+        ..
+    } = state.split_data()?;
+    let mut data = Prepared {
+        table: table.clone(),
+        target: target.to_string(),
+        train: split.train.clone(),
+        test: split.test.clone(),
+    };
+    // Until every step has run, nothing below sees a half-prepared table.
+    state.split = None;
+    state.steps_failed = true;
+    let reports = cell
+        .steps
+        .iter()
+        .map(|step| step.apply(&mut data))
+        .collect::<Result<Vec<_>, _>>()?;
+    state.steps_failed = false;
+    let labels = encode_target(&data.table, &data.target)?;
+    let output = StepsOutput {
+        reports,
+        train_rows: data.train.len(),
+        test_rows: data.test.len(),
+        columns: data.table.columns.iter().map(|c| c.name.clone()).collect(),
+    };
+    state.split = Some(HoldOut {
+        train: data.train,
+        test: data.test,
+    });
+    state.data = Some((data.table, data.target, labels));
+    Ok(output)
 }
 
 fn run_train(

@@ -9,7 +9,8 @@ mod tune;
 
 pub use eval::{
     evaluate, evaluate_with, work_weight, CellOutput, ClassCurve, DataSource, DatasetOutput,
-    EvaluateOutput, ModelSummary, Prefitted, RocSummary, RunEvent, SplitOutput, TrainOutput,
+    EvaluateOutput, ModelSummary, Prefitted, RocSummary, RunEvent, SplitOutput, StepsOutput,
+    TrainOutput,
 };
 pub use forest::{grow_trees, shareable_forests, tree_shares, MIN_TREES_TO_SHARE};
 pub use note::{parse_note, NoteBlock, NoteNode};
@@ -41,6 +42,13 @@ pub enum Cell {
     Tune(TuneCell),
     Explore(ExploreCell),
     Note(NoteCell),
+    Steps(StepsCell),
+}
+
+/// Cleaning and feature steps, applied in order after the split (see [`crate::prep::Step`]).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct StepsCell {
+    pub steps: Vec<crate::prep::Step>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,9 +75,12 @@ impl Default for SplitCell {
     }
 }
 
+/// Stored as its model's own fields (`{"kind": "train", "model": "random_forest", …}`).
+/// `transparent` writes the same JSON as `flatten` did, without serde's buffering of flattened
+/// fields, which cost the app's first load several KB.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct TrainCell {
-    #[serde(flatten)]
     pub model: ModelSpec,
 }
 
@@ -123,6 +134,31 @@ impl Notebook {
             .position(|c| matches!(c, Cell::Dataset(_)))
             .map_or(0, |i| i + 1);
         self.cells.insert(at, Cell::Explore(ExploreCell::default()));
+    }
+
+    /// Puts a steps cell right after the first split cell (or at the end, without one), unless
+    /// the notebook has one; returns its index.
+    pub fn add_steps(&mut self) -> usize {
+        if let Some(at) = self.cells.iter().position(|c| matches!(c, Cell::Steps(_))) {
+            return at;
+        }
+        let at = self
+            .cells
+            .iter()
+            .position(|c| matches!(c, Cell::Split(_)))
+            .map_or(self.cells.len(), |i| i + 1);
+        self.cells.insert(at, Cell::Steps(StepsCell::default()));
+        at
+    }
+
+    /// Whether a steps cell follows the data set cell at `index` (before any other data set
+    /// cell): then that data set keeps its rows with missing values, for the steps to handle.
+    pub fn steps_follow(&self, index: usize) -> bool {
+        self.cells
+            .iter()
+            .skip(index + 1)
+            .take_while(|c| !matches!(c, Cell::Dataset(_)))
+            .any(|c| matches!(c, Cell::Steps(_)))
     }
 
     /// Appends a tune cell that searches the last model's parameters.

@@ -7,7 +7,7 @@ use crate::Error;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "strategy", content = "value")]
+#[serde(rename_all = "snake_case")]
 pub enum ImputeStrategy {
     Mean,
     Median,

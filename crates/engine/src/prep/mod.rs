@@ -4,9 +4,11 @@
 
 mod impute;
 mod scale;
+mod steps;
 
 pub use impute::{ImputeStrategy, Imputer};
 pub use scale::{Scaler, ScalerKind};
+pub use steps::{Prepared, Step, StepReport};
 
 /// The values of `column` at `rows`.
 fn at(column: &[Option<f64>], rows: &[usize]) -> Vec<Option<f64>> {

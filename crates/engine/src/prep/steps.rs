@@ -1,0 +1,407 @@
+//! Cleaning and feature steps: a list of plain data that the steps cell applies in order to the
+//! table after the split. Steps that learn from data (imputers, scalers) learn from the training
+//! rows only and then change every row, as a scikit-learn pipeline fitted on `X_train` does;
+//! that is the lesson about leakage the cell shows.
+
+use super::{ImputeStrategy, Imputer, Scaler, ScalerKind};
+use crate::table::{Column, ColumnData, Table};
+use crate::Error;
+use serde::{Deserialize, Serialize};
+
+/// Externally tagged (`{"impute": {…}}`): serde's internally tagged form costs the app's
+/// first load 14 KB of deserialiser for this one enum.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// `df.drop(columns=[…])`.
+    DropColumns { columns: Vec<String> },
+    /// `SimpleImputer` on one column: numbers by any strategy, categories by the most frequent.
+    Impute {
+        column: String,
+        strategy: ImputeStrategy,
+    },
+    /// Treat a column's values as categories, which the model then sees one-hot encoded
+    /// (`OneHotEncoder(handle_unknown="ignore")`), even when they are numbers.
+    OneHot { column: String },
+    /// `StandardScaler`, `MinMaxScaler` or `RobustScaler` on one numeric column, or on every
+    /// numeric feature column when `column` is `None`.
+    Scale {
+        column: Option<String>,
+        kind: ScalerKind,
+    },
+    /// `df.dropna()`: rows with a missing feature value go, from both sides of the split.
+    DropMissingRows,
+}
+
+/// What one step did, in numbers the cell shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepReport {
+    pub rows_before: usize,
+    pub rows_after: usize,
+    pub columns_before: usize,
+    pub columns_after: usize,
+    /// Cells the step changed (filled, scaled or recoded).
+    pub cells_changed: usize,
+    /// What a learning step learned from the training rows, e.g. the median it fills with.
+    pub learned: Vec<(String, f64)>,
+    /// The same step in pandas / scikit-learn ([`Step::python`]).
+    pub python: String,
+}
+
+/// The table the steps work on, with the rows of each side of the split.
+pub struct Prepared {
+    pub table: Table,
+    pub target: String,
+    /// Indices into `table`'s rows.
+    pub train: Vec<usize>,
+    pub test: Vec<usize>,
+}
+
+impl Step {
+    /// Applies the step, learning what it learns from `data.train` only.
+    pub fn apply(&self, data: &mut Prepared) -> Result<StepReport, Error> {
+        let (rows_before, columns_before) = (data.table.n_rows(), data.table.n_columns());
+        let mut cells_changed = 0;
+        let mut learned = Vec::new();
+        match self {
+            Step::DropColumns { columns } => {
+                for name in columns {
+                    if name == &data.target {
+                        return Err(Error::StepOnTarget {
+                            column: name.clone(),
+                        });
+                    }
+                    column_index(&data.table, name)?;
+                }
+                data.table.columns.retain(|c| !columns.contains(&c.name));
+            }
+            Step::Impute { column, strategy } => {
+                let target = data.target.clone();
+                let train = data.train.clone();
+                let col = feature_column(&mut data.table, column, &target)?;
+                let missing = (0..col.len()).filter(|&r| col.is_missing(r)).count();
+                match &mut col.data {
+                    ColumnData::Numeric(values) => {
+                        let imputer = Imputer::fit(strategy, values, &train, column)?;
+                        learned.push((column.clone(), imputer.fill));
+                        *values = imputer.transform(values).into_iter().map(Some).collect();
+                    }
+                    ColumnData::Categorical(values) | ColumnData::Text(values) => {
+                        if *strategy != ImputeStrategy::MostFrequent {
+                            return Err(Error::StepNeedsNumbers {
+                                column: column.clone(),
+                            });
+                        }
+                        let fill = most_frequent(values, &train).ok_or_else(|| {
+                            Error::ColumnAllMissing {
+                                column: column.clone(),
+                            }
+                        })?;
+                        values.iter_mut().filter(|v| v.is_none()).for_each(|v| {
+                            *v = Some(fill.clone());
+                        });
+                    }
+                }
+                cells_changed = missing;
+            }
+            Step::OneHot { column } => {
+                let target = data.target.clone();
+                let col = feature_column(&mut data.table, column, &target)?;
+                if let ColumnData::Numeric(values) = &col.data {
+                    cells_changed = values.iter().flatten().count();
+                    let categories = values.iter().map(|v| v.map(|x| x.to_string())).collect();
+                    col.data = ColumnData::Categorical(categories);
+                } else if let ColumnData::Text(values) = &col.data {
+                    cells_changed = values.iter().flatten().count();
+                    col.data = ColumnData::Categorical(values.clone());
+                }
+            }
+            Step::Scale { column, kind } => {
+                let names: Vec<String> = match column {
+                    Some(name) => vec![name.clone()],
+                    None => data
+                        .table
+                        .columns
+                        .iter()
+                        .filter(|c| c.name != data.target)
+                        .filter(|c| matches!(c.data, ColumnData::Numeric(_)))
+                        .map(|c| c.name.clone())
+                        .collect(),
+                };
+                let target = data.target.clone();
+                let train = data.train.clone();
+                for name in names {
+                    let col = feature_column(&mut data.table, &name, &target)?;
+                    let ColumnData::Numeric(values) = &mut col.data else {
+                        return Err(Error::StepNeedsNumbers { column: name });
+                    };
+                    let scaler = Scaler::fit(*kind, values, &train, &name)?;
+                    learned.push((name.clone(), scaler.center));
+                    cells_changed += values.iter().flatten().count();
+                    *values = scaler.transform(values);
+                }
+            }
+            Step::DropMissingRows => {
+                let features: Vec<&Column> = data
+                    .table
+                    .columns
+                    .iter()
+                    .filter(|c| c.name != data.target)
+                    .collect();
+                let keep: Vec<usize> = (0..rows_before)
+                    .filter(|&r| features.iter().all(|c| !c.is_missing(r)))
+                    .collect();
+                // Old row index → new, to carry the split over.
+                let mut new_index = vec![None; rows_before];
+                for (new, &old) in keep.iter().enumerate() {
+                    new_index[old] = Some(new);
+                }
+                let remap = |rows: &[usize]| -> Vec<usize> {
+                    rows.iter().filter_map(|&r| new_index[r]).collect()
+                };
+                data.train = remap(&data.train);
+                data.test = remap(&data.test);
+                data.table = data.table.take_rows(&keep);
+                if data.train.is_empty() || data.test.is_empty() {
+                    return Err(Error::NoRowsLeft {
+                        dropped: rows_before - keep.len(),
+                    });
+                }
+            }
+        }
+        Ok(StepReport {
+            rows_before,
+            rows_after: data.table.n_rows(),
+            columns_before,
+            columns_after: data.table.n_columns(),
+            cells_changed,
+            learned,
+            python: self.python(),
+        })
+    }
+
+    /// The same step in pandas / scikit-learn, fitted on the training rows as the notebook does
+    /// (`X_train`, `X_test` being the split's two sides).
+    pub fn python(&self) -> String {
+        match self {
+            Step::DropColumns { columns } => {
+                let list = quoted_list(columns);
+                format!(
+                    "X_train = X_train.drop(columns={list})\nX_test = X_test.drop(columns={list})"
+                )
+            }
+            Step::Impute { column, strategy } => {
+                let (name, fill) = match strategy {
+                    ImputeStrategy::Mean => ("mean", String::new()),
+                    ImputeStrategy::Median => ("median", String::new()),
+                    ImputeStrategy::MostFrequent => ("most_frequent", String::new()),
+                    ImputeStrategy::Constant(v) => ("constant", format!(", fill_value={v}")),
+                };
+                format!(
+                    "imputer = SimpleImputer(strategy=\"{name}\"{fill})\n\
+                     X_train[[\"{column}\"]] = imputer.fit_transform(X_train[[\"{column}\"]])\n\
+                     X_test[[\"{column}\"]] = imputer.transform(X_test[[\"{column}\"]])"
+                )
+            }
+            Step::OneHot { column } => format!(
+                "# One-hot encoded with the other categorical columns, before the model:\n\
+                 X_train[\"{column}\"] = X_train[\"{column}\"].astype(str)\n\
+                 X_test[\"{column}\"] = X_test[\"{column}\"].astype(str)\n\
+                 encoder = OneHotEncoder(handle_unknown=\"ignore\")"
+            ),
+            Step::Scale { column, kind } => {
+                let scaler = match kind {
+                    ScalerKind::Standard => "StandardScaler",
+                    ScalerKind::MinMax => "MinMaxScaler",
+                    ScalerKind::Robust => "RobustScaler",
+                };
+                let columns = match column {
+                    Some(name) => format!("[\"{name}\"]"),
+                    None => "X_train.select_dtypes(\"number\").columns".to_string(),
+                };
+                format!(
+                    "columns = {columns}\nscaler = {scaler}()\n\
+                     X_train[columns] = scaler.fit_transform(X_train[columns])\n\
+                     X_test[columns] = scaler.transform(X_test[columns])"
+                )
+            }
+            Step::DropMissingRows => "keep = X_train.notna().all(axis=1)\n\
+                 X_train, y_train = X_train[keep], y_train[keep]\n\
+                 keep = X_test.notna().all(axis=1)\n\
+                 X_test, y_test = X_test[keep], y_test[keep]"
+                .to_string(),
+        }
+    }
+}
+
+fn quoted_list(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+fn column_index(table: &Table, name: &str) -> Result<usize, Error> {
+    table
+        .columns
+        .iter()
+        .position(|c| c.name == name)
+        .ok_or_else(|| Error::UnknownColumn {
+            name: name.to_string(),
+        })
+}
+
+/// A feature column to change: it must exist and not be the target.
+fn feature_column<'a>(
+    table: &'a mut Table,
+    name: &str,
+    target: &str,
+) -> Result<&'a mut Column, Error> {
+    if name == target {
+        return Err(Error::StepOnTarget {
+            column: name.to_string(),
+        });
+    }
+    let index = column_index(table, name)?;
+    Ok(&mut table.columns[index])
+}
+
+/// The most frequent value among `rows`; among equals the smallest, as `SimpleImputer`.
+fn most_frequent(values: &[Option<String>], rows: &[usize]) -> Option<String> {
+    let mut seen: Vec<&str> = rows
+        .iter()
+        .filter_map(|&r| values.get(r).and_then(Option::as_deref))
+        .collect();
+    seen.sort_unstable();
+    let mut best: Option<(&str, usize)> = None;
+    for run in seen.chunk_by(|a, b| a == b) {
+        if best.is_none_or(|(_, n)| run.len() > n) {
+            best = Some((run[0], run.len()));
+        }
+    }
+    best.map(|(value, _)| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::read_csv;
+
+    fn prepared(csv: &str, train: &[usize], test: &[usize]) -> Prepared {
+        Prepared {
+            table: read_csv(csv).unwrap(),
+            target: "y".into(),
+            train: train.to_vec(),
+            test: test.to_vec(),
+        }
+    }
+
+    const CSV: &str = "age,town,class,y\n10,a,1,n\n,b,2,y\n30,,1,n\n50,a,3,y\n,a,2,n\n";
+
+    #[test]
+    fn imputers_learn_from_training_rows_only() {
+        // Training rows 0, 2, 3 hold ages 10, 30, 50: median 30. Row 4 (test) is missing too.
+        let mut data = prepared(CSV, &[0, 1, 2, 3], &[4]);
+        let step = Step::Impute {
+            column: "age".into(),
+            strategy: ImputeStrategy::Median,
+        };
+        let report = step.apply(&mut data).unwrap();
+        assert_eq!(report.cells_changed, 2);
+        assert_eq!(report.learned, [("age".to_string(), 30.0)]);
+        let ages: Vec<String> = (0..5).map(|r| data.table.columns[0].display(r)).collect();
+        assert_eq!(ages, ["10", "30", "30", "50", "30"]);
+        // A test row's value never moves the fill: make it huge, same median.
+        let mut leaky = prepared("age,y\n10,n\n30,y\n50,n\n9999,y\n", &[0, 1, 2], &[3]);
+        let median = Step::Impute {
+            column: "age".into(),
+            strategy: ImputeStrategy::Mean,
+        };
+        assert_eq!(median.apply(&mut leaky).unwrap().learned[0].1, 30.0);
+    }
+
+    #[test]
+    fn categories_fill_with_the_most_frequent_and_numbers_become_categories() {
+        let mut data = prepared(CSV, &[0, 1, 2, 3], &[4]);
+        Step::Impute {
+            column: "town".into(),
+            strategy: ImputeStrategy::MostFrequent,
+        }
+        .apply(&mut data)
+        .unwrap();
+        assert_eq!(data.table.columns[1].display(2), "a");
+        let report = Step::OneHot {
+            column: "class".into(),
+        }
+        .apply(&mut data)
+        .unwrap();
+        assert_eq!(report.cells_changed, 5);
+        assert!(matches!(
+            data.table.columns[2].data,
+            ColumnData::Categorical(_)
+        ));
+        let mean_of_text = Step::Impute {
+            column: "town".into(),
+            strategy: ImputeStrategy::Mean,
+        };
+        assert!(matches!(
+            mean_of_text.apply(&mut data),
+            Err(Error::StepNeedsNumbers { .. })
+        ));
+    }
+
+    #[test]
+    fn dropping_rows_carries_the_split_over_and_the_target_is_never_touched() {
+        // Only rows 0 and 3 are complete, both training rows: the test side would be empty.
+        let mut data = prepared(CSV, &[0, 1, 3], &[2, 4]);
+        assert_eq!(
+            Step::DropMissingRows.apply(&mut data),
+            Err(Error::NoRowsLeft { dropped: 3 })
+        );
+        let mut data = prepared(CSV, &[0, 2], &[3]);
+        Step::DropColumns {
+            columns: vec!["town".into()],
+        }
+        .apply(&mut data)
+        .unwrap();
+        let report = Step::DropMissingRows.apply(&mut data).unwrap();
+        assert_eq!((report.rows_before, report.rows_after), (5, 3));
+        assert_eq!(
+            (data.train.clone(), data.test.clone()),
+            (vec![0, 1], vec![2])
+        );
+        for step in [
+            Step::DropColumns {
+                columns: vec!["y".into()],
+            },
+            Step::Scale {
+                column: Some("y".into()),
+                kind: ScalerKind::Standard,
+            },
+        ] {
+            assert!(matches!(
+                step.apply(&mut data),
+                Err(Error::StepOnTarget { .. })
+            ));
+        }
+        assert!(matches!(
+            Step::OneHot {
+                column: "nope".into()
+            }
+            .apply(&mut data),
+            Err(Error::UnknownColumn { .. })
+        ));
+    }
+
+    #[test]
+    fn scaling_every_numeric_feature_uses_training_statistics() {
+        let mut data = prepared("a,b,y\n1,10,n\n3,30,y\n100,1000,n\n", &[0, 1], &[2]);
+        let report = Step::Scale {
+            column: None,
+            kind: ScalerKind::Standard,
+        }
+        .apply(&mut data)
+        .unwrap();
+        assert_eq!(report.learned, [("a".into(), 2.0), ("b".into(), 20.0)]);
+        assert_eq!(data.table.columns[0].display(0), "-1");
+        assert_eq!(data.table.columns[0].display(2), "98");
+    }
+}

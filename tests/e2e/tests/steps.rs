@@ -1,0 +1,126 @@
+//! Cleaning steps in the built site (issue 3): titanic's missing ages filled from the training
+//! rows, its categories one-hot encoded, then a model trained and evaluated.
+
+use latih_e2e::{BrowserLanguage, Site};
+
+const STEPS: &str = "3. Clean and prepare the data";
+
+/// Waits until no run is in progress, so that nothing moves under the next click.
+async fn settled(site: &Site) {
+    site.until("the run to finish", || async {
+        site.find_all("//progress[@aria-label='Progress of the run']")
+            .await
+            .is_empty()
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn titanic_ages_are_filled_by_median_classes_one_hot_then_a_model_trains() {
+    let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
+    site.open("/notebook").await;
+    site.choose("Data set", "Titanic").await;
+    site.text("1,309 rows × 5 columns").await;
+    site.text("263 rows with missing values were dropped").await;
+    site.definition("Accuracy").await;
+
+    site.button("Add cleaning steps (fill in, encode, scale, drop)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.heading(STEPS).await;
+    // The data set keeps every row now; the steps must deal with the missing ages.
+    site.text("Missing values kept for the cleaning steps below: age (263)")
+        .await;
+    let train = "4. Train a model";
+    let alert = site
+        .find(&format!(
+            "//section[h2[normalize-space(.)='{train}']]//*[@role='alert']"
+        ))
+        .await;
+    let message = alert.text().await.unwrap();
+    assert!(
+        message.contains("still have missing values") && message.contains("age"),
+        "{message}"
+    );
+
+    // Step 1: fill in age with the median of the training rows.
+    settled(&site).await;
+    site.button("Add a step").await.click().await.unwrap();
+    site.choose_in(STEPS, "Step", "Fill in missing values (SimpleImputer)")
+        .await;
+    site.choose_in(STEPS, "Column", "age").await;
+    site.choose_in(STEPS, "Fill with", "The median of the training rows")
+        .await;
+    site.text("263 cells changed").await;
+    let learned = site.text("Learned from the training rows: age = ").await;
+    let learned = learned.text().await.unwrap();
+    assert!(
+        learned.contains("age = 2"),
+        "a median age in the twenties: {learned}"
+    );
+    site.text("1,309 → 1,309 rows").await;
+    // The Python beside it says the same thing.
+    site.find("//summary[normalize-space(.)='pandas / scikit-learn']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.text("imputer = SimpleImputer(strategy=\"median\")")
+        .await;
+
+    // Steps 2 and 3: sex and passenger class as categories.
+    for (n, column) in [(2, "sex"), (3, "passengerClass")] {
+        settled(&site).await;
+        site.button("Add a step").await.click().await.unwrap();
+        let step = format!("//fieldset[legend[normalize-space(.)='Step {n}']]");
+        site.find(&step).await;
+        let control = |label: &str| {
+            format!("{step}//select[@id={step}//label[normalize-space(.)='{label}']/@for]")
+        };
+        site.find(&control("Step"))
+            .await
+            .select_by_label("Treat as categories (one-hot encode)")
+            .await
+            .unwrap();
+        site.find(&control("Column"))
+            .await
+            .select_by_label(column)
+            .await
+            .unwrap();
+        site.text(&format!(
+            "X_train[\"{column}\"] = X_train[\"{column}\"].astype(str)"
+        ))
+        .await;
+    }
+    site.text("After the steps: ").await;
+    // Every row is used: 1,309 rows split, none dropped.
+    let after = site.text("After the steps: ").await.text().await.unwrap();
+    assert!(
+        after.contains("training rows") && after.contains("test rows"),
+        "{after}"
+    );
+    let train_rows: usize = after
+        .split("After the steps: ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .map(|n| n.replace(',', "").parse().unwrap())
+        .unwrap();
+    assert!(train_rows > 900, "most of the 1,309 rows train: {after}");
+    site.definition("Accuracy").await;
+    assert!(site
+        .find_all(&format!(
+            "//section[h2[normalize-space(.)='{train}']]//*[@role='alert']"
+        ))
+        .await
+        .is_empty());
+    assert!(site.fits_width().await, "the steps widen the phone's page");
+
+    // The steps survive a reload, in order.
+    site.client.refresh().await.unwrap();
+    site.heading(STEPS).await;
+    site.find("//legend[normalize-space(.)='Step 3']").await;
+    site.definition("Accuracy").await;
+    site.close().await;
+}

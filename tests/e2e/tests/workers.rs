@@ -120,9 +120,8 @@ async fn a_worker_that_crashes_is_reported_and_the_next_run_works() {
     site.close().await;
 }
 
-/// Trains a random forest of 60 trees on penguins with a pool of `workers` (their trees are
-/// shared out over the pool) and reads the evaluation: accuracy, ROC-AUC, confusion matrix.
-async fn penguin_forest(workers: u32) -> (Site, Vec<String>) {
+/// A notebook on penguins in a browser whose pool has `workers` workers.
+async fn penguins_with_workers(workers: u32) -> Site {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
     site.open("/").await;
     site.eval(&format!(
@@ -132,6 +131,13 @@ async fn penguin_forest(workers: u32) -> (Site, Vec<String>) {
     site.open("/notebook").await;
     site.choose("Data set", "Palmer Penguins").await;
     site.text("344 rows × 8 columns").await;
+    site
+}
+
+/// Trains a random forest of 60 trees on penguins with a pool of `workers` (their trees are
+/// shared out over the pool) and reads the evaluation: accuracy, ROC-AUC, confusion matrix.
+async fn penguin_forest(workers: u32) -> (Site, Vec<String>) {
+    let site = penguins_with_workers(workers).await;
     site.choose_in("3. Train a model", "Model", "Random forest")
         .await;
     site.fill("Number of trees", "60").await;
@@ -186,15 +192,7 @@ async fn run_search(site: &Site) -> Vec<Vec<String>> {
 /// Runs the suggested grid search of a decision tree on penguins with a pool of `workers`, and
 /// returns the results table without its fit-time column (times differ between runs).
 async fn penguin_search(workers: u32) -> (Site, Vec<Vec<String>>) {
-    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
-    site.open("/").await;
-    site.eval(&format!(
-        "localStorage.setItem('latih.workers', '{workers}'); return null"
-    ))
-    .await;
-    site.open("/notebook").await;
-    site.choose("Data set", "Palmer Penguins").await;
-    site.text("344 rows × 8 columns").await;
+    let site = penguins_with_workers(workers).await;
     add_tune_cell(&site).await;
     site.text("12 candidates × 5 folds = 60 fits, on the 249 training rows")
         .await;

@@ -639,13 +639,7 @@ mod tests {
     }
 
     fn accuracy(model: &Mlp, x: &Matrix, y: &[u32]) -> f64 {
-        let hits = model
-            .predict(x)
-            .iter()
-            .zip(y)
-            .filter(|(p, t)| p == t)
-            .count();
-        hits as f64 / y.len() as f64
+        crate::metrics::accuracy(y, &model.predict(x)).unwrap_or(0.0)
     }
 
     #[test]

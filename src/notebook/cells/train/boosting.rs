@@ -1,8 +1,8 @@
 //! The form of gradient-boosted trees, with scikit-learn's `HistGradientBoostingClassifier`
 //! names and defaults.
 
-use super::{edit_model, whole};
-use crate::components::fields::{parse_decimal, CheckboxField, NumberField};
+use super::{decimal, edit_model, optional_whole, whole};
+use crate::components::fields::{CheckboxField, NumberField};
 use crate::i18n::use_i18n;
 use crate::notebook::cells::field_id;
 use crate::notebook::NotebookState;
@@ -24,34 +24,14 @@ pub fn BoostingFields(
             }
         })
     };
-    let decimal = move |set: fn(&mut GradientBoostingParams, f64)| {
-        Callback::new(move |text: String| match parse_decimal(&text) {
-            Some(x) => {
-                boosting(&|p| set(p, x));
-                true
-            }
-            None => false,
-        })
-    };
-    let set_rate = decimal(|p, x| p.learning_rate = x);
-    let set_l2 = decimal(|p, x| p.l2_regularization = x);
+    let set_rate = decimal(move |x| boosting(&|p| p.learning_rate = x));
+    let set_l2 = decimal(move |x| boosting(&|p| p.l2_regularization = x));
     let set_rounds = whole(move |n| boosting(&|p| p.max_iter = n));
     let set_leaves = whole(move |n| boosting(&|p| p.max_leaf_nodes = n));
     let set_min_leaf = whole(move |n| boosting(&|p| p.min_samples_leaf = n));
     let set_seed = whole(move |n| boosting(&|p| p.seed = u64::from(n)));
     // Empty means no limit, as scikit-learn's max_depth=None.
-    let set_depth = Callback::new(move |text: String| {
-        let depth = if text.is_empty() {
-            None
-        } else {
-            match text.parse::<u32>() {
-                Ok(d) => Some(d),
-                Err(_) => return false,
-            }
-        };
-        boosting(&|p| p.max_depth = depth);
-        true
-    });
+    let set_depth = optional_whole(move |depth| boosting(&|p| p.max_depth = depth));
     let set_early = Callback::new(move |on: bool| boosting(&|p| p.early_stopping = on));
     view! {
         <NumberField

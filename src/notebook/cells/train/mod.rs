@@ -6,7 +6,7 @@ mod network;
 mod output;
 
 use super::{field_id, show_output};
-use crate::components::fields::{NumberField, SelectField};
+use crate::components::fields::{parse_decimal, NumberField, SelectField};
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::models::{
@@ -100,6 +100,34 @@ fn whole(accept: impl Fn(u32) + Send + Sync + 'static) -> Callback<String, bool>
     })
 }
 
+/// Like [`whole`], with empty text meaning `None` (scikit-learn's `None`: no limit, or "auto").
+fn optional_whole(accept: impl Fn(Option<u32>) + Send + Sync + 'static) -> Callback<String, bool> {
+    Callback::new(move |text: String| {
+        if text.is_empty() {
+            accept(None);
+            return true;
+        }
+        match text.parse::<u32>() {
+            Ok(n) => {
+                accept(Some(n));
+                true
+            }
+            Err(_) => false,
+        }
+    })
+}
+
+/// Parses a decimal (either language's way) from a field; `accept` gets it when it parses.
+fn decimal(accept: impl Fn(f64) + Send + Sync + 'static) -> Callback<String, bool> {
+    Callback::new(move |text: String| match parse_decimal(&text) {
+        Some(x) => {
+            accept(x);
+            true
+        }
+        None => false,
+    })
+}
+
 #[component]
 pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
     let i18n = use_i18n();
@@ -117,21 +145,12 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
     });
     // Shared by both models. Empty depth means no limit (scikit-learn's max_depth=None); 0 goes
     // to the engine, which explains why it is not allowed.
-    let set_max_depth = Callback::new(move |text: String| {
-        let depth = if text.is_empty() {
-            None
-        } else {
-            match text.parse::<u32>() {
-                Ok(d) => Some(d),
-                Err(_) => return false,
-            }
-        };
+    let set_max_depth = optional_whole(move |depth| {
         edit(&|m| match m {
             ModelSpec::DecisionTree(p) => p.max_depth = depth,
             ModelSpec::RandomForest(p) => p.max_depth = depth,
             _ => {}
-        });
-        true
+        })
     });
     let set_min_split = whole(move |n| {
         edit(&|m| match m {

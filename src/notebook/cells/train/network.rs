@@ -2,25 +2,14 @@
 //! neural network. Both standardise their features first by default, as a scikit-learn pipeline
 //! with `StandardScaler` would, since neither learns well from features of different scales.
 
-use super::{edit_model, whole};
-use crate::components::fields::{parse_decimal, CheckboxField, NumberField, SelectField};
+use super::{decimal, edit_model, optional_whole, whole};
+use crate::components::fields::{CheckboxField, NumberField, SelectField};
 use crate::i18n::use_i18n;
 use crate::notebook::cells::field_id;
 use crate::notebook::NotebookState;
 use latih_engine::models::{Activation, LogisticRegressionParams, MlpParams, ModelSpec, Solver};
 use latih_i18n::format_number;
 use leptos::prelude::*;
-
-/// Parses a decimal (either language's way) from a field; `accept` gets it when it parses.
-fn decimal(accept: impl Fn(f64) + Send + Sync + 'static) -> Callback<String, bool> {
-    Callback::new(move |text: String| match parse_decimal(&text) {
-        Some(x) => {
-            accept(x);
-            true
-        }
-        None => false,
-    })
-}
 
 #[component]
 pub fn LogisticFields(
@@ -92,18 +81,7 @@ pub fn NetworkFields(state: NotebookState, index: usize, params: MlpParams) -> i
     let set_epochs = whole(move |n| network(&|p| p.max_iter = n));
     let set_seed = whole(move |n| network(&|p| p.seed = u64::from(n)));
     // Empty is scikit-learn's "auto".
-    let set_batch = Callback::new(move |text: String| {
-        let size = if text.is_empty() {
-            None
-        } else {
-            match text.parse::<u32>() {
-                Ok(n) => Some(n),
-                Err(_) => return false,
-            }
-        };
-        network(&|p| p.batch_size = size);
-        true
-    });
+    let set_batch = optional_whole(move |size| network(&|p| p.batch_size = size));
     let set_early = Callback::new(move |on: bool| network(&|p| p.early_stopping = on));
     let set_standardize = Callback::new(move |on: bool| network(&|p| p.standardize = on));
     let set_activation = Callback::new(move |value: String| {

@@ -65,6 +65,9 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
                 "balanced_accuracy": e.balanced_accuracy,
                 "f1_macro": e.report.macro_avg.f1,
                 "roc_auc": e.roc.as_ref().ok().map(|r| r.auc),
+                "matthews_corrcoef": e.matthews,
+                "cohen_kappa": e.kappa,
+                "log_loss": e.log_loss,
                 "confusion_matrix": e.confusion,
             }),
             Ok(CellOutput::Note(_)) => json!({ "kind": "note" }),
@@ -183,6 +186,19 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
                         t(lang, "out-roc-auc"),
                         format_decimal(lang, roc.auc, 3)
                     ));
+                }
+                for (key, value) in [
+                    ("out-mcc", e.matthews),
+                    ("out-kappa", e.kappa),
+                    ("out-log-loss", e.log_loss),
+                ] {
+                    if let Some(value) = value {
+                        lines.push(format!(
+                            "{}: {}",
+                            t(lang, key),
+                            format_decimal(lang, value, 3)
+                        ));
+                    }
                 }
                 lines.push(t(lang, "out-confusion-caption"));
                 for (class, row) in e.classes.iter().zip(&e.confusion) {

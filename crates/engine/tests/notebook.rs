@@ -464,3 +464,23 @@ fn a_steps_cell_round_trips_through_json_and_a_bad_step_fails_its_own_cell() {
         })
     );
 }
+
+#[test]
+fn the_evaluation_reports_matthews_kappa_and_log_loss_of_its_own_predictions() {
+    use latih_engine::metrics;
+    let outputs = evaluate(&Notebook::starter("penguins", "species"), &shipped());
+    let e = evaluation(&outputs);
+    assert_eq!(
+        e.matthews,
+        Some(metrics::matthews_corrcoef(&e.y_true, &e.y_pred).unwrap())
+    );
+    assert_eq!(
+        e.kappa,
+        Some(metrics::cohen_kappa(&e.y_true, &e.y_pred).unwrap())
+    );
+    assert_eq!(
+        e.log_loss,
+        Some(metrics::log_loss(&e.y_true, &e.proba).unwrap())
+    );
+    assert!((-1.0..=1.0).contains(&e.matthews.unwrap()));
+}

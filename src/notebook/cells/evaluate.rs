@@ -6,7 +6,7 @@ use crate::components::confusion_heatmap::ConfusionHeatmap;
 use crate::components::confusion_table::ConfusionTable;
 use crate::components::fields::parse_decimal;
 use crate::components::roc_chart::RocCurves;
-use crate::components::score::Score;
+use crate::components::score::{Measure, Score};
 use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
@@ -95,6 +95,9 @@ fn Evaluation(out: EvaluateOutput, index: usize) -> impl IntoView {
             <Score label_key="out-recall-macro" value=out.report.macro_avg.recall />
             <Score label_key="out-f1-macro" value=out.report.macro_avg.f1 />
             {roc_score}
+            <Measure label_key="out-mcc" value=out.matthews />
+            <Measure label_key="out-kappa" value=out.kappa />
+            <Measure label_key="out-log-loss" value=out.log_loss />
         </dl>
         {roc_note}
         <p>{move || i18n.trf("out-accuracy-explained", &[

@@ -130,6 +130,12 @@ pub enum ModelSummary {
 pub struct EvaluateOutput {
     pub accuracy: f64,
     pub balanced_accuracy: f64,
+    /// Matthews correlation, Cohen's kappa and the log loss of the probabilities, as
+    /// scikit-learn's `matthews_corrcoef`, `cohen_kappa_score` and `log_loss`; `None` where the
+    /// test set leaves one undefined.
+    pub matthews: Option<f64>,
+    pub kappa: Option<f64>,
+    pub log_loss: Option<f64>,
     /// Precision, recall and F1 per class, with macro and weighted averages.
     pub report: ClassificationReport,
     /// ROC curves and AUC; an error (not a failed cell) when the test set makes them undefined.
@@ -627,6 +633,9 @@ fn run_evaluate(state: &State) -> Result<EvaluateOutput, Error> {
     Ok(EvaluateOutput {
         accuracy: metrics::accuracy(&y_true, &y_pred).unwrap_or(0.0),
         balanced_accuracy: metrics::balanced_accuracy(&y_true, &y_pred)?,
+        matthews: metrics::matthews_corrcoef(&y_true, &y_pred).ok(),
+        kappa: metrics::cohen_kappa(&y_true, &y_pred).ok(),
+        log_loss: metrics::log_loss(&y_true, &proba).ok(),
         report: metrics::classification_report(
             &y_true,
             &y_pred,

@@ -1,5 +1,6 @@
 //! ROC curves: one line per class (or one for a binary problem), the chance diagonal, the AUC in
-//! the legend, and optionally the point of the current decision threshold.
+//! the legend, and optionally the point of the current decision threshold. Precision–recall
+//! curves are drawn the same way (x recall, y precision), without the diagonal.
 
 use crate::palette::categorical;
 use plotters::coord::Shift;
@@ -18,6 +19,8 @@ pub struct RocChart<'a> {
     pub point: Option<(f64, f64)>,
     pub x_label: &'a str,
     pub y_label: &'a str,
+    /// The dashed line of a classifier that guesses (ROC only).
+    pub chance_diagonal: bool,
 }
 
 pub fn draw<DB: DrawingBackend>(
@@ -46,13 +49,15 @@ pub fn draw<DB: DrawingBackend>(
         .draw()
         .map_err(err)?;
     let grey = RGBColor(150, 150, 150);
-    plot.draw_series(DashedLineSeries::new(
-        [(0.0, 0.0), (1.0, 1.0)],
-        px(6.0),
-        px(4.0),
-        grey.stroke_width(px(1.0).max(1)),
-    ))
-    .map_err(err)?;
+    if chart.chance_diagonal {
+        plot.draw_series(DashedLineSeries::new(
+            [(0.0, 0.0), (1.0, 1.0)],
+            px(6.0),
+            px(4.0),
+            grey.stroke_width(px(1.0).max(1)),
+        ))
+        .map_err(err)?;
+    }
     for (i, series) in chart.series.iter().enumerate() {
         let colour = categorical(i);
         let style = colour.stroke_width(px(2.0).max(1));
@@ -89,8 +94,8 @@ mod tests {
     fn one_line_per_class_with_its_auc_in_the_legend_and_the_threshold_point() {
         let (fpr, tpr) = ([0.0, 0.1, 1.0], [0.0, 0.8, 1.0]);
         let (fpr2, tpr2) = ([0.0, 0.5, 1.0], [0.0, 0.6, 1.0]);
-        let chart = RocChart {
-            series: vec![
+        let series = || {
+            vec![
                 RocSeries {
                     legend: "setosa (AUC 0.95)".into(),
                     fpr: &fpr,
@@ -101,8 +106,12 @@ mod tests {
                     fpr: &fpr2,
                     tpr: &tpr2,
                 },
-            ],
+            ]
+        };
+        let chart = RocChart {
+            series: series(),
             point: Some((0.1, 0.8)),
+            chance_diagonal: true,
             x_label: "False positive rate",
             y_label: "True positive rate",
         };
@@ -121,9 +130,24 @@ mod tests {
         assert_eq!(out.matches("<circle").count(), 1);
 
         let without_point = svg(&RocChart {
+            series: series(),
             point: None,
+            chance_diagonal: true,
             ..chart
         });
         assert_eq!(without_point.matches("<circle").count(), 0);
+        // The grey chance diagonal is there for ROC, and gone for a precision–recall chart.
+        let grey_lines = |svg: &str| {
+            svg.matches("stroke=\"#969696\" stroke-width=\"1\" points")
+                .count()
+        };
+        assert!(grey_lines(&without_point) > 0);
+        let pr = svg(&RocChart {
+            series: series(),
+            point: None,
+            chance_diagonal: false,
+            ..chart
+        });
+        assert_eq!(grey_lines(&pr), 0);
     }
 }

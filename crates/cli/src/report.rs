@@ -65,6 +65,7 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
                 "balanced_accuracy": e.balanced_accuracy,
                 "f1_macro": e.report.macro_avg.f1,
                 "roc_auc": e.roc.as_ref().ok().map(|r| r.auc),
+                "average_precision": e.pr.as_ref().ok().map(|p| p.average_precision),
                 "matthews_corrcoef": e.matthews,
                 "cohen_kappa": e.kappa,
                 "log_loss": e.log_loss,
@@ -185,6 +186,19 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
                         "{}: {}",
                         t(lang, "out-roc-auc"),
                         format_decimal(lang, roc.auc, 3)
+                    ));
+                }
+                if let Ok(pr) = &e.pr {
+                    let key = if e.classes.len() == 2 {
+                        "out-average-precision-binary"
+                    } else {
+                        "out-average-precision-ovr"
+                    };
+                    let class = e.classes.get(1).cloned().unwrap_or_default();
+                    lines.push(format!(
+                        "{}: {}",
+                        tf(lang, key, &[("class", class)]),
+                        format_decimal(lang, pr.average_precision, 3)
                     ));
                 }
                 for (key, value) in [

@@ -484,3 +484,28 @@ fn the_evaluation_reports_matthews_kappa_and_log_loss_of_its_own_predictions() {
     );
     assert!((-1.0..=1.0).contains(&e.matthews.unwrap()));
 }
+
+#[test]
+fn the_evaluation_reports_average_precision_as_scikit_learn_scores_it() {
+    use latih_engine::metrics::{self, ClassAverage};
+    let data = shipped();
+    let binary = evaluate(&Notebook::starter("breast_cancer", "diagnosis"), &data);
+    let e = evaluation(&binary);
+    let pr = e.pr.as_ref().unwrap();
+    let positive: Vec<f64> = e.proba.iter().map(|p| p[1]).collect();
+    assert_eq!(
+        pr.average_precision,
+        metrics::average_precision_binary(&e.y_true, &positive, 1).unwrap()
+    );
+    assert_eq!(pr.curves.len(), 1);
+    assert_eq!(pr.curves[0].recall.first(), Some(&1.0));
+    assert_eq!(pr.curves[0].precision.last(), Some(&1.0));
+    let multi = evaluate(&Notebook::starter("penguins", "species"), &data);
+    let e = evaluation(&multi);
+    let pr = e.pr.as_ref().unwrap();
+    assert_eq!(pr.curves.len(), 3);
+    assert_eq!(
+        pr.average_precision,
+        metrics::average_precision_ovr(&e.y_true, &e.proba, ClassAverage::Macro).unwrap()
+    );
+}

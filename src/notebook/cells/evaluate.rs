@@ -5,7 +5,7 @@ use super::{field_id, show_output};
 use crate::components::confusion_heatmap::ConfusionHeatmap;
 use crate::components::confusion_table::ConfusionTable;
 use crate::components::fields::parse_decimal;
-use crate::components::roc_chart::RocCurves;
+use crate::components::roc_chart::{pr_curves, roc_curves, RankingCurves, PR_WORDS, ROC_WORDS};
 use crate::components::score::{Measure, Score};
 use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
@@ -69,10 +69,31 @@ fn Evaluation(out: EvaluateOutput, index: usize) -> impl IntoView {
             </p>
         }
     });
-    let roc_section = out.roc.clone().ok().map(|summary| {
+    let roc_section = out.roc.as_ref().ok().map(|summary| {
         view! {
             <h3>{i18n.text("out-roc-heading")}</h3>
-            <RocCurves summary classes=classes.clone() point />
+            <RankingCurves curves=roc_curves(summary) classes=classes.clone() words=ROC_WORDS chance_diagonal=true point />
+        }
+    });
+    let pr_section = out.pr.as_ref().ok().map(|summary| {
+        view! {
+            <h3>{i18n.text("out-pr-heading")}</h3>
+            <RankingCurves curves=pr_curves(summary) classes=classes.clone() words=PR_WORDS chance_diagonal=false point=Signal::stored(None) />
+        }
+    });
+    let ap_score = out.pr.as_ref().ok().map(|summary| {
+        let key = if binary.is_some() {
+            crate::key!("out-average-precision-binary")
+        } else {
+            crate::key!("out-average-precision-ovr")
+        };
+        let positive = classes.get(1).cloned().unwrap_or_default();
+        let ap = summary.average_precision;
+        view! {
+            <div>
+                <dt>{move || i18n.trf(key, &[("class", positive.clone())])}</dt>
+                <dd>{move || format_decimal(i18n.lang(), ap, 3)}</dd>
+            </div>
         }
     });
     let threshold_section = binary.map(|(pos, scores)| {
@@ -95,6 +116,7 @@ fn Evaluation(out: EvaluateOutput, index: usize) -> impl IntoView {
             <Score label_key="out-recall-macro" value=out.report.macro_avg.recall />
             <Score label_key="out-f1-macro" value=out.report.macro_avg.f1 />
             {roc_score}
+            {ap_score}
             <Measure label_key="out-mcc" value=out.matthews />
             <Measure label_key="out-kappa" value=out.kappa />
             <Measure label_key="out-log-loss" value=out.log_loss />
@@ -112,6 +134,7 @@ fn Evaluation(out: EvaluateOutput, index: usize) -> impl IntoView {
         <ConfusionHeatmap counts=out.confusion classes=out.classes.clone() />
         <ReportTable report classes=out.classes />
         {roc_section}
+        {pr_section}
         {threshold_section}
     }
 }

@@ -28,6 +28,9 @@ impl DataSource for HashMap<String, String> {
     }
 }
 
+/// A notebook holds a handful of outputs, built once per run: their sizes differing costs
+/// nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum CellOutput {
     Dataset(DatasetOutput),
@@ -140,6 +143,8 @@ pub struct EvaluateOutput {
     pub report: ClassificationReport,
     /// ROC curves and AUC; an error (not a failed cell) when the test set makes them undefined.
     pub roc: Result<RocSummary, Error>,
+    /// Precision–recall curves and average precision, likewise.
+    pub pr: Result<PrSummary, Error>,
     pub classes: Vec<String>,
     /// Rows are true classes, columns predicted classes, in `classes` order.
     pub confusion: Vec<Vec<u64>>,
@@ -166,6 +171,51 @@ pub struct ClassCurve {
 pub struct RocSummary {
     pub auc: f64,
     pub curves: Vec<ClassCurve>,
+}
+
+/// A precision–recall curve of one class against the rest, with its average precision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClassPrCurve {
+    pub class: usize,
+    pub recall: Vec<f64>,
+    pub precision: Vec<f64>,
+    pub average_precision: f64,
+}
+
+/// `average_precision_score` as scikit-learn gives it (binary: of the second class; multiclass:
+/// one-vs-rest, macro average), and the curves to draw, as for ROC.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrSummary {
+    pub average_precision: f64,
+    pub curves: Vec<ClassPrCurve>,
+}
+
+fn pr_summary(y_true: &[u32], proba: &[Vec<f64>], n_classes: usize) -> Result<PrSummary, Error> {
+    let curve_of = |class: usize| -> Result<ClassPrCurve, Error> {
+        let scores: Vec<f64> = proba.iter().map(|p| p[class]).collect();
+        let curve = metrics::precision_recall_curve(y_true, &scores, class as u32)?;
+        Ok(ClassPrCurve {
+            class,
+            recall: curve.recall,
+            precision: curve.precision,
+            average_precision: metrics::average_precision_binary(y_true, &scores, class as u32)?,
+        })
+    };
+    if n_classes == 2 {
+        let curve = curve_of(1)?;
+        return Ok(PrSummary {
+            average_precision: curve.average_precision,
+            curves: vec![curve],
+        });
+    }
+    Ok(PrSummary {
+        average_precision: metrics::average_precision_ovr(
+            y_true,
+            proba,
+            metrics::ClassAverage::Macro,
+        )?,
+        curves: (0..n_classes).map(curve_of).collect::<Result<_, _>>()?,
+    })
 }
 
 impl EvaluateOutput {
@@ -643,6 +693,7 @@ fn run_evaluate(state: &State) -> Result<EvaluateOutput, Error> {
             metrics::ZeroDivision::Warn,
         )?,
         roc: roc_summary(&y_true, &proba, n_classes),
+        pr: pr_summary(&y_true, &proba, n_classes),
         classes: labels.classes.clone(),
         confusion: metrics::confusion_matrix(&y_true, &y_pred, n_classes),
         test_rows: y_true.len(),

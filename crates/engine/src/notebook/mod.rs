@@ -8,9 +8,9 @@ mod note;
 mod tune;
 
 pub use eval::{
-    evaluate, evaluate_with, work_weight, CellOutput, ClassCurve, DataSource, DatasetOutput,
-    EvaluateOutput, ModelSummary, Prefitted, RocSummary, RunEvent, SplitOutput, StepsOutput,
-    TrainOutput,
+    evaluate, evaluate_with, work_weight, CellOutput, ClassCurve, ClassPrCurve, DataSource,
+    DatasetOutput, EvaluateOutput, ModelSummary, PrSummary, Prefitted, RocSummary, RunEvent,
+    SplitOutput, StepsOutput, TrainOutput,
 };
 pub use forest::{grow_trees, shareable_forests, tree_shares, MIN_TREES_TO_SHARE};
 pub use note::{parse_note, NoteBlock, NoteNode};

@@ -102,6 +102,19 @@ pub fn TextField(
     }
 }
 
+/// Options for a [`SelectField`] from `(value, label key)` pairs, in the reader's language.
+pub fn translated_options(
+    choices: &'static [(&'static str, &'static str)],
+) -> Signal<Vec<(String, String)>> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        choices
+            .iter()
+            .map(|(value, key)| (value.to_string(), i18n.tr(key)))
+            .collect()
+    })
+}
+
 /// A select over `(value, label)` options.
 #[component]
 pub fn SelectField(

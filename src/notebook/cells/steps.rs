@@ -3,7 +3,7 @@
 //! scikit-learn. The steps themselves are the engine's (`latih_engine::prep::Step`).
 
 use super::{field_id, show_output};
-use crate::components::fields::SelectField;
+use crate::components::fields::{translated_options, SelectField};
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::notebook::{Cell, CellOutput, StepsCell};
@@ -60,18 +60,6 @@ fn step_of(kind: &str, column: String) -> Step {
             strategy: ImputeStrategy::Median,
         },
     }
-}
-
-fn options(
-    i18n: crate::i18n::I18n,
-    choices: &'static [(&'static str, &'static str)],
-) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || {
-        choices
-            .iter()
-            .map(|(value, key)| (value.to_string(), i18n.tr(key)))
-            .collect()
-    })
 }
 
 #[component]
@@ -295,7 +283,7 @@ fn StepView(
                         <SelectField
                             id=field_id(index, &format!("step-{n}-strategy"))
                             label_key="steps-strategy"
-                            options=options(i18n, &[
+                            options=translated_options(&[
                                 ("median", crate::key!("strategy-median")),
                                 ("mean", crate::key!("strategy-mean")),
                                 ("most_frequent", crate::key!("strategy-most-frequent")),
@@ -318,7 +306,7 @@ fn StepView(
                         <SelectField
                             id=field_id(index, &format!("step-{n}-scaler"))
                             label_key="steps-scaler"
-                            options=options(i18n, &[
+                            options=translated_options(&[
                                 ("standard", crate::key!("scaler-standard")),
                                 ("min_max", crate::key!("scaler-min-max")),
                                 ("robust", crate::key!("scaler-robust")),
@@ -358,7 +346,7 @@ fn StepView(
                 <SelectField
                     id=field_id(index, &format!("step-{n}-kind"))
                     label_key="steps-kind"
-                    options=options(i18n, &KINDS)
+                    options=translated_options(&KINDS)
                     selected=Signal::stored(kind(&step).to_string())
                     on_change=choose_kind
                 />

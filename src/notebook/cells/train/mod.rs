@@ -6,7 +6,7 @@ mod network;
 mod output;
 
 use super::{field_id, show_output};
-use crate::components::fields::{parse_decimal, NumberField, SelectField};
+use crate::components::fields::{parse_decimal, translated_options, NumberField, SelectField};
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::models::{
@@ -137,12 +137,7 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
     let choose_model = Callback::new(move |value: String| {
         edit(&|m| *m = switch_model(m, &value));
     });
-    let model_options = Signal::derive(move || {
-        MODELS
-            .iter()
-            .map(|(value, key)| (value.to_string(), i18n.tr(key)))
-            .collect::<Vec<_>>()
-    });
+    let model_options = translated_options(&MODELS);
     // Shared by both models. Empty depth means no limit (scikit-learn's max_depth=None); 0 goes
     // to the engine, which explains why it is not allowed.
     let set_max_depth = optional_whole(move |depth| {
@@ -178,15 +173,10 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
             }
         })
     });
-    let weights_options = Signal::derive(move || {
-        [
-            ("uniform", crate::key!("weights-uniform")),
-            ("distance", crate::key!("weights-distance")),
-        ]
-        .iter()
-        .map(|(value, key)| (value.to_string(), i18n.tr(key)))
-        .collect::<Vec<_>>()
-    });
+    let weights_options = translated_options(&[
+        ("uniform", crate::key!("weights-uniform")),
+        ("distance", crate::key!("weights-distance")),
+    ]);
     let forest = move |change: &dyn Fn(&mut RandomForestParams)| {
         edit(&|m| {
             if let ModelSpec::RandomForest(p) = m {
@@ -204,16 +194,11 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
         };
         forest(&|p| p.max_features = choice);
     });
-    let max_features_options = Signal::derive(move || {
-        [
-            ("sqrt", crate::key!("max-features-sqrt")),
-            ("log2", crate::key!("max-features-log2")),
-            ("all", crate::key!("max-features-all")),
-        ]
-        .iter()
-        .map(|(value, key)| (value.to_string(), i18n.tr(key)))
-        .collect::<Vec<_>>()
-    });
+    let max_features_options = translated_options(&[
+        ("sqrt", crate::key!("max-features-sqrt")),
+        ("log2", crate::key!("max-features-log2")),
+        ("all", crate::key!("max-features-all")),
+    ]);
 
     // The fields are rebuilt when the model changes, so each starts from the new model's values.
     let fields = move || {

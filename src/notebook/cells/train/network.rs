@@ -3,7 +3,7 @@
 //! with `StandardScaler` would, since neither learns well from features of different scales.
 
 use super::{decimal, edit_model, optional_whole, whole};
-use crate::components::fields::{CheckboxField, NumberField, SelectField};
+use crate::components::fields::{translated_options, CheckboxField, NumberField, SelectField};
 use crate::i18n::use_i18n;
 use crate::notebook::cells::field_id;
 use crate::notebook::NotebookState;
@@ -100,14 +100,6 @@ pub fn NetworkFields(state: NotebookState, index: usize, params: MlpParams) -> i
         };
         network(&|p| p.solver = solver);
     });
-    let options = move |choices: &'static [(&'static str, &'static str)]| {
-        Signal::derive(move || {
-            choices
-                .iter()
-                .map(|(value, key)| (value.to_string(), i18n.tr(key)))
-                .collect::<Vec<_>>()
-        })
-    };
     let activation = match params.activation {
         Activation::Relu => "relu",
         Activation::Tanh => "tanh",
@@ -133,7 +125,7 @@ pub fn NetworkFields(state: NotebookState, index: usize, params: MlpParams) -> i
         <SelectField
             id=field_id(index, "activation")
             label_key="field-activation"
-            options=options(&[
+            options=translated_options(&[
                 ("relu", crate::key!("activation-relu")),
                 ("tanh", crate::key!("activation-tanh")),
                 ("logistic", crate::key!("activation-logistic")),
@@ -144,7 +136,7 @@ pub fn NetworkFields(state: NotebookState, index: usize, params: MlpParams) -> i
         <SelectField
             id=field_id(index, "solver")
             label_key="field-solver"
-            options=options(&[
+            options=translated_options(&[
                 ("adam", crate::key!("solver-adam")),
                 ("sgd", crate::key!("solver-sgd")),
             ])

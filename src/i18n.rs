@@ -29,6 +29,8 @@ pub fn current_lang() -> Lang {
 #[derive(Clone, Copy)]
 pub struct I18n {
     lang: RwSignal<Lang>,
+    /// A language that was chosen but whose catalog could not be fetched.
+    unavailable: RwSignal<Option<Lang>>,
 }
 
 impl I18n {
@@ -36,8 +38,24 @@ impl I18n {
         self.lang.get()
     }
 
+    /// Switches to `lang`, once its catalog is here (fetched now if it is not); if it cannot be
+    /// fetched, the page stays in its language and [`Self::unavailable`] says which failed.
     pub fn set_lang(self, lang: Lang) {
-        self.lang.set(lang);
+        self.unavailable.set(None);
+        if latih_i18n::is_installed(lang) {
+            self.lang.set(lang);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match load_catalog(lang).await {
+                Ok(()) => self.lang.set(lang),
+                Err(_) => self.unavailable.set(Some(lang)),
+            }
+        });
+    }
+
+    pub fn unavailable(self) -> Option<Lang> {
+        self.unavailable.get()
     }
 
     /// The text for `key` in the current language (reactive: re-read when the language changes).
@@ -58,7 +76,17 @@ impl I18n {
     }
 }
 
-fn initial_lang() -> Lang {
+/// Fetches and installs `lang`'s catalog unless it is already here.
+pub async fn load_catalog(lang: Lang) -> Result<(), String> {
+    if !latih_i18n::is_installed(lang) {
+        let source = crate::data::fetch_text(&lang.catalog_url()).await?;
+        latih_i18n::install(lang, source);
+    }
+    Ok(())
+}
+
+/// The language remembered from an earlier visit, else the browser's preference.
+pub fn initial_lang() -> Lang {
     let stored = LocalStorage::get::<String>(STORAGE_KEY)
         .ok()
         .and_then(|code| Lang::from_code(&code));
@@ -72,6 +100,7 @@ fn initial_lang() -> Lang {
 pub fn provide_i18n() -> I18n {
     let i18n = I18n {
         lang: RwSignal::new(initial_lang()),
+        unavailable: RwSignal::new(None),
     };
     Effect::new(move |_| {
         let lang = i18n.lang.get();

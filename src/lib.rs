@@ -2,6 +2,7 @@
 //! engine (crates/engine) computes; the i18n crate words everything in Indonesian and English.
 
 pub mod app;
+mod boot;
 pub mod components;
 pub mod data;
 pub mod i18n;
@@ -12,8 +13,8 @@ pub mod panic_banner;
 pub mod router;
 pub mod title;
 
-/// Installs the panic banner and mounts the app on `<body>`.
+/// Installs the panic banner, fetches the reader's words and then mounts the app on `<body>`.
 pub fn start() {
     panic_banner::install();
-    leptos::mount::mount_to_body(app::App);
+    boot::mount_when_catalog_loaded();
 }

@@ -36,7 +36,7 @@ pub fn Header() -> impl IntoView {
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let button = move |lang: Lang| {
-        let (name_key, code) = (format!("language-{}", lang.code()), lang.code());
+        let code = lang.code();
         view! {
             <button
                 type="button"
@@ -44,13 +44,20 @@ pub fn LanguageSwitch() -> impl IntoView {
                 aria-pressed=move || (i18n.lang() == lang).to_string()
                 on:click=move |_| i18n.set_lang(lang)
             >
-                {latih_i18n::t(lang, &name_key)}
+                {lang.native_name()}
             </button>
         }
+    };
+    let unavailable = move || {
+        i18n.unavailable().map(|lang| {
+            let language = ("language", lang.native_name().to_string());
+            view! { <p class="language-error" role="alert">{i18n.trf("language-unavailable", &[language])}</p> }
+        })
     };
     view! {
         <div class="language-switch" role="group" aria-label=i18n.text("language-label")>
             {Lang::ALL.map(button).into_iter().collect_view()}
+            {unavailable}
         </div>
     }
 }

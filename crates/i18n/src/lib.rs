@@ -5,6 +5,10 @@
 //! edits one file. We read them ourselves instead of using Fluent: two languages, messages phrased
 //! without plural forms (Indonesian has none), and a 30-line reader keeps the first page load
 //! small, which matters on the slow phone connections Latih is built for.
+//!
+//! For the same reason the web app does not compile the catalogs in: it fetches the reader's
+//! language only and hands it over with [`install`]. Native users (the CLI, tests) turn on the
+//! `embedded-catalogs` feature and have both built in.
 
 mod errors;
 mod models;
@@ -55,12 +59,48 @@ impl Lang {
         }
     }
 
-    fn catalog_source(self) -> &'static str {
+    /// The language's name in itself, as a language switch shows it: the same in every
+    /// catalog, and needed before the other language's catalog is loaded.
+    pub fn native_name(self) -> &'static str {
         match self {
-            Lang::Id => include_str!("../locales/id.txt"),
-            Lang::En => include_str!("../locales/en.txt"),
+            Lang::Id => "Bahasa Indonesia",
+            Lang::En => "English",
         }
     }
+
+    /// Where the web app fetches this language's catalog (Trunk copies `locales/` there). The
+    /// query changes whenever a catalog does, so a browser never keeps a stale one.
+    pub fn catalog_url(self) -> String {
+        format!("/locales/{}.txt?v={CATALOG_VERSION:08x}", self.code())
+    }
+
+    #[cfg(feature = "embedded-catalogs")]
+    fn embedded_source(self) -> Option<&'static str> {
+        Some(match self {
+            Lang::Id => include_str!("../locales/id.txt"),
+            Lang::En => include_str!("../locales/en.txt"),
+        })
+    }
+
+    #[cfg(not(feature = "embedded-catalogs"))]
+    fn embedded_source(self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// A hash of both catalogs, computed at compile time (the bytes are not kept in the binary).
+const CATALOG_VERSION: u32 = {
+    let id = fnv1a(0x811c_9dc5, include_bytes!("../locales/id.txt"));
+    fnv1a(id, include_bytes!("../locales/en.txt"))
+};
+
+const fn fnv1a(mut hash: u32, bytes: &[u8]) -> u32 {
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash
 }
 
 type Catalog = HashMap<&'static str, &'static str>;
@@ -76,20 +116,41 @@ fn parse(source: &'static str) -> Catalog {
         .collect()
 }
 
-fn catalog(lang: Lang) -> &'static Catalog {
+fn catalog_cell(lang: Lang) -> &'static OnceLock<Catalog> {
     static ID: OnceLock<Catalog> = OnceLock::new();
     static EN: OnceLock<Catalog> = OnceLock::new();
-    let cell = match lang {
+    match lang {
         Lang::Id => &ID,
         Lang::En => &EN,
-    };
-    cell.get_or_init(|| parse(lang.catalog_source()))
+    }
+}
+
+/// The language's catalog: installed, or built in; `None` while neither.
+fn catalog(lang: Lang) -> Option<&'static Catalog> {
+    let cell = catalog_cell(lang);
+    match lang.embedded_source() {
+        Some(source) => Some(cell.get_or_init(|| parse(source))),
+        None => cell.get(),
+    }
+}
+
+/// Hands over a fetched catalog. It lives as long as the page (at most one per language), so it
+/// is leaked rather than copied into owned keys and texts. A second install of a language is
+/// ignored: the first one is already being read.
+pub fn install(lang: Lang, source: String) {
+    let source: &'static str = Box::leak(source.into_boxed_str());
+    let _ = catalog_cell(lang).set(parse(source));
+}
+
+/// Whether `t(lang, …)` has text to give (always, with the built-in catalogs).
+pub fn is_installed(lang: Lang) -> bool {
+    catalog(lang).is_some()
 }
 
 /// The text for `key`. A missing key shows as the key itself (a test keeps that from shipping).
 pub fn t(lang: Lang, key: &str) -> String {
     catalog(lang)
-        .get(key)
+        .and_then(|catalog| catalog.get(key))
         .map_or_else(|| key.to_string(), |s| s.to_string())
 }
 
@@ -104,7 +165,9 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
 
 /// Every key of a language's catalog, for tests and tools.
 pub fn keys(lang: Lang) -> Vec<&'static str> {
-    let mut keys: Vec<&'static str> = catalog(lang).keys().copied().collect();
+    let mut keys: Vec<&'static str> = catalog(lang)
+        .map(|catalog| catalog.keys().copied().collect())
+        .unwrap_or_default();
     keys.sort_unstable();
     keys
 }

@@ -54,6 +54,8 @@ pub enum Fault {
     /// The first Web Worker the app starts says it is ready and then dies on its first job,
     /// as a worker does when it runs out of memory; every later worker is the real one.
     FirstWorkerCrashes,
+    /// The English catalog is not found (404), as when a connection drops mid-visit.
+    EnglishCatalogMissing,
 }
 
 /// Stands in for the worker's loader once: says ready as the real worker does; on the first job,
@@ -106,6 +108,10 @@ async fn serve_dist(fault: Fault) -> (String, tokio::task::JoinHandle<()>) {
             }
         };
         app = app.route("/latih-worker_loader.js", axum::routing::get(loader));
+    }
+    if fault == Fault::EnglishCatalogMissing {
+        let missing = || async { axum::http::StatusCode::NOT_FOUND };
+        app = app.route("/locales/en.txt", axum::routing::get(missing));
     }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

@@ -1,7 +1,7 @@
 //! The journeys of the notebook through the release build (issue 2, and the learner's own file of
 //! issue 3), by role and visible text.
 
-use latih_e2e::{parse_shown_number, quote, BrowserLanguage, Site};
+use latih_e2e::{parse_shown_number, quote, BrowserLanguage, Fault, Site};
 
 /// What a person reads in one language along the first notebook journey.
 struct Words {
@@ -174,6 +174,32 @@ async fn first_notebook_journey_in_english_then_in_indonesian() {
     assert_eq!(depth.as_deref(), Some("3"));
     assert_eq!(html_lang(&site).await, "en");
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
+    site.close().await;
+}
+
+#[tokio::test]
+async fn a_language_whose_words_cannot_be_fetched_is_reported_and_the_page_keeps_its_own() {
+    let site = Site::start_with(
+        Fault::EnglishCatalogMissing,
+        BrowserLanguage::Indonesian,
+        412,
+        900,
+        2,
+    )
+    .await;
+    site.open("/").await;
+    site.heading(INDONESIAN.home_heading).await;
+    site.button("English").await.click().await.unwrap();
+    site.text("English tidak dapat dimuat").await;
+    site.heading(INDONESIAN.home_heading).await;
+    assert_eq!(html_lang(&site).await, "id");
+    let pressed = site
+        .button("Bahasa Indonesia")
+        .await
+        .attr("aria-pressed")
+        .await
+        .unwrap();
+    assert_eq!(pressed.as_deref(), Some("true"));
     site.close().await;
 }
 

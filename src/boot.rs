@@ -1,0 +1,42 @@
+//! Starting the app. The catalogs are not compiled into the wasm (each language is ~10 KB
+//! gzip of a first load that must stay small), so the reader's language is fetched first and the
+//! app mounts once it is here. Until then index.html shows a bilingual "Loading" line.
+
+use crate::i18n::{initial_lang, load_catalog};
+
+const BOOT_ID: &str = "boot";
+
+/// Shown when the words themselves cannot be fetched, so it cannot come from a catalog.
+const CATALOG_FAILED: &str = "Latih tidak dapat memuat teksnya. Periksa koneksi, lalu muat ulang \
+     halaman. · Latih could not load its text. Check your connection, then reload the page.";
+
+pub fn mount_when_catalog_loaded() {
+    // Not Leptos's spawn_local: its executor is set up by the mount that this waits to do.
+    wasm_bindgen_futures::spawn_local(async {
+        let lang = initial_lang();
+        match load_catalog(lang).await {
+            Ok(()) => {
+                remove_boot_line();
+                leptos::mount::mount_to_body(crate::app::App);
+            }
+            Err(reason) => show_failure(&reason),
+        }
+    });
+}
+
+fn boot_line() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(BOOT_ID)
+}
+
+fn remove_boot_line() {
+    if let Some(line) = boot_line() {
+        line.remove();
+    }
+}
+
+fn show_failure(reason: &str) {
+    if let Some(line) = boot_line() {
+        line.set_text_content(Some(&format!("{CATALOG_FAILED} ({reason})")));
+        let _ = line.set_attribute("role", "alert");
+    }
+}

@@ -3,6 +3,7 @@
 //! `Notebook::from_json` checks its size, shape and version before it replaces anything, and the
 //! notebook it replaces is kept aside, as when a shared link is opened.
 
+use super::python::PythonCode;
 use super::storage;
 use super::NotebookState;
 use crate::i18n::use_i18n;
@@ -10,21 +11,20 @@ use latih_engine::notebook::{Notebook, MAX_NOTEBOOK_BYTES};
 use latih_engine::Error;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::ops::Deref;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-const FILE_NAME: &str = "notebook.latih.json";
-
-/// Hands the notebook to the browser as a download.
-fn download(notebook: &Notebook) -> Option<()> {
-    let parts = js_sys::Array::of1(&notebook.to_json().into());
+/// Hands `text` to the browser as a file to download.
+fn download(text: &str, file_name: &str, media_type: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(media_type);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let link: web_sys::HtmlAnchorElement = document().create_element("a").ok()?.dyn_into().ok()?;
     link.set_href(&url);
-    link.set_download(FILE_NAME);
+    link.set_download(file_name);
     link.click();
     web_sys::Url::revoke_object_url(&url).ok()
 }
@@ -40,7 +40,20 @@ pub fn NotebookFile(state: NotebookState) -> impl IntoView {
     let i18n = use_i18n();
     let opened = RwSignal::new(None::<Opened>);
     let save = move |_| {
-        state.doc.with_untracked(download);
+        let json = state.doc.with_untracked(Notebook::to_json);
+        download(&json, "notebook.latih.json", "application/json");
+    };
+    // Written by a worker after each change (see `python`); the buttons wait for it.
+    let not_ready = move || !matches!(state.python.read().deref(), PythonCode::Ready(_));
+    let save_python = move |_| {
+        if let PythonCode::Ready(export) = state.python.read().deref() {
+            download(&export.script, "notebook.py", "text/x-python");
+        }
+    };
+    let save_ipynb = move |_| {
+        if let PythonCode::Ready(export) = state.python.read().deref() {
+            download(&export.ipynb, "notebook.ipynb", "application/x-ipynb+json");
+        }
     };
     let open = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
@@ -102,6 +115,11 @@ pub fn NotebookFile(state: NotebookState) -> impl IntoView {
             <label for="notebook-file-input">{i18n.text("file-open")}</label>
             <input id="notebook-file-input" type="file" accept=".json,application/json" on:change=open />
         </div>
+        <div class="actions notebook-file">
+            <button type="button" on:click=save_python disabled=not_ready>{i18n.text("file-save-python")}</button>
+            <button type="button" on:click=save_ipynb disabled=not_ready>{i18n.text("file-save-ipynb")}</button>
+        </div>
+        <p class="hint">{i18n.text("file-python-note")}</p>
         {message}
     }
 }

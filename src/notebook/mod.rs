@@ -5,6 +5,7 @@ pub mod cells;
 pub mod compare;
 pub mod file;
 mod output;
+pub mod python;
 mod run;
 pub mod run_status;
 pub mod search;

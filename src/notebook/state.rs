@@ -2,6 +2,7 @@
 //! outputs. Whenever the document or its data change, the whole notebook runs again in a Web
 //! Worker ([`crate::jobs`]); the outputs shown stay those of the last finished run until then.
 
+use super::python::PythonCode;
 use super::run::RunBook;
 use super::search::{BatchKey, SearchRun, Searches};
 use crate::jobs::{worker_pool, JobFailure, SharedJobs};
@@ -43,6 +44,8 @@ pub struct NotebookState {
     pub layout: RwSignal<u32>,
     /// The tune cells' searches, by cell (see [`super::search`]).
     pub searches: RwSignal<HashMap<BatchKey, SearchRun>>,
+    /// The notebook in Python, kept current by [`super::python::keep_python_current`].
+    pub python: RwSignal<PythonCode>,
     pub(super) search_jobs: StoredValue<Searches, LocalStorage>,
     pub(super) runner: StoredValue<SharedJobs, LocalStorage>,
     pub(super) run: StoredValue<RunBook, LocalStorage>,
@@ -62,6 +65,7 @@ impl NotebookState {
             status: RwSignal::new(RunStatus::Idle),
             layout: RwSignal::new(0),
             searches: RwSignal::new(HashMap::new()),
+            python: RwSignal::new(PythonCode::Pending),
             search_jobs: StoredValue::new_local(Searches::default()),
             runner: StoredValue::new_local(runner),
             run: StoredValue::new_local(RunBook::default()),

@@ -6,6 +6,7 @@ use crate::i18n::use_i18n;
 use crate::notebook::cells::NotebookCell;
 use crate::notebook::compare::ModelComparison;
 use crate::notebook::file::NotebookFile;
+use crate::notebook::python::keep_python_current;
 use crate::notebook::run_status::RunStatusBar;
 use crate::notebook::share::{self, SharePanel};
 use crate::notebook::storage::{self, Restored};
@@ -81,6 +82,7 @@ pub fn NotebookPage() -> impl IntoView {
     });
     on_cleanup(move || hash_listener.remove());
     Effect::new(move |_| state.doc.with(storage::save));
+    keep_python_current(state, i18n);
 
     let failure = RwSignal::new(None::<(String, String)>);
     let attempt = RwSignal::new(0u32);

@@ -1,11 +1,15 @@
 //! `latih run notebook.latih.json [--data NAME=path.csv] [--json]`: runs a notebook natively with
 //! the engine the browser uses, so the numbers are the same; the way out when a data set
 //! outgrows a browser tab. The shipped data sets are built in.
+//!
+//! `latih export notebook.latih.json --to py|ipynb`: prints the notebook as a Python script or a
+//! Jupyter notebook that repeats it with pandas and scikit-learn.
 
 mod report;
 mod search;
 
 use clap::{Parser, Subcommand};
+use latih_engine::export::{ipynb, python_script};
 use latih_engine::notebook::{evaluate, link, Cell, Notebook};
 use latih_i18n::Lang;
 use std::collections::HashMap;
@@ -35,6 +39,23 @@ enum Command {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// Prints the notebook as Python (pandas and scikit-learn).
+    Export {
+        /// A saved notebook (.latih.json), or a file holding a shared link (…#nb=…).
+        notebook: PathBuf,
+        /// py: a script with `# %%` cells; ipynb: a Jupyter notebook.
+        #[arg(long, value_enum, default_value = "py")]
+        to: ExportFormat,
+        /// The language of the comments: id or en.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Py,
+    Ipynb,
 }
 
 /// The data sets shipped with the site, built into the binary.
@@ -63,10 +84,22 @@ fn read_notebook(text: &str) -> Result<Notebook, latih_engine::Error> {
     link::decode(encoded)
 }
 
+fn load(path: &PathBuf, lang: Lang) -> Result<Notebook, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    read_notebook(&text).map_err(|e| latih_i18n::error_message(lang, &e))
+}
+
+fn export(path: PathBuf, to: ExportFormat, lang: Lang) -> Result<String, String> {
+    let notebook = load(&path, lang)?;
+    let words = |key: &str| latih_i18n::t(lang, key);
+    Ok(match to {
+        ExportFormat::Py => python_script(&notebook, &words),
+        ExportFormat::Ipynb => ipynb(&notebook, &words),
+    })
+}
+
 fn run(notebook: PathBuf, data: Vec<String>, json: bool, lang: Lang) -> Result<String, String> {
-    let text =
-        std::fs::read_to_string(&notebook).map_err(|e| format!("{}: {e}", notebook.display()))?;
-    let notebook = read_notebook(&text).map_err(|e| latih_i18n::error_message(lang, &e))?;
+    let notebook = load(&notebook, lang)?;
     let mut sources: HashMap<String, String> = SHIPPED
         .iter()
         .map(|(name, csv)| (name.to_string(), csv.to_string()))
@@ -89,24 +122,24 @@ fn run(notebook: PathBuf, data: Vec<String>, json: bool, lang: Lang) -> Result<S
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let language = |code: &str| Lang::from_code(code).unwrap_or(Lang::En);
+    let result = match Cli::parse().command {
         Command::Run {
             notebook,
             data,
             json,
             lang,
-        } => {
-            let lang = Lang::from_code(&lang).unwrap_or(Lang::En);
-            match run(notebook, data, json, lang) {
-                Ok(out) => {
-                    println!("{out}");
-                    ExitCode::SUCCESS
-                }
-                Err(message) => {
-                    eprintln!("latih: {message}");
-                    ExitCode::FAILURE
-                }
-            }
+        } => run(notebook, data, json, language(&lang)),
+        Command::Export { notebook, to, lang } => export(notebook, to, language(&lang)),
+    };
+    match result {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("latih: {message}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod datasets;
 pub mod error;
+pub mod export;
 pub mod features;
 pub mod jobs;
 pub mod metrics;

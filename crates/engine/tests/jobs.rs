@@ -310,3 +310,34 @@ fn growing_trees_of_a_cell_that_has_no_forest_is_an_error() {
         );
     }
 }
+
+#[test]
+fn a_python_job_writes_the_notebook_in_the_words_it_was_given() {
+    let notebook = forest_notebook(30);
+    let words = vec![
+        ("export-title".to_string(), "Notebook Latih, dalam Python".to_string()),
+        ("cell-train-title".to_string(), "Latih model".to_string()),
+    ];
+    let responses = run_on_penguins(Job::Python {
+        notebook: notebook.clone(),
+        words,
+    });
+    let [Response::Done {
+        id: 7,
+        result: JobResult::Python(export),
+    }] = responses.as_slice()
+    else {
+        panic!("expected the export of job 7, got {responses:?}");
+    };
+    assert_eq!(export.cells.len(), notebook.cells.len());
+    let train = export.cells[2].as_deref().unwrap();
+    assert!(train.contains("RandomForestClassifier(n_estimators=30,"), "{train}");
+    assert!(export.script.contains("# Notebook Latih, dalam Python"));
+    assert!(export.script.contains("# %% 3. Latih model"));
+    // A key without words shows as itself, as a missing catalog key does in the app.
+    assert!(export.script.contains("# %% 1. cell-dataset-title"));
+    assert!(export.ipynb.contains("\"nbformat\": 4"));
+    // The job's answer crosses to the app intact.
+    let bytes = wire::encode_response(&responses[0]);
+    assert_eq!(wire::decode_response(&bytes).unwrap(), responses[0]);
+}

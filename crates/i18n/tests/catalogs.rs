@@ -94,6 +94,9 @@ fn keys_built_at_run_time_exist() {
     for step in 1..=latih_i18n::LEARNING_PATH_STEPS {
         assert!(known.contains(&format!("path-{step}").as_str()));
     }
+    for key in latih_engine::export::EXPORT_KEYS {
+        assert!(known.contains(key), "{key}");
+    }
 }
 
 #[test]

@@ -13,6 +13,7 @@ mod tune;
 pub(crate) use train::model_key;
 
 use super::output::CellError;
+use super::python::PythonCode;
 use super::run_status::RunFailureOnCell;
 use super::NotebookState;
 use crate::i18n::use_i18n;
@@ -92,16 +93,40 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             </button>
         }
     });
+    // Notes have no code, and the steps cell shows each step's.
+    let python = (!matches!(cell, Cell::Note(_) | Cell::Steps(_)))
+        .then(|| view! { <CellPython state index /> });
     view! {
         <section class="cell" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{format!("{}. ", index + 1)}{i18n.text(title_key)}</h2>
             {body}
+            {python}
             <RunFailureOnCell state index />
             {remove}
             {remove_step}
         </section>
     }
     .into_any()
+}
+
+/// The cell's pandas / scikit-learn code, on request; it follows the cell's settings as they
+/// change (a worker writes it: see [`super::python`]).
+#[component]
+fn CellPython(state: NotebookState, index: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let code = move || match &*state.python.read() {
+        PythonCode::Ready(export) => export.cells.get(index).cloned().flatten(),
+        PythonCode::Pending => Some(i18n.tr("cell-python-pending")),
+        PythonCode::Failed(reason) => {
+            Some(i18n.trf("cell-python-failed", &[("reason", reason.clone())]))
+        }
+    };
+    view! {
+        <details class="cell-python">
+            <summary>{i18n.text("cell-python")}</summary>
+            <pre><code>{code}</code></pre>
+        </details>
+    }
 }
 
 /// A form field's id, unique in the notebook however many cells of a kind it holds.

@@ -189,7 +189,12 @@ impl Site {
                 format!("--user-data-dir={}", profile.display()),
                 format!("--lang={lang_flag}"),
             ],
-            "prefs": { "intl.accept_languages": accept },
+            "prefs": {
+                "intl.accept_languages": accept,
+                // Downloads land, unasked, where a test can read them (see `downloaded`).
+                "download.default_directory": root.join("downloads").display().to_string(),
+                "download.prompt_for_download": false,
+            },
             // A phone's viewport, exactly: width and height in CSS pixels, device pixel ratio.
             "mobileEmulation": {
                 "deviceMetrics": { "width": width, "height": height, "pixelRatio": scale }
@@ -430,6 +435,28 @@ impl Site {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// The text of the file the page downloaded as `name`, once the browser has finished it.
+    pub async fn downloaded(&self, name: &str) -> String {
+        let folder = self.root.join("downloads");
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        while !folder.join(name).exists() {
+            if tokio::time::Instant::now() >= deadline {
+                let there: Vec<String> = std::fs::read_dir(&folder)
+                    .map(|entries| {
+                        entries
+                            .flatten()
+                            .map(|e| e.file_name().to_string_lossy().into_owned())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let saved = self.save_evidence().await;
+                panic!("no download of {name} (the folder has {there:?}); the page is saved in {saved}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        std::fs::read_to_string(folder.join(name)).expect("read the downloaded file")
     }
 
     /// Ends the browser session politely; dropping the site kills whatever is left.

@@ -4,6 +4,7 @@
 //! that is the lesson about leakage the cell shows.
 
 use super::{ImputeStrategy, Imputer, Scaler, ScalerKind};
+use crate::export::{py_float, py_str, py_str_list};
 use crate::table::{Column, ColumnData, Table};
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -185,7 +186,7 @@ impl Step {
     pub fn python(&self) -> String {
         match self {
             Step::DropColumns { columns } => {
-                let list = quoted_list(columns);
+                let list = py_str_list(columns);
                 format!(
                     "X_train = X_train.drop(columns={list})\nX_test = X_test.drop(columns={list})"
                 )
@@ -195,20 +196,25 @@ impl Step {
                     ImputeStrategy::Mean => ("mean", String::new()),
                     ImputeStrategy::Median => ("median", String::new()),
                     ImputeStrategy::MostFrequent => ("most_frequent", String::new()),
-                    ImputeStrategy::Constant(v) => ("constant", format!(", fill_value={v}")),
+                    ImputeStrategy::Constant(v) => {
+                        ("constant", format!(", fill_value={}", py_float(*v)))
+                    }
                 };
+                let column = py_str(column);
                 format!(
                     "imputer = SimpleImputer(strategy=\"{name}\"{fill})\n\
-                     X_train[[\"{column}\"]] = imputer.fit_transform(X_train[[\"{column}\"]])\n\
-                     X_test[[\"{column}\"]] = imputer.transform(X_test[[\"{column}\"]])"
+                     X_train[[{column}]] = imputer.fit_transform(X_train[[{column}]])\n\
+                     X_test[[{column}]] = imputer.transform(X_test[[{column}]])"
                 )
             }
-            Step::OneHot { column } => format!(
-                "# One-hot encoded with the other categorical columns, before the model:\n\
-                 X_train[\"{column}\"] = X_train[\"{column}\"].astype(str)\n\
-                 X_test[\"{column}\"] = X_test[\"{column}\"].astype(str)\n\
-                 encoder = OneHotEncoder(handle_unknown=\"ignore\")"
-            ),
+            Step::OneHot { column } => {
+                let column = py_str(column);
+                format!(
+                    "# As text, the model's OneHotEncoder(handle_unknown=\"ignore\") encodes it:\n\
+                     X_train[{column}] = X_train[{column}].astype(str)\n\
+                     X_test[{column}] = X_test[{column}].astype(str)"
+                )
+            }
             Step::Scale { column, kind } => {
                 let scaler = match kind {
                     ScalerKind::Standard => "StandardScaler",
@@ -216,7 +222,7 @@ impl Step {
                     ScalerKind::Robust => "RobustScaler",
                 };
                 let columns = match column {
-                    Some(name) => format!("[\"{name}\"]"),
+                    Some(name) => format!("[{}]", py_str(name)),
                     None => "X_train.select_dtypes(\"number\").columns".to_string(),
                 };
                 format!(
@@ -232,11 +238,6 @@ impl Step {
                 .to_string(),
         }
     }
-}
-
-fn quoted_list(names: &[String]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-    format!("[{}]", quoted.join(", "))
 }
 
 fn column_index(table: &Table, name: &str) -> Result<usize, Error> {

@@ -5,11 +5,12 @@ use super::{Column, ColumnData, Table};
 use crate::Error;
 
 /// Cells that mean "no value", as pandas' `read_csv` treats them by default (a subset).
-const MISSING_MARKERS: &[&str] = &["", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "?"];
+pub(crate) const MISSING_MARKERS: &[&str] =
+    &["", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "?"];
 
 /// A string column with more distinct values than this, and more than half as many as rows,
 /// is free text (names, ids), not a category.
-const MAX_CATEGORY_LEVELS: usize = 50;
+pub(crate) const MAX_CATEGORY_LEVELS: usize = 50;
 
 /// The delimiters files come with: comma, semicolon (spreadsheets where the comma is the decimal
 /// separator, as in Indonesia), tab and pipe.

@@ -4,6 +4,7 @@ mod csv_reader;
 pub mod profile;
 
 pub use csv_reader::{read_csv, read_csv_header, sniff_delimiter};
+pub(crate) use csv_reader::{MAX_CATEGORY_LEVELS, MISSING_MARKERS};
 
 /// One column's values. Missing cells are `None` whatever the type.
 #[derive(Debug, Clone, PartialEq)]

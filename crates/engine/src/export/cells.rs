@@ -1,0 +1,281 @@
+//! One cell's pandas / scikit-learn code. Cells share the variables a learner would write by
+//! hand: `raw` (the file as read), `df`, `X`, `y`, `X_train`, `X_test`, `y_train`, `y_test` and
+//! `model` (a scikit-learn `Pipeline` whose last step is named "model").
+
+use super::literal::{py_float, py_str, py_str_list};
+use super::Words;
+use crate::datasets::user_file_name;
+use crate::models::{
+    Activation, GradientBoostingParams, MaxFeatures, MlpParams, ModelSpec, NeighbourWeights, Solver,
+};
+use crate::notebook::{Cell, DatasetCell, Notebook, SplitCell, StepsCell, TuneCell};
+use crate::table::{MAX_CATEGORY_LEVELS, MISSING_MARKERS};
+use crate::tune::{candidates, Candidate, Param, Scoring, SearchMethod};
+
+/// The code of the cell at `index`, or `None` for a note, or for a cell whose settings cannot
+/// be written as code (a tune cell without a model above it, or with a space that does not parse:
+/// the cell itself shows that error).
+pub fn cell_python(notebook: &Notebook, index: usize, words: Words) -> Option<String> {
+    match notebook.cells.get(index)? {
+        Cell::Dataset(cell) => Some(dataset(cell, notebook.steps_follow(index), words)),
+        Cell::Explore(_) => Some(EXPLORE.to_string()),
+        Cell::Split(cell) => Some(split(cell)),
+        Cell::Steps(cell) => Some(steps(cell)),
+        Cell::Train(cell) => Some(train(&cell.model)),
+        Cell::Evaluate(_) => Some(EVALUATE.to_string()),
+        Cell::Tune(cell) => tune(cell, notebook.model_above(index)?.1),
+        Cell::Note(_) => None,
+    }
+}
+
+/// The file name the script reads, and what the reader is told about it.
+fn data_file(dataset: &str, words: Words) -> (String, String) {
+    match user_file_name(dataset) {
+        Some(file) => (file.to_string(), words("export-own-file")),
+        None => {
+            let file = format!("{dataset}.csv");
+            let about = format!("{} /data/{file}", words("export-data-file"));
+            (file, about)
+        }
+    }
+}
+
+fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words) -> String {
+    let (file, about) = data_file(&cell.dataset, words);
+    let markers: Vec<String> = MISSING_MARKERS.iter().map(|m| m.to_string()).collect();
+    // Without a steps cell to fill them, rows missing a used value are dropped, as Latih does.
+    let drop_incomplete = if steps_follow {
+        "dropna(subset=[target])"
+    } else {
+        "dropna()"
+    };
+    format!(
+        "# {about}\n\
+         raw = pd.read_csv({file}, sep=None, engine=\"python\",\n\
+         \x20                 na_values={markers}, keep_default_na=False)\n\
+         target = {target}\n\
+         # Free text (names, ids: many values, mostly different) is not a feature.\n\
+         text_columns = [\n\
+         \x20   c for c in raw.select_dtypes(exclude=\"number\").columns\n\
+         \x20   if c != target and raw[c].nunique() > {MAX_CATEGORY_LEVELS} and 2 * raw[c].nunique() > len(raw)\n\
+         ]\n\
+         df = raw.drop(columns=text_columns).{drop_incomplete}\n\
+         X, y = df.drop(columns=[target]), df[target]",
+        file = py_str(&file),
+        markers = py_str_list(&markers),
+        target = py_str(&cell.target),
+    )
+}
+
+const EXPLORE: &str = "print(raw.shape)\n\
+print(raw.describe())\n\
+print(raw.isna().sum())\n\
+print(raw[target].value_counts())";
+
+fn split(cell: &SplitCell) -> String {
+    let stratify = if cell.stratify { "y" } else { "None" };
+    format!(
+        "X_train, X_test, y_train, y_test = train_test_split(\n\
+         \x20   X, y, test_size={}, stratify={stratify}, random_state={})",
+        py_float(cell.test_fraction),
+        cell.seed
+    )
+}
+
+fn steps(cell: &StepsCell) -> String {
+    let mut code = vec!["X_train, X_test = X_train.copy(), X_test.copy()".to_string()];
+    code.extend(cell.steps.iter().map(|step| step.python()));
+    code.join("\n\n")
+}
+
+/// The model in a pipeline that one-hot encodes the categorical columns (categories learned from
+/// the training rows, unseen ones all zeros) and passes numbers through, as Latih's features do.
+fn train(model: &ModelSpec) -> String {
+    let (estimator, standardize) = estimator(model);
+    let scale = if standardize {
+        "    (\"scale\", StandardScaler()),\n"
+    } else {
+        ""
+    };
+    format!(
+        "model = Pipeline([\n\
+         \x20   (\"features\", make_column_transformer(\n\
+         \x20       (OneHotEncoder(handle_unknown=\"ignore\", sparse_output=False),\n\
+         \x20        make_column_selector(dtype_exclude=\"number\")),\n\
+         \x20       remainder=\"passthrough\")),\n\
+         {scale}\
+         \x20   (\"model\", {estimator}),\n\
+         ])\n\
+         model.fit(X_train, y_train)"
+    )
+}
+
+fn optional_int(value: Option<u32>) -> String {
+    value.map_or_else(|| "None".to_string(), |v| v.to_string())
+}
+
+/// The scikit-learn estimator with the same parameters, and whether it is standardised first.
+fn estimator(model: &ModelSpec) -> (String, bool) {
+    match model {
+        ModelSpec::DecisionTree(p) => (
+            format!(
+                "DecisionTreeClassifier(max_depth={}, min_samples_split={}, random_state=0)",
+                optional_int(p.max_depth),
+                p.min_samples_split
+            ),
+            false,
+        ),
+        ModelSpec::RandomForest(p) => {
+            let max_features = match p.max_features {
+                MaxFeatures::Sqrt => "\"sqrt\"",
+                MaxFeatures::Log2 => "\"log2\"",
+                MaxFeatures::All => "None",
+            };
+            let bootstrap = if p.bootstrap { "True" } else { "False" };
+            (
+                format!(
+                    "RandomForestClassifier(n_estimators={}, max_depth={}, min_samples_split={}, \
+                     max_features={max_features}, bootstrap={bootstrap}, random_state={})",
+                    p.n_estimators,
+                    optional_int(p.max_depth),
+                    p.min_samples_split,
+                    p.seed
+                ),
+                false,
+            )
+        }
+        ModelSpec::KNearestNeighbors(p) => {
+            let weights = match p.weights {
+                NeighbourWeights::Uniform => "uniform",
+                NeighbourWeights::Distance => "distance",
+            };
+            (
+                format!(
+                    "KNeighborsClassifier(n_neighbors={}, weights=\"{weights}\")",
+                    p.n_neighbors
+                ),
+                false,
+            )
+        }
+        ModelSpec::GaussianNaiveBayes(p) => (
+            format!("GaussianNB(var_smoothing={})", py_float(p.var_smoothing)),
+            false,
+        ),
+        ModelSpec::LogisticRegression(p) => (
+            format!(
+                "LogisticRegression(C={}, max_iter={})",
+                py_float(p.c),
+                p.max_iter
+            ),
+            p.standardize,
+        ),
+        ModelSpec::NeuralNetwork(p) => (mlp(p), p.standardize),
+        ModelSpec::GradientBoosting(p) => (boosting(p), false),
+    }
+}
+
+fn mlp(p: &MlpParams) -> String {
+    let layers: Vec<String> = p.hidden_layer_sizes.iter().map(u32::to_string).collect();
+    let activation = match p.activation {
+        Activation::Relu => "relu",
+        Activation::Tanh => "tanh",
+        Activation::Logistic => "logistic",
+    };
+    let solver = match p.solver {
+        Solver::Adam => "adam",
+        Solver::Sgd => "sgd",
+    };
+    let batch_size = p
+        .batch_size
+        .map_or_else(|| "\"auto\"".to_string(), |b| b.to_string());
+    let early_stopping = if p.early_stopping { "True" } else { "False" };
+    format!(
+        "MLPClassifier(hidden_layer_sizes=({},), activation=\"{activation}\", solver=\"{solver}\",\n\
+         \x20       learning_rate_init={}, alpha={}, batch_size={batch_size}, max_iter={},\n\
+         \x20       early_stopping={early_stopping}, n_iter_no_change={}, random_state={})",
+        layers.join(", "),
+        py_float(p.learning_rate_init),
+        py_float(p.alpha),
+        p.max_iter,
+        p.n_iter_no_change,
+        p.seed
+    )
+}
+
+fn boosting(p: &GradientBoostingParams) -> String {
+    let early_stopping = if p.early_stopping { "True" } else { "False" };
+    format!(
+        "HistGradientBoostingClassifier(learning_rate={}, max_iter={}, max_leaf_nodes={},\n\
+         \x20       max_depth={}, min_samples_leaf={}, l2_regularization={},\n\
+         \x20       early_stopping={early_stopping}, scoring=\"loss\", random_state={})",
+        py_float(p.learning_rate),
+        p.max_iter,
+        p.max_leaf_nodes,
+        optional_int(p.max_depth),
+        p.min_samples_leaf,
+        py_float(p.l2_regularization),
+        p.seed
+    )
+}
+
+const EVALUATE: &str = "y_pred = model.predict(X_test)\n\
+proba = model.predict_proba(X_test)\n\
+print(\"accuracy\", accuracy_score(y_test, y_pred))\n\
+print(\"balanced_accuracy\", balanced_accuracy_score(y_test, y_pred))\n\
+print(classification_report(y_test, y_pred, zero_division=0))\n\
+print(confusion_matrix(y_test, y_pred, labels=model.classes_))\n\
+if len(model.classes_) == 2:\n\
+\x20   print(\"roc_auc\", roc_auc_score(y_test, proba[:, 1]))\n\
+else:\n\
+\x20   print(\"roc_auc\", roc_auc_score(y_test, proba, multi_class=\"ovr\", labels=model.classes_))";
+
+/// The same search: a grid as a grid; a random search as the very candidates Latih drew, each a
+/// grid of one point, so that both try the same models.
+fn tune(cell: &TuneCell, model: &ModelSpec) -> Option<String> {
+    let tried = candidates(model, &cell.spaces, cell.search()).ok()?;
+    let scoring = match cell.scoring {
+        Scoring::RocAuc => "\"roc_auc\" if y.nunique() == 2 else \"roc_auc_ovr\"".to_string(),
+        other => format!("\"{}\"", other.sklearn_name(2)),
+    };
+    let grid = match cell.method {
+        SearchMethod::Grid => grid_of(&tried),
+        SearchMethod::Random => {
+            let points: Vec<String> = tried
+                .iter()
+                .map(|c| grid_of(std::slice::from_ref(c)))
+                .collect();
+            format!("[\n    {},\n]", points.join(",\n    "))
+        }
+    };
+    Some(format!(
+        "search = GridSearchCV(model, {grid}, cv={}, scoring={scoring})\n\
+         search.fit(X_train, y_train)\n\
+         print(\"best_params\", search.best_params_)\n\
+         print(\"best_score\", search.best_score_)",
+        cell.folds
+    ))
+}
+
+/// `{"model__max_depth": [2, 4], …}`: each parameter's values in the order first tried.
+fn grid_of(tried: &[Candidate]) -> String {
+    let mut axes: Vec<(Param, Vec<String>)> = Vec::new();
+    for candidate in tried {
+        for &(param, value) in &candidate.values {
+            let value = if param.is_integer() {
+                format!("{}", value as i64)
+            } else {
+                py_float(value)
+            };
+            match axes.iter_mut().find(|(p, _)| *p == param) {
+                Some((_, values)) if values.contains(&value) => {}
+                Some((_, values)) => values.push(value),
+                None => axes.push((param, vec![value])),
+            }
+        }
+    }
+    let entries: Vec<String> = axes
+        .iter()
+        .map(|(param, values)| format!("\"model__{}\": [{}]", param.name(), values.join(", ")))
+        .collect();
+    format!("{{{}}}", entries.join(", "))
+}

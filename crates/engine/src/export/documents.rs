@@ -1,0 +1,154 @@
+//! The whole notebook as one document: a Python script in the "percent" format (`# %%` starts
+//! a cell, which VS Code, Spyder and Jupytext read as cells), or a Jupyter notebook (nbformat 4).
+
+use super::cells::cell_python;
+use super::Words;
+use crate::notebook::{Cell, Notebook};
+use serde_json::json;
+
+/// Everything the cells' code uses.
+const IMPORTS: &str = "import pandas as pd\n\
+from sklearn.compose import make_column_selector, make_column_transformer\n\
+from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier\n\
+from sklearn.impute import SimpleImputer\n\
+from sklearn.linear_model import LogisticRegression\n\
+from sklearn.metrics import (accuracy_score, balanced_accuracy_score, classification_report,\n\
+\x20                            confusion_matrix, roc_auc_score)\n\
+from sklearn.model_selection import GridSearchCV, train_test_split\n\
+from sklearn.naive_bayes import GaussianNB\n\
+from sklearn.neighbors import KNeighborsClassifier\n\
+from sklearn.neural_network import MLPClassifier\n\
+from sklearn.pipeline import Pipeline\n\
+from sklearn.preprocessing import MinMaxScaler, OneHotEncoder, RobustScaler, StandardScaler\n\
+from sklearn.tree import DecisionTreeClassifier";
+
+/// One part of the document, in the notebook's order.
+enum Part {
+    /// Markdown: the title and the notes.
+    Text(String),
+    /// Code, under its cell's title.
+    Code { title: String, code: String },
+}
+
+fn parts(notebook: &Notebook, words: Words) -> Vec<Part> {
+    let mut parts = vec![
+        Part::Text(format!(
+            "# {}\n\n{}",
+            words("export-title"),
+            words("export-differs")
+        )),
+        Part::Code {
+            title: String::new(),
+            code: IMPORTS.to_string(),
+        },
+    ];
+    for (index, cell) in notebook.cells.iter().enumerate() {
+        if let Cell::Note(note) = cell {
+            parts.push(Part::Text(note.text.clone()));
+            continue;
+        }
+        if let Some(code) = cell_python(notebook, index, words) {
+            let title = format!("{}. {}", index + 1, words(title_key(cell)));
+            parts.push(Part::Code { title, code });
+        }
+    }
+    parts
+}
+
+fn title_key(cell: &Cell) -> &'static str {
+    match cell {
+        Cell::Dataset(_) => "cell-dataset-title",
+        Cell::Explore(_) => "cell-explore-title",
+        Cell::Split(_) => "cell-split-title",
+        Cell::Steps(_) => "cell-steps-title",
+        Cell::Train(_) => "cell-train-title",
+        Cell::Evaluate(_) => "cell-evaluate-title",
+        Cell::Tune(_) => "cell-tune-title",
+        Cell::Note(_) => "cell-note-title",
+    }
+}
+
+/// A `.py` file that runs top to bottom; the notes are comments.
+pub fn python_script(notebook: &Notebook, words: Words) -> String {
+    let mut script = String::new();
+    for part in parts(notebook, words) {
+        match part {
+            Part::Text(text) => {
+                script.push_str("# %% [markdown]\n");
+                for line in text.lines() {
+                    script.push_str(if line.is_empty() { "#" } else { "# " });
+                    script.push_str(line);
+                    script.push('\n');
+                }
+            }
+            Part::Code { title, code } => {
+                script.push_str("# %%");
+                if !title.is_empty() {
+                    script.push(' ');
+                    script.push_str(&title);
+                }
+                script.push('\n');
+                script.push_str(&code);
+                script.push('\n');
+            }
+        }
+        script.push('\n');
+    }
+    script
+}
+
+/// A Jupyter notebook (nbformat 4.4), not run yet: no outputs. Notes become Markdown cells,
+/// which Jupyter renders without running any HTML in them until the reader trusts the notebook.
+pub fn ipynb(notebook: &Notebook, words: Words) -> String {
+    let cells: Vec<serde_json::Value> = parts(notebook, words)
+        .into_iter()
+        .map(|part| match part {
+            Part::Text(text) => json!({
+                "cell_type": "markdown",
+                "metadata": {},
+                "source": source_lines(&text),
+            }),
+            Part::Code { title, code } => {
+                let code = if title.is_empty() {
+                    code
+                } else {
+                    format!("# {title}\n{code}")
+                };
+                json!({
+                    "cell_type": "code",
+                    "execution_count": null,
+                    "metadata": {},
+                    "outputs": [],
+                    "source": source_lines(&code),
+                })
+            }
+        })
+        .collect();
+    let document = json!({
+        "cells": cells,
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 4,
+    });
+    serde_json::to_string_pretty(&document).unwrap_or_default()
+}
+
+/// nbformat's multi-line strings: a list of lines, each but the last ending in "\n".
+fn source_lines(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let last = lines.len().saturating_sub(1);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            if i < last {
+                format!("{line}\n")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,57 @@
+//! The notebook as Python: each cell's pandas / scikit-learn code, and the whole notebook as a
+//! script or a Jupyter notebook that repeats its steps.
+//!
+//! The code is plain text built here; the few comments in it are the reader's language, looked
+//! up by the caller through [`Words`] (the engine holds no catalog).
+
+mod cells;
+mod documents;
+mod literal;
+
+pub use cells::cell_python;
+pub use documents::{ipynb, python_script};
+pub(crate) use literal::{py_float, py_str, py_str_list};
+
+use crate::notebook::Notebook;
+use serde::{Deserialize, Serialize};
+
+/// Looks up a catalog key.
+pub type Words<'a> = &'a dyn Fn(&str) -> String;
+
+/// Everything the app shows and offers of a notebook in Python, made in one go by a worker
+/// (the code that writes it is not part of the app's first load).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PythonExport {
+    /// Each cell's code ([`cell_python`]), by index.
+    pub cells: Vec<Option<String>>,
+    pub script: String,
+    pub ipynb: String,
+}
+
+impl PythonExport {
+    pub fn of(notebook: &Notebook, words: Words) -> Self {
+        Self {
+            cells: (0..notebook.cells.len())
+                .map(|index| cell_python(notebook, index, words))
+                .collect(),
+            script: python_script(notebook, words),
+            ipynb: ipynb(notebook, words),
+        }
+    }
+}
+
+/// The catalog keys the export words its comments with (a catalog test checks they exist).
+pub const EXPORT_KEYS: &[&str] = &[
+    "export-title",
+    "export-differs",
+    "export-data-file",
+    "export-own-file",
+    "cell-dataset-title",
+    "cell-explore-title",
+    "cell-split-title",
+    "cell-steps-title",
+    "cell-train-title",
+    "cell-evaluate-title",
+    "cell-tune-title",
+    "cell-note-title",
+];

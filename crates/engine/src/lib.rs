@@ -16,6 +16,7 @@ pub mod prep;
 pub mod rng;
 pub mod split;
 pub mod table;
+mod tagged;
 pub mod tune;
 
 pub use error::Error;

@@ -315,7 +315,10 @@ fn growing_trees_of_a_cell_that_has_no_forest_is_an_error() {
 fn a_python_job_writes_the_notebook_in_the_words_it_was_given() {
     let notebook = forest_notebook(30);
     let words = vec![
-        ("export-title".to_string(), "Notebook Latih, dalam Python".to_string()),
+        (
+            "export-title".to_string(),
+            "Notebook Latih, dalam Python".to_string(),
+        ),
         ("cell-train-title".to_string(), "Latih model".to_string()),
     ];
     let responses = run_on_penguins(Job::Python {
@@ -331,7 +334,10 @@ fn a_python_job_writes_the_notebook_in_the_words_it_was_given() {
     };
     assert_eq!(export.cells.len(), notebook.cells.len());
     let train = export.cells[2].as_deref().unwrap();
-    assert!(train.contains("RandomForestClassifier(n_estimators=30,"), "{train}");
+    assert!(
+        train.contains("RandomForestClassifier(n_estimators=30,"),
+        "{train}"
+    );
     assert!(export.script.contains("# Notebook Latih, dalam Python"));
     assert!(export.script.contains("# %% 3. Latih model"));
     // A key without words shows as itself, as a missing catalog key does in the app.

@@ -509,3 +509,61 @@ fn the_evaluation_reports_average_precision_as_scikit_learn_scores_it() {
         metrics::average_precision_ovr(&e.y_true, &e.proba, ClassAverage::Macro).unwrap()
     );
 }
+
+#[test]
+fn cells_move_one_place_at_a_time_and_a_moved_cell_names_the_input_it_lost() {
+    let mut nb = Notebook::starter("iris", "species");
+    nb.add_note();
+    let before = nb.clone();
+    assert!(!nb.move_cell(0, true), "the first cell cannot go up");
+    assert!(!nb.move_cell(4, false), "the last cell cannot go down");
+    assert!(!nb.move_cell(9, true), "no such cell");
+    assert_eq!(nb, before);
+
+    assert!(nb.move_cell(4, true));
+    assert!(matches!(nb.cells[3], Cell::Note(_)));
+    assert!(matches!(nb.cells[4], Cell::Evaluate(_)));
+    assert!(nb.move_cell(3, false));
+    assert_eq!(nb, before);
+
+    // The split above its data set: it says what it needs, and the cells below it too.
+    assert!(nb.move_cell(1, true));
+    let outputs = evaluate(&nb, &shipped());
+    assert!(outputs[0].is_err());
+    assert!(outputs[1].is_ok(), "the data set runs as the first cell");
+    assert!(matches!(
+        outputs[0],
+        Err(Error::NeedsCellAbove {
+            cell: CellKind::Dataset
+        })
+    ));
+}
+
+#[test]
+fn cells_are_read_with_their_kind_first_as_every_latih_writes_them() {
+    let nb = Notebook::starter("iris", "species");
+    let json = nb.to_json();
+    assert!(json.contains(r#"{"kind":"train","model":"decision_tree","#), "{json}");
+    assert_eq!(Notebook::from_json(&json).unwrap(), nb);
+
+    // After the tags, parameters may come in any order.
+    let reordered = json.replace(
+        r#""model":"decision_tree","max_depth":null,"min_samples_split":2"#,
+        r#""model":"decision_tree","min_samples_split":2,"max_depth":null"#,
+    );
+    assert_ne!(reordered, json);
+    assert_eq!(Notebook::from_json(&reordered).unwrap(), nb);
+
+    let unreadable = |text: &str| match Notebook::from_json(text) {
+        Err(Error::NotebookUnreadable { message }) => message,
+        other => panic!("{other:?}"),
+    };
+    let kind_last = r#"{"version":1,"cells":[{"test_fraction":0.25,"stratify":true,"seed":1,"kind":"split"}]}"#;
+    assert!(unreadable(kind_last).contains(r#""kind" as the first key"#));
+    let unknown = r#"{"version":1,"cells":[{"kind":"predict"}]}"#;
+    assert!(unreadable(unknown).contains("unknown variant `predict`"));
+    let no_model = r#"{"version":1,"cells":[{"kind":"train","max_depth":3}]}"#;
+    assert!(unreadable(no_model).contains(r#""model" as the first key"#));
+    let not_an_object = r#"{"version":1,"cells":[["kind","split"]]}"#;
+    assert!(unreadable(not_an_object).contains("first key is \"kind\""));
+}

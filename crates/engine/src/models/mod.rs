@@ -44,7 +44,9 @@ pub(crate) fn most_probable(proba: &[Vec<f64>]) -> Vec<u32> {
 use serde::{Deserialize, Serialize};
 
 /// Which model a train cell fits, with its hyperparameters.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Written as `{"model": "random_forest", …its parameters}`; read by [`crate::tagged`], which
+/// needs the model first, as serde writes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "model", rename_all = "snake_case")]
 pub enum ModelSpec {
     DecisionTree(DecisionTreeParams),
@@ -54,6 +56,46 @@ pub enum ModelSpec {
     LogisticRegression(LogisticRegressionParams),
     NeuralNetwork(MlpParams),
     GradientBoosting(GradientBoostingParams),
+}
+
+impl crate::tagged::Tagged for ModelSpec {
+    const TAG: &'static str = "model";
+    const VARIANTS: &'static [&'static str] = &[
+        "decision_tree",
+        "random_forest",
+        "k_nearest_neighbors",
+        "gaussian_naive_bayes",
+        "logistic_regression",
+        "neural_network",
+        "gradient_boosting",
+    ];
+
+    fn variant<'de, A: serde::de::MapAccess<'de>>(
+        name: &str,
+        fields: serde::de::value::MapAccessDeserializer<A>,
+    ) -> Result<Self, A::Error> {
+        Ok(match name {
+            "decision_tree" => ModelSpec::DecisionTree(Deserialize::deserialize(fields)?),
+            "random_forest" => ModelSpec::RandomForest(Deserialize::deserialize(fields)?),
+            "k_nearest_neighbors" => {
+                ModelSpec::KNearestNeighbors(Deserialize::deserialize(fields)?)
+            }
+            "gaussian_naive_bayes" => {
+                ModelSpec::GaussianNaiveBayes(Deserialize::deserialize(fields)?)
+            }
+            "logistic_regression" => {
+                ModelSpec::LogisticRegression(Deserialize::deserialize(fields)?)
+            }
+            "neural_network" => ModelSpec::NeuralNetwork(Deserialize::deserialize(fields)?),
+            _ => ModelSpec::GradientBoosting(Deserialize::deserialize(fields)?),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for ModelSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::tagged::deserialize(deserializer)
+    }
 }
 
 impl Default for ModelSpec {

@@ -32,7 +32,9 @@ pub struct Notebook {
     pub cells: Vec<Cell>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Written as `{"kind": "split", …its fields}`; read by [`crate::tagged`], which needs the kind
+/// first, as serde writes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Cell {
     Dataset(DatasetCell),
@@ -43,6 +45,35 @@ pub enum Cell {
     Explore(ExploreCell),
     Note(NoteCell),
     Steps(StepsCell),
+}
+
+impl crate::tagged::Tagged for Cell {
+    const TAG: &'static str = "kind";
+    const VARIANTS: &'static [&'static str] = &[
+        "dataset", "split", "train", "evaluate", "tune", "explore", "note", "steps",
+    ];
+
+    fn variant<'de, A: serde::de::MapAccess<'de>>(
+        name: &str,
+        fields: serde::de::value::MapAccessDeserializer<A>,
+    ) -> Result<Self, A::Error> {
+        Ok(match name {
+            "dataset" => Cell::Dataset(Deserialize::deserialize(fields)?),
+            "split" => Cell::Split(Deserialize::deserialize(fields)?),
+            "train" => Cell::Train(Deserialize::deserialize(fields)?),
+            "evaluate" => Cell::Evaluate(Deserialize::deserialize(fields)?),
+            "tune" => Cell::Tune(Deserialize::deserialize(fields)?),
+            "explore" => Cell::Explore(Deserialize::deserialize(fields)?),
+            "note" => Cell::Note(Deserialize::deserialize(fields)?),
+            _ => Cell::Steps(Deserialize::deserialize(fields)?),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::tagged::deserialize(deserializer)
+    }
 }
 
 /// Cleaning and feature steps, applied in order after the split (see [`crate::prep::Step`]).
@@ -186,6 +217,24 @@ impl Notebook {
             self.cells.remove(index);
         }
         true
+    }
+
+    /// Moves the cell at `index` one place up (towards the top) or down; says whether it moved.
+    /// Cells read what the cells above them made, so a move can leave a cell without its input:
+    /// it then shows that as its error, as any notebook would.
+    pub fn move_cell(&mut self, index: usize, up: bool) -> bool {
+        let other = if up {
+            index.checked_sub(1)
+        } else {
+            Some(index + 1)
+        };
+        match other {
+            Some(other) if index < self.cells.len() && other < self.cells.len() => {
+                self.cells.swap(index, other);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The train cell whose model the cell at `index` uses: the nearest one above it.

@@ -11,7 +11,7 @@ use latih_engine::notebook::{
 };
 use latih_engine::Error;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub type Outputs = Vec<Result<CellOutput, Error>>;
 
@@ -44,6 +44,8 @@ pub struct NotebookState {
     pub layout: RwSignal<u32>,
     /// The tune cells' searches, by cell (see [`super::search`]).
     pub searches: RwSignal<HashMap<BatchKey, SearchRun>>,
+    /// Cells whose contents are hidden (by index); a view setting, not part of the notebook.
+    pub collapsed: RwSignal<HashSet<usize>>,
     /// The notebook in Python, kept current by [`super::python::keep_python_current`].
     pub python: RwSignal<PythonCode>,
     pub(super) search_jobs: StoredValue<Searches, LocalStorage>,
@@ -65,6 +67,7 @@ impl NotebookState {
             status: RwSignal::new(RunStatus::Idle),
             layout: RwSignal::new(0),
             searches: RwSignal::new(HashMap::new()),
+            collapsed: RwSignal::new(HashSet::new()),
             python: RwSignal::new(PythonCode::Pending),
             search_jobs: StoredValue::new_local(Searches::default()),
             runner: StoredValue::new_local(runner),
@@ -109,6 +112,7 @@ impl NotebookState {
     /// Replaces the whole notebook and rebuilds the cell views.
     pub fn replace(self, notebook: Notebook) {
         self.forget_searches();
+        self.collapsed.update(HashSet::clear);
         self.doc.set(notebook);
         self.layout.update(|n| *n = n.wrapping_add(1));
     }
@@ -116,8 +120,40 @@ impl NotebookState {
     /// Changes the list of cells (adding or removing some) and rebuilds the cell views.
     pub fn restructure(self, change: impl FnOnce(&mut Notebook)) {
         self.forget_searches();
+        self.collapsed.update(HashSet::clear);
         self.doc.update(change);
         self.layout.update(|n| *n = n.wrapping_add(1));
+    }
+
+    /// Moves cell `index` one place up or down, keeping it collapsed or not as it was.
+    pub fn move_cell(self, index: usize, up: bool) {
+        let mut moved = None;
+        self.forget_searches();
+        self.doc.update(|nb| {
+            if nb.move_cell(index, up) {
+                moved = Some(if up { index - 1 } else { index + 1 });
+            }
+        });
+        if let Some(other) = moved {
+            self.collapsed.update(|set| {
+                let (a, b) = (set.remove(&index), set.remove(&other));
+                if a {
+                    set.insert(other);
+                }
+                if b {
+                    set.insert(index);
+                }
+            });
+            self.layout.update(|n| *n = n.wrapping_add(1));
+        }
+    }
+
+    pub fn toggle_collapsed(self, index: usize) {
+        self.collapsed.update(|set| {
+            if !set.remove(&index) {
+                set.insert(index);
+            }
+        });
     }
 
     /// The output of cell `index` from the last run, if it has run as the kind of cell it is now.

@@ -126,6 +126,7 @@ pub fn NotebookPage() -> impl IntoView {
     view! {
         <h1>{i18n.text("notebook-heading")}</h1>
         <p class="lead">{i18n.text("notebook-intro")}</p>
+        <p class="hint">{i18n.text("notebook-keys")}</p>
         <p class="actions">
             <span class="note">{i18n.text("notebook-saved")}</span>
             <button type="button" on:click=start_over>{i18n.text("notebook-new")}</button>

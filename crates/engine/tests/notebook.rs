@@ -543,7 +543,10 @@ fn cells_move_one_place_at_a_time_and_a_moved_cell_names_the_input_it_lost() {
 fn cells_are_read_with_their_kind_first_as_every_latih_writes_them() {
     let nb = Notebook::starter("iris", "species");
     let json = nb.to_json();
-    assert!(json.contains(r#"{"kind":"train","model":"decision_tree","#), "{json}");
+    assert!(
+        json.contains(r#"{"kind":"train","model":"decision_tree","#),
+        "{json}"
+    );
     assert_eq!(Notebook::from_json(&json).unwrap(), nb);
 
     // After the tags, parameters may come in any order.
@@ -558,7 +561,8 @@ fn cells_are_read_with_their_kind_first_as_every_latih_writes_them() {
         Err(Error::NotebookUnreadable { message }) => message,
         other => panic!("{other:?}"),
     };
-    let kind_last = r#"{"version":1,"cells":[{"test_fraction":0.25,"stratify":true,"seed":1,"kind":"split"}]}"#;
+    let kind_last =
+        r#"{"version":1,"cells":[{"test_fraction":0.25,"stratify":true,"seed":1,"kind":"split"}]}"#;
     assert!(unreadable(kind_last).contains(r#""kind" as the first key"#));
     let unknown = r#"{"version":1,"cells":[{"kind":"predict"}]}"#;
     assert!(unreadable(unknown).contains("unknown variant `predict`"));

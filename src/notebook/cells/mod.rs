@@ -19,6 +19,7 @@ use super::NotebookState;
 use crate::i18n::use_i18n;
 use latih_engine::notebook::{Cell, CellOutput};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Renders cell `index` of the notebook in its frame: numbered heading, form, output.
 #[component]
@@ -96,17 +97,80 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
     // Notes have no code, and the steps cell shows each step's.
     let python = (!matches!(cell, Cell::Note(_) | Cell::Steps(_)))
         .then(|| view! { <CellPython state index /> });
+    let body_id = format!("cell-{index}-body");
+    let collapsed = move || state.collapsed.with(|set| set.contains(&index));
     view! {
-        <section class="cell" aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id.clone()>{format!("{}. ", index + 1)}{i18n.text(title_key)}</h2>
-            {body}
-            {python}
+        <section class="cell" aria-labelledby=heading_id.clone() on:keydown=move |ev| shortcut(&ev, index)>
+            <div class="cell-head">
+                <h2 id=heading_id.clone() tabindex="-1">{format!("{}. ", index + 1)}{i18n.text(title_key)}</h2>
+                <CellTools state index body_id=body_id.clone() />
+            </div>
+            <div id=body_id hidden=collapsed>
+                {body}
+                {python}
+                {remove}
+                {remove_step}
+            </div>
             <RunFailureOnCell state index />
-            {remove}
-            {remove_step}
         </section>
     }
     .into_any()
+}
+
+/// Moving the cell and hiding its contents. After a move the cell's view is rebuilt in its new
+/// place, and keyboard focus follows it to the same button (or the other, at an end).
+#[component]
+fn CellTools(state: NotebookState, index: usize, body_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = state.doc.with_untracked(|nb| nb.cells.len());
+    let move_to = move |up: bool| {
+        state.move_cell(index, up);
+        let new_index = if up { index - 1 } else { index + 1 };
+        let at_end = if up {
+            new_index == 0
+        } else {
+            new_index + 1 == count
+        };
+        let button = if up != at_end { "up" } else { "down" };
+        focus_after_render(format!("cell-{new_index}-{button}"));
+    };
+    let collapsed = move || state.collapsed.with(|set| set.contains(&index));
+    view! {
+        <div class="cell-tools">
+            <button type="button" id=format!("cell-{index}-up") disabled=index == 0
+                aria-label=i18n.text("cell-move-up") on:click=move |_| move_to(true)>"↑"</button>
+            <button type="button" id=format!("cell-{index}-down") disabled=index + 1 >= count
+                aria-label=i18n.text("cell-move-down") on:click=move |_| move_to(false)>"↓"</button>
+            <button type="button" aria-controls=body_id aria-expanded=move || (!collapsed()).to_string()
+                on:click=move |_| state.toggle_collapsed(index)>
+                {move || i18n.tr(if collapsed() { crate::key!("cell-expand") } else { crate::key!("cell-collapse") })}
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+/// Focuses the element `id` once the views rebuilt by the current change are in the page.
+fn focus_after_render(id: String) {
+    request_animation_frame(move || {
+        if let Some(element) = document().get_element_by_id(&id) {
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    });
+}
+
+/// Shift+Enter anywhere in a cell moves on to the next cell, as in Jupyter (cells run as they
+/// change, so there is nothing else to run).
+fn shortcut(ev: &leptos::ev::KeyboardEvent, index: usize) {
+    if ev.key() == "Enter" && ev.shift_key() && !ev.ctrl_key() && !ev.meta_key() {
+        ev.prevent_default();
+        let next = format!("cell-{}-heading", index + 1);
+        if document().get_element_by_id(&next).is_some() {
+            focus_after_render(next);
+        }
+    }
 }
 
 /// The cell's pandas / scikit-learn code, on request; it follows the cell's settings as they

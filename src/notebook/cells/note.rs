@@ -63,11 +63,19 @@ pub fn NoteCellView(state: NotebookState, index: usize) -> impl IntoView {
         let value = event_target_value(&ev);
         state.edit(index, |c: &mut NoteCell| c.text = value);
     };
+    // Ctrl+Enter (or Shift+Enter, which also moves on) ends writing, as running a Markdown cell
+    // in Jupyter does.
+    let finish = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.shift_key() || ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            editing.set(false);
+        }
+    };
     view! {
         <Show when=move || editing.get()>
             <div class="field">
                 <label for=id.clone()>{i18n.text("note-label")}</label>
-                <textarea id=id.clone() rows="6" on:input=on_input prop:value=move || text.get_untracked()></textarea>
+                <textarea id=id.clone() rows="6" on:input=on_input on:keydown=finish prop:value=move || text.get_untracked()></textarea>
                 <p class="hint">{i18n.text("note-hint")}</p>
             </div>
         </Show>

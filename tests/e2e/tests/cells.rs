@@ -1,0 +1,112 @@
+//! Arranging the notebook in the built site (issue 6): cells move up and down with focus
+//! following them, hide and show their contents, and Shift+Enter goes on to the next cell.
+
+use fantoccini::key::Key;
+use latih_e2e::{BrowserLanguage, Site};
+
+/// Waits until no run is in progress, so that nothing moves under the next click.
+async fn settled(site: &Site) {
+    site.until("the run to finish", || async {
+        site.find_all("//progress[@aria-label='Progress of the run']")
+            .await
+            .is_empty()
+    })
+    .await;
+}
+
+async fn headings(site: &Site) -> Vec<String> {
+    let mut texts = Vec::new();
+    for h in site.find_all("//section[@class='cell']/div/h2").await {
+        texts.push(h.text().await.unwrap());
+    }
+    texts
+}
+
+async fn focused_id(site: &Site) -> String {
+    site.eval("return document.activeElement.id")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test]
+async fn cells_move_hide_and_shift_enter_goes_on_to_the_next() {
+    let site = Site::start(BrowserLanguage::English, 412, 900, 2).await;
+    site.open("/notebook").await;
+    site.definition("Accuracy").await;
+    settled(&site).await;
+    site.button("Add a note").await.click().await.unwrap();
+    site.heading("5. Note").await;
+    settled(&site).await;
+
+    // Up, twice: the note goes above the evaluation, then above the model; focus follows it.
+    let up =
+        "//section[div/h2[normalize-space(.)='5. Note']]//button[@aria-label='Move this cell up']";
+    site.find(up).await.click().await.unwrap();
+    site.heading("4. Note").await;
+    assert_eq!(focused_id(&site).await, "cell-3-up");
+    site.find(
+        "//section[div/h2[normalize-space(.)='4. Note']]//button[@aria-label='Move this cell up']",
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
+    assert_eq!(
+        headings(&site).await,
+        [
+            "1. Data set",
+            "2. Split into training and test sets",
+            "3. Note",
+            "4. Train a model",
+            "5. Evaluate on the test set"
+        ]
+    );
+    // The model still trains and is evaluated where it now is.
+    settled(&site).await;
+    site.definition("Accuracy").await;
+
+    // Hide the model's contents and show them again.
+    let train = "//section[div/h2[normalize-space(.)='4. Train a model']]";
+    let toggle = site
+        .find(&format!("{train}//button[normalize-space(.)='Hide']"))
+        .await;
+    assert_eq!(
+        toggle.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("true")
+    );
+    toggle.click().await.unwrap();
+    let shown = site
+        .find(&format!("{train}//button[normalize-space(.)='Show']"))
+        .await;
+    assert_eq!(
+        shown.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+    assert!(!site
+        .labelled("Maximum depth")
+        .await
+        .is_displayed()
+        .await
+        .unwrap());
+    shown.click().await.unwrap();
+    assert!(site
+        .labelled("Maximum depth")
+        .await
+        .is_displayed()
+        .await
+        .unwrap());
+
+    // Shift+Enter in the model's field goes on to the evaluation's heading.
+    let depth = site.labelled("Maximum depth").await;
+    depth
+        .send_keys(&format!("4{}{}", Key::Shift, Key::Enter))
+        .await
+        .unwrap();
+    site.until("focus on the next cell", || async {
+        focused_id(&site).await == "cell-4-heading"
+    })
+    .await;
+    site.close().await;
+}

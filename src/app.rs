@@ -3,7 +3,9 @@
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, use_i18n};
 use crate::notebook::NotebookSession;
-use crate::pages::{DatasetsPage, HomePage, LessonsPage, NotFoundPage, NotebookPage};
+use crate::pages::{
+    DatasetsPage, HomePage, LessonsPage, NotFoundPage, NotebookPage, NotebooksPage,
+};
 use crate::router::{current_page, provide_router, Page};
 use leptos::prelude::*;
 
@@ -26,6 +28,7 @@ fn Shell() -> impl IntoView {
                 Page::Home => view! { <HomePage /> }.into_any(),
                 Page::Lessons => view! { <LessonsPage /> }.into_any(),
                 Page::Notebook => view! { <NotebookPage /> }.into_any(),
+                Page::Notebooks => view! { <NotebooksPage /> }.into_any(),
                 Page::Datasets => view! { <DatasetsPage /> }.into_any(),
                 Page::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}

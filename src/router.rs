@@ -1,7 +1,7 @@
 //! The app's routing: the path names the page; links to the app's own pages change the path with
 //! `history.pushState` instead of reloading; Back and Forward work (`popstate`).
 //!
-//! Written here rather than taken from leptos_router: the app has four pages, no parameters and
+//! Written here rather than taken from leptos_router: the app has five pages, no parameters and
 //! no nesting, and the crate's route matching cost about 15 KB of the 400 KB first-load budget
 //! (gzip), which the notebook's own features need more.
 
@@ -13,6 +13,7 @@ pub enum Page {
     Home,
     Lessons,
     Notebook,
+    Notebooks,
     Datasets,
     NotFound,
 }
@@ -23,6 +24,7 @@ impl Page {
             "" => Page::Home,
             "/lessons" => Page::Lessons,
             "/notebook" => Page::Notebook,
+            "/notebooks" => Page::Notebooks,
             "/datasets" => Page::Datasets,
             _ => Page::NotFound,
         }

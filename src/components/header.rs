@@ -22,6 +22,7 @@ pub fn Header() -> impl IntoView {
                     {link("/", crate::key!("nav-home"))}
                     {link("/lessons", crate::key!("nav-lessons"))}
                     {link("/notebook", crate::key!("nav-notebook"))}
+                    {link("/notebooks", crate::key!("nav-notebooks"))}
                     {link("/datasets", crate::key!("nav-datasets"))}
                 </ul>
             </nav>

@@ -1,13 +1,20 @@
-//! The notebook is saved in the browser's local storage as it changes, so a reload, a closed
-//! tab or a crash loses nothing. What is stored is untrusted on the way back in (another version
+//! Notebooks are saved in the browser's local storage as they change, so a reload, a closed tab
+//! or a crash loses nothing; the library (`latih_engine::notebook::library`) lists them. What is stored is untrusted on the way back in (another version
 //! of Latih, or anything else, may have written it): the engine's `Notebook::from_json` checks it.
 
-use latih_engine::notebook::Notebook;
+use latih_engine::datasets;
+use latih_engine::notebook::library::{clean_name, Entry, Library, NotebookId};
+use latih_engine::notebook::{Cell, Notebook};
 use latih_engine::Error;
 use leptos::prelude::window;
 use web_sys::Storage;
 
-const KEY: &str = "latih.notebook";
+/// The index of the learner's notebooks ("My notebooks"); each document is under
+/// [`DOC_PREFIX`] and its id.
+const LIBRARY_KEY: &str = "latih.library";
+const DOC_PREFIX: &str = "latih.notebooks.";
+/// Where Latih kept its one notebook before there was a library; moved into it once.
+const LEGACY_KEY: &str = "latih.notebook";
 /// Where a stored notebook that cannot be read is moved, so it is never silently destroyed.
 const UNREADABLE_KEY: &str = "latih.notebook.unreadable";
 
@@ -21,8 +28,102 @@ fn storage() -> Option<Storage> {
     window().local_storage().ok().flatten()
 }
 
-pub fn restore() -> Restored {
-    let Some(text) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) else {
+fn doc_key(id: NotebookId) -> String {
+    format!("{DOC_PREFIX}{id}")
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A name for a notebook: its first data set's title, or the learner's file name.
+pub fn suggested_name(notebook: &Notebook) -> String {
+    let dataset = notebook.cells.iter().find_map(|cell| match cell {
+        Cell::Dataset(d) => Some(d.dataset.as_str()),
+        _ => None,
+    });
+    match dataset {
+        Some(id) => datasets::user_file_name(id)
+            .map(str::to_string)
+            .or_else(|| datasets::find(id).map(|d| d.title.to_string()))
+            .unwrap_or_default(),
+        None => String::new(),
+    }
+}
+
+/// The library as stored; made on the first visit, with the notebook of an older Latih (if
+/// any) moved into it. An index that cannot be read is set aside and started again, listing
+/// the documents still stored so that none is lost.
+pub fn library() -> Library {
+    let Some(s) = storage() else {
+        return Library::with_first("", now_ms());
+    };
+    if let Some(text) = s.get_item(LIBRARY_KEY).ok().flatten() {
+        if let Ok(library) = Library::from_json(&text) {
+            return library;
+        }
+        let _ = s.set_item(&format!("{LIBRARY_KEY}.unreadable"), &text);
+        return rebuilt_library(&s);
+    }
+    let legacy = s.get_item(LEGACY_KEY).ok().flatten();
+    let name = legacy
+        .as_deref()
+        .and_then(|text| Notebook::from_json(text).ok())
+        .map(|nb| suggested_name(&nb))
+        .unwrap_or_default();
+    let library = Library::with_first(&name, now_ms());
+    if let Some(text) = legacy {
+        if s.set_item(&doc_key(library.current), &text).is_ok() {
+            let _ = s.remove_item(LEGACY_KEY);
+        }
+    }
+    save_library(&library);
+    library
+}
+
+/// A new index over the documents found in storage.
+fn rebuilt_library(s: &Storage) -> Library {
+    let found: Vec<(NotebookId, String)> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|key| key.strip_prefix(DOC_PREFIX)?.parse().ok())
+        .map(|id: NotebookId| {
+            let name = s
+                .get_item(&doc_key(id))
+                .ok()
+                .flatten()
+                .and_then(|text| Notebook::from_json(&text).ok())
+                .map(|nb| suggested_name(&nb))
+                .unwrap_or_default();
+            (id, name)
+        })
+        .collect();
+    let library = if found.is_empty() {
+        Library::with_first("", now_ms())
+    } else {
+        Library {
+            current: found[0].0,
+            entries: found
+                .into_iter()
+                .map(|(id, name)| Entry {
+                    id,
+                    name: clean_name(&name).unwrap_or_else(|| id.to_string()),
+                    changed_ms: now_ms(),
+                })
+                .collect(),
+        }
+    };
+    save_library(&library);
+    library
+}
+
+/// Saves the index; says whether storage took it.
+pub fn save_library(library: &Library) -> bool {
+    storage().is_some_and(|s| s.set_item(LIBRARY_KEY, &library.to_json()).is_ok())
+}
+
+/// Reads notebook `id`. One that cannot be read is moved aside, never silently destroyed.
+pub fn load(id: NotebookId) -> Restored {
+    let Some(text) = storage().and_then(|s| s.get_item(&doc_key(id)).ok().flatten()) else {
         return Restored::Nothing;
     };
     match Notebook::from_json(&text) {
@@ -34,6 +135,39 @@ pub fn restore() -> Restored {
             Restored::Unreadable(error)
         }
     }
+}
+
+/// The open notebook, as the notebook page starts with it.
+pub fn restore() -> Restored {
+    load(library().current)
+}
+
+/// Names the open notebook after its data: for one started because nothing (readable) was
+/// stored.
+pub fn name_open(notebook: &Notebook) {
+    let mut library = library();
+    if library.rename(library.current, &suggested_name(notebook)) {
+        save_library(&library);
+    }
+}
+
+/// Saves notebook `id`'s document; says whether storage took it.
+pub fn save_as(id: NotebookId, notebook: &Notebook) -> bool {
+    storage().is_some_and(|s| s.set_item(&doc_key(id), &notebook.to_json()).is_ok())
+}
+
+pub fn remove(id: NotebookId) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&doc_key(id));
+    }
+}
+
+/// Adds `notebook` to the library, named after its data, and opens it.
+pub fn start_new(notebook: &Notebook) {
+    let mut library = library();
+    library.current = library.add(&suggested_name(notebook), now_ms());
+    save_as(library.current, notebook);
+    save_library(&library);
 }
 
 const BEFORE_LINK_KEY: &str = "latih.notebook.before-link";
@@ -51,10 +185,13 @@ pub fn kept_before_link() -> Option<Notebook> {
     Notebook::from_json(&text).ok()
 }
 
-/// Saves quietly: storage that is full or switched off must not stop the learner working.
+/// Saves the open notebook quietly: storage that is full or switched off must not stop the
+/// learner working.
 pub fn save(notebook: &Notebook) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(KEY, &notebook.to_json());
+    let mut library = library();
+    if save_as(library.current, notebook) {
+        library.touch(library.current, now_ms());
+        save_library(&library);
     }
 }
 

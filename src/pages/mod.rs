@@ -5,9 +5,11 @@ mod home;
 mod lessons;
 mod not_found;
 mod notebook;
+mod notebooks;
 
 pub use datasets::DatasetsPage;
 pub use home::HomePage;
 pub use lessons::LessonsPage;
 pub use not_found::NotFoundPage;
 pub use notebook::NotebookPage;
+pub use notebooks::NotebooksPage;

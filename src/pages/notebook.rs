@@ -11,6 +11,7 @@ use crate::notebook::run_status::RunStatusBar;
 use crate::notebook::share::{self, SharePanel};
 use crate::notebook::storage::{self, Restored};
 use crate::notebook::NotebookSession;
+use crate::router::Link;
 use crate::title::use_page_title;
 use latih_engine::datasets::{self, DatasetInfo};
 use latih_engine::notebook::{link, Cell, Notebook};
@@ -48,11 +49,14 @@ pub fn NotebookPage() -> impl IntoView {
     use_page_title(crate::key!("title-notebook"));
     let i18n = use_i18n();
     let requested = crate::router::query_param("dataset").and_then(|id| datasets::find(&id));
-    let (mut notebook, restore_error) = match storage::restore() {
-        Restored::Saved(notebook) => (notebook, None),
-        Restored::Nothing => (starter(requested), None),
-        Restored::Unreadable(error) => (starter(requested), Some(error)),
+    let (mut notebook, restore_error, fresh) = match storage::restore() {
+        Restored::Saved(notebook) => (notebook, None, false),
+        Restored::Nothing => (starter(requested), None, true),
+        Restored::Unreadable(error) => (starter(requested), Some(error), true),
     };
+    if fresh {
+        storage::name_open(&notebook);
+    }
     if let Some(info) = requested {
         use_dataset(&mut notebook, info);
     }
@@ -100,13 +104,11 @@ pub fn NotebookPage() -> impl IntoView {
         }
     });
 
+    // Nothing is lost: the notebook here stays in "My notebooks".
     let start_over = move |_| {
-        let sure = window()
-            .confirm_with_message(&i18n.tr("notebook-new-confirm"))
-            .unwrap_or(false);
-        if sure {
-            state.replace(starter(None));
-        }
+        let fresh = starter(None);
+        storage::start_new(&fresh);
+        state.replace(fresh);
     };
     let link_notice = RwSignal::new(opened_link);
     let go_back = move |_| {
@@ -130,6 +132,7 @@ pub fn NotebookPage() -> impl IntoView {
         <p class="actions">
             <span class="note">{i18n.text("notebook-saved")}</span>
             <button type="button" on:click=start_over>{i18n.text("notebook-new")}</button>
+            <Link href="/notebooks">{i18n.text("nav-notebooks")}</Link>
         </p>
         <SharePanel state />
         <NotebookFile state />

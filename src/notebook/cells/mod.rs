@@ -135,11 +135,12 @@ fn CellTools(state: NotebookState, index: usize, body_id: String) -> impl IntoVi
         focus_after_render(format!("cell-{new_index}-{button}"));
     };
     let collapsed = move || state.collapsed.with(|set| set.contains(&index));
+    let (first, last) = (index == 0, index + 1 >= count);
     view! {
         <div class="cell-tools">
-            <button type="button" id=format!("cell-{index}-up") disabled=index == 0
+            <button type="button" id=format!("cell-{index}-up") disabled=first
                 aria-label=i18n.text("cell-move-up") on:click=move |_| move_to(true)>"↑"</button>
-            <button type="button" id=format!("cell-{index}-down") disabled=index + 1 >= count
+            <button type="button" id=format!("cell-{index}-down") disabled=last
                 aria-label=i18n.text("cell-move-down") on:click=move |_| move_to(false)>"↓"</button>
             <button type="button" aria-controls=body_id aria-expanded=move || (!collapsed()).to_string()
                 on:click=move |_| state.toggle_collapsed(index)>

@@ -308,7 +308,7 @@ impl Site {
     /// (a notebook cell such as "5. Train a model").
     pub async fn labelled_in(&self, section: &str, label: &str) -> Element {
         self.find(&format!(
-            "//*[@id=//section[h2[normalize-space(.)={}]]//label[normalize-space(.)={}]/@for]",
+            "//*[@id=//section[div/h2[normalize-space(.)={}]]//label[normalize-space(.)={}]/@for]",
             quote(section),
             quote(label)
         ))

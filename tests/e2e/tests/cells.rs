@@ -108,5 +108,16 @@ async fn cells_move_hide_and_shift_enter_goes_on_to_the_next() {
         focused_id(&site).await == "cell-4-heading"
     })
     .await;
+
+    // And down again: the note goes below the model.
+    settled(&site).await;
+    site.find("//section[div/h2[normalize-space(.)='3. Note']]//button[@aria-label='Move this cell down']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.heading("4. Note").await;
+    assert_eq!(focused_id(&site).await, "cell-3-down");
+    site.heading("3. Train a model").await;
     site.close().await;
 }

@@ -212,7 +212,7 @@ async fn bad_parameters_show_translated_errors_on_their_cell_and_the_page_keeps_
     for fraction in ["0", "1"] {
         site.fill("Test fraction", fraction).await;
         let alert = site
-            .find("//section[h2[contains(., 'Split')]]//*[@role='alert']")
+            .find("//section[div/h2[contains(., 'Split')]]//*[@role='alert']")
             .await;
         let message = alert.text().await.unwrap();
         assert!(
@@ -309,6 +309,13 @@ async fn every_page_has_its_title_and_fits_a_360_pixel_phone() {
     site.text("Ignored as free text, not a feature: name").await;
     site.definition("Accuracy").await;
     assert!(fits().await, "notebook overflows 360 px");
+
+    site.link("My notebooks").await.click().await.unwrap();
+    site.heading("My notebooks").await;
+    // Named after the data set it was opened with.
+    site.heading("Titanic").await;
+    assert_eq!(site.title().await, "My notebooks — Latih");
+    assert!(fits().await, "my notebooks overflow 360 px");
 
     site.open("/no/such/page").await;
     site.heading("Page not found").await;
@@ -414,17 +421,12 @@ async fn a_damaged_saved_notebook_is_set_aside_and_a_new_one_can_be_started() {
 
     site.choose("Data set", "Wine").await;
     site.text("178 rows × 14 columns").await;
+    // A new notebook replaces nothing: the wine one stays in "My notebooks".
     site.button("Start a new notebook")
         .await
         .click()
         .await
         .unwrap();
-    let question = site.client.get_alert_text().await.unwrap();
-    assert!(
-        question.contains("The cells here will be replaced"),
-        "{question}"
-    );
-    site.client.accept_alert().await.unwrap();
     site.text(ENGLISH.iris_shape).await;
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
     site.close().await;
@@ -616,7 +618,7 @@ async fn three_models_on_penguins_are_compared_and_sorted() {
 
     // Removing a model takes its evaluation with it; the notebook is saved that way.
     let remove = site
-        .find("//section[h2[normalize-space(.)='7. Train a model']]//button[normalize-space(.)='Remove this model']")
+        .find("//section[div/h2[normalize-space(.)='7. Train a model']]//button[normalize-space(.)='Remove this model']")
         .await;
     remove.click().await.unwrap();
     site.until("two models left", || async {

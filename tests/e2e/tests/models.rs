@@ -36,7 +36,7 @@ async fn a_neural_network_shows_its_loss_curve_and_a_diverging_learning_rate_is_
     site.fill("Learning rate (learning_rate_init)", "1e100")
         .await;
     let alert = site
-        .find("//section[h2[normalize-space(.)='3. Train a model']]//*[@role='alert']")
+        .find("//section[div/h2[normalize-space(.)='3. Train a model']]//*[@role='alert']")
         .await;
     let message = alert.text().await.unwrap();
     assert!(

@@ -11,7 +11,7 @@ const TRAIN: &str = "3. Train a model";
 async fn train_code(site: &Site) -> String {
     let code = site
         .find(&format!(
-            "//section[h2[normalize-space(.)='{TRAIN}']]//details[summary[normalize-space(.)='This cell in Python (pandas / scikit-learn)']]//code"
+            "//section[div/h2[normalize-space(.)='{TRAIN}']]//details[summary[normalize-space(.)='This cell in Python (pandas / scikit-learn)']]//code"
         ))
         .await;
     code.text().await.unwrap()
@@ -31,7 +31,7 @@ async fn each_cell_shows_its_python_and_the_notebook_downloads_as_code_that_runs
 
     let summary = site
         .find(&format!(
-            "//section[h2[normalize-space(.)='{TRAIN}']]//summary"
+            "//section[div/h2[normalize-space(.)='{TRAIN}']]//summary"
         ))
         .await;
     summary.click().await.unwrap();

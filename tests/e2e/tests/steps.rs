@@ -36,7 +36,7 @@ async fn titanic_ages_are_filled_by_median_classes_one_hot_then_a_model_trains()
     let train = "4. Train a model";
     let alert = site
         .find(&format!(
-            "//section[h2[normalize-space(.)='{train}']]//*[@role='alert']"
+            "//section[div/h2[normalize-space(.)='{train}']]//*[@role='alert']"
         ))
         .await;
     let message = alert.text().await.unwrap();
@@ -111,7 +111,7 @@ async fn titanic_ages_are_filled_by_median_classes_one_hot_then_a_model_trains()
     site.definition("Accuracy").await;
     assert!(site
         .find_all(&format!(
-            "//section[h2[normalize-space(.)='{train}']]//*[@role='alert']"
+            "//section[div/h2[normalize-space(.)='{train}']]//*[@role='alert']"
         ))
         .await
         .is_empty());

@@ -97,7 +97,7 @@ async fn a_worker_that_crashes_is_reported_and_the_next_run_works() {
     // On the cell it crashed on (the worker said it was at cell 3), and the bar points there.
     let alert = site
         .find(
-            "//section[h2[starts-with(., '3. ')]]\
+            "//section[div/h2[starts-with(., '3. ')]]\
              //*[@role='alert'][contains(., 'The worker running the notebook stopped')]",
         )
         .await;

@@ -3,6 +3,7 @@
 
 mod eval;
 mod forest;
+pub mod library;
 pub mod link;
 mod note;
 mod tune;

@@ -1,0 +1,99 @@
+//! "My notebooks" in the built site (issue 6): several notebooks kept in the browser, started,
+//! renamed, duplicated, opened, deleted, and still there after a reload.
+
+use latih_e2e::{BrowserLanguage, Site};
+
+async fn names(site: &Site) -> Vec<String> {
+    let mut names = Vec::new();
+    for h in site.find_all("//ul[@class='notebooks']/li/h2").await {
+        names.push(h.text().await.unwrap());
+    }
+    names
+}
+
+fn card(name: &str) -> String {
+    format!("//ul[@class='notebooks']/li[h2[normalize-space(.)='{name}']]")
+}
+
+async fn press_in(site: &Site, name: &str, button: &str) {
+    site.find(&format!(
+        "{}//button[normalize-space(.)='{button}']",
+        card(name)
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn notebooks_are_kept_renamed_duplicated_opened_and_deleted() {
+    let site = Site::start(BrowserLanguage::English, 412, 900, 2).await;
+    site.open("/notebook").await;
+    site.definition("Accuracy").await;
+    site.choose("Data set", "Wine").await;
+    site.text("178 rows × 14 columns").await;
+    site.button("Start a new notebook")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.text("150 rows × 5 columns").await;
+
+    site.link("My notebooks").await.click().await.unwrap();
+    site.heading("My notebooks").await;
+    // The first notebook was named after iris when it started; the new one after its data.
+    site.until("two notebooks listed", || async {
+        names(&site).await.len() == 2
+    })
+    .await;
+    let listed = names(&site).await;
+    assert_eq!(listed, ["Iris", "Iris"], "{listed:?}");
+    site.find(&format!(
+        "{}//strong[normalize-space(.)='open now']",
+        card("Iris")
+    ))
+    .await;
+
+    // Rename the open one.
+    let open_card = "//ul[@class='notebooks']/li[.//strong[normalize-space(.)='open now']]";
+    site.find(&format!(
+        "{open_card}//summary[normalize-space(.)='Rename']"
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    let field = site.labelled("Name").await;
+    field.clear().await.unwrap();
+    field.send_keys("  Fresh   start ").await.unwrap();
+    site.button("Save the name").await.click().await.unwrap();
+    site.heading("Fresh start").await;
+
+    // Duplicate the other (the wine notebook) and open the copy.
+    press_in(&site, "Iris", "Duplicate").await;
+    site.heading("Iris (copy)").await;
+    press_in(&site, "Iris (copy)", "Open").await;
+    site.heading("Notebook").await;
+    site.text("178 rows × 14 columns").await;
+    site.client.refresh().await.unwrap();
+    site.text("178 rows × 14 columns").await;
+
+    // Delete the renamed one after saying yes.
+    site.link("My notebooks").await.click().await.unwrap();
+    press_in(&site, "Fresh start", "Delete").await;
+    let question = site.client.get_alert_text().await.unwrap();
+    assert!(question.contains("“Fresh start”"), "{question}");
+    site.client.accept_alert().await.unwrap();
+    site.until("the notebook to go", || async {
+        names(&site).await.len() == 2
+    })
+    .await;
+    let mut left = names(&site).await;
+    left.sort();
+    assert_eq!(left, ["Iris", "Iris (copy)"]);
+    site.client.refresh().await.unwrap();
+    site.heading("Iris (copy)").await;
+    assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
+    site.close().await;
+}

@@ -83,7 +83,7 @@ impl Jobs for InPageJobs {
             Job::GrowTrees { .. } => "grow",
             Job::Tune { .. } => "tune",
             Job::LearningCurve { .. } => "learning curve",
-            Job::Python { .. } => "python",
+            Job::Export { .. } => "export",
         });
         let id = self.next_id.get() + 1;
         self.next_id.set(id);

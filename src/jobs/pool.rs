@@ -108,7 +108,12 @@ impl Jobs for WorkerPool {
             let id = inner.next_id;
             inner.next_id += 1;
             inner.listeners.insert(id, on_event);
-            inner.queue.push_back((id, job));
+            // Exports are quick and wait on a press (a download, a link): they go first.
+            if matches!(job, Job::Export { .. }) {
+                inner.queue.push_front((id, job));
+            } else {
+                inner.queue.push_back((id, job));
+            }
             id
         };
         dispatch(&self.inner);

@@ -3,7 +3,7 @@
 //! `Notebook::from_json` checks its size, shape and version before it replaces anything, and the
 //! notebook it replaces is kept aside, as when a shared link is opened.
 
-use super::python::PythonCode;
+use super::exports::Exports;
 use super::storage;
 use super::NotebookState;
 use crate::i18n::use_i18n;
@@ -43,16 +43,20 @@ pub fn NotebookFile(state: NotebookState) -> impl IntoView {
         let json = state.doc.with_untracked(Notebook::to_json);
         download(&json, "notebook.latih.json", "application/json");
     };
-    // Written by a worker after each change (see `python`); the buttons wait for it.
-    let not_ready = move || !matches!(state.python.read().deref(), PythonCode::Ready(_));
+    // Written by a worker after each change (see `exports`); the buttons wait for it.
+    let not_ready = move || !matches!(state.exports.read().deref(), Exports::Ready(_));
     let save_python = move |_| {
-        if let PythonCode::Ready(export) = state.python.read().deref() {
-            download(&export.script, "notebook.py", "text/x-python");
+        if let Exports::Ready(exported) = state.exports.read().deref() {
+            download(&exported.python.script, "notebook.py", "text/x-python");
         }
     };
     let save_ipynb = move |_| {
-        if let PythonCode::Ready(export) = state.python.read().deref() {
-            download(&export.ipynb, "notebook.ipynb", "application/x-ipynb+json");
+        if let Exports::Ready(exported) = state.exports.read().deref() {
+            download(
+                &exported.python.ipynb,
+                "notebook.ipynb",
+                "application/x-ipynb+json",
+            );
         }
     };
     let open = move |ev: leptos::ev::Event| {

@@ -3,9 +3,9 @@
 
 pub mod cells;
 pub mod compare;
+pub mod exports;
 pub mod file;
 mod output;
-pub mod python;
 mod run;
 pub mod run_status;
 pub mod search;

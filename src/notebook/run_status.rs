@@ -3,7 +3,8 @@
 //! told on that cell ([`RunFailureOnCell`]); the bar then only points to it.
 
 use super::state::RunStatus;
-use super::NotebookState;
+use super::{storage, NotebookState};
+use crate::components::fields::CheckboxField;
 use crate::components::progress::JobProgress;
 use crate::i18n::use_i18n;
 use crate::jobs::JobFailure;
@@ -66,6 +67,31 @@ pub fn RunStatusBar(state: NotebookState) -> impl IntoView {
             </div>
         }
         .into_any(),
+    }
+}
+
+/// Running as the notebook is edited (the default), or by hand: for slow models on slow phones,
+/// where every edit starting a run is more waiting than help.
+#[component]
+pub fn RunMode(state: NotebookState) -> impl IntoView {
+    let i18n = use_i18n();
+    let choose = Callback::new(move |yes: bool| {
+        storage::set_runs_automatically(yes);
+        state.auto_run.set(yes);
+    });
+    let behind = move || {
+        state.outputs.track();
+        state.can_run()
+    };
+    view! {
+        <div class="actions run-mode">
+            <CheckboxField id="run-automatically" label_key="run-automatically"
+                checked=state.auto_run.get_untracked() on_change=choose />
+            <Show when=move || !state.auto_run.get()>
+                <button type="button" class="primary" disabled=move || !behind()
+                    on:click=move |_| state.start_run()>{i18n.text("run-now")}</button>
+            </Show>
+        </div>
     }
 }
 

@@ -1,7 +1,9 @@
 //! Sharing: the notebook in a link (`/notebook#nb=…`, see `latih_engine::notebook::link`), and
-//! opening such a link. The fragment never reaches a server.
+//! opening such a link. The fragment never reaches a server. The link is made by a worker after
+//! each change (`exports`); opening one is done here, before any worker has started.
 
 use crate::i18n::use_i18n;
+use crate::notebook::exports::Exports;
 use crate::notebook::NotebookState;
 use latih_engine::notebook::link;
 use leptos::prelude::*;
@@ -22,10 +24,20 @@ pub fn clear_link_from_address() {
     }
 }
 
-fn share_url(state: NotebookState) -> String {
+fn share_url(encoded: &str) -> String {
     let origin = window().location().origin().unwrap_or_default();
-    let encoded = state.doc.with_untracked(link::encode);
     format!("{origin}/notebook#nb={encoded}")
+}
+
+/// What the panel shows once "Copy a link" is pressed.
+#[derive(Clone, PartialEq)]
+enum Shared {
+    /// A worker is still making the link (it compresses the notebook; see `exports`).
+    Waiting,
+    Shown {
+        url: String,
+        copied: bool,
+    },
 }
 
 /// "Copy a link" and, once pressed, the link itself in a read-only field (for browsers that do
@@ -33,39 +45,56 @@ fn share_url(state: NotebookState) -> String {
 #[component]
 pub fn SharePanel(state: NotebookState) -> impl IntoView {
     let i18n = use_i18n();
-    let shared = RwSignal::new(None::<(String, bool)>);
+    let shared = RwSignal::new(None::<Shared>);
     let share = move |_| {
-        let url = share_url(state);
-        let clipboard = window().navigator().clipboard();
-        let promise = clipboard.write_text(&url);
-        shared.set(Some((url, false)));
+        let Exports::Ready(exported) = &*state.exports.read_untracked() else {
+            shared.set(Some(Shared::Waiting));
+            return;
+        };
+        let url = share_url(&exported.link);
+        let promise = window().navigator().clipboard().write_text(&url);
+        shared.set(Some(Shared::Shown { url, copied: false }));
         leptos::task::spawn_local(async move {
             let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
             shared.update(|s| {
-                if let Some((_, done)) = s {
+                if let Some(Shared::Shown { copied: done, .. }) = s {
                     *done = copied;
                 }
             });
         });
     };
+    // A link asked for while it was being made is shown when it is ready, to copy by hand (the
+    // browser allows the clipboard only right after a press).
+    Effect::new(move |_| {
+        if let Exports::Ready(exported) = &*state.exports.read() {
+            if shared.get_untracked() == Some(Shared::Waiting) {
+                let url = share_url(&exported.link);
+                shared.set(Some(Shared::Shown { url, copied: false }));
+            }
+        }
+    });
     view! {
         <div class="share">
             <button type="button" on:click=share>{i18n.text("share-button")}</button>
-            {move || shared.get().map(|(url, copied)| {
-                let status = if copied { crate::key!("share-copied") } else { crate::key!("share-copy-manually") };
-                view! {
-                    <p role="status">{i18n.text(status)}</p>
-                    <div class="field">
-                        <label for="shared-url">{i18n.text("share-link-label")}</label>
-                        <input id="shared-url" type="text" readonly value=url.clone() prop:value=url
-                            on:focus=|ev| {
-                                use wasm_bindgen::JsCast;
-                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                    input.select();
+            {move || shared.get().map(|shared| match shared {
+                Shared::Waiting => view! { <p role="status">{i18n.text("share-preparing")}</p> }.into_any(),
+                Shared::Shown { url, copied } => {
+                    let status = if copied { crate::key!("share-copied") } else { crate::key!("share-copy-manually") };
+                    view! {
+                        <p role="status">{i18n.text(status)}</p>
+                        <div class="field">
+                            <label for="shared-url">{i18n.text("share-link-label")}</label>
+                            <input id="shared-url" type="text" readonly value=url.clone() prop:value=url
+                                on:focus=|ev| {
+                                    use wasm_bindgen::JsCast;
+                                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                        input.select();
+                                    }
                                 }
-                            }
-                        />
-                    </div>
+                            />
+                        </div>
+                    }
+                    .into_any()
                 }
             })}
         </div>

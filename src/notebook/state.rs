@@ -2,7 +2,7 @@
 //! outputs. Whenever the document or its data change, the whole notebook runs again in a Web
 //! Worker ([`crate::jobs`]); the outputs shown stay those of the last finished run until then.
 
-use super::python::PythonCode;
+use super::exports::Exports;
 use super::run::RunBook;
 use super::search::{BatchKey, SearchRun, Searches};
 use crate::jobs::{worker_pool, JobFailure, SharedJobs};
@@ -44,10 +44,14 @@ pub struct NotebookState {
     pub layout: RwSignal<u32>,
     /// The tune cells' searches, by cell (see [`super::search`]).
     pub searches: RwSignal<HashMap<BatchKey, SearchRun>>,
+    /// Whether the notebook runs as it is edited (the default) or when the learner asks; the
+    /// choice is remembered in this browser.
+    pub auto_run: RwSignal<bool>,
     /// Cells whose contents are hidden (by index); a view setting, not part of the notebook.
     pub collapsed: RwSignal<HashSet<usize>>,
-    /// The notebook in Python, kept current by [`super::python::keep_python_current`].
-    pub python: RwSignal<PythonCode>,
+    /// The notebook in Python and as a link, kept current by
+    /// [`super::exports::keep_exports_current`].
+    pub exports: RwSignal<Exports>,
     pub(super) search_jobs: StoredValue<Searches, LocalStorage>,
     pub(super) runner: StoredValue<SharedJobs, LocalStorage>,
     pub(super) run: StoredValue<RunBook, LocalStorage>,
@@ -67,34 +71,40 @@ impl NotebookState {
             status: RwSignal::new(RunStatus::Idle),
             layout: RwSignal::new(0),
             searches: RwSignal::new(HashMap::new()),
+            auto_run: RwSignal::new(super::storage::runs_automatically()),
             collapsed: RwSignal::new(HashSet::new()),
-            python: RwSignal::new(PythonCode::Pending),
+            exports: RwSignal::new(Exports::Pending),
             search_jobs: StoredValue::new_local(Searches::default()),
             runner: StoredValue::new_local(runner),
             run: StoredValue::new_local(RunBook::default()),
         };
-        // Run whenever the document or its data change and everything it needs is loaded.
+        // Run whenever the document or its data change and everything it needs is loaded;
+        // when the learner runs it by hand, only once, to show the notebook as it opened.
         Effect::new(move |_| {
-            let ready = state.doc.with(|nb| {
-                state.csv.with(|data| {
-                    nb.cells.iter().all(|cell| match cell {
-                        Cell::Dataset(d) => {
-                            data.contains_key(&d.dataset) || !is_shipped(&d.dataset)
-                        }
-                        _ => true,
-                    })
-                })
-            });
-            let current = state.run.with_value(|run| {
-                state
-                    .doc
-                    .with_untracked(|nb| run.evaluated.as_ref() == Some(nb))
-            });
-            if ready && !current {
+            let first = state.run.with_value(|run| run.evaluated.is_none());
+            if (state.auto_run.get() || first) && state.can_run() {
                 state.start_run();
             }
         });
         state
+    }
+
+    /// Whether the outputs are behind the document and every data set it needs is loaded
+    /// (reactive on the document and the data, not on the outputs).
+    pub fn can_run(self) -> bool {
+        let ready = self.doc.with(|nb| {
+            self.csv.with(|data| {
+                nb.cells.iter().all(|cell| match cell {
+                    Cell::Dataset(d) => data.contains_key(&d.dataset) || !is_shipped(&d.dataset),
+                    _ => true,
+                })
+            })
+        });
+        let current = self.run.with_value(|run| {
+            self.doc
+                .with_untracked(|nb| run.evaluated.as_ref() == Some(nb))
+        });
+        ready && !current
     }
 
     /// Gives a downloaded data set to the notebook and to the workers.

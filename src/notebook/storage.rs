@@ -185,6 +185,21 @@ pub fn kept_before_link() -> Option<Notebook> {
     Notebook::from_json(&text).ok()
 }
 
+const AUTO_RUN_KEY: &str = "latih.run-automatically";
+
+/// Whether notebooks run as they are edited: yes, unless the learner chose otherwise here.
+pub fn runs_automatically() -> bool {
+    storage()
+        .and_then(|s| s.get_item(AUTO_RUN_KEY).ok().flatten())
+        .is_none_or(|value| value != "no")
+}
+
+pub fn set_runs_automatically(yes: bool) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(AUTO_RUN_KEY, if yes { "yes" } else { "no" });
+    }
+}
+
 /// Saves the open notebook quietly: storage that is full or switched off must not stop the
 /// learner working.
 pub fn save(notebook: &Notebook) {

@@ -5,9 +5,9 @@ use crate::data::fetch_dataset;
 use crate::i18n::use_i18n;
 use crate::notebook::cells::NotebookCell;
 use crate::notebook::compare::ModelComparison;
+use crate::notebook::exports::keep_exports_current;
 use crate::notebook::file::NotebookFile;
-use crate::notebook::python::keep_python_current;
-use crate::notebook::run_status::RunStatusBar;
+use crate::notebook::run_status::{RunMode, RunStatusBar};
 use crate::notebook::share::{self, SharePanel};
 use crate::notebook::storage::{self, Restored};
 use crate::notebook::NotebookSession;
@@ -86,7 +86,7 @@ pub fn NotebookPage() -> impl IntoView {
     });
     on_cleanup(move || hash_listener.remove());
     Effect::new(move |_| state.doc.with(storage::save));
-    keep_python_current(state, i18n);
+    keep_exports_current(state, i18n);
 
     let failure = RwSignal::new(None::<(String, String)>);
     let attempt = RwSignal::new(0u32);
@@ -166,6 +166,7 @@ pub fn NotebookPage() -> impl IntoView {
                 </div>
             }
         })}
+        <RunMode state />
         <RunStatusBar state />
         <div class="notebook">{cells}</div>
         <p class="actions">

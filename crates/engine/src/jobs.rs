@@ -6,7 +6,7 @@
 //! data sets once ([`Request::PutData`]) and jobs that name them ([`Request::Run`]), and answers each
 //! job with progress and one final result.
 
-use crate::export::PythonExport;
+use crate::export::Exported;
 use crate::models::{Classifier, RandomForest};
 use crate::notebook::{
     evaluate_with, grow_trees, run_candidates, run_learning_point, CellOutput, Notebook, Prefitted,
@@ -67,8 +67,9 @@ pub enum Job {
         cell: usize,
         size: usize,
     },
-    /// The notebook in Python, its comments in the words given (catalog key → text).
-    Python {
+    /// The notebook in Python, its comments in the words given (catalog key → text), and its
+    /// share link.
+    Export {
         #[serde(with = "as_json")]
         notebook: Notebook,
         words: Vec<(String, String)>,
@@ -148,7 +149,7 @@ pub enum JobResult {
     Tuned(Result<Vec<CandidateResult>, Error>),
     Learned(Result<LearningPoint, Error>),
     Grown(Result<ForestPart, Error>),
-    Python(PythonExport),
+    Exported(Exported),
 }
 
 /// The wire format: postcard bytes both ways. They are compact (a forest's trees travel through
@@ -275,10 +276,10 @@ impl JobRunner {
                 &self.data,
                 &mut progress,
             )),
-            Job::Python { notebook, words } => {
+            Job::Export { notebook, words } => {
                 let words: HashMap<String, String> = words.into_iter().collect();
                 let word = |key: &str| words.get(key).cloned().unwrap_or_else(|| key.to_string());
-                JobResult::Python(PythonExport::of(&notebook, &word))
+                JobResult::Exported(Exported::of(&notebook, &word))
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use latih_engine::jobs::{wire, ForestPart, Job, JobResult, JobRunner, Request, Response};
 use latih_engine::models::{ModelSpec, RandomForestParams};
-use latih_engine::notebook::{evaluate, Cell, CellOutput, Notebook, TrainCell};
+use latih_engine::notebook::{evaluate, link, Cell, CellOutput, Notebook, TrainCell};
 use latih_engine::tune::CandidateResult;
 
 mod common;
@@ -312,7 +312,7 @@ fn growing_trees_of_a_cell_that_has_no_forest_is_an_error() {
 }
 
 #[test]
-fn a_python_job_writes_the_notebook_in_the_words_it_was_given() {
+fn an_export_job_writes_the_notebook_in_the_words_it_was_given_and_its_link() {
     let notebook = forest_notebook(30);
     let words = vec![
         (
@@ -321,17 +321,19 @@ fn a_python_job_writes_the_notebook_in_the_words_it_was_given() {
         ),
         ("cell-train-title".to_string(), "Latih model".to_string()),
     ];
-    let responses = run_on_penguins(Job::Python {
+    let responses = run_on_penguins(Job::Export {
         notebook: notebook.clone(),
         words,
     });
     let [Response::Done {
         id: 7,
-        result: JobResult::Python(export),
+        result: JobResult::Exported(exported),
     }] = responses.as_slice()
     else {
         panic!("expected the export of job 7, got {responses:?}");
     };
+    assert_eq!(link::decode(&exported.link).unwrap(), notebook);
+    let export = &exported.python;
     assert_eq!(export.cells.len(), notebook.cells.len());
     let train = export.cells[2].as_deref().unwrap();
     assert!(

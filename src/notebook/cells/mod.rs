@@ -12,8 +12,8 @@ mod tune;
 
 pub(crate) use train::model_key;
 
+use super::exports::Exports;
 use super::output::CellError;
-use super::python::PythonCode;
 use super::run_status::RunFailureOnCell;
 use super::NotebookState;
 use crate::i18n::use_i18n;
@@ -175,14 +175,14 @@ fn shortcut(ev: &leptos::ev::KeyboardEvent, index: usize) {
 }
 
 /// The cell's pandas / scikit-learn code, on request; it follows the cell's settings as they
-/// change (a worker writes it: see [`super::python`]).
+/// change (a worker writes it: see [`super::exports`]).
 #[component]
 fn CellPython(state: NotebookState, index: usize) -> impl IntoView {
     let i18n = use_i18n();
-    let code = move || match &*state.python.read() {
-        PythonCode::Ready(export) => export.cells.get(index).cloned().flatten(),
-        PythonCode::Pending => Some(i18n.tr("cell-python-pending")),
-        PythonCode::Failed(reason) => {
+    let code = move || match &*state.exports.read() {
+        Exports::Ready(exported) => exported.python.cells.get(index).cloned().flatten(),
+        Exports::Pending => Some(i18n.tr("cell-python-pending")),
+        Exports::Failed(reason) => {
             Some(i18n.trf("cell-python-failed", &[("reason", reason.clone())]))
         }
     };
@@ -209,7 +209,9 @@ pub fn show_output(
     let stale = move || state.is_stale(index);
     view! {
         <Show when=stale>
-            <p class="stale-note">{i18n.text("cell-stale")}</p>
+            <p class="stale-note">
+                {move || i18n.tr(if state.auto_run.get() { crate::key!("cell-stale") } else { crate::key!("cell-stale-manual") })}
+            </p>
         </Show>
         <div class="cell-output" class:stale=stale aria-live="polite" aria-busy=move || stale().to_string()>
             {move || match state.output(index) {

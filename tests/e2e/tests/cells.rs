@@ -121,3 +121,50 @@ async fn cells_move_hide_and_shift_enter_goes_on_to_the_next() {
     site.heading("3. Train a model").await;
     site.close().await;
 }
+
+#[tokio::test]
+async fn a_notebook_can_run_only_when_asked_and_remembers_that() {
+    let site = Site::start(BrowserLanguage::English, 412, 900, 2).await;
+    site.open("/notebook").await;
+    let before = site.definition("Accuracy").await;
+    settled(&site).await;
+    let automatic = site.labelled("Run the notebook as I edit it").await;
+    assert!(automatic.is_selected().await.unwrap());
+    automatic.click().await.unwrap();
+    let run_now = site.button("Run now").await;
+    assert!(
+        run_now.attr("disabled").await.unwrap().is_some(),
+        "nothing to run yet"
+    );
+
+    // An edit waits for the learner.
+    site.fill("Maximum depth", "1").await;
+    site.text("Out of date: press “Run now” to update it").await;
+    assert_eq!(site.definition("Accuracy").await, before);
+    site.until("Run now to be enabled", || async {
+        run_now.attr("disabled").await.unwrap().is_none()
+    })
+    .await;
+    run_now.click().await.unwrap();
+    site.until("the run to update the accuracy", || async {
+        site.definition("Accuracy").await != before
+            && site
+                .find_all("//*[contains(., 'Out of date')]")
+                .await
+                .is_empty()
+    })
+    .await;
+
+    // The choice is kept; switching back runs as before.
+    site.client.refresh().await.unwrap();
+    site.definition("Accuracy").await;
+    let automatic = site.labelled("Run the notebook as I edit it").await;
+    assert!(!automatic.is_selected().await.unwrap());
+    automatic.click().await.unwrap();
+    site.fill("Maximum depth", "3").await;
+    site.until("an automatic run", || async {
+        site.definition("Accuracy").await == before
+    })
+    .await;
+    site.close().await;
+}

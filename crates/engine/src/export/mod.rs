@@ -1,5 +1,6 @@
 //! The notebook as Python: each cell's pandas / scikit-learn code, and the whole notebook as a
-//! script or a Jupyter notebook that repeats its steps.
+//! script or a Jupyter notebook that repeats its steps; with its share link, what a worker
+//! prepares for the app after each change ([`Exported`]).
 //!
 //! The code is plain text built here; the few comments in it are the reader's language, looked
 //! up by the caller through [`Words`] (the engine holds no catalog).
@@ -18,8 +19,25 @@ use serde::{Deserialize, Serialize};
 /// Looks up a catalog key.
 pub type Words<'a> = &'a dyn Fn(&str) -> String;
 
-/// Everything the app shows and offers of a notebook in Python, made in one go by a worker
-/// (the code that writes it is not part of the app's first load).
+/// The notebook made ready to leave the app, in one go by a worker after each change (the code
+/// that writes Python and compresses links is not part of the app's first load).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Exported {
+    pub python: PythonExport,
+    /// The share link's payload ([`crate::notebook::link::encode`]).
+    pub link: String,
+}
+
+impl Exported {
+    pub fn of(notebook: &Notebook, words: Words) -> Self {
+        Self {
+            python: PythonExport::of(notebook, words),
+            link: crate::notebook::link::encode(notebook),
+        }
+    }
+}
+
+/// Everything the app shows and offers of a notebook in Python.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PythonExport {
     /// Each cell's code ([`cell_python`]), by index.

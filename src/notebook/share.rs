@@ -2,6 +2,7 @@
 //! opening such a link. The fragment never reaches a server. The link is made by a worker after
 //! each change (`exports`); opening one is done here, before any worker has started.
 
+use crate::components::fields::CheckboxField;
 use crate::i18n::use_i18n;
 use crate::notebook::exports::Exports;
 use crate::notebook::NotebookState;
@@ -73,8 +74,10 @@ pub fn SharePanel(state: NotebookState) -> impl IntoView {
             }
         }
     });
+    let teach = Callback::new(move |on: bool| state.teaching.set(on));
     view! {
         <div class="share">
+            <CheckboxField id="teacher-mode" label_key="teacher-mode" checked=false on_change=teach />
             <button type="button" on:click=share>{i18n.text("share-button")}</button>
             {move || shared.get().map(|shared| match shared {
                 Shared::Waiting => view! { <p role="status">{i18n.text("share-preparing")}</p> }.into_any(),

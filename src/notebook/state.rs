@@ -47,6 +47,11 @@ pub struct NotebookState {
     /// Whether the notebook runs as it is edited (the default) or when the learner asks; the
     /// choice is remembered in this browser.
     pub auto_run: RwSignal<bool>,
+    /// The fingerprints of the learner's files a shared link asked for (by data set id): a file
+    /// given for one of them must be the same file.
+    pub expected_files: RwSignal<HashMap<String, String>>,
+    /// Teacher mode: cells can be locked for the learners a link is shared with.
+    pub teaching: RwSignal<bool>,
     /// Cells whose contents are hidden (by index); a view setting, not part of the notebook.
     pub collapsed: RwSignal<HashSet<usize>>,
     /// The notebook in Python and as a link, kept current by
@@ -72,6 +77,8 @@ impl NotebookState {
             layout: RwSignal::new(0),
             searches: RwSignal::new(HashMap::new()),
             auto_run: RwSignal::new(super::storage::runs_automatically()),
+            expected_files: RwSignal::new(HashMap::new()),
+            teaching: RwSignal::new(false),
             collapsed: RwSignal::new(HashSet::new()),
             exports: RwSignal::new(Exports::Pending),
             search_jobs: StoredValue::new_local(Searches::default()),
@@ -102,7 +109,7 @@ impl NotebookState {
         });
         let current = self.run.with_value(|run| {
             self.doc
-                .with_untracked(|nb| run.evaluated.as_ref() == Some(nb))
+                .with_untracked(|nb| run.evaluated.as_ref().map(|ev| &ev.cells) == Some(&nb.cells))
         });
         ready && !current
     }
@@ -110,9 +117,30 @@ impl NotebookState {
     /// Gives a downloaded data set to the notebook and to the workers.
     pub fn add_data(self, id: String, text: String) {
         self.runner.with_value(|runner| runner.put_data(&id, &text));
+        // New data under a name the notebook already uses (a file given again, as a shared
+        // link asks) changes the results without changing the document: run again.
+        let used = self.doc.with_untracked(|nb| {
+            nb.cells
+                .iter()
+                .any(|c| matches!(c, Cell::Dataset(d) if d.dataset == id))
+        });
+        if used {
+            self.run.update_value(|run| run.evaluated = None);
+        }
         self.csv.update(|data| {
             data.insert(id, text);
         });
+    }
+
+    /// The files a shared link brought: small ones arrive with it (and are kept, as if chosen
+    /// here); larger ones are asked for, and checked against their fingerprints when given.
+    pub fn open_shared_files(self, shared: latih_engine::notebook::link::Shared) {
+        for (id, text) in shared.data {
+            super::storage::keep_user_data(&id, &text);
+            self.add_data(id, text);
+        }
+        self.expected_files
+            .set(shared.fingerprints.into_iter().collect());
     }
 
     pub(super) fn runner(self) -> StoredValue<SharedJobs, LocalStorage> {
@@ -156,6 +184,11 @@ impl NotebookState {
             });
             self.layout.update(|n| *n = n.wrapping_add(1));
         }
+    }
+
+    /// Whether a learner finds cell `index` locked: it is, and this is not teacher mode.
+    pub fn held(self, index: usize) -> bool {
+        !self.teaching.get() && self.doc.with(|nb| nb.is_locked(index))
     }
 
     pub fn toggle_collapsed(self, index: usize) {

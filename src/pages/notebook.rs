@@ -63,20 +63,25 @@ pub fn NotebookPage() -> impl IntoView {
     // A shared link wins over the saved notebook, which is kept aside to go back to.
     let mut opened_link = false;
     let mut link_error = None;
+    let mut shared_files = None;
     if let Some(text) = share::link_in_address() {
-        match link::decode(&text) {
+        match link::decode_shared(&text) {
             Ok(shared) => {
-                if shared != notebook {
+                if shared.notebook != notebook {
                     storage::keep_before_link(&notebook);
                     opened_link = true;
                 }
-                notebook = shared;
+                notebook = shared.notebook.clone();
+                shared_files = Some(shared);
             }
             Err(error) => link_error = Some(error),
         }
         share::clear_link_from_address();
     }
     let state = NotebookSession::open(notebook);
+    if let Some(shared) = shared_files {
+        state.open_shared_files(shared);
+    }
     // A link pasted while this page is open changes only the fragment, which reloads nothing:
     // open it as a fresh page would.
     let hash_listener = window_event_listener(leptos::ev::hashchange, |_| {

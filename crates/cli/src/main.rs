@@ -74,23 +74,28 @@ const SHIPPED: &[(&str, &str)] = &[
     ("credit", include_str!("../../../static/data/credit.csv")),
 ];
 
-/// Reads a notebook from JSON or from a shared link (the whole URL or the part after `#nb=`).
-fn read_notebook(text: &str) -> Result<Notebook, latih_engine::Error> {
+/// Reads a notebook from JSON or from a shared link (the whole URL or the part after `#nb=`),
+/// with the learner's files a link carries inside it.
+fn read_notebook(text: &str) -> Result<link::Shared, latih_engine::Error> {
     let text = text.trim();
     if text.starts_with('{') {
-        return Notebook::from_json(text);
+        return Notebook::from_json(text).map(|notebook| link::Shared {
+            notebook,
+            data: Vec::new(),
+            fingerprints: Vec::new(),
+        });
     }
     let encoded = text.rsplit_once("#nb=").map_or(text, |(_, l)| l);
-    link::decode(encoded)
+    link::decode_shared(encoded)
 }
 
-fn load(path: &PathBuf, lang: Lang) -> Result<Notebook, String> {
+fn load(path: &PathBuf, lang: Lang) -> Result<link::Shared, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     read_notebook(&text).map_err(|e| latih_i18n::error_message(lang, &e))
 }
 
 fn export(path: PathBuf, to: ExportFormat, lang: Lang) -> Result<String, String> {
-    let notebook = load(&path, lang)?;
+    let notebook = load(&path, lang)?.notebook;
     let words = |key: &str| latih_i18n::t(lang, key);
     Ok(match to {
         ExportFormat::Py => python_script(&notebook, &words),
@@ -99,10 +104,12 @@ fn export(path: PathBuf, to: ExportFormat, lang: Lang) -> Result<String, String>
 }
 
 fn run(notebook: PathBuf, data: Vec<String>, json: bool, lang: Lang) -> Result<String, String> {
-    let notebook = load(&notebook, lang)?;
+    let shared = load(&notebook, lang)?;
+    let notebook = shared.notebook;
     let mut sources: HashMap<String, String> = SHIPPED
         .iter()
         .map(|(name, csv)| (name.to_string(), csv.to_string()))
+        .chain(shared.data)
         .collect();
     for pair in data {
         let (name, path) = pair

@@ -139,3 +139,18 @@ fn a_search_on_every_core_gives_the_engine_s_single_threaded_results() {
         "{text}"
     );
 }
+
+#[test]
+fn a_link_with_the_learners_own_file_inside_runs_on_that_file() {
+    let path = temp_file("v2.link", &fixture("v2.link"));
+    let out = latih(&["run", &path, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dataset = &json["cells"][0];
+    assert_eq!(dataset["rows"], 6, "{dataset}");
+    assert!(json["cells"][3]["accuracy"].is_number(), "{json}");
+}

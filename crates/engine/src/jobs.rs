@@ -279,7 +279,7 @@ impl JobRunner {
             Job::Export { notebook, words } => {
                 let words: HashMap<String, String> = words.into_iter().collect();
                 let word = |key: &str| words.get(key).cloned().unwrap_or_else(|| key.to_string());
-                JobResult::Exported(Exported::of(&notebook, &word))
+                JobResult::Exported(Exported::of(&notebook, &word, &self.data))
             }
         }
     }

@@ -571,3 +571,38 @@ fn cells_are_read_with_their_kind_first_as_every_latih_writes_them() {
     let not_an_object = r#"{"version":1,"cells":[["kind","split"]]}"#;
     assert!(unreadable(not_an_object).contains("first key is \"kind\""));
 }
+
+#[test]
+fn locks_follow_their_cells_and_a_stored_list_is_tidied() {
+    let mut nb = Notebook::starter("iris", "species");
+    assert!(
+        !nb.to_json().contains("locked"),
+        "no locks, no field: old readers see no change"
+    );
+    nb.set_locked(1, true);
+    nb.set_locked(3, true);
+    nb.set_locked(99, true);
+    assert_eq!(nb.locked, [1, 3]);
+
+    // An explore cell goes in at 1: the locked split and evaluation move down with their cells.
+    nb.add_explore();
+    assert_eq!(nb.locked, [2, 4]);
+    assert!(nb.is_locked(2) && matches!(nb.cells[2], Cell::Split(_)));
+    assert!(nb.move_cell(2, true));
+    assert_eq!(nb.locked, [1, 4]);
+    nb.remove_cell(0);
+    assert_eq!(nb.locked, [0, 3]);
+    assert!(matches!(nb.cells[0], Cell::Split(_)) && matches!(nb.cells[3], Cell::Evaluate(_)));
+    nb.remove_cell(3);
+    assert_eq!(nb.locked, [0]);
+    nb.set_locked(0, false);
+    assert!(nb.locked.is_empty());
+
+    nb.set_locked(2, true);
+    let back = Notebook::from_json(&nb.to_json()).unwrap();
+    assert_eq!(back, nb);
+    let messy = nb
+        .to_json()
+        .replace(r#""locked":[2]"#, r#""locked":[7,2,2,0]"#);
+    assert_eq!(Notebook::from_json(&messy).unwrap().locked, [0, 2]);
+}

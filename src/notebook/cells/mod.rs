@@ -105,12 +105,14 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
                 <h2 id=heading_id.clone() tabindex="-1">{format!("{}. ", index + 1)}{i18n.text(title_key)}</h2>
                 <CellTools state index body_id=body_id.clone() />
             </div>
-            <div id=body_id hidden=collapsed>
+            {move || state.held(index).then(|| view! { <p class="note">{i18n.text("cell-locked")}</p> })}
+            // A disabled fieldset disables every control in it, whatever the kind of cell.
+            <fieldset id=body_id class="cell-body" hidden=collapsed disabled=move || state.held(index)>
                 {body}
                 {python}
                 {remove}
                 {remove_step}
-            </div>
+            </fieldset>
             <RunFailureOnCell state index />
         </section>
     }
@@ -136,11 +138,23 @@ fn CellTools(state: NotebookState, index: usize, body_id: String) -> impl IntoVi
     };
     let collapsed = move || state.collapsed.with(|set| set.contains(&index));
     let (first, last) = (index == 0, index + 1 >= count);
+    let locked = move || state.doc.with(|nb| nb.is_locked(index));
+    let lock = move || {
+        state.teaching.get().then(|| {
+            view! {
+                <button type="button" aria-pressed=move || locked().to_string()
+                    on:click=move |_| state.doc.update(|nb| nb.set_locked(index, !nb.is_locked(index)))>
+                    {i18n.text("cell-lock")}
+                </button>
+            }
+        })
+    };
     view! {
         <div class="cell-tools">
-            <button type="button" id=format!("cell-{index}-up") disabled=first
+            {lock}
+            <button type="button" id=format!("cell-{index}-up") disabled=move || first || state.held(index)
                 aria-label=i18n.text("cell-move-up") on:click=move |_| move_to(true)>"↑"</button>
-            <button type="button" id=format!("cell-{index}-down") disabled=last
+            <button type="button" id=format!("cell-{index}-down") disabled=move || last || state.held(index)
                 aria-label=i18n.text("cell-move-down") on:click=move |_| move_to(false)>"↓"</button>
             <button type="button" aria-controls=body_id aria-expanded=move || (!collapsed()).to_string()
                 on:click=move |_| state.toggle_collapsed(index)>

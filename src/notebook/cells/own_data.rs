@@ -7,6 +7,7 @@ use crate::i18n::use_i18n;
 use crate::notebook::storage;
 use crate::notebook::NotebookState;
 use latih_engine::datasets::user_dataset_id;
+use latih_engine::notebook::link::fingerprint;
 use latih_engine::notebook::DatasetCell;
 use latih_engine::table::read_csv_header;
 use latih_i18n::format_count;
@@ -25,10 +26,25 @@ const PASTED_NAME: &str = "pasted.csv";
 /// What became of the last file, in words (a notice or a problem).
 #[derive(Clone, PartialEq)]
 enum Outcome {
-    Used { name: String, kept: bool },
-    TooLarge { name: String, megabytes: f64 },
-    Unreadable { name: String, reason: String },
-    Empty { name: String },
+    Used {
+        name: String,
+        kept: bool,
+    },
+    TooLarge {
+        name: String,
+        megabytes: f64,
+    },
+    Unreadable {
+        name: String,
+        reason: String,
+    },
+    Empty {
+        name: String,
+    },
+    /// Not the file the shared link was made with (its fingerprint differs).
+    Different {
+        name: String,
+    },
 }
 
 /// Puts the text of file `name` into the notebook as the data set of cell `index`, with its last
@@ -38,6 +54,12 @@ fn use_text(state: NotebookState, index: usize, name: String, text: String) -> O
         return Outcome::Empty { name };
     }
     let id = user_dataset_id(&name);
+    let expected = state
+        .expected_files
+        .with_untracked(|files| files.get(&id).cloned());
+    if expected.is_some_and(|print| print != fingerprint(&text)) {
+        return Outcome::Different { name };
+    }
     let kept = storage::keep_user_data(&id, &text);
     let target = read_csv_header(&text)
         .ok()
@@ -119,6 +141,9 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
                 i18n.trf("own-data-unreadable", &[("name", name), ("reason", reason)]),
             ),
             Outcome::Empty { name } => (true, i18n.trf("own-data-empty", &[("name", name)])),
+            Outcome::Different { name } => {
+                (true, i18n.trf("own-data-different", &[("name", name)]))
+            }
         })
     };
     let (file_id, paste_id) = (field_id(index, "own-file"), field_id(index, "paste"));

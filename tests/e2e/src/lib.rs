@@ -459,6 +459,17 @@ impl Site {
         std::fs::read_to_string(folder.join(name)).expect("read the downloaded file")
     }
 
+    /// Waits until the notebook's results are those of the notebook as it is: no run in
+    /// progress and no cell saying it is out of date (in any language).
+    pub async fn settled(&self) {
+        self.until("the notebook's run to finish", || async {
+            self.find_all("//progress | //*[contains(@class, 'stale-note')]")
+                .await
+                .is_empty()
+        })
+        .await;
+    }
+
     /// Ends the browser session politely; dropping the site kills whatever is left.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;

@@ -4,16 +4,6 @@
 use fantoccini::key::Key;
 use latih_e2e::{BrowserLanguage, Site};
 
-/// Waits until no run is in progress, so that nothing moves under the next click.
-async fn settled(site: &Site) {
-    site.until("the run to finish", || async {
-        site.find_all("//progress[@aria-label='Progress of the run']")
-            .await
-            .is_empty()
-    })
-    .await;
-}
-
 async fn headings(site: &Site) -> Vec<String> {
     let mut texts = Vec::new();
     for h in site.find_all("//section[@class='cell']/div/h2").await {
@@ -35,10 +25,10 @@ async fn cells_move_hide_and_shift_enter_goes_on_to_the_next() {
     let site = Site::start(BrowserLanguage::English, 412, 900, 2).await;
     site.open("/notebook").await;
     site.definition("Accuracy").await;
-    settled(&site).await;
+    site.settled().await;
     site.button("Add a note").await.click().await.unwrap();
     site.heading("5. Note").await;
-    settled(&site).await;
+    site.settled().await;
 
     // Up, twice: the note goes above the evaluation, then above the model; focus follows it.
     let up =
@@ -64,7 +54,7 @@ async fn cells_move_hide_and_shift_enter_goes_on_to_the_next() {
         ]
     );
     // The model still trains and is evaluated where it now is.
-    settled(&site).await;
+    site.settled().await;
     site.definition("Accuracy").await;
 
     // Hide the model's contents and show them again.
@@ -110,7 +100,7 @@ async fn cells_move_hide_and_shift_enter_goes_on_to_the_next() {
     .await;
 
     // And down again: the note goes below the model.
-    settled(&site).await;
+    site.settled().await;
     site.find("//section[div/h2[normalize-space(.)='3. Note']]//button[@aria-label='Move this cell down']")
         .await
         .click()
@@ -127,7 +117,7 @@ async fn a_notebook_can_run_only_when_asked_and_remembers_that() {
     let site = Site::start(BrowserLanguage::English, 412, 900, 2).await;
     site.open("/notebook").await;
     let before = site.definition("Accuracy").await;
-    settled(&site).await;
+    site.settled().await;
     let automatic = site.labelled("Run the notebook as I edit it").await;
     assert!(automatic.is_selected().await.unwrap());
     automatic.click().await.unwrap();
@@ -167,4 +157,96 @@ async fn a_notebook_can_run_only_when_asked_and_remembers_that() {
     })
     .await;
     site.close().await;
+}
+
+#[tokio::test]
+async fn a_teacher_locks_cells_and_a_class_opening_the_link_finds_them_locked() {
+    let teacher = Site::start(BrowserLanguage::English, 412, 900, 2).await;
+    teacher.open("/notebook").await;
+    teacher.definition("Accuracy").await;
+    teacher.settled().await;
+    teacher
+        .labelled("Teacher mode: lock cells before sharing the link with a class")
+        .await
+        .click()
+        .await
+        .unwrap();
+    for cell in ["1. Data set", "2. Split into training and test sets"] {
+        let lock = format!(
+            "//section[div/h2[normalize-space(.)='{cell}']]//button[normalize-space(.)='Lock for learners']"
+        );
+        teacher.find(&lock).await.click().await.unwrap();
+        let pressed = teacher
+            .find(&lock)
+            .await
+            .attr("aria-pressed")
+            .await
+            .unwrap();
+        assert_eq!(pressed.as_deref(), Some("true"), "{cell}");
+    }
+    // In teacher mode the locked cells stay editable.
+    assert!(teacher
+        .labelled("Test fraction")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    teacher.settled().await;
+    teacher
+        .button("Copy a link to this notebook")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let url = teacher
+        .labelled("Link to this notebook")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    let fragment = url.split_once('#').map(|(_, f)| format!("#{f}")).unwrap();
+    teacher.close().await;
+
+    let learner = Site::start(BrowserLanguage::English, 412, 900, 2).await;
+    learner.open(&format!("/notebook{fragment}")).await;
+    let before = learner.definition("Accuracy").await;
+    let locked = learner
+        .find_all("//section[.//p[starts-with(normalize-space(.), 'Your teacher locked this cell')]]/div/h2")
+        .await;
+    let mut names = Vec::new();
+    for h in locked {
+        names.push(h.text().await.unwrap());
+    }
+    assert_eq!(
+        names,
+        ["1. Data set", "2. Split into training and test sets"]
+    );
+    assert!(!learner
+        .labelled("Test fraction")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    assert!(!learner
+        .labelled("Data set")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    // The cells left open are the lesson: the model can be changed and is trained again.
+    assert!(learner
+        .labelled("Maximum depth")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    learner.fill("Maximum depth", "1").await;
+    learner
+        .until("the model to be trained again", || async {
+            learner.definition("Accuracy").await != before
+        })
+        .await;
+    assert!(learner.find_all("//*[@id='latih-panic']").await.is_empty());
+    learner.close().await;
 }

@@ -452,6 +452,7 @@ async fn a_shared_link_reproduces_the_notebook_in_another_browser() {
     first.fill("Number of trees", "30").await;
     first.fill("Maximum depth", "8").await;
     first.text("30 trees, mean depth").await;
+    first.settled().await;
     let theirs = read_results(&first, &ENGLISH, "ROC-AUC (positive class: good)").await;
 
     first

@@ -5,16 +5,6 @@ use latih_e2e::{BrowserLanguage, Site};
 
 const STEPS: &str = "3. Clean and prepare the data";
 
-/// Waits until no run is in progress, so that nothing moves under the next click.
-async fn settled(site: &Site) {
-    site.until("the run to finish", || async {
-        site.find_all("//progress[@aria-label='Progress of the run']")
-            .await
-            .is_empty()
-    })
-    .await;
-}
-
 #[tokio::test]
 async fn titanic_ages_are_filled_by_median_classes_one_hot_then_a_model_trains() {
     let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
@@ -46,7 +36,7 @@ async fn titanic_ages_are_filled_by_median_classes_one_hot_then_a_model_trains()
     );
 
     // Step 1: fill in age with the median of the training rows.
-    settled(&site).await;
+    site.settled().await;
     site.button("Add a step").await.click().await.unwrap();
     site.choose_in(STEPS, "Step", "Fill in missing values (SimpleImputer)")
         .await;
@@ -72,7 +62,7 @@ async fn titanic_ages_are_filled_by_median_classes_one_hot_then_a_model_trains()
 
     // Steps 2 and 3: sex and passenger class as categories.
     for (n, column) in [(2, "sex"), (3, "passengerClass")] {
-        settled(&site).await;
+        site.settled().await;
         site.button("Add a step").await.click().await.unwrap();
         let step = format!("//fieldset[legend[normalize-space(.)='Step {n}']]");
         site.find(&step).await;

@@ -13,7 +13,7 @@ pub use cells::cell_python;
 pub use documents::{ipynb, python_script};
 pub(crate) use literal::{py_float, py_str, py_str_list};
 
-use crate::notebook::Notebook;
+use crate::notebook::{DataSource, Notebook};
 use serde::{Deserialize, Serialize};
 
 /// Looks up a catalog key.
@@ -29,10 +29,11 @@ pub struct Exported {
 }
 
 impl Exported {
-    pub fn of(notebook: &Notebook, words: Words) -> Self {
+    /// The exports of `notebook`; its link carries the learner's own files found in `files`.
+    pub fn of(notebook: &Notebook, words: Words, files: &dyn DataSource) -> Self {
         Self {
             python: PythonExport::of(notebook, words),
-            link: crate::notebook::link::encode(notebook),
+            link: crate::notebook::link::encode_with_data(notebook, files),
         }
     }
 }

@@ -31,6 +31,12 @@ pub const MAX_NOTEBOOK_BYTES: usize = 1 << 20;
 pub struct Notebook {
     pub version: u32,
     pub cells: Vec<Cell>,
+    /// Cells a teacher locked (by index, sorted): a learner who opens the notebook sees their
+    /// settings but cannot change them, so a class works on the cells left open. A lesson's
+    /// focus, not a protection: the notebook's owner can unlock them. Absent when empty, so
+    /// notebooks without locks read and write as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub locked: Vec<usize>,
 }
 
 /// Written as `{"kind": "split", …its fields}`; read by [`crate::tagged`], which needs the kind
@@ -135,6 +141,7 @@ impl Notebook {
     pub fn starter(dataset: &str, target: &str) -> Self {
         Self {
             version: SCHEMA_VERSION,
+            locked: Vec::new(),
             cells: vec![
                 Cell::Dataset(DatasetCell {
                     dataset: dataset.into(),
@@ -165,7 +172,7 @@ impl Notebook {
             .iter()
             .position(|c| matches!(c, Cell::Dataset(_)))
             .map_or(0, |i| i + 1);
-        self.cells.insert(at, Cell::Explore(ExploreCell::default()));
+        self.insert_cell(at, Cell::Explore(ExploreCell::default()));
     }
 
     /// Puts a steps cell right after the first split cell (or at the end, without one), unless
@@ -179,7 +186,7 @@ impl Notebook {
             .iter()
             .position(|c| matches!(c, Cell::Split(_)))
             .map_or(self.cells.len(), |i| i + 1);
-        self.cells.insert(at, Cell::Steps(StepsCell::default()));
+        self.insert_cell(at, Cell::Steps(StepsCell::default()));
         at
     }
 
@@ -213,11 +220,50 @@ impl Notebook {
         if models < 2 || !matches!(self.cells.get(index), Some(Cell::Train(_))) {
             return false;
         }
-        self.cells.remove(index);
+        self.remove_cell(index);
         if matches!(self.cells.get(index), Some(Cell::Evaluate(_))) {
-            self.cells.remove(index);
+            self.remove_cell(index);
         }
         true
+    }
+
+    /// Inserts `cell` at `at`; the cells after it keep their locks.
+    fn insert_cell(&mut self, at: usize, cell: Cell) {
+        self.cells.insert(at, cell);
+        for locked in &mut self.locked {
+            if *locked >= at {
+                *locked += 1;
+            }
+        }
+    }
+
+    /// Removes the cell at `index`, and its lock; the cells after it keep theirs.
+    pub fn remove_cell(&mut self, index: usize) {
+        if index >= self.cells.len() {
+            return;
+        }
+        self.cells.remove(index);
+        self.locked.retain(|&l| l != index);
+        for locked in &mut self.locked {
+            if *locked > index {
+                *locked -= 1;
+            }
+        }
+    }
+
+    pub fn is_locked(&self, index: usize) -> bool {
+        self.locked.binary_search(&index).is_ok()
+    }
+
+    /// Locks or unlocks the cell at `index` (a cell that does not exist is left alone).
+    pub fn set_locked(&mut self, index: usize, locked: bool) {
+        match (self.locked.binary_search(&index), locked) {
+            (Err(at), true) if index < self.cells.len() => self.locked.insert(at, index),
+            (Ok(at), false) => {
+                self.locked.remove(at);
+            }
+            _ => {}
+        }
     }
 
     /// Moves the cell at `index` one place up (towards the top) or down; says whether it moved.
@@ -232,6 +278,9 @@ impl Notebook {
         match other {
             Some(other) if index < self.cells.len() && other < self.cells.len() => {
                 self.cells.swap(index, other);
+                let (a, b) = (self.is_locked(index), self.is_locked(other));
+                self.set_locked(index, b);
+                self.set_locked(other, a);
                 true
             }
             _ => false,
@@ -270,8 +319,18 @@ impl Notebook {
             serde_json::from_str(text).map_err(|e| Error::NotebookUnreadable {
                 message: e.to_string(),
             })?;
-        notebook.check_version()?;
-        Ok(notebook)
+        notebook.checked()
+    }
+
+    /// A notebook read from elsewhere, made safe to use: a version this Latih reads, and locks
+    /// as the rest of the code expects them (sorted, once each, on cells that exist).
+    pub fn checked(mut self) -> Result<Notebook, Error> {
+        self.check_version()?;
+        let cells = self.cells.len();
+        self.locked.sort_unstable();
+        self.locked.dedup();
+        self.locked.retain(|&index| index < cells);
+        Ok(self)
     }
 
     /// Refuses a notebook written by a newer Latih than this one.

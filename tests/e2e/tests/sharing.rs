@@ -1,0 +1,97 @@
+//! Links that carry the learner's own data (issue 6): a small file travels inside the link; a
+//! larger one goes by name and fingerprint, so the person opening the link is asked for it and
+//! told when the file they give is not the same.
+
+use latih_e2e::{BrowserLanguage, Site};
+
+/// A study-hours table of `rows` rows in a file of this test run named `name`.
+fn grades_file(name: &str, rows: usize, twist: usize) -> std::path::PathBuf {
+    let mut csv = String::from("jam_belajar;tidur;nilai\n");
+    for i in 0..rows {
+        let (hours, sleep) = (i % 10, 5 + (i * 7 + twist) % 4);
+        let grade = if hours + sleep > 10 {
+            "lulus"
+        } else {
+            "mengulang"
+        };
+        csv.push_str(&format!("{hours};{sleep};{grade}\n"));
+    }
+    let dir =
+        std::env::temp_dir().join(format!("latih-share-{}-{rows}-{twist}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+/// Loads `path` as the data set and returns the link "Copy a link" gives.
+async fn link_of_own_file(site: &Site, path: &std::path::Path, shape: &str) -> String {
+    site.open("/notebook").await;
+    site.heading("1. Data set").await;
+    let input = site.labelled("Or use your own CSV file").await;
+    input.send_keys(&path.display().to_string()).await.unwrap();
+    site.text(shape).await;
+    site.settled().await;
+    site.button("Copy a link to this notebook")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let url = site
+        .labelled("Link to this notebook")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    url.split_once('#')
+        .map(|(_, f)| format!("#{f}"))
+        .expect("a #nb= link")
+}
+
+#[tokio::test]
+async fn a_small_own_file_travels_inside_the_link() {
+    let path = grades_file("nilai.csv", 60, 0);
+    let first = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+    let fragment = link_of_own_file(&first, &path, "60 rows × 3 columns").await;
+    assert!(fragment.starts_with("#nb=2."), "{fragment}");
+    let theirs = first.definition("Accuracy").await;
+    first.close().await;
+
+    let second = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+    second.open(&format!("/notebook{fragment}")).await;
+    second.text("60 rows × 3 columns").await;
+    second.settled().await;
+    assert_eq!(second.definition("Accuracy").await, theirs);
+    second.close().await;
+}
+
+#[tokio::test]
+async fn a_large_own_file_is_asked_for_and_a_different_one_refused() {
+    let original = grades_file("nilai.csv", 2000, 0);
+    let first = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+    let fragment = link_of_own_file(&first, &original, "2,000 rows × 3 columns").await;
+    first.close().await;
+
+    let second = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+    second.open(&format!("/notebook{fragment}")).await;
+    second
+        .text("The file “nilai.csv” is not in this browser")
+        .await;
+    // Same name, other content: refused, and the notebook keeps waiting for the right one.
+    let other = grades_file("nilai.csv", 2000, 1);
+    let input = second.labelled("Or use your own CSV file").await;
+    input.send_keys(&other.display().to_string()).await.unwrap();
+    second
+        .text("“nilai.csv” is not the file this shared notebook was made with")
+        .await;
+    let input = second.labelled("Or use your own CSV file").await;
+    input
+        .send_keys(&original.display().to_string())
+        .await
+        .unwrap();
+    second.text("2,000 rows × 3 columns").await;
+    second.definition("Accuracy").await;
+    assert!(second.find_all("//*[@id='latih-panic']").await.is_empty());
+    second.close().await;
+}

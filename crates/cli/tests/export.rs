@@ -143,10 +143,7 @@ fn run_python(dir: &Path, args: &[&str]) -> String {
 }
 
 /// Runs a Jupyter notebook's code cells in order, as a kernel would.
-const RUN_IPYNB: &str = "import json, sys\n\
-nb = json.load(open(sys.argv[1]))\n\
-code = '\\n'.join(''.join(c['source']) for c in nb['cells'] if c['cell_type'] == 'code')\n\
-exec(compile(code, sys.argv[1], 'exec'))";
+const RUN_IPYNB: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/run_ipynb.py");
 
 fn export(dir: &Path, to: &str) -> String {
     let notebook = dir.join("notebook.latih.json");
@@ -192,9 +189,8 @@ fn exported_notebooks_run_with_pandas_and_scikit_learn_near_the_notebooks_number
         let tunes = notebook.matches("\"kind\":\"tune\"").count();
         assert_eq!(searched, tunes, "{name}");
         // The Jupyter notebook is the same program: it prints the same, to the digit.
-        std::fs::write(dir.join("run_ipynb.py"), RUN_IPYNB).unwrap();
         assert_eq!(
-            run_python(&dir, &["run_ipynb.py", "notebook.ipynb"]),
+            run_python(&dir, &[RUN_IPYNB, "notebook.ipynb"]),
             printed,
             "{name}"
         );

@@ -470,6 +470,26 @@ impl Site {
         .await;
     }
 
+    /// Presses "Copy a link to this notebook" and returns the link's fragment (`#nb=…`), read
+    /// from the field that shows it.
+    pub async fn copy_link(&self) -> String {
+        self.button("Copy a link to this notebook")
+            .await
+            .click()
+            .await
+            .expect("press Copy a link");
+        let url = self
+            .labelled("Link to this notebook")
+            .await
+            .prop("value")
+            .await
+            .expect("the link's field")
+            .unwrap_or_default();
+        url.split_once('#')
+            .map(|(_, f)| format!("#{f}"))
+            .unwrap_or_else(|| panic!("not a #nb= link: {url}"))
+    }
+
     /// Ends the browser session politely; dropping the site kills whatever is left.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;

@@ -192,20 +192,7 @@ async fn a_teacher_locks_cells_and_a_class_opening_the_link_finds_them_locked() 
         .await
         .unwrap());
     teacher.settled().await;
-    teacher
-        .button("Copy a link to this notebook")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let url = teacher
-        .labelled("Link to this notebook")
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default();
-    let fragment = url.split_once('#').map(|(_, f)| format!("#{f}")).unwrap();
+    let fragment = teacher.copy_link().await;
     teacher.close().await;
 
     let learner = Site::start(BrowserLanguage::English, 412, 900, 2).await;

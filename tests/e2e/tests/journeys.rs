@@ -455,24 +455,8 @@ async fn a_shared_link_reproduces_the_notebook_in_another_browser() {
     first.settled().await;
     let theirs = read_results(&first, &ENGLISH, "ROC-AUC (positive class: good)").await;
 
-    first
-        .button("Copy a link to this notebook")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let url = first
-        .labelled("Link to this notebook")
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default();
-    let fragment = url
-        .split_once('#')
-        .map(|(_, f)| format!("#{f}"))
-        .expect("a #nb= link");
-    assert!(fragment.starts_with("#nb=1."), "{url}");
+    let fragment = first.copy_link().await;
+    assert!(fragment.starts_with("#nb=1."), "{fragment}");
     first.close().await;
 
     // Another browser, another language, nothing stored: the link alone carries the notebook.

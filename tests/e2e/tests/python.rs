@@ -18,10 +18,7 @@ async fn train_code(site: &Site) -> String {
 }
 
 /// Runs a Jupyter notebook's code cells in order, as a kernel would.
-const RUN_IPYNB: &str = "import json, sys\n\
-nb = json.load(open(sys.argv[1]))\n\
-code = '\\n'.join(''.join(c['source']) for c in nb['cells'] if c['cell_type'] == 'code')\n\
-exec(compile(code, sys.argv[1], 'exec'))";
+const RUN_IPYNB: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/run_ipynb.py");
 
 #[tokio::test]
 async fn each_cell_shows_its_python_and_the_notebook_downloads_as_code_that_runs() {
@@ -79,7 +76,6 @@ async fn each_cell_shows_its_python_and_the_notebook_downloads_as_code_that_runs
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/data/iris.csv");
     std::fs::copy(data, dir.join("iris.csv")).unwrap();
     std::fs::write(dir.join("notebook.ipynb"), &ipynb).unwrap();
-    std::fs::write(dir.join("run_ipynb.py"), RUN_IPYNB).unwrap();
     let run = |args: &[&str]| {
         let out = Command::new(&python)
             .args(args)
@@ -93,7 +89,7 @@ async fn each_cell_shows_its_python_and_the_notebook_downloads_as_code_that_runs
         );
         String::from_utf8(out.stdout).unwrap()
     };
-    let printed = run(&["run_ipynb.py", "notebook.ipynb"]);
+    let printed = run(&[RUN_IPYNB, "notebook.ipynb"]);
     let accuracy: f64 = printed
         .lines()
         .find_map(|l| l.strip_prefix("accuracy "))

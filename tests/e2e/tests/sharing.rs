@@ -32,21 +32,7 @@ async fn link_of_own_file(site: &Site, path: &std::path::Path, shape: &str) -> S
     input.send_keys(&path.display().to_string()).await.unwrap();
     site.text(shape).await;
     site.settled().await;
-    site.button("Copy a link to this notebook")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let url = site
-        .labelled("Link to this notebook")
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default();
-    url.split_once('#')
-        .map(|(_, f)| format!("#{f}"))
-        .expect("a #nb= link")
+    site.copy_link().await
 }
 
 #[tokio::test]

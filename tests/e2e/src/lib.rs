@@ -324,6 +324,20 @@ impl Site {
             .unwrap_or_else(|e| panic!("choose {option} in {label} of {section}: {e}"));
     }
 
+    /// Picks `option` in the select labelled `label` of step `n` of a steps cell (each step is a
+    /// fieldset whose legend is "Step n").
+    pub async fn choose_in_step(&self, n: usize, label: &str, option: &str) {
+        let step = format!("//fieldset[legend[normalize-space(.)='Step {n}']]");
+        self.find(&format!(
+            "{step}//select[@id={step}//label[normalize-space(.)={}]/@for]",
+            quote(label)
+        ))
+        .await
+        .select_by_label(option)
+        .await
+        .unwrap_or_else(|e| panic!("choose {option} in {label} of step {n}: {e}"));
+    }
+
     /// Picks the option with visible text `option` in the select labelled `label`, once the
     /// select offers it (options may arrive with data still downloading, as a person would see).
     pub async fn choose(&self, label: &str, option: &str) {

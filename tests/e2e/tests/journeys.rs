@@ -432,6 +432,21 @@ async fn a_damaged_saved_notebook_is_set_aside_and_a_new_one_can_be_started() {
     site.close().await;
 }
 
+/// The text of every definition termed `term` on the page, in order.
+async fn every_definition(site: &Site, term: &str) -> Vec<String> {
+    let mut values = Vec::new();
+    for dd in site
+        .find_all(&format!(
+            "//dt[normalize-space(.)={}]/following-sibling::dd[1]",
+            quote(term)
+        ))
+        .await
+    {
+        values.push(dd.text().await.unwrap());
+    }
+    values
+}
+
 /// The numbers a person reads off an evaluated notebook, parsed from either language.
 async fn read_results(site: &Site, words: &Words, auc_term: &str) -> (f64, f64, Vec<Vec<String>>) {
     let accuracy = parse_shown_number(&site.definition(words.accuracy).await, words.decimal_comma);
@@ -452,8 +467,39 @@ async fn a_shared_link_reproduces_the_notebook_in_another_browser() {
     first.fill("Number of trees", "30").await;
     first.fill("Maximum depth", "8").await;
     first.text("30 trees, mean depth").await;
+    // Cleaned (every numeric feature scaled on the training rows), and a second model.
+    first.settled().await;
+    first
+        .button("Add cleaning steps (fill in, encode, scale, drop)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    first.settled().await;
+    first.button("Add a step").await.click().await.unwrap();
+    first
+        .choose_in_step(1, "Step", "Drop rows with missing values (dropna)")
+        .await;
+    first.settled().await;
+    first.button("Add a step").await.click().await.unwrap();
+    first.choose_in_step(2, "Step", "Scale numbers").await;
+    first
+        .choose_in_step(2, "Column", "Every numeric feature column")
+        .await;
+    first.settled().await;
+    first
+        .button("Add another model to compare")
+        .await
+        .click()
+        .await
+        .unwrap();
+    first
+        .choose_in("6. Train a model", "Model", "Logistic regression")
+        .await;
     first.settled().await;
     let theirs = read_results(&first, &ENGLISH, "ROC-AUC (positive class: good)").await;
+    let their_accuracies = every_definition(&first, ENGLISH.accuracy).await;
+    assert_eq!(their_accuracies.len(), 2, "two models evaluated");
 
     let fragment = first.copy_link().await;
     assert!(fragment.starts_with("#nb=1."), "{fragment}");
@@ -464,7 +510,19 @@ async fn a_shared_link_reproduces_the_notebook_in_another_browser() {
     second.open(&format!("/notebook{fragment}")).await;
     second.text("Kamu membuka notebook yang dibagikan.").await;
     second.text("4.454 baris × 14 kolom").await;
+    second.settled().await;
     let ours = read_results(&second, &INDONESIAN, "ROC-AUC (kelas positif: good)").await;
+    // Both models, to the last digit shown, in the other language's notation.
+    let our_accuracies: Vec<f64> = every_definition(&second, INDONESIAN.accuracy)
+        .await
+        .iter()
+        .map(|a| parse_shown_number(a, INDONESIAN.decimal_comma))
+        .collect();
+    let their_accuracies: Vec<f64> = their_accuracies
+        .iter()
+        .map(|a| parse_shown_number(a, ENGLISH.decimal_comma))
+        .collect();
+    assert_eq!(our_accuracies, their_accuracies);
     assert_eq!(ours.0, theirs.0, "accuracy");
     assert_eq!(ours.1, theirs.1, "ROC-AUC");
     assert_eq!(ours.2[1..], theirs.2[1..], "confusion matrix counts");
@@ -476,26 +534,31 @@ async fn a_shared_link_reproduces_the_notebook_in_another_browser() {
     ))
     .unwrap();
     let data = std::collections::HashMap::from([("credit".to_string(), csv)]);
-    let native = match latih_engine::notebook::evaluate(&notebook, &data).pop() {
-        Some(Ok(latih_engine::notebook::CellOutput::Evaluate(e))) => e,
-        other => panic!("{other:?}"),
-    };
-    assert_eq!(
-        format!("{:.3}", native.accuracy),
-        format!("{:.3}", theirs.0)
-    );
-    let native_matrix: Vec<Vec<String>> = native
-        .confusion
-        .iter()
-        .zip(&native.classes)
-        .map(|(row, class)| {
-            std::iter::once(class.clone())
-                .chain(row.iter().map(|c| c.to_string()))
-                .collect()
+    let natives: Vec<_> = latih_engine::notebook::evaluate(&notebook, &data)
+        .into_iter()
+        .filter_map(|output| match output {
+            Ok(latih_engine::notebook::CellOutput::Evaluate(e)) => Some(e),
+            _ => None,
         })
         .collect();
+    let native_accuracies: Vec<String> = natives
+        .iter()
+        .map(|e| format!("{:.3}", e.accuracy))
+        .collect();
+    let shown: Vec<String> = their_accuracies.iter().map(|a| format!("{a:.3}")).collect();
+    assert_eq!(native_accuracies, shown, "native vs browser, both models");
+    // The confusion matrices as the page's tables read: each model's header row, then its rows.
+    let mut native_matrices: Vec<Vec<String>> = Vec::new();
+    for native in &natives {
+        let header = std::iter::once(String::new()).chain(native.classes.iter().cloned());
+        native_matrices.push(header.collect());
+        for (row, class) in native.confusion.iter().zip(&native.classes) {
+            let cells = row.iter().map(|c| c.to_string());
+            native_matrices.push(std::iter::once(class.clone()).chain(cells).collect());
+        }
+    }
     assert_eq!(
-        native_matrix,
+        native_matrices[1..],
         theirs.2[1..],
         "native vs browser confusion matrix"
     );

@@ -64,21 +64,9 @@ async fn titanic_ages_are_filled_by_median_classes_one_hot_then_a_model_trains()
     for (n, column) in [(2, "sex"), (3, "passengerClass")] {
         site.settled().await;
         site.button("Add a step").await.click().await.unwrap();
-        let step = format!("//fieldset[legend[normalize-space(.)='Step {n}']]");
-        site.find(&step).await;
-        let control = |label: &str| {
-            format!("{step}//select[@id={step}//label[normalize-space(.)='{label}']/@for]")
-        };
-        site.find(&control("Step"))
-            .await
-            .select_by_label("Treat as categories (one-hot encode)")
-            .await
-            .unwrap();
-        site.find(&control("Column"))
-            .await
-            .select_by_label(column)
-            .await
-            .unwrap();
+        site.choose_in_step(n, "Step", "Treat as categories (one-hot encode)")
+            .await;
+        site.choose_in_step(n, "Column", column).await;
         site.text(&format!(
             "X_train[\"{column}\"] = X_train[\"{column}\"].astype(str)"
         ))

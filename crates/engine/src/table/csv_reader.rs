@@ -4,9 +4,11 @@
 use super::{Column, ColumnData, Table};
 use crate::Error;
 
-/// Cells that mean "no value", as pandas' `read_csv` treats them by default (a subset).
-pub(crate) const MISSING_MARKERS: &[&str] =
-    &["", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "?"];
+/// Cells that mean "no value": most of what pandas' `read_csv` treats so by default, and the
+/// "?" and "-" that spreadsheets and survey exports use.
+pub(crate) const MISSING_MARKERS: &[&str] = &[
+    "", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "?", "-",
+];
 
 /// A string column with more distinct values than this, and more than half as many as rows,
 /// is free text (names, ids), not a category.
@@ -97,6 +99,7 @@ pub fn read_csv(text: &str) -> Result<Table, Error> {
     if headers.is_empty() || headers.iter().all(String::is_empty) {
         return Err(Error::EmptyTable);
     }
+    let headers = unique_names(headers);
     let mut raw: Vec<Vec<Option<String>>> = vec![Vec::new(); headers.len()];
     for record in reader.records() {
         let record = record.map_err(csv_error)?;
@@ -126,17 +129,76 @@ pub fn read_csv_header(text: &str) -> Result<Vec<String>, Error> {
     let header = first_records(text, delimiter, 1)
         .pop()
         .ok_or(Error::EmptyTable)?;
-    Ok(header.iter().map(|h| h.trim().to_string()).collect())
+    Ok(unique_names(
+        header.iter().map(|h| h.trim().to_string()).collect(),
+    ))
 }
 
-fn infer(cells: Vec<Option<String>>) -> ColumnData {
-    let numbers: Option<Vec<Option<f64>>> = cells
+/// Column names as pandas makes them: an empty one is "Unnamed: <position>", and a repeated one
+/// gets ".1", ".2", …, skipping any name the header already has (so that the exported Python
+/// finds the same columns).
+fn unique_names(names: Vec<String>) -> Vec<String> {
+    let names: Vec<String> = names
+        .into_iter()
+        .enumerate()
+        .map(|(position, name)| {
+            if name.is_empty() {
+                format!("Unnamed: {position}")
+            } else {
+                name
+            }
+        })
+        .collect();
+    let mut unique: Vec<String> = Vec::with_capacity(names.len());
+    for name in &names {
+        let mut candidate = name.clone();
+        let mut n = 0;
+        while unique.contains(&candidate) || (n > 0 && names.contains(&candidate)) {
+            n += 1;
+            candidate = format!("{name}.{n}");
+        }
+        unique.push(candidate);
+    }
+    unique
+}
+
+/// A number written with a decimal comma, as Indonesian (and most European) spreadsheets write
+/// them: "1.234,56", "-0,5", "12". Dots group thousands, by threes.
+fn parse_decimal_comma(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once(',').unwrap_or((text, ""));
+    let digits = whole.strip_prefix(['-', '+']).unwrap_or(whole);
+    let mut groups = digits.split('.');
+    let first = groups.next()?;
+    let grouped_well = (1..=3).contains(&first.len())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    let plain = !digits.contains('.') && !digits.is_empty();
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !(grouped_well || plain) || !all_digits(first) || !all_digits(fraction) {
+        return None;
+    }
+    let normal = format!("{}.{fraction}", whole.replace('.', ""));
+    normal.trim_end_matches('.').parse().ok()
+}
+
+/// The column's values as numbers, each read by `parse`, if every present one is a finite number.
+fn numbers_by(
+    cells: &[Option<String>],
+    parse: impl Fn(&str) -> Option<f64>,
+) -> Option<Vec<Option<f64>>> {
+    cells
         .iter()
         .map(|c| match c {
             None => Some(None),
-            Some(s) => s.parse::<f64>().ok().filter(|x| x.is_finite()).map(Some),
+            Some(s) => parse(s).filter(|x| x.is_finite()).map(Some),
         })
-        .collect();
+        .collect()
+}
+
+/// A column is numbers if every value reads as one; written either with a decimal point or,
+/// when that fails, with a decimal comma (the whole column one way, never mixed).
+fn infer(cells: Vec<Option<String>>) -> ColumnData {
+    let numbers = numbers_by(&cells, |s| s.parse::<f64>().ok())
+        .or_else(|| numbers_by(&cells, parse_decimal_comma));
     match numbers {
         Some(values) if values.iter().any(Option::is_some) => ColumnData::Numeric(values),
         _ => {
@@ -226,6 +288,41 @@ mod tests {
             ColumnData::Numeric(vec![Some(1.0), None, None, Some(4.5)])
         );
         assert!(table.columns[1].is_missing(2));
+    }
+
+    #[test]
+    fn decimal_commas_are_read_per_column_and_dashes_are_missing() {
+        // An Indonesian spreadsheet: semicolons, thousands dots, decimal commas, "-" for none.
+        let t = read_csv("harga;jumlah;kode\n1.234,5;-;1.234\n2,5;3;2.5\n-7;4;x\n").unwrap();
+        assert_eq!(
+            t.columns[0].data,
+            ColumnData::Numeric(vec![Some(1234.5), Some(2.5), Some(-7.0)])
+        );
+        assert_eq!(
+            t.columns[1].data,
+            ColumnData::Numeric(vec![None, Some(3.0), Some(4.0)])
+        );
+        assert_eq!(t.columns[2].column_type(), ColumnType::Categorical);
+        // A column that reads with a decimal point keeps it: "1.234" is 1.234 there.
+        let t = read_csv("a;b\n1.234;1\n2.5;2\n").unwrap();
+        assert_eq!(
+            t.columns[0].data,
+            ColumnData::Numeric(vec![Some(1.234), Some(2.5)])
+        );
+        for not_numbers in ["1.23,4", "12.34,5", "1,2,3", ",5", "1.2345,6", "--1"] {
+            assert_eq!(parse_decimal_comma(not_numbers), None, "{not_numbers}");
+        }
+        assert_eq!(parse_decimal_comma("+1.000.000,25"), Some(1_000_000.25));
+    }
+
+    #[test]
+    fn empty_and_repeated_names_are_made_unique_as_pandas_makes_them() {
+        // pandas.read_csv(",a,a,,a.1") gives these columns.
+        let expected = ["Unnamed: 0", "a", "a.2", "Unnamed: 3", "a.1"];
+        let t = read_csv(",a,a,,a.1\n1,2,3,4,5\n").unwrap();
+        let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, expected);
+        assert_eq!(read_csv_header(",a,a,,a.1\n1,2,3,4,5\n").unwrap(), expected);
     }
 
     #[test]

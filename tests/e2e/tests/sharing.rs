@@ -81,3 +81,37 @@ async fn a_large_own_file_is_asked_for_and_a_different_one_refused() {
     assert!(second.find_all("//*[@id='latih-panic']").await.is_empty());
     second.close().await;
 }
+
+#[tokio::test]
+async fn every_committed_fixture_link_opens_and_runs() {
+    let folder = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../crates/engine/tests/fixtures/links"
+    );
+    let mut links: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "link"))
+        .collect();
+    links.sort();
+    assert!(links.len() >= 2, "one fixture per link format: {links:?}");
+    for path in links {
+        let link = std::fs::read_to_string(&path).unwrap();
+        let site = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+        site.open(&format!("/notebook#nb={}", link.trim())).await;
+        site.text("You opened a shared notebook.").await;
+        site.settled().await;
+        assert!(
+            !site.definition("Accuracy").await.is_empty(),
+            "{} runs to an accuracy",
+            path.display()
+        );
+        assert!(
+            site.find_all("//*[@role='alert']").await.is_empty(),
+            "{}",
+            path.display()
+        );
+        site.close().await;
+    }
+}

@@ -77,7 +77,7 @@ pub fn SharePanel(state: NotebookState) -> impl IntoView {
     let teach = Callback::new(move |on: bool| state.teaching.set(on));
     view! {
         <div class="share">
-            <CheckboxField id="teacher-mode" label_key="teacher-mode" checked=false on_change=teach />
+            <CheckboxField id="teacher-mode" label_key="teacher-mode" checked=state.teaching.get_untracked() on_change=teach />
             <button type="button" on:click=share>{i18n.text("share-button")}</button>
             {move || shared.get().map(|shared| match shared {
                 Shared::Waiting => view! { <p role="status">{i18n.text("share-preparing")}</p> }.into_any(),

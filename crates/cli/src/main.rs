@@ -11,6 +11,7 @@ mod search;
 use clap::{Parser, Subcommand};
 use latih_engine::export::{ipynb, python_script};
 use latih_engine::notebook::{evaluate, link, Cell, Notebook};
+use latih_engine::table::decode_text;
 use latih_i18n::Lang;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -115,7 +116,15 @@ fn run(notebook: PathBuf, data: Vec<String>, json: bool, lang: Lang) -> Result<S
         let (name, path) = pair
             .split_once('=')
             .ok_or_else(|| format!("--data {pair}: expected NAME=PATH"))?;
-        let csv = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+        let decoded = decode_text(&bytes);
+        if decoded.latin1 {
+            eprintln!(
+                "latih: {}",
+                latih_i18n::tf(lang, "data-read-as-latin1", &[("file", path.to_string())])
+            );
+        }
+        let csv = decoded.text;
         sources.insert(name.to_string(), csv);
     }
     let outputs = evaluate(&notebook, &sources);

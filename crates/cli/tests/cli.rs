@@ -154,3 +154,39 @@ fn a_link_with_the_learners_own_file_inside_runs_on_that_file() {
     assert_eq!(dataset["rows"], 6, "{dataset}");
     assert!(json["cells"][3]["accuracy"].is_number(), "{json}");
 }
+
+#[test]
+fn a_latin1_file_is_read_as_latin1_and_the_reader_is_told() {
+    // iris with its classes renamed to words with ü, written as Latin-1 (ü is the byte 0xFC).
+    let iris = std::fs::read_to_string(format!(
+        "{}/../../static/data/iris.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let renamed = iris.replace("setosa", "süß").replace("virginica", "grün");
+    let latin1: Vec<u8> = renamed.chars().map(|c| c as u32 as u8).collect();
+    assert!(
+        std::str::from_utf8(&latin1).is_err(),
+        "the file must not be UTF-8"
+    );
+    let path = std::env::temp_dir().join(format!("latih-cli-{}-latin1.csv", std::process::id()));
+    std::fs::write(&path, latin1).unwrap();
+    let saved = temp_file(
+        "latin1.latih.json",
+        &Notebook::starter("iris", "species").to_json(),
+    );
+    let data = format!("iris={}", path.display());
+    let out = latih(&["run", &saved, "--data", &data, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read as Latin-1"));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let classes = json["cells"][3]["classes"].to_string();
+    assert!(
+        classes.contains("süß") && classes.contains("grün"),
+        "{classes}"
+    );
+}

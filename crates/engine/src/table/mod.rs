@@ -1,10 +1,12 @@
 //! A typed, columnar table with missing values as a first-class state.
 
 mod csv_reader;
+mod encoding;
 pub mod profile;
 
 pub use csv_reader::{read_csv, read_csv_header, sniff_delimiter};
 pub(crate) use csv_reader::{MAX_CATEGORY_LEVELS, MISSING_MARKERS};
+pub use encoding::{decode_text, Decoded};
 
 /// One column's values. Missing cells are `None` whatever the type.
 #[derive(Debug, Clone, PartialEq)]

@@ -21,7 +21,7 @@ use leptos::task::spawn_local;
 /// The data set a new notebook starts with.
 const DEFAULT_DATASET: &str = "iris";
 
-fn starter(info: Option<&DatasetInfo>) -> Notebook {
+pub(super) fn starter(info: Option<&DatasetInfo>) -> Notebook {
     let info = info.or_else(|| datasets::find(DEFAULT_DATASET));
     info.map_or_else(
         || Notebook::starter(DEFAULT_DATASET, "species"),

@@ -7,7 +7,6 @@ use crate::notebook::storage::{self, Restored};
 use crate::router::navigate;
 use crate::title::use_page_title;
 use latih_engine::notebook::library::{Entry, Library, NotebookId, MAX_NAME_CHARS};
-use latih_engine::notebook::Notebook;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -25,7 +24,7 @@ pub fn NotebooksPage() -> impl IntoView {
     let library = RwSignal::new(storage::library());
     let problem = RwSignal::new(None::<&'static str>);
     let create = move |_| {
-        let notebook = Notebook::starter("iris", "species");
+        let notebook = super::notebook::starter(None);
         storage::start_new(&notebook);
         navigate("/notebook");
     };

@@ -84,6 +84,7 @@ impl Jobs for InPageJobs {
             Job::Tune { .. } => "tune",
             Job::LearningCurve { .. } => "learning curve",
             Job::Export { .. } => "export",
+            Job::OpenLink { .. } => "open link",
         });
         let id = self.next_id.get() + 1;
         self.next_id.set(id);

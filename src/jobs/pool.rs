@@ -108,8 +108,9 @@ impl Jobs for WorkerPool {
             let id = inner.next_id;
             inner.next_id += 1;
             inner.listeners.insert(id, on_event);
-            // Exports are quick and wait on a press (a download, a link): they go first.
-            if matches!(job, Job::Export { .. }) {
+            // Exports and links are quick, and someone waits on them (a download, a page to
+            // show): they go first.
+            if matches!(job, Job::Export { .. } | Job::OpenLink { .. }) {
                 inner.queue.push_front((id, job));
             } else {
                 inner.queue.push_back((id, job));

@@ -1,8 +1,10 @@
-//! The notebook page: restores the saved notebook (a link may name a data set to use), loads the
-//! data sets it needs, shows its cells, and saves every change.
+//! The notebook page: restores the saved notebook (a link may name a data set to use) or opens
+//! the shared link in the address, loads the data sets it needs, shows its cells, and saves every
+//! change.
 
 use crate::data::fetch_dataset;
 use crate::i18n::use_i18n;
+use crate::jobs::{worker_pool, JobEvent, JobFailure};
 use crate::notebook::cells::NotebookCell;
 use crate::notebook::compare::ModelComparison;
 use crate::notebook::exports::keep_exports_current;
@@ -14,7 +16,9 @@ use crate::notebook::NotebookSession;
 use crate::router::Link;
 use crate::title::use_page_title;
 use latih_engine::datasets::{self, DatasetInfo};
-use latih_engine::notebook::{link, Cell, Notebook};
+use latih_engine::jobs::{Job, JobResult, OpenedLink};
+use latih_engine::notebook::{Cell, Notebook};
+use latih_engine::Error;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -44,9 +48,49 @@ fn use_dataset(notebook: &mut Notebook, info: &DatasetInfo) {
     }
 }
 
+/// What became of the shared link in the address.
+#[derive(Clone)]
+enum LinkOpening {
+    Opened(OpenedLink),
+    Refused(Error),
+    /// No worker could read it; the reason is the pool's.
+    NoWorker(String),
+}
+
+/// A link is read by a worker (the decoder is not in the page's first load); the notebook shows
+/// once it is read, so that nothing runs on the notebook it replaces.
 #[component]
 pub fn NotebookPage() -> impl IntoView {
     use_page_title(crate::key!("title-notebook"));
+    let Some(link) = share::link_in_address() else {
+        return view! { <NotebookBody link=None /> }.into_any();
+    };
+    share::clear_link_from_address();
+    let i18n = use_i18n();
+    let opening = RwSignal::new(None::<LinkOpening>);
+    let on_event = move |event: JobEvent| {
+        let outcome = match event {
+            JobEvent::Done(JobResult::Opened(Ok(shared))) => LinkOpening::Opened(shared),
+            JobEvent::Done(JobResult::Opened(Err(error))) => LinkOpening::Refused(error),
+            JobEvent::Failed(JobFailure::Crashed(reason) | JobFailure::NotStarted(reason)) => {
+                LinkOpening::NoWorker(reason)
+            }
+            _ => return,
+        };
+        opening.set(Some(outcome));
+    };
+    worker_pool().run(Job::OpenLink { link }, Box::new(on_event));
+    (move || match opening.get() {
+        None => {
+            view! { <p class="loading" role="status">{i18n.text("link-opening")}</p> }.into_any()
+        }
+        Some(link) => view! { <NotebookBody link=Some(link) /> }.into_any(),
+    })
+    .into_any()
+}
+
+#[component]
+fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
     let i18n = use_i18n();
     let requested = crate::router::query_param("dataset").and_then(|id| datasets::find(&id));
     let (mut notebook, restore_error, fresh) = match storage::restore() {
@@ -62,21 +106,20 @@ pub fn NotebookPage() -> impl IntoView {
     }
     // A shared link wins over the saved notebook, which is kept aside to go back to.
     let mut opened_link = false;
-    let mut link_error = None;
+    let mut link_problem = None;
     let mut shared_files = None;
-    if let Some(text) = share::link_in_address() {
-        match link::decode_shared(&text) {
-            Ok(shared) => {
-                if shared.notebook != notebook {
-                    storage::keep_before_link(&notebook);
-                    opened_link = true;
-                }
-                notebook = shared.notebook.clone();
-                shared_files = Some(shared);
+    match link {
+        Some(LinkOpening::Opened(shared)) => {
+            if shared.notebook != notebook {
+                storage::keep_before_link(&notebook);
+                opened_link = true;
             }
-            Err(error) => link_error = Some(error),
+            notebook = shared.notebook.clone();
+            shared_files = Some(shared);
         }
-        share::clear_link_from_address();
+        Some(LinkOpening::Refused(error)) => link_problem = Some(Ok(error)),
+        Some(LinkOpening::NoWorker(reason)) => link_problem = Some(Err(reason)),
+        None => {}
     }
     let state = NotebookSession::open(notebook);
     if let Some(shared) = shared_files {
@@ -147,9 +190,15 @@ pub fn NotebookPage() -> impl IntoView {
                 <button type="button" on:click=go_back>{i18n.text("link-restore")}</button>
             </p>
         </Show>
-        {link_error.map(|error| view! {
+        {link_problem.map(|problem| view! {
             <p class="cell-error" role="alert">
-                {move || i18n.trf("link-failed", &[("reason", latih_i18n::error_message(i18n.lang(), &error))])}
+                {move || {
+                    let reason = match &problem {
+                        Ok(error) => latih_i18n::error_message(i18n.lang(), error),
+                        Err(reason) => reason.clone(),
+                    };
+                    i18n.trf("link-failed", &[("reason", reason)])
+                }}
             </p>
         })}
         {restore_error.map(|error| view! {

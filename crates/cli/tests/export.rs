@@ -54,6 +54,15 @@ const OWN_FILE: &str = r#"{"version":1,"cells":[
  {"kind":"train","model":"decision_tree","max_depth":3,"min_samples_split":2},
  {"kind":"evaluate"}]}"#;
 
+/// Penguins as an API would return them: JSON records, with null for a missing value.
+const JSON_FILE: &str = r#"{"version":1,"cells":[
+ {"kind":"dataset","dataset":"file:penguins.json","target":"species"},
+ {"kind":"split","test_fraction":0.3,"stratify":true,"seed":5},
+ {"kind":"steps","steps":[{"impute":{"column":"bill_length_mm","strategy":"median"}},
+   {"impute":{"column":"sex","strategy":"most_frequent"}},{"drop_missing_rows":null}]},
+ {"kind":"train","model":"decision_tree","max_depth":4,"min_samples_split":2},
+ {"kind":"evaluate"}]}"#;
+
 fn latih(args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_latih"))
         .args(args)
@@ -88,18 +97,48 @@ fn workspace(name: &str, notebook: &str) -> PathBuf {
         *line = fields.join(",");
     }
     std::fs::write(dir.join("odd names.csv"), lines.join("\n")).unwrap();
+    std::fs::write(
+        dir.join("penguins.json"),
+        csv_as_json_records(&shipped.join("penguins.csv")),
+    )
+    .unwrap();
     dir
+}
+
+/// A CSV file as a JSON array of records: numbers as numbers, a missing value as null.
+fn csv_as_json_records(csv: &Path) -> String {
+    let text = std::fs::read_to_string(csv).unwrap();
+    let mut lines = text.lines();
+    let names: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let records: Vec<Value> = lines
+        .map(|line| {
+            let fields = names.iter().zip(line.split(',')).map(|(name, field)| {
+                let value = match field {
+                    "" | "NA" => Value::Null,
+                    _ => field
+                        .parse::<f64>()
+                        .map_or_else(|_| Value::from(field), Value::from),
+                };
+                (name.to_string(), value)
+            });
+            Value::Object(fields.collect())
+        })
+        .collect();
+    serde_json::to_string_pretty(&records).unwrap()
 }
 
 /// The notebook's test accuracies, as the CLI runs it.
 fn latih_accuracies(dir: &Path) -> Vec<f64> {
     let notebook = dir.join("notebook.latih.json");
     let own = format!("file:odd names.csv={}", dir.join("odd names.csv").display());
+    let json_file = format!("file:penguins.json={}", dir.join("penguins.json").display());
     let json: Value = serde_json::from_str(&latih(&[
         "run",
         notebook.to_str().unwrap(),
         "--data",
         &own,
+        "--data",
+        &json_file,
         "--json",
     ]))
     .unwrap();
@@ -162,6 +201,7 @@ fn exported_notebooks_run_with_pandas_and_scikit_learn_near_the_notebooks_number
         ("titanic", TITANIC),
         ("penguins", PENGUINS),
         ("own", OWN_FILE),
+        ("json", JSON_FILE),
     ] {
         let dir = workspace(name, notebook);
         std::fs::write(dir.join("notebook.py"), export(&dir, "py")).unwrap();

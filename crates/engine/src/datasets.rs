@@ -95,3 +95,68 @@ pub fn user_dataset_id(file_name: &str) -> String {
 pub fn user_file_name(id: &str) -> Option<&str> {
     id.strip_prefix(USER_PREFIX)
 }
+
+/// The file name data fetched from `url` goes by: the last part of its path, with an extension
+/// that says how it reads (the exported Python reads JSON by its name), else the host's name.
+/// `https://example.org/api/v1/stations?limit=50` holding JSON is `stations.json`.
+pub fn file_name_for_url(url: &str, json: bool) -> String {
+    let without_query = url.split(['?', '#']).next().unwrap_or_default();
+    let after_scheme = without_query
+        .split_once("://")
+        .map_or(without_query, |(_, rest)| rest);
+    let mut parts = after_scheme.split('/').filter(|p| !p.is_empty());
+    let host = parts.next().unwrap_or_default();
+    let last = parts.next_back().unwrap_or(host);
+    let name: String = last
+        .chars()
+        .map(|c| if c.is_control() || c == '\\' { '_' } else { c })
+        .collect();
+    let name = if name.is_empty() { "data".into() } else { name };
+    let lower = name.to_ascii_lowercase();
+    let extension = if json { ".json" } else { ".csv" };
+    let readable = if json {
+        lower.ends_with(".json")
+    } else {
+        [".csv", ".tsv", ".txt"].iter().any(|e| lower.ends_with(e))
+    };
+    if readable {
+        name
+    } else {
+        format!("{name}{extension}")
+    }
+}
+
+/// Whether fetched text is a web page (an error or a login page where data was expected).
+pub fn looks_like_web_page(text: &str) -> bool {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    start.starts_with('<')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_names_its_file_by_its_path_and_what_it_holds() {
+        let cases = [
+            (
+                "https://example.org/api/v1/stations?limit=50",
+                true,
+                "stations.json",
+            ),
+            ("https://example.org/data/iris.csv", false, "iris.csv"),
+            ("https://example.org/data/iris.csv#top", false, "iris.csv"),
+            ("https://example.org/export", false, "export.csv"),
+            ("https://example.org/", true, "example.org.json"),
+            ("https://example.org/x.json", true, "x.json"),
+            ("https://example.org/table.tsv", false, "table.tsv"),
+            ("example.org", false, "example.org.csv"),
+            ("", false, "data.csv"),
+        ];
+        for (url, json, name) in cases {
+            assert_eq!(file_name_for_url(url, json), name, "{url}");
+        }
+        assert!(looks_like_web_page("\n  <!DOCTYPE html><html>"));
+        assert!(!looks_like_web_page("a,b\n1,2"));
+    }
+}

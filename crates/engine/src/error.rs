@@ -10,6 +10,24 @@ pub enum Error {
         line: u64,
         message: String,
     },
+    /// The JSON could not be read; `line` and `column` are 1-based as an editor shows them.
+    Json {
+        line: u64,
+        column: u64,
+        message: String,
+    },
+    /// JSON that is neither an array of records nor an object of columns.
+    JsonNotATable,
+    /// In an array of records, record number `record` (1-based) is not an object.
+    JsonRecordNotObject {
+        record: usize,
+    },
+    /// In an object of columns, `column` has `found` values where the first had `expected`.
+    JsonColumnLengths {
+        column: String,
+        expected: usize,
+        found: usize,
+    },
     /// The file has a header but no data rows (or nothing at all).
     EmptyTable,
     /// No data set of that name is shipped, or it was not loaded.

@@ -9,8 +9,8 @@
 use crate::export::Exported;
 use crate::models::{Classifier, RandomForest};
 use crate::notebook::{
-    evaluate_with, grow_trees, run_candidates, run_learning_point, CellOutput, Notebook, Prefitted,
-    RunEvent,
+    evaluate_with, grow_trees, link, run_candidates, run_learning_point, CellOutput, Notebook,
+    Prefitted, RunEvent,
 };
 use crate::tune::{CandidateResult, LearningPoint};
 use crate::Error;
@@ -74,6 +74,29 @@ pub enum Job {
         notebook: Notebook,
         words: Vec<(String, String)>,
     },
+    /// What a shared link (the text after `#nb=`) carries, checked. Decoding (base64, inflate)
+    /// happens here so that the page's first load carries none of it.
+    OpenLink { link: String },
+}
+
+/// A shared link's content on the wire: [`link::Shared`] with the notebook as JSON, which the
+/// app reads anyway (its saved notebooks are JSON).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenedLink {
+    #[serde(with = "as_json")]
+    pub notebook: Notebook,
+    pub data: Vec<(String, String)>,
+    pub fingerprints: Vec<(String, String)>,
+}
+
+impl From<link::Shared> for OpenedLink {
+    fn from(shared: link::Shared) -> Self {
+        OpenedLink {
+            notebook: shared.notebook,
+            data: shared.data,
+            fingerprints: shared.fingerprints,
+        }
+    }
 }
 
 /// Some trees of a train cell's forest, grown by one job. The app passes them on to the job that
@@ -150,6 +173,7 @@ pub enum JobResult {
     Learned(Result<LearningPoint, Error>),
     Grown(Result<ForestPart, Error>),
     Exported(Exported),
+    Opened(Result<OpenedLink, Error>),
 }
 
 /// The wire format: postcard bytes both ways. They are compact (a forest's trees travel through
@@ -188,7 +212,9 @@ mod as_json {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Notebook, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Notebook::from_json(&text).map_err(|e| D::Error::custom(format!("{e:?}")))
+        // Both ends hold notebooks already checked; a failure here is a bug, not the learner's.
+        // (No `Debug` of the error: the app reads this too, and would carry its code.)
+        Notebook::from_json(&text).map_err(|_| D::Error::custom("a notebook that does not read"))
     }
 }
 
@@ -280,6 +306,9 @@ impl JobRunner {
                 let words: HashMap<String, String> = words.into_iter().collect();
                 let word = |key: &str| words.get(key).cloned().unwrap_or_else(|| key.to_string());
                 JobResult::Exported(Exported::of(&notebook, &word, &self.data))
+            }
+            Job::OpenLink { link } => {
+                JobResult::Opened(link::decode_shared(&link).map(OpenedLink::from))
             }
         }
     }

@@ -349,3 +349,32 @@ fn an_export_job_writes_the_notebook_in_the_words_it_was_given_and_its_link() {
     let bytes = wire::encode_response(&responses[0]);
     assert_eq!(wire::decode_response(&bytes).unwrap(), responses[0]);
 }
+
+#[test]
+fn a_link_job_opens_what_the_link_carries_and_refuses_a_damaged_one() {
+    let notebook = Notebook::starter("file:grades.csv", "grade");
+    let file = "hours,grade\n1,retake\n9,pass\n".to_string();
+    let files = std::collections::HashMap::from([("file:grades.csv".to_string(), file.clone())]);
+    let text = link::encode_with_data(&notebook, &files);
+    let opened = |link: &str| {
+        let responses = run_on_penguins(Job::OpenLink { link: link.into() });
+        let [Response::Done {
+            id: 7,
+            result: JobResult::Opened(opened),
+        }] = responses.as_slice()
+        else {
+            panic!("expected the link of job 7, got {responses:?}");
+        };
+        // The answer crosses to the app intact.
+        let bytes = wire::encode_response(&responses[0]);
+        assert_eq!(wire::decode_response(&bytes).unwrap(), responses[0]);
+        opened.clone()
+    };
+    let shared = opened(&text).unwrap();
+    assert_eq!(shared.notebook, notebook);
+    assert_eq!(shared.data, [("file:grades.csv".to_string(), file)]);
+    assert_eq!(
+        opened(&text[..text.len() - 5]).unwrap_err(),
+        latih_engine::Error::LinkDamaged
+    );
+}

@@ -9,7 +9,7 @@ use latih_engine::models::{
 };
 use latih_engine::notebook::link;
 use latih_engine::notebook::{evaluate, Cell, Notebook, SplitCell, TrainCell};
-use latih_engine::table::{read_csv, read_csv_header};
+use latih_engine::table::{read_csv, read_csv_header, read_header, read_json, read_table};
 use proptest::prelude::*;
 use std::collections::HashMap;
 
@@ -17,9 +17,20 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn csv_readers_take_any_text(text in "(?s).{0,400}") {
+    fn csv_and_json_readers_take_any_text(text in "(?s).{0,400}") {
         let _ = read_csv(&text);
         let _ = read_csv_header(&text);
+        let _ = read_json(&text);
+        let _ = read_table(&text);
+        let _ = read_header(&text);
+    }
+
+    #[test]
+    fn json_readers_take_json_like_text(
+        text in "[\\[{]( ?(\\{|\\}|\\[|\\]|\"[a-z]{0,3}\"|[0-9.e-]{1,4}|null|true|,|:)){0,40}"
+    ) {
+        let _ = read_table(&text);
+        let _ = read_header(&text);
     }
 
     #[test]

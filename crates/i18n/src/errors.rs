@@ -45,6 +45,36 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             "error-csv",
             &[("line", line.to_string()), ("message", message.clone())],
         ),
+        Error::Json {
+            line,
+            column,
+            message,
+        } => tf(
+            lang,
+            "error-json",
+            &[
+                ("line", line.to_string()),
+                ("column", column.to_string()),
+                ("message", message.clone()),
+            ],
+        ),
+        Error::JsonNotATable => t(lang, "error-json-not-a-table"),
+        Error::JsonRecordNotObject { record } => {
+            tf(lang, "error-json-record", &[("record", n(*record))])
+        }
+        Error::JsonColumnLengths {
+            column,
+            expected,
+            found,
+        } => tf(
+            lang,
+            "error-json-column-lengths",
+            &[
+                ("column", column.clone()),
+                ("expected", n(*expected)),
+                ("found", n(*found)),
+            ],
+        ),
         Error::EmptyTable => t(lang, "error-empty-table"),
         Error::ClassesSmallerThanFolds { folds, largest } => tf(
             lang,

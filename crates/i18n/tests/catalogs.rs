@@ -106,6 +106,18 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             line: 7,
             message: "expected 3 fields, found 2".into(),
         },
+        Error::Json {
+            line: 3,
+            column: 14,
+            message: "expected value".into(),
+        },
+        Error::JsonNotATable,
+        Error::JsonRecordNotObject { record: 4 },
+        Error::JsonColumnLengths {
+            column: "suhu".into(),
+            expected: 10,
+            found: 9,
+        },
         Error::EmptyTable,
         Error::UnknownDataset { name: "zoo".into() },
         Error::UnknownColumn {

@@ -1,15 +1,17 @@
-//! The learner's own data: a CSV (or TSV, or semicolon- or pipe-separated) file chosen with the
-//! file picker, dropped on the cell, or pasted as text. It is read here in the browser and never
-//! leaves the device; it is kept for the next visit when it is small enough.
+//! The learner's own data: a CSV (or TSV, or semicolon- or pipe-separated) or JSON file chosen
+//! with the file picker, dropped on the cell, pasted as text, or fetched from a URL (an API). It
+//! is read here in the browser and never leaves the device; it is kept for the next visit when it
+//! is small enough.
 
 use super::field_id;
+use crate::data::{fetch_data, FetchFailure};
 use crate::i18n::use_i18n;
 use crate::notebook::storage;
 use crate::notebook::NotebookState;
-use latih_engine::datasets::user_dataset_id;
+use latih_engine::datasets::{file_name_for_url, user_dataset_id};
 use latih_engine::notebook::link::fingerprint;
 use latih_engine::notebook::DatasetCell;
-use latih_engine::table::read_csv_header;
+use latih_engine::table::{decode_text, looks_like_json, read_header};
 use latih_i18n::format_count;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -20,8 +22,9 @@ use wasm_bindgen_futures::JsFuture;
 /// in a phone's memory. Larger data goes through the command line.
 const MAX_FILE_MB: f64 = 64.0;
 
-/// The name a pasted table gets.
-const PASTED_NAME: &str = "pasted.csv";
+/// The names a pasted table gets (the exported Python reads JSON by its name).
+const PASTED_CSV: &str = "pasted.csv";
+const PASTED_JSON: &str = "pasted.json";
 
 /// What became of the last file, in words (a notice or a problem).
 #[derive(Clone, PartialEq)]
@@ -29,6 +32,8 @@ enum Outcome {
     Used {
         name: String,
         kept: bool,
+        /// The file was not UTF-8 and was read as Latin-1.
+        latin1: bool,
     },
     TooLarge {
         name: String,
@@ -45,11 +50,16 @@ enum Outcome {
     Different {
         name: String,
     },
+    Fetch(FetchFailure),
 }
 
 /// Puts the text of file `name` into the notebook as the data set of cell `index`, with its last
 /// column as the target to start from.
 fn use_text(state: NotebookState, index: usize, name: String, text: String) -> Outcome {
+    if text.len() as f64 / 1_000_000.0 > MAX_FILE_MB {
+        let megabytes = text.len() as f64 / 1_000_000.0;
+        return Outcome::TooLarge { name, megabytes };
+    }
     if text.trim().is_empty() {
         return Outcome::Empty { name };
     }
@@ -61,7 +71,7 @@ fn use_text(state: NotebookState, index: usize, name: String, text: String) -> O
         return Outcome::Different { name };
     }
     let kept = storage::keep_user_data(&id, &text);
-    let target = read_csv_header(&text)
+    let target = read_header(&text)
         .ok()
         .and_then(|columns| columns.last().cloned())
         .unwrap_or_default();
@@ -70,7 +80,11 @@ fn use_text(state: NotebookState, index: usize, name: String, text: String) -> O
         cell.dataset = id;
         cell.target = target;
     });
-    Outcome::Used { name, kept }
+    Outcome::Used {
+        name,
+        kept,
+        latin1: false,
+    }
 }
 
 #[component]
@@ -85,8 +99,19 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            let result = match JsFuture::from(file.text()).await {
-                Ok(text) => use_text(state, index, name, text.as_string().unwrap_or_default()),
+            // Bytes, not `file.text()`: that reads UTF-8 only, and would mangle a Latin-1 file.
+            let result = match JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => {
+                    let decoded = decode_text(&js_sys::Uint8Array::new(&buffer).to_vec());
+                    match use_text(state, index, name, decoded.text) {
+                        Outcome::Used { name, kept, .. } => Outcome::Used {
+                            name,
+                            kept,
+                            latin1: decoded.latin1,
+                        },
+                        other => other,
+                    }
+                }
                 Err(err) => Outcome::Unreadable {
                     name,
                     reason: err
@@ -114,16 +139,47 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     let use_pasted = move |_| {
         let text = pasted.get_untracked();
-        outcome.set(Some(use_text(state, index, PASTED_NAME.into(), text)));
+        let name = if looks_like_json(&text) {
+            PASTED_JSON
+        } else {
+            PASTED_CSV
+        };
+        outcome.set(Some(use_text(state, index, name.into(), text)));
+    };
+    let url = RwSignal::new(String::new());
+    let fetching = RwSignal::new(false);
+    let fetch_url = move |_| {
+        let address = url.get_untracked().trim().to_string();
+        fetching.set(true);
+        spawn_local(async move {
+            let result = match fetch_data(&address).await {
+                Ok(text) => {
+                    let name = file_name_for_url(&address, looks_like_json(&text));
+                    use_text(state, index, name, text)
+                }
+                Err(failure) => Outcome::Fetch(failure),
+            };
+            fetching.set(false);
+            outcome.set(Some(result));
+        });
     };
     let message = move || {
         let count = |mb: f64| format_count(i18n.lang(), mb.ceil() as usize);
         outcome.get().map(|o| match o {
-            Outcome::Used { name, kept: true } => {
-                (false, i18n.trf("own-data-used", &[("name", name)]))
-            }
-            Outcome::Used { name, kept: false } => {
-                (false, i18n.trf("own-data-not-kept", &[("name", name)]))
+            Outcome::Used { name, kept, latin1 } => {
+                let key = if kept {
+                    crate::key!("own-data-used")
+                } else {
+                    crate::key!("own-data-not-kept")
+                };
+                let mut text = i18n.trf(key, &[("name", name.clone())]);
+                if latin1 {
+                    text = format!(
+                        "{text} {}",
+                        i18n.trf("data-read-as-latin1", &[("file", name)])
+                    );
+                }
+                (false, text)
             }
             Outcome::TooLarge { name, megabytes } => (
                 true,
@@ -144,9 +200,11 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
             Outcome::Different { name } => {
                 (true, i18n.trf("own-data-different", &[("name", name)]))
             }
+            Outcome::Fetch(failure) => (true, failure.message(i18n)),
         })
     };
     let (file_id, paste_id) = (field_id(index, "own-file"), field_id(index, "paste"));
+    let url_id = field_id(index, "url");
     view! {
         <div
             class="own-data"
@@ -158,7 +216,7 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
                 <input
                     id=file_id
                     type="file"
-                    accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+                    accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,text/plain,application/json"
                     on:change=on_pick
                 />
                 <p class="hint">{i18n.text("own-data-hint")}</p>
@@ -170,6 +228,15 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
                     <textarea id=paste_id rows="5" spellcheck="false" on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
                 </div>
                 <button type="button" on:click=use_pasted>{i18n.text("own-data-paste-use")}</button>
+            </details>
+            <details>
+                <summary>{i18n.text("own-data-url")}</summary>
+                <div class="field">
+                    <label for=url_id.clone()>{i18n.text("own-data-url-label")}</label>
+                    <input id=url_id type="url" inputmode="url" placeholder="https://" spellcheck="false" on:input=move |ev| url.set(event_target_value(&ev))/>
+                    <p class="hint">{i18n.text("own-data-url-hint")}</p>
+                </div>
+                <button type="button" on:click=fetch_url disabled=fetching>{i18n.text("own-data-url-fetch")}</button>
             </details>
             {move || message().map(|(problem, text)| view! {
                 <p class=if problem { "cell-error" } else { "note" } role=if problem { "alert" } else { "status" }>{text}</p>

@@ -60,16 +60,16 @@ pub enum Fault {
 
 /// Stands in for the worker's loader once: says ready as the real worker does; on the first
 /// notebook run, says the evaluation is at cell 3 (index 2), then throws, which the page sees as
-/// the worker's error event. An export job, which the pool sends first, it declines (as a worker
-/// of another build would), so that the crash happens in the run. Messages are the engine's
+/// the worker's error event. An export or link job, which the pool sends first, it declines (as a
+/// worker of another build would), so that the crash happens in the run. Messages are the engine's
 /// postcard bytes (`latih_engine::jobs::wire`): `Request::Run` is variant 1, then the job id and
-/// the job's variant (one byte each while small: `Job::Evaluate` is 0, `Job::Export` 4);
+/// the job's variant (one byte each while small: `Job::Evaluate` is 0, `Job::Export` 4, `Job::OpenLink` 5);
 /// `Response::Ready` is variant 0, `Response::AtCell { id, cell }` variant 2 and
 /// `Response::Unreadable { message }` variant 5 (then the message's length and bytes).
 const CRASHING_WORKER: &str = r#"postMessage(new Uint8Array([0]));
 onmessage = (event) => {
   const request = new Uint8Array(event.data);
-  if (request[0] === 1 && request[2] === 4) {
+  if (request[0] === 1 && request[2] >= 4) {
     const message = new TextEncoder().encode("declined by the test's worker");
     postMessage(new Uint8Array([5, message.length, ...message]));
   } else if (request[0] === 1) {

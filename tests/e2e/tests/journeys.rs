@@ -705,7 +705,7 @@ async fn a_learners_own_semicolon_file_is_read_trained_on_and_kept_after_a_reloa
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
     site.open("/notebook").await;
     site.heading("1. Data set").await;
-    let input = site.labelled("Or use your own CSV file").await;
+    let input = site.labelled("Or use your own CSV or JSON file").await;
     input.send_keys(&path.display().to_string()).await.unwrap();
     let name = path.file_name().unwrap().to_string_lossy().to_string();
     site.text(&format!(

@@ -28,7 +28,7 @@ fn grades_file(name: &str, rows: usize, twist: usize) -> std::path::PathBuf {
 async fn link_of_own_file(site: &Site, path: &std::path::Path, shape: &str) -> String {
     site.open("/notebook").await;
     site.heading("1. Data set").await;
-    let input = site.labelled("Or use your own CSV file").await;
+    let input = site.labelled("Or use your own CSV or JSON file").await;
     input.send_keys(&path.display().to_string()).await.unwrap();
     site.text(shape).await;
     site.settled().await;
@@ -66,12 +66,12 @@ async fn a_large_own_file_is_asked_for_and_a_different_one_refused() {
         .await;
     // Same name, other content: refused, and the notebook keeps waiting for the right one.
     let other = grades_file("nilai.csv", 2000, 1);
-    let input = second.labelled("Or use your own CSV file").await;
+    let input = second.labelled("Or use your own CSV or JSON file").await;
     input.send_keys(&other.display().to_string()).await.unwrap();
     second
         .text("“nilai.csv” is not the file this shared notebook was made with")
         .await;
-    let input = second.labelled("Or use your own CSV file").await;
+    let input = second.labelled("Or use your own CSV or JSON file").await;
     input
         .send_keys(&original.display().to_string())
         .await

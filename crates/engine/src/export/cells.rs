@@ -49,10 +49,21 @@ fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words) -> String {
     } else {
         "dropna()"
     };
+    // JSON goes by its name (the app names pasted JSON "pasted.json"); in JSON only null is
+    // missing, as Latih reads it too.
+    let read = if file.to_ascii_lowercase().ends_with(".json") {
+        format!("raw = pd.read_json({})", py_str(&file))
+    } else {
+        format!(
+            "raw = pd.read_csv({}, sep=None, engine=\"python\",\n\
+             \x20                 na_values={markers}, keep_default_na=False)",
+            py_str(&file),
+            markers = py_str_list(&markers),
+        )
+    };
     format!(
         "# {about}\n\
-         raw = pd.read_csv({file}, sep=None, engine=\"python\",\n\
-         \x20                 na_values={markers}, keep_default_na=False)\n\
+         {read}\n\
          target = {target}\n\
          # Free text (names, ids: many values, mostly different) is not a feature.\n\
          text_columns = [\n\
@@ -61,8 +72,6 @@ fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words) -> String {
          ]\n\
          df = raw.drop(columns=text_columns).{drop_incomplete}\n\
          X, y = df.drop(columns=[target]), df[target]",
-        file = py_str(&file),
-        markers = py_str_list(&markers),
         target = py_str(&cell.target),
     )
 }

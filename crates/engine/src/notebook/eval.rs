@@ -12,7 +12,7 @@ use crate::models::Classifier;
 use crate::prep::{Prepared, StepReport};
 use crate::split::{hold_out, HoldOut};
 use crate::table::profile::{profile, TableProfile};
-use crate::table::{read_csv, DroppedRows, Table};
+use crate::table::{read_table, DroppedRows, Table};
 use crate::Error;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -414,7 +414,7 @@ fn run_dataset(
         }
     })?;
     // Kept as loaded for the explore cell, before the checks below that may fail.
-    let table: &Table = state.raw.insert(read_csv(text)?);
+    let table: &Table = state.raw.insert(read_table(text)?);
     if table.column(&cell.target).is_none() {
         return Err(Error::UnknownColumn {
             name: cell.target.clone(),

@@ -137,7 +137,7 @@ pub fn read_csv_header(text: &str) -> Result<Vec<String>, Error> {
 /// Column names as pandas makes them: an empty one is "Unnamed: <position>", and a repeated one
 /// gets ".1", ".2", …, skipping any name the header already has (so that the exported Python
 /// finds the same columns).
-fn unique_names(names: Vec<String>) -> Vec<String> {
+pub(super) fn unique_names(names: Vec<String>) -> Vec<String> {
     let names: Vec<String> = names
         .into_iter()
         .enumerate()
@@ -196,7 +196,7 @@ fn numbers_by(
 
 /// A column is numbers if every value reads as one; written either with a decimal point or,
 /// when that fails, with a decimal comma (the whole column one way, never mixed).
-fn infer(cells: Vec<Option<String>>) -> ColumnData {
+pub(super) fn infer(cells: Vec<Option<String>>) -> ColumnData {
     let numbers = numbers_by(&cells, |s| s.parse::<f64>().ok())
         .or_else(|| numbers_by(&cells, parse_decimal_comma));
     match numbers {

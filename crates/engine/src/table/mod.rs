@@ -2,11 +2,32 @@
 
 mod csv_reader;
 mod encoding;
+mod json_reader;
 pub mod profile;
 
 pub use csv_reader::{read_csv, read_csv_header, sniff_delimiter};
 pub(crate) use csv_reader::{MAX_CATEGORY_LEVELS, MISSING_MARKERS};
 pub use encoding::{decode_text, Decoded};
+pub use json_reader::{looks_like_json, read_json, read_json_header};
+
+/// A data file's table, read as JSON or CSV by what the text looks like.
+pub fn read_table(text: &str) -> Result<Table, crate::Error> {
+    if looks_like_json(text) {
+        read_json(text)
+    } else {
+        read_csv(text)
+    }
+}
+
+/// A data file's column names, without reading its rows: for pickers that must work even when
+/// the data itself is unusable.
+pub fn read_header(text: &str) -> Result<Vec<String>, crate::Error> {
+    if looks_like_json(text) {
+        read_json_header(text)
+    } else {
+        read_csv_header(text)
+    }
+}
 
 /// One column's values. Missing cells are `None` whatever the type.
 #[derive(Debug, Clone, PartialEq)]

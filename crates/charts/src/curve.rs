@@ -78,7 +78,8 @@ pub fn draw<DB: DrawingBackend>(
     };
     let (y_lo, y_hi) = y_range(chart);
     let px = |v: f64| (v * scale).round() as u32;
-    let font = ("sans-serif", px(13.0).max(1)).into_font();
+    let font = crate::font(px(13.0).max(1));
+    let mut legend = Vec::new();
     let mut plot = ChartBuilder::on(area)
         .margin(px(10.0))
         .x_label_area_size(px(40.0))
@@ -123,12 +124,10 @@ pub fn draw<DB: DrawingBackend>(
                 .map_err(err)?;
         }
         let style = colour.stroke_width(px(2.0).max(1));
-        let legend_width = px(18.0) as i32;
         let line: Vec<(f64, f64)> = points.iter().map(|&(x, m, _)| (x, m)).collect();
         plot.draw_series(LineSeries::new(line.clone(), style))
-            .map_err(err)?
-            .label(series.legend.clone())
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + legend_width, y)], style));
+            .map_err(err)?;
+        legend.push((series.legend.clone(), style));
         if dots {
             plot.draw_series(
                 line.into_iter()
@@ -137,7 +136,7 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(err)?;
         }
     }
-    crate::draw_legend(&mut plot, font, px)?;
+    crate::draw_legend(&plot, &legend, &font, px)?;
     area.present().map_err(err)
 }
 

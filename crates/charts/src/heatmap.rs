@@ -73,8 +73,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     };
     let centred = Pos::new(HPos::Center, VPos::Center);
-    let style =
-        |size: i32, colour: RGBColor| ("sans-serif", size).into_font().color(&colour).pos(centred);
+    let style = |size: i32, colour: RGBColor| crate::font(size as u32).color(&colour).pos(centred);
     let ink = RGBColor(33, 37, 41);
 
     area.draw(&Text::new(
@@ -103,8 +102,7 @@ pub fn draw<DB: DrawingBackend>(
         area.draw(&Text::new(
             short(label),
             (left - px(6.0), top + middle),
-            ("sans-serif", font)
-                .into_font()
+            crate::font(font as u32)
                 .color(&ink)
                 .pos(Pos::new(HPos::Right, VPos::Center)),
         ))

@@ -31,7 +31,8 @@ pub fn draw<DB: DrawingBackend>(
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     area.fill(&WHITE).map_err(err)?;
     let px = |v: f64| (v * scale).round() as u32;
-    let font = ("sans-serif", px(13.0).max(1)).into_font();
+    let font = crate::font(px(13.0).max(1));
+    let mut legend = Vec::new();
     let mut plot = ChartBuilder::on(area)
         .margin(px(10.0))
         .x_label_area_size(px(40.0))
@@ -68,17 +69,15 @@ pub fn draw<DB: DrawingBackend>(
             .filter(|(x, y)| x.is_finite() && y.is_finite())
             .map(|(&x, &y)| (x, y))
             .collect();
-        let legend_width = px(18.0) as i32;
         plot.draw_series(LineSeries::new(points, style))
-            .map_err(err)?
-            .label(series.legend.clone())
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + legend_width, y)], style));
+            .map_err(err)?;
+        legend.push((series.legend.clone(), style));
     }
     if let Some((x, y)) = chart.point {
         plot.draw_series([Circle::new((x, y), px(5.0), BLACK.filled())])
             .map_err(err)?;
     }
-    crate::draw_legend(&mut plot, font, px)?;
+    crate::draw_legend(&plot, &legend, &font, px)?;
     area.present().map_err(err)
 }
 

@@ -54,6 +54,19 @@ const OWN_FILE: &str = r#"{"version":1,"cells":[
  {"kind":"train","model":"decision_tree","max_depth":3,"min_samples_split":2},
  {"kind":"evaluate"}]}"#;
 
+/// Penguins through every kind of cleaning step.
+const EVERY_STEP: &str = r#"{"version":1,"cells":[
+ {"kind":"dataset","dataset":"penguins","target":"species"},
+ {"kind":"split","test_fraction":0.3,"stratify":true,"seed":11},
+ {"kind":"steps","steps":[{"drop_missing_rows":null},{"drop_duplicates":null},
+   {"filter":{"column":"bill_length_mm","op":"greater","value":"35"}},
+   {"clip_outliers":{"column":"body_mass_g"}},{"log":{"column":"flipper_length_mm"}},
+   {"bin":{"column":"bill_depth_mm","bins":5}},{"ordinal":{"column":"island"}},
+   {"rename":{"column":"sex","to":"gender"}},{"cast":{"column":"year","to":"category"}},
+   {"impute":{"column":"body_mass_g","strategy":{"constant":4000.0}}}]},
+ {"kind":"train","model":"decision_tree","max_depth":4,"min_samples_split":2},
+ {"kind":"evaluate"}]}"#;
+
 /// Penguins as an API would return them: JSON records, with null for a missing value.
 const JSON_FILE: &str = r#"{"version":1,"cells":[
  {"kind":"dataset","dataset":"file:penguins.json","target":"species"},
@@ -202,6 +215,7 @@ fn exported_notebooks_run_with_pandas_and_scikit_learn_near_the_notebooks_number
         ("penguins", PENGUINS),
         ("own", OWN_FILE),
         ("json", JSON_FILE),
+        ("every step", EVERY_STEP),
     ] {
         let dir = workspace(name, notebook);
         std::fs::write(dir.join("notebook.py"), export(&dir, "py")).unwrap();

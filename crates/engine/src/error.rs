@@ -158,6 +158,24 @@ pub enum Error {
     StepNeedsNumbers {
         column: String,
     },
+    /// A step that encodes categories was given a column of numbers.
+    StepNeedsCategories {
+        column: String,
+    },
+    /// A filter on a numeric column was given a value that is not a number.
+    StepValueNotNumber {
+        column: String,
+        value: String,
+    },
+    /// The log of a column holding −1 or less (`log1p` has no value there).
+    StepLogDomain {
+        column: String,
+        value: f64,
+    },
+    /// A rename to an empty name, or to the name of another column.
+    StepNameTaken {
+        name: String,
+    },
     /// Feature columns still have missing values when a model is trained after a steps cell.
     MissingValuesLeft {
         columns: Vec<String>,

@@ -182,3 +182,48 @@ fn a_table_profile_equals_pandas_missing_unique_top_and_correlations() {
         }
     }
 }
+
+/// Every cleaning step that `tests/fixtures/steps.json` (scripts/fixtures/make_steps_fixtures.py)
+/// did with pandas and scikit-learn: the same rows are left, in the same order, with the same
+/// values in the column the step changed.
+#[test]
+fn cleaning_steps_equal_pandas_and_scikit_learn_fitted_on_the_training_rows() {
+    use latih_engine::prep::{Prepared, Step};
+    use latih_engine::table::read_csv;
+    let path = format!("{}/tests/fixtures/steps.json", env!("CARGO_MANIFEST_DIR"));
+    let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let table = read_csv(fixture["csv"].as_str().unwrap()).unwrap();
+    let rows = |key: &str| -> Vec<usize> { serde_json::from_value(fixture[key].clone()).unwrap() };
+    let cases = fixture["cases"].as_array().unwrap();
+    assert!(cases.len() >= 12);
+    for case in cases {
+        let step: Step = serde_json::from_value(case["step"].clone()).unwrap();
+        let mut data = Prepared {
+            table: table.clone(),
+            target: fixture["target"].as_str().unwrap().to_string(),
+            train: rows("train_rows"),
+            test: rows("test_rows"),
+        };
+        step.apply(&mut data)
+            .unwrap_or_else(|e| panic!("{step:?}: {e:?}"));
+        let ids = data.table.column("id").unwrap();
+        let ids: Vec<u64> = (0..ids.len())
+            .map(|r| ids.display(r).parse().unwrap())
+            .collect();
+        let want_ids: Vec<u64> = serde_json::from_value(case["ids"].clone()).unwrap();
+        assert_eq!(ids, want_ids, "{step:?}: the rows left");
+        let name = case["column"].as_str().unwrap();
+        let column = data.table.column(name).unwrap();
+        for (row, want) in case["values"].as_array().unwrap().iter().enumerate() {
+            let what = format!("{step:?} row {row}");
+            match want {
+                Value::String(want) => assert_eq!(&column.display(row), want, "{what}"),
+                Value::Null => assert!(column.is_missing(row), "{what}: {}", column.display(row)),
+                number => {
+                    let ours = column.display(row).parse::<f64>().ok();
+                    close(ours, number.as_f64(), &what);
+                }
+            }
+        }
+    }
+}

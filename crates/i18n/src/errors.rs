@@ -175,6 +175,27 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             "error-step-needs-numbers",
             &[("column", column.clone())],
         ),
+        Error::StepNeedsCategories { column } => tf(
+            lang,
+            "error-step-needs-categories",
+            &[("column", column.clone())],
+        ),
+        Error::StepValueNotNumber { column, value } => tf(
+            lang,
+            "error-step-value-not-number",
+            &[("column", column.clone()), ("value", value.clone())],
+        ),
+        Error::StepLogDomain { column, value } => tf(
+            lang,
+            "error-step-log-domain",
+            &[
+                ("column", column.clone()),
+                ("value", crate::format_number(lang, *value)),
+            ],
+        ),
+        Error::StepNameTaken { name } => {
+            tf(lang, "error-step-name-taken", &[("name", name.clone())])
+        }
         Error::MissingValuesLeft { columns } => tf(
             lang,
             "error-missing-values-left",

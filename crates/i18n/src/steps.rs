@@ -18,6 +18,13 @@ pub fn step_report_lines(lang: Lang, report: &StepReport) -> Vec<String> {
             ("cells", n(report.cells_changed)),
         ],
     )];
+    if report.made_missing > 0 {
+        lines.push(tf(
+            lang,
+            "out-step-made-missing",
+            &[("count", n(report.made_missing))],
+        ));
+    }
     if !report.learned.is_empty() {
         let values: Vec<String> = report
             .learned

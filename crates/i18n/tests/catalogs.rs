@@ -232,6 +232,20 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
         Error::StepNeedsNumbers {
             column: "sex".into(),
         },
+        Error::StepNeedsCategories {
+            column: "age".into(),
+        },
+        Error::StepValueNotNumber {
+            column: "age".into(),
+            value: "tua".into(),
+        },
+        Error::StepLogDomain {
+            column: "saldo".into(),
+            value: -250.0,
+        },
+        Error::StepNameTaken {
+            name: "fare".into(),
+        },
         Error::MissingValuesLeft {
             columns: vec!["age".into(), "embarked".into()],
         },

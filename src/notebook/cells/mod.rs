@@ -6,6 +6,7 @@ mod explore;
 mod note;
 mod own_data;
 mod split;
+mod step_form;
 mod steps;
 mod train;
 mod tune;

@@ -2,65 +2,15 @@
 //! it changed, what it learned from the training rows, and the same step in pandas /
 //! scikit-learn. The steps themselves are the engine's (`latih_engine::prep::Step`).
 
+use super::step_form::{self, ALL_NUMERIC, KINDS};
 use super::{field_id, show_output};
-use crate::components::fields::{translated_options, SelectField};
+use crate::components::fields::{translated_options, NumberField, SelectField, TextField};
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::notebook::{Cell, CellOutput, StepsCell};
-use latih_engine::prep::{ImputeStrategy, ScalerKind, Step};
+use latih_engine::prep::Step;
 use latih_i18n::{format_count, step_report_lines, steps_summary_text};
 use leptos::prelude::*;
-
-/// The kinds of step, as (value, label key).
-const KINDS: [(&str, &str); 5] = [
-    ("impute", crate::key!("step-kind-impute")),
-    ("one_hot", crate::key!("step-kind-one-hot")),
-    ("scale", crate::key!("step-kind-scale")),
-    ("drop_columns", crate::key!("step-kind-drop-columns")),
-    ("drop_missing", crate::key!("step-kind-drop-missing")),
-];
-
-/// Stands for "every numeric feature column" in the scale step's column list.
-const ALL_NUMERIC: &str = "";
-
-fn kind(step: &Step) -> &'static str {
-    match step {
-        Step::Impute { .. } => "impute",
-        Step::OneHot { .. } => "one_hot",
-        Step::Scale { .. } => "scale",
-        Step::DropColumns { .. } => "drop_columns",
-        Step::DropMissingRows => "drop_missing",
-    }
-}
-
-/// The column a step works on, if it names one.
-fn column_of(step: &Step) -> Option<String> {
-    match step {
-        Step::Impute { column, .. } | Step::OneHot { column } => Some(column.clone()),
-        Step::Scale { column, .. } => Some(column.clone().unwrap_or_default()),
-        Step::DropColumns { columns } => columns.first().cloned(),
-        Step::DropMissingRows => None,
-    }
-}
-
-/// A step of `kind` on `column`, keeping what it can of the step it replaces.
-fn step_of(kind: &str, column: String) -> Step {
-    match kind {
-        "one_hot" => Step::OneHot { column },
-        "scale" => Step::Scale {
-            column: (!column.is_empty()).then_some(column),
-            kind: ScalerKind::Standard,
-        },
-        "drop_columns" => Step::DropColumns {
-            columns: vec![column],
-        },
-        "drop_missing" => Step::DropMissingRows,
-        _ => Step::Impute {
-            column,
-            strategy: ImputeStrategy::Median,
-        },
-    }
-}
 
 #[component]
 pub fn StepsCellView(state: NotebookState, index: usize) -> impl IntoView {
@@ -105,7 +55,10 @@ pub fn StepsCellView(state: NotebookState, index: usize) -> impl IntoView {
     });
     let add = move |_| {
         let first = columns.with_untracked(|c| c.first().cloned().unwrap_or_default());
-        edit(&|steps| steps.push(step_of("impute", first.clone())), true);
+        edit(
+            &|steps| steps.push(step_form::step_of("impute", first.clone())),
+            true,
+        );
     };
     let list = move || {
         shape.track();
@@ -202,50 +155,31 @@ fn StepView(
         edit.run((StepChange::Replace(step), false));
     };
     // The fields below the kind are rebuilt when the kind changes; the kind's select stays, so
-    // keyboard focus stays on it.
-    let step_kind = RwSignal::new(kind(&step));
+    // keyboard focus stays on it. Likewise the typed value below the choice.
+    let step_kind = RwSignal::new(step_form::kind(&step));
+    let chosen = RwSignal::new(0u32);
     let choose_kind = Callback::new(move |value: String| {
-        let column = column_of(&current.get_value()).unwrap_or_default();
-        let step = step_of(&value, column);
-        let new_kind = kind(&step);
+        let column = step_form::column_of(&current.get_value()).unwrap_or_default();
+        let step = step_form::step_of(&value, column);
+        let new_kind = step_form::kind(&step);
         replace(step);
         step_kind.set(new_kind);
     });
     let choose_column = Callback::new(move |column: String| {
-        let step = match current.get_value() {
-            Step::Impute { strategy, .. } => Step::Impute { column, strategy },
-            Step::OneHot { .. } => Step::OneHot { column },
-            Step::Scale { kind, .. } => Step::Scale {
-                column: (column != ALL_NUMERIC).then_some(column),
-                kind,
-            },
-            Step::DropColumns { .. } => Step::DropColumns {
-                columns: vec![column],
-            },
-            Step::DropMissingRows => Step::DropMissingRows,
-        };
-        replace(step);
+        replace(step_form::with_column(current.get_value(), column));
+        chosen.update(|n| *n = n.wrapping_add(1));
     });
-    let choose_strategy = Callback::new(move |value: String| {
-        if let Step::Impute { column, .. } = current.get_value() {
-            let strategy = match value.as_str() {
-                "mean" => ImputeStrategy::Mean,
-                "most_frequent" => ImputeStrategy::MostFrequent,
-                _ => ImputeStrategy::Median,
-            };
-            replace(Step::Impute { column, strategy });
+    let choose = Callback::new(move |value: String| {
+        replace(step_form::with_choice(current.get_value(), &value));
+        chosen.update(|n| *n = n.wrapping_add(1));
+    });
+    let type_text = move |value: String| match step_form::with_text(current.get_value(), value) {
+        Some(step) => {
+            replace(step);
+            true
         }
-    });
-    let choose_scaler = Callback::new(move |value: String| {
-        if let Step::Scale { column, .. } = current.get_value() {
-            let kind = match value.as_str() {
-                "min_max" => ScalerKind::MinMax,
-                "robust" => ScalerKind::Robust,
-                _ => ScalerKind::Standard,
-            };
-            replace(Step::Scale { column, kind });
-        }
-    });
+        None => false,
+    };
     let fields = move || {
         step_kind.track();
         let step = current.get_value();
@@ -260,7 +194,7 @@ fn StepView(
                 list
             })
         };
-        let column_field = column_of(&step).map(|column| {
+        let column_field = step_form::column_of(&step).map(|column| {
             view! {
                 <SelectField
                     id=field_id(index, &format!("step-{n}-column"))
@@ -271,56 +205,34 @@ fn StepView(
                 />
             }
         });
-        let detail_field = match &step {
-            Step::Impute { strategy, .. } => {
-                let selected = match strategy {
-                    ImputeStrategy::Mean => "mean",
-                    ImputeStrategy::MostFrequent => "most_frequent",
-                    _ => "median",
-                };
-                Some(
-                    view! {
-                        <SelectField
-                            id=field_id(index, &format!("step-{n}-strategy"))
-                            label_key="steps-strategy"
-                            options=translated_options(&[
-                                ("median", crate::key!("strategy-median")),
-                                ("mean", crate::key!("strategy-mean")),
-                                ("most_frequent", crate::key!("strategy-most-frequent")),
-                            ])
-                            selected=Signal::stored(selected.to_string())
-                            on_change=choose_strategy
-                        />
-                    }
-                    .into_any(),
-                )
+        let choice_field = step_form::choice(&step).map(|(label_key, options, selected)| {
+            view! {
+                <SelectField
+                    id=field_id(index, &format!("step-{n}-choice"))
+                    label_key
+                    options=translated_options(options)
+                    selected=Signal::stored(selected)
+                    on_change=choose
+                />
             }
-            Step::Scale { kind, .. } => {
-                let selected = match kind {
-                    ScalerKind::Standard => "standard",
-                    ScalerKind::MinMax => "min_max",
-                    ScalerKind::Robust => "robust",
-                };
-                Some(
-                    view! {
-                        <SelectField
-                            id=field_id(index, &format!("step-{n}-scaler"))
-                            label_key="steps-scaler"
-                            options=translated_options(&[
-                                ("standard", crate::key!("scaler-standard")),
-                                ("min_max", crate::key!("scaler-min-max")),
-                                ("robust", crate::key!("scaler-robust")),
-                            ])
-                            selected=Signal::stored(selected.to_string())
-                            on_change=choose_scaler
-                        />
-                    }
-                    .into_any(),
-                )
-            }
-            _ => None,
-        };
-        view! { {column_field} {detail_field} }
+        });
+        view! { {column_field} {choice_field} }
+    };
+    let text_field = move || {
+        step_kind.track();
+        chosen.track();
+        let (label_key, initial, numeric) = step_form::text(&current.get_value())?;
+        let id = field_id(index, &format!("step-{n}-text"));
+        Some(if numeric {
+            view! { <NumberField id label_key initial accept=Callback::new(type_text) /> }
+                .into_any()
+        } else {
+            let on_input = Callback::new(move |value: String| {
+                type_text(value);
+            });
+            view! { <TextField id label=Signal::derive(move || i18n.tr(label_key)) initial on_input /> }
+                .into_any()
+        })
     };
 
     // What this step did in the last run, and its Python, if the cell ran as it is.
@@ -347,10 +259,11 @@ fn StepView(
                     id=field_id(index, &format!("step-{n}-kind"))
                     label_key="steps-kind"
                     options=translated_options(&KINDS)
-                    selected=Signal::stored(kind(&step).to_string())
+                    selected=Signal::stored(step_form::kind(&step).to_string())
                     on_change=choose_kind
                 />
                 {fields}
+                {text_field}
                 <div class="step-report" aria-live="polite">
                     {move || lines().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
                 </div>

@@ -7,7 +7,8 @@ use crate::notebook::{Cell, Notebook};
 use serde_json::json;
 
 /// Everything the cells' code uses.
-const IMPORTS: &str = "import pandas as pd\n\
+const IMPORTS: &str = "import numpy as np\n\
+import pandas as pd\n\
 from sklearn.compose import make_column_selector, make_column_transformer\n\
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier\n\
 from sklearn.impute import SimpleImputer\n\
@@ -19,7 +20,8 @@ from sklearn.naive_bayes import GaussianNB\n\
 from sklearn.neighbors import KNeighborsClassifier\n\
 from sklearn.neural_network import MLPClassifier\n\
 from sklearn.pipeline import Pipeline\n\
-from sklearn.preprocessing import MinMaxScaler, OneHotEncoder, RobustScaler, StandardScaler\n\
+from sklearn.preprocessing import (KBinsDiscretizer, MinMaxScaler, OneHotEncoder, OrdinalEncoder,\n\
+\x20                                  RobustScaler, StandardScaler)\n\
 from sklearn.tree import DecisionTreeClassifier";
 
 /// One part of the document, in the notebook's order.

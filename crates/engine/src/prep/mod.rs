@@ -2,13 +2,17 @@
 //! `fit` on the training rows only, then `transform` any rows. Leakage is a lesson, not a bug:
 //! nothing here ever looks at the test rows while fitting.
 
+mod columns;
 mod impute;
+mod rows;
 mod scale;
 mod steps;
 
+pub use columns::CastTo;
 pub use impute::{ImputeStrategy, Imputer};
+pub use rows::FilterOp;
 pub use scale::{Scaler, ScalerKind};
-pub use steps::{Prepared, Step, StepReport};
+pub use steps::{Prepared, Step, StepReport, MAX_BINS};
 
 /// The values of `column` at `rows`.
 fn at(column: &[Option<f64>], rows: &[usize]) -> Vec<Option<f64>> {

@@ -3,6 +3,8 @@
 //! rows only and then change every row, as a scikit-learn pipeline fitted on `X_train` does;
 //! that is the lesson about leakage the cell shows.
 
+use super::columns::{self, CastTo};
+use super::rows::{self, FilterOp};
 use super::{ImputeStrategy, Imputer, Scaler, ScalerKind};
 use crate::export::{py_float, py_str, py_str_list};
 use crate::table::{Column, ColumnData, Table};
@@ -32,7 +34,30 @@ pub enum Step {
     },
     /// `df.dropna()`: rows with a missing feature value go, from both sides of the split.
     DropMissingRows,
+    /// `df.rename(columns={column: to})`.
+    Rename { column: String, to: String },
+    /// Reads a column as numbers (what does not read becomes missing) or as categories.
+    Cast { column: String, to: CastTo },
+    /// Keeps the rows where `column op value` holds, on both sides of the split.
+    Filter {
+        column: String,
+        op: FilterOp,
+        value: String,
+    },
+    /// `df.drop_duplicates()`, on each side of the split.
+    DropDuplicates,
+    /// `OrdinalEncoder`: categories as numbers in sorted order, learned from the training rows.
+    Ordinal { column: String },
+    /// Clips values beyond Q1 − 1.5·IQR and Q3 + 1.5·IQR of the training rows to those bounds.
+    ClipOutliers { column: String },
+    /// `np.log1p`, for a skewed column.
+    Log { column: String },
+    /// `KBinsDiscretizer(n_bins=bins, encode="ordinal", strategy="uniform")`.
+    Bin { column: String, bins: u32 },
 }
+
+/// The most bins a bin step makes.
+pub const MAX_BINS: u32 = 100;
 
 /// What one step did, in numbers the cell shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,6 +68,9 @@ pub struct StepReport {
     pub columns_after: usize,
     /// Cells the step changed (filled, scaled or recoded).
     pub cells_changed: usize,
+    /// Values that became missing (text that did not read as a number).
+    #[serde(default)]
+    pub made_missing: usize,
     /// What a learning step learned from the training rows, e.g. the median it fills with.
     pub learned: Vec<(String, f64)>,
     /// The same step in pandas / scikit-learn ([`Step::python`]).
@@ -63,6 +91,7 @@ impl Step {
     pub fn apply(&self, data: &mut Prepared) -> Result<StepReport, Error> {
         let (rows_before, columns_before) = (data.table.n_rows(), data.table.n_columns());
         let mut cells_changed = 0;
+        let mut made_missing = 0;
         let mut learned = Vec::new();
         match self {
             Step::DropColumns { columns } => {
@@ -108,14 +137,7 @@ impl Step {
             Step::OneHot { column } => {
                 let target = data.target.clone();
                 let col = feature_column(&mut data.table, column, &target)?;
-                if let ColumnData::Numeric(values) = &col.data {
-                    cells_changed = values.iter().flatten().count();
-                    let categories = values.iter().map(|v| v.map(|x| x.to_string())).collect();
-                    col.data = ColumnData::Categorical(categories);
-                } else if let ColumnData::Text(values) = &col.data {
-                    cells_changed = values.iter().flatten().count();
-                    col.data = ColumnData::Categorical(values.clone());
-                }
+                cells_changed = columns::to_categories(&mut col.data);
             }
             Step::Scale { column, kind } => {
                 let names: Vec<String> = match column {
@@ -149,25 +171,81 @@ impl Step {
                     .iter()
                     .filter(|c| c.name != data.target)
                     .collect();
-                let keep: Vec<usize> = (0..rows_before)
-                    .filter(|&r| features.iter().all(|c| !c.is_missing(r)))
+                let keep: Vec<bool> = (0..rows_before)
+                    .map(|r| features.iter().all(|c| !c.is_missing(r)))
                     .collect();
-                // Old row index → new, to carry the split over.
-                let mut new_index = vec![None; rows_before];
-                for (new, &old) in keep.iter().enumerate() {
-                    new_index[old] = Some(new);
-                }
-                let remap = |rows: &[usize]| -> Vec<usize> {
-                    rows.iter().filter_map(|&r| new_index[r]).collect()
-                };
-                data.train = remap(&data.train);
-                data.test = remap(&data.test);
-                data.table = data.table.take_rows(&keep);
-                if data.train.is_empty() || data.test.is_empty() {
-                    return Err(Error::NoRowsLeft {
-                        dropped: rows_before - keep.len(),
+                rows::keep_rows(data, &keep)?;
+            }
+            Step::Rename { column, to } => {
+                let to = to.trim();
+                let taken = data.table.column(to).is_some();
+                let col = feature_column(&mut data.table, column, &data.target.clone())?;
+                if to.is_empty() || (taken && to != column) || to == data.target {
+                    return Err(Error::StepNameTaken {
+                        name: to.to_string(),
                     });
                 }
+                col.name = to.to_string();
+            }
+            Step::Cast { column, to } => {
+                let col = feature_column(&mut data.table, column, &data.target.clone())?;
+                cells_changed = match to {
+                    CastTo::Number if !matches!(col.data, ColumnData::Numeric(_)) => {
+                        let present = (0..col.len()).filter(|&r| !col.is_missing(r)).count();
+                        made_missing = columns::to_numbers(&mut col.data);
+                        present
+                    }
+                    CastTo::Number => 0,
+                    CastTo::Category => columns::to_categories(&mut col.data),
+                };
+            }
+            Step::Filter { column, op, value } => {
+                let index = column_index(&data.table, column)?;
+                if column == &data.target {
+                    return Err(Error::StepOnTarget {
+                        column: column.clone(),
+                    });
+                }
+                let keep = rows::filter_rows(&data.table.columns[index], *op, value)?;
+                rows::keep_rows(data, &keep)?;
+            }
+            Step::DropDuplicates => {
+                let duplicate = rows::duplicate_rows(data);
+                let keep: Vec<bool> = duplicate.iter().map(|d| !d).collect();
+                rows::keep_rows(data, &keep)?;
+            }
+            Step::Ordinal { column } => {
+                let train = data.train.clone();
+                let col = feature_column(&mut data.table, column, &data.target.clone())?;
+                cells_changed = columns::ordinal(&mut col.data, &train, column)?;
+            }
+            Step::ClipOutliers { column } => {
+                let train = data.train.clone();
+                let values = numeric_feature(data, column)?;
+                let (low, high) = columns::iqr_bounds(values, &train, column)?;
+                cells_changed = columns::clip(values, (low, high));
+                learned.push((format!("{column} ≥"), low));
+                learned.push((format!("{column} ≤"), high));
+            }
+            Step::Log { column } => {
+                let values = numeric_feature(data, column)?;
+                cells_changed = columns::log1p(values, column)?;
+            }
+            Step::Bin { column, bins } => {
+                if !(2..=MAX_BINS).contains(bins) {
+                    return Err(Error::InvalidParameter {
+                        name: "n_bins".into(),
+                        value: bins.to_string(),
+                        expected: crate::error::Expected::IntegerBetween {
+                            min: 2,
+                            max: u64::from(MAX_BINS),
+                        },
+                    });
+                }
+                let train = data.train.clone();
+                let values = numeric_feature(data, column)?;
+                let edges = columns::uniform_edges(values, &train, *bins, column)?;
+                cells_changed = columns::bin(values, &edges);
             }
         }
         Ok(StepReport {
@@ -176,6 +254,7 @@ impl Step {
             columns_before,
             columns_after: data.table.n_columns(),
             cells_changed,
+            made_missing,
             learned,
             python: self.python(),
         })
@@ -231,12 +310,102 @@ impl Step {
                      X_test[columns] = scaler.transform(X_test[columns])"
                 )
             }
-            Step::DropMissingRows => "keep = X_train.notna().all(axis=1)\n\
-                 X_train, y_train = X_train[keep], y_train[keep]\n\
-                 keep = X_test.notna().all(axis=1)\n\
-                 X_test, y_test = X_test[keep], y_test[keep]"
-                .to_string(),
+            Step::DropMissingRows => keep_rows_python("{X}.notna().all(axis=1)"),
+            Step::Rename { column, to } => {
+                let names = format!("{{{}: {}}}", py_str(column), py_str(to.trim()));
+                format!(
+                    "X_train = X_train.rename(columns={names})\n\
+                     X_test = X_test.rename(columns={names})"
+                )
+            }
+            Step::Cast { column, to } => {
+                let column = py_str(column);
+                let cast = |x: &str| match to {
+                    CastTo::Number => format!("pd.to_numeric({x}[{column}], errors=\"coerce\")"),
+                    CastTo::Category => format!("{x}[{column}].astype(str)"),
+                };
+                format!(
+                    "X_train[{column}] = {}\nX_test[{column}] = {}",
+                    cast("X_train"),
+                    cast("X_test")
+                )
+            }
+            Step::Filter { column, op, value } => {
+                let column = py_str(column);
+                let condition = match (op.python(), rows::filter_number(value)) {
+                    (None, _) if *op == FilterOp::Missing => format!("{{X}}[{column}].isna()"),
+                    (None, _) => format!("{{X}}[{column}].notna()"),
+                    (Some(op), Some(number)) => {
+                        format!("{{X}}[{column}] {op} {}", py_float(number))
+                    }
+                    (Some(op), _) => format!("{{X}}[{column}] {op} {}", py_str(value)),
+                };
+                keep_rows_python(&condition)
+            }
+            Step::DropDuplicates => keep_rows_python("~pd.concat([{X}, {y}], axis=1).duplicated()"),
+            Step::Ordinal { column } => {
+                let column = py_str(column);
+                format!(
+                    "encoder = OrdinalEncoder(handle_unknown=\"use_encoded_value\", unknown_value=-1)\n\
+                     X_train[[{column}]] = encoder.fit_transform(X_train[[{column}]])\n\
+                     X_test[[{column}]] = encoder.transform(X_test[[{column}]])"
+                )
+            }
+            Step::ClipOutliers { column } => {
+                let column = py_str(column);
+                format!(
+                    "q1, q3 = X_train[{column}].quantile([0.25, 0.75])\n\
+                     low, high = q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)\n\
+                     X_train[{column}] = X_train[{column}].clip(low, high)\n\
+                     X_test[{column}] = X_test[{column}].clip(low, high)"
+                )
+            }
+            Step::Log { column } => {
+                let column = py_str(column);
+                format!(
+                    "X_train[{column}] = np.log1p(X_train[{column}])\n\
+                     X_test[{column}] = np.log1p(X_test[{column}])"
+                )
+            }
+            Step::Bin { column, bins } => {
+                let column = py_str(column);
+                // KBinsDiscretizer refuses missing values: they are left out, and stay missing.
+                format!(
+                    "binner = KBinsDiscretizer(n_bins={bins}, encode=\"ordinal\", strategy=\"uniform\")\n\
+                     binner.fit(X_train[[{column}]].dropna())\n\
+                     for X in (X_train, X_test):\n\
+                     \x20   present = X[{column}].notna()\n\
+                     \x20   X.loc[present, {column}] = binner.transform(X.loc[present, [{column}]])[:, 0]"
+                )
+            }
         }
+    }
+}
+
+/// Python that keeps the rows where `condition` holds on each side of the split; in the
+/// condition, `{X}` and `{y}` stand for that side's features and target.
+fn keep_rows_python(condition: &str) -> String {
+    ["train", "test"]
+        .map(|side| {
+            let condition = condition
+                .replace("{X}", &format!("X_{side}"))
+                .replace("{y}", &format!("y_{side}"));
+            format!("keep = {condition}\nX_{side}, y_{side} = X_{side}[keep], y_{side}[keep]")
+        })
+        .join("\n")
+}
+
+/// The values of a numeric feature column to change.
+fn numeric_feature<'a>(
+    data: &'a mut Prepared,
+    name: &str,
+) -> Result<&'a mut Vec<Option<f64>>, Error> {
+    let target = data.target.clone();
+    match &mut feature_column(&mut data.table, name, &target)?.data {
+        ColumnData::Numeric(values) => Ok(values),
+        _ => Err(Error::StepNeedsNumbers {
+            column: name.to_string(),
+        }),
     }
 }
 

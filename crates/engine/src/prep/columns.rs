@@ -1,0 +1,269 @@
+//! Steps that change one column's values: read as numbers, encode categories as ordinals, clip
+//! outliers, take the log, cut into bins. The ones that learn (ordinals, clip bounds, bin edges)
+//! learn from the training rows only, as scikit-learn's transformers fitted on `X_train` do.
+
+use super::at;
+use crate::table::profile::quantile_sorted;
+use crate::table::ColumnData;
+use crate::Error;
+use serde::{Deserialize, Serialize};
+
+/// What a "change type" step reads a column as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CastTo {
+    /// `pd.to_numeric(errors="coerce")`: what does not read as a number becomes missing.
+    Number,
+    /// `.astype(str)`: categories, one-hot encoded by the model.
+    Category,
+}
+
+/// The column as numbers; returns how many present values did not read as one (now missing).
+pub(super) fn to_numbers(data: &mut ColumnData) -> usize {
+    let (ColumnData::Categorical(values) | ColumnData::Text(values)) = data else {
+        return 0;
+    };
+    let mut lost = 0;
+    let numbers = values
+        .iter()
+        .map(|v| {
+            let number = v.as_deref().and_then(|s| s.trim().parse::<f64>().ok());
+            let number = number.filter(|x| x.is_finite());
+            if v.is_some() && number.is_none() {
+                lost += 1;
+            }
+            number
+        })
+        .collect();
+    *data = ColumnData::Numeric(numbers);
+    lost
+}
+
+/// The column as categories (numbers written as Rust writes them, which is how the model sees
+/// them); returns how many values changed.
+pub(super) fn to_categories(data: &mut ColumnData) -> usize {
+    match data {
+        ColumnData::Numeric(values) => {
+            let changed = values.iter().flatten().count();
+            *data =
+                ColumnData::Categorical(values.iter().map(|v| v.map(|x| x.to_string())).collect());
+            changed
+        }
+        ColumnData::Text(values) => {
+            let changed = values.iter().flatten().count();
+            *data = ColumnData::Categorical(std::mem::take(values));
+            changed
+        }
+        ColumnData::Categorical(_) => 0,
+    }
+}
+
+/// `OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=-1)`: the training rows'
+/// categories in sorted order become 0, 1, 2, …; a category unseen there is -1; missing stays
+/// missing. Returns how many values it encoded.
+pub(super) fn ordinal(data: &mut ColumnData, train: &[usize], name: &str) -> Result<usize, Error> {
+    let (ColumnData::Categorical(values) | ColumnData::Text(values)) = data else {
+        return Err(Error::StepNeedsCategories {
+            column: name.to_string(),
+        });
+    };
+    let mut categories: Vec<&str> = train
+        .iter()
+        .filter_map(|&r| values.get(r).and_then(Option::as_deref))
+        .collect();
+    categories.sort_unstable();
+    categories.dedup();
+    if categories.is_empty() {
+        return Err(Error::ColumnAllMissing {
+            column: name.to_string(),
+        });
+    }
+    let codes = values
+        .iter()
+        .map(|v| {
+            v.as_deref().map(|s| {
+                categories
+                    .binary_search(&s)
+                    .map_or(-1.0, |code| code as f64)
+            })
+        })
+        .collect();
+    let codes: Vec<Option<f64>> = codes;
+    let encoded = codes.iter().flatten().count();
+    *data = ColumnData::Numeric(codes);
+    Ok(encoded)
+}
+
+/// The bounds outside which a value is an outlier by Tukey's rule, from the training rows:
+/// Q1 − 1.5 · IQR and Q3 + 1.5 · IQR, quartiles as pandas' `quantile` (linear).
+pub(super) fn iqr_bounds(
+    values: &[Option<f64>],
+    train: &[usize],
+    name: &str,
+) -> Result<(f64, f64), Error> {
+    let mut present: Vec<f64> = at(values, train).into_iter().flatten().collect();
+    present.sort_by(f64::total_cmp);
+    let (Some(q1), Some(q3)) = (
+        quantile_sorted(&present, 0.25),
+        quantile_sorted(&present, 0.75),
+    ) else {
+        return Err(Error::ColumnAllMissing {
+            column: name.to_string(),
+        });
+    };
+    let iqr = q3 - q1;
+    Ok((q1 - 1.5 * iqr, q3 + 1.5 * iqr))
+}
+
+/// Clips every value into `[low, high]`; returns how many changed.
+pub(super) fn clip(values: &mut [Option<f64>], (low, high): (f64, f64)) -> usize {
+    let mut changed = 0;
+    for x in values.iter_mut().flatten() {
+        let clipped = x.clamp(low, high);
+        if clipped != *x {
+            *x = clipped;
+            changed += 1;
+        }
+    }
+    changed
+}
+
+/// `np.log1p`, which keeps zeros at zero; a value of −1 or less has no logarithm.
+pub(super) fn log1p(values: &mut [Option<f64>], name: &str) -> Result<usize, Error> {
+    if let Some(&bad) = values.iter().flatten().find(|&&x| x <= -1.0) {
+        return Err(Error::StepLogDomain {
+            column: name.to_string(),
+            value: bad,
+        });
+    }
+    values.iter_mut().flatten().for_each(|x| *x = x.ln_1p());
+    Ok(values.iter().flatten().count())
+}
+
+/// The edges of `bins` equal-width bins over the training rows' range, as
+/// `KBinsDiscretizer(strategy="uniform")` learns them (`np.linspace(min, max, bins + 1)`).
+pub(super) fn uniform_edges(
+    values: &[Option<f64>],
+    train: &[usize],
+    bins: u32,
+    name: &str,
+) -> Result<Vec<f64>, Error> {
+    let present: Vec<f64> = at(values, train).into_iter().flatten().collect();
+    let low = present.iter().copied().reduce(f64::min);
+    let high = present.iter().copied().reduce(f64::max);
+    let (Some(low), Some(high)) = (low, high) else {
+        return Err(Error::ColumnAllMissing {
+            column: name.to_string(),
+        });
+    };
+    if low == high {
+        // scikit-learn's edges for a constant column: one bin, every value in it.
+        return Ok(vec![f64::NEG_INFINITY, f64::INFINITY]);
+    }
+    // numpy's linspace: start + i * step, with the last edge exactly the end.
+    let step = (high - low) / f64::from(bins);
+    let mut edges: Vec<f64> = (0..bins).map(|i| low + f64::from(i) * step).collect();
+    edges.push(high);
+    Ok(edges)
+}
+
+/// Each value's bin: `np.searchsorted(edges[1:-1], x, side="right")`, so a value below the
+/// training range is in the first bin and one above it in the last. Missing stays missing.
+pub(super) fn bin(values: &mut [Option<f64>], edges: &[f64]) -> usize {
+    let inner = &edges[1.min(edges.len())..edges.len().saturating_sub(1).max(1)];
+    for x in values.iter_mut().flatten() {
+        *x = inner.partition_point(|&edge| edge <= *x) as f64;
+    }
+    values.iter().flatten().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_come_from_the_training_rows_and_unseen_categories_are_minus_one() {
+        let mut data = ColumnData::Categorical(
+            ["b", "a", "c", "b", "z"]
+                .iter()
+                .map(|s| Some(s.to_string()))
+                .chain([None])
+                .collect(),
+        );
+        assert_eq!(ordinal(&mut data, &[0, 1, 3], "k"), Ok(5));
+        assert_eq!(
+            data,
+            ColumnData::Numeric(vec![
+                Some(1.0),
+                Some(0.0),
+                Some(-1.0),
+                Some(1.0),
+                Some(-1.0),
+                None
+            ])
+        );
+        let mut numbers = ColumnData::Numeric(vec![Some(1.0)]);
+        assert_eq!(
+            ordinal(&mut numbers, &[0], "n"),
+            Err(Error::StepNeedsCategories { column: "n".into() })
+        );
+    }
+
+    #[test]
+    fn bins_cover_the_training_range_and_catch_values_beyond_it() {
+        let mut values = vec![
+            Some(0.0),
+            Some(10.0),
+            Some(5.0),
+            Some(-3.0),
+            Some(12.0),
+            None,
+        ];
+        let edges = uniform_edges(&values, &[0, 1, 2], 4, "x").unwrap();
+        assert_eq!(edges, [0.0, 2.5, 5.0, 7.5, 10.0]);
+        bin(&mut values, &edges);
+        assert_eq!(
+            values,
+            [Some(0.0), Some(3.0), Some(2.0), Some(0.0), Some(3.0), None]
+        );
+        let mut constant = vec![Some(2.0), Some(2.0), Some(9.0)];
+        let edges = uniform_edges(&constant, &[0, 1], 3, "x").unwrap();
+        bin(&mut constant, &edges);
+        assert_eq!(constant, [Some(0.0), Some(0.0), Some(0.0)]);
+    }
+
+    #[test]
+    fn log_keeps_zero_and_refuses_minus_one_and_below() {
+        let mut values = vec![Some(0.0), Some(std::f64::consts::E - 1.0), None];
+        assert_eq!(log1p(&mut values, "x"), Ok(2));
+        assert_eq!(values[0], Some(0.0));
+        assert!((values[1].unwrap() - 1.0).abs() < 1e-15);
+        assert_eq!(
+            log1p(&mut [Some(-1.0)], "x"),
+            Err(Error::StepLogDomain {
+                column: "x".into(),
+                value: -1.0
+            })
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_a_number_becomes_missing_and_is_counted() {
+        let mut data = ColumnData::Categorical(vec![
+            Some("1.5".into()),
+            Some("dua".into()),
+            None,
+            Some(" 7 ".into()),
+        ]);
+        assert_eq!(to_numbers(&mut data), 1);
+        assert_eq!(
+            data,
+            ColumnData::Numeric(vec![Some(1.5), None, None, Some(7.0)])
+        );
+        assert_eq!(to_categories(&mut data), 2);
+        assert_eq!(
+            data,
+            ColumnData::Categorical(vec![Some("1.5".into()), None, None, Some("7".into())])
+        );
+    }
+}

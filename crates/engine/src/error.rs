@@ -10,6 +10,12 @@ pub enum Error {
         line: u64,
         message: String,
     },
+    /// A CSV row with another number of fields than the header; `line` is 1-based.
+    CsvFieldCount {
+        line: u64,
+        expected: usize,
+        found: usize,
+    },
     /// The JSON could not be read; `line` and `column` are 1-based as an editor shows them.
     Json {
         line: u64,

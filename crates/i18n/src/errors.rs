@@ -58,6 +58,19 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
                 ("message", message.clone()),
             ],
         ),
+        Error::CsvFieldCount {
+            line,
+            expected,
+            found,
+        } => tf(
+            lang,
+            "error-csv-field-count",
+            &[
+                ("line", line.to_string()),
+                ("expected", n(*expected)),
+                ("found", n(*found)),
+            ],
+        ),
         Error::JsonNotATable => t(lang, "error-json-not-a-table"),
         Error::JsonRecordNotObject { record } => {
             tf(lang, "error-json-record", &[("record", n(*record))])

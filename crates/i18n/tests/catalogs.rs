@@ -112,6 +112,11 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             message: "expected value".into(),
         },
         Error::JsonNotATable,
+        Error::CsvFieldCount {
+            line: 12,
+            expected: 5,
+            found: 4,
+        },
         Error::JsonRecordNotObject { record: 4 },
         Error::JsonColumnLengths {
             column: "suhu".into(),

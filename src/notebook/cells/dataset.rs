@@ -2,7 +2,7 @@
 //! what was dropped for missing values, and the classes.
 
 use super::{field_id, show_output};
-use crate::components::fields::SelectField;
+use crate::components::fields::{CheckboxField, SelectField};
 use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
@@ -89,6 +89,16 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
                 on_change=choose_target
             />
         </div>
+        {move || user_file_name(&dataset.get()).is_some().then(|| view! {
+            <CheckboxField
+                id=field_id(index, "skip-bad-rows")
+                label_key="field-skip-bad-rows"
+                checked=cell.get_untracked().is_some_and(|c| c.skip_bad_rows)
+                on_change=Callback::new(move |on: bool| {
+                    state.edit(index, |d: &mut DatasetCell| d.skip_bad_rows = on);
+                })
+            />
+        })}
         <super::own_data::OwnData state index />
         {show_output(state, index, move |output| match output {
             CellOutput::Dataset(out) => Some(view! { <DatasetSummary out title=title() /> }.into_any()),
@@ -130,6 +140,15 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
         }
     };
     let rows_used = out.rows_used;
+    let skipped = (!out.skipped_lines.is_empty()).then(|| {
+        let lines = &out.skipped_lines;
+        let shown: Vec<String> = lines.iter().take(10).map(u64::to_string).collect();
+        let more = if lines.len() > 10 { ", …" } else { "" };
+        let (rows, lines) = (lines.len(), format!("{}{more}", shown.join(", ")));
+        view! {
+            <p>{move || i18n.trf("out-skipped-rows", &[("rows", count(rows)), ("lines", lines.clone())])}</p>
+        }
+    });
     let kept = (!out.missing_kept.is_empty()).then(|| {
         let missing = out.missing_kept.clone();
         move || {
@@ -164,6 +183,7 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
                 </tbody>
             </table>
         </TableScroll>
+        {skipped}
         <p>{dropped}</p>
         {kept}
         <p>{move || i18n.trf("out-rows-used", &[("rows", count(rows_used))])}</p>

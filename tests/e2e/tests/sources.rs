@@ -73,6 +73,33 @@ async fn a_json_file_and_a_latin1_csv_load_through_the_file_input() {
     site.text("40 rows × 3 columns").await;
     site.text("São Paulo").await;
     site.text("Zürich").await;
+
+    // Two rows with a field too few or too many: refused with the first one's line, until the
+    // learner asks for such rows to be skipped.
+    let mut ragged = String::from("hours,sleep,grade\n");
+    for i in 0..30 {
+        ragged += &match i {
+            4 => "3,7\n".to_string(),
+            9 => "3,7,pass,extra\n".to_string(),
+            _ => format!("{},{},{}\n", i % 10, 5 + i % 4, ["pass", "retake"][i % 2]),
+        };
+    }
+    let ragged = file("ragged.csv", ragged.as_bytes());
+    let input = site.labelled("Or use your own CSV or JSON file").await;
+    input
+        .send_keys(&ragged.display().to_string())
+        .await
+        .unwrap();
+    site.text("Line 6 of the file has 2 fields where the header has 3.")
+        .await;
+    site.labelled("Skip rows with the wrong number of fields (instead of stopping at the first)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.text("2 rows with the wrong number of fields were skipped, on lines 6, 11.")
+        .await;
+    site.text("28 rows × 3 columns").await;
     site.close().await;
 }
 

@@ -54,9 +54,15 @@ fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words) -> String {
     let read = if file.to_ascii_lowercase().ends_with(".json") {
         format!("raw = pd.read_json({})", py_str(&file))
     } else {
+        // pandas skips the rows with too many fields; those with too few it fills with NaN.
+        let skip = if cell.skip_bad_rows {
+            ",\n                  on_bad_lines=\"skip\""
+        } else {
+            ""
+        };
         format!(
             "raw = pd.read_csv({}, sep=None, engine=\"python\",\n\
-             \x20                 na_values={markers}, keep_default_na=False)",
+             \x20                 na_values={markers}, keep_default_na=False{skip})",
             py_str(&file),
             markers = py_str_list(&markers),
         )

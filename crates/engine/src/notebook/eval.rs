@@ -12,7 +12,7 @@ use crate::models::Classifier;
 use crate::prep::{Prepared, StepReport};
 use crate::split::{hold_out, HoldOut};
 use crate::table::profile::{profile, TableProfile};
-use crate::table::{read_table, DroppedRows, Table};
+use crate::table::{read_table_skipping, DroppedRows, Table};
 use crate::Error;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -72,6 +72,9 @@ pub struct DatasetOutput {
     pub missing_kept: Vec<(String, usize)>,
     /// Each class of the target with its number of rows.
     pub class_counts: Vec<(String, usize)>,
+    /// The lines of rows skipped for having the wrong number of fields.
+    #[serde(default)]
+    pub skipped_lines: Vec<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -414,7 +417,8 @@ fn run_dataset(
         }
     })?;
     // Kept as loaded for the explore cell, before the checks below that may fail.
-    let table: &Table = state.raw.insert(read_table(text)?);
+    let (table, skipped_lines) = read_table_skipping(text, cell.skip_bad_rows)?;
+    let table: &Table = state.raw.insert(table);
     if table.column(&cell.target).is_none() {
         return Err(Error::UnknownColumn {
             name: cell.target.clone(),
@@ -472,6 +476,7 @@ fn run_dataset(
         ignored_columns,
         missing_kept,
         class_counts,
+        skipped_lines,
     };
     state.data = Some((complete, cell.target.clone(), labels));
     Ok(output)

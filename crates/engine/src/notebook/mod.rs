@@ -94,6 +94,10 @@ pub struct DatasetCell {
     /// A shipped data set's id (see [`crate::datasets`]).
     pub dataset: String,
     pub target: String,
+    /// Rows with the wrong number of fields are skipped (and counted) instead of refused.
+    /// Absent from the JSON when off, so older notebooks and links read the same.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub skip_bad_rows: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -146,6 +150,7 @@ impl Notebook {
                 Cell::Dataset(DatasetCell {
                     dataset: dataset.into(),
                     target: target.into(),
+                    skip_bad_rows: false,
                 }),
                 Cell::Split(SplitCell::default()),
                 Cell::Train(TrainCell::default()),

@@ -85,10 +85,16 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 }
 
 pub fn read_csv(text: &str) -> Result<Table, Error> {
+    read_csv_skipping(text, false).map(|(table, _)| table)
+}
+
+/// The table, and the lines of the rows skipped for having the wrong number of fields when
+/// `skip_bad_rows` (else such a row is an error naming its line).
+pub fn read_csv_skipping(text: &str, skip_bad_rows: bool) -> Result<(Table, Vec<u64>), Error> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(text))
         .has_headers(true)
-        .flexible(false)
+        .flexible(true)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
@@ -101,8 +107,21 @@ pub fn read_csv(text: &str) -> Result<Table, Error> {
     }
     let headers = unique_names(headers);
     let mut raw: Vec<Vec<Option<String>>> = vec![Vec::new(); headers.len()];
+    let mut skipped = Vec::new();
     for record in reader.records() {
         let record = record.map_err(csv_error)?;
+        if record.len() != headers.len() {
+            let line = record.position().map_or(0, |p| p.line());
+            if skip_bad_rows {
+                skipped.push(line);
+                continue;
+            }
+            return Err(Error::CsvFieldCount {
+                line,
+                expected: headers.len(),
+                found: record.len(),
+            });
+        }
         for (column, cell) in raw.iter_mut().zip(record.iter()) {
             let cell = cell.trim();
             column.push((!MISSING_MARKERS.contains(&cell)).then(|| cell.to_string()));
@@ -119,7 +138,7 @@ pub fn read_csv(text: &str) -> Result<Table, Error> {
             data: infer(cells),
         })
         .collect();
-    Ok(Table { columns })
+    Ok((Table { columns }, skipped))
 }
 
 /// Just the column names, without reading the rows: for pickers that must work even when the
@@ -216,13 +235,10 @@ pub(super) fn infer(cells: Vec<Option<String>>) -> ColumnData {
 
 fn csv_error(err: csv::Error) -> Error {
     let line = err.position().map_or(0, |p| p.line());
-    let message = match err.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!("expected {expected_len} fields, found {len}"),
-        _ => err.to_string(),
-    };
-    Error::Csv { line, message }
+    Error::Csv {
+        line,
+        message: err.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -328,7 +344,30 @@ mod tests {
     #[test]
     fn ragged_row_is_an_error_with_its_line() {
         let err = read_csv("a,b\n1,2\n3\n").unwrap_err();
-        assert!(matches!(err, Error::Csv { line: 3, .. }), "{err:?}");
+        assert!(
+            matches!(err, Error::CsvFieldCount { line: 3, .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn ragged_rows_can_be_skipped_and_their_lines_are_told() {
+        let text = "a,b\n1,2\n3\n4,5\n6,7,8\n9,10\n";
+        let (table, skipped) = read_csv_skipping(text, true).unwrap();
+        assert_eq!(skipped, [3, 5]);
+        assert_eq!(
+            table.columns[1].data,
+            ColumnData::Numeric(vec![Some(2.0), Some(5.0), Some(10.0)])
+        );
+        let err = read_csv_skipping(text, false).unwrap_err();
+        assert_eq!(
+            err,
+            Error::CsvFieldCount {
+                line: 3,
+                expected: 2,
+                found: 1
+            }
+        );
     }
 
     #[test]

@@ -5,17 +5,26 @@ mod encoding;
 mod json_reader;
 pub mod profile;
 
-pub use csv_reader::{read_csv, read_csv_header, sniff_delimiter};
+pub use csv_reader::{read_csv, read_csv_header, read_csv_skipping, sniff_delimiter};
 pub(crate) use csv_reader::{MAX_CATEGORY_LEVELS, MISSING_MARKERS};
 pub use encoding::{decode_text, Decoded};
 pub use json_reader::{looks_like_json, read_json, read_json_header};
 
 /// A data file's table, read as JSON or CSV by what the text looks like.
 pub fn read_table(text: &str) -> Result<Table, crate::Error> {
+    read_table_skipping(text, false).map(|(table, _)| table)
+}
+
+/// [`read_table`], skipping CSV rows with the wrong number of fields when `skip_bad_rows`; also
+/// gives the lines of the rows skipped.
+pub fn read_table_skipping(
+    text: &str,
+    skip_bad_rows: bool,
+) -> Result<(Table, Vec<u64>), crate::Error> {
     if looks_like_json(text) {
-        read_json(text)
+        read_json(text).map(|table| (table, Vec::new()))
     } else {
-        read_csv(text)
+        read_csv_skipping(text, skip_bad_rows)
     }
 }
 

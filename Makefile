@@ -1,5 +1,5 @@
 # The two commands of the README. Each installs whatever is missing first (scripts/setup.sh).
-.PHONY: serve test size setup bench
+.PHONY: serve test size setup bench fuzz
 
 serve:  ## build the release site and serve it at http://127.0.0.1:8080
 	./scripts/serve.sh
@@ -16,3 +16,6 @@ setup:  ## only install the tools
 bench:  ## time the engine (wasm, in Node) against scikit-learn on the same data
 	./scripts/setup.sh
 	./benches/run.sh
+
+fuzz:   ## run every reader of outside input (CSV, JSON, links, saved notebooks) on random text for minutes
+	LATIH_FUZZ_CASES=$${FUZZ_CASES:-200000} cargo test --release -p latih-engine --test no_panics take_

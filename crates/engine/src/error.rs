@@ -16,6 +16,10 @@ pub enum Error {
         expected: usize,
         found: usize,
     },
+    /// A quoted CSV field opens on `line` and is never closed.
+    CsvUnclosedQuote {
+        line: u64,
+    },
     /// The JSON could not be read; `line` and `column` are 1-based as an editor shows them.
     Json {
         line: u64,

@@ -13,8 +13,17 @@ use latih_engine::table::{read_csv, read_csv_header, read_header, read_json, rea
 use proptest::prelude::*;
 use std::collections::HashMap;
 
+/// Cases per property: 512 in every test run; `make fuzz` sets LATIH_FUZZ_CASES to run the
+/// readers for minutes.
+fn cases() -> u32 {
+    std::env::var("LATIH_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(512)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn csv_and_json_readers_take_any_text(text in "(?s).{0,400}") {

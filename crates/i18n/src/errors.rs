@@ -71,6 +71,11 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
                 ("found", n(*found)),
             ],
         ),
+        Error::CsvUnclosedQuote { line } => tf(
+            lang,
+            "error-csv-unclosed-quote",
+            &[("line", line.to_string())],
+        ),
         Error::JsonNotATable => t(lang, "error-json-not-a-table"),
         Error::JsonRecordNotObject { record } => {
             tf(lang, "error-json-record", &[("record", n(*record))])

@@ -112,6 +112,7 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             message: "expected value".into(),
         },
         Error::JsonNotATable,
+        Error::CsvUnclosedQuote { line: 2 },
         Error::CsvFieldCount {
             line: 12,
             expected: 5,

@@ -66,6 +66,37 @@ fn first_records(text: &str, delimiter: char, limit: usize) -> Vec<Vec<String>> 
     records
 }
 
+/// The line on which a quoted field opens and is never closed, if one is.
+fn unclosed_quote(text: &str, delimiter: char) -> Option<u64> {
+    let (mut line, mut opened) = (1u64, None);
+    let (mut quoted, mut at_start) = (false, true);
+    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+            }
+            '"' if quoted => quoted = false,
+            '"' if at_start => {
+                quoted = true;
+                opened = Some(line);
+            }
+            '\n' => {
+                line += 1;
+                at_start = !quoted;
+                continue;
+            }
+            c if c == delimiter && !quoted => {
+                at_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        at_start = false;
+    }
+    quoted.then_some(opened).flatten()
+}
+
 /// The delimiter that splits the first records into the same number of fields, more than one
 /// (the most fields wins; a comma when it ties or when nothing does). A delimiter inside quotes
 /// does not count.
@@ -91,8 +122,14 @@ pub fn read_csv(text: &str) -> Result<Table, Error> {
 /// The table, and the lines of the rows skipped for having the wrong number of fields when
 /// `skip_bad_rows` (else such a row is an error naming its line).
 pub fn read_csv_skipping(text: &str, skip_bad_rows: bool) -> Result<(Table, Vec<u64>), Error> {
+    let delimiter = sniff_delimiter(text);
+    // The csv crate ends an unclosed quote at the end of the file, which would make the rest
+    // of the file one value.
+    if let Some(line) = unclosed_quote(text, char::from(delimiter)) {
+        return Err(Error::CsvUnclosedQuote { line });
+    }
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(text))
+        .delimiter(delimiter)
         .has_headers(true)
         .flexible(true)
         .from_reader(text.as_bytes());

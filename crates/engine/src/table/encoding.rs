@@ -11,6 +11,22 @@ pub struct Decoded {
 }
 
 pub fn decode_text(bytes: &[u8]) -> Decoded {
+    // UTF-16 says so with its byte-order mark (Excel's "Unicode text" export does).
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
+        _ => None,
+    };
+    if let Some((rest, unit)) = utf16 {
+        let units = rest.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+        let text = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        return Decoded {
+            text,
+            latin1: false,
+        };
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => Decoded {
             text: text.to_string(),
@@ -44,5 +60,20 @@ mod tests {
         assert_eq!(latin1.text, "kota,suhu\nZürich,9\n");
         let table = crate::table::read_csv(&latin1.text).unwrap();
         assert_eq!(table.columns[0].display(0), "Zürich");
+    }
+
+    #[test]
+    fn utf16_with_its_byte_order_mark_is_read_either_way_round() {
+        let text = "kota,suhu\nZürich,9\n";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            le.extend_from_slice(&unit.to_le_bytes());
+            be.extend_from_slice(&unit.to_be_bytes());
+        }
+        for bytes in [le, be] {
+            let decoded = decode_text(&bytes);
+            assert_eq!((decoded.text.as_str(), decoded.latin1), (text, false));
+        }
     }
 }

@@ -18,4 +18,4 @@ bench:  ## time the engine (wasm, in Node) against scikit-learn on the same data
 	./benches/run.sh
 
 fuzz:   ## run every reader of outside input (CSV, JSON, links, saved notebooks) on random text for minutes
-	LATIH_FUZZ_CASES=$${FUZZ_CASES:-200000} cargo test --release -p latih-engine --test no_panics take_
+	LATIH_FUZZ_CASES=$${FUZZ_CASES:-1000000} cargo test --release -p latih-engine --test no_panics take_

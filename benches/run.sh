@@ -9,3 +9,4 @@ wasm-bindgen --target nodejs --out-dir target/wasm-bench \
   target/wasm32-unknown-unknown/worker-release/latih_wasm_bench.wasm
 python3 benches/compare_sklearn.py target/wasm-bench
 python3 benches/pool.py target/wasm-bench
+python3 benches/ingest.py target/wasm-bench

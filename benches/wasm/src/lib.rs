@@ -192,3 +192,26 @@ pub fn tune_request(
         },
     }))
 }
+
+/// Reads a CSV (or JSON) file's text into a table and describes every numeric column, as
+/// `pandas.read_csv` + `DataFrame.describe()`; returns how many values were described (so the
+/// work is used).
+#[wasm_bindgen]
+pub fn ingest_describe(text: &str) -> Result<usize, JsError> {
+    use latih_engine::table::{profile::describe, read_table, ColumnData};
+    let table = read_table(text).map_err(|e| JsError::new(&format!("{e:?}")))?;
+    Ok(table
+        .columns
+        .iter()
+        .filter_map(|c| match &c.data {
+            ColumnData::Numeric(values) => Some(describe(values).count),
+            _ => None,
+        })
+        .sum())
+}
+
+/// The wasm memory's size in bytes: it only grows, so after a run it is the run's peak.
+#[wasm_bindgen]
+pub fn memory_bytes() -> usize {
+    core::arch::wasm32::memory_size(0) * 65536
+}

@@ -128,12 +128,15 @@ pub fn read_csv_skipping(text: &str, skip_bad_rows: bool) -> Result<(Table, Vec<
     if let Some(line) = unclosed_quote(text, char::from(delimiter)) {
         return Err(Error::CsvUnclosedQuote { line });
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
+    let reader = || {
+        csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(text.as_bytes())
+    };
+    let mut first = reader();
+    let headers: Vec<String> = first
         .headers()
         .map_err(csv_error)?
         .iter()
@@ -143,10 +146,20 @@ pub fn read_csv_skipping(text: &str, skip_bad_rows: bool) -> Result<(Table, Vec<
         return Err(Error::EmptyTable);
     }
     let headers = unique_names(headers);
-    let mut raw: Vec<Vec<Option<String>>> = vec![Vec::new(); headers.len()];
+    // Pass one reads every column as numbers, straight from the fields: most columns are
+    // numbers, and a number held as text would cost several times its size. A column where
+    // something does not read as one is set aside and read again as text (pass two), then
+    // inferred as before.
+    // Sized once from the line count (a bound on the rows): growing by doubling would hold up
+    // to twice the column for a while.
+    let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut numbers: Vec<Option<Vec<Option<f64>>>> = (0..headers.len())
+        .map(|_| Some(Vec::with_capacity(lines)))
+        .collect();
     let mut skipped = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(csv_error)?;
+    let mut rows = 0;
+    let mut record = csv::StringRecord::new();
+    while first.read_record(&mut record).map_err(csv_error)? {
         if record.len() != headers.len() {
             let line = record.position().map_or(0, |p| p.line());
             if skip_bad_rows {
@@ -159,20 +172,53 @@ pub fn read_csv_skipping(text: &str, skip_bad_rows: bool) -> Result<(Table, Vec<
                 found: record.len(),
             });
         }
-        for (column, cell) in raw.iter_mut().zip(record.iter()) {
+        rows += 1;
+        for (column, cell) in numbers.iter_mut().zip(record.iter()) {
+            let Some(values) = column else { continue };
             let cell = cell.trim();
-            column.push((!MISSING_MARKERS.contains(&cell)).then(|| cell.to_string()));
+            if MISSING_MARKERS.contains(&cell) {
+                values.push(None);
+            } else if let Some(x) = cell.parse::<f64>().ok().filter(|x| x.is_finite()) {
+                values.push(Some(x));
+            } else {
+                *column = None;
+            }
         }
     }
-    if raw[0].is_empty() {
+    if rows == 0 {
         return Err(Error::EmptyTable);
+    }
+    let mut texts: Vec<Option<Vec<Option<String>>>> = numbers
+        .iter()
+        .map(|n| n.is_none().then(|| Vec::with_capacity(rows)))
+        .collect();
+    if texts.iter().any(Option::is_some) {
+        let mut second = reader();
+        while second.read_record(&mut record).map_err(csv_error)? {
+            if record.len() != headers.len() {
+                continue;
+            }
+            for (column, cell) in texts.iter_mut().zip(record.iter()) {
+                if let Some(cells) = column {
+                    let cell = cell.trim();
+                    cells.push((!MISSING_MARKERS.contains(&cell)).then(|| cell.to_string()));
+                }
+            }
+        }
     }
     let columns = headers
         .into_iter()
-        .zip(raw)
-        .map(|(name, cells)| Column {
-            name,
-            data: infer(cells),
+        .zip(numbers.into_iter().zip(texts))
+        .map(|(name, column)| {
+            let data = match column {
+                (Some(values), _) if values.iter().any(Option::is_some) => {
+                    ColumnData::Numeric(values)
+                }
+                // Nothing present: no type to tell, as the inference of text says.
+                (Some(values), _) => infer(vec![None; values.len()]),
+                (None, cells) => infer(cells.unwrap_or_default()),
+            };
+            Column { name, data }
         })
         .collect();
     Ok((Table { columns }, skipped))

@@ -168,6 +168,22 @@ fn a_table_profile_equals_pandas_missing_unique_top_and_correlations() {
                 assert_eq!(column.top.as_ref(), Some(&want), "{dataset} {name} top");
             }
         }
+        for column in profile.columns.iter().filter(|c| c.histogram.is_some()) {
+            let (name, ours) = (&column.name, column.histogram.as_ref().unwrap());
+            let theirs = &case["histogram"][name];
+            let counts: Vec<usize> = serde_json::from_value(theirs["counts"].clone()).unwrap();
+            assert_eq!(ours.counts, counts, "{dataset} {name} histogram");
+            close(
+                Some(ours.low),
+                theirs["low"].as_f64(),
+                &format!("{dataset} {name} low"),
+            );
+            close(
+                Some(ours.high),
+                theirs["high"].as_f64(),
+                &format!("{dataset} {name} high"),
+            );
+        }
         let numeric: Vec<String> = serde_json::from_value(case["numeric"].clone()).unwrap();
         assert_eq!(profile.numeric, numeric, "{dataset} numeric columns");
         let expected: Vec<Vec<Option<f64>>> =

@@ -1,6 +1,6 @@
 //! The explore cell: the data set as loaded, column by column (type, missing values, distinct
-//! values, pandas' describe() for numbers, the most frequent value otherwise), and the Pearson
-//! correlations of the numeric columns as a heatmap and a table.
+//! values, pandas' describe() and a histogram for numbers, the most frequent values otherwise),
+//! and the Pearson correlations of the numeric columns as a heatmap and a table.
 
 use super::show_output;
 use crate::components::chart_canvas::ChartCanvas;
@@ -46,6 +46,9 @@ fn summary(i18n: crate::i18n::I18n, column: &ColumnProfile) -> String {
                 ("max", decimal(lang, d.max)),
             ],
         ),
+        (None, _) if !column.top_values.is_empty() => {
+            distribution_words(i18n, column).unwrap_or_default()
+        }
         (None, Some((value, count))) => i18n.trf(
             "explore-top",
             &[
@@ -55,6 +58,69 @@ fn summary(i18n: crate::i18n::I18n, column: &ColumnProfile) -> String {
         ),
         (None, None) => String::new(),
     }
+}
+
+/// A column's distribution in words, for the bars' accessible name: the histogram's bins, or
+/// the most frequent categories.
+fn distribution_words(i18n: crate::i18n::I18n, column: &ColumnProfile) -> Option<String> {
+    let lang = i18n.lang();
+    let counts = |counts: &mut dyn Iterator<Item = &usize>| {
+        counts
+            .map(|&n| format_count(lang, n))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(h) = &column.histogram {
+        return Some(i18n.trf(
+            "explore-histogram",
+            &[
+                ("column", column.name.clone()),
+                ("bins", format_count(lang, h.counts.len())),
+                ("low", decimal(lang, Some(h.low))),
+                ("high", decimal(lang, Some(h.high))),
+                ("counts", counts(&mut h.counts.iter())),
+            ],
+        ));
+    }
+    (!column.top_values.is_empty()).then(|| {
+        let values = column
+            .top_values
+            .iter()
+            .map(|(value, n)| format!("{value} ({})", format_count(lang, *n)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        i18n.trf(
+            "explore-top-values",
+            &[("column", column.name.clone()), ("values", values)],
+        )
+    })
+}
+
+/// A column's distribution as a row of bars, heights relative to the tallest; the numbers are
+/// its accessible name (and, for categories, the summary beside it).
+fn distribution_bars(i18n: crate::i18n::I18n, column: &ColumnProfile) -> Option<impl IntoView> {
+    let counts: Vec<usize> = match &column.histogram {
+        Some(h) => h.counts.clone(),
+        None => column.top_values.iter().map(|(_, n)| *n).collect(),
+    };
+    let tallest = counts.iter().copied().max()?.max(1);
+    let label = {
+        let column = column.clone();
+        move || distribution_words(i18n, &column).unwrap_or_default()
+    };
+    let bars = counts
+        .into_iter()
+        .map(|n| {
+            // A bin with rows stays visible, however few.
+            let percent = if n == 0 {
+                0
+            } else {
+                (n * 100 / tallest).max(4)
+            };
+            view! { <span style=format!("height:{percent}%")></span> }
+        })
+        .collect_view();
+    Some(view! { <span class="bars" role="img" aria-label=label>{bars}</span> })
 }
 
 fn type_key(kind: ColumnType) -> &'static str {
@@ -89,13 +155,14 @@ fn Profile(profile: TableProfile) -> impl IntoView {
                 let column = column.clone();
                 move || summary(i18n, &column)
             };
+            let bars = distribution_bars(i18n, &column);
             view! {
                 <tr>
                     <th scope="row">{column.name.clone()}</th>
                     <td>{move || i18n.tr(type_key(column.kind))}</td>
                     <td>{missing}</td>
                     <td>{move || format_count(i18n.lang(), column.unique)}</td>
-                    <td>{text}</td>
+                    <td>{text} {bars}</td>
                 </tr>
             }
         })

@@ -761,6 +761,15 @@ async fn an_explore_cell_profiles_penguins_as_loaded() {
     );
     site.find("//canvas[starts-with(@aria-label, \"Heatmap of Pearson's correlation\")]")
         .await;
+    // Each numeric column's histogram, counted as numpy.histogram(body_mass_g.dropna(), 10).
+    site.find(
+        "//*[@role='img'][@aria-label='Histogram of body_mass_g: 10 bins of equal width from \
+         2,700.000 to 6,300.000; rows in each: 15, 43, 71, 53, 42, 41, 28, 27, 16, 6']",
+    )
+    .await;
+    // And the categories' most frequent values, as pandas' value_counts().
+    site.text("most frequent: Biscoe (168), Dream (124), Torgersen (52)")
+        .await;
     assert!(site.fits_width().await, "the profile fits a phone");
     site.close().await;
 }

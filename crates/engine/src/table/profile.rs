@@ -93,6 +93,63 @@ pub struct ColumnProfile {
     /// The most frequent value and its count, for categorical and text columns (ties: the
     /// first in sorted order).
     pub top: Option<(String, usize)>,
+    /// Numeric columns: their distribution.
+    #[serde(default)]
+    pub histogram: Option<Histogram>,
+    /// Categorical columns: the most frequent values with their counts, most frequent first
+    /// (at most [`TOP_VALUES`]; ties in sorted order).
+    #[serde(default)]
+    pub top_values: Vec<(String, usize)>,
+}
+
+/// Bins of a column's histogram.
+pub const HISTOGRAM_BINS: usize = 10;
+/// Values a categorical column's bar chart shows.
+pub const TOP_VALUES: usize = 5;
+
+/// Counts of a numeric column in equal-width bins over its range.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Histogram {
+    pub low: f64,
+    pub high: f64,
+    pub counts: Vec<usize>,
+}
+
+/// The present values' histogram in `bins` equal-width bins, counted as
+/// `numpy.histogram(values, bins)` counts them: the range is the values' own (widened by 0.5
+/// each way when they are all equal), every bin holds its left edge, and the last also its right.
+pub fn histogram(values: &[Option<f64>], bins: usize) -> Option<Histogram> {
+    let present: Vec<f64> = values.iter().flatten().copied().collect();
+    let low = present.iter().copied().reduce(f64::min)?;
+    let high = present.iter().copied().reduce(f64::max)?;
+    let (low, high) = if low == high {
+        (low - 0.5, high + 0.5)
+    } else {
+        (low, high)
+    };
+    let bins = bins.max(1);
+    // numpy's edges (linspace) and its fast path: a first guess by scaling, then a correction
+    // against the edges themselves, so that a value on an edge lands where numpy puts it.
+    let step = (high - low) / bins as f64;
+    let edge = |i: usize| {
+        if i == bins {
+            high
+        } else {
+            low + i as f64 * step
+        }
+    };
+    let scale = bins as f64 / (high - low);
+    let mut counts = vec![0; bins];
+    for x in present {
+        let mut i = (((x - low) * scale) as usize).min(bins - 1);
+        if x < edge(i) && i > 0 {
+            i -= 1;
+        } else if i + 1 < bins && x >= edge(i + 1) {
+            i += 1;
+        }
+        counts[i] += 1;
+    }
+    Some(Histogram { low, high, counts })
 }
 
 /// A table, profiled: every column, and the correlations of the numeric ones.
@@ -113,11 +170,14 @@ pub fn profile(table: &super::Table) -> TableProfile {
         .iter()
         .map(|column| {
             let missing = (0..column.len()).filter(|&r| column.is_missing(r)).count();
+            let mut top_values = Vec::new();
+            let mut distribution = None;
             let (unique, describe, top) = match &column.data {
                 ColumnData::Numeric(values) => {
                     let mut present: Vec<f64> = values.iter().flatten().copied().collect();
                     present.sort_by(f64::total_cmp);
                     present.dedup();
+                    distribution = histogram(values, HISTOGRAM_BINS);
                     (present.len(), Some(describe(values)), None)
                 }
                 ColumnData::Categorical(cells) | ColumnData::Text(cells) => {
@@ -138,6 +198,15 @@ pub fn profile(table: &super::Table) -> TableProfile {
                             _ => Some((v, n)),
                         })
                         .map(|(v, n)| (v.to_string(), n));
+                    if column.column_type() == super::ColumnType::Categorical {
+                        let mut by_count = counts.clone();
+                        by_count.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+                        top_values = by_count
+                            .into_iter()
+                            .take(TOP_VALUES)
+                            .map(|(v, n)| (v.to_string(), n))
+                            .collect();
+                    }
                     (counts.len(), None, top)
                 }
             };
@@ -148,6 +217,8 @@ pub fn profile(table: &super::Table) -> TableProfile {
                 unique,
                 describe,
                 top,
+                histogram: distribution,
+                top_values,
             }
         })
         .collect();
@@ -173,5 +244,26 @@ pub fn profile(table: &super::Table) -> TableProfile {
         columns,
         numeric: numeric.iter().map(|(n, _)| n.to_string()).collect(),
         correlation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn histograms_count_as_numpy_does_edges_and_constant_columns_included() {
+        // numpy.histogram(values, bins) of each, as numpy 2 prints it.
+        let counts = |values: &[f64], bins| {
+            let values: Vec<Option<f64>> = values.iter().map(|&x| Some(x)).collect();
+            histogram(&values, bins).unwrap().counts
+        };
+        let ramp: Vec<f64> = (0..=10).map(f64::from).collect();
+        assert_eq!(counts(&ramp, 10), [1, 1, 1, 1, 1, 1, 1, 1, 1, 2]);
+        assert_eq!(counts(&[2.0, 2.0, 2.0], 4), [0, 0, 3, 0]);
+        assert_eq!(counts(&[0.1, 0.2, 0.3, 0.7], 3), [2, 1, 1]);
+        let constant = histogram(&[Some(2.0), None], 4).unwrap();
+        assert_eq!((constant.low, constant.high), (1.5, 2.5));
+        assert_eq!(histogram(&[None, None], 4), None);
     }
 }

@@ -47,6 +47,10 @@ enum Command {
         /// py: a script with `# %%` cells; ipynb: a Jupyter notebook.
         #[arg(long, value_enum, default_value = "py")]
         to: ExportFormat,
+        /// The CSV file of the data set NAME (repeatable), for how the code should read it
+        /// (decimal commas, no header): --data file:nilai.csv=nilai.csv
+        #[arg(long = "data", value_name = "NAME=PATH")]
+        data: Vec<String>,
         /// The language of the comments: id or en.
         #[arg(long, default_value = "en")]
         lang: String,
@@ -95,22 +99,31 @@ fn load(path: &PathBuf, lang: Lang) -> Result<link::Shared, String> {
     read_notebook(&text).map_err(|e| latih_i18n::error_message(lang, &e))
 }
 
-fn export(path: PathBuf, to: ExportFormat, lang: Lang) -> Result<String, String> {
-    let notebook = load(&path, lang)?.notebook;
+fn export(
+    path: PathBuf,
+    to: ExportFormat,
+    data: Vec<String>,
+    lang: Lang,
+) -> Result<String, String> {
+    let shared = load(&path, lang)?;
+    let sources = data_sources(shared.data, data, lang)?;
     let words = |key: &str| latih_i18n::t(lang, key);
     Ok(match to {
-        ExportFormat::Py => python_script(&notebook, &words),
-        ExportFormat::Ipynb => ipynb(&notebook, &words),
+        ExportFormat::Py => python_script(&shared.notebook, &words, &sources),
+        ExportFormat::Ipynb => ipynb(&shared.notebook, &words, &sources),
     })
 }
 
-fn run(notebook: PathBuf, data: Vec<String>, json: bool, lang: Lang) -> Result<String, String> {
-    let shared = load(&notebook, lang)?;
-    let notebook = shared.notebook;
+/// The shipped data sets, the files a link carries, and the `--data NAME=PATH` files.
+fn data_sources(
+    carried: Vec<(String, String)>,
+    data: Vec<String>,
+    lang: Lang,
+) -> Result<HashMap<String, String>, String> {
     let mut sources: HashMap<String, String> = SHIPPED
         .iter()
         .map(|(name, csv)| (name.to_string(), csv.to_string()))
-        .chain(shared.data)
+        .chain(carried)
         .collect();
     for pair in data {
         let (name, path) = pair
@@ -124,9 +137,15 @@ fn run(notebook: PathBuf, data: Vec<String>, json: bool, lang: Lang) -> Result<S
                 latih_i18n::tf(lang, "data-read-as-latin1", &[("file", path.to_string())])
             );
         }
-        let csv = decoded.text;
-        sources.insert(name.to_string(), csv);
+        sources.insert(name.to_string(), decoded.text);
     }
+    Ok(sources)
+}
+
+fn run(notebook: PathBuf, data: Vec<String>, json: bool, lang: Lang) -> Result<String, String> {
+    let shared = load(&notebook, lang)?;
+    let notebook = shared.notebook;
+    let sources = data_sources(shared.data, data, lang)?;
     let outputs = evaluate(&notebook, &sources);
     let searches = search::run_searches(&notebook, &outputs, &sources);
     let cells: Vec<&Cell> = notebook.cells.iter().collect();
@@ -146,7 +165,12 @@ fn main() -> ExitCode {
             json,
             lang,
         } => run(notebook, data, json, language(&lang)),
-        Command::Export { notebook, to, lang } => export(notebook, to, language(&lang)),
+        Command::Export {
+            notebook,
+            to,
+            data,
+            lang,
+        } => export(notebook, to, data, language(&lang)),
     };
     match result {
         Ok(out) => {

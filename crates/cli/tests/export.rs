@@ -67,6 +67,13 @@ const EVERY_STEP: &str = r#"{"version":1,"cells":[
  {"kind":"train","model":"decision_tree","max_depth":4,"min_samples_split":2},
  {"kind":"evaluate"}]}"#;
 
+/// An Indonesian spreadsheet's export: semicolons, decimal commas, thousands dots, no header.
+const SPREADSHEET: &str = r#"{"version":1,"cells":[
+ {"kind":"dataset","dataset":"file:nilai.csv","target":"column_4"},
+ {"kind":"split","test_fraction":0.25,"stratify":true,"seed":2},
+ {"kind":"train","model":"decision_tree","max_depth":3,"min_samples_split":2},
+ {"kind":"evaluate"}]}"#;
+
 /// Penguins as an API would return them: JSON records, with null for a missing value.
 const JSON_FILE: &str = r#"{"version":1,"cells":[
  {"kind":"dataset","dataset":"file:penguins.json","target":"species"},
@@ -115,7 +122,37 @@ fn workspace(name: &str, notebook: &str) -> PathBuf {
         csv_as_json_records(&shipped.join("penguins.csv")),
     )
     .unwrap();
+    let mut spreadsheet = String::new();
+    for i in 0..120 {
+        let (hours, income) = (i % 12, 1000 + (i * 37) % 900);
+        let sleep = 5.0 + f64::from(i % 7) / 2.0;
+        let grade = if hours * 2 + (i % 7) > 14 {
+            "lulus"
+        } else {
+            "ulang"
+        };
+        let sleep = format!("{sleep:.1}").replace('.', ",");
+        spreadsheet += &format!(
+            "{hours};{sleep};{}.{:03},50;{grade}\n",
+            income / 1000,
+            income % 1000
+        );
+    }
+    std::fs::write(dir.join("nilai.csv"), spreadsheet).unwrap();
     dir
+}
+
+/// Every learner's file of the workspace, as `--data` arguments.
+fn own_files(dir: &Path) -> Vec<String> {
+    ["odd names.csv", "penguins.json", "nilai.csv"]
+        .iter()
+        .flat_map(|file| {
+            [
+                "--data".to_string(),
+                format!("file:{file}={}", dir.join(file).display()),
+            ]
+        })
+        .collect()
 }
 
 /// A CSV file as a JSON array of records: numbers as numbers, a missing value as null.
@@ -143,18 +180,11 @@ fn csv_as_json_records(csv: &Path) -> String {
 /// The notebook's test accuracies, as the CLI runs it.
 fn latih_accuracies(dir: &Path) -> Vec<f64> {
     let notebook = dir.join("notebook.latih.json");
-    let own = format!("file:odd names.csv={}", dir.join("odd names.csv").display());
-    let json_file = format!("file:penguins.json={}", dir.join("penguins.json").display());
-    let json: Value = serde_json::from_str(&latih(&[
-        "run",
-        notebook.to_str().unwrap(),
-        "--data",
-        &own,
-        "--data",
-        &json_file,
-        "--json",
-    ]))
-    .unwrap();
+    let mut args = vec!["run".to_string(), notebook.to_str().unwrap().to_string()];
+    args.extend(own_files(dir));
+    args.push("--json".into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let json: Value = serde_json::from_str(&latih(&args)).unwrap();
     json["cells"]
         .as_array()
         .unwrap()
@@ -199,7 +229,15 @@ const RUN_IPYNB: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/run_
 
 fn export(dir: &Path, to: &str) -> String {
     let notebook = dir.join("notebook.latih.json");
-    latih(&["export", notebook.to_str().unwrap(), "--to", to])
+    let mut args = vec![
+        "export".to_string(),
+        notebook.to_str().unwrap().to_string(),
+        "--to".into(),
+        to.into(),
+    ];
+    args.extend(own_files(dir));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    latih(&args)
 }
 
 #[test]
@@ -216,6 +254,7 @@ fn exported_notebooks_run_with_pandas_and_scikit_learn_near_the_notebooks_number
         ("own", OWN_FILE),
         ("json", JSON_FILE),
         ("every step", EVERY_STEP),
+        ("spreadsheet", SPREADSHEET),
     ] {
         let dir = workspace(name, notebook);
         std::fs::write(dir.join("notebook.py"), export(&dir, "py")).unwrap();

@@ -8,16 +8,27 @@ use crate::datasets::user_file_name;
 use crate::models::{
     Activation, GradientBoostingParams, MaxFeatures, MlpParams, ModelSpec, NeighbourWeights, Solver,
 };
-use crate::notebook::{Cell, DatasetCell, Notebook, SplitCell, StepsCell, TuneCell};
-use crate::table::{MAX_CATEGORY_LEVELS, MISSING_MARKERS};
+use crate::notebook::{Cell, DataSource, DatasetCell, Notebook, SplitCell, StepsCell, TuneCell};
+use crate::table::{csv_dialect, CsvDialect, MAX_CATEGORY_LEVELS, MISSING_MARKERS};
 use crate::tune::{candidates, Candidate, Param, Scoring, SearchMethod};
 
 /// The code of the cell at `index`, or `None` for a note, or for a cell whose settings cannot
 /// be written as code (a tune cell without a model above it, or with a space that does not parse:
 /// the cell itself shows that error).
-pub fn cell_python(notebook: &Notebook, index: usize, words: Words) -> Option<String> {
+pub fn cell_python(
+    notebook: &Notebook,
+    index: usize,
+    words: Words,
+    files: &dyn DataSource,
+) -> Option<String> {
     match notebook.cells.get(index)? {
-        Cell::Dataset(cell) => Some(dataset(cell, notebook.steps_follow(index), words)),
+        Cell::Dataset(cell) => {
+            let dialect = files
+                .csv(&cell.dataset)
+                .map(csv_dialect)
+                .unwrap_or_default();
+            Some(dataset(cell, notebook.steps_follow(index), words, &dialect))
+        }
         Cell::Explore(_) => Some(EXPLORE.to_string()),
         Cell::Split(cell) => Some(split(cell)),
         Cell::Steps(cell) => Some(steps(cell)),
@@ -40,7 +51,7 @@ fn data_file(dataset: &str, words: Words) -> (String, String) {
     }
 }
 
-fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words) -> String {
+fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words, dialect: &CsvDialect) -> String {
     let (file, about) = data_file(&cell.dataset, words);
     let markers: Vec<String> = MISSING_MARKERS.iter().map(|m| m.to_string()).collect();
     // Without a steps cell to fill them, rows missing a used value are dropped, as Latih does.
@@ -55,15 +66,26 @@ fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words) -> String {
         format!("raw = pd.read_json({})", py_str(&file))
     } else {
         // pandas skips the rows with too many fields; those with too few it fills with NaN.
-        let skip = if cell.skip_bad_rows {
-            ",\n                  on_bad_lines=\"skip\""
-        } else {
-            ""
-        };
+        let mut options = String::new();
+        if cell.skip_bad_rows {
+            options += ",\n                  on_bad_lines=\"skip\"";
+        }
+        if dialect.decimal_comma {
+            options += ",\n                  decimal=\",\", thousands=\".\"";
+        }
+        if let Some(names) = &dialect.headerless {
+            options += &format!(
+                ",\n                  header=None, names={}",
+                py_str_list(names)
+            );
+        }
         format!(
-            "raw = pd.read_csv({}, sep=None, engine=\"python\",\n\
-             \x20                 na_values={markers}, keep_default_na=False{skip})",
+            "raw = pd.read_csv({}, sep={sep}, engine=\"python\",\n\
+             \x20                 na_values={markers}, keep_default_na=False{options})",
             py_str(&file),
+            sep = dialect
+                .delimiter
+                .map_or_else(|| "None".to_string(), |d| py_str(&d.to_string())),
             markers = py_str_list(&markers),
         )
     };

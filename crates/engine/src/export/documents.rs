@@ -3,7 +3,7 @@
 
 use super::cells::cell_python;
 use super::Words;
-use crate::notebook::{Cell, Notebook};
+use crate::notebook::{Cell, DataSource, Notebook};
 use serde_json::json;
 
 /// Everything the cells' code uses.
@@ -32,7 +32,7 @@ enum Part {
     Code { title: String, code: String },
 }
 
-fn parts(notebook: &Notebook, words: Words) -> Vec<Part> {
+fn parts(notebook: &Notebook, words: Words, files: &dyn DataSource) -> Vec<Part> {
     let mut parts = vec![
         Part::Text(format!(
             "# {}\n\n{}",
@@ -49,7 +49,7 @@ fn parts(notebook: &Notebook, words: Words) -> Vec<Part> {
             parts.push(Part::Text(note.text.clone()));
             continue;
         }
-        if let Some(code) = cell_python(notebook, index, words) {
+        if let Some(code) = cell_python(notebook, index, words, files) {
             let title = format!("{}. {}", index + 1, words(title_key(cell)));
             parts.push(Part::Code { title, code });
         }
@@ -71,9 +71,9 @@ fn title_key(cell: &Cell) -> &'static str {
 }
 
 /// A `.py` file that runs top to bottom; the notes are comments.
-pub fn python_script(notebook: &Notebook, words: Words) -> String {
+pub fn python_script(notebook: &Notebook, words: Words, files: &dyn DataSource) -> String {
     let mut script = String::new();
-    for part in parts(notebook, words) {
+    for part in parts(notebook, words, files) {
         match part {
             Part::Text(text) => {
                 script.push_str("# %% [markdown]\n");
@@ -101,8 +101,8 @@ pub fn python_script(notebook: &Notebook, words: Words) -> String {
 
 /// A Jupyter notebook (nbformat 4.4), not run yet: no outputs. Notes become Markdown cells,
 /// which Jupyter renders without running any HTML in them until the reader trusts the notebook.
-pub fn ipynb(notebook: &Notebook, words: Words) -> String {
-    let cells: Vec<serde_json::Value> = parts(notebook, words)
+pub fn ipynb(notebook: &Notebook, words: Words, files: &dyn DataSource) -> String {
+    let cells: Vec<serde_json::Value> = parts(notebook, words, files)
         .into_iter()
         .map(|part| match part {
             Part::Text(text) => json!({

@@ -32,7 +32,7 @@ impl Exported {
     /// The exports of `notebook`; its link carries the learner's own files found in `files`.
     pub fn of(notebook: &Notebook, words: Words, files: &dyn DataSource) -> Self {
         Self {
-            python: PythonExport::of(notebook, words),
+            python: PythonExport::of(notebook, words, files),
             link: crate::notebook::link::encode_with_data(notebook, files),
         }
     }
@@ -48,13 +48,15 @@ pub struct PythonExport {
 }
 
 impl PythonExport {
-    pub fn of(notebook: &Notebook, words: Words) -> Self {
+    /// The notebook's code; `files` (the data sets' text) tell how each file is written, for
+    /// `read_csv`'s options.
+    pub fn of(notebook: &Notebook, words: Words, files: &dyn DataSource) -> Self {
         Self {
             cells: (0..notebook.cells.len())
-                .map(|index| cell_python(notebook, index, words))
+                .map(|index| cell_python(notebook, index, words, files))
                 .collect(),
-            script: python_script(notebook, words),
-            ipynb: ipynb(notebook, words),
+            script: python_script(notebook, words, files),
+            ipynb: ipynb(notebook, words, files),
         }
     }
 }

@@ -145,7 +145,21 @@ pub fn read_csv_skipping(text: &str, skip_bad_rows: bool) -> Result<(Table, Vec<
     if headers.is_empty() || headers.iter().all(String::is_empty) {
         return Err(Error::EmptyTable);
     }
-    let headers = unique_names(headers);
+    // A first row of numbers is data: read it as a row, under numbered names.
+    let headerless = first_row_is_data(&first_records(text, char::from(delimiter), SNIFF_RECORDS));
+    let reader = || {
+        csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(!headerless)
+            .flexible(true)
+            .from_reader(text.as_bytes())
+    };
+    let headers = if headerless {
+        numbered_names(headers.len())
+    } else {
+        unique_names(headers)
+    };
+    let mut first = reader();
     // Pass one reads every column as numbers, straight from the fields: most columns are
     // numbers, and a number held as text would cost several times its size. A column where
     // something does not read as one is set aside and read again as text (pass two), then
@@ -231,9 +245,87 @@ pub fn read_csv_header(text: &str) -> Result<Vec<String>, Error> {
     let header = first_records(text, delimiter, 1)
         .pop()
         .ok_or(Error::EmptyTable)?;
+    if first_row_is_data(&first_records(text, delimiter, SNIFF_RECORDS)) {
+        return Ok(numbered_names(header.len()));
+    }
     Ok(unique_names(
         header.iter().map(|h| h.trim().to_string()).collect(),
     ))
+}
+
+/// Whether a file's first row is data rather than column names, from its first records (as
+/// UCI's iris.data, which has none): no column has a word above numbers (which a header would
+/// put there), and some column is numbers from the first row down. Judged by characters, so
+/// that the page, which reads headers, carries no number parser.
+fn first_row_is_data(records: &[Vec<String>]) -> bool {
+    let number_like = |field: &String| {
+        let field = field.trim();
+        field.bytes().any(|b| b.is_ascii_digit())
+            && field
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b"+-.,eE".contains(&b))
+    };
+    let Some((first, rest)) = records.split_first() else {
+        return false;
+    };
+    let numbers_below = |column: usize| {
+        rest.iter().all(|r| {
+            r.get(column)
+                .is_some_and(|f| number_like(f) || f.trim().is_empty())
+        })
+    };
+    let named_above_numbers =
+        (0..first.len()).any(|c| !number_like(&first[c]) && !rest.is_empty() && numbers_below(c));
+    let numbers_from_the_top = (0..first.len()).any(|c| number_like(&first[c]) && numbers_below(c));
+    !named_above_numbers && numbers_from_the_top
+}
+
+/// The names of a file without a header: column_1, column_2, …
+fn numbered_names(count: usize) -> Vec<String> {
+    (1..=count).map(|i| format!("column_{i}")).collect()
+}
+
+/// How a CSV file is written, for code that reads it elsewhere (the exported pandas).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CsvDialect {
+    /// The character between fields, when the file is known (else pandas sniffs it, which
+    /// decimal commas can mislead).
+    pub delimiter: Option<char>,
+    /// The first row is data: the columns are [`numbered_names`].
+    pub headerless: Option<Vec<String>>,
+    /// Some column is numbers written with decimal commas (and dots between thousands).
+    pub decimal_comma: bool,
+}
+
+/// The dialect of a CSV file's text (nothing for JSON), from a full read of it.
+pub fn csv_dialect(text: &str) -> CsvDialect {
+    if super::looks_like_json(text) {
+        return CsvDialect::default();
+    }
+    let delimiter = char::from(sniff_delimiter(text));
+    let sample = first_records(text, delimiter, SNIFF_RECORDS);
+    let headerless =
+        first_row_is_data(&sample).then(|| numbered_names(sample.first().map_or(0, Vec::len)));
+    // A column of the first records that reads as numbers only with decimal commas. (The
+    // first records, not the whole file: the export asks after every change.)
+    let rows = &sample[usize::from(headerless.is_none()).min(sample.len())..];
+    let columns = sample.first().map_or(0, Vec::len);
+    let decimal_comma = (0..columns).any(|c| {
+        let cells: Vec<Option<String>> = rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .map(|cell| Some(cell.trim()).filter(|t| !MISSING_MARKERS.contains(t)))
+            .map(|cell| cell.map(str::to_string))
+            .collect();
+        numbers_by(&cells, |t| t.parse::<f64>().ok()).is_none()
+            && numbers_by(&cells, parse_decimal_comma).is_some()
+            && cells.iter().flatten().any(|t| t.contains(','))
+    });
+    CsvDialect {
+        delimiter: Some(delimiter),
+        headerless,
+        decimal_comma,
+    }
 }
 
 /// Column names as pandas makes them: an empty one is "Unnamed: <position>", and a repeated one
@@ -451,6 +543,39 @@ mod tests {
                 found: 1
             }
         );
+    }
+
+    #[test]
+    fn a_first_row_of_numbers_is_data_under_numbered_names() {
+        // As iris.data: numbers, then a class; no header.
+        let text = "5.1,3.5,setosa\n4.9,3.0,setosa\n";
+        assert_eq!(
+            read_csv_header(text).unwrap(),
+            ["column_1", "column_2", "column_3"]
+        );
+        // Words above numbers, or words only: a header.
+        assert_eq!(read_csv_header("a,b\n1,2\n").unwrap(), ["a", "b"]);
+        assert_eq!(
+            read_csv_header("nama,kota\nAni,Bogor\n").unwrap(),
+            ["nama", "kota"]
+        );
+        let text = "5.1;3,5;1\n4.9;3,0;0\n6.2;2,9;1\n";
+        let table = read_csv(text).unwrap();
+        assert_eq!(table.n_rows(), 3);
+        let names: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["column_1", "column_2", "column_3"]);
+        assert_eq!(read_csv_header(text).unwrap(), names);
+        assert_eq!(
+            table.columns[1].data,
+            ColumnData::Numeric(vec![Some(3.5), Some(3.0), Some(2.9)])
+        );
+        let dialect = csv_dialect(text);
+        let numbered: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        assert_eq!(dialect.headerless, Some(numbered));
+        assert!(dialect.decimal_comma);
+        assert_eq!(dialect.delimiter, Some(';'));
+        let plain = csv_dialect("a,b\n1.5,2\n");
+        assert_eq!((plain.headerless, plain.decimal_comma), (None, false));
     }
 
     #[test]

@@ -5,7 +5,9 @@ mod encoding;
 mod json_reader;
 pub mod profile;
 
-pub use csv_reader::{read_csv, read_csv_header, read_csv_skipping, sniff_delimiter};
+pub use csv_reader::{
+    csv_dialect, read_csv, read_csv_header, read_csv_skipping, sniff_delimiter, CsvDialect,
+};
 pub(crate) use csv_reader::{MAX_CATEGORY_LEVELS, MISSING_MARKERS};
 pub use encoding::{decode_text, Decoded};
 pub use json_reader::{looks_like_json, read_json, read_json_header};

@@ -15,7 +15,7 @@ trap 'rm -rf "$log" "$scratch"' EXIT
 tests() { cargo test --locked "$@" 2>&1 | tee -a "$log"; }
 
 echo "== native tests: engine, i18n, charts, command line"
-tests -p latih-engine -p latih-i18n -p latih-charts -p latih-cli
+tests -p latih-engine -p latih-i18n -p latih-charts -p latih-cli -p latih-sql
 
 echo "== component tests: wasm in headless Chromium"
 TMPDIR="$scratch" tests -p latih --target wasm32-unknown-unknown --test components

@@ -11,7 +11,7 @@ mod search;
 use clap::{Parser, Subcommand};
 use latih_engine::export::{ipynb, python_script};
 use latih_engine::notebook::{evaluate, link, Cell, Notebook};
-use latih_engine::table::decode_text;
+use latih_engine::table::{decode_text, read_table};
 use latih_i18n::Lang;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -37,6 +37,17 @@ enum Command {
         #[arg(long)]
         json: bool,
         /// The language of the text: id or en.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Runs one SQL SELECT over the shipped data sets (by name: penguins, titanic, …) and the
+    /// --data files (a file:NAME.csv goes by NAME), and prints the result as CSV.
+    Sql {
+        query: String,
+        /// Use this CSV or JSON file as the data set NAME (repeatable): --data file:nilai.csv=nilai.csv
+        #[arg(long = "data", value_name = "NAME=PATH")]
+        data: Vec<String>,
+        /// The language of messages: id or en.
         #[arg(long, default_value = "en")]
         lang: String,
     },
@@ -114,6 +125,25 @@ fn export(
     })
 }
 
+fn sql(query: &str, data: Vec<String>, lang: Lang) -> Result<String, String> {
+    let sources = data_sources(Vec::new(), data, lang)?;
+    let message = |e: latih_engine::Error| latih_i18n::error_message(lang, &e);
+    let mut tables = Vec::new();
+    for (name, text) in &sources {
+        tables.push((
+            latih_sql::table_name(name),
+            read_table(text).map_err(message)?,
+        ));
+    }
+    let tables: Vec<(String, &latih_engine::table::Table)> = tables
+        .iter()
+        .map(|(name, table)| (name.clone(), table))
+        .collect();
+    latih_sql::query(&tables, query)
+        .map(|csv| csv.trim_end().to_string())
+        .map_err(message)
+}
+
 /// The shipped data sets, the files a link carries, and the `--data NAME=PATH` files.
 fn data_sources(
     carried: Vec<(String, String)>,
@@ -171,6 +201,7 @@ fn main() -> ExitCode {
             data,
             lang,
         } => export(notebook, to, data, language(&lang)),
+        Command::Sql { query, data, lang } => sql(&query, data, language(&lang)),
     };
     match result {
         Ok(out) => {

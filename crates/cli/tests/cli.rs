@@ -190,3 +190,29 @@ fn a_latin1_file_is_read_as_latin1_and_the_reader_is_told() {
         "{classes}"
     );
 }
+
+#[test]
+fn a_sql_query_groups_and_counts_the_shipped_data_and_a_bad_one_says_why() {
+    let out = latih(&[
+        "sql",
+        "SELECT species, COUNT(*) AS n FROM penguins GROUP BY species ORDER BY species",
+    ]);
+    assert!(out.status.success());
+    // pandas: penguins.groupby("species").size()
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        "species,n\nAdelie,152\nChinstrap,68\nGentoo,124"
+    );
+    let file = temp_file("nilai.csv", "nama;nilai\nAni;80,5\nBudi;70\n");
+    let out = latih(&[
+        "sql",
+        "SELECT AVG(nilai) AS rata FROM nilai",
+        "--data",
+        &format!("file:nilai.csv={file}"),
+    ]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "rata\n75.25");
+    let out = latih(&["sql", "DROP TABLE penguins", "--lang", "id"]);
+    assert!(!out.status.success());
+    let message = String::from_utf8(out.stderr).unwrap();
+    assert!(message.contains("satu pernyataan SELECT"), "{message}");
+}

@@ -20,6 +20,12 @@ pub enum Error {
     CsvUnclosedQuote {
         line: u64,
     },
+    /// A SQL query that did not parse or run; the message is the SQL engine's.
+    Sql {
+        message: String,
+    },
+    /// A SQL cell runs exactly one SELECT.
+    SqlNotOneSelect,
     /// The JSON could not be read; `line` and `column` are 1-based as an editor shows them.
     Json {
         line: u64,

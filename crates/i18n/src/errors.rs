@@ -76,6 +76,8 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             "error-csv-unclosed-quote",
             &[("line", line.to_string())],
         ),
+        Error::Sql { message } => tf(lang, "error-sql", &[("message", message.clone())]),
+        Error::SqlNotOneSelect => t(lang, "error-sql-not-one-select"),
         Error::JsonNotATable => t(lang, "error-json-not-a-table"),
         Error::JsonRecordNotObject { record } => {
             tf(lang, "error-json-record", &[("record", n(*record))])

@@ -112,6 +112,10 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             message: "expected value".into(),
         },
         Error::JsonNotATable,
+        Error::Sql {
+            message: "table 'pinguin' not found".into(),
+        },
+        Error::SqlNotOneSelect,
         Error::CsvUnclosedQuote { line: 2 },
         Error::CsvFieldCount {
             line: 12,

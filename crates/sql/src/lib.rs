@@ -1,0 +1,140 @@
+//! SQL over the tables a notebook has loaded: each data set becomes a table of GlueSQL's
+//! in-memory storage (numbers as FLOAT, everything else as TEXT, missing values as NULL), the
+//! query runs, and its result comes back as CSV text, which the notebook then reads like any
+//! data file. One SELECT per query: the tables are the notebook's data, not a database to change.
+
+use gluesql::core::ast::Statement;
+use gluesql::core::data::Value;
+use gluesql::core::store::StoreMut;
+use gluesql::prelude::{Glue, MemoryStorage, Payload};
+use latih_engine::datasets::user_file_name;
+use latih_engine::table::{ColumnData, Table};
+use latih_engine::Error;
+
+/// The table name a data set goes by in SQL: a shipped data set by its id (`penguins`), a
+/// learner's file by its name without the extension (`file:nilai ujian.csv` → `nilai_ujian`),
+/// letters, digits and underscores only.
+pub fn table_name(dataset: &str) -> String {
+    let name = user_file_name(dataset).unwrap_or(dataset);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let mut clean: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if clean.is_empty() || clean.starts_with(|c: char| c.is_ascii_digit()) {
+        clean.insert(0, 't');
+    }
+    clean
+}
+
+/// Runs `sql` (one SELECT) over `tables` (name, table) and gives its result as CSV text.
+pub fn query(tables: &[(String, &Table)], sql: &str) -> Result<String, Error> {
+    let failed = |e: gluesql::prelude::Error| Error::Sql {
+        message: e.to_string(),
+    };
+    let statements = gluesql::core::parse_sql::parse(sql).map_err(failed)?;
+    match statements.as_slice() {
+        [statement]
+            if matches!(
+                gluesql::core::translate::translate(statement),
+                Ok(Statement::Query(_))
+            ) => {}
+        _ => return Err(Error::SqlNotOneSelect),
+    }
+    let mut glue = Glue::new(MemoryStorage::default());
+    for (name, table) in tables {
+        load(&mut glue, name, table).map_err(failed)?;
+    }
+    let payloads = glue.execute(sql).map_err(failed)?;
+    match payloads.into_iter().next() {
+        Some(Payload::Select { labels, rows }) => Ok(to_csv(&labels, &rows)),
+        _ => Err(Error::SqlNotOneSelect),
+    }
+}
+
+fn load(glue: &mut Glue<MemoryStorage>, name: &str, table: &Table) -> gluesql::prelude::Result<()> {
+    let columns: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| {
+            let kind = match c.data {
+                ColumnData::Numeric(_) => "FLOAT",
+                _ => "TEXT",
+            };
+            format!("{} {kind} NULL", quoted(&c.name))
+        })
+        .collect();
+    glue.execute(format!(
+        "CREATE TABLE {} ({});",
+        quoted(name),
+        columns.join(", ")
+    ))?;
+    let rows = (0..table.n_rows())
+        .map(|r| {
+            table
+                .columns
+                .iter()
+                .map(|c| match &c.data {
+                    ColumnData::Numeric(v) => v[r].map_or(Value::Null, Value::F64),
+                    ColumnData::Categorical(v) | ColumnData::Text(v) => {
+                        v[r].clone().map_or(Value::Null, Value::Str)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    glue.storage.append_data(name, rows)
+}
+
+/// An identifier in double quotes, so that any column name works.
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+fn to_csv(labels: &[String], rows: &[Vec<Value>]) -> String {
+    let field = |text: &str| {
+        if text.contains([',', '"', '\n', '\r']) || text != text.trim() {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text.to_string()
+        }
+    };
+    let mut csv = labels
+        .iter()
+        .map(|l| field(l))
+        .collect::<Vec<_>>()
+        .join(",");
+    csv.push('\n');
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|value| match value {
+                Value::Null => String::new(),
+                Value::Str(s) => field(s),
+                Value::F64(x) => x.to_string(),
+                other => field(&String::from(other)),
+            })
+            .collect();
+        csv.push_str(&cells.join(","));
+        csv.push('\n');
+    }
+    csv
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_sql_friendly() {
+        assert_eq!(table_name("penguins"), "penguins");
+        assert_eq!(table_name("file:Nilai Ujian.csv"), "nilai_ujian");
+        assert_eq!(table_name("file:2024.json"), "t2024");
+    }
+}

@@ -78,6 +78,19 @@ onmessage = (event) => {
   }
 };"#;
 
+/// Replaces a field's text as a person does: select all, then type over it (or delete it).
+async fn type_over(field: &Element, text: &str) {
+    const CONTROL: &str = "\u{E009}";
+    const RELEASE_MODIFIERS: &str = "\u{E000}";
+    const BACKSPACE: &str = "\u{E003}";
+    field
+        .send_keys(&format!("{CONTROL}a{RELEASE_MODIFIERS}"))
+        .await
+        .expect("select all");
+    let keys = if text.is_empty() { BACKSPACE } else { text };
+    field.send_keys(keys).await.expect("type");
+}
+
 /// Serves the release build like `trunk serve` does: files as they are, any other path as
 /// index.html (the app routes on the client). The build is `$LATIH_SITE` (scripts/test.sh builds
 /// it in target/site), else dist/.
@@ -364,16 +377,19 @@ impl Site {
     /// over it (or delete it). WebDriver's own `clear` fires no input event, so the app would
     /// never hear of it.
     pub async fn fill(&self, label: &str, text: &str) {
-        const CONTROL: &str = "\u{E009}";
-        const RELEASE_MODIFIERS: &str = "\u{E000}";
-        const BACKSPACE: &str = "\u{E003}";
-        let field = self.labelled(label).await;
-        field
-            .send_keys(&format!("{CONTROL}a{RELEASE_MODIFIERS}"))
-            .await
-            .expect("select all");
-        let keys = if text.is_empty() { BACKSPACE } else { text };
-        field.send_keys(keys).await.expect("type");
+        type_over(&self.labelled(label).await, text).await;
+    }
+
+    /// [`fill`](Self::fill) for the field labelled `label` in step `n` of a steps cell.
+    pub async fn fill_in_step(&self, n: usize, label: &str, text: &str) {
+        let step = format!("//fieldset[legend[normalize-space(.)='Step {n}']]");
+        let field = self
+            .find(&format!(
+                "{step}//input[@id={step}//label[normalize-space(.)={}]/@for]",
+                quote(label)
+            ))
+            .await;
+        type_over(&field, text).await;
     }
 
     /// The value shown for the term `term` of a description list.

@@ -103,22 +103,6 @@ async fn titanic_ages_are_filled_by_median_classes_one_hot_then_a_model_trains()
     site.close().await;
 }
 
-/// Fills the text field labelled `label` in step `n`, as a person types over it.
-async fn type_in_step(site: &Site, n: usize, label: &str, text: &str) {
-    const CONTROL: &str = "\u{E009}";
-    const RELEASE_MODIFIERS: &str = "\u{E000}";
-    let step = format!("//fieldset[legend[normalize-space(.)='Step {n}']]");
-    let field = site
-        .find(&format!(
-            "{step}//input[@id={step}//label[normalize-space(.)='{label}']/@for]"
-        ))
-        .await;
-    field
-        .send_keys(&format!("{CONTROL}a{RELEASE_MODIFIERS}{text}"))
-        .await
-        .unwrap();
-}
-
 async fn add_step(site: &Site, n: usize, kind: &str) {
     site.settled().await;
     site.button("Add a step").await.click().await.unwrap();
@@ -142,13 +126,13 @@ async fn penguins_are_filtered_renamed_and_binned_and_a_bad_filter_value_is_expl
     add_step(&site, 1, "Keep rows where… (filter)").await;
     site.choose_in_step(1, "Column", "body_mass_g").await;
     site.choose_in_step(1, "Condition", "is at least").await;
-    type_in_step(&site, 1, "Value", "4000").await;
+    site.fill_in_step(1, "Value", "4000").await;
     site.text("344 → 177 rows").await;
     site.text("keep = X_train[\"body_mass_g\"] >= 4000.0").await;
 
     add_step(&site, 2, "Rename a column").await;
     site.choose_in_step(2, "Column", "sex").await;
-    type_in_step(&site, 2, "New name", "gender").await;
+    site.fill_in_step(2, "New name", "gender").await;
     site.text("X_train = X_train.rename(columns={\"sex\": \"gender\"})")
         .await;
 
@@ -165,12 +149,12 @@ async fn penguins_are_filtered_renamed_and_binned_and_a_bad_filter_value_is_expl
     assert!(!site.definition("Accuracy").await.is_empty());
 
     // A word where the column holds numbers: the step says what is wrong, and nothing is lost.
-    type_in_step(&site, 1, "Value", "berat").await;
+    site.fill_in_step(1, "Value", "berat").await;
     site.text(
         "“body_mass_g” holds numbers, so the filter's value must be a number; “berat” is not one",
     )
     .await;
-    type_in_step(&site, 1, "Value", "4000").await;
+    site.fill_in_step(1, "Value", "4000").await;
     site.text("344 → 177 rows").await;
     site.close().await;
 }

@@ -295,13 +295,18 @@ impl<'de> Visitor<'de> for KeysVisitor {
         Ok(names)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut columns: A) -> Result<Self::Value, A::Error> {
-        let mut names = Vec::new();
-        while let Some((key, IgnoredAny)) = columns.next_entry::<String, IgnoredAny>()? {
-            names.push(key);
-        }
-        Ok(names)
+    fn visit_map<A: MapAccess<'de>>(self, columns: A) -> Result<Self::Value, A::Error> {
+        map_keys(columns)
     }
+}
+
+/// An object's keys, its values skipped unread.
+fn map_keys<'de, A: MapAccess<'de>>(mut map: A) -> Result<Vec<String>, A::Error> {
+    let mut keys = Vec::new();
+    while let Some((key, IgnoredAny)) = map.next_entry::<String, IgnoredAny>()? {
+        keys.push(key);
+    }
+    Ok(keys)
 }
 
 /// One record's keys (a record that is not an object has none).
@@ -319,12 +324,8 @@ impl<'de> serde::de::DeserializeSeed<'de> for RecordKeys {
                 f.write_str("a record")
             }
 
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut keys = Vec::new();
-                while let Some((key, IgnoredAny)) = map.next_entry::<String, IgnoredAny>()? {
-                    keys.push(key);
-                }
-                Ok(keys)
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                map_keys(map)
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {

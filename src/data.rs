@@ -81,3 +81,39 @@ pub async fn fetch_data(url: &str) -> Result<String, FetchFailure> {
     }
     Ok(text)
 }
+
+/// A data file's column names, for the pickers: read in the page even when the data itself is
+/// unusable. A CSV header by the engine's header reader; JSON's keys by the browser's own
+/// parser, whose code the page does not carry (the engine's JSON reader would add 2 KB to the
+/// first load). Both give names as the engine's reader does, in the order written (but for keys
+/// that are whole numbers, which JavaScript lists first).
+pub fn column_names(text: &str) -> Vec<String> {
+    use wasm_bindgen::JsCast;
+    if !latih_engine::table::looks_like_json(text) {
+        return latih_engine::table::read_csv_header(text).unwrap_or_default();
+    }
+    let Ok(value) = js_sys::JSON::parse(text.trim_start_matches('\u{feff}')) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = Vec::new();
+    let mut add_keys = |object: &wasm_bindgen::JsValue| {
+        if !object.is_object() || js_sys::Array::is_array(object) {
+            return;
+        }
+        let object: &js_sys::Object = object.unchecked_ref();
+        for key in js_sys::Object::keys(object).iter() {
+            match key.as_string() {
+                Some(key) if !names.contains(&key) => names.push(key),
+                _ => {}
+            }
+        }
+    };
+    if js_sys::Array::is_array(&value) {
+        js_sys::Array::from(&value)
+            .iter()
+            .for_each(|record| add_keys(&record));
+    } else {
+        add_keys(&value);
+    }
+    names
+}

@@ -8,7 +8,6 @@ use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::datasets::{self, user_file_name, DATASETS};
 use latih_engine::notebook::{CellOutput, DatasetCell, DatasetOutput};
-use latih_engine::table::read_header;
 use latih_i18n::format_count;
 use leptos::prelude::*;
 
@@ -45,7 +44,7 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
         let id = dataset.get();
         state.csv.with(|data| {
             data.get(&id)
-                .and_then(|text| read_header(text).ok())
+                .map(|text| crate::data::column_names(text))
                 .unwrap_or_default()
                 .into_iter()
                 .map(|name| (name.clone(), name))

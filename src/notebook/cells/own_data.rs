@@ -4,14 +4,14 @@
 //! is small enough.
 
 use super::field_id;
-use crate::data::{fetch_data, FetchFailure};
+use crate::data::{column_names, fetch_data, FetchFailure};
 use crate::i18n::use_i18n;
 use crate::notebook::storage;
 use crate::notebook::NotebookState;
 use latih_engine::datasets::{file_name_for_url, user_dataset_id};
 use latih_engine::notebook::link::fingerprint;
 use latih_engine::notebook::DatasetCell;
-use latih_engine::table::{decode_text, looks_like_json, read_header};
+use latih_engine::table::{decode_text, looks_like_json};
 use latih_i18n::format_count;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -71,10 +71,7 @@ fn use_text(state: NotebookState, index: usize, name: String, text: String) -> O
         return Outcome::Different { name };
     }
     let kept = storage::keep_user_data(&id, &text);
-    let target = read_header(&text)
-        .ok()
-        .and_then(|columns| columns.last().cloned())
-        .unwrap_or_default();
+    let target = column_names(&text).pop().unwrap_or_default();
     state.add_data(id.clone(), text);
     state.edit(index, |cell: &mut DatasetCell| {
         cell.dataset = id;

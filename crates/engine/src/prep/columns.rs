@@ -170,7 +170,9 @@ pub(super) fn uniform_edges(
 /// Each value's bin: `np.searchsorted(edges[1:-1], x, side="right")`, so a value below the
 /// training range is in the first bin and one above it in the last. Missing stays missing.
 pub(super) fn bin(values: &mut [Option<f64>], edges: &[f64]) -> usize {
-    let inner = edges.get(1..edges.len().saturating_sub(1)).unwrap_or_default();
+    let inner = edges
+        .get(1..edges.len().saturating_sub(1))
+        .unwrap_or_default();
     for x in values.iter_mut().flatten() {
         *x = inner.partition_point(|&edge| edge <= *x) as f64;
     }

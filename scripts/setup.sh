@@ -52,4 +52,13 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   apt_install chromium chromium-driver
 fi
 
+# The export tests run exported notebooks with pandas and scikit-learn (skipped without them),
+# and the benchmarks compare with them: the versions the committed fixtures were made with.
+if ! python3 -c "import pandas, sklearn" >/dev/null 2>&1; then
+  command -v python3 >/dev/null 2>&1 || { say "installing Python"; apt_install python3 python3-pip; }
+  say "installing pandas and scikit-learn (PyPI)"
+  python3 -m pip install --quiet pandas==3.1.1 scikit-learn==1.9.1 2>/dev/null ||
+    python3 -m pip install --quiet --break-system-packages pandas==3.1.1 scikit-learn==1.9.1
+fi
+
 say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromedriver --version | cut -d' ' -f1-2)"

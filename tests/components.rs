@@ -85,6 +85,7 @@ impl Jobs for InPageJobs {
             Job::LearningCurve { .. } => "learning curve",
             Job::Export { .. } => "export",
             Job::OpenLink { .. } => "open link",
+            Job::Query { .. } => "query",
         });
         let id = self.next_id.get() + 1;
         self.next_id.set(id);

@@ -4,7 +4,7 @@
 
 mod pool;
 
-pub use pool::WorkerPool;
+pub use pool::{WorkerPool, SQL_WORKER_URL, WORKER_URL};
 
 use latih_engine::jobs::{Job, JobId, JobResult};
 use std::rc::Rc;
@@ -45,10 +45,18 @@ pub trait Jobs {
 pub type SharedJobs = Rc<dyn Jobs>;
 
 thread_local! {
-    static POOL: SharedJobs = Rc::new(WorkerPool::new(WorkerPool::size_for_this_device()));
+    static POOL: SharedJobs =
+        Rc::new(WorkerPool::new(WORKER_URL, WorkerPool::size_for_this_device()));
+    static SQL_POOL: SharedJobs = Rc::new(WorkerPool::new(SQL_WORKER_URL, 1));
 }
 
-/// The app's one worker pool, started lazily (no worker runs until a job needs one).
+/// The app's worker pool, started lazily (no worker runs until a job needs one).
 pub fn worker_pool() -> SharedJobs {
     POOL.with(Rc::clone)
+}
+
+/// The one worker that runs SQL queries ([`Job::Query`]), started by the first query: it
+/// carries a SQL engine, which notebooks without a SQL cell never download.
+pub fn sql_pool() -> SharedJobs {
+    SQL_POOL.with(Rc::clone)
 }

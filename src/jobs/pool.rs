@@ -13,8 +13,10 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
-/// Written by Trunk beside the app (index.html declares the worker); worker files are not hashed.
-const WORKER_URL: &str = "/latih-worker_loader.js";
+/// Written by Trunk beside the app (index.html declares the workers); worker files are not hashed.
+pub const WORKER_URL: &str = "/latih-worker_loader.js";
+/// The worker that also runs SQL (crates/sql-worker): large, so only SQL queries start it.
+pub const SQL_WORKER_URL: &str = "/latih-sql-worker_loader.js";
 
 /// More workers than this cost phones memory (each holds its own copy of the data) for little
 /// gain.
@@ -30,6 +32,8 @@ pub struct WorkerPool {
 }
 
 struct Inner {
+    /// The worker script each worker runs.
+    url: &'static str,
     size: usize,
     slots: Vec<Slot>,
     queue: VecDeque<(JobId, Job)>,
@@ -57,9 +61,11 @@ impl Drop for Slot {
 }
 
 impl WorkerPool {
-    pub fn new(size: usize) -> Self {
+    /// A pool of at most `size` workers running the script at `url`.
+    pub fn new(url: &'static str, size: usize) -> Self {
         Self {
             inner: Rc::new(RefCell::new(Inner {
+                url,
                 size: size.clamp(1, MAX_WORKERS),
                 slots: Vec::new(),
                 queue: VecDeque::new(),
@@ -174,7 +180,8 @@ fn dispatch(pool: &Rc<RefCell<Inner>>) {
 }
 
 fn start_worker(pool: &Rc<RefCell<Inner>>, inner: &mut Inner) -> Result<Slot, String> {
-    let worker = Worker::new(WORKER_URL).map_err(|err| describe_js_error(&err))?;
+    let url = inner.url;
+    let worker = Worker::new(url).map_err(|err| describe_js_error(&err, url))?;
     let generation = inner.next_generation;
     inner.next_generation += 1;
     let weak = Rc::downgrade(pool);
@@ -187,7 +194,7 @@ fn start_worker(pool: &Rc<RefCell<Inner>>, inner: &mut Inner) -> Result<Slot, St
         let message = event
             .dyn_ref::<ErrorEvent>()
             .map(ErrorEvent::message)
-            .unwrap_or_else(|| WORKER_URL.to_string());
+            .unwrap_or_else(|| url.to_string());
         on_worker_error(&weak, generation, message);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -352,9 +359,9 @@ fn deliver_all(pool: &Rc<RefCell<Inner>>, deliveries: Vec<Delivery>) {
     dispatch(pool);
 }
 
-fn describe_js_error(err: &JsValue) -> String {
+fn describe_js_error(err: &JsValue, url: &str) -> String {
     err.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| err.as_string())
-        .unwrap_or_else(|| WORKER_URL.to_string())
+        .unwrap_or_else(|| url.to_string())
 }

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod exports;
 pub mod file;
 mod output;
+pub mod queries;
 mod run;
 pub mod run_status;
 pub mod search;

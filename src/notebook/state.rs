@@ -3,11 +3,13 @@
 //! Worker ([`crate::jobs`]); the outputs shown stay those of the last finished run until then.
 
 use super::exports::Exports;
+use super::queries::{DataVersions, QueryRun};
 use super::run::RunBook;
 use super::search::{BatchKey, SearchRun, Searches};
-use crate::jobs::{worker_pool, JobFailure, SharedJobs};
+use crate::jobs::{sql_pool, worker_pool, JobFailure, SharedJobs};
 use latih_engine::notebook::{
-    Cell, CellOutput, DatasetCell, NoteCell, Notebook, SplitCell, StepsCell, TrainCell, TuneCell,
+    tables_for, Cell, CellOutput, DatasetCell, NoteCell, Notebook, SplitCell, SqlCell, StepsCell,
+    TrainCell, TuneCell,
 };
 use latih_engine::Error;
 use leptos::prelude::*;
@@ -57,6 +59,10 @@ pub struct NotebookState {
     /// The notebook in Python and as a link, kept current by
     /// [`super::exports::keep_exports_current`].
     pub exports: RwSignal<Exports>,
+    /// The SQL cells' last runs, by cell name (see [`super::queries`]).
+    pub queries: RwSignal<HashMap<String, QueryRun>>,
+    pub(super) versions: StoredValue<DataVersions, LocalStorage>,
+    pub(super) sql_runner: StoredValue<SharedJobs, LocalStorage>,
     pub(super) search_jobs: StoredValue<Searches, LocalStorage>,
     pub(super) runner: StoredValue<SharedJobs, LocalStorage>,
     pub(super) run: StoredValue<RunBook, LocalStorage>,
@@ -81,6 +87,9 @@ impl NotebookState {
             teaching: RwSignal::new(false),
             collapsed: RwSignal::new(HashSet::new()),
             exports: RwSignal::new(Exports::Pending),
+            queries: RwSignal::new(HashMap::new()),
+            versions: StoredValue::new_local(DataVersions::default()),
+            sql_runner: StoredValue::new_local(sql_pool()),
             search_jobs: StoredValue::new_local(Searches::default()),
             runner: StoredValue::new_local(runner),
             run: StoredValue::new_local(RunBook::default()),
@@ -93,6 +102,7 @@ impl NotebookState {
                 state.start_run();
             }
         });
+        Effect::new(move |_| state.run_changed_queries());
         state
     }
 
@@ -106,7 +116,7 @@ impl NotebookState {
                     _ => true,
                 })
             })
-        });
+        }) && !self.queries_running();
         let current = self.run.with_value(|run| {
             self.doc
                 .with_untracked(|nb| run.evaluated.as_ref().map(|ev| &ev.cells) == Some(&nb.cells))
@@ -117,12 +127,15 @@ impl NotebookState {
     /// Gives a downloaded data set to the notebook and to the workers.
     pub fn add_data(self, id: String, text: String) {
         self.runner.with_value(|runner| runner.put_data(&id, &text));
+        self.versions.update_value(|v| v.bump(&id));
         // New data under a name the notebook already uses (a file given again, as a shared
         // link asks) changes the results without changing the document: run again.
         let used = self.doc.with_untracked(|nb| {
-            nb.cells
-                .iter()
-                .any(|c| matches!(c, Cell::Dataset(d) if d.dataset == id))
+            nb.cells.iter().any(|c| match c {
+                Cell::Dataset(d) => d.dataset == id,
+                Cell::Sql(sql) => sql.result_id() == id,
+                _ => false,
+            })
         });
         if used {
             self.run.update_value(|run| run.evaluated = None);
@@ -254,15 +267,21 @@ impl NotebookState {
     pub fn missing_datasets(self) -> Vec<String> {
         self.doc.with(|nb| {
             self.csv.with(|data| {
-                nb.cells
-                    .iter()
-                    .filter_map(|cell| match cell {
-                        Cell::Dataset(d) if !data.contains_key(&d.dataset) => {
-                            is_shipped(&d.dataset).then(|| d.dataset.clone())
+                let mut missing: Vec<String> = Vec::new();
+                for cell in &nb.cells {
+                    let needs = match cell {
+                        Cell::Dataset(d) => vec![d.dataset.clone()],
+                        // The shipped data sets a query names (only those are looked for).
+                        Cell::Sql(sql) => tables_for(&sql.query, []),
+                        _ => Vec::new(),
+                    };
+                    for id in needs {
+                        if !data.contains_key(&id) && is_shipped(&id) && !missing.contains(&id) {
+                            missing.push(id);
                         }
-                        _ => None,
-                    })
-                    .collect()
+                    }
+                }
+                missing
             })
         })
     }
@@ -342,6 +361,7 @@ cell_kind_of!(Train, TrainCell);
 cell_kind_of!(Tune, TuneCell);
 cell_kind_of!(Note, NoteCell);
 cell_kind_of!(Steps, StepsCell);
+cell_kind_of!(Sql, SqlCell);
 
 /// Only shipped data sets are fetched; any other name is reported by the engine as unknown.
 pub fn is_shipped(id: &str) -> bool {

@@ -241,6 +241,11 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
             <button type="button" on:click=move |_| state.restructure(Notebook::add_tune)>
                 {i18n.text("notebook-add-tune")}
             </button>
+            <button type="button" on:click=move |_| state.restructure(|nb| {
+                nb.add_sql();
+            })>
+                {i18n.text("notebook-add-sql")}
+            </button>
         </p>
         <ModelComparison state />
     }

@@ -11,7 +11,7 @@ mod search;
 use clap::{Parser, Subcommand};
 use latih_engine::export::{ipynb, python_script};
 use latih_engine::notebook::{evaluate, link, Cell, Notebook};
-use latih_engine::table::{decode_text, read_table};
+use latih_engine::table::decode_text;
 use latih_i18n::Lang;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -127,21 +127,9 @@ fn export(
 
 fn sql(query: &str, data: Vec<String>, lang: Lang) -> Result<String, String> {
     let sources = data_sources(Vec::new(), data, lang)?;
-    let message = |e: latih_engine::Error| latih_i18n::error_message(lang, &e);
-    let mut tables = Vec::new();
-    for (name, text) in &sources {
-        tables.push((
-            latih_sql::table_name(name),
-            read_table(text).map_err(message)?,
-        ));
-    }
-    let tables: Vec<(String, &latih_engine::table::Table)> = tables
-        .iter()
-        .map(|(name, table)| (name.clone(), table))
-        .collect();
-    latih_sql::query(&tables, query)
+    latih_sql::query_data(&sources, query)
         .map(|csv| csv.trim_end().to_string())
-        .map_err(message)
+        .map_err(|e| latih_i18n::error_message(lang, &e))
 }
 
 /// The shipped data sets, the files a link carries, and the `--data NAME=PATH` files.
@@ -175,8 +163,13 @@ fn data_sources(
 fn run(notebook: PathBuf, data: Vec<String>, json: bool, lang: Lang) -> Result<String, String> {
     let shared = load(&notebook, lang)?;
     let notebook = shared.notebook;
-    let sources = data_sources(shared.data, data, lang)?;
-    let outputs = evaluate(&notebook, &sources);
+    let mut sources = data_sources(shared.data, data, lang)?;
+    let failed_queries = latih_sql::run_queries(&notebook, &mut sources);
+    let mut outputs = evaluate(&notebook, &sources);
+    // A query that failed shows its own error, not that its result is missing.
+    for (index, error) in failed_queries {
+        outputs[index] = Err(error);
+    }
     let searches = search::run_searches(&notebook, &outputs, &sources);
     let cells: Vec<&Cell> = notebook.cells.iter().collect();
     Ok(if json {

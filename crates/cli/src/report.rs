@@ -72,6 +72,9 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
                 "confusion_matrix": e.confusion,
             }),
             Ok(CellOutput::Note(_)) => json!({ "kind": "note" }),
+            Ok(CellOutput::Sql(q)) => json!({
+                "kind": "sql", "rows": q.rows, "columns": q.column_names, "preview": q.preview,
+            }),
             Ok(CellOutput::Steps(steps)) => json!({
                 "kind": "steps", "train_rows": steps.train_rows, "test_rows": steps.test_rows,
                 "columns": steps.columns,
@@ -130,6 +133,7 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
             Cell::Explore(_) => t(lang, "cell-explore-title"),
             Cell::Note(_) => t(lang, "cell-note-title"),
             Cell::Steps(_) => t(lang, "cell-steps-title"),
+            Cell::Sql(_) => t(lang, "cell-sql-title"),
         };
         out += &format!("{}. {title}\n", i + 1);
         let lines: Vec<String> = match output {
@@ -146,6 +150,12 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
                 ),
                 tf(lang, "out-rows-used", &[("rows", n(d.rows_used))]),
             ],
+            Ok(CellOutput::Sql(q)) => {
+                let shape = [("rows", n(q.rows)), ("columns", n(q.column_names.len()))];
+                let mut lines = vec![tf(lang, "out-shape", &shape), q.column_names.join(" | ")];
+                lines.extend(q.preview.iter().map(|row| row.join(" | ")));
+                lines
+            }
             Ok(CellOutput::Split(s)) => vec![
                 tf(lang, "out-train-rows", &[("rows", n(s.train_rows))]),
                 tf(lang, "out-test-rows", &[("rows", n(s.test_rows))]),

@@ -216,3 +216,45 @@ fn a_sql_query_groups_and_counts_the_shipped_data_and_a_bad_one_says_why() {
     let message = String::from_utf8(out.stderr).unwrap();
     assert!(message.contains("satu pernyataan SELECT"), "{message}");
 }
+
+#[test]
+fn a_notebook_trains_on_a_query_s_result_and_a_failed_query_shows_its_error() {
+    let notebook = |query: &str| {
+        format!(
+            r#"{{"version":1,"cells":[
+             {{"kind":"sql","name":"gentoo_adelie","query":"{query}"}},
+             {{"kind":"dataset","dataset":"sql:gentoo_adelie","target":"species"}},
+             {{"kind":"split","test_fraction":0.25,"stratify":true,"seed":1}},
+             {{"kind":"train","model":"decision_tree","max_depth":3,"min_samples_split":2}},
+             {{"kind":"evaluate"}}]}}"#
+        )
+    };
+    let good = temp_file(
+        "sql.latih.json",
+        &notebook("SELECT * FROM penguins WHERE species <> 'Chinstrap'"),
+    );
+    let out = latih(&["run", &good, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cells = json["cells"].as_array().unwrap();
+    // pandas: (penguins.species != "Chinstrap").sum() is 276, of 8 columns.
+    assert_eq!(cells[0]["kind"], "sql");
+    assert_eq!(cells[0]["rows"], 276);
+    assert_eq!(cells[0]["columns"].as_array().unwrap().len(), 8);
+    assert_eq!(cells[1]["rows"], 276);
+    assert_eq!(cells[4]["classes"], serde_json::json!(["Adelie", "Gentoo"]));
+    let bad = temp_file(
+        "bad-sql.latih.json",
+        &notebook("SELECT * FROM penguins WHERE"),
+    );
+    let out = latih(&["run", &bad, "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let error = json["cells"][0]["error"].as_str().unwrap();
+    assert!(error.starts_with("The query could not run"), "{error}");
+    let waiting = json["cells"][1]["error"].as_str().unwrap();
+    assert!(waiting.contains("gentoo_adelie"), "{waiting}");
+}

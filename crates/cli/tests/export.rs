@@ -83,6 +83,14 @@ const JSON_FILE: &str = r#"{"version":1,"cells":[
  {"kind":"train","model":"decision_tree","max_depth":4,"min_samples_split":2},
  {"kind":"evaluate"}]}"#;
 
+/// Penguins chosen with SQL (sqlite3 in the export), then trained on as a data set.
+const SQL_QUERY: &str = r#"{"version":1,"cells":[
+ {"kind":"sql","name":"big_birds","query":"SELECT species, island, bill_length_mm, body_mass_g\nFROM penguins\nWHERE body_mass_g > 3500 AND island <> 'Torgersen'"},
+ {"kind":"dataset","dataset":"sql:big_birds","target":"species"},
+ {"kind":"split","test_fraction":0.25,"stratify":true,"seed":4},
+ {"kind":"train","model":"decision_tree","max_depth":3,"min_samples_split":2},
+ {"kind":"evaluate"}]}"#;
+
 fn latih(args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_latih"))
         .args(args)
@@ -255,6 +263,7 @@ fn exported_notebooks_run_with_pandas_and_scikit_learn_near_the_notebooks_number
         ("json", JSON_FILE),
         ("every step", EVERY_STEP),
         ("spreadsheet", SPREADSHEET),
+        ("sql", SQL_QUERY),
     ] {
         let dir = workspace(name, notebook);
         std::fs::write(dir.join("notebook.py"), export(&dir, "py")).unwrap();

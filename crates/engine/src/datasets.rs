@@ -96,6 +96,49 @@ pub fn user_file_name(id: &str) -> Option<&str> {
     id.strip_prefix(USER_PREFIX)
 }
 
+/// A SQL cell's result goes into a notebook under this prefix and the cell's name.
+const QUERY_PREFIX: &str = "sql:";
+
+/// The data set id of the result of the SQL cell named `name`.
+pub fn query_result_id(name: &str) -> String {
+    format!("{QUERY_PREFIX}{name}")
+}
+
+/// The SQL cell name behind a query result's data set id.
+pub fn query_result_name(id: &str) -> Option<&str> {
+    id.strip_prefix(QUERY_PREFIX)
+}
+
+/// The table name a data set goes by in SQL: a shipped data set by its id (`penguins`), a
+/// learner's file by its name without the extension (`file:nilai ujian.csv` → `nilai_ujian`), a
+/// query's result by its cell's name; letters, digits and underscores only, lower case.
+pub fn table_name(dataset: &str) -> String {
+    let name = user_file_name(dataset)
+        .map(|file| file.rsplit_once('.').map_or(file, |(stem, _)| stem))
+        .or_else(|| query_result_name(dataset))
+        .unwrap_or(dataset);
+    sql_name(name)
+}
+
+/// `name` as a SQL name: letters, digits and underscores only, lower case, not starting with a
+/// digit. ASCII case mapping only: Unicode's tables would cost the app's first load 12 KB.
+pub fn sql_name(name: &str) -> String {
+    let mut clean: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if clean.is_empty() || clean.starts_with(|c: char| c.is_ascii_digit()) {
+        clean.insert(0, 't');
+    }
+    clean
+}
+
 /// The file name data fetched from `url` goes by: the last part of its path, with an extension
 /// that says how it reads (the exported Python reads JSON by its name), else the host's name.
 /// `https://example.org/api/v1/stations?limit=50` holding JSON is `stations.json`.
@@ -158,5 +201,15 @@ mod tests {
         }
         assert!(looks_like_web_page("\n  <!DOCTYPE html><html>"));
         assert!(!looks_like_web_page("a,b\n1,2"));
+    }
+
+    #[test]
+    fn tables_have_sql_friendly_names() {
+        assert_eq!(table_name("penguins"), "penguins");
+        assert_eq!(table_name("file:Nilai Ujian.csv"), "nilai_ujian");
+        assert_eq!(table_name("file:2024.json"), "t2024");
+        assert_eq!(table_name(&query_result_id("per species")), "per_species");
+        assert_eq!(query_result_name("sql:counts"), Some("counts"));
+        assert_eq!(query_result_name("file:counts"), None);
     }
 }

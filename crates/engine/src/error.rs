@@ -26,6 +26,14 @@ pub enum Error {
     },
     /// A SQL cell runs exactly one SELECT.
     SqlNotOneSelect,
+    /// Two SQL cells' results would have the same table name.
+    SqlNameTaken {
+        name: String,
+    },
+    /// The result of the SQL cell `name` is not there: its query has not run, or failed.
+    QueryResultMissing {
+        name: String,
+    },
     /// The JSON could not be read; `line` and `column` are 1-based as an editor shows them.
     Json {
         line: u64,

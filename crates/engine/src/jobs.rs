@@ -77,6 +77,10 @@ pub enum Job {
     /// What a shared link (the text after `#nb=`) carries, checked. Decoding (base64, inflate)
     /// happens here so that the page's first load carries none of it.
     OpenLink { link: String },
+    /// A SQL cell's query over the data sets put so far, each under its table name
+    /// ([`crate::datasets::table_name`]). Only a worker built with a SQL engine runs it (see
+    /// [`JobRunner::with_sql`]).
+    Query { sql: String },
 }
 
 /// A shared link's content on the wire: [`link::Shared`] with the notebook as JSON, which the
@@ -174,6 +178,8 @@ pub enum JobResult {
     Grown(Result<ForestPart, Error>),
     Exported(Exported),
     Opened(Result<OpenedLink, Error>),
+    /// A query's result, as CSV text.
+    Queried(Result<String, Error>),
 }
 
 /// The wire format: postcard bytes both ways. They are compact (a forest's trees travel through
@@ -222,11 +228,18 @@ mod as_json {
 /// not send a thousand messages.
 const PROGRESS_STEP: f64 = 0.01;
 
-/// What a worker holds between requests: the data sets it has been given, and its clock.
+/// Runs one SELECT over the data sets it names (of those given, id → text) and gives its result
+/// as CSV text: `latih_sql::query_data`, which the engine cannot depend on (it is far larger
+/// than the engine).
+pub type SqlEngine = Box<dyn Fn(&HashMap<String, String>, &str) -> Result<String, Error>>;
+
+/// What a worker holds between requests: the data sets it has been given, its clock, and in the
+/// SQL worker, the SQL engine.
 pub struct JobRunner {
     data: HashMap<String, String>,
     /// Milliseconds, for fit times (`performance.now()` in a worker; `Instant` traps on wasm).
     clock: Box<dyn Fn() -> f64>,
+    sql: Option<SqlEngine>,
 }
 
 impl JobRunner {
@@ -234,7 +247,14 @@ impl JobRunner {
         Self {
             data: HashMap::new(),
             clock,
+            sql: None,
         }
+    }
+
+    /// A runner that also runs [`Job::Query`] with `engine`.
+    pub fn with_sql(mut self, engine: SqlEngine) -> Self {
+        self.sql = Some(engine);
+        self
     }
 
     /// Handles one request, posting its responses (progress, then the result) through `post`.
@@ -310,6 +330,12 @@ impl JobRunner {
             Job::OpenLink { link } => {
                 JobResult::Opened(link::decode_shared(&link).map(OpenedLink::from))
             }
+            Job::Query { sql } => JobResult::Queried(match &self.sql {
+                Some(engine) => engine(&self.data, &sql),
+                None => Err(Error::Sql {
+                    message: "this worker has no SQL engine".into(),
+                }),
+            }),
         }
     }
 }

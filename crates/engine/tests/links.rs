@@ -191,3 +191,26 @@ fn a_link_cannot_slip_in_data_the_notebook_does_not_use() {
         Err(Error::UnsupportedNotebookVersion { found: 99, .. })
     ));
 }
+
+#[test]
+fn a_file_that_only_a_sql_query_reads_travels_in_the_link_too() {
+    use latih_engine::notebook::link::{decode_shared, encode_with_data};
+    let mut nb = Notebook::starter("sql:query_1", "kelas");
+    nb.add_sql();
+    if let latih_engine::notebook::Cell::Sql(sql) = &mut nb.cells[0] {
+        sql.query = "SELECT * FROM nilai_ujian WHERE nilai > 60".into();
+    }
+    let grades = "nama,nilai,kelas\nAni,80,A\nBudi,55,B\n".to_string();
+    let data = std::collections::HashMap::from([
+        ("file:Nilai Ujian.csv".to_string(), grades.clone()),
+        ("file:unused.csv".to_string(), "x\n1\n".to_string()),
+        (
+            "sql:query_1".to_string(),
+            "nama,nilai,kelas\nAni,80,A\n".to_string(),
+        ),
+    ]);
+    let shared = decode_shared(&encode_with_data(&nb, &data)).unwrap();
+    // The query's file, not the file nobody reads, nor the result (the query makes it again).
+    assert_eq!(shared.data, [("file:Nilai Ujian.csv".to_string(), grades)]);
+    assert_eq!(shared.notebook, nb);
+}

@@ -78,6 +78,12 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
         ),
         Error::Sql { message } => tf(lang, "error-sql", &[("message", message.clone())]),
         Error::SqlNotOneSelect => t(lang, "error-sql-not-one-select"),
+        Error::SqlNameTaken { name } => tf(lang, "error-sql-name-taken", &[("name", name.clone())]),
+        Error::QueryResultMissing { name } => tf(
+            lang,
+            "error-query-result-missing",
+            &[("name", name.clone())],
+        ),
         Error::JsonNotATable => t(lang, "error-json-not-a-table"),
         Error::JsonRecordNotObject { record } => {
             tf(lang, "error-json-record", &[("record", n(*record))])

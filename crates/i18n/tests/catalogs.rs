@@ -116,6 +116,12 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             message: "table 'pinguin' not found".into(),
         },
         Error::SqlNotOneSelect,
+        Error::SqlNameTaken {
+            name: "query_1".into(),
+        },
+        Error::QueryResultMissing {
+            name: "query_1".into(),
+        },
         Error::CsvUnclosedQuote { line: 2 },
         Error::CsvFieldCount {
             line: 12,

@@ -7,30 +7,39 @@ use gluesql::core::ast::Statement;
 use gluesql::core::data::Value;
 use gluesql::core::store::StoreMut;
 use gluesql::prelude::{Glue, MemoryStorage, Payload};
-use latih_engine::datasets::user_file_name;
-use latih_engine::table::{ColumnData, Table};
+pub use latih_engine::datasets::table_name;
+use latih_engine::notebook::{tables_of, Cell, Notebook};
+use latih_engine::table::{read_table, ColumnData, Table};
 use latih_engine::Error;
+use std::collections::HashMap;
 
-/// The table name a data set goes by in SQL: a shipped data set by its id (`penguins`), a
-/// learner's file by its name without the extension (`file:nilai ujian.csv` → `nilai_ujian`),
-/// letters, digits and underscores only.
-pub fn table_name(dataset: &str) -> String {
-    let name = user_file_name(dataset).unwrap_or(dataset);
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let mut clean: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if clean.is_empty() || clean.starts_with(|c: char| c.is_ascii_digit()) {
-        clean.insert(0, 't');
+/// Runs `sql` (one SELECT) over the data sets of `data` (id → text) that it names, each under
+/// its [`table_name`].
+pub fn query_data(data: &HashMap<String, String>, sql: &str) -> Result<String, Error> {
+    let mut tables = Vec::new();
+    for id in tables_of(sql, data.keys().map(String::as_str)) {
+        let text = data.get(&id).map_or("", String::as_str);
+        tables.push((table_name(&id), read_table(text)?));
     }
-    clean
+    let named: Vec<(String, &Table)> = tables.iter().map(|(n, t)| (n.clone(), t)).collect();
+    query(&named, sql)
+}
+
+/// Runs the notebook's SQL cells in order, each over `data` and the results before it, and adds
+/// each result to `data` as its cell's data set (`sql:<name>`). Gives the errors, by cell.
+pub fn run_queries(notebook: &Notebook, data: &mut HashMap<String, String>) -> Vec<(usize, Error)> {
+    let mut failed = Vec::new();
+    for (index, cell) in notebook.cells.iter().enumerate() {
+        if let Cell::Sql(sql) = cell {
+            match query_data(data, &sql.query) {
+                Ok(csv) => {
+                    data.insert(sql.result_id(), csv);
+                }
+                Err(e) => failed.push((index, e)),
+            }
+        }
+    }
+    failed
 }
 
 /// Runs `sql` (one SELECT) over `tables` (name, table) and gives its result as CSV text.
@@ -125,16 +134,4 @@ fn to_csv(labels: &[String], rows: &[Vec<Value>]) -> String {
         csv.push('\n');
     }
     csv
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_sql_friendly() {
-        assert_eq!(table_name("penguins"), "penguins");
-        assert_eq!(table_name("file:Nilai Ujian.csv"), "nilai_ujian");
-        assert_eq!(table_name("file:2024.json"), "t2024");
-    }
 }

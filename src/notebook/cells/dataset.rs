@@ -6,7 +6,7 @@ use crate::components::fields::{CheckboxField, SelectField};
 use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
-use latih_engine::datasets::{self, user_file_name, DATASETS};
+use latih_engine::datasets::{self, query_result_name, user_file_name, DATASETS};
 use latih_engine::notebook::{CellOutput, DatasetCell, DatasetOutput};
 use latih_i18n::format_count;
 use leptos::prelude::*;
@@ -23,11 +23,12 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
             let mut own: Vec<(String, String)> = data
                 .keys()
                 .filter_map(|id| {
-                    let name = user_file_name(id)?;
-                    Some((
-                        id.clone(),
-                        i18n.trf("own-data-option", &[("name", name.to_string())]),
-                    ))
+                    let (key, name) = match (user_file_name(id), query_result_name(id)) {
+                        (Some(file), _) => ("own-data-option", file),
+                        (_, Some(query)) => ("sql-result-option", query),
+                        _ => return None,
+                    };
+                    Some((id.clone(), i18n.trf(key, &[("name", name.to_string())])))
                 })
                 .collect();
             own.sort();
@@ -52,8 +53,15 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
         })
     });
     let choose_dataset = Callback::new(move |id: String| {
+        // A shipped set's suggested target; else the last column, where tables usually keep it.
         let target = datasets::find(&id)
             .map(|d| d.suggested_target.to_string())
+            .or_else(|| {
+                state.csv.with_untracked(|data| {
+                    data.get(&id)
+                        .and_then(|text| crate::data::column_names(text).pop())
+                })
+            })
             .unwrap_or_default();
         state.edit(index, |d: &mut DatasetCell| {
             d.dataset = id;
@@ -68,7 +76,7 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
         match (datasets::find(&id), user_file_name(&id)) {
             (Some(d), _) => d.title.to_string(),
             (None, Some(name)) => name.to_string(),
-            (None, None) => id,
+            (None, None) => query_result_name(&id).unwrap_or(&id).to_string(),
         }
     };
     view! {
@@ -163,25 +171,10 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
         let columns = out.ignored_columns.join(", ");
         view! { <p>{move || i18n.trf("out-ignored", &[("columns", columns.clone())])}</p> }
     });
-    let caption =
-        Signal::derive(move || i18n.trf("out-preview-caption", &[("name", title.clone())]));
-    let header = out.column_names.clone();
-    let preview_rows = out.preview.clone();
     let classes = out.class_counts.clone();
     view! {
         <p class="shape">{shape}</p>
-        <TableScroll label=caption>
-            <table class="preview">
-                <caption>{caption}</caption>
-                <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                <tbody>
-                    {preview_rows
-                        .into_iter()
-                        .map(|row| view! { <tr>{row.into_iter().map(|v| view! { <td>{v}</td> }).collect_view()}</tr> })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </TableScroll>
+        <PreviewTable name=title header=out.column_names rows=out.preview />
         {skipped}
         <p>{dropped}</p>
         {kept}
@@ -196,5 +189,31 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// The first rows of a table, captioned with its name.
+#[component]
+pub(super) fn PreviewTable(
+    name: String,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let caption =
+        Signal::derive(move || i18n.trf("out-preview-caption", &[("name", name.clone())]));
+    view! {
+        <TableScroll label=caption>
+            <table class="preview">
+                <caption>{caption}</caption>
+                <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|row| view! { <tr>{row.into_iter().map(|v| view! { <td>{v}</td> }).collect_view()}</tr> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </TableScroll>
     }
 }

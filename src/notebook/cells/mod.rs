@@ -6,6 +6,7 @@ mod explore;
 mod note;
 mod own_data;
 mod split;
+mod sql;
 mod step_form;
 mod steps;
 mod train;
@@ -63,6 +64,10 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             crate::key!("cell-steps-title"),
             view! { <steps::StepsCellView state index /> }.into_any(),
         ),
+        Cell::Sql(_) => (
+            crate::key!("cell-sql-title"),
+            view! { <sql::SqlCellView state index /> }.into_any(),
+        ),
     };
     let heading_id = format!("cell-{index}-heading");
     let removable = matches!(cell, Cell::Train(_))
@@ -84,7 +89,7 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
     });
     let remove_step = matches!(
         cell,
-        Cell::Tune(_) | Cell::Explore(_) | Cell::Note(_) | Cell::Steps(_)
+        Cell::Tune(_) | Cell::Explore(_) | Cell::Note(_) | Cell::Steps(_) | Cell::Sql(_)
     )
     .then(|| {
         view! {

@@ -4,11 +4,13 @@
 
 use super::literal::{py_float, py_str, py_str_list};
 use super::Words;
-use crate::datasets::user_file_name;
+use crate::datasets::{query_result_name, table_name, user_file_name};
 use crate::models::{
     Activation, GradientBoostingParams, MaxFeatures, MlpParams, ModelSpec, NeighbourWeights, Solver,
 };
-use crate::notebook::{Cell, DataSource, DatasetCell, Notebook, SplitCell, StepsCell, TuneCell};
+use crate::notebook::{
+    tables_for, Cell, DataSource, DatasetCell, Notebook, SplitCell, SqlCell, StepsCell, TuneCell,
+};
 use crate::table::{csv_dialect, CsvDialect, MAX_CATEGORY_LEVELS, MISSING_MARKERS};
 use crate::tune::{candidates, Candidate, Param, Scoring, SearchMethod};
 
@@ -36,11 +38,15 @@ pub fn cell_python(
         Cell::Evaluate(_) => Some(EVALUATE.to_string()),
         Cell::Tune(cell) => tune(cell, notebook.model_above(index)?.1),
         Cell::Note(_) => None,
+        Cell::Sql(cell) => Some(sql(cell, notebook, index, words, files)),
     }
 }
 
 /// The file name the script reads, and what the reader is told about it.
 fn data_file(dataset: &str, words: Words) -> (String, String) {
+    if query_result_name(dataset).is_some() {
+        return (query_file(dataset), words("export-query-file"));
+    }
     match user_file_name(dataset) {
         Some(file) => (file.to_string(), words("export-own-file")),
         None => {
@@ -53,42 +59,13 @@ fn data_file(dataset: &str, words: Words) -> (String, String) {
 
 fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words, dialect: &CsvDialect) -> String {
     let (file, about) = data_file(&cell.dataset, words);
-    let markers: Vec<String> = MISSING_MARKERS.iter().map(|m| m.to_string()).collect();
     // Without a steps cell to fill them, rows missing a used value are dropped, as Latih does.
     let drop_incomplete = if steps_follow {
         "dropna(subset=[target])"
     } else {
         "dropna()"
     };
-    // JSON goes by its name (the app names pasted JSON "pasted.json"); in JSON only null is
-    // missing, as Latih reads it too.
-    let read = if file.to_ascii_lowercase().ends_with(".json") {
-        format!("raw = pd.read_json({})", py_str(&file))
-    } else {
-        // pandas skips the rows with too many fields; those with too few it fills with NaN.
-        let mut options = String::new();
-        if cell.skip_bad_rows {
-            options += ",\n                  on_bad_lines=\"skip\"";
-        }
-        if dialect.decimal_comma {
-            options += ",\n                  decimal=\",\", thousands=\".\"";
-        }
-        if let Some(names) = &dialect.headerless {
-            options += &format!(
-                ",\n                  header=None, names={}",
-                py_str_list(names)
-            );
-        }
-        format!(
-            "raw = pd.read_csv({}, sep={sep}, engine=\"python\",\n\
-             \x20                 na_values={markers}, keep_default_na=False{options})",
-            py_str(&file),
-            sep = dialect
-                .delimiter
-                .map_or_else(|| "None".to_string(), |d| py_str(&d.to_string())),
-            markers = py_str_list(&markers),
-        )
-    };
+    let read = format!("raw = {}", read_file(&file, cell.skip_bad_rows, dialect));
     format!(
         "# {about}\n\
          {read}\n\
@@ -102,6 +79,96 @@ fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words, dialect: &CsvDi
          X, y = df.drop(columns=[target]), df[target]",
         target = py_str(&cell.target),
     )
+}
+
+/// The pandas call that reads `file` as Latih reads it.
+fn read_file(file: &str, skip_bad_rows: bool, dialect: &CsvDialect) -> String {
+    let markers: Vec<String> = MISSING_MARKERS.iter().map(|m| m.to_string()).collect();
+    // JSON goes by its name (the app names pasted JSON "pasted.json"); in JSON only null is
+    // missing, as Latih reads it too.
+    if file.to_ascii_lowercase().ends_with(".json") {
+        format!("pd.read_json({})", py_str(file))
+    } else {
+        // pandas skips the rows with too many fields; those with too few it fills with NaN.
+        let mut options = String::new();
+        if skip_bad_rows {
+            options += ",\n                  on_bad_lines=\"skip\"";
+        }
+        if dialect.decimal_comma {
+            options += ",\n                  decimal=\",\", thousands=\".\"";
+        }
+        if let Some(names) = &dialect.headerless {
+            options += &format!(
+                ",\n                  header=None, names={}",
+                py_str_list(names)
+            );
+        }
+        format!(
+            "pd.read_csv({}, sep={sep}, engine=\"python\",\n\
+             \x20                 na_values={markers}, keep_default_na=False{options})",
+            py_str(file),
+            sep = dialect
+                .delimiter
+                .map_or_else(|| "None".to_string(), |d| py_str(&d.to_string())),
+            markers = py_str_list(&markers),
+        )
+    }
+}
+
+/// The file a query's result is written to, for the data set cells that read it.
+fn query_file(dataset: &str) -> String {
+    format!("{}.csv", table_name(dataset))
+}
+
+/// A SQL cell in Python: sqlite3 (in Python's standard library) over the same tables, its result
+/// written to a file that the data set cells below read as Latih's data set cells read it.
+fn sql(
+    cell: &SqlCell,
+    notebook: &Notebook,
+    index: usize,
+    words: Words,
+    files: &dyn DataSource,
+) -> String {
+    let available: Vec<String> = notebook.cells[..index]
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Sql(above) => Some(above.result_id()),
+            _ => None,
+        })
+        .chain(notebook.cells.iter().filter_map(|c| match c {
+            Cell::Dataset(d) if query_result_name(&d.dataset).is_none() => Some(d.dataset.clone()),
+            _ => None,
+        }))
+        .collect();
+    let tables = tables_for(&cell.query, available.iter().map(String::as_str));
+    let mut code = vec![
+        format!("# {}", words("export-sql")),
+        "tables = sqlite3.connect(\":memory:\")".to_string(),
+    ];
+    for id in &tables {
+        let frame = if query_result_name(id).is_some() {
+            table_name(id)
+        } else {
+            let (file, _) = data_file(id, words);
+            let dialect = files.csv(id).map(csv_dialect).unwrap_or_default();
+            read_file(&file, false, &dialect)
+        };
+        code.push(format!(
+            "{frame}.to_sql({}, tables, index=False)",
+            py_str(&table_name(id))
+        ));
+    }
+    let result = table_name(&cell.result_id());
+    code.push(format!(
+        "{result} = pd.read_sql_query({}, tables)",
+        py_str(&cell.query)
+    ));
+    code.push(format!(
+        "{result}.to_csv({}, index=False)",
+        py_str(&query_file(&cell.result_id()))
+    ));
+    code.push(format!("print({result})"));
+    code.join("\n")
 }
 
 const EXPLORE: &str = "print(raw.shape)\n\

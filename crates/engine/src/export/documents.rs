@@ -7,7 +7,9 @@ use crate::notebook::{Cell, DataSource, Notebook};
 use serde_json::json;
 
 /// Everything the cells' code uses.
-const IMPORTS: &str = "import numpy as np\n\
+const IMPORTS: &str = "import sqlite3\n\
+\n\
+import numpy as np\n\
 import pandas as pd\n\
 from sklearn.compose import make_column_selector, make_column_transformer\n\
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier\n\
@@ -67,6 +69,7 @@ fn title_key(cell: &Cell) -> &'static str {
         Cell::Evaluate(_) => "cell-evaluate-title",
         Cell::Tune(_) => "cell-tune-title",
         Cell::Note(_) => "cell-note-title",
+        Cell::Sql(_) => "cell-sql-title",
     }
 }
 

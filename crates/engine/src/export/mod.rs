@@ -67,6 +67,8 @@ pub const EXPORT_KEYS: &[&str] = &[
     "export-differs",
     "export-data-file",
     "export-own-file",
+    "export-query-file",
+    "export-sql",
     "cell-dataset-title",
     "cell-explore-title",
     "cell-split-title",
@@ -75,4 +77,5 @@ pub const EXPORT_KEYS: &[&str] = &[
     "cell-evaluate-title",
     "cell-tune-title",
     "cell-note-title",
+    "cell-sql-title",
 ];

@@ -3,6 +3,7 @@
 //! reporting what they are waiting for.
 
 use super::note::{parse_note, NoteNode};
+use super::query::{run_sql, QueryOutput};
 use super::tune::{self, TuneOutput};
 use super::{Cell, DatasetCell, Notebook, SplitCell, StepsCell, TrainCell};
 use crate::error::CellKind;
@@ -20,11 +21,18 @@ use std::collections::HashMap;
 /// Where data set cells get their CSV text; the web app fetches it, the tests read files.
 pub trait DataSource {
     fn csv(&self, dataset: &str) -> Option<&str>;
+    /// The data sets it holds, where it can list them (SQL queries name tables, not ids).
+    fn ids(&self) -> Vec<&str> {
+        Vec::new()
+    }
 }
 
 impl DataSource for HashMap<String, String> {
     fn csv(&self, dataset: &str) -> Option<&str> {
         self.get(dataset).map(String::as_str)
+    }
+    fn ids(&self) -> Vec<&str> {
+        self.keys().map(String::as_str).collect()
     }
 }
 
@@ -42,6 +50,8 @@ pub enum CellOutput {
     /// A note's Markdown, read into safe nodes.
     Note(Vec<NoteNode>),
     Steps(StepsOutput),
+    /// A SQL cell's result, its first rows.
+    Sql(QueryOutput),
 }
 
 /// What the steps cell did: one report per step, and the table's shape after them.
@@ -381,6 +391,9 @@ pub fn evaluate_with(
                     }),
                 Cell::Tune(c) => tune::plan(notebook, index, c, &state)
                     .map(|plan| CellOutput::Tune(tune::output(&plan))),
+                Cell::Sql(c) => {
+                    run_sql(c, &sql_names_above(notebook, index), source).map(CellOutput::Sql)
+                }
             };
             done += weight;
             watch(RunEvent::Progress(done / total));
@@ -388,6 +401,17 @@ pub fn evaluate_with(
         })
         .collect();
     outputs
+}
+
+/// The names of the SQL cells above the cell at `index`.
+fn sql_names_above(notebook: &Notebook, index: usize) -> Vec<&str> {
+    notebook.cells[..index]
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Sql(sql) => Some(sql.name.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The index of `cell` in the notebook (cells are compared by address: the same cell).
@@ -409,9 +433,14 @@ fn run_dataset(
 ) -> Result<DatasetOutput, Error> {
     *state = State::default();
     let text = source.csv(&cell.dataset).ok_or_else(|| {
-        match crate::datasets::user_file_name(&cell.dataset) {
-            Some(file) => Error::UserDataMissing { file: file.into() },
-            None => Error::UnknownDataset {
+        let datasets = (
+            crate::datasets::user_file_name(&cell.dataset),
+            crate::datasets::query_result_name(&cell.dataset),
+        );
+        match datasets {
+            (Some(file), _) => Error::UserDataMissing { file: file.into() },
+            (_, Some(name)) => Error::QueryResultMissing { name: name.into() },
+            _ => Error::UnknownDataset {
                 name: cell.dataset.clone(),
             },
         }

@@ -65,23 +65,40 @@ pub fn encode_with_data(notebook: &Notebook, files: &dyn DataSource) -> String {
         data: Vec::new(),
         fingerprints: Vec::new(),
     };
-    for cell in &notebook.cells {
-        let Cell::Dataset(d) = cell else { continue };
+    // The files of data set cells, then those only SQL queries read.
+    let mut used: Vec<String> = notebook
+        .cells
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Dataset(d) => Some(d.dataset.clone()),
+            _ => None,
+        })
+        .collect();
+    used.extend(
+        files
+            .ids()
+            .into_iter()
+            .filter(|id| uses(notebook, id))
+            .map(str::to_string),
+    );
+    for dataset in used {
         let seen = shared
             .data
             .iter()
             .chain(&shared.fingerprints)
-            .any(|(id, _)| id == &d.dataset);
-        if user_file_name(&d.dataset).is_none() || seen {
+            .any(|(id, _)| *id == dataset);
+        if user_file_name(&dataset).is_none() || seen {
             continue;
         }
-        match files.csv(&d.dataset) {
+        match files.csv(&dataset) {
             Some(text) if text.len() <= INLINE_DATA_BYTES => {
-                shared.data.push((d.dataset.clone(), text.to_string()));
+                let text = text.to_string();
+                shared.data.push((dataset, text));
             }
-            Some(text) => shared
-                .fingerprints
-                .push((d.dataset.clone(), fingerprint(text))),
+            Some(text) => {
+                let print = fingerprint(text);
+                shared.fingerprints.push((dataset, print));
+            }
             None => {}
         }
     }
@@ -153,11 +170,13 @@ pub fn decode_shared(link: &str) -> Result<Shared, Error> {
     })
 }
 
+/// Whether a data set cell reads `dataset`, or a SQL query names it as a table.
 fn uses(notebook: &Notebook, dataset: &str) -> bool {
-    notebook
-        .cells
-        .iter()
-        .any(|c| matches!(c, Cell::Dataset(d) if d.dataset == dataset))
+    notebook.cells.iter().any(|c| match c {
+        Cell::Dataset(d) => d.dataset == dataset,
+        Cell::Sql(sql) => !super::tables_of(&sql.query, [dataset]).is_empty(),
+        _ => false,
+    })
 }
 
 /// The link part of a URL fragment (`#nb=…`), if the fragment is a notebook link.

@@ -6,6 +6,7 @@ mod forest;
 pub mod library;
 pub mod link;
 mod note;
+mod query;
 mod tune;
 
 pub use eval::{
@@ -15,6 +16,9 @@ pub use eval::{
 };
 pub use forest::{grow_trees, shareable_forests, tree_shares, MIN_TREES_TO_SHARE};
 pub use note::{parse_note, NoteBlock, NoteNode};
+pub use query::{
+    fresh_query_name, tables_for, tables_of, QueryOutput, SqlCell, QUERY_PREVIEW_ROWS,
+};
 pub use tune::{run_candidates, run_learning_point, TuneCell, TuneOutput};
 
 use crate::models::ModelSpec;
@@ -52,12 +56,13 @@ pub enum Cell {
     Explore(ExploreCell),
     Note(NoteCell),
     Steps(StepsCell),
+    Sql(SqlCell),
 }
 
 impl crate::tagged::Tagged for Cell {
     const TAG: &'static str = "kind";
     const VARIANTS: &'static [&'static str] = &[
-        "dataset", "split", "train", "evaluate", "tune", "explore", "note", "steps",
+        "dataset", "split", "train", "evaluate", "tune", "explore", "note", "steps", "sql",
     ];
 
     fn variant<'de, A: serde::de::MapAccess<'de>>(
@@ -72,7 +77,8 @@ impl crate::tagged::Tagged for Cell {
             "tune" => Cell::Tune(Deserialize::deserialize(fields)?),
             "explore" => Cell::Explore(Deserialize::deserialize(fields)?),
             "note" => Cell::Note(Deserialize::deserialize(fields)?),
-            _ => Cell::Steps(Deserialize::deserialize(fields)?),
+            "steps" => Cell::Steps(Deserialize::deserialize(fields)?),
+            _ => Cell::Sql(Deserialize::deserialize(fields)?),
         })
     }
 }
@@ -193,6 +199,31 @@ impl Notebook {
             .map_or(self.cells.len(), |i| i + 1);
         self.insert_cell(at, Cell::Steps(StepsCell::default()));
         at
+    }
+
+    /// Puts a SQL cell at the top (its result is data for the cells below), querying the
+    /// notebook's first data set; returns its index.
+    pub fn add_sql(&mut self) -> usize {
+        let names: Vec<&str> = self
+            .cells
+            .iter()
+            .filter_map(|c| match c {
+                Cell::Sql(sql) => Some(sql.name.as_str()),
+                _ => None,
+            })
+            .collect();
+        let name = fresh_query_name(names);
+        let table = self
+            .cells
+            .iter()
+            .find_map(|c| match c {
+                Cell::Dataset(d) => Some(crate::datasets::table_name(&d.dataset)),
+                _ => None,
+            })
+            .unwrap_or_else(|| "penguins".into());
+        let query = format!("SELECT *\nFROM {table}\nLIMIT 10");
+        self.insert_cell(0, Cell::Sql(SqlCell { name, query }));
+        0
     }
 
     /// Whether a steps cell follows the data set cell at `index` (before any other data set

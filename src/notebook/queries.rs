@@ -1,0 +1,169 @@
+//! The notebook's SQL cells, run before the notebook: each query goes to the SQL worker (see
+//! [`crate::jobs::sql_pool`]) with the tables it names, and its result becomes a data set of the
+//! notebook (`sql:<name>`) that data set cells can pick and later queries can read. A query runs
+//! again when its text changes or a table it reads is replaced.
+
+use super::NotebookState;
+use crate::jobs::{JobEvent, JobFailure};
+use latih_engine::jobs::{Job, JobResult};
+use latih_engine::notebook::{tables_for, Cell};
+use latih_engine::Error;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// Where a SQL cell's query stands; its result, once there, is in the notebook's data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueryStatus {
+    Running,
+    Done,
+    /// The query did not run: its error, or why the SQL worker stopped.
+    Failed(Result<Error, String>),
+}
+
+/// The last run of one SQL cell's query: what it ran on, and how it went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryRun {
+    pub query: String,
+    /// The tables it read, with the version of each (see [`DataVersions`]).
+    inputs: Vec<(String, u64)>,
+    pub status: QueryStatus,
+}
+
+/// A number per data set that changes whenever its text is replaced: a query re-runs when the
+/// version of a table it reads changes, without comparing texts of many megabytes.
+#[derive(Default)]
+pub struct DataVersions {
+    current: HashMap<String, u64>,
+    /// What the SQL worker holds, by the same numbers: each text is sent to it once.
+    sent: HashMap<String, u64>,
+    next: u64,
+}
+
+impl DataVersions {
+    pub fn bump(&mut self, id: &str) {
+        self.next += 1;
+        self.current.insert(id.to_string(), self.next);
+    }
+}
+
+impl NotebookState {
+    /// Starts the queries whose text or tables changed since they last ran (reactive on the
+    /// document and the data). Tables that are shipped data sets and not loaded yet are fetched
+    /// by the page ([`NotebookState::missing_datasets`]); their queries wait for them.
+    pub fn run_changed_queries(self) {
+        let cells: Vec<(String, String)> = self.doc.with(|nb| {
+            nb.cells
+                .iter()
+                .filter_map(|c| match c {
+                    Cell::Sql(sql) => Some((sql.name.clone(), sql.query.clone())),
+                    _ => None,
+                })
+                .collect()
+        });
+        for (name, query) in cells {
+            let result_id = latih_engine::datasets::query_result_id(&name);
+            let tables = self.csv.with(|data| {
+                let loaded = data
+                    .keys()
+                    .map(String::as_str)
+                    .filter(|id| *id != result_id);
+                tables_for(&query, loaded)
+            });
+            if !self
+                .csv
+                .with(|data| tables.iter().all(|t| data.contains_key(t)))
+            {
+                continue;
+            }
+            let inputs: Vec<(String, u64)> = self.versions.with_value(|v| {
+                let version = |id: &String| v.current.get(id).copied().unwrap_or_default();
+                tables.iter().map(|id| (id.clone(), version(id))).collect()
+            });
+            let unchanged = self.queries.with_untracked(|runs| {
+                runs.get(&name)
+                    .is_some_and(|run| run.query == query && run.inputs == inputs)
+            });
+            if unchanged {
+                continue;
+            }
+            self.send_tables(&inputs);
+            let run = QueryRun {
+                query: query.clone(),
+                inputs,
+                status: QueryStatus::Running,
+            };
+            self.queries.update(|runs| {
+                runs.insert(name.clone(), run.clone());
+            });
+            let on_event = Box::new(move |event| self.on_query_event(&name, &run, event));
+            self.sql_runner
+                .with_value(|runner| runner.run(Job::Query { sql: query }, on_event));
+        }
+    }
+
+    /// Gives the SQL worker the tables it does not have in their current version.
+    fn send_tables(self, inputs: &[(String, u64)]) {
+        for (id, version) in inputs {
+            let stale = self
+                .versions
+                .with_value(|v| v.sent.get(id) != Some(version));
+            if !stale {
+                continue;
+            }
+            self.csv.with_untracked(|data| {
+                if let Some(text) = data.get(id) {
+                    self.sql_runner.with_value(|r| r.put_data(id, text));
+                }
+            });
+            self.versions.update_value(|v| {
+                v.sent.insert(id.clone(), *version);
+            });
+        }
+    }
+
+    fn on_query_event(self, name: &str, run: &QueryRun, event: JobEvent) {
+        let status = match event {
+            JobEvent::Done(JobResult::Queried(Ok(csv))) => {
+                if self.is_current(name, run) {
+                    self.add_data(latih_engine::datasets::query_result_id(name), csv);
+                }
+                QueryStatus::Done
+            }
+            JobEvent::Done(JobResult::Queried(Err(error))) => QueryStatus::Failed(Ok(error)),
+            JobEvent::Failed(JobFailure::Crashed(reason) | JobFailure::NotStarted(reason)) => {
+                QueryStatus::Failed(Err(reason))
+            }
+            _ => return,
+        };
+        // A run overtaken by a newer one (the query was edited meanwhile) reports nothing.
+        if self.is_current(name, run) {
+            self.queries.update(|runs| {
+                if let Some(current) = runs.get_mut(name) {
+                    current.status = status;
+                }
+            });
+        }
+    }
+
+    fn is_current(self, name: &str, run: &QueryRun) -> bool {
+        self.queries.with_untracked(|runs| {
+            runs.get(name)
+                .is_some_and(|r| r.query == run.query && r.inputs == run.inputs)
+        })
+    }
+
+    /// How the query of the SQL cell named `name`, as it reads now, stands (reactive).
+    pub fn query_status(self, name: &str, query: &str) -> Option<QueryStatus> {
+        self.queries.with(|runs| {
+            runs.get(name)
+                .filter(|run| run.query == query)
+                .map(|run| run.status.clone())
+        })
+    }
+
+    /// Whether a query is running: the notebook waits for its result.
+    pub fn queries_running(self) -> bool {
+        self.queries
+            .with(|runs| runs.values().any(|run| run.status == QueryStatus::Running))
+    }
+}

@@ -1,0 +1,90 @@
+//! SQL in the built site (issue 3): a query that groups and counts a shipped data set, a broken
+//! query's message, and a query's result trained on as a data set. The SQL engine is a worker of
+//! its own, which a notebook without a SQL cell never downloads.
+
+use latih_e2e::{BrowserLanguage, Site};
+
+const SQL: &str = "1. SQL query";
+const QUERY: &str = "Query: one SELECT";
+
+/// Whether the page has asked for the SQL worker's script.
+async fn sql_worker_requested(site: &Site) -> bool {
+    site.eval(
+        "return performance.getEntriesByType('resource')\
+             .some(e => e.name.includes('latih-sql-worker'));",
+    )
+    .await
+    .as_bool()
+    .unwrap_or(false)
+}
+
+#[tokio::test]
+async fn a_query_groups_and_counts_then_its_result_is_trained_on() {
+    let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
+    site.open("/notebook").await;
+    site.definition("Accuracy").await;
+    assert!(
+        !sql_worker_requested(&site).await,
+        "a notebook without SQL does not download the SQL engine"
+    );
+
+    site.button("Add a SQL query (a table from the data, with SELECT)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.heading(SQL).await;
+    // The new cell starts with a query of the notebook's data set (iris), and runs it.
+    site.text("10 rows × 5 columns").await;
+    assert!(sql_worker_requested(&site).await);
+
+    // Penguins, which the notebook has not loaded: the query's tables are fetched for it.
+    site.fill(
+        QUERY,
+        "SELECT species, COUNT(*) AS n FROM penguins GROUP BY species ORDER BY species",
+    )
+    .await;
+    site.button("Run the query").await.click().await.unwrap();
+    site.text("3 rows × 2 columns").await;
+    // pandas: penguins.groupby("species").size()
+    assert_eq!(
+        site.table("The first rows of query_1").await,
+        [
+            vec!["species", "n"],
+            vec!["Adelie", "152"],
+            vec!["Chinstrap", "68"],
+            vec!["Gentoo", "124"],
+        ]
+    );
+
+    // A broken query says why, on its cell; the page goes on.
+    site.fill(QUERY, "SELECT species FROM penguins WHERE").await;
+    site.button("Run the query").await.click().await.unwrap();
+    let alert = site
+        .find(&format!(
+            "//section[div/h2[normalize-space(.)='{SQL}']]//*[@role='alert']"
+        ))
+        .await;
+    let message = alert.text().await.unwrap();
+    assert!(message.contains("The query could not run"), "{message}");
+
+    // Fixed, and picked as the data set: the model trains on the query's rows.
+    site.fill(
+        QUERY,
+        "SELECT * FROM penguins WHERE species <> 'Chinstrap' AND body_mass_g IS NOT NULL",
+    )
+    .await;
+    site.button("Run the query").await.click().await.unwrap();
+    // pandas: 274 penguins are not Chinstrap and have a body mass.
+    site.text("274 rows × 8 columns").await;
+    site.choose_in("2. Data set", "Data set", "Query result: query_1")
+        .await;
+    site.choose_in("2. Data set", "Target column (what to predict)", "species")
+        .await;
+    site.settled().await;
+    site.text("The first rows of query_1").await;
+    // Rows with a missing value are dropped, as for any data set: pandas counts 146 Adelie.
+    site.text("Adelie: 146").await;
+    assert!(!site.definition("Accuracy").await.is_empty());
+    site.close().await;
+}

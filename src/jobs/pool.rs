@@ -38,8 +38,10 @@ struct Inner {
     slots: Vec<Slot>,
     queue: VecDeque<(JobId, Job)>,
     listeners: HashMap<JobId, Listener>,
-    /// Every data set put so far, to give each new worker.
-    data: Vec<(String, String)>,
+    /// Every data set put so far, as its encoded `PutData` request in JavaScript's memory, to
+    /// give each new worker: a file of 40 MB is encoded and copied out of wasm once, whatever
+    /// the number of workers (the browser copies it to each), and no copy stays in wasm.
+    data: Vec<(String, js_sys::Uint8Array)>,
     next_id: JobId,
     next_generation: u64,
 }
@@ -92,16 +94,18 @@ impl WorkerPool {
 
 impl Jobs for WorkerPool {
     fn put_data(&self, name: &str, text: &str) {
-        let mut inner = self.inner.borrow_mut();
-        inner.data.retain(|(n, _)| n != name);
-        inner.data.push((name.to_string(), text.to_string()));
         let request = Request::PutData {
             name: name.to_string(),
             text: text.to_string(),
         };
+        let message = js_sys::Uint8Array::from(wire::encode_request(&request).as_slice());
+        drop(request);
+        let mut inner = self.inner.borrow_mut();
+        inner.data.retain(|(n, _)| n != name);
         for slot in inner.slots.iter().filter(|s| s.ready) {
-            send(&slot.worker, &request);
+            let _ = slot.worker.post_message(&message);
         }
+        inner.data.push((name.to_string(), message));
     }
 
     fn workers(&self) -> usize {
@@ -245,12 +249,8 @@ fn on_message(pool: &Weak<RefCell<Inner>>, generation: u64, data: JsValue) {
             Ok(Response::Ready) => {
                 let slot = &mut inner.slots[index];
                 slot.ready = true;
-                for (name, text) in &inner.data {
-                    let request = Request::PutData {
-                        name: name.clone(),
-                        text: text.clone(),
-                    };
-                    send(&inner.slots[index].worker, &request);
+                for (_, message) in &inner.data {
+                    let _ = inner.slots[index].worker.post_message(message);
                 }
                 None
             }

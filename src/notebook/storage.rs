@@ -222,7 +222,9 @@ pub fn keep_user_data(id: &str, text: &str) -> bool {
     for key in user_data_keys(&s) {
         let _ = s.remove_item(&key);
     }
-    text.chars().count() <= KEEP_DATA_LIMIT_CHARS
+    // A text has at least a quarter as many characters as bytes: a large file is not counted.
+    text.len() / 4 <= KEEP_DATA_LIMIT_CHARS
+        && text.chars().count() <= KEEP_DATA_LIMIT_CHARS
         && s.set_item(&format!("{DATA_PREFIX}{id}"), text).is_ok()
 }
 

@@ -43,7 +43,7 @@ pub fn encode_target(table: &Table, target: &str) -> Result<Labels, Error> {
     })?;
     let (mut keys, values): (Vec<(f64, String)>, Vec<String>) = match &column.data {
         ColumnData::Numeric(v) => {
-            let xs: Vec<f64> = v.iter().flatten().copied().collect();
+            let xs: Vec<f64> = v.iter().copied().filter(|x| !x.is_nan()).collect();
             let keys = xs.iter().map(|&x| (x, x.to_string())).collect();
             (keys, xs.iter().map(|x| x.to_string()).collect())
         }
@@ -175,7 +175,7 @@ impl FeatureEncoder {
                     .ok_or_else(|| Error::UnknownColumn { name: name.clone() })?;
                 match (encoding, &column.data) {
                     (Encoding::Numeric { .. }, ColumnData::Numeric(v)) => {
-                        data.push(v.get(r).copied().flatten().unwrap_or(f64::NAN));
+                        data.push(v.get(r).copied().unwrap_or(f64::NAN));
                     }
                     (Encoding::OneHot { categories, .. }, ColumnData::Categorical(v)) => {
                         let value = v.get(r).and_then(Option::as_deref);

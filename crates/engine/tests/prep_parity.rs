@@ -2,6 +2,7 @@
 //! training rows only (tests/fixtures/metrics.json, family "prep").
 
 use latih_engine::prep::{ImputeStrategy, Imputer, Scaler, ScalerKind};
+use latih_engine::table::present;
 use latih_engine::table::profile::describe;
 use serde_json::Value;
 
@@ -10,9 +11,13 @@ fn fixture() -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-/// A fixture column: null is a missing value.
-fn column(v: &Value) -> Vec<Option<f64>> {
-    v.as_array().unwrap().iter().map(Value::as_f64).collect()
+/// A fixture column: null is a missing value, NaN in a numeric column as in pandas.
+fn column(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap_or(f64::NAN))
+        .collect()
 }
 
 #[track_caller]
@@ -75,7 +80,7 @@ fn describe_scalers_and_imputers_equal_pandas_and_scikit_learn() {
             match (scaled, expected.get("error")) {
                 (Ok(ours), None) => {
                     for (i, (o, t)) in ours.iter().zip(column(expected)).enumerate() {
-                        close(*o, t, &format!("{name}: {key} row {i}"));
+                        close(present(*o), present(t), &format!("{name}: {key} row {i}"));
                     }
                 }
                 (Err(_), Some(_)) => {}
@@ -102,7 +107,7 @@ fn describe_scalers_and_imputers_equal_pandas_and_scikit_learn() {
                     );
                     let filled = imputer.transform(&values);
                     for (i, (o, t)) in filled.iter().zip(column(&expected["values"])).enumerate() {
-                        close(Some(*o), t, &format!("{name}: {key} row {i}"));
+                        close(Some(*o), present(t), &format!("{name}: {key} row {i}"));
                     }
                 }
                 (Err(_), Some(_)) => {}
@@ -114,7 +119,7 @@ fn describe_scalers_and_imputers_equal_pandas_and_scikit_learn() {
 
 #[test]
 fn nothing_to_learn_from_is_an_error_naming_the_column() {
-    let empty = vec![None, None, Some(4.0)];
+    let empty = vec![f64::NAN, f64::NAN, 4.0];
     let err = Imputer::fit(&ImputeStrategy::Median, &empty, &[0, 1], "age").unwrap_err();
     assert_eq!(
         err,
@@ -124,12 +129,7 @@ fn nothing_to_learn_from_is_an_error_naming_the_column() {
     );
     assert!(Scaler::fit(ScalerKind::Standard, &empty, &[0, 1], "age").is_err());
     // The test row's value played no part: fitted on the training rows only.
-    let train_only = Imputer::fit(
-        &ImputeStrategy::Mean,
-        &[Some(1.0), Some(3.0), Some(100.0)],
-        &[0, 1],
-        "x",
-    );
+    let train_only = Imputer::fit(&ImputeStrategy::Mean, &[1.0, 3.0, 100.0], &[0, 1], "x");
     assert_eq!(train_only.unwrap().fill, 2.0);
 }
 

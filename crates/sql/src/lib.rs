@@ -9,7 +9,7 @@ use gluesql::core::store::StoreMut;
 use gluesql::prelude::{Glue, MemoryStorage, Payload};
 pub use latih_engine::datasets::table_name;
 use latih_engine::notebook::{tables_of, Cell, Notebook};
-use latih_engine::table::{read_table, ColumnData, Table};
+use latih_engine::table::{present, read_table, ColumnData, Table};
 use latih_engine::Error;
 use std::collections::HashMap;
 
@@ -90,7 +90,7 @@ fn load(glue: &mut Glue<MemoryStorage>, name: &str, table: &Table) -> gluesql::p
                 .columns
                 .iter()
                 .map(|c| match &c.data {
-                    ColumnData::Numeric(v) => v[r].map_or(Value::Null, Value::F64),
+                    ColumnData::Numeric(v) => present(v[r]).map_or(Value::Null, Value::F64),
                     ColumnData::Categorical(v) | ColumnData::Text(v) => {
                         v[r].clone().map_or(Value::Null, Value::Str)
                     }

@@ -26,7 +26,7 @@ impl Standardizer {
         let rows: Vec<usize> = (0..x.rows).collect();
         let (center, scale) = (0..x.cols)
             .map(|c| {
-                let column: Vec<Option<f64>> = (0..x.rows).map(|r| Some(x.get(r, c))).collect();
+                let column: Vec<f64> = (0..x.rows).map(|r| x.get(r, c)).collect();
                 Scaler::fit(ScalerKind::Standard, &column, &rows, "")
                     .map_or((0.0, 1.0), |s| (s.center, s.scale))
             })

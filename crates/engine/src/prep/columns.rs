@@ -2,9 +2,9 @@
 //! outliers, take the log, cut into bins. The ones that learn (ordinals, clip bounds, bin edges)
 //! learn from the training rows only, as scikit-learn's transformers fitted on `X_train` do.
 
-use super::at;
+use super::present_at;
 use crate::table::profile::quantile_sorted;
-use crate::table::ColumnData;
+use crate::table::{present, ColumnData, MISSING};
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
@@ -32,7 +32,7 @@ pub(super) fn to_numbers(data: &mut ColumnData) -> usize {
             if v.is_some() && number.is_none() {
                 lost += 1;
             }
-            number
+            number.unwrap_or(MISSING)
         })
         .collect();
     *data = ColumnData::Numeric(numbers);
@@ -44,9 +44,13 @@ pub(super) fn to_numbers(data: &mut ColumnData) -> usize {
 pub(super) fn to_categories(data: &mut ColumnData) -> usize {
     match data {
         ColumnData::Numeric(values) => {
-            let changed = values.iter().flatten().count();
-            *data =
-                ColumnData::Categorical(values.iter().map(|v| v.map(|x| x.to_string())).collect());
+            let changed = values.iter().filter(|x| !x.is_nan()).count();
+            *data = ColumnData::Categorical(
+                values
+                    .iter()
+                    .map(|&x| present(x).map(|x| x.to_string()))
+                    .collect(),
+            );
             changed
         }
         ColumnData::Text(values) => {
@@ -78,30 +82,25 @@ pub(super) fn ordinal(data: &mut ColumnData, train: &[usize], name: &str) -> Res
             column: name.to_string(),
         });
     }
-    let codes = values
+    let codes: Vec<f64> = values
         .iter()
         .map(|v| {
-            v.as_deref().map(|s| {
+            v.as_deref().map_or(MISSING, |s| {
                 categories
                     .binary_search(&s)
                     .map_or(-1.0, |code| code as f64)
             })
         })
         .collect();
-    let codes: Vec<Option<f64>> = codes;
-    let encoded = codes.iter().flatten().count();
+    let encoded = codes.iter().filter(|x| !x.is_nan()).count();
     *data = ColumnData::Numeric(codes);
     Ok(encoded)
 }
 
 /// The bounds outside which a value is an outlier by Tukey's rule, from the training rows:
 /// Q1 − 1.5 · IQR and Q3 + 1.5 · IQR, quartiles as pandas' `quantile` (linear).
-pub(super) fn iqr_bounds(
-    values: &[Option<f64>],
-    train: &[usize],
-    name: &str,
-) -> Result<(f64, f64), Error> {
-    let mut present: Vec<f64> = at(values, train).into_iter().flatten().collect();
+pub(super) fn iqr_bounds(values: &[f64], train: &[usize], name: &str) -> Result<(f64, f64), Error> {
+    let mut present: Vec<f64> = present_at(values, train);
     present.sort_by(f64::total_cmp);
     let (Some(q1), Some(q3)) = (
         quantile_sorted(&present, 0.25),
@@ -116,9 +115,9 @@ pub(super) fn iqr_bounds(
 }
 
 /// Clips every value into `[low, high]`; returns how many changed.
-pub(super) fn clip(values: &mut [Option<f64>], (low, high): (f64, f64)) -> usize {
+pub(super) fn clip(values: &mut [f64], (low, high): (f64, f64)) -> usize {
     let mut changed = 0;
-    for x in values.iter_mut().flatten() {
+    for x in values.iter_mut().filter(|x| !x.is_nan()) {
         let clipped = x.clamp(low, high);
         if clipped != *x {
             *x = clipped;
@@ -129,26 +128,26 @@ pub(super) fn clip(values: &mut [Option<f64>], (low, high): (f64, f64)) -> usize
 }
 
 /// `np.log1p`, which keeps zeros at zero; a value of −1 or less has no logarithm.
-pub(super) fn log1p(values: &mut [Option<f64>], name: &str) -> Result<usize, Error> {
-    if let Some(&bad) = values.iter().flatten().find(|&&x| x <= -1.0) {
+pub(super) fn log1p(values: &mut [f64], name: &str) -> Result<usize, Error> {
+    if let Some(&bad) = values.iter().find(|&&x| x <= -1.0) {
         return Err(Error::StepLogDomain {
             column: name.to_string(),
             value: bad,
         });
     }
-    values.iter_mut().flatten().for_each(|x| *x = x.ln_1p());
-    Ok(values.iter().flatten().count())
+    values.iter_mut().for_each(|x| *x = x.ln_1p());
+    Ok(values.iter().filter(|x| !x.is_nan()).count())
 }
 
 /// The edges of `bins` equal-width bins over the training rows' range, as
 /// `KBinsDiscretizer(strategy="uniform")` learns them (`np.linspace(min, max, bins + 1)`).
 pub(super) fn uniform_edges(
-    values: &[Option<f64>],
+    values: &[f64],
     train: &[usize],
     bins: u32,
     name: &str,
 ) -> Result<Vec<f64>, Error> {
-    let present: Vec<f64> = at(values, train).into_iter().flatten().collect();
+    let present: Vec<f64> = present_at(values, train);
     let low = present.iter().copied().reduce(f64::min);
     let high = present.iter().copied().reduce(f64::max);
     let (Some(low), Some(high)) = (low, high) else {
@@ -169,14 +168,14 @@ pub(super) fn uniform_edges(
 
 /// Each value's bin: `np.searchsorted(edges[1:-1], x, side="right")`, so a value below the
 /// training range is in the first bin and one above it in the last. Missing stays missing.
-pub(super) fn bin(values: &mut [Option<f64>], edges: &[f64]) -> usize {
+pub(super) fn bin(values: &mut [f64], edges: &[f64]) -> usize {
     let inner = edges
         .get(1..edges.len().saturating_sub(1))
         .unwrap_or_default();
-    for x in values.iter_mut().flatten() {
+    for x in values.iter_mut().filter(|x| !x.is_nan()) {
         *x = inner.partition_point(|&edge| edge <= *x) as f64;
     }
-    values.iter().flatten().count()
+    values.iter().filter(|x| !x.is_nan()).count()
 }
 
 #[cfg(test)]
@@ -195,16 +194,9 @@ mod tests {
         assert_eq!(ordinal(&mut data, &[0, 1, 3], "k"), Ok(5));
         assert_eq!(
             data,
-            ColumnData::Numeric(vec![
-                Some(1.0),
-                Some(0.0),
-                Some(-1.0),
-                Some(1.0),
-                Some(-1.0),
-                None
-            ])
+            ColumnData::Numeric(vec![1.0, 0.0, -1.0, 1.0, -1.0, f64::NAN])
         );
-        let mut numbers = ColumnData::Numeric(vec![Some(1.0)]);
+        let mut numbers = ColumnData::Numeric(vec![1.0]);
         assert_eq!(
             ordinal(&mut numbers, &[0], "n"),
             Err(Error::StepNeedsCategories { column: "n".into() })
@@ -213,35 +205,27 @@ mod tests {
 
     #[test]
     fn bins_cover_the_training_range_and_catch_values_beyond_it() {
-        let mut values = vec![
-            Some(0.0),
-            Some(10.0),
-            Some(5.0),
-            Some(-3.0),
-            Some(12.0),
-            None,
-        ];
+        let mut values = vec![0.0, 10.0, 5.0, -3.0, 12.0, f64::NAN];
         let edges = uniform_edges(&values, &[0, 1, 2], 4, "x").unwrap();
         assert_eq!(edges, [0.0, 2.5, 5.0, 7.5, 10.0]);
         bin(&mut values, &edges);
-        assert_eq!(
-            values,
-            [Some(0.0), Some(3.0), Some(2.0), Some(0.0), Some(3.0), None]
-        );
-        let mut constant = vec![Some(2.0), Some(2.0), Some(9.0)];
+        assert_eq!(values[..5], [0.0, 3.0, 2.0, 0.0, 3.0]);
+        assert!(values[5].is_nan(), "missing stays missing");
+        let mut constant = vec![2.0, 2.0, 9.0];
         let edges = uniform_edges(&constant, &[0, 1], 3, "x").unwrap();
         bin(&mut constant, &edges);
-        assert_eq!(constant, [Some(0.0), Some(0.0), Some(0.0)]);
+        assert_eq!(constant, [0.0, 0.0, 0.0]);
     }
 
     #[test]
     fn log_keeps_zero_and_refuses_minus_one_and_below() {
-        let mut values = vec![Some(0.0), Some(std::f64::consts::E - 1.0), None];
+        let mut values = vec![0.0, std::f64::consts::E - 1.0, f64::NAN];
         assert_eq!(log1p(&mut values, "x"), Ok(2));
-        assert_eq!(values[0], Some(0.0));
-        assert!((values[1].unwrap() - 1.0).abs() < 1e-15);
+        assert_eq!(values[0], 0.0);
+        assert!((values[1] - 1.0).abs() < 1e-15);
+        assert!(values[2].is_nan());
         assert_eq!(
-            log1p(&mut [Some(-1.0)], "x"),
+            log1p(&mut [-1.0], "x"),
             Err(Error::StepLogDomain {
                 column: "x".into(),
                 value: -1.0
@@ -260,7 +244,7 @@ mod tests {
         assert_eq!(to_numbers(&mut data), 1);
         assert_eq!(
             data,
-            ColumnData::Numeric(vec![Some(1.5), None, None, Some(7.0)])
+            ColumnData::Numeric(vec![1.5, f64::NAN, f64::NAN, 7.0])
         );
         assert_eq!(to_categories(&mut data), 2);
         assert_eq!(

@@ -1,7 +1,7 @@
 //! `SimpleImputer` for one column: fills missing cells with a value learned from the training
 //! rows (mean, median, most frequent) or given (constant).
 
-use super::at;
+use super::present_at;
 use crate::table::profile::quantile_sorted;
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -25,14 +25,14 @@ pub struct Imputer {
 impl Imputer {
     pub fn fit(
         strategy: &ImputeStrategy,
-        column: &[Option<f64>],
+        column: &[f64],
         train_rows: &[usize],
         name: &str,
     ) -> Result<Self, Error> {
         if let ImputeStrategy::Constant(value) = strategy {
             return Ok(Imputer { fill: *value });
         }
-        let mut values: Vec<f64> = at(column, train_rows).into_iter().flatten().collect();
+        let mut values: Vec<f64> = present_at(column, train_rows);
         if values.is_empty() {
             // scikit-learn drops such a column; here the learner is told why instead.
             return Err(Error::ColumnAllMissing {
@@ -57,7 +57,10 @@ impl Imputer {
         Ok(Imputer { fill })
     }
 
-    pub fn transform(&self, column: &[Option<f64>]) -> Vec<f64> {
-        column.iter().map(|v| v.unwrap_or(self.fill)).collect()
+    pub fn transform(&self, column: &[f64]) -> Vec<f64> {
+        column
+            .iter()
+            .map(|&v| if v.is_nan() { self.fill } else { v })
+            .collect()
     }
 }

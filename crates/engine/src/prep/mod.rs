@@ -14,9 +14,11 @@ pub use rows::FilterOp;
 pub use scale::{Scaler, ScalerKind};
 pub use steps::{Prepared, Step, StepReport, MAX_BINS};
 
-/// The values of `column` at `rows`.
-fn at(column: &[Option<f64>], rows: &[usize]) -> Vec<Option<f64>> {
+use crate::table::present;
+
+/// The present values of `column` at `rows` (missing ones left out).
+fn present_at(column: &[f64], rows: &[usize]) -> Vec<f64> {
     rows.iter()
-        .map(|&r| column.get(r).copied().flatten())
+        .filter_map(|&r| column.get(r).copied().and_then(present))
         .collect()
 }

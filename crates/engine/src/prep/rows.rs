@@ -3,7 +3,7 @@
 //! a training row (or the other way round).
 
 use super::steps::Prepared;
-use crate::table::{Column, ColumnData};
+use crate::table::{present, Column, ColumnData};
 use crate::Error;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -98,7 +98,7 @@ pub(super) fn filter_rows(column: &Column, op: FilterOp, value: &str) -> Result<
             })?;
             Ok(values
                 .iter()
-                .map(|v| holds(v.map(|x| x.total_cmp(&wanted))))
+                .map(|&v| holds(present(v).map(|x| x.total_cmp(&wanted))))
                 .collect())
         }
         ColumnData::Categorical(values) | ColumnData::Text(values) => {

@@ -2,7 +2,7 @@
 //! handling of (near-)constant columns: their scale is 1, so they become constants, not NaN.
 //! Missing values stay missing, and are left out when fitting, as scikit-learn does.
 
-use super::at;
+use super::present_at;
 use crate::table::profile::quantile_sorted;
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -38,11 +38,11 @@ fn nonzero_scale(scale: f64) -> f64 {
 impl Scaler {
     pub fn fit(
         kind: ScalerKind,
-        column: &[Option<f64>],
+        column: &[f64],
         train_rows: &[usize],
         name: &str,
     ) -> Result<Self, Error> {
-        let mut values: Vec<f64> = at(column, train_rows).into_iter().flatten().collect();
+        let mut values: Vec<f64> = present_at(column, train_rows);
         if values.is_empty() {
             return Err(Error::ColumnAllMissing {
                 column: name.to_string(),
@@ -84,18 +84,17 @@ impl Scaler {
         })
     }
 
-    pub fn transform(&self, column: &[Option<f64>]) -> Vec<Option<f64>> {
+    /// Scales each value; a missing one (NaN) stays missing.
+    pub fn transform(&self, column: &[f64]) -> Vec<f64> {
         column
             .iter()
-            .map(|v| {
-                v.map(|x| match self.kind {
-                    // As MinMaxScaler computes it: x · scale_ + min_, with scale_ = 1 / range.
-                    ScalerKind::MinMax => {
-                        let scale = 1.0 / self.scale;
-                        x * scale + (0.0 - self.center * scale)
-                    }
-                    ScalerKind::Standard | ScalerKind::Robust => (x - self.center) / self.scale,
-                })
+            .map(|&x| match self.kind {
+                // As MinMaxScaler computes it: x · scale_ + min_, with scale_ = 1 / range.
+                ScalerKind::MinMax => {
+                    let scale = 1.0 / self.scale;
+                    x * scale + (0.0 - self.center * scale)
+                }
+                ScalerKind::Standard | ScalerKind::Robust => (x - self.center) / self.scale,
             })
             .collect()
     }

@@ -235,7 +235,7 @@ impl Step {
                     ColumnData::Numeric(values) => {
                         let imputer = Imputer::fit(strategy, values, &train, column)?;
                         learned.push((column.clone(), imputer.fill));
-                        *values = imputer.transform(values).into_iter().map(Some).collect();
+                        *values = imputer.transform(values);
                     }
                     ColumnData::Categorical(values) | ColumnData::Text(values) => {
                         if *strategy != ImputeStrategy::MostFrequent {
@@ -281,7 +281,7 @@ impl Step {
                     };
                     let scaler = Scaler::fit(*kind, values, &train, &name)?;
                     learned.push((name.clone(), scaler.center));
-                    cells_changed += values.iter().flatten().count();
+                    cells_changed += values.iter().filter(|x| !x.is_nan()).count();
                     *values = scaler.transform(values);
                 }
             }
@@ -517,10 +517,7 @@ fn keep_rows_python(condition: &str) -> String {
 }
 
 /// The values of a numeric feature column to change.
-fn numeric_feature<'a>(
-    data: &'a mut Prepared,
-    name: &str,
-) -> Result<&'a mut Vec<Option<f64>>, Error> {
+fn numeric_feature<'a>(data: &'a mut Prepared, name: &str) -> Result<&'a mut Vec<f64>, Error> {
     let target = data.target.clone();
     match &mut feature_column(&mut data.table, name, &target)?.data {
         ColumnData::Numeric(values) => Ok(values),

@@ -1,7 +1,7 @@
 //! CSV → [`Table`] with per-column type inference. Uses the `csv` crate for the format itself
 //! (quotes, embedded newlines, CRLF); what is ours is deciding what each column holds.
 
-use super::{Column, ColumnData, Table};
+use super::{Column, ColumnData, Table, MISSING};
 use crate::Error;
 
 /// Cells that mean "no value": most of what pandas' `read_csv` treats so by default, and the
@@ -167,7 +167,7 @@ pub fn read_csv_skipping(text: &str, skip_bad_rows: bool) -> Result<(Table, Vec<
     // Sized once from the line count (a bound on the rows): growing by doubling would hold up
     // to twice the column for a while.
     let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
-    let mut numbers: Vec<Option<Vec<Option<f64>>>> = (0..headers.len())
+    let mut numbers: Vec<Option<Vec<f64>>> = (0..headers.len())
         .map(|_| Some(Vec::with_capacity(lines)))
         .collect();
     let mut skipped = Vec::new();
@@ -191,9 +191,9 @@ pub fn read_csv_skipping(text: &str, skip_bad_rows: bool) -> Result<(Table, Vec<
             let Some(values) = column else { continue };
             let cell = cell.trim();
             if MISSING_MARKERS.contains(&cell) {
-                values.push(None);
+                values.push(MISSING);
             } else if let Some(x) = cell.parse::<f64>().ok().filter(|x| x.is_finite()) {
-                values.push(Some(x));
+                values.push(x);
             } else {
                 *column = None;
             }
@@ -225,7 +225,7 @@ pub fn read_csv_skipping(text: &str, skip_bad_rows: bool) -> Result<(Table, Vec<
         .zip(numbers.into_iter().zip(texts))
         .map(|(name, column)| {
             let data = match column {
-                (Some(values), _) if values.iter().any(Option::is_some) => {
+                (Some(values), _) if values.iter().any(|x| !x.is_nan()) => {
                     ColumnData::Numeric(values)
                 }
                 // Nothing present: no type to tell, as the inference of text says.
@@ -375,15 +375,12 @@ fn parse_decimal_comma(text: &str) -> Option<f64> {
 }
 
 /// The column's values as numbers, each read by `parse`, if every present one is a finite number.
-fn numbers_by(
-    cells: &[Option<String>],
-    parse: impl Fn(&str) -> Option<f64>,
-) -> Option<Vec<Option<f64>>> {
+fn numbers_by(cells: &[Option<String>], parse: impl Fn(&str) -> Option<f64>) -> Option<Vec<f64>> {
     cells
         .iter()
         .map(|c| match c {
-            None => Some(None),
-            Some(s) => parse(s).filter(|x| x.is_finite()).map(Some),
+            None => Some(MISSING),
+            Some(s) => parse(s).filter(|x| x.is_finite()),
         })
         .collect()
 }
@@ -394,7 +391,7 @@ pub(super) fn infer(cells: Vec<Option<String>>) -> ColumnData {
     let numbers = numbers_by(&cells, |s| s.parse::<f64>().ok())
         .or_else(|| numbers_by(&cells, parse_decimal_comma));
     match numbers {
-        Some(values) if values.iter().any(Option::is_some) => ColumnData::Numeric(values),
+        Some(values) if values.iter().any(|x| !x.is_nan()) => ColumnData::Numeric(values),
         _ => {
             let mut distinct: Vec<&str> = cells.iter().flatten().map(String::as_str).collect();
             distinct.sort_unstable();
@@ -476,7 +473,7 @@ mod tests {
         let table = read_csv("a,b\n1,x\nNA,y\n?,\n4.5,z\n").unwrap();
         assert_eq!(
             table.columns[0].data,
-            ColumnData::Numeric(vec![Some(1.0), None, None, Some(4.5)])
+            ColumnData::Numeric(vec![1.0, f64::NAN, f64::NAN, 4.5])
         );
         assert!(table.columns[1].is_missing(2));
     }
@@ -487,19 +484,16 @@ mod tests {
         let t = read_csv("harga;jumlah;kode\n1.234,5;-;1.234\n2,5;3;2.5\n-7;4;x\n").unwrap();
         assert_eq!(
             t.columns[0].data,
-            ColumnData::Numeric(vec![Some(1234.5), Some(2.5), Some(-7.0)])
+            ColumnData::Numeric(vec![1234.5, 2.5, -7.0])
         );
         assert_eq!(
             t.columns[1].data,
-            ColumnData::Numeric(vec![None, Some(3.0), Some(4.0)])
+            ColumnData::Numeric(vec![f64::NAN, 3.0, 4.0])
         );
         assert_eq!(t.columns[2].column_type(), ColumnType::Categorical);
         // A column that reads with a decimal point keeps it: "1.234" is 1.234 there.
         let t = read_csv("a;b\n1.234;1\n2.5;2\n").unwrap();
-        assert_eq!(
-            t.columns[0].data,
-            ColumnData::Numeric(vec![Some(1.234), Some(2.5)])
-        );
+        assert_eq!(t.columns[0].data, ColumnData::Numeric(vec![1.234, 2.5]));
         for not_numbers in ["1.23,4", "12.34,5", "1,2,3", ",5", "1.2345,6", "--1"] {
             assert_eq!(parse_decimal_comma(not_numbers), None, "{not_numbers}");
         }
@@ -532,7 +526,7 @@ mod tests {
         assert_eq!(skipped, [3, 5]);
         assert_eq!(
             table.columns[1].data,
-            ColumnData::Numeric(vec![Some(2.0), Some(5.0), Some(10.0)])
+            ColumnData::Numeric(vec![2.0, 5.0, 10.0])
         );
         let err = read_csv_skipping(text, false).unwrap_err();
         assert_eq!(
@@ -567,7 +561,7 @@ mod tests {
         assert_eq!(read_csv_header(text).unwrap(), names);
         assert_eq!(
             table.columns[1].data,
-            ColumnData::Numeric(vec![Some(3.5), Some(3.0), Some(2.9)])
+            ColumnData::Numeric(vec![3.5, 3.0, 2.9])
         );
         let dialect = csv_dialect(text);
         let numbered: Vec<String> = names.iter().map(|n| n.to_string()).collect();

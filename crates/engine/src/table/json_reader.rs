@@ -379,7 +379,7 @@ mod tests {
         assert_eq!(read_json(pandas_columns).unwrap(), table);
         assert_eq!(
             table.columns[1].data,
-            ColumnData::Numeric(vec![Some(25.5), None])
+            ColumnData::Numeric(vec![25.5, f64::NAN])
         );
         assert_eq!(table.columns[2].column_type(), ColumnType::Categorical);
         assert_eq!(table.columns[2].display(0), "true");
@@ -392,7 +392,7 @@ mod tests {
         assert_eq!(names, ["a", "b"]);
         assert_eq!(
             table.columns[0].data,
-            ColumnData::Numeric(vec![Some(1.0), None, Some(3.0)])
+            ColumnData::Numeric(vec![1.0, f64::NAN, 3.0])
         );
         // In JSON "NA" is text, as pandas reads it.
         assert_eq!(

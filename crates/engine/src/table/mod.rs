@@ -40,14 +40,38 @@ pub fn read_header(text: &str) -> Result<Vec<String>, crate::Error> {
     }
 }
 
-/// One column's values. Missing cells are `None` whatever the type.
-#[derive(Debug, Clone, PartialEq)]
+/// A missing number in a numeric column.
+pub const MISSING: f64 = f64::NAN;
+
+/// A numeric column's value, unless it is missing.
+pub fn present(x: f64) -> Option<f64> {
+    (!x.is_nan()).then_some(x)
+}
+
+/// One column's values. Missing cells are NaN in numbers, `None` in text.
+#[derive(Debug, Clone)]
 pub enum ColumnData {
-    Numeric(Vec<Option<f64>>),
+    /// Numbers, NaN where a value is missing (as pandas holds them): half the memory of
+    /// `Option<f64>`. Every number read is finite, so NaN means missing and nothing else.
+    Numeric(Vec<f64>),
     /// Strings with few distinct values: usable as a feature (one-hot) or as a class label.
     Categorical(Vec<Option<String>>),
     /// Strings that are mostly unique (names, ids): kept for display, never used as a feature.
     Text(Vec<Option<String>>),
+}
+
+/// Columns are equal when they hold the same values and miss the same ones.
+impl PartialEq for ColumnData {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (ColumnData::Numeric(a), ColumnData::Numeric(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| present(*x) == present(*y))
+            }
+            (ColumnData::Categorical(a), ColumnData::Categorical(b))
+            | (ColumnData::Text(a), ColumnData::Text(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,7 +109,7 @@ impl Column {
 
     pub fn is_missing(&self, row: usize) -> bool {
         match &self.data {
-            ColumnData::Numeric(v) => v.get(row).is_none_or(|x| x.is_none()),
+            ColumnData::Numeric(v) => v.get(row).is_none_or(|x| x.is_nan()),
             ColumnData::Categorical(v) | ColumnData::Text(v) => {
                 v.get(row).is_none_or(|x| x.is_none())
             }
@@ -98,7 +122,7 @@ impl Column {
             ColumnData::Numeric(v) => v
                 .get(row)
                 .copied()
-                .flatten()
+                .and_then(present)
                 .map(|x| x.to_string())
                 .unwrap_or_default(),
             ColumnData::Categorical(v) | ColumnData::Text(v) => {
@@ -112,7 +136,11 @@ impl Column {
             rows.iter().map(|&r| v.get(r).cloned().flatten()).collect()
         }
         let data = match &self.data {
-            ColumnData::Numeric(v) => ColumnData::Numeric(pick(v, rows)),
+            ColumnData::Numeric(v) => ColumnData::Numeric(
+                rows.iter()
+                    .map(|&r| v.get(r).copied().unwrap_or(MISSING))
+                    .collect(),
+            ),
             ColumnData::Categorical(v) => ColumnData::Categorical(pick(v, rows)),
             ColumnData::Text(v) => ColumnData::Text(pick(v, rows)),
         };

@@ -33,8 +33,9 @@ pub fn quantile_sorted(sorted: &[f64], q: f64) -> Option<f64> {
     })
 }
 
-pub fn describe(values: &[Option<f64>]) -> Describe {
-    let mut present: Vec<f64> = values.iter().flatten().copied().collect();
+/// `describe()` of a numeric column's values (NaN missing, left out as pandas leaves it).
+pub fn describe(values: &[f64]) -> Describe {
+    let mut present: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
     present.sort_by(f64::total_cmp);
     let n = present.len();
     let mean = (n > 0).then(|| present.iter().sum::<f64>() / n as f64);
@@ -56,11 +57,12 @@ pub fn describe(values: &[Option<f64>]) -> Describe {
 /// Pearson's correlation over the rows where both values are present, as pandas'
 /// `DataFrame.corr()` computes it (pairwise complete); `None` with fewer than two such rows or
 /// no spread.
-pub fn pearson(a: &[Option<f64>], b: &[Option<f64>]) -> Option<f64> {
+pub fn pearson(a: &[f64], b: &[f64]) -> Option<f64> {
     let pairs: Vec<(f64, f64)> = a
         .iter()
         .zip(b)
-        .filter_map(|(x, y)| Some(((*x)?, (*y)?)))
+        .filter(|(x, y)| !x.is_nan() && !y.is_nan())
+        .map(|(&x, &y)| (x, y))
         .collect();
     if pairs.len() < 2 {
         return None;
@@ -118,8 +120,8 @@ pub struct Histogram {
 /// The present values' histogram in `bins` equal-width bins, counted as
 /// `numpy.histogram(values, bins)` counts them: the range is the values' own (widened by 0.5
 /// each way when they are all equal), every bin holds its left edge, and the last also its right.
-pub fn histogram(values: &[Option<f64>], bins: usize) -> Option<Histogram> {
-    let present: Vec<f64> = values.iter().flatten().copied().collect();
+pub fn histogram(values: &[f64], bins: usize) -> Option<Histogram> {
+    let present: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
     let low = present.iter().copied().reduce(f64::min)?;
     let high = present.iter().copied().reduce(f64::max)?;
     let (low, high) = if low == high {
@@ -174,7 +176,8 @@ pub fn profile(table: &super::Table) -> TableProfile {
             let mut distribution = None;
             let (unique, describe, top) = match &column.data {
                 ColumnData::Numeric(values) => {
-                    let mut present: Vec<f64> = values.iter().flatten().copied().collect();
+                    let mut present: Vec<f64> =
+                        values.iter().copied().filter(|x| !x.is_nan()).collect();
                     present.sort_by(f64::total_cmp);
                     present.dedup();
                     distribution = histogram(values, HISTOGRAM_BINS);
@@ -222,7 +225,7 @@ pub fn profile(table: &super::Table) -> TableProfile {
             }
         })
         .collect();
-    let numeric: Vec<(&str, &[Option<f64>])> = table
+    let numeric: Vec<(&str, &[f64])> = table
         .columns
         .iter()
         .filter_map(|c| match &c.data {
@@ -254,16 +257,13 @@ mod tests {
     #[test]
     fn histograms_count_as_numpy_does_edges_and_constant_columns_included() {
         // numpy.histogram(values, bins) of each, as numpy 2 prints it.
-        let counts = |values: &[f64], bins| {
-            let values: Vec<Option<f64>> = values.iter().map(|&x| Some(x)).collect();
-            histogram(&values, bins).unwrap().counts
-        };
+        let counts = |values: &[f64], bins| histogram(values, bins).unwrap().counts;
         let ramp: Vec<f64> = (0..=10).map(f64::from).collect();
         assert_eq!(counts(&ramp, 10), [1, 1, 1, 1, 1, 1, 1, 1, 1, 2]);
         assert_eq!(counts(&[2.0, 2.0, 2.0], 4), [0, 0, 3, 0]);
         assert_eq!(counts(&[0.1, 0.2, 0.3, 0.7], 3), [2, 1, 1]);
-        let constant = histogram(&[Some(2.0), None], 4).unwrap();
+        let constant = histogram(&[2.0, f64::NAN], 4).unwrap();
         assert_eq!((constant.low, constant.high), (1.5, 2.5));
-        assert_eq!(histogram(&[None, None], 4), None);
+        assert_eq!(histogram(&[f64::NAN, f64::NAN], 4), None);
     }
 }

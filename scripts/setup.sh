@@ -41,9 +41,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" 
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" ||
+  [ ! -x tools/node_modules/.bin/esbuild ]; then
   command -v npm >/dev/null 2>&1 || { say "installing Node.js and npm"; apt_install nodejs npm; }
-  say "installing binaryen $BINARYEN_VERSION (wasm-opt) into tools/"
+  say "installing binaryen $BINARYEN_VERSION (wasm-opt) and esbuild into tools/"
   npm ci --prefix tools --no-audit --no-fund --loglevel=error
 fi
 

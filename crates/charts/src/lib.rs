@@ -6,6 +6,7 @@ pub mod curve;
 pub mod heatmap;
 pub mod palette;
 pub mod roc;
+pub mod scatter;
 
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;

@@ -1,15 +1,19 @@
 //! The explore cell: the data set as loaded, column by column (type, missing values, distinct
 //! values, pandas' describe() and a histogram for numbers, the most frequent values otherwise),
-//! and the Pearson correlations of the numeric columns as a heatmap and a table.
+//! the Pearson correlations of the numeric columns as a heatmap and a table, and two numeric
+//! columns against each other, coloured by the target.
 
-use super::show_output;
+use super::{field_id, show_output};
 use crate::components::chart_canvas::ChartCanvas;
+use crate::components::fields::SelectField;
 use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_charts::heatmap::{self, HeatmapChart};
-use latih_engine::notebook::CellOutput;
+use latih_charts::scatter::{self as scatter_chart, ScatterChart};
+use latih_engine::notebook::{CellOutput, ExploreCell};
 use latih_engine::table::profile::{ColumnProfile, TableProfile};
+use latih_engine::table::scatter::Scatter;
 use latih_engine::table::ColumnType;
 use latih_i18n::{format_count, format_decimal, format_percent, Lang};
 use leptos::prelude::*;
@@ -20,7 +24,13 @@ pub fn ExploreCellView(state: NotebookState, index: usize) -> impl IntoView {
     view! {
         <p class="hint">{i18n.text("explore-intro")}</p>
         {show_output(state, index, move |output| match output {
-            CellOutput::Explore(profile) => Some(view! { <Profile profile /> }.into_any()),
+            CellOutput::Explore(profile) => {
+                let scatter = profile.scatter.clone().map(|scatter| {
+                    let numeric = profile.numeric.clone();
+                    view! { <ScatterPlot state index scatter numeric /> }
+                });
+                Some(view! { <Profile profile /> {scatter} }.into_any())
+            }
             _ => None,
         })}
     }
@@ -258,5 +268,70 @@ fn Correlations(names: Vec<String>, matrix: Vec<Vec<f64>>) -> impl IntoView {
                 <tbody>{table_rows}</tbody>
             </table>
         </TableScroll>
+    }
+}
+
+/// Two numeric columns against each other, a dot per row coloured by its class; the columns
+/// are chosen here and kept in the cell.
+#[component]
+fn ScatterPlot(
+    state: NotebookState,
+    index: usize,
+    scatter: Scatter,
+    numeric: Vec<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let options = Signal::derive(move || numeric.iter().map(|n| (n.clone(), n.clone())).collect());
+    // The axes as drawn (the first two numeric columns until some are chosen): choosing one
+    // keeps the other as it is.
+    let (x, y) = (scatter.x.clone(), scatter.y.clone());
+    let choose = {
+        let (x, y) = (x.clone(), y.clone());
+        move |x_axis: bool| {
+            let (x, y) = (x.clone(), y.clone());
+            Callback::new(move |name: String| {
+                let (x, y) = if x_axis {
+                    (name, y.clone())
+                } else {
+                    (x.clone(), name)
+                };
+                state.edit(index, |c: &mut ExploreCell| (c.x, c.y) = (Some(x), Some(y)));
+            })
+        }
+    };
+    let label = {
+        let s = scatter.clone();
+        move || {
+            i18n.trf(
+                "explore-scatter-label",
+                &[
+                    ("x", s.x.clone()),
+                    ("y", s.y.clone()),
+                    ("target", s.target.clone()),
+                    ("classes", s.classes.join(", ")),
+                    ("shown", format_count(i18n.lang(), s.points.len())),
+                    ("rows", format_count(i18n.lang(), s.rows)),
+                ],
+            )
+        }
+    };
+    let paint = move |area: &_, dpr: f64| {
+        let chart = ScatterChart {
+            points: &scatter.points,
+            classes: &scatter.classes,
+            x_label: &scatter.x,
+            y_label: &scatter.y,
+        };
+        scatter_chart::draw(area, &chart, dpr)
+    };
+    view! {
+        <h3>{i18n.text("explore-scatter-heading")}</h3>
+        <div class="cell-form">
+            <SelectField id=field_id(index, "scatter-x") label_key="field-scatter-x" options
+                selected=Signal::derive(move || x.clone()) on_change=choose(true) />
+            <SelectField id=field_id(index, "scatter-y") label_key="field-scatter-y" options
+                selected=Signal::derive(move || y.clone()) on_change=choose(false) />
+        </div>
+        <ChartCanvas label=Signal::derive(label) aspect=0.75 draw=paint />
     }
 }

@@ -770,6 +770,19 @@ async fn an_explore_cell_profiles_penguins_as_loaded() {
     // And the categories' most frequent values, as pandas' value_counts().
     site.text("most frequent: Biscoe (168), Dream (124), Torgersen (52)")
         .await;
+    // Two columns against each other, coloured by the target: the first two numeric ones, then
+    // the ones chosen. pandas: 342 rows have both bill measurements (and both of the others).
+    site.find(
+        "//canvas[@aria-label='Scatter plot of bill_depth_mm against bill_length_mm, a dot per \
+         row coloured by species (Adelie, Chinstrap, Gentoo): 342 of the 342 rows with both values.']",
+    )
+    .await;
+    site.choose_in("2. Explore the data", "Vertical axis (y)", "body_mass_g")
+        .await;
+    site.find(
+        "//canvas[starts-with(@aria-label, 'Scatter plot of body_mass_g against bill_length_mm')]",
+    )
+    .await;
     assert!(site.fits_width().await, "the profile fits a phone");
     site.close().await;
 }

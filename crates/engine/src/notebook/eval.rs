@@ -5,7 +5,7 @@
 use super::note::{parse_note, NoteNode};
 use super::query::{run_sql, QueryOutput};
 use super::tune::{self, TuneOutput};
-use super::{Cell, DatasetCell, Notebook, SplitCell, StepsCell, TrainCell};
+use super::{Cell, DatasetCell, ExploreCell, Notebook, SplitCell, StepsCell, TrainCell};
 use crate::error::CellKind;
 use crate::features::{encode_target, FeatureEncoder, Labels, Matrix};
 use crate::metrics::{self, ClassificationReport, RocCurve};
@@ -13,6 +13,7 @@ use crate::models::Classifier;
 use crate::prep::{Prepared, StepReport};
 use crate::split::{hold_out, HoldOut};
 use crate::table::profile::{profile, TableProfile};
+use crate::table::scatter::{default_axes, scatter};
 use crate::table::{read_table_skipping, DroppedRows, Table};
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -382,10 +383,10 @@ pub fn evaluate_with(
                     .map(CellOutput::Train),
                 Cell::Evaluate(_) => run_evaluate(&state).map(CellOutput::Evaluate),
                 Cell::Note(note) => Ok(CellOutput::Note(parse_note(&note.text))),
-                Cell::Explore(_) => state
+                Cell::Explore(c) => state
                     .raw
                     .as_ref()
-                    .map(|table| CellOutput::Explore(profile(table)))
+                    .map(|table| CellOutput::Explore(explore(c, table, notebook, index)))
                     .ok_or(Error::NeedsCellAbove {
                         cell: CellKind::Dataset,
                     }),
@@ -401,6 +402,27 @@ pub fn evaluate_with(
         })
         .collect();
     outputs
+}
+
+/// The profile of the data set as loaded, with the scatter of the chosen (or first two) numeric
+/// columns coloured by the target of the data set cell above.
+fn explore(cell: &ExploreCell, table: &Table, notebook: &Notebook, index: usize) -> TableProfile {
+    let target = notebook.cells[..index]
+        .iter()
+        .rev()
+        .find_map(|c| match c {
+            Cell::Dataset(d) => Some(d.target.as_str()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let axes = match (&cell.x, &cell.y) {
+        (Some(x), Some(y)) => Some((x.clone(), y.clone())),
+        _ => default_axes(table, target),
+    };
+    TableProfile {
+        scatter: axes.and_then(|(x, y)| scatter(table, &x, &y, target)),
+        ..profile(table)
+    }
 }
 
 /// The names of the SQL cells above the cell at `index`.

@@ -142,9 +142,16 @@ pub struct NoteCell {
     pub text: String,
 }
 
-/// Profiles the data set above it, as loaded (missing values included).
+/// Profiles the data set above it, as loaded (missing values included), and draws two of its
+/// numeric columns against each other (`x`, `y`; the first two when not chosen). The axes are
+/// absent from the JSON until chosen, so older notebooks read and write as before.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct ExploreCell {}
+pub struct ExploreCell {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y: Option<String>,
+}
 
 impl Notebook {
     /// The first notebook a learner sees: load → split → train → evaluate.

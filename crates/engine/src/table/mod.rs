@@ -4,6 +4,7 @@ mod csv_reader;
 mod encoding;
 mod json_reader;
 pub mod profile;
+pub mod scatter;
 
 pub use csv_reader::{
     csv_dialect, read_csv, read_csv_header, read_csv_skipping, sniff_delimiter, CsvDialect,

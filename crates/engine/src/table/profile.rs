@@ -163,6 +163,10 @@ pub struct TableProfile {
     /// undefined, as pandas shows it).
     pub numeric: Vec<String>,
     pub correlation: Vec<Vec<f64>>,
+    /// Two numeric columns against each other, coloured by the target (set by the explore
+    /// cell, which knows the target and the columns chosen).
+    #[serde(default)]
+    pub scatter: Option<super::scatter::Scatter>,
 }
 
 pub fn profile(table: &super::Table) -> TableProfile {
@@ -247,6 +251,7 @@ pub fn profile(table: &super::Table) -> TableProfile {
         columns,
         numeric: numeric.iter().map(|(n, _)| n.to_string()).collect(),
         correlation,
+        scatter: None,
     }
 }
 

@@ -1,0 +1,108 @@
+//! Two columns against each other: a dot per row, coloured by its class, with a legend of the
+//! classes.
+
+use crate::palette::categorical;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+pub struct ScatterChart<'a> {
+    /// x, y and the class index of each point.
+    pub points: &'a [(f64, f64, u32)],
+    /// The classes' names, for the legend; empty draws every point in the first colour.
+    pub classes: &'a [String],
+    pub x_label: &'a str,
+    pub y_label: &'a str,
+}
+
+/// The range of `values` with a little room each side (a unit around a single value).
+fn padded(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let pad = if hi > lo { (hi - lo) * 0.05 } else { 0.5 };
+    (lo - pad, hi + pad)
+}
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &ScatterChart,
+    scale: f64,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    area.fill(&WHITE).map_err(err)?;
+    let finite = |&&(x, y, _): &&(f64, f64, u32)| x.is_finite() && y.is_finite();
+    if !chart.points.iter().any(|p| finite(&p)) {
+        return Ok(());
+    }
+    let points = || chart.points.iter().filter(finite);
+    let (x_lo, x_hi) = padded(points().map(|p| p.0));
+    let (y_lo, y_hi) = padded(points().map(|p| p.1));
+    let px = |v: f64| (v * scale).round() as u32;
+    let font = crate::font(px(13.0).max(1));
+    let mut plot = ChartBuilder::on(area)
+        .margin(px(10.0))
+        .x_label_area_size(px(40.0))
+        .y_label_area_size(px(52.0))
+        .build_cartesian_2d(x_lo..x_hi, y_lo..y_hi)
+        .map_err(err)?;
+    plot.configure_mesh()
+        .x_desc(chart.x_label)
+        .y_desc(chart.y_label)
+        .x_labels(6)
+        .y_labels(6)
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        .light_line_style(RGBColor(235, 238, 242))
+        .draw()
+        .map_err(err)?;
+    let radius = px(3.0).max(1);
+    plot.draw_series(points().map(|&(x, y, class)| {
+        Circle::new(
+            (x, y),
+            radius,
+            categorical(class as usize).mix(0.75).filled(),
+        )
+    }))
+    .map_err(err)?;
+    let legend: Vec<(String, ShapeStyle)> = chart
+        .classes
+        .iter()
+        .enumerate()
+        .map(|(i, name)| (name.clone(), categorical(i).stroke_width(px(4.0).max(1))))
+        .collect();
+    crate::draw_legend(&plot, &legend, &font, px)?;
+    area.present().map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dot_per_point_in_its_class_colour_with_a_legend() {
+        let points = [(1.0, 2.0, 0), (3.0, 1.0, 1), (2.0, f64::NAN, 1)];
+        let classes = ["Adelie".to_string(), "Gentoo".to_string()];
+        let chart = ScatterChart {
+            points: &points,
+            classes: &classes,
+            x_label: "bill_length_mm",
+            y_label: "body_mass_g",
+        };
+        let out = crate::svg((400, 300), |area| draw(area, &chart, 1.0));
+        for text in ["Adelie", "Gentoo", "bill_length_mm", "body_mass_g"] {
+            assert!(out.contains(text), "{text} missing");
+        }
+        assert_eq!(
+            out.matches("<circle").count(),
+            2,
+            "a missing value is no dot"
+        );
+        assert!(out.contains("#0072B2") && out.contains("#E69F00"));
+        let empty = ScatterChart {
+            points: &[],
+            ..chart
+        };
+        let out = crate::svg((400, 300), |area| draw(area, &empty, 1.0));
+        assert!(!out.contains("<circle"));
+    }
+}

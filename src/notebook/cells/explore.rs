@@ -12,9 +12,8 @@ use crate::notebook::NotebookState;
 use latih_charts::heatmap::{self, HeatmapChart};
 use latih_charts::scatter::{self as scatter_chart, ScatterChart};
 use latih_engine::notebook::{CellOutput, ExploreCell};
-use latih_engine::table::profile::{ColumnProfile, TableProfile};
+use latih_engine::table::profile::{ColumnProfile, InferredType, TableProfile};
 use latih_engine::table::scatter::Scatter;
-use latih_engine::table::ColumnType;
 use latih_i18n::{format_count, format_decimal, format_percent, Lang};
 use leptos::prelude::*;
 
@@ -22,7 +21,7 @@ use leptos::prelude::*;
 pub fn ExploreCellView(state: NotebookState, index: usize) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <p class="hint">{i18n.text("explore-intro")}</p>
+        <p class="hint">{i18n.text("explore-intro")} " " {i18n.text("explore-types-hint")}</p>
         {show_output(state, index, move |output| match output {
             CellOutput::Explore(profile) => {
                 let scatter = profile.scatter.clone().map(|scatter| {
@@ -133,11 +132,13 @@ fn distribution_bars(i18n: crate::i18n::I18n, column: &ColumnProfile) -> Option<
     Some(view! { <span class="bars" role="img" aria-label=label>{bars}</span> })
 }
 
-fn type_key(kind: ColumnType) -> &'static str {
-    match kind {
-        ColumnType::Numeric => crate::key!("explore-type-numeric"),
-        ColumnType::Categorical => crate::key!("explore-type-categorical"),
-        ColumnType::Text => crate::key!("explore-type-text"),
+fn type_key(inferred: InferredType) -> &'static str {
+    match inferred {
+        InferredType::Integer => crate::key!("explore-type-integer"),
+        InferredType::Float => crate::key!("explore-type-numeric"),
+        InferredType::Boolean => crate::key!("explore-type-boolean"),
+        InferredType::Categorical => crate::key!("explore-type-categorical"),
+        InferredType::Text => crate::key!("explore-type-text"),
     }
 }
 
@@ -169,7 +170,7 @@ fn Profile(profile: TableProfile) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{column.name.clone()}</th>
-                    <td>{move || i18n.tr(type_key(column.kind))}</td>
+                    <td>{move || i18n.tr(type_key(column.inferred))}</td>
                     <td>{missing}</td>
                     <td>{move || format_count(i18n.lang(), column.unique)}</td>
                     <td>{text} {bars}</td>

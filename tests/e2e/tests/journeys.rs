@@ -751,6 +751,13 @@ async fn an_explore_cell_profiles_penguins_as_loaded() {
     );
     let mass = columns.iter().find(|row| row[0] == "body_mass_g").unwrap();
     assert!(mass[4].starts_with("mean 4,201.754"), "{mass:?}");
+    // Types finer than the model's: grams are whole numbers, bill lengths are not.
+    assert_eq!(mass[1], "whole number");
+    let bill = columns
+        .iter()
+        .find(|row| row[0] == "bill_length_mm")
+        .unwrap();
+    assert_eq!(bill[1], "number");
     let correlations = site
         .table("Pearson correlation (rows with both values)")
         .await;

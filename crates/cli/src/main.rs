@@ -88,6 +88,13 @@ const SHIPPED: &[(&str, &str)] = &[
         include_str!("../../../static/data/breast_cancer.csv"),
     ),
     ("credit", include_str!("../../../static/data/credit.csv")),
+    (
+        "credit_default",
+        include_str!("../../../static/data/credit_default.csv"),
+    ),
+    ("churn", include_str!("../../../static/data/churn.csv")),
+    ("digits", include_str!("../../../static/data/digits.csv")),
+    ("houses", include_str!("../../../static/data/houses.csv")),
 ];
 
 /// Reads a notebook from JSON or from a shared link (the whole URL or the part after `#nb=`),

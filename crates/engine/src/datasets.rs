@@ -76,6 +76,48 @@ pub const DATASETS: &[DatasetInfo] = &[
         source: "Credit scoring data (J. A. Gómez), R package modeldata (credit_data)",
         licence: "MIT",
     },
+    DatasetInfo {
+        id: "credit_default",
+        title: "Credit card default",
+        suggested_target: "default",
+        rows: 10000,
+        columns: 4,
+        missing_cells: 0,
+        source: "Simulated credit card default data, R package ISLR (Default)",
+        licence: "GPL-2 package",
+    },
+    DatasetInfo {
+        id: "churn",
+        title: "Telecom churn",
+        suggested_target: "churn",
+        rows: 5000,
+        columns: 20,
+        missing_cells: 0,
+        source: "Telecom customer churn, R package modeldata (mlc_churn)",
+        licence: "MIT",
+    },
+    DatasetInfo {
+        id: "digits",
+        title: "Handwritten digits",
+        suggested_target: "digit",
+        rows: 1797,
+        columns: 65,
+        missing_cells: 0,
+        source: "UCI Optical Recognition of Handwritten Digits, via scikit-learn load_digits",
+        licence: "CC BY 4.0",
+    },
+    // Its natural target, the price, is a regression target: until Latih has regression, the
+    // suggested one is a yes/no column.
+    DatasetInfo {
+        id: "houses",
+        title: "Saratoga houses",
+        suggested_target: "centralAir",
+        rows: 1728,
+        columns: 16,
+        missing_cells: 0,
+        source: "Saratoga County houses (De Veaux), R package mosaicData (SaratogaHouses)",
+        licence: "GPL-2+ package",
+    },
 ];
 
 pub fn find(id: &str) -> Option<&'static DatasetInfo> {

@@ -239,6 +239,8 @@ pub enum Expected {
     PositiveNumber,
     /// Zero or more.
     NonNegativeNumber,
+    /// From 0 to 1.
+    Fraction,
     /// A list of 1 to `layers` layer sizes, each from 1 to `units`.
     LayerSizes {
         layers: u64,

@@ -29,6 +29,7 @@ fn expectation(lang: Lang, expected: &Expected) -> String {
         }
         Expected::PositiveNumber => t(lang, "expected-positive-number"),
         Expected::NonNegativeNumber => t(lang, "expected-non-negative-number"),
+        Expected::Fraction => t(lang, "expected-fraction"),
         Expected::LayerSizes { layers, units } => tf(
             lang,
             "expected-layer-sizes",

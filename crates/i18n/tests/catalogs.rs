@@ -235,6 +235,11 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             expected: latih_engine::error::Expected::NonNegativeNumber,
         },
         Error::InvalidParameter {
+            name: "l1_ratio".into(),
+            value: "1.5".into(),
+            expected: latih_engine::error::Expected::Fraction,
+        },
+        Error::InvalidParameter {
             name: "hidden_layer_sizes".into(),
             value: "0".into(),
             expected: latih_engine::error::Expected::LayerSizes {

@@ -6,6 +6,7 @@ mod decision_tree;
 mod dense;
 mod knn;
 mod lbfgs;
+mod linear_regression;
 mod logistic;
 mod mlp;
 mod naive_bayes;
@@ -15,6 +16,7 @@ mod standardize;
 pub use boosting::{GradientBoosting, GradientBoostingParams, MAX_LEAF_NODES_LIMIT};
 pub use decision_tree::{DecisionTree, DecisionTreeParams, MAX_DEPTH_LIMIT};
 pub use knn::{Knn, KnnParams, NeighbourWeights};
+pub use linear_regression::{LinearRegression, LinearRegressionParams, Penalty};
 pub use logistic::{LogisticRegression, LogisticRegressionParams, MAX_ITER_LIMIT};
 pub use mlp::{Activation, Mlp, MlpParams, Solver, MAX_LAYERS, MAX_UNITS};
 pub use naive_bayes::{GaussianNb, GaussianNbParams};
@@ -25,7 +27,12 @@ use crate::Error;
 
 /// What every model needs of its training data: rows, one label per row, finite numbers.
 pub(crate) fn check_training_data(x: &Matrix, y: &[u32]) -> Result<(), Error> {
-    if x.rows == 0 || x.rows != y.len() {
+    check_features(x, y.len())
+}
+
+/// Rows (`targets` of them, one per target value) of finite numbers.
+pub(crate) fn check_features(x: &Matrix, targets: usize) -> Result<(), Error> {
+    if x.rows == 0 || x.rows != targets {
         return Err(Error::NoRowsLeft { dropped: 0 });
     }
     if x.data.iter().any(|v| !v.is_finite()) {

@@ -82,6 +82,11 @@ pub enum Error {
     },
     /// The target is the only usable column.
     NoFeatures,
+    /// A model needs at least `needed` rows (a PCA two, k-means one per cluster).
+    TooFewRows {
+        rows: usize,
+        needed: usize,
+    },
     /// `test_fraction` must lie strictly between 0 and 1.
     TestFractionOutOfRange {
         value: f64,

@@ -193,6 +193,11 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             &[("cell", cell_kind_name(lang, *cell))],
         ),
         Error::EmptyInput => t(lang, "error-empty-input"),
+        Error::TooFewRows { rows, needed } => tf(
+            lang,
+            "error-too-few-rows-for-model",
+            &[("rows", n(*rows)), ("needed", n(*needed))],
+        ),
         Error::LinkDamaged => t(lang, "error-link-damaged"),
         Error::StepOnTarget { column } => {
             tf(lang, "error-step-on-target", &[("column", column.clone())])

@@ -20,6 +20,23 @@ fn both_catalogs_have_the_same_keys() {
 }
 
 #[test]
+fn no_key_is_written_twice() {
+    for lang in ["en", "id"] {
+        let path = format!("{}/locales/{lang}.txt", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for key in text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim()))
+        {
+            // A second line with the same key would silently replace the first message.
+            assert!(seen.insert(key), "{lang}.txt has {key} twice");
+        }
+    }
+}
+
+#[test]
 fn every_message_has_the_same_placeholders_in_both_languages() {
     for key in keys(Lang::En) {
         assert_eq!(
@@ -116,6 +133,7 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             message: "table 'pinguin' not found".into(),
         },
         Error::SqlNotOneSelect,
+        Error::TooFewRows { rows: 2, needed: 3 },
         Error::SqlNameTaken {
             name: "query_1".into(),
         },

@@ -4,22 +4,27 @@ mod binning;
 mod boosting;
 mod decision_tree;
 mod dense;
+mod kmeans;
 mod knn;
 mod lbfgs;
+mod linalg;
 mod linear_regression;
 mod logistic;
 mod mlp;
 mod naive_bayes;
+mod pca;
 mod random_forest;
 mod standardize;
 
 pub use boosting::{GradientBoosting, GradientBoostingParams, MAX_LEAF_NODES_LIMIT};
 pub use decision_tree::{DecisionTree, DecisionTreeParams, MAX_DEPTH_LIMIT};
+pub use kmeans::{KMeans, KMeansParams};
 pub use knn::{Knn, KnnParams, NeighbourWeights};
 pub use linear_regression::{LinearRegression, LinearRegressionParams, Penalty};
 pub use logistic::{LogisticRegression, LogisticRegressionParams, MAX_ITER_LIMIT};
 pub use mlp::{Activation, Mlp, MlpParams, Solver, MAX_LAYERS, MAX_UNITS};
 pub use naive_bayes::{GaussianNb, GaussianNbParams};
+pub use pca::Pca;
 pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams, MAX_ESTIMATORS};
 
 use crate::features::Matrix;

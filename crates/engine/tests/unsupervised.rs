@@ -1,0 +1,139 @@
+//! PCA and k-means against scikit-learn (tests/fixtures/unsupervised.json, written by
+//! scripts/fixtures/make_unsupervised_fixtures.py).
+
+use latih_engine::features::Matrix;
+use latih_engine::models::{KMeans, KMeansParams, Pca};
+use latih_engine::Error;
+use serde_json::Value;
+
+fn fixture() -> Value {
+    let path = format!(
+        "{}/tests/fixtures/unsupervised.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn rows(v: &Value) -> Vec<Vec<f64>> {
+    serde_json::from_value(v.clone()).unwrap()
+}
+
+fn matrix(v: &Value) -> Matrix {
+    let rows = rows(v);
+    Matrix {
+        rows: rows.len(),
+        cols: rows[0].len(),
+        data: rows.into_iter().flatten().collect(),
+    }
+}
+
+#[track_caller]
+fn close(ours: f64, theirs: f64, what: &str) {
+    assert!(
+        (ours - theirs).abs() <= 1e-8 * theirs.abs().max(1.0),
+        "{what}: latih {ours} vs scikit-learn {theirs}"
+    );
+}
+
+#[test]
+fn pca_gives_scikit_learn_s_variances_components_and_projection() {
+    let f = &fixture()["pca"];
+    let x = matrix(&f["x"]);
+    let pca = Pca::fit(&x).unwrap();
+    for (key, ours) in [
+        ("explained_variance", &pca.explained_variance),
+        ("explained_variance_ratio", &pca.explained_variance_ratio),
+    ] {
+        for (i, (o, t)) in ours
+            .iter()
+            .zip(rows(&Value::Array(vec![f[key].clone()]))[0].iter())
+            .enumerate()
+        {
+            close(*o, *t, &format!("{key} {i}"));
+        }
+    }
+    // The last components of wine carry almost no variance and are ill-determined: compare the
+    // ones a learner looks at.
+    for (c, (ours, theirs)) in pca
+        .components
+        .iter()
+        .zip(rows(&f["components"]))
+        .take(5)
+        .enumerate()
+    {
+        for (o, t) in ours.iter().zip(&theirs) {
+            close(*o, *t, &format!("component {c}"));
+        }
+    }
+    let head = Matrix {
+        rows: 10,
+        cols: x.cols,
+        data: x.data[..10 * x.cols].to_vec(),
+    };
+    for (r, (ours, theirs)) in pca
+        .transform(&head, 2)
+        .iter()
+        .zip(rows(&f["projected"]))
+        .enumerate()
+    {
+        close(ours[0], theirs[0], &format!("row {r} x"));
+        close(ours[1], theirs[1], &format!("row {r} y"));
+    }
+    let one_row = Matrix {
+        rows: 1,
+        cols: 2,
+        data: vec![1.0, 2.0],
+    };
+    assert_eq!(
+        Pca::fit(&one_row),
+        Err(Error::TooFewRows { rows: 1, needed: 2 })
+    );
+}
+
+#[test]
+fn kmeans_from_the_same_start_ends_where_scikit_learn_does() {
+    for case in fixture()["kmeans"].as_array().unwrap() {
+        let name = case["data"].as_str().unwrap();
+        let x = matrix(&case["x"]);
+        let model = KMeans::fit_from(&x, rows(&case["init"]), 300);
+        let labels: Vec<u32> = serde_json::from_value(case["labels"].clone()).unwrap();
+        assert_eq!(model.labels, labels, "{name}");
+        close(
+            model.inertia,
+            case["inertia"].as_f64().unwrap(),
+            &format!("{name} inertia"),
+        );
+        for (ours, theirs) in model.centers.iter().zip(rows(&case["centers"])) {
+            for (o, t) in ours.iter().zip(&theirs) {
+                close(*o, *t, &format!("{name} centre"));
+            }
+        }
+        assert_eq!(model.predict(&x), model.labels);
+    }
+}
+
+#[test]
+fn kmeans_plus_plus_is_seeded_and_too_many_clusters_is_an_error() {
+    let x = matrix(&fixture()["kmeans"][0]["x"]);
+    let params = KMeansParams {
+        n_clusters: 3,
+        max_iter: 300,
+        seed: 7,
+    };
+    let (a, b) = (
+        KMeans::fit(&params, &x).unwrap(),
+        KMeans::fit(&params, &x).unwrap(),
+    );
+    assert_eq!(a, b, "the same seed, the same clusters");
+    // Iris's three species: a good start finds clusters of about 50 rows each.
+    assert!(a.inertia < 80.0, "inertia {}", a.inertia);
+    let tiny = Matrix {
+        rows: 2,
+        cols: 1,
+        data: vec![0.0, 1.0],
+    };
+    assert_eq!(
+        KMeans::fit(&params, &tiny),
+        Err(Error::TooFewRows { rows: 2, needed: 3 })
+    );
+}

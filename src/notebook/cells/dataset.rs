@@ -66,6 +66,7 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
         state.edit(index, |d: &mut DatasetCell| {
             d.dataset = id;
             d.target = target;
+            d.url = None;
         });
     });
     let choose_target = Callback::new(move |column: String| {

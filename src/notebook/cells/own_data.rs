@@ -8,7 +8,7 @@ use crate::data::{column_names, fetch_data, FetchFailure};
 use crate::i18n::use_i18n;
 use crate::notebook::storage;
 use crate::notebook::NotebookState;
-use latih_engine::datasets::{file_name_for_url, user_dataset_id};
+use latih_engine::datasets::{file_name_for_url, user_dataset_id, user_file_name};
 use latih_engine::notebook::link::fingerprint;
 use latih_engine::notebook::DatasetCell;
 use latih_engine::table::{decode_text, looks_like_json};
@@ -53,9 +53,15 @@ enum Outcome {
     Fetch(FetchFailure),
 }
 
-/// Puts the text of file `name` into the notebook as the data set of cell `index`, with its last
-/// column as the target to start from.
-fn use_text(state: NotebookState, index: usize, name: String, text: String) -> Outcome {
+/// Puts the text of file `name` (fetched from `url`, if it was) into the notebook as the data set
+/// of cell `index`, with its last column as the target to start from.
+fn use_text(
+    state: NotebookState,
+    index: usize,
+    name: String,
+    text: String,
+    url: Option<String>,
+) -> Outcome {
     if text.len() as f64 / 1_000_000.0 > MAX_FILE_MB {
         let megabytes = text.len() as f64 / 1_000_000.0;
         return Outcome::TooLarge { name, megabytes };
@@ -74,8 +80,12 @@ fn use_text(state: NotebookState, index: usize, name: String, text: String) -> O
     let target = column_names(&text).pop().unwrap_or_default();
     state.add_data(id.clone(), text);
     state.edit(index, |cell: &mut DatasetCell| {
+        // The same file again (a link's file fetched anew) keeps the target chosen for it.
+        if cell.dataset != id {
+            cell.target = target;
+        }
         cell.dataset = id;
-        cell.target = target;
+        cell.url = url;
     });
     Outcome::Used {
         name,
@@ -100,7 +110,7 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
             let result = match JsFuture::from(file.array_buffer()).await {
                 Ok(buffer) => {
                     let decoded = decode_text(&js_sys::Uint8Array::new(&buffer).to_vec());
-                    match use_text(state, index, name, decoded.text) {
+                    match use_text(state, index, name, decoded.text, None) {
                         Outcome::Used { name, kept, .. } => Outcome::Used {
                             name,
                             kept,
@@ -141,18 +151,17 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
         } else {
             PASTED_CSV
         };
-        outcome.set(Some(use_text(state, index, name.into(), text)));
+        outcome.set(Some(use_text(state, index, name.into(), text, None)));
     };
     let url = RwSignal::new(String::new());
     let fetching = RwSignal::new(false);
-    let fetch_url = move |_| {
-        let address = url.get_untracked().trim().to_string();
+    let fetch = move |address: String| {
         fetching.set(true);
         spawn_local(async move {
             let result = match fetch_data(&address).await {
                 Ok(text) => {
                     let name = file_name_for_url(&address, looks_like_json(&text));
-                    use_text(state, index, name, text)
+                    use_text(state, index, name, text, Some(address))
                 }
                 Err(failure) => Outcome::Fetch(failure),
             };
@@ -160,6 +169,21 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
             outcome.set(Some(result));
         });
     };
+    let fetch_url = move |_| fetch(url.get_untracked().trim().to_string());
+    // A notebook (or a shared link) whose file came from a URL, opened without the file: fetch
+    // it again, once; a link's fingerprint then checks that it is the same data.
+    let refetched = StoredValue::new(false);
+    Effect::new(move |_| {
+        let Some(cell) = state.cell::<DatasetCell>(index) else {
+            return;
+        };
+        let missing = user_file_name(&cell.dataset).is_some()
+            && !state.csv.with(|data| data.contains_key(&cell.dataset));
+        if let (true, Some(address), false) = (missing, cell.url, refetched.get_value()) {
+            refetched.set_value(true);
+            fetch(address);
+        }
+    });
     let message = move || {
         let count = |mb: f64| format_count(i18n.lang(), mb.ceil() as usize);
         outcome.get().map(|o| match o {

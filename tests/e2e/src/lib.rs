@@ -132,6 +132,17 @@ async fn serve_dist(fault: Fault) -> (String, tokio::task::JoinHandle<()>) {
         let missing = || async { axum::http::StatusCode::NOT_FOUND };
         app = app.route("/locales/en.txt", axum::routing::get(missing));
     }
+    // As open-data hosts do, other sites may read the files: a link made on one test site
+    // fetches its data from another's server.
+    let app = app.layer(axum::middleware::map_response(
+        |mut response: axum::response::Response| async move {
+            response.headers_mut().insert(
+                "access-control-allow-origin",
+                axum::http::HeaderValue::from_static("*"),
+            );
+            response
+        },
+    ));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind loopback");

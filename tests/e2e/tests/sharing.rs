@@ -115,3 +115,34 @@ async fn every_committed_fixture_link_opens_and_runs() {
         site.close().await;
     }
 }
+
+#[tokio::test]
+async fn data_fetched_from_a_url_is_fetched_again_by_whoever_opens_the_link() {
+    let first = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+    first.open("/notebook").await;
+    // Opened once the first run has drawn the cells (it redraws the form).
+    first.definition("Accuracy").await;
+    first.text("Fetch from a URL").await.click().await.unwrap();
+    // Credit scoring, 291 KB: too large to travel inside a link.
+    let url = format!("{}/data/credit.csv", first.base);
+    first.fill("Address (URL)", &url).await;
+    first.button("Fetch the data").await.click().await.unwrap();
+    first.text("“credit.csv” is loaded").await;
+    first
+        .choose("Target column (what to predict)", "Status")
+        .await;
+    first.text("4,454 rows × 14 columns").await;
+    first.settled().await;
+    let theirs = first.definition("Accuracy").await;
+    let fragment = first.copy_link().await;
+
+    // A fresh browser, without the file: the notebook fetches it from the same address (the
+    // first site's server, still up).
+    let second = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+    second.open(&format!("/notebook{fragment}")).await;
+    second.text("4,454 rows × 14 columns").await;
+    second.settled().await;
+    assert_eq!(second.definition("Accuracy").await, theirs);
+    second.close().await;
+    first.close().await;
+}

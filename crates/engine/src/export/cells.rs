@@ -65,7 +65,16 @@ fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words, dialect: &CsvDi
     } else {
         "dropna()"
     };
-    let read = format!("raw = {}", read_file(&file, cell.skip_bad_rows, dialect));
+    // Data fetched from a URL is read from it, as the notebook fetched it.
+    let (source, about) = match &cell.url {
+        Some(url) => (url.clone(), words("export-url-file")),
+        None => (file.clone(), about),
+    };
+    let json = file.to_ascii_lowercase().ends_with(".json");
+    let read = format!(
+        "raw = {}",
+        read_file(&source, json, cell.skip_bad_rows, dialect)
+    );
     format!(
         "# {about}\n\
          {read}\n\
@@ -82,11 +91,11 @@ fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words, dialect: &CsvDi
 }
 
 /// The pandas call that reads `file` as Latih reads it.
-fn read_file(file: &str, skip_bad_rows: bool, dialect: &CsvDialect) -> String {
+fn read_file(file: &str, json: bool, skip_bad_rows: bool, dialect: &CsvDialect) -> String {
     let markers: Vec<String> = MISSING_MARKERS.iter().map(|m| m.to_string()).collect();
     // JSON goes by its name (the app names pasted JSON "pasted.json"); in JSON only null is
     // missing, as Latih reads it too.
-    if file.to_ascii_lowercase().ends_with(".json") {
+    if json {
         format!("pd.read_json({})", py_str(file))
     } else {
         // pandas skips the rows with too many fields; those with too few it fills with NaN.
@@ -151,7 +160,8 @@ fn sql(
         } else {
             let (file, _) = data_file(id, words);
             let dialect = files.csv(id).map(csv_dialect).unwrap_or_default();
-            read_file(&file, false, &dialect)
+            let json = file.to_ascii_lowercase().ends_with(".json");
+            read_file(&file, json, false, &dialect)
         };
         code.push(format!(
             "{frame}.to_sql({}, tables, index=False)",

@@ -67,6 +67,7 @@ pub const EXPORT_KEYS: &[&str] = &[
     "export-differs",
     "export-data-file",
     "export-own-file",
+    "export-url-file",
     "export-query-file",
     "export-sql",
     "cell-dataset-title",

@@ -104,6 +104,10 @@ pub struct DatasetCell {
     /// Absent from the JSON when off, so older notebooks and links read the same.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub skip_bad_rows: bool,
+    /// Where a learner's file was fetched from, so that whoever opens the notebook (or its link)
+    /// without the file fetches it again. Absent from the JSON for other data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -164,6 +168,7 @@ impl Notebook {
                     dataset: dataset.into(),
                     target: target.into(),
                     skip_bad_rows: false,
+                    url: None,
                 }),
                 Cell::Split(SplitCell::default()),
                 Cell::Train(TrainCell::default()),

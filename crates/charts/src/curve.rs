@@ -80,12 +80,6 @@ pub fn draw<DB: DrawingBackend>(
     let px = |v: f64| (v * scale).round() as u32;
     let font = crate::font(px(13.0).max(1));
     let mut legend = Vec::new();
-    let mut plot = ChartBuilder::on(area)
-        .margin(px(10.0))
-        .x_label_area_size(px(40.0))
-        .y_label_area_size(px(52.0))
-        .build_cartesian_2d((x_lo - x_pad)..(x_hi + x_pad), y_lo..y_hi)
-        .map_err(err)?;
     let log_x = chart.log_x;
     let x_formatter = move |x: &f64| {
         if log_x {
@@ -94,17 +88,14 @@ pub fn draw<DB: DrawingBackend>(
             format!("{}", (x * 100.0).round() / 100.0)
         }
     };
-    plot.configure_mesh()
-        .x_desc(chart.x_label)
-        .y_desc(chart.y_label)
-        .x_labels(6)
-        .y_labels(6)
-        .x_label_formatter(&x_formatter)
-        .label_style(font.clone())
-        .axis_desc_style(font.clone())
-        .light_line_style(RGBColor(235, 238, 242))
-        .draw()
-        .map_err(err)?;
+    let mut plot = crate::axes(
+        area,
+        ((x_lo - x_pad)..(x_hi + x_pad), y_lo..y_hi),
+        (chart.x_label, chart.y_label),
+        Some(&x_formatter),
+        &font,
+        px,
+    )?;
     for (i, series) in chart.series.iter().enumerate() {
         let colour = categorical(i);
         let points: Vec<(f64, f64, f64)> = chart

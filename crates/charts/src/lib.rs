@@ -19,6 +19,39 @@ pub(crate) fn font(size: u32) -> FontDesc<'static> {
     (FontFamily::SansSerif, size).into_font()
 }
 
+/// A chart's plotting area: x and y axes over the given ranges with their names, six labels each
+/// (x ones written by `x_formatter` when given) and a light grid, fonts and margins scaled by
+/// `px`. Every x–y chart draws its axes the same way, with this.
+pub(crate) fn axes<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, plotters::coord::Shift>,
+    (x_range, y_range): (std::ops::Range<f64>, std::ops::Range<f64>),
+    (x_label, y_label): (&str, &str),
+    x_formatter: Option<&dyn Fn(&f64) -> String>,
+    font: &FontDesc<'_>,
+    px: impl Fn(f64) -> u32,
+) -> Result<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    let mut plot = ChartBuilder::on(area)
+        .margin(px(10.0))
+        .x_label_area_size(px(40.0))
+        .y_label_area_size(px(52.0))
+        .build_cartesian_2d(x_range, y_range)
+        .map_err(err)?;
+    let mut mesh = plot.configure_mesh();
+    mesh.x_desc(x_label)
+        .y_desc(y_label)
+        .x_labels(6)
+        .y_labels(6)
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        .light_line_style(RGBColor(235, 238, 242));
+    if let Some(formatter) = x_formatter {
+        mesh.x_label_formatter(formatter);
+    }
+    mesh.draw().map_err(err)?;
+    Ok(plot)
+}
+
 /// The legend of a line chart, in its lower right corner: a swatch of each series' line and its
 /// label. Drawn from plain elements because plotters' own series labels build a default font from
 /// the string "sans-serif" (see [`font`]).

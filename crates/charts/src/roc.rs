@@ -33,22 +33,14 @@ pub fn draw<DB: DrawingBackend>(
     let px = |v: f64| (v * scale).round() as u32;
     let font = crate::font(px(13.0).max(1));
     let mut legend = Vec::new();
-    let mut plot = ChartBuilder::on(area)
-        .margin(px(10.0))
-        .x_label_area_size(px(40.0))
-        .y_label_area_size(px(48.0))
-        .build_cartesian_2d(0f64..1f64, 0f64..1f64)
-        .map_err(err)?;
-    plot.configure_mesh()
-        .x_desc(chart.x_label)
-        .y_desc(chart.y_label)
-        .x_labels(6)
-        .y_labels(6)
-        .label_style(font.clone())
-        .axis_desc_style(font.clone())
-        .light_line_style(RGBColor(235, 238, 242))
-        .draw()
-        .map_err(err)?;
+    let mut plot = crate::axes(
+        area,
+        (0.0..1.0, 0.0..1.0),
+        (chart.x_label, chart.y_label),
+        None,
+        &font,
+        px,
+    )?;
     let grey = RGBColor(150, 150, 150);
     if chart.chance_diagonal {
         plot.draw_series(DashedLineSeries::new(

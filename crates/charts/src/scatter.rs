@@ -39,22 +39,14 @@ pub fn draw<DB: DrawingBackend>(
     let (y_lo, y_hi) = padded(points().map(|p| p.1));
     let px = |v: f64| (v * scale).round() as u32;
     let font = crate::font(px(13.0).max(1));
-    let mut plot = ChartBuilder::on(area)
-        .margin(px(10.0))
-        .x_label_area_size(px(40.0))
-        .y_label_area_size(px(52.0))
-        .build_cartesian_2d(x_lo..x_hi, y_lo..y_hi)
-        .map_err(err)?;
-    plot.configure_mesh()
-        .x_desc(chart.x_label)
-        .y_desc(chart.y_label)
-        .x_labels(6)
-        .y_labels(6)
-        .label_style(font.clone())
-        .axis_desc_style(font.clone())
-        .light_line_style(RGBColor(235, 238, 242))
-        .draw()
-        .map_err(err)?;
+    let mut plot = crate::axes(
+        area,
+        (x_lo..x_hi, y_lo..y_hi),
+        (chart.x_label, chart.y_label),
+        None,
+        &font,
+        px,
+    )?;
     let radius = px(3.0).max(1);
     plot.draw_series(points().map(|&(x, y, class)| {
         Circle::new(

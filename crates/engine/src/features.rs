@@ -16,6 +16,15 @@ pub struct Matrix {
 }
 
 impl Matrix {
+    /// A matrix written row by row (all rows as long as the first).
+    pub fn from_rows(rows: &[&[f64]]) -> Self {
+        Self {
+            rows: rows.len(),
+            cols: rows.first().map_or(0, |r| r.len()),
+            data: rows.iter().flat_map(|r| r.iter().copied()).collect(),
+        }
+    }
+
     pub fn row(&self, r: usize) -> &[f64] {
         &self.data[r * self.cols..(r + 1) * self.cols]
     }

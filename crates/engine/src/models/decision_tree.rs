@@ -385,27 +385,19 @@ impl Builder<'_> {
 mod tests {
     use super::*;
 
-    fn matrix(rows: &[&[f64]]) -> Matrix {
-        Matrix {
-            rows: rows.len(),
-            cols: rows[0].len(),
-            data: rows.iter().flat_map(|r| r.iter().copied()).collect(),
-        }
-    }
-
     #[test]
     fn learns_a_threshold_and_predicts_both_sides() {
-        let x = matrix(&[&[1.0], &[2.0], &[3.0], &[10.0], &[11.0], &[12.0]]);
+        let x = Matrix::from_rows(&[&[1.0], &[2.0], &[3.0], &[10.0], &[11.0], &[12.0]]);
         let y = [0, 0, 0, 1, 1, 1];
         let tree = DecisionTree::fit(&DecisionTreeParams::default(), &x, &y, 2).unwrap();
         assert_eq!(tree.predict(&x), y);
         assert_eq!(tree.depth(), 1);
-        assert_eq!(tree.predict(&matrix(&[&[6.4], &[6.6]])), [0, 1]);
+        assert_eq!(tree.predict(&Matrix::from_rows(&[&[6.4], &[6.6]])), [0, 1]);
     }
 
     #[test]
     fn xor_needs_depth_two() {
-        let x = matrix(&[&[0.0, 0.0], &[0.0, 1.0], &[1.0, 0.0], &[1.0, 1.0]]);
+        let x = Matrix::from_rows(&[&[0.0, 0.0], &[0.0, 1.0], &[1.0, 0.0], &[1.0, 1.0]]);
         let y = [0, 1, 1, 0];
         let stump = DecisionTreeParams {
             max_depth: Some(1),
@@ -427,21 +419,21 @@ mod tests {
 
     #[test]
     fn probabilities_are_leaf_class_frequencies() {
-        let x = matrix(&[&[1.0], &[1.0], &[1.0], &[5.0]]);
+        let x = Matrix::from_rows(&[&[1.0], &[1.0], &[1.0], &[5.0]]);
         let y = [0, 0, 1, 1];
         let params = DecisionTreeParams {
             max_depth: Some(1),
             ..Default::default()
         };
         let tree = DecisionTree::fit(&params, &x, &y, 2).unwrap();
-        let p = tree.predict_proba(&matrix(&[&[1.0], &[5.0]]));
+        let p = tree.predict_proba(&Matrix::from_rows(&[&[1.0], &[5.0]]));
         assert!((p[0][0] - 2.0 / 3.0).abs() < 1e-12 && (p[0][1] - 1.0 / 3.0).abs() < 1e-12);
         assert_eq!(p[1], [0.0, 1.0]);
     }
 
     #[test]
     fn min_samples_split_stops_growth() {
-        let x = matrix(&[&[1.0], &[2.0], &[3.0], &[4.0]]);
+        let x = Matrix::from_rows(&[&[1.0], &[2.0], &[3.0], &[4.0]]);
         let y = [0, 1, 0, 1];
         let params = DecisionTreeParams {
             max_depth: None,
@@ -453,7 +445,7 @@ mod tests {
 
     #[test]
     fn absurd_parameters_are_errors_not_panics() {
-        let x = matrix(&[&[1.0], &[2.0]]);
+        let x = Matrix::from_rows(&[&[1.0], &[2.0]]);
         for params in [
             DecisionTreeParams {
                 max_depth: Some(0),

@@ -225,18 +225,10 @@ impl Centred {
 mod tests {
     use super::*;
 
-    fn matrix(rows: &[&[f64]]) -> Matrix {
-        Matrix {
-            rows: rows.len(),
-            cols: rows[0].len(),
-            data: rows.iter().flat_map(|r| r.iter().copied()).collect(),
-        }
-    }
-
     #[test]
     fn collinear_features_get_the_minimum_norm_solution_and_bad_input_is_an_error() {
         // The second feature is the first doubled: y = 1 + 2·a is also 1 + 0.4·a + 0.8·b.
-        let x = matrix(&[&[1.0, 2.0], &[2.0, 4.0], &[3.0, 6.0], &[4.0, 8.0]]);
+        let x = Matrix::from_rows(&[&[1.0, 2.0], &[2.0, 4.0], &[3.0, 6.0], &[4.0, 8.0]]);
         let y = [3.0, 5.0, 7.0, 9.0];
         let model = LinearRegression::fit(&LinearRegressionParams::default(), &x, &y).unwrap();
         assert!((model.coef[0] - 0.4).abs() < 1e-9 && (model.coef[1] - 0.8).abs() < 1e-9);

@@ -26,6 +26,11 @@ pub enum Error {
     },
     /// A SQL cell runs exactly one SELECT.
     SqlNotOneSelect,
+    /// A query reads a table that is not there; `suggestion` is the name it most likely meant.
+    SqlUnknownTable {
+        name: String,
+        suggestion: Option<String>,
+    },
     /// Two SQL cells' results would have the same table name.
     SqlNameTaken {
         name: String,

@@ -79,6 +79,17 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
         ),
         Error::Sql { message } => tf(lang, "error-sql", &[("message", message.clone())]),
         Error::SqlNotOneSelect => t(lang, "error-sql-not-one-select"),
+        Error::SqlUnknownTable {
+            name,
+            suggestion: Some(meant),
+        } => tf(
+            lang,
+            "error-sql-unknown-table-meant",
+            &[("name", name.clone()), ("meant", meant.clone())],
+        ),
+        Error::SqlUnknownTable { name, .. } => {
+            tf(lang, "error-sql-unknown-table", &[("name", name.clone())])
+        }
         Error::SqlNameTaken { name } => tf(lang, "error-sql-name-taken", &[("name", name.clone())]),
         Error::QueryResultMissing { name } => tf(
             lang,

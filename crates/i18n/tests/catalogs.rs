@@ -133,6 +133,14 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             message: "table 'pinguin' not found".into(),
         },
         Error::SqlNotOneSelect,
+        Error::SqlUnknownTable {
+            name: "pinguins".into(),
+            suggestion: Some("penguins".into()),
+        },
+        Error::SqlUnknownTable {
+            name: "sales".into(),
+            suggestion: None,
+        },
         Error::TooFewRows { rows: 2, needed: 3 },
         Error::SqlNameTaken {
             name: "query_1".into(),

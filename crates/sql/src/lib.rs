@@ -7,7 +7,10 @@ use gluesql::core::ast::Statement;
 use gluesql::core::data::Value;
 use gluesql::core::store::StoreMut;
 use gluesql::prelude::{Glue, MemoryStorage, Payload};
+mod names;
+
 pub use latih_engine::datasets::table_name;
+use latih_engine::datasets::DATASETS;
 use latih_engine::notebook::{tables_of, Cell, Notebook};
 use latih_engine::table::{present, read_table, ColumnData, Table};
 use latih_engine::Error;
@@ -55,6 +58,15 @@ pub fn query(tables: &[(String, &Table)], sql: &str) -> Result<String, Error> {
                 Ok(Statement::Query(_))
             ) => {}
         _ => return Err(Error::SqlNotOneSelect),
+    }
+    let known: Vec<&str> = tables.iter().map(|(name, _)| name.as_str()).collect();
+    if let Some(name) = names::referenced_tables(sql)
+        .into_iter()
+        .find(|name| !known.contains(&name.as_str()))
+    {
+        let shipped = DATASETS.iter().map(|d| d.id);
+        let suggestion = names::closest(&name, known.iter().copied().chain(shipped));
+        return Err(Error::SqlUnknownTable { name, suggestion });
     }
     let mut glue = Glue::new(MemoryStorage::default());
     for (name, table) in tables {

@@ -67,6 +67,11 @@ async fn a_query_groups_and_counts_then_its_result_is_trained_on() {
         .await;
     let message = alert.text().await.unwrap();
     assert!(message.contains("The query could not run"), "{message}");
+    // A mistyped table is named, with the one most likely meant.
+    site.fill(QUERY, "SELECT species FROM pinguins").await;
+    site.button("Run the query").await.click().await.unwrap();
+    site.text("There is no table “pinguins”. Did you mean “penguins”?")
+        .await;
 
     // Fixed, and picked as the data set: the model trains on the query's rows.
     site.fill(

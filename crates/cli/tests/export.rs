@@ -342,3 +342,24 @@ fn the_jupyter_notebook_is_nbformat_4_with_notes_as_markdown_and_code_not_yet_ru
     assert!(indonesian.contains("# %% 6. "));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_query_result_named_like_the_code_s_own_variables_still_runs() {
+    if let Some(reason) = python_missing() {
+        eprintln!("skipped: the exported code needs Python with pandas ({reason})");
+        return;
+    }
+    // "tables" is the export's connection, "class" a Python keyword.
+    let notebook = r#"{"version":1,"cells":[
+     {"kind":"sql","name":"tables","query":"SELECT species, island FROM penguins"},
+     {"kind":"sql","name":"class","query":"SELECT species, COUNT(*) AS n FROM tables GROUP BY species"},
+     {"kind":"dataset","dataset":"sql:tables","target":"species"}]}"#;
+    let dir = workspace("sql names", notebook);
+    std::fs::write(dir.join("notebook.py"), export(&dir, "py")).unwrap();
+    let printed = run_python(&dir, &["notebook.py"]);
+    assert!(
+        printed.contains("Adelie") && printed.contains("152"),
+        "{printed}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -124,6 +124,78 @@ fn read_file(file: &str, json: bool, skip_bad_rows: bool, dialect: &CsvDialect) 
     }
 }
 
+/// The names the exported code gives its own values, and Python's keywords: a query result named
+/// like one of them gets another variable.
+const TAKEN_NAMES: &[&str] = &[
+    "pd",
+    "np",
+    "sqlite3",
+    "tables",
+    "raw",
+    "df",
+    "target",
+    "text_columns",
+    "X",
+    "y",
+    "X_train",
+    "X_test",
+    "y_train",
+    "y_test",
+    "model",
+    "y_pred",
+    "proba",
+    "search",
+    "imputer",
+    "scaler",
+    "encoder",
+    "binner",
+    "False",
+    "None",
+    "True",
+    "and",
+    "as",
+    "assert",
+    "async",
+    "await",
+    "break",
+    "class",
+    "continue",
+    "def",
+    "del",
+    "elif",
+    "else",
+    "except",
+    "finally",
+    "for",
+    "from",
+    "global",
+    "if",
+    "import",
+    "in",
+    "is",
+    "lambda",
+    "nonlocal",
+    "not",
+    "or",
+    "pass",
+    "raise",
+    "return",
+    "try",
+    "while",
+    "with",
+    "yield",
+    "print",
+];
+
+/// The Python variable holding a query's result: its table name, unless that is taken.
+fn python_variable(table: &str) -> String {
+    if TAKEN_NAMES.contains(&table) {
+        format!("{table}_result")
+    } else {
+        table.to_string()
+    }
+}
+
 /// The file a query's result is written to, for the data set cells that read it.
 fn query_file(dataset: &str) -> String {
     format!("{}.csv", table_name(dataset))
@@ -156,7 +228,7 @@ fn sql(
     ];
     for id in &tables {
         let frame = if query_result_name(id).is_some() {
-            table_name(id)
+            python_variable(&table_name(id))
         } else {
             let (file, _) = data_file(id, words);
             let dialect = files.csv(id).map(csv_dialect).unwrap_or_default();
@@ -168,7 +240,7 @@ fn sql(
             py_str(&table_name(id))
         ));
     }
-    let result = table_name(&cell.result_id());
+    let result = python_variable(&table_name(&cell.result_id()));
     code.push(format!(
         "{result} = pd.read_sql_query({}, tables)",
         py_str(&cell.query)

@@ -5,7 +5,7 @@
 
 use super::NotebookState;
 use crate::jobs::{JobEvent, JobFailure};
-use latih_engine::jobs::{Job, JobResult};
+use latih_engine::jobs::{Job, JobId, JobResult};
 use latih_engine::notebook::{tables_for, Cell};
 use latih_engine::Error;
 use leptos::prelude::*;
@@ -27,6 +27,9 @@ pub struct QueryRun {
     /// The tables it read, with the version of each (see [`DataVersions`]).
     inputs: Vec<(String, u64)>,
     pub status: QueryStatus,
+    /// The SQL worker's job, to stop when the query changes before it ends (a query can take
+    /// long, and the notebook waits for it).
+    job: JobId,
 }
 
 /// A number per data set that changes whenever its text is replaced: a query re-runs when the
@@ -86,18 +89,36 @@ impl NotebookState {
             if unchanged {
                 continue;
             }
+            let overtaken = self.queries.with_untracked(|runs| {
+                runs.get(&name)
+                    .filter(|run| run.status == QueryStatus::Running)
+                    .map(|run| run.job)
+            });
+            if let Some(job) = overtaken {
+                self.sql_runner.with_value(|runner| runner.cancel(job));
+            }
             self.send_tables(&inputs);
             let run = QueryRun {
                 query: query.clone(),
                 inputs,
                 status: QueryStatus::Running,
+                job: 0,
             };
             self.queries.update(|runs| {
                 runs.insert(name.clone(), run.clone());
             });
-            let on_event = Box::new(move |event| self.on_query_event(&name, &run, event));
-            self.sql_runner
+            let on_event = {
+                let name = name.clone();
+                Box::new(move |event| self.on_query_event(&name, &run, event))
+            };
+            let job = self
+                .sql_runner
                 .with_value(|runner| runner.run(Job::Query { sql: query }, on_event));
+            self.queries.update_untracked(|runs| {
+                if let Some(run) = runs.get_mut(&name) {
+                    run.job = job;
+                }
+            });
         }
     }
 

@@ -51,13 +51,14 @@ pub fn query(tables: &[(String, &Table)], sql: &str) -> Result<String, Error> {
         message: e.to_string(),
     };
     let statements = gluesql::core::parse_sql::parse(sql).map_err(failed)?;
-    match statements.as_slice() {
-        [statement]
-            if matches!(
-                gluesql::core::translate::translate(statement),
-                Ok(Statement::Query(_))
-            ) => {}
-        _ => return Err(Error::SqlNotOneSelect),
+    let [statement] = statements.as_slice() else {
+        return Err(Error::SqlNotOneSelect);
+    };
+    // A statement GlueSQL cannot take (a comma join, say) is its message, not "not a SELECT".
+    match gluesql::core::translate::translate(statement) {
+        Ok(Statement::Query(_)) => {}
+        Ok(_) => return Err(Error::SqlNotOneSelect),
+        Err(e) => return Err(failed(e.into())),
     }
     let known: Vec<&str> = tables.iter().map(|(name, _)| name.as_str()).collect();
     if let Some(name) = names::referenced_tables(sql)

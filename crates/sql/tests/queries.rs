@@ -93,6 +93,11 @@ fn a_broken_query_or_one_that_changes_data_is_refused_with_a_message() {
         run("DELETE FROM penguins").unwrap_err(),
         Error::SqlNotOneSelect
     );
+    // A SELECT that GlueSQL cannot take says so in its words, not "not a SELECT".
+    assert!(matches!(
+        run("SELECT * FROM penguins, islands"),
+        Err(Error::Sql { .. })
+    ));
     assert_eq!(
         run("SELECT 1; SELECT 2").unwrap_err(),
         Error::SqlNotOneSelect

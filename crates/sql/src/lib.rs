@@ -58,7 +58,7 @@ pub fn query(tables: &[(String, &Table)], sql: &str) -> Result<String, Error> {
     match gluesql::core::translate::translate(statement) {
         Ok(Statement::Query(_)) => {}
         Ok(_) => return Err(Error::SqlNotOneSelect),
-        Err(e) => return Err(failed(e.into())),
+        Err(e) => return Err(failed(e)),
     }
     let known: Vec<&str> = tables.iter().map(|(name, _)| name.as_str()).collect();
     if let Some(name) = names::referenced_tables(sql)

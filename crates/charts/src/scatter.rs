@@ -12,6 +12,8 @@ pub struct ScatterChart<'a> {
     pub classes: &'a [String],
     pub x_label: &'a str,
     pub y_label: &'a str,
+    /// Draws the line y = x (where a prediction equals the truth).
+    pub diagonal: bool,
 }
 
 /// The range of `values` with a little room each side (a unit around a single value).
@@ -47,6 +49,14 @@ pub fn draw<DB: DrawingBackend>(
         &font,
         px,
     )?;
+    if chart.diagonal {
+        let (lo, hi) = (x_lo.max(y_lo), x_hi.min(y_hi));
+        plot.draw_series(LineSeries::new(
+            [(lo, lo), (hi, hi)],
+            BLACK.mix(0.5).stroke_width(px(1.5).max(1)),
+        ))
+        .map_err(err)?;
+    }
     let radius = px(3.0).max(1);
     plot.draw_series(points().map(|&(x, y, class)| {
         Circle::new(
@@ -78,6 +88,7 @@ mod tests {
             points: &points,
             classes: &classes,
             x_label: "bill_length_mm",
+            diagonal: false,
             y_label: "body_mass_g",
         };
         let out = crate::svg((400, 300), |area| draw(area, &chart, 1.0));

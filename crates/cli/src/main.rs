@@ -95,6 +95,10 @@ const SHIPPED: &[(&str, &str)] = &[
     ("churn", include_str!("../../../static/data/churn.csv")),
     ("digits", include_str!("../../../static/data/digits.csv")),
     ("houses", include_str!("../../../static/data/houses.csv")),
+    (
+        "diabetes",
+        include_str!("../../../static/data/diabetes.csv"),
+    ),
 ];
 
 /// Reads a notebook from JSON or from a shared link (the whole URL or the part after `#nb=`),

@@ -71,6 +71,16 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
                 "log_loss": e.log_loss,
                 "confusion_matrix": e.confusion,
             }),
+            Ok(CellOutput::EvaluateRegression(r)) => json!({
+                "kind": "evaluate",
+                "r2": r.r2,
+                "mean_absolute_error": r.mae,
+                "mean_squared_error": r.mse,
+                "root_mean_squared_error": r.rmse,
+                "mean_absolute_percentage_error": r.mape,
+                "median_absolute_error": r.median_absolute_error,
+                "explained_variance": r.explained_variance,
+            }),
             Ok(CellOutput::Note(_)) => json!({ "kind": "note" }),
             Ok(CellOutput::Sql(q)) => json!({
                 "kind": "sql", "rows": q.rows, "columns": q.column_names, "preview": q.preview,
@@ -166,10 +176,35 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
                 lines.extend(convergence_warning(lang, &tr.summary));
                 let rounds = matches!(tr.summary, ModelSummary::Boosting { .. });
                 lines.extend(loss_text(lang, &tr.loss_curve, rounds));
-                lines.push(format!(
-                    "{}: {}",
-                    t(lang, "out-train-accuracy"),
-                    format_score(lang, tr.train_accuracy)
+                let (key, score) = if tr.regression {
+                    ("out-train-r2", format_decimal(lang, tr.train_accuracy, 3))
+                } else {
+                    ("out-train-accuracy", format_score(lang, tr.train_accuracy))
+                };
+                lines.push(format!("{}: {score}", t(lang, key)));
+                lines
+            }
+            Ok(CellOutput::EvaluateRegression(r)) => {
+                let mut lines: Vec<String> = [
+                    ("out-r2", Some(r.r2)),
+                    ("out-mae", Some(r.mae)),
+                    ("out-rmse", Some(r.rmse)),
+                    ("out-mape", r.mape),
+                    ("out-median-ae", Some(r.median_absolute_error)),
+                    ("out-explained-variance", Some(r.explained_variance)),
+                ]
+                .into_iter()
+                .filter_map(|(key, value)| {
+                    value.map(|v| format!("{}: {}", t(lang, key), format_decimal(lang, v, 3)))
+                })
+                .collect();
+                lines.push(tf(
+                    lang,
+                    "out-regression-explained",
+                    &[
+                        ("rows", n(r.y_true.len())),
+                        ("mae", format_decimal(lang, r.mae, 2)),
+                    ],
                 ));
                 lines
             }

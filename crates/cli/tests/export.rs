@@ -46,6 +46,24 @@ const PENGUINS: &str = r#"{"version":1,"cells":[
    "spaces":[{"param":"max_depth","text":"2, 4"},{"param":"min_samples_split","text":"2, 10"}],
    "folds":4,"scoring":"f1_macro"}]}"#;
 
+/// Numbers to predict: diabetes' progression by every regression model, and houses' price from
+/// numbers and one-hot categories.
+const REGRESSION: &str = r#"{"version":1,"cells":[
+ {"kind":"dataset","dataset":"diabetes","target":"progression"},
+ {"kind":"split","test_fraction":0.25,"stratify":true,"seed":42},
+ {"kind":"train","model":"linear_regression","penalty":"none"},
+ {"kind":"evaluate"},
+ {"kind":"train","model":"linear_regression","penalty":"ridge","alpha":1.0},
+ {"kind":"evaluate"},
+ {"kind":"train","model":"k_nearest_neighbors","n_neighbors":10,"weights":"distance"},
+ {"kind":"evaluate"},
+ {"kind":"dataset","dataset":"houses","target":"price"},
+ {"kind":"split","test_fraction":0.2,"stratify":false,"seed":1},
+ {"kind":"train","model":"linear_regression","penalty":"lasso","alpha":10.0,"max_iter":5000},
+ {"kind":"evaluate"},
+ {"kind":"train","model":"linear_regression","penalty":"elastic_net","alpha":0.5,"l1_ratio":0.7},
+ {"kind":"evaluate"}]}"#;
+
 /// A learner's own file whose column names would break code pasted in as they are.
 const OWN_FILE: &str = r#"{"version":1,"cells":[
  {"kind":"dataset","dataset":"file:odd names.csv","target":"kind"},
@@ -111,7 +129,7 @@ fn workspace(name: &str, notebook: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("notebook.latih.json"), notebook).unwrap();
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../static/data");
-    for dataset in ["titanic", "penguins"] {
+    for dataset in ["titanic", "penguins", "diabetes", "houses"] {
         let file = format!("{dataset}.csv");
         std::fs::copy(shipped.join(&file), dir.join(&file)).unwrap();
     }
@@ -185,8 +203,8 @@ fn csv_as_json_records(csv: &Path) -> String {
     serde_json::to_string_pretty(&records).unwrap()
 }
 
-/// The notebook's test accuracies, as the CLI runs it.
-fn latih_accuracies(dir: &Path) -> Vec<f64> {
+/// The notebook's test accuracies (or R² of models that predict numbers), as the CLI runs it.
+fn latih_scores(dir: &Path, metric: &str) -> Vec<f64> {
     let notebook = dir.join("notebook.latih.json");
     let mut args = vec!["run".to_string(), notebook.to_str().unwrap().to_string()];
     args.extend(own_files(dir));
@@ -197,7 +215,7 @@ fn latih_accuracies(dir: &Path) -> Vec<f64> {
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|cell| cell["accuracy"].as_f64())
+        .filter_map(|cell| cell[metric].as_f64())
         .collect()
 }
 
@@ -264,26 +282,33 @@ fn exported_notebooks_run_with_pandas_and_scikit_learn_near_the_notebooks_number
         ("every step", EVERY_STEP),
         ("spreadsheet", SPREADSHEET),
         ("sql", SQL_QUERY),
+        ("regression", REGRESSION),
     ] {
         let dir = workspace(name, notebook);
         std::fs::write(dir.join("notebook.py"), export(&dir, "py")).unwrap();
         std::fs::write(dir.join("notebook.ipynb"), export(&dir, "ipynb")).unwrap();
         let printed = run_python(&dir, &["notebook.py"]);
-        let python_accuracies: Vec<f64> = printed
-            .lines()
-            .filter_map(|line| line.strip_prefix("accuracy "))
-            .map(|value| value.parse().unwrap())
-            .collect();
-        let ours = latih_accuracies(&dir);
-        assert_eq!(python_accuracies.len(), ours.len(), "{name}: {printed}");
-        for (python, latih) in python_accuracies.iter().zip(&ours) {
-            // Another split of a few hundred rows moves accuracy by a few points; a pipeline
-            // that lost a feature or its cleaning moves it by more.
-            assert!(
-                (python - latih).abs() < 0.08,
-                "{name}: scikit-learn {python}, Latih {latih}"
-            );
+        // Another split of a few hundred rows moves accuracy by a few points (R², on a few
+        // hundred rows, by a few more); a pipeline that lost a feature or its cleaning, or a
+        // regressor written as a classifier, moves them by more.
+        for (metric, tolerance) in [("accuracy", 0.08), ("r2", 0.12)] {
+            let python_scores: Vec<f64> = printed
+                .lines()
+                .filter_map(|line| line.strip_prefix(&format!("{metric} ")))
+                .map(|value| value.parse().unwrap())
+                .collect();
+            let ours = latih_scores(&dir, metric);
+            assert_eq!(python_scores.len(), ours.len(), "{name}: {printed}");
+            for (python, latih) in python_scores.iter().zip(&ours) {
+                assert!(
+                    (python - latih).abs() < tolerance,
+                    "{name} {metric}: scikit-learn {python}, Latih {latih}"
+                );
+            }
         }
+        let regressions = notebook.matches("\"kind\":\"evaluate\"").count()
+            - latih_scores(&dir, "accuracy").len();
+        assert_eq!(latih_scores(&dir, "r2").len(), regressions, "{name}");
         let searched = printed
             .lines()
             .filter(|l| l.starts_with("best_score "))

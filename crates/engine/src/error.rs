@@ -170,6 +170,12 @@ pub enum Error {
     },
     /// A feature value that is NaN or infinite, which no model can learn from.
     NonFiniteFeatures,
+    /// A model that names classes, trained on a target of numbers (regression).
+    ClassifierOnNumbers,
+    /// A regression model, trained on a target of classes.
+    RegressorOnClasses,
+    /// A tune cell above a regression target: searches score classifiers only, for now.
+    TuneNeedsClasses,
     /// A network's loss became infinite at `epoch` (1-based): the learning rate is too high.
     TrainingDiverged {
         epoch: u32,

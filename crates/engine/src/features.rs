@@ -42,8 +42,68 @@ pub struct Labels {
     pub codes: Vec<u32>,
 }
 
-/// The most classes a target may have before it is taken for a regression target.
+/// The most classes a target may have: a numeric target with more distinct values is a number to
+/// predict (regression), as is one with a fractional value (scikit-learn's `type_of_target`
+/// calls it "continuous").
 pub const MAX_CLASSES: usize = 50;
+
+/// What a target column asks a model to do: name a class, or predict a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Classes(Labels),
+    Numbers(Vec<f64>),
+}
+
+impl Target {
+    /// Reads a complete (no missing cells) target column: numbers with a fraction, or with more
+    /// than [`MAX_CLASSES`] distinct values, are a regression target; anything else is classes.
+    pub fn of(table: &Table, target: &str) -> Result<Target, Error> {
+        if let Some(ColumnData::Numeric(values)) = table.column(target).map(|c| &c.data) {
+            let values: Vec<f64> = values.iter().copied().filter(|v| !v.is_nan()).collect();
+            let mut distinct = values.clone();
+            distinct.sort_by(f64::total_cmp);
+            distinct.dedup();
+            let continuous = distinct.iter().any(|v| v.fract() != 0.0);
+            if distinct.len() > 1 && (continuous || distinct.len() > MAX_CLASSES) {
+                return Ok(Target::Numbers(values));
+            }
+        }
+        encode_target(table, target).map(Target::Classes)
+    }
+
+    /// The class labels, unless this is a regression target.
+    pub fn labels(&self) -> Option<&Labels> {
+        match self {
+            Target::Classes(labels) => Some(labels),
+            Target::Numbers(_) => None,
+        }
+    }
+
+    pub fn rows(&self) -> usize {
+        match self {
+            Target::Classes(labels) => labels.codes.len(),
+            Target::Numbers(values) => values.len(),
+        }
+    }
+
+    /// The target of `rows` (indices into this one), as a model learns it.
+    pub fn of_rows(&self, rows: &[usize]) -> Outcomes {
+        match self {
+            Target::Classes(labels) => Outcomes::Classes {
+                codes: rows.iter().map(|&r| labels.codes[r]).collect(),
+                n_classes: labels.classes.len(),
+            },
+            Target::Numbers(values) => Outcomes::Numbers(rows.iter().map(|&r| values[r]).collect()),
+        }
+    }
+}
+
+/// Some rows' targets: class codes (of `n_classes` classes) or numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcomes {
+    Classes { codes: Vec<u32>, n_classes: usize },
+    Numbers(Vec<f64>),
+}
 
 /// Encodes a complete (no missing cells) target column as class labels.
 pub fn encode_target(table: &Table, target: &str) -> Result<Labels, Error> {

@@ -30,6 +30,8 @@ pub fn model_shape_text(lang: Lang, summary: &ModelSummary, features: usize) -> 
             tf(lang, "out-knn-shape", &[("k", n(*k as usize)), features])
         }
         ModelSummary::NaiveBayes => tf(lang, "out-nb-shape", &[features]),
+        // Least squares and ridge are solved in one step, not iterated.
+        ModelSummary::Linear { iterations: 0, .. } => tf(lang, "out-linear-exact", &[features]),
         ModelSummary::Linear { iterations, .. } => tf(
             lang,
             "out-linear-shape",

@@ -217,6 +217,9 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             limit: 1_048_576,
         },
         Error::NonFiniteFeatures,
+        Error::ClassifierOnNumbers,
+        Error::RegressorOnClasses,
+        Error::TuneNeedsClasses,
         Error::LengthMismatch { left: 3, right: 4 },
         Error::InvalidMetricParameter {
             name: "beta".into(),

@@ -7,7 +7,7 @@ use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::datasets::{self, query_result_name, user_file_name, DATASETS};
-use latih_engine::notebook::{CellOutput, DatasetCell, DatasetOutput};
+use latih_engine::notebook::{Cell, CellOutput, DatasetCell, DatasetOutput};
 use latih_i18n::format_count;
 use leptos::prelude::*;
 
@@ -63,10 +63,17 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
                 })
             })
             .unwrap_or_default();
-        state.edit(index, |d: &mut DatasetCell| {
-            d.dataset = id;
-            d.target = target;
-            d.url = None;
+        // A shipped set's task is known: the models below are made to suit it.
+        let regression = datasets::find(&id).map(|d| d.regression);
+        state.doc.update(|nb| {
+            if let Some(Cell::Dataset(d)) = nb.cells.get_mut(index) {
+                d.dataset = id;
+                d.target = target;
+                d.url = None;
+            }
+            if let Some(regression) = regression {
+                nb.suit_models_below(index, regression);
+            }
         });
     });
     let choose_target = Callback::new(move |column: String| {
@@ -173,6 +180,33 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
         view! { <p>{move || i18n.trf("out-ignored", &[("columns", columns.clone())])}</p> }
     });
     let classes = out.class_counts.clone();
+    // A regression target has no classes to count: its range, in words.
+    let target = match out.numeric_target {
+        Some(range) => view! {
+            <p>{move || {
+                let lang = i18n.lang();
+                let value = |v: f64| latih_i18n::format_number(lang, v);
+                i18n.trf("out-regression-target", &[
+                    ("min", value(range.min)),
+                    ("max", value(range.max)),
+                    ("mean", latih_i18n::format_decimal(lang, range.mean, 2)),
+                ])
+            }}</p>
+        }
+        .into_any(),
+        None => view! {
+            <h3>{i18n.text("out-class-balance")}</h3>
+            <ul class="classes">
+                {classes
+                    .into_iter()
+                    .map(|(class, n)| {
+                        view! { <li>{move || i18n.trf("out-class-count", &[("class", class.clone()), ("count", count(n))])}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any(),
+    };
     view! {
         <p class="shape">{shape}</p>
         <PreviewTable name=title header=out.column_names rows=out.preview />
@@ -181,15 +215,7 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
         {kept}
         <p>{move || i18n.trf("out-rows-used", &[("rows", count(rows_used))])}</p>
         {ignored}
-        <h3>{i18n.text("out-class-balance")}</h3>
-        <ul class="classes">
-            {classes
-                .into_iter()
-                .map(|(class, n)| {
-                    view! { <li>{move || i18n.trf("out-class-count", &[("class", class.clone()), ("count", count(n))])}</li> }
-                })
-                .collect_view()}
-        </ul>
+        {target}
     }
 }
 

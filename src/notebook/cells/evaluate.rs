@@ -19,6 +19,9 @@ use leptos::prelude::*;
 pub fn EvaluateCellView(state: NotebookState, index: usize) -> impl IntoView {
     show_output(state, index, move |output| match output {
         CellOutput::Evaluate(out) => Some(view! { <Evaluation out index /> }.into_any()),
+        CellOutput::EvaluateRegression(out) => {
+            Some(view! { <super::regression::RegressionEvaluation out /> }.into_any())
+        }
         _ => None,
     })
 }

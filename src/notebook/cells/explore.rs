@@ -322,6 +322,7 @@ fn ScatterPlot(
             classes: &scatter.classes,
             x_label: &scatter.x,
             y_label: &scatter.y,
+            diagonal: false,
         };
         scatter_chart::draw(area, &chart, dpr)
     };

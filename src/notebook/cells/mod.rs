@@ -5,6 +5,7 @@ mod evaluate;
 mod explore;
 mod note;
 mod own_data;
+mod regression;
 mod split;
 mod sql;
 mod step_form;

@@ -56,6 +56,7 @@ pub fn SplitCellView(state: NotebookState, index: usize) -> impl IntoView {
                             <li>{move || i18n.trf("out-test-rows", &[("rows", count(out.test_rows))])}</li>
                         </ul>
                         {out.stratified.then(|| view! { <p>{i18n.text("out-stratified")}</p> })}
+                        {out.numeric_target.then(|| view! { <p>{i18n.text("out-not-stratified-numbers")}</p> })}
                     }
                     .into_any(),
                 )

@@ -109,3 +109,90 @@ async fn gradient_boosting_draws_its_rounds_and_stops_early_on_held_out_rows() {
     site.definition("Accuracy").await;
     site.close().await;
 }
+
+/// The R² a regression evaluation shows, read as a number.
+async fn r_squared(site: &Site) -> f64 {
+    let shown = site
+        .definition("R² (1 is perfect, 0 is no better than the mean)")
+        .await;
+    latih_e2e::parse_shown_number(&shown, false)
+}
+
+#[tokio::test]
+async fn diabetes_progression_is_predicted_by_regression_models_and_compared_by_their_errors() {
+    let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
+    site.open("/notebook").await;
+    site.definition("Accuracy").await;
+    // Switching to a regression data set switches the decision tree to linear regression.
+    site.choose("Data set", "Diabetes progression").await;
+    site.text("442 rows × 11 columns").await;
+    site.text("A number to predict (regression): from 25 to 346")
+        .await;
+    site.text("the target is a number, with no classes to keep in proportion")
+        .await;
+    site.text("solved exactly in one step").await;
+    let least_squares = r_squared(&site).await;
+    assert!((0.3..0.7).contains(&least_squares), "R² {least_squares}");
+    site.definition("R² on the training set").await;
+    site.text("a prediction is off by").await;
+    let chart = site
+        .find(
+            "//canvas[starts-with(@aria-label, 'Scatter plot of predicted against actual values')]",
+        )
+        .await;
+    let label = chart.attr("aria-label").await.unwrap().unwrap();
+    assert!(label.contains("111"), "{label}");
+    assert!(site.fits_width().await, "the chart widens the phone's page");
+
+    // A strong lasso keeps few features: a different, weaker fit, with its settings shown.
+    site.choose_in(TRAIN, "Penalty", "Lasso (L1)").await;
+    site.fill("Penalty strength (alpha)", "5").await;
+    site.until("the lasso's R²", || async {
+        (r_squared(&site).await - least_squares).abs() > 1e-3
+    })
+    .await;
+    site.labelled("Maximum iterations (max_iter)").await;
+    let lasso = r_squared(&site).await;
+    assert!(
+        lasso < least_squares,
+        "lasso {lasso}, least squares {least_squares}"
+    );
+
+    // A second model, a decision tree, predicts numbers too, and the comparison ranks them by
+    // their errors.
+    site.button("Add another model to compare")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.text("Depth ").await;
+    let caption = "Test-set scores by model";
+    let table = site.table(caption).await;
+    assert_eq!(table.len(), 3, "a header and two models: {table:?}");
+    assert_eq!(
+        table[0],
+        [
+            "Model",
+            "R² (1 is perfect, 0 is no better than the mean)",
+            "Mean absolute error",
+            "Root mean squared error",
+            "Explained variance"
+        ]
+    );
+    // The lowest error is the best: marked on the row with the smaller one.
+    let errors: Vec<f64> = table[1..]
+        .iter()
+        .map(|r| latih_e2e::parse_shown_number(&r[2], false))
+        .collect();
+    let best = if errors[0] <= errors[1] { 1 } else { 2 };
+    assert!(table[best][2].contains('★'), "{table:?}");
+    assert!(!table[3 - best][2].contains('★'), "{table:?}");
+
+    // A classifier on numbers says what to choose instead, and the page goes on.
+    site.choose_in(TRAIN, "Model", "Gaussian naive Bayes").await;
+    site.text("Choose linear regression, a decision tree, a random forest or k-nearest neighbours")
+        .await;
+    site.choose_in(TRAIN, "Model", "Linear regression").await;
+    r_squared(&site).await;
+    site.close().await;
+}

@@ -153,9 +153,9 @@ async fn every_shipped_data_set_is_listed_with_its_note_and_opens_in_a_notebook(
     }
     site.text("1,797 handwritten digits, each an 8×8 image")
         .await;
-    // The houses' suggested target is a yes/no column (regression is not in Latih yet).
+    // The houses' suggested target is their price: a number to predict, by linear regression.
     let houses = "//li[h2[normalize-space(.)='Saratoga houses']]";
-    site.find(&format!("{houses}//dd[normalize-space(.)='centralAir']"))
+    site.find(&format!("{houses}//dd[normalize-space(.)='price']"))
         .await;
     site.find(&format!(
         "{houses}//a[normalize-space(.)='Open the notebook']"
@@ -166,6 +166,9 @@ async fn every_shipped_data_set_is_listed_with_its_note_and_opens_in_a_notebook(
     .unwrap();
     site.text("1,728 rows × 16 columns").await;
     site.settled().await;
-    assert!(!site.definition("Accuracy").await.is_empty());
+    assert!(!site
+        .definition("R² (1 is perfect, 0 is no better than the mean)")
+        .await
+        .is_empty());
     site.close().await;
 }

@@ -6,7 +6,8 @@ use super::literal::{py_float, py_str, py_str_list};
 use super::Words;
 use crate::datasets::{query_result_name, table_name, user_file_name};
 use crate::models::{
-    Activation, GradientBoostingParams, MaxFeatures, MlpParams, ModelSpec, NeighbourWeights, Solver,
+    Activation, GradientBoostingParams, LinearRegressionParams, MaxFeatures, MlpParams, ModelSpec,
+    NeighbourWeights, Penalty, Solver,
 };
 use crate::notebook::{
     tables_for, Cell, DataSource, DatasetCell, Notebook, SplitCell, SqlCell, StepsCell, TuneCell,
@@ -32,14 +33,31 @@ pub fn cell_python(
             Some(dataset(cell, notebook.steps_follow(index), words, &dialect))
         }
         Cell::Explore(_) => Some(EXPLORE.to_string()),
-        Cell::Split(cell) => Some(split(cell)),
+        Cell::Split(cell) => Some(split(cell, regression_above(notebook, index, files))),
         Cell::Steps(cell) => Some(steps(cell)),
-        Cell::Train(cell) => Some(train(&cell.model)),
-        Cell::Evaluate(_) => Some(EVALUATE.to_string()),
+        Cell::Train(cell) => Some(train(&cell.model, regression_above(notebook, index, files))),
+        Cell::Evaluate(_) => Some(if regression_above(notebook, index, files) {
+            EVALUATE_REGRESSION.to_string()
+        } else {
+            EVALUATE.to_string()
+        }),
         Cell::Tune(cell) => tune(cell, notebook.model_above(index)?.1),
         Cell::Note(_) => None,
         Cell::Sql(cell) => Some(sql(cell, notebook, index, words, files)),
     }
+}
+
+/// Whether the cell at `index` learns to predict numbers: the target of the data set cell above
+/// it is a regression target.
+fn regression_above(notebook: &Notebook, index: usize, files: &dyn DataSource) -> bool {
+    notebook.cells[..index]
+        .iter()
+        .rev()
+        .find_map(|c| match c {
+            Cell::Dataset(d) => Some(files.predicts_numbers(d)),
+            _ => None,
+        })
+        .unwrap_or(false)
 }
 
 /// The file name the script reads, and what the reader is told about it.
@@ -258,8 +276,13 @@ print(raw.describe())\n\
 print(raw.isna().sum())\n\
 print(raw[target].value_counts())";
 
-fn split(cell: &SplitCell) -> String {
-    let stratify = if cell.stratify { "y" } else { "None" };
+/// Numbers to predict are not stratified (they have no classes), as in Latih.
+fn split(cell: &SplitCell, regression: bool) -> String {
+    let stratify = if cell.stratify && !regression {
+        "y"
+    } else {
+        "None"
+    };
     format!(
         "X_train, X_test, y_train, y_test = train_test_split(\n\
          \x20   X, y, test_size={}, stratify={stratify}, random_state={})",
@@ -276,8 +299,8 @@ fn steps(cell: &StepsCell) -> String {
 
 /// The model in a pipeline that one-hot encodes the categorical columns (categories learned from
 /// the training rows, unseen ones all zeros) and passes numbers through, as Latih's features do.
-fn train(model: &ModelSpec) -> String {
-    let (estimator, standardize) = estimator(model);
+fn train(model: &ModelSpec, regression: bool) -> String {
+    let (estimator, standardize) = estimator(model, regression);
     let scale = if standardize {
         "    (\"scale\", StandardScaler()),\n"
     } else {
@@ -300,12 +323,15 @@ fn optional_int(value: Option<u32>) -> String {
     value.map_or_else(|| "None".to_string(), |v| v.to_string())
 }
 
-/// The scikit-learn estimator with the same parameters, and whether it is standardised first.
-fn estimator(model: &ModelSpec) -> (String, bool) {
+/// The scikit-learn estimator with the same parameters, and whether it is standardised first;
+/// trees, forests and k-nearest neighbours are regressors when the target is a number.
+fn estimator(model: &ModelSpec, regression: bool) -> (String, bool) {
     match model {
+        ModelSpec::LinearRegression(p) => (linear_regression(p), false),
         ModelSpec::DecisionTree(p) => (
             format!(
-                "DecisionTreeClassifier(max_depth={}, min_samples_split={}, random_state=0)",
+                "DecisionTree{}(max_depth={}, min_samples_split={}, random_state=0)",
+                task(regression),
                 optional_int(p.max_depth),
                 p.min_samples_split
             ),
@@ -320,8 +346,9 @@ fn estimator(model: &ModelSpec) -> (String, bool) {
             let bootstrap = if p.bootstrap { "True" } else { "False" };
             (
                 format!(
-                    "RandomForestClassifier(n_estimators={}, max_depth={}, min_samples_split={}, \
+                    "RandomForest{}(n_estimators={}, max_depth={}, min_samples_split={}, \
                      max_features={max_features}, bootstrap={bootstrap}, random_state={})",
+                    task(regression),
                     p.n_estimators,
                     optional_int(p.max_depth),
                     p.min_samples_split,
@@ -337,7 +364,8 @@ fn estimator(model: &ModelSpec) -> (String, bool) {
             };
             (
                 format!(
-                    "KNeighborsClassifier(n_neighbors={}, weights=\"{weights}\")",
+                    "KNeighbors{}(n_neighbors={}, weights=\"{weights}\")",
+                    task(regression),
                     p.n_neighbors
                 ),
                 false,
@@ -357,6 +385,29 @@ fn estimator(model: &ModelSpec) -> (String, bool) {
         ),
         ModelSpec::NeuralNetwork(p) => (mlp(p), p.standardize),
         ModelSpec::GradientBoosting(p) => (boosting(p), false),
+    }
+}
+
+/// The ending of scikit-learn's estimators that do both: `…Classifier` or `…Regressor`.
+fn task(regression: bool) -> &'static str {
+    if regression {
+        "Regressor"
+    } else {
+        "Classifier"
+    }
+}
+
+fn linear_regression(p: &LinearRegressionParams) -> String {
+    let alpha = py_float(p.alpha);
+    match p.penalty {
+        Penalty::None => "LinearRegression()".to_string(),
+        Penalty::Ridge => format!("Ridge(alpha={alpha})"),
+        Penalty::Lasso => format!("Lasso(alpha={alpha}, max_iter={})", p.max_iter),
+        Penalty::ElasticNet => format!(
+            "ElasticNet(alpha={alpha}, l1_ratio={}, max_iter={})",
+            py_float(p.l1_ratio),
+            p.max_iter
+        ),
     }
 }
 
@@ -414,6 +465,15 @@ if len(model.classes_) == 2:\n\
 \x20   print(\"roc_auc\", roc_auc_score(y_test, proba[:, 1]))\n\
 else:\n\
 \x20   print(\"roc_auc\", roc_auc_score(y_test, proba, multi_class=\"ovr\", labels=model.classes_))";
+
+const EVALUATE_REGRESSION: &str = "y_pred = model.predict(X_test)\n\
+print(\"r2\", r2_score(y_test, y_pred))\n\
+print(\"mean_absolute_error\", mean_absolute_error(y_test, y_pred))\n\
+print(\"mean_squared_error\", mean_squared_error(y_test, y_pred))\n\
+print(\"root_mean_squared_error\", root_mean_squared_error(y_test, y_pred))\n\
+print(\"mean_absolute_percentage_error\", mean_absolute_percentage_error(y_test, y_pred))\n\
+print(\"median_absolute_error\", median_absolute_error(y_test, y_pred))\n\
+print(\"explained_variance\", explained_variance_score(y_test, y_pred))";
 
 /// The same search: a grid as a grid; a random search as the very candidates Latih drew, each a
 /// grid of one point, so that both try the same models.

@@ -12,19 +12,23 @@ const IMPORTS: &str = "import sqlite3\n\
 import numpy as np\n\
 import pandas as pd\n\
 from sklearn.compose import make_column_selector, make_column_transformer\n\
-from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier\n\
+from sklearn.ensemble import (HistGradientBoostingClassifier, RandomForestClassifier,\n\
+\x20                             RandomForestRegressor)\n\
 from sklearn.impute import SimpleImputer\n\
-from sklearn.linear_model import LogisticRegression\n\
+from sklearn.linear_model import ElasticNet, Lasso, LinearRegression, LogisticRegression, Ridge\n\
 from sklearn.metrics import (accuracy_score, balanced_accuracy_score, classification_report,\n\
-\x20                            confusion_matrix, roc_auc_score)\n\
+\x20                            confusion_matrix, explained_variance_score, mean_absolute_error,\n\
+\x20                            mean_absolute_percentage_error, mean_squared_error,\n\
+\x20                            median_absolute_error, r2_score, roc_auc_score,\n\
+\x20                            root_mean_squared_error)\n\
 from sklearn.model_selection import GridSearchCV, train_test_split\n\
 from sklearn.naive_bayes import GaussianNB\n\
-from sklearn.neighbors import KNeighborsClassifier\n\
+from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor\n\
 from sklearn.neural_network import MLPClassifier\n\
 from sklearn.pipeline import Pipeline\n\
 from sklearn.preprocessing import (KBinsDiscretizer, MinMaxScaler, OneHotEncoder, OrdinalEncoder,\n\
 \x20                                  RobustScaler, StandardScaler)\n\
-from sklearn.tree import DecisionTreeClassifier";
+from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor";
 
 /// One part of the document, in the notebook's order.
 enum Part {
@@ -35,6 +39,7 @@ enum Part {
 }
 
 fn parts(notebook: &Notebook, words: Words, files: &dyn DataSource) -> Vec<Part> {
+    let files = &super::Remembering::new(files);
     let mut parts = vec![
         Part::Text(format!(
             "# {}\n\n{}",

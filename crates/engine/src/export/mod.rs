@@ -13,8 +13,10 @@ pub use cells::cell_python;
 pub use documents::{ipynb, python_script};
 pub(crate) use literal::{py_float, py_str, py_str_list};
 
-use crate::notebook::{DataSource, Notebook};
+use crate::notebook::{DataSource, DatasetCell, Notebook};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Looks up a catalog key.
 pub type Words<'a> = &'a dyn Fn(&str) -> String;
@@ -49,8 +51,9 @@ pub struct PythonExport {
 
 impl PythonExport {
     /// The notebook's code; `files` (the data sets' text) tell how each file is written, for
-    /// `read_csv`'s options.
+    /// `read_csv`'s options, and whether a target is a number to predict.
     pub fn of(notebook: &Notebook, words: Words, files: &dyn DataSource) -> Self {
+        let files = &Remembering::new(files);
         Self {
             cells: (0..notebook.cells.len())
                 .map(|index| cell_python(notebook, index, words, files))
@@ -58,6 +61,45 @@ impl PythonExport {
             script: python_script(notebook, words, files),
             ipynb: ipynb(notebook, words, files),
         }
+    }
+}
+
+/// The data sets' text, remembering which targets are numbers to predict: several cells ask,
+/// and reading a whole file to know is the slow part of an export.
+pub(crate) struct Remembering<'a> {
+    files: &'a dyn DataSource,
+    /// By data set, target and whether bad rows are skipped.
+    numbers: RefCell<HashMap<(String, String, bool), bool>>,
+}
+
+impl<'a> Remembering<'a> {
+    pub(crate) fn new(files: &'a dyn DataSource) -> Self {
+        Self {
+            files,
+            numbers: RefCell::default(),
+        }
+    }
+}
+
+impl DataSource for Remembering<'_> {
+    fn csv(&self, dataset: &str) -> Option<&str> {
+        self.files.csv(dataset)
+    }
+    fn ids(&self) -> Vec<&str> {
+        self.files.ids()
+    }
+    fn predicts_numbers(&self, cell: &DatasetCell) -> bool {
+        let key = (
+            cell.dataset.clone(),
+            cell.target.clone(),
+            cell.skip_bad_rows,
+        );
+        if let Some(&known) = self.numbers.borrow().get(&key) {
+            return known;
+        }
+        let numbers = self.files.predicts_numbers(cell);
+        self.numbers.borrow_mut().insert(key, numbers);
+        numbers
     }
 }
 

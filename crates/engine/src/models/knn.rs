@@ -1,5 +1,6 @@
-//! k-nearest neighbours (scikit-learn's `KNeighborsClassifier`, Euclidean, brute force): a row
-//! gets the classes of the k training rows closest to it, equally weighted or by 1 / distance.
+//! k-nearest neighbours (scikit-learn's `KNeighborsClassifier` and `KNeighborsRegressor`,
+//! Euclidean, brute force): a row gets the classes (or the mean target) of the k training rows
+//! closest to it, equally weighted or by 1 / distance.
 
 use crate::error::Expected;
 use crate::features::Matrix;
@@ -32,15 +33,28 @@ impl Default for KnnParams {
 /// The model is its training data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Knn {
-    params: KnnParams,
-    x: Matrix,
+    neighbours: Neighbours,
     y: Vec<u32>,
     n_classes: usize,
 }
 
-impl Knn {
-    pub fn fit(params: &KnnParams, x: &Matrix, y: &[u32], n_classes: usize) -> Result<Self, Error> {
-        super::check_training_data(x, y)?;
+/// k-nearest neighbours predicting a number (scikit-learn's `KNeighborsRegressor`): the mean of
+/// the neighbours' targets, equally weighted or by 1 / distance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KnnRegressor {
+    neighbours: Neighbours,
+    y: Vec<f64>,
+}
+
+/// The training rows and how to weigh the nearest of them: what both tasks share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Neighbours {
+    params: KnnParams,
+    x: Matrix,
+}
+
+impl Neighbours {
+    fn fit(params: &KnnParams, x: &Matrix) -> Result<Self, Error> {
         if params.n_neighbors == 0 || params.n_neighbors as usize > x.rows {
             return Err(Error::InvalidParameter {
                 name: "n_neighbors".into(),
@@ -54,16 +68,11 @@ impl Knn {
         Ok(Self {
             params: params.clone(),
             x: x.clone(),
-            y: y.to_vec(),
-            n_classes,
         })
     }
 
-    pub fn n_neighbors(&self) -> u32 {
-        self.params.n_neighbors
-    }
-
-    pub fn predict_proba(&self, x: &Matrix) -> Vec<Vec<f64>> {
+    /// For each row of `x`, its k nearest training rows with their weights, handed to `visit`.
+    fn each_row<T>(&self, x: &Matrix, mut visit: impl FnMut(&[(f64, usize)]) -> T) -> Vec<T> {
         let k = self.params.n_neighbors as usize;
         let mut distances: Vec<(f64, usize)> = Vec::with_capacity(self.x.rows);
         (0..x.rows)
@@ -83,23 +92,67 @@ impl Knn {
                     .select_nth_unstable_by(k - 1, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
                 let nearest = &mut distances[..k];
                 nearest.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-                let mut votes = vec![0.0; self.n_classes];
                 let exact = nearest.iter().any(|(d2, _)| *d2 == 0.0);
-                for &(d2, t) in nearest.iter() {
-                    let weight = match self.params.weights {
+                for (d2, _) in nearest.iter_mut() {
+                    *d2 = match self.params.weights {
                         NeighbourWeights::Uniform => 1.0,
-                        NeighbourWeights::Distance if exact => f64::from(u8::from(d2 == 0.0)),
+                        NeighbourWeights::Distance if exact => f64::from(u8::from(*d2 == 0.0)),
                         NeighbourWeights::Distance => 1.0 / d2.sqrt(),
                     };
-                    votes[self.y[t] as usize] += weight;
                 }
-                let total: f64 = votes.iter().sum();
-                votes.iter().map(|v| v / total).collect()
+                visit(nearest)
             })
             .collect()
+    }
+}
+
+impl Knn {
+    pub fn fit(params: &KnnParams, x: &Matrix, y: &[u32], n_classes: usize) -> Result<Self, Error> {
+        super::check_training_data(x, y)?;
+        Ok(Self {
+            neighbours: Neighbours::fit(params, x)?,
+            y: y.to_vec(),
+            n_classes,
+        })
+    }
+
+    pub fn n_neighbors(&self) -> u32 {
+        self.neighbours.params.n_neighbors
+    }
+
+    pub fn predict_proba(&self, x: &Matrix) -> Vec<Vec<f64>> {
+        self.neighbours.each_row(x, |nearest| {
+            let mut votes = vec![0.0; self.n_classes];
+            for &(weight, t) in nearest {
+                votes[self.y[t] as usize] += weight;
+            }
+            let total: f64 = votes.iter().sum();
+            votes.iter().map(|v| v / total).collect()
+        })
     }
 
     pub fn predict(&self, x: &Matrix) -> Vec<u32> {
         super::most_probable(&self.predict_proba(x))
+    }
+}
+
+impl KnnRegressor {
+    pub fn fit(params: &KnnParams, x: &Matrix, y: &[f64]) -> Result<Self, Error> {
+        super::check_features(x, y.len())?;
+        Ok(Self {
+            neighbours: Neighbours::fit(params, x)?,
+            y: y.to_vec(),
+        })
+    }
+
+    pub fn n_neighbors(&self) -> u32 {
+        self.neighbours.params.n_neighbors
+    }
+
+    pub fn predict(&self, x: &Matrix) -> Vec<f64> {
+        self.neighbours.each_row(x, |nearest| {
+            let total: f64 = nearest.iter().map(|(w, _)| w).sum();
+            nearest.iter().map(|&(w, t)| w * self.y[t]).sum::<f64>() / total
+        })
     }
 }

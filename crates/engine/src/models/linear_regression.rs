@@ -18,21 +18,40 @@ use crate::features::Matrix;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// Which penalty keeps the weights small: none (least squares), L2 (ridge), L1 (lasso) or both
+/// (elastic net).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Penalty {
     None,
-    Ridge { alpha: f64 },
-    Lasso { alpha: f64 },
-    ElasticNet { alpha: f64, l1_ratio: f64 },
+    Ridge,
+    Lasso,
+    ElasticNet,
 }
 
+/// Written flat, with scikit-learn's names: `{"penalty": "elastic_net", "alpha": 0.3,
+/// "l1_ratio": 0.5, "max_iter": 1000}`; `alpha` is unused by least squares, `l1_ratio` by all
+/// but the elastic net, `max_iter` by least squares and ridge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LinearRegressionParams {
     pub penalty: Penalty,
+    /// The penalty's strength.
+    #[serde(default = "default_alpha")]
+    pub alpha: f64,
+    /// The elastic net's share of L1 in its penalty (0 is ridge, 1 is lasso).
+    #[serde(default = "default_l1_ratio")]
+    pub l1_ratio: f64,
     /// Coordinate-descent passes at most (the lasso and the elastic net).
     #[serde(default = "default_max_iter")]
     pub max_iter: u32,
+}
+
+fn default_alpha() -> f64 {
+    1.0
+}
+
+fn default_l1_ratio() -> f64 {
+    0.5
 }
 
 fn default_max_iter() -> u32 {
@@ -43,6 +62,8 @@ impl Default for LinearRegressionParams {
     fn default() -> Self {
         Self {
             penalty: Penalty::None,
+            alpha: default_alpha(),
+            l1_ratio: default_l1_ratio(),
             max_iter: default_max_iter(),
         }
     }
@@ -69,9 +90,9 @@ impl LinearRegression {
         }
         let (alpha, l1_ratio) = match params.penalty {
             Penalty::None => (0.0, 0.0),
-            Penalty::Ridge { alpha } => (alpha, 0.0),
-            Penalty::Lasso { alpha } => (alpha, 1.0),
-            Penalty::ElasticNet { alpha, l1_ratio } => (alpha, l1_ratio),
+            Penalty::Ridge => (params.alpha, 0.0),
+            Penalty::Lasso => (params.alpha, 1.0),
+            Penalty::ElasticNet => (params.alpha, params.l1_ratio),
         };
         let invalid = |name: &str, value: f64, expected| {
             Err(Error::InvalidParameter {
@@ -88,8 +109,8 @@ impl LinearRegression {
         }
         let centred = Centred::of(x, y);
         let (coef, iterations, converged) = match params.penalty {
-            Penalty::None | Penalty::Ridge { .. } => (centred.ridge(alpha), 0, true),
-            Penalty::Lasso { .. } | Penalty::ElasticNet { .. } => {
+            Penalty::None | Penalty::Ridge => (centred.ridge(alpha), 0, true),
+            Penalty::Lasso | Penalty::ElasticNet => {
                 centred.coordinate_descent(alpha, l1_ratio, params.max_iter)
             }
         };
@@ -234,7 +255,8 @@ mod tests {
         assert!((model.coef[0] - 0.4).abs() < 1e-9 && (model.coef[1] - 0.8).abs() < 1e-9);
         assert!((model.intercept - 1.0).abs() < 1e-9);
         let bad = LinearRegressionParams {
-            penalty: Penalty::Lasso { alpha: -1.0 },
+            penalty: Penalty::Lasso,
+            alpha: -1.0,
             ..Default::default()
         };
         assert!(LinearRegression::fit(&bad, &x, &y).is_err());

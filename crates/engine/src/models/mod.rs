@@ -14,18 +14,20 @@ mod mlp;
 mod naive_bayes;
 mod pca;
 mod random_forest;
+mod regression_tree;
 mod standardize;
 
 pub use boosting::{GradientBoosting, GradientBoostingParams, MAX_LEAF_NODES_LIMIT};
 pub use decision_tree::{DecisionTree, DecisionTreeParams, MAX_DEPTH_LIMIT};
 pub use kmeans::{KMeans, KMeansParams};
-pub use knn::{Knn, KnnParams, NeighbourWeights};
+pub use knn::{Knn, KnnParams, KnnRegressor, NeighbourWeights};
 pub use linear_regression::{LinearRegression, LinearRegressionParams, Penalty};
 pub use logistic::{LogisticRegression, LogisticRegressionParams, MAX_ITER_LIMIT};
 pub use mlp::{Activation, Mlp, MlpParams, Solver, MAX_LAYERS, MAX_UNITS};
 pub use naive_bayes::{GaussianNb, GaussianNbParams};
 pub use pca::Pca;
 pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams, MAX_ESTIMATORS};
+pub use regression_tree::{ForestRegressor, RegressionTree};
 
 use crate::features::Matrix;
 use crate::Error;
@@ -68,6 +70,8 @@ pub enum ModelSpec {
     LogisticRegression(LogisticRegressionParams),
     NeuralNetwork(MlpParams),
     GradientBoosting(GradientBoostingParams),
+    /// Least squares, ridge, lasso or elastic net: a regression model.
+    LinearRegression(LinearRegressionParams),
 }
 
 impl crate::tagged::Tagged for ModelSpec {
@@ -80,6 +84,7 @@ impl crate::tagged::Tagged for ModelSpec {
         "logistic_regression",
         "neural_network",
         "gradient_boosting",
+        "linear_regression",
     ];
 
     fn variant<'de, A: serde::de::MapAccess<'de>>(
@@ -99,6 +104,7 @@ impl crate::tagged::Tagged for ModelSpec {
                 ModelSpec::LogisticRegression(Deserialize::deserialize(fields)?)
             }
             "neural_network" => ModelSpec::NeuralNetwork(Deserialize::deserialize(fields)?),
+            "linear_regression" => ModelSpec::LinearRegression(Deserialize::deserialize(fields)?),
             _ => ModelSpec::GradientBoosting(Deserialize::deserialize(fields)?),
         })
     }
@@ -144,6 +150,7 @@ impl ModelSpec {
         progress: &mut dyn FnMut(f64),
     ) -> Result<Classifier, Error> {
         let fitted = match self {
+            ModelSpec::LinearRegression(_) => Err(Error::RegressorOnClasses),
             ModelSpec::DecisionTree(params) => {
                 DecisionTree::fit(params, x, y, n_classes).map(Classifier::DecisionTree)
             }
@@ -171,6 +178,77 @@ impl ModelSpec {
         };
         progress(1.0);
         fitted
+    }
+
+    /// Whether this model can predict a number (a regression target).
+    pub fn regresses(&self) -> bool {
+        matches!(
+            self,
+            ModelSpec::LinearRegression(_)
+                | ModelSpec::KNearestNeighbors(_)
+                | ModelSpec::DecisionTree(_)
+                | ModelSpec::RandomForest(_)
+        )
+    }
+
+    /// Whether this model can predict a class.
+    pub fn classifies(&self) -> bool {
+        !matches!(self, ModelSpec::LinearRegression(_))
+    }
+
+    /// Fits the model to predict numbers, `y`, one per row of `x`; `progress` as for
+    /// [`fit_with_progress`](Self::fit_with_progress).
+    pub fn fit_regressor(
+        &self,
+        x: &Matrix,
+        y: &[f64],
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<Regressor, Error> {
+        match self {
+            ModelSpec::DecisionTree(params) => {
+                RegressionTree::fit(params, x, y).map(Regressor::DecisionTree)
+            }
+            ModelSpec::RandomForest(params) => {
+                ForestRegressor::fit_with_progress(params, x, y, progress)
+                    .map(Regressor::RandomForest)
+            }
+            ModelSpec::LinearRegression(params) => {
+                LinearRegression::fit(params, x, y).map(Regressor::Linear)
+            }
+            ModelSpec::KNearestNeighbors(params) => {
+                KnnRegressor::fit(params, x, y).map(Regressor::KNearestNeighbors)
+            }
+            _ => Err(Error::ClassifierOnNumbers),
+        }
+    }
+}
+
+/// A fitted regression model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Regressor {
+    Linear(LinearRegression),
+    KNearestNeighbors(KnnRegressor),
+    DecisionTree(RegressionTree),
+    RandomForest(ForestRegressor),
+}
+
+impl Regressor {
+    pub fn predict(&self, x: &Matrix) -> Vec<f64> {
+        match self {
+            Regressor::Linear(linear) => linear.predict(x),
+            Regressor::KNearestNeighbors(knn) => knn.predict(x),
+            Regressor::DecisionTree(tree) => tree.predict(x),
+            Regressor::RandomForest(forest) => forest.predict(x),
+        }
+    }
+
+    /// The trees' shares of the squared-error decrease; empty for other models.
+    pub fn feature_importances(&self) -> Vec<f64> {
+        match self {
+            Regressor::DecisionTree(tree) => tree.feature_importances().to_vec(),
+            Regressor::RandomForest(forest) => forest.feature_importances(),
+            Regressor::Linear(_) | Regressor::KNearestNeighbors(_) => Vec::new(),
+        }
     }
 }
 

@@ -26,7 +26,7 @@ pub enum MaxFeatures {
 }
 
 impl MaxFeatures {
-    fn count(self, features: usize) -> usize {
+    pub(crate) fn count(self, features: usize) -> usize {
         let n = features as f64;
         let count = match self {
             MaxFeatures::Sqrt => n.sqrt() as usize,
@@ -206,26 +206,35 @@ impl RandomForest {
     /// The trees' importances averaged (single-leaf trees left out) and normalised, as
     /// scikit-learn's `feature_importances_`.
     pub fn feature_importances(&self) -> Vec<f64> {
-        let grown: Vec<&[f64]> = self
-            .trees
-            .iter()
-            .filter(|t| t.n_leaves() > 1)
-            .map(|t| t.feature_importances())
-            .collect();
         let features = self
             .trees
             .first()
             .map_or(0, |t| t.feature_importances().len());
-        let mut mean = vec![0.0; features];
-        for importances in &grown {
-            mean.iter_mut().zip(*importances).for_each(|(m, v)| *m += v);
-        }
-        let total: f64 = mean.iter().sum();
-        if total > 0.0 {
-            mean.iter_mut().for_each(|m| *m /= total);
-        }
-        mean
+        mean_importances(
+            features,
+            self.trees
+                .iter()
+                .filter(|t| t.n_leaves() > 1)
+                .map(|t| t.feature_importances()),
+        )
     }
+}
+
+/// The mean of the importances of the trees that split at all, made to sum to 1: how
+/// scikit-learn's forests average them.
+pub(crate) fn mean_importances<'a>(
+    features: usize,
+    grown: impl Iterator<Item = &'a [f64]>,
+) -> Vec<f64> {
+    let mut mean = vec![0.0; features];
+    for importances in grown {
+        mean.iter_mut().zip(importances).for_each(|(m, v)| *m += v);
+    }
+    let total: f64 = mean.iter().sum();
+    if total > 0.0 {
+        mean.iter_mut().for_each(|m| *m /= total);
+    }
+    mean
 }
 
 #[cfg(test)]

@@ -7,9 +7,9 @@ use super::query::{run_sql, QueryOutput};
 use super::tune::{self, TuneOutput};
 use super::{Cell, DatasetCell, ExploreCell, Notebook, SplitCell, StepsCell, TrainCell};
 use crate::error::CellKind;
-use crate::features::{encode_target, FeatureEncoder, Labels, Matrix};
+use crate::features::{FeatureEncoder, Matrix, Outcomes, Target};
 use crate::metrics::{self, ClassificationReport, RocCurve};
-use crate::models::Classifier;
+use crate::models::{Classifier, Regressor};
 use crate::prep::{Prepared, StepReport};
 use crate::split::{hold_out, HoldOut};
 use crate::table::profile::{profile, TableProfile};
@@ -25,6 +25,17 @@ pub trait DataSource {
     /// The data sets it holds, where it can list them (SQL queries name tables, not ids).
     fn ids(&self) -> Vec<&str> {
         Vec::new()
+    }
+    /// Whether the data set cell's target is a number to predict (regression), reading its
+    /// file (again: a source that is asked often remembers it); false when it cannot be read.
+    fn predicts_numbers(&self, cell: &DatasetCell) -> bool {
+        self.csv(&cell.dataset)
+            .and_then(|text| read_table_skipping(text, cell.skip_bad_rows).ok())
+            .and_then(|(table, _)| {
+                let (complete, _) = table.drop_incomplete_rows(&[cell.target.as_str()]);
+                Target::of(&complete, &cell.target).ok()
+            })
+            .is_some_and(|target| target.labels().is_none())
     }
 }
 
@@ -46,6 +57,8 @@ pub enum CellOutput {
     Split(SplitOutput),
     Train(TrainOutput),
     Evaluate(EvaluateOutput),
+    /// The evaluation of a model that predicts numbers.
+    EvaluateRegression(RegressionOutput),
     Tune(TuneOutput),
     Explore(TableProfile),
     /// A note's Markdown, read into safe nodes.
@@ -81,11 +94,21 @@ pub struct DatasetOutput {
     /// With a steps cell below: missing values per feature column, kept for the steps to fill
     /// (only rows without a target are dropped then).
     pub missing_kept: Vec<(String, usize)>,
-    /// Each class of the target with its number of rows.
+    /// Each class of the target with its number of rows; empty for a regression target.
     pub class_counts: Vec<(String, usize)>,
+    /// A regression target's smallest, mean and largest value.
+    pub numeric_target: Option<TargetRange>,
     /// The lines of rows skipped for having the wrong number of fields.
     #[serde(default)]
     pub skipped_lines: Vec<u64>,
+}
+
+/// The values of a regression target: what its predictions are measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TargetRange {
+    pub min: f64,
+    pub mean: f64,
+    pub max: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,6 +116,8 @@ pub struct SplitOutput {
     pub train_rows: usize,
     pub test_rows: usize,
     pub stratified: bool,
+    /// The target is a number: there were no classes to stratify by.
+    pub numeric_target: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -102,7 +127,10 @@ pub struct TrainOutput {
     /// Each feature with its share of the impurity decrease, largest first.
     pub importances: Vec<(String, f64)>,
     pub one_hot_columns: Vec<String>,
+    /// Accuracy on the training rows; for a regression model, R².
     pub train_accuracy: f64,
+    /// Whether the model predicts numbers (then `train_accuracy` is R²).
+    pub regression: bool,
     /// A network's mean training loss per epoch; empty for other models.
     pub loss_curve: Vec<f64>,
     /// A network's held-out accuracy per epoch, with early stopping.
@@ -168,6 +196,22 @@ pub struct EvaluateOutput {
     pub y_pred: Vec<u32>,
     /// The probability of each class for each test row.
     pub proba: Vec<Vec<f64>>,
+}
+
+/// How close a regression model's predictions on the test rows are, as scikit-learn's
+/// `sklearn.metrics` measures it; with the test rows' truth and predictions, for the charts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegressionOutput {
+    pub r2: f64,
+    pub mae: f64,
+    pub mse: f64,
+    pub rmse: f64,
+    /// Undefined (`None`) when a true value is 0.
+    pub mape: Option<f64>,
+    pub median_absolute_error: f64,
+    pub explained_variance: f64,
+    pub y_true: Vec<f64>,
+    pub y_pred: Vec<f64>,
 }
 
 /// A ROC curve of one class against the rest, with its area.
@@ -269,25 +313,31 @@ const PREVIEW_ROWS: usize = 5;
 pub(super) struct State {
     /// The data set as loaded, before incomplete rows are dropped.
     pub raw: Option<Table>,
-    pub data: Option<(Table, String, Labels)>,
+    pub data: Option<(Table, String, Target)>,
     pub split: Option<HoldOut>,
-    model: Option<(FeatureEncoder, Classifier)>,
+    model: Option<(FeatureEncoder, Fitted)>,
     /// A steps cell failed: the cells below wait for it, not for a split.
     steps_failed: bool,
+}
+
+/// A fitted model of either task.
+enum Fitted {
+    Classifier(Classifier),
+    Regressor(Regressor),
 }
 
 /// What a cell that learns from the split data reads from the cells above it.
 pub(super) struct SplitData<'a> {
     pub table: &'a Table,
     pub target: &'a str,
-    pub labels: &'a Labels,
+    pub outcome: &'a Target,
     pub split: &'a HoldOut,
 }
 
 impl State {
     /// The data set and its split, or which cell above is missing.
     pub(super) fn split_data(&self) -> Result<SplitData<'_>, Error> {
-        let (table, target, labels) = self.data.as_ref().ok_or(Error::NeedsCellAbove {
+        let (table, target, outcome) = self.data.as_ref().ok_or(Error::NeedsCellAbove {
             cell: CellKind::Dataset,
         })?;
         let split = self.split.as_ref().ok_or(Error::NeedsCellAbove {
@@ -300,7 +350,7 @@ impl State {
         Ok(SplitData {
             table,
             target,
-            labels,
+            outcome,
             split,
         })
     }
@@ -381,7 +431,7 @@ pub fn evaluate_with(
                 Cell::Split(c) => run_split(c, &mut state).map(CellOutput::Split),
                 Cell::Train(c) => run_train(c, prefitted.remove(&index), &mut state, &mut within)
                     .map(CellOutput::Train),
-                Cell::Evaluate(_) => run_evaluate(&state).map(CellOutput::Evaluate),
+                Cell::Evaluate(_) => run_evaluate(&state),
                 Cell::Note(note) => Ok(CellOutput::Note(parse_note(&note.text))),
                 Cell::Explore(c) => state
                     .raw
@@ -508,12 +558,18 @@ fn run_dataset(
             dropped: dropped.rows,
         });
     }
-    let labels = encode_target(&complete, &cell.target)?;
-    let mut class_counts: Vec<(String, usize)> =
-        labels.classes.iter().map(|c| (c.clone(), 0)).collect();
-    for &code in &labels.codes {
-        class_counts[code as usize].1 += 1;
-    }
+    let outcome = Target::of(&complete, &cell.target)?;
+    let (class_counts, numeric_target) = match &outcome {
+        Target::Classes(labels) => {
+            let mut counts: Vec<(String, usize)> =
+                labels.classes.iter().map(|c| (c.clone(), 0)).collect();
+            for &code in &labels.codes {
+                counts[code as usize].1 += 1;
+            }
+            (counts, None)
+        }
+        Target::Numbers(values) => (Vec::new(), Some(range_of(values))),
+    };
     let preview_rows = table.n_rows().min(PREVIEW_ROWS);
     let output = DatasetOutput {
         rows: table.n_rows(),
@@ -527,30 +583,50 @@ fn run_dataset(
         ignored_columns,
         missing_kept,
         class_counts,
+        numeric_target,
         skipped_lines,
     };
-    state.data = Some((complete, cell.target.clone(), labels));
+    state.data = Some((complete, cell.target.clone(), outcome));
     Ok(output)
+}
+
+fn range_of(values: &[f64]) -> TargetRange {
+    TargetRange {
+        min: values.iter().copied().fold(f64::INFINITY, f64::min),
+        mean: values.iter().sum::<f64>() / values.len().max(1) as f64,
+        max: values.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+    }
 }
 
 fn run_split(cell: &SplitCell, state: &mut State) -> Result<SplitOutput, Error> {
     state.split = None;
     state.steps_failed = false;
     state.model = None;
-    let (_, _, labels) = state.data.as_ref().ok_or(Error::NeedsCellAbove {
+    let (_, _, outcome) = state.data.as_ref().ok_or(Error::NeedsCellAbove {
         cell: CellKind::Dataset,
     })?;
-    let split = hold_out(
-        &labels.codes,
-        &labels.classes,
-        cell.test_fraction,
-        cell.stratify,
-        cell.seed,
-    )?;
+    // Numbers have no classes to stratify by: the rows are shuffled as one group.
+    let split = match outcome {
+        Target::Classes(labels) => hold_out(
+            &labels.codes,
+            &labels.classes,
+            cell.test_fraction,
+            cell.stratify,
+            cell.seed,
+        )?,
+        Target::Numbers(values) => hold_out(
+            &vec![0; values.len()],
+            &[String::new()],
+            cell.test_fraction,
+            false,
+            cell.seed,
+        )?,
+    };
     let output = SplitOutput {
         train_rows: split.train.len(),
         test_rows: split.test.len(),
-        stratified: cell.stratify,
+        stratified: cell.stratify && outcome.labels().is_some(),
+        numeric_target: outcome.labels().is_none(),
     };
     state.split = Some(split);
     Ok(output)
@@ -560,8 +636,7 @@ fn run_split(cell: &SplitCell, state: &mut State) -> Result<SplitOutput, Error> 
 pub(super) struct TrainingSet {
     pub encoder: FeatureEncoder,
     pub x: Matrix,
-    pub y: Vec<u32>,
-    pub n_classes: usize,
+    pub y: Outcomes,
 }
 
 impl State {
@@ -569,7 +644,7 @@ impl State {
         let SplitData {
             table,
             target,
-            labels,
+            outcome,
             split,
         } = self.split_data()?;
         missing_values_left(table, target)?;
@@ -578,8 +653,7 @@ impl State {
         Ok(TrainingSet {
             encoder,
             x,
-            y: split.train.iter().map(|&r| labels.codes[r]).collect(),
-            n_classes: labels.classes.len(),
+            y: outcome.of_rows(&split.train),
         })
     }
 }
@@ -625,7 +699,7 @@ fn run_steps(cell: &StepsCell, state: &mut State) -> Result<StepsOutput, Error> 
         .map(|step| step.apply(&mut data))
         .collect::<Result<Vec<_>, _>>()?;
     state.steps_failed = false;
-    let labels = encode_target(&data.table, &data.target)?;
+    let outcome = Target::of(&data.table, &data.target)?;
     let output = StepsOutput {
         reports,
         train_rows: data.train.len(),
@@ -636,7 +710,7 @@ fn run_steps(cell: &StepsCell, state: &mut State) -> Result<StepsOutput, Error> 
         train: data.train,
         test: data.test,
     });
-    state.data = Some((data.table, data.target, labels));
+    state.data = Some((data.table, data.target, outcome));
     Ok(output)
 }
 
@@ -651,8 +725,13 @@ fn run_train(
         encoder,
         x: x_train,
         y: y_train,
-        n_classes,
     } = state.training_set()?;
+    let (y_train, n_classes) = match y_train {
+        Outcomes::Classes { codes, n_classes } => (codes, n_classes),
+        Outcomes::Numbers(values) => {
+            return train_regressor(cell, encoder, &x_train, &values, state, progress)
+        }
+    };
     let model = match prefitted {
         Some(model) if model.was_fitted_as(&cell.model, x_train.cols, n_classes) => model,
         _ => cell
@@ -713,18 +792,67 @@ fn run_train(
         features: x_train.cols,
         one_hot_columns: encoder.one_hot_columns(),
         train_accuracy: metrics::accuracy(&y_train, &train_pred).unwrap_or(0.0),
+        regression: false,
         loss_curve,
         validation_scores,
         validation_loss,
     };
-    state.model = Some((encoder, model));
+    state.model = Some((encoder, Fitted::Classifier(model)));
     Ok(output)
 }
 
-fn run_evaluate(state: &State) -> Result<EvaluateOutput, Error> {
+/// Fits the train cell's model to a regression target.
+fn train_regressor(
+    cell: &TrainCell,
+    encoder: FeatureEncoder,
+    x_train: &Matrix,
+    y_train: &[f64],
+    state: &mut State,
+    progress: &mut dyn FnMut(f64),
+) -> Result<TrainOutput, Error> {
+    let model = cell.model.fit_regressor(x_train, y_train, progress)?;
+    let summary = match &model {
+        Regressor::DecisionTree(tree) => ModelSummary::Tree {
+            depth: tree.depth(),
+            leaves: tree.n_leaves(),
+        },
+        Regressor::RandomForest(forest) => ModelSummary::Forest {
+            trees: forest.n_trees(),
+            mean_depth: forest.mean_depth(),
+        },
+        Regressor::Linear(linear) => ModelSummary::Linear {
+            iterations: linear.iterations,
+            converged: linear.converged,
+        },
+        Regressor::KNearestNeighbors(knn) => ModelSummary::Neighbours {
+            k: knn.n_neighbors(),
+        },
+    };
+    let mut importances: Vec<(String, f64)> = encoder
+        .feature_names()
+        .into_iter()
+        .zip(model.feature_importances())
+        .collect();
+    importances.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let output = TrainOutput {
+        summary,
+        importances,
+        features: x_train.cols,
+        one_hot_columns: encoder.one_hot_columns(),
+        train_accuracy: metrics::r2_score(y_train, &model.predict(x_train)).unwrap_or(0.0),
+        regression: true,
+        loss_curve: Vec::new(),
+        validation_scores: Vec::new(),
+        validation_loss: Vec::new(),
+    };
+    state.model = Some((encoder, Fitted::Regressor(model)));
+    Ok(output)
+}
+
+fn run_evaluate(state: &State) -> Result<CellOutput, Error> {
     let SplitData {
         table,
-        labels,
+        outcome,
         split,
         ..
     } = state.split_data()?;
@@ -732,10 +860,52 @@ fn run_evaluate(state: &State) -> Result<EvaluateOutput, Error> {
         cell: CellKind::Train,
     })?;
     let x_test = encoder.transform(table, &split.test)?;
-    let y_true: Vec<u32> = split.test.iter().map(|&r| labels.codes[r]).collect();
-    let y_pred = model.predict(&x_test);
-    let proba = model.predict_proba(&x_test);
-    let n_classes = labels.classes.len();
+    match (model, outcome.of_rows(&split.test)) {
+        (Fitted::Regressor(model), Outcomes::Numbers(y_true)) => {
+            evaluate_regressor(model, &x_test, y_true).map(CellOutput::EvaluateRegression)
+        }
+        (Fitted::Classifier(model), Outcomes::Classes { codes, .. }) => {
+            let labels = outcome.labels().ok_or(Error::ClassifierOnNumbers)?;
+            evaluate_classifier(model, &x_test, codes, &labels.classes).map(CellOutput::Evaluate)
+        }
+        // A model is fitted to the target it sees: they cannot disagree.
+        (Fitted::Regressor(_), _) => Err(Error::RegressorOnClasses),
+        (Fitted::Classifier(_), _) => Err(Error::ClassifierOnNumbers),
+    }
+}
+
+fn evaluate_regressor(
+    model: &Regressor,
+    x_test: &Matrix,
+    y_true: Vec<f64>,
+) -> Result<RegressionOutput, Error> {
+    let y_pred = model.predict(x_test);
+    Ok(RegressionOutput {
+        r2: metrics::r2_score(&y_true, &y_pred)?,
+        mae: metrics::mean_absolute_error(&y_true, &y_pred)?,
+        mse: metrics::mean_squared_error(&y_true, &y_pred)?,
+        rmse: metrics::root_mean_squared_error(&y_true, &y_pred)?,
+        mape: y_true
+            .iter()
+            .all(|v| *v != 0.0)
+            .then(|| metrics::mean_absolute_percentage_error(&y_true, &y_pred).ok())
+            .flatten(),
+        median_absolute_error: metrics::median_absolute_error(&y_true, &y_pred)?,
+        explained_variance: metrics::explained_variance(&y_true, &y_pred)?,
+        y_true,
+        y_pred,
+    })
+}
+
+fn evaluate_classifier(
+    model: &Classifier,
+    x_test: &Matrix,
+    y_true: Vec<u32>,
+    classes: &[String],
+) -> Result<EvaluateOutput, Error> {
+    let y_pred = model.predict(x_test);
+    let proba = model.predict_proba(x_test);
+    let n_classes = classes.len();
     Ok(EvaluateOutput {
         accuracy: metrics::accuracy(&y_true, &y_pred).unwrap_or(0.0),
         balanced_accuracy: metrics::balanced_accuracy(&y_true, &y_pred)?,
@@ -750,7 +920,7 @@ fn run_evaluate(state: &State) -> Result<EvaluateOutput, Error> {
         )?,
         roc: roc_summary(&y_true, &proba, n_classes),
         pr: pr_summary(&y_true, &proba, n_classes),
-        classes: labels.classes.clone(),
+        classes: classes.to_vec(),
         confusion: metrics::confusion_matrix(&y_true, &y_pred, n_classes),
         test_rows: y_true.len(),
         y_true,

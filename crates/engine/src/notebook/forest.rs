@@ -5,6 +5,7 @@
 use super::eval::{data_above, DataSource};
 use super::{Cell, Notebook};
 use crate::error::CellKind;
+use crate::features::Outcomes;
 use crate::models::{ModelSpec, RandomForest};
 use crate::Error;
 use std::ops::Range;
@@ -67,7 +68,10 @@ pub fn grow_trees(
         });
     };
     let set = data_above(notebook, index, source).training_set()?;
-    RandomForest::fit_trees(params, &set.x, &set.y, set.n_classes, trees, progress)
+    let Outcomes::Classes { codes, n_classes } = &set.y else {
+        return Err(Error::ClassifierOnNumbers);
+    };
+    RandomForest::fit_trees(params, &set.x, codes, *n_classes, trees, progress)
 }
 
 #[cfg(test)]

@@ -11,8 +11,8 @@ mod tune;
 
 pub use eval::{
     evaluate, evaluate_with, work_weight, CellOutput, ClassCurve, ClassPrCurve, DataSource,
-    DatasetOutput, EvaluateOutput, ModelSummary, PrSummary, Prefitted, RocSummary, RunEvent,
-    SplitOutput, StepsOutput, TrainOutput,
+    DatasetOutput, EvaluateOutput, ModelSummary, PrSummary, Prefitted, RegressionOutput,
+    RocSummary, RunEvent, SplitOutput, StepsOutput, TargetRange, TrainOutput,
 };
 pub use forest::{grow_trees, shareable_forests, tree_shares, MIN_TREES_TO_SHARE};
 pub use note::{parse_note, NoteBlock, NoteNode};
@@ -158,8 +158,16 @@ pub struct ExploreCell {
 }
 
 impl Notebook {
-    /// The first notebook a learner sees: load → split → train → evaluate.
+    /// The first notebook a learner sees: load → split → train → evaluate. The model is a
+    /// decision tree, or linear regression for a shipped data set's regression target.
     pub fn starter(dataset: &str, target: &str) -> Self {
+        let regression = crate::datasets::find(dataset)
+            .is_some_and(|d| d.regression && d.suggested_target == target);
+        let model = if regression {
+            ModelSpec::LinearRegression(Default::default())
+        } else {
+            ModelSpec::default()
+        };
         Self {
             version: SCHEMA_VERSION,
             locked: Vec::new(),
@@ -171,16 +179,37 @@ impl Notebook {
                     url: None,
                 }),
                 Cell::Split(SplitCell::default()),
-                Cell::Train(TrainCell::default()),
+                Cell::Train(TrainCell { model }),
                 Cell::Evaluate(EvaluateCell::default()),
             ],
         }
     }
 
-    /// Appends a model to compare: a train cell (a decision tree to start) and its evaluation.
+    /// Appends a model to compare: a train cell (a decision tree to start, which classifies and
+    /// predicts numbers alike) and its evaluation.
     pub fn add_model(&mut self) {
         self.cells.push(Cell::Train(TrainCell::default()));
         self.cells.push(Cell::Evaluate(EvaluateCell::default()));
+    }
+
+    /// Gives the train cells that learn from the data set cell at `index` (those below it,
+    /// before another data set cell) a model for its task, where theirs cannot do it: linear
+    /// regression for numbers to predict, a decision tree for classes. Models that can are kept.
+    pub fn suit_models_below(&mut self, index: usize, regression: bool) {
+        for cell in self
+            .cells
+            .iter_mut()
+            .skip(index + 1)
+            .take_while(|c| !matches!(c, Cell::Dataset(_)))
+        {
+            if let Cell::Train(train) = cell {
+                if regression && !train.model.regresses() {
+                    train.model = ModelSpec::LinearRegression(Default::default());
+                } else if !regression && !train.model.classifies() {
+                    train.model = ModelSpec::default();
+                }
+            }
+        }
     }
 
     /// Appends a note.

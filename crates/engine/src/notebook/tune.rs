@@ -118,9 +118,10 @@ pub(super) fn plan<'a>(
     let super::eval::SplitData {
         table,
         target,
-        labels,
+        outcome,
         split,
     } = state.split_data()?;
+    let labels = outcome.labels().ok_or(Error::TuneNeedsClasses)?;
     let (model_cell, base) = notebook.model_above(index).ok_or(Error::NeedsCellAbove {
         cell: CellKind::Train,
     })?;

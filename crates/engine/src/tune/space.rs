@@ -42,6 +42,8 @@ impl Param {
             ModelSpec::LogisticRegression(_) => &[Param::C],
             ModelSpec::NeuralNetwork(_) => &[Param::Alpha, Param::LearningRateInit],
             ModelSpec::GradientBoosting(_) => &[Param::LearningRate, Param::MaxLeafNodes],
+            // A search scores classifiers only, for now.
+            ModelSpec::LinearRegression(_) => &[],
         }
     }
 

@@ -2,6 +2,7 @@
 //! accuracy on the training rows, and which features it leaned on ([`output`]).
 
 mod boosting;
+mod linear;
 mod network;
 mod output;
 
@@ -11,14 +12,15 @@ use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::models::{
     DecisionTreeParams, GaussianNbParams, GradientBoostingParams, KnnParams,
-    LogisticRegressionParams, MaxFeatures, MlpParams, ModelSpec, NeighbourWeights,
-    RandomForestParams,
+    LinearRegressionParams, LogisticRegressionParams, MaxFeatures, MlpParams, ModelSpec,
+    NeighbourWeights, RandomForestParams,
 };
 use latih_engine::notebook::{CellOutput, TrainCell};
 use leptos::prelude::*;
 
-/// The models a learner can pick, as (value, label key).
-const MODELS: [(&str, &str); 7] = [
+/// The models a learner can pick, as (value, label key): classifiers, then linear regression
+/// (k-nearest neighbours does both).
+const MODELS: [(&str, &str); 8] = [
     ("decision_tree", crate::key!("model-decision-tree")),
     ("random_forest", crate::key!("model-random-forest")),
     ("gradient_boosting", crate::key!("model-gradient-boosting")),
@@ -29,6 +31,7 @@ const MODELS: [(&str, &str); 7] = [
     ("neural_network", crate::key!("model-neural-network")),
     ("knn", crate::key!("model-knn")),
     ("gaussian_nb", crate::key!("model-gaussian-nb")),
+    ("linear_regression", crate::key!("model-linear-regression")),
 ];
 
 fn kind(spec: &ModelSpec) -> &'static str {
@@ -40,6 +43,7 @@ fn kind(spec: &ModelSpec) -> &'static str {
         ModelSpec::LogisticRegression(_) => "logistic_regression",
         ModelSpec::NeuralNetwork(_) => "neural_network",
         ModelSpec::GradientBoosting(_) => "gradient_boosting",
+        ModelSpec::LinearRegression(_) => "linear_regression",
     }
 }
 
@@ -82,6 +86,7 @@ fn switch_model(previous: &ModelSpec, kind: &str) -> ModelSpec {
         "logistic_regression" => ModelSpec::LogisticRegression(LogisticRegressionParams::default()),
         "neural_network" => ModelSpec::NeuralNetwork(MlpParams::default()),
         "gradient_boosting" => ModelSpec::GradientBoosting(GradientBoostingParams::default()),
+        "linear_regression" => ModelSpec::LinearRegression(LinearRegressionParams::default()),
         _ => ModelSpec::DecisionTree(DecisionTreeParams {
             max_depth,
             min_samples_split,
@@ -269,6 +274,9 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
             }
             ModelSpec::GradientBoosting(p) => {
                 Some(view! { <boosting::BoostingFields state index params=p.clone() /> }.into_any())
+            }
+            ModelSpec::LinearRegression(_) => {
+                Some(view! { <linear::LinearFields state index /> }.into_any())
             }
             ModelSpec::DecisionTree(_) => None,
         };

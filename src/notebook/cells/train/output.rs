@@ -2,7 +2,7 @@
 //! training stopped before it converged, the features it leaned on, and a network's loss curve.
 
 use crate::components::chart_canvas::ChartCanvas;
-use crate::components::score::Score;
+use crate::components::score::{Measure, Score};
 use crate::i18n::use_i18n;
 use latih_charts::curve::{self, CurveChart, CurveSeries};
 use latih_engine::notebook::{ModelSummary, TrainOutput};
@@ -77,7 +77,11 @@ pub fn Trained(out: TrainOutput) -> impl IntoView {
         {scale_note}
         {one_hot}
         <dl class="metrics">
-            <Score label_key="out-train-accuracy" value=out.train_accuracy />
+            {if out.regression {
+                view! { <Measure label_key="out-train-r2" value=Some(out.train_accuracy) /> }.into_any()
+            } else {
+                view! { <Score label_key="out-train-accuracy" value=out.train_accuracy /> }.into_any()
+            }}
         </dl>
         {importances}
         {loss}

@@ -1,0 +1,247 @@
+//! Linear regression, ridge, lasso and elastic net, k-nearest neighbours and regression trees
+//! predicting numbers, against scikit-learn on two real data sets (tests/fixtures/linear_regression.json, written by
+//! scripts/fixtures/make_regression_fixtures.py): the same coefficients, intercept and
+//! predictions.
+
+use latih_engine::features::Matrix;
+use latih_engine::metrics;
+use latih_engine::models::{
+    DecisionTreeParams, ForestRegressor, KnnParams, KnnRegressor, LinearRegression,
+    LinearRegressionParams, MaxFeatures, NeighbourWeights, Penalty, RandomForestParams,
+    RegressionTree,
+};
+use serde_json::Value;
+
+fn matrix(rows: &Value) -> Matrix {
+    let rows: Vec<Vec<f64>> = serde_json::from_value(rows.clone()).unwrap();
+    Matrix {
+        rows: rows.len(),
+        cols: rows[0].len(),
+        data: rows.into_iter().flatten().collect(),
+    }
+}
+
+fn fixture() -> Value {
+    let path = format!(
+        "{}/tests/fixtures/linear_regression.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A case's data set: the rows to fit, their targets, and the rows to predict.
+fn data_of(fixture: &Value, case: &Value) -> (Matrix, Vec<f64>, Matrix) {
+    let data = &fixture["data"][case["data"].as_str().unwrap()];
+    let y = serde_json::from_value(data["y_fit"].clone()).unwrap();
+    (matrix(&data["x_fit"]), y, matrix(&data["x_new"]))
+}
+
+#[track_caller]
+fn close(ours: f64, theirs: f64, relative: f64, what: &str) {
+    assert!(
+        (ours - theirs).abs() <= relative * theirs.abs().max(1.0),
+        "{what}: latih {ours} vs scikit-learn {theirs}"
+    );
+}
+
+#[test]
+fn linear_models_equal_scikit_learn_on_diabetes_and_houses() {
+    let fixture = fixture();
+    let cases = fixture["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), 10);
+    for case in cases {
+        let (x, y, x_new) = data_of(&fixture, case);
+        // The spec is a notebook's own JSON for the model.
+        let mut params: LinearRegressionParams =
+            serde_json::from_value(case["spec"].clone()).unwrap();
+        params.max_iter = 100_000;
+        let what = format!("{} {params:?}", case["data"]);
+        let model = LinearRegression::fit(&params, &x, &y).unwrap();
+        assert!(model.converged, "{what}");
+        // Least squares and ridge are exact; the lasso's optimum is scikit-learn's to its
+        // tolerance (1e-10 on the duality gap).
+        let tolerance = 1e-6;
+        for (i, (ours, theirs)) in model
+            .coef
+            .iter()
+            .zip(case["coef"].as_array().unwrap())
+            .enumerate()
+        {
+            close(
+                *ours,
+                theirs.as_f64().unwrap(),
+                tolerance,
+                &format!("{what} coef {i}"),
+            );
+        }
+        close(
+            model.intercept,
+            case["intercept"].as_f64().unwrap(),
+            tolerance,
+            &format!("{what} intercept"),
+        );
+        for (i, (ours, theirs)) in model
+            .predict(&x_new)
+            .iter()
+            .zip(case["predicted"].as_array().unwrap())
+            .enumerate()
+        {
+            close(
+                *ours,
+                theirs.as_f64().unwrap(),
+                tolerance,
+                &format!("{what} row {i}"),
+            );
+        }
+    }
+}
+
+#[test]
+fn k_nearest_neighbours_predict_scikit_learn_s_numbers() {
+    let fixture = fixture();
+    let cases = fixture["neighbours"].as_array().unwrap();
+    assert_eq!(cases.len(), 3);
+    for case in cases {
+        let (x, y, x_new) = data_of(&fixture, case);
+        let params = KnnParams {
+            n_neighbors: case["n_neighbors"].as_u64().unwrap() as u32,
+            weights: match case["weights"].as_str().unwrap() {
+                "distance" => NeighbourWeights::Distance,
+                _ => NeighbourWeights::Uniform,
+            },
+        };
+        let model = KnnRegressor::fit(&params, &x, &y).unwrap();
+        let what = format!("{} {params:?}", case["data"]);
+        for (i, (ours, theirs)) in model
+            .predict(&x_new)
+            .iter()
+            .zip(case["predicted"].as_array().unwrap())
+            .enumerate()
+        {
+            close(
+                *ours,
+                theirs.as_f64().unwrap(),
+                1e-9,
+                &format!("{what} row {i}"),
+            );
+        }
+    }
+}
+
+#[test]
+fn regression_trees_grow_scikit_learn_s_trees() {
+    let fixture = fixture();
+    let cases = fixture["trees"].as_array().unwrap();
+    assert_eq!(cases.len(), 4);
+    for case in cases {
+        let (x, y, x_new) = data_of(&fixture, case);
+        let params = DecisionTreeParams {
+            max_depth: case["max_depth"].as_u64().map(|d| d as u32),
+            min_samples_split: case["min_samples_split"].as_u64().unwrap() as u32,
+        };
+        let tree = RegressionTree::fit(&params, &x, &y).unwrap();
+        let what = format!("{} {params:?}", case["data"]);
+        let theirs: Vec<f64> = serde_json::from_value(case["predicted"].clone()).unwrap();
+        let ours = tree.predict(&x_new);
+        if params.max_depth.is_none() {
+            // Grown to the end: equally good splits are broken differently (see the script),
+            // so the bar is the held-out R², within 2 points.
+            let data = &fixture["data"][case["data"].as_str().unwrap()];
+            let y_new: Vec<f64> = serde_json::from_value(data["y_new"].clone()).unwrap();
+            let (r2_ours, r2_theirs) = (
+                metrics::r2_score(&y_new, &ours).unwrap(),
+                metrics::r2_score(&y_new, &theirs).unwrap(),
+            );
+            assert!(
+                (r2_ours - r2_theirs).abs() < 0.02,
+                "{what}: R² {r2_ours} vs {r2_theirs}"
+            );
+            continue;
+        }
+        assert_eq!(
+            u64::from(tree.depth()),
+            case["depth"].as_u64().unwrap(),
+            "{what}"
+        );
+        assert_eq!(
+            tree.n_leaves() as u64,
+            case["leaves"].as_u64().unwrap(),
+            "{what}"
+        );
+        for (i, (ours, theirs)) in tree
+            .feature_importances()
+            .iter()
+            .zip(case["importances"].as_array().unwrap())
+            .enumerate()
+        {
+            close(
+                *ours,
+                theirs.as_f64().unwrap(),
+                1e-9,
+                &format!("{what} importance {i}"),
+            );
+        }
+        for (i, (ours, theirs)) in ours.iter().zip(&theirs).enumerate() {
+            close(*ours, *theirs, 1e-9, &format!("{what} row {i}"));
+        }
+    }
+}
+
+#[test]
+fn random_forests_of_regression_trees_score_as_scikit_learn_s_do() {
+    let fixture = fixture();
+    let cases = fixture["forests"].as_array().unwrap();
+    assert_eq!(cases.len(), 4);
+    for case in cases {
+        let (x, y, x_new) = data_of(&fixture, case);
+        let data = &fixture["data"][case["data"].as_str().unwrap()];
+        let y_new: Vec<f64> = serde_json::from_value(data["y_new"].clone()).unwrap();
+        let params = RandomForestParams {
+            max_features: match case["max_features"].as_str().unwrap() {
+                "all" => MaxFeatures::All,
+                _ => MaxFeatures::Sqrt,
+            },
+            ..Default::default()
+        };
+        let forest = ForestRegressor::fit_with_progress(&params, &x, &y, &mut |_| {}).unwrap();
+        let ours = metrics::r2_score(&y_new, &forest.predict(&x_new)).unwrap();
+        let theirs = case["r2"].as_f64().unwrap();
+        assert!(
+            (ours - theirs).abs() < 0.02,
+            "{} {:?}: R² {ours} vs scikit-learn {theirs}",
+            case["data"],
+            params.max_features
+        );
+    }
+}
+
+#[test]
+fn a_model_round_trips_to_the_same_predictions() {
+    let x = Matrix {
+        rows: 4,
+        cols: 2,
+        data: vec![1.0, 0.5, 2.0, 1.5, 3.0, 0.0, 4.0, 2.0],
+    };
+    let y = [1.0, 2.5, 2.0, 4.5];
+    let params = LinearRegressionParams {
+        penalty: Penalty::ElasticNet,
+        alpha: 0.1,
+        l1_ratio: 0.5,
+        max_iter: 1000,
+    };
+    let model = LinearRegression::fit(&params, &x, &y).unwrap();
+    let back: LinearRegression =
+        postcard::from_bytes(&postcard::to_allocvec(&model).unwrap()).unwrap();
+    assert_eq!(back.predict(&x), model.predict(&x));
+    let knn = KnnRegressor::fit(
+        &KnnParams {
+            n_neighbors: 3,
+            weights: NeighbourWeights::Distance,
+        },
+        &x,
+        &y,
+    )
+    .unwrap();
+    let back: KnnRegressor = postcard::from_bytes(&postcard::to_allocvec(&knn).unwrap()).unwrap();
+    assert_eq!(back.predict(&x), knn.predict(&x));
+}

@@ -174,8 +174,6 @@ pub enum Error {
     ClassifierOnNumbers,
     /// A regression model, trained on a target of classes.
     RegressorOnClasses,
-    /// A tune cell above a regression target: searches score classifiers only, for now.
-    TuneNeedsClasses,
     /// A network's loss became infinite at `epoch` (1-based): the learning rate is too high.
     TrainingDiverged {
         epoch: u32,

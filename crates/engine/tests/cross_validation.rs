@@ -2,7 +2,7 @@
 //! `StratifiedKFold`, the same scores as `cross_val_score`, and searches that behave like
 //! `GridSearchCV` / `RandomizedSearchCV`.
 
-use latih_engine::features::encode_target;
+use latih_engine::features::{encode_target, Target};
 use latih_engine::models::{GaussianNbParams, KnnParams, ModelSpec};
 use latih_engine::split::{k_fold, stratified_k_fold, Fold};
 use latih_engine::table::read_csv;
@@ -70,6 +70,7 @@ fn stratified_folds_and_cross_val_scores_are_scikit_learns() {
         let target = case["target"].as_str().unwrap();
         let table = read_csv(&shipped_csv(dataset)).unwrap();
         let labels = encode_target(&table, target).unwrap();
+        let outcome = Target::Classes(labels.clone());
         let rows = usizes(&case["rows"]);
         let codes: Vec<u32> = rows.iter().map(|&r| labels.codes[r]).collect();
         let folds = stratified_k_fold(&codes, 5).unwrap();
@@ -85,7 +86,7 @@ fn stratified_folds_and_cross_val_scores_are_scikit_learns() {
         let data = CvData {
             table: &table,
             target,
-            labels: &labels,
+            outcome: &outcome,
             rows: &rows,
         };
         for (name, scoring) in [
@@ -324,6 +325,7 @@ fn learning_curves_are_scikit_learns() {
         let target = case["target"].as_str().unwrap();
         let table = read_csv(&shipped_csv(dataset)).unwrap();
         let labels = encode_target(&table, target).unwrap();
+        let outcome = Target::Classes(labels.clone());
         let rows: Vec<usize> = (0..table.n_rows()).collect();
         let folds = stratified_k_fold(&labels.codes, 5).unwrap();
         let sizes = tune::learning_curve_sizes(&folds);
@@ -332,7 +334,7 @@ fn learning_curves_are_scikit_learns() {
         let data = CvData {
             table: &table,
             target,
-            labels: &labels,
+            outcome: &outcome,
             rows: &rows,
         };
         for (i, &size) in sizes.iter().enumerate() {

@@ -4,12 +4,15 @@
 //! predictions.
 
 use latih_engine::features::Matrix;
+use latih_engine::features::Target;
 use latih_engine::metrics;
 use latih_engine::models::{
     DecisionTreeParams, ForestRegressor, KnnParams, KnnRegressor, LinearRegression,
-    LinearRegressionParams, MaxFeatures, NeighbourWeights, Penalty, RandomForestParams,
+    LinearRegressionParams, MaxFeatures, ModelSpec, NeighbourWeights, Penalty, RandomForestParams,
     RegressionTree,
 };
+use latih_engine::split::k_fold;
+use latih_engine::tune::{cross_validate_candidate, Candidate, CvData, Scoring};
 use serde_json::Value;
 
 fn matrix(rows: &Value) -> Matrix {
@@ -212,6 +215,61 @@ fn random_forests_of_regression_trees_score_as_scikit_learn_s_do() {
             case["data"],
             params.max_features
         );
+    }
+}
+
+#[test]
+fn cross_validation_scores_regression_models_as_scikit_learn_does() {
+    let fixture = fixture();
+    let cases = fixture["cv"].as_array().unwrap();
+    assert_eq!(cases.len(), 3);
+    let text = std::fs::read_to_string(format!(
+        "{}/../../static/data/diabetes.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let table = latih_engine::table::read_table(&text).unwrap();
+    let outcome = Target::of(&table, "progression").unwrap();
+    let rows: Vec<usize> = (0..table.n_rows()).collect();
+    let data = CvData {
+        table: &table,
+        target: "progression",
+        outcome: &outcome,
+        rows: &rows,
+    };
+    let folds = k_fold(rows.len(), 5).unwrap();
+    for case in cases {
+        // A train cell's JSON, its model named first as notebooks write it.
+        let params = case["params"].to_string();
+        let spec = format!("{{\"model\":{},{}", case["model"], &params[1..]);
+        let model: ModelSpec = serde_json::from_str(&spec).unwrap();
+        let scoring = match case["scoring"].as_str().unwrap() {
+            "r2" => Scoring::R2,
+            _ => Scoring::NegMeanAbsoluteError,
+        };
+        let result = cross_validate_candidate(
+            &data,
+            &model,
+            &Candidate { values: Vec::new() },
+            &folds,
+            scoring,
+            &|| 0.0,
+            &mut |_| {},
+        );
+        assert_eq!(result.error, None);
+        for (scores, key) in [
+            (&result.test_scores, "test_scores"),
+            (&result.train_scores, "train_scores"),
+        ] {
+            for (ours, theirs) in scores.iter().zip(case[key].as_array().unwrap()) {
+                close(
+                    *ours,
+                    theirs.as_f64().unwrap(),
+                    1e-6,
+                    &format!("{model:?} {key}"),
+                );
+            }
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use latih_engine::models::{
 use latih_engine::notebook::{
     evaluate, Cell, CellOutput, Notebook, RegressionOutput, TrainCell, TuneCell,
 };
+use latih_engine::tune::Scoring;
 use latih_engine::Error;
 use std::collections::HashMap;
 
@@ -151,7 +152,7 @@ fn k_nearest_neighbours_predicts_numbers_and_classifiers_say_what_to_choose() {
 }
 
 #[test]
-fn a_second_model_for_numbers_is_one_that_predicts_numbers_and_a_search_says_it_cannot() {
+fn a_second_model_for_numbers_predicts_numbers_and_a_search_ranks_by_r2() {
     let data = shipped();
     let mut nb = Notebook::starter("houses", "price");
     nb.add_model();
@@ -168,7 +169,12 @@ fn a_second_model_for_numbers_is_one_that_predicts_numbers_and_a_search_says_it_
     assert!(!trained.one_hot_columns.is_empty());
     assert!(regression(&outputs, 3).r2 > 0.5);
     assert!(regression(&outputs, 5).r2 > 0.3);
-    assert_eq!(outputs[6], Err(Error::TuneNeedsClasses));
+    // A search of numbers ranks by R² on plain (unstratified) folds of the training rows.
+    let Ok(CellOutput::Tune(plan)) = &outputs[6] else {
+        panic!("{:?}", outputs[6]);
+    };
+    assert_eq!(plan.scoring, Scoring::R2);
+    assert_eq!(plan.folds, 5);
 }
 
 #[test]

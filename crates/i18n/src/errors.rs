@@ -270,7 +270,6 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
         Error::NonFiniteFeatures => t(lang, "error-non-finite-features"),
         Error::ClassifierOnNumbers => t(lang, "error-classifier-on-numbers"),
         Error::RegressorOnClasses => t(lang, "error-regressor-on-classes"),
-        Error::TuneNeedsClasses => t(lang, "error-tune-needs-classes"),
         Error::TrainingDiverged {
             epoch,
             learning_rate,

@@ -123,13 +123,16 @@ async fn diabetes_progression_is_predicted_by_regression_models_and_compared_by_
     let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
     site.open("/notebook").await;
     site.definition("Accuracy").await;
-    // Switching to a regression data set switches the decision tree to linear regression.
+    // The decision tree predicts numbers too: switching to a regression data set keeps it.
     site.choose("Data set", "Diabetes progression").await;
     site.text("442 rows × 11 columns").await;
     site.text("A number to predict (regression): from 25 to 346")
         .await;
     site.text("the target is a number, with no classes to keep in proportion")
         .await;
+    site.definition("R² on the training set").await;
+    site.text("Depth ").await;
+    site.choose_in(TRAIN, "Model", "Linear regression").await;
     site.text("solved exactly in one step").await;
     let least_squares = r_squared(&site).await;
     assert!((0.3..0.7).contains(&least_squares), "R² {least_squares}");
@@ -194,5 +197,26 @@ async fn diabetes_progression_is_predicted_by_regression_models_and_compared_by_
         .await;
     site.choose_in(TRAIN, "Model", "Linear regression").await;
     r_squared(&site).await;
+
+    // A search over the last model, the tree, ranks by R² on plain folds of the training rows.
+    site.button("Add a tuning cell (search the last model's hyperparameters)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.heading("7. Tune the hyperparameters").await;
+    site.text("12 candidates × 5 folds = 60 fits, on the 331 training rows")
+        .await;
+    let run = site.button("Run the search").await;
+    site.until("the search can run", || async {
+        run.is_enabled().await.unwrap_or(false)
+    })
+    .await;
+    run.click().await.unwrap();
+    let results = site
+        .table("Cross-validation results, one row per candidate (score: R² (1 is perfect, 0 is no better than the mean))")
+        .await;
+    assert_eq!(results.len(), 13, "a header and 12 candidates: {results:?}");
+    assert_eq!(results[0][..3], ["Rank", "max_depth", "min_samples_split"]);
     site.close().await;
 }

@@ -41,7 +41,11 @@ pub fn cell_python(
         } else {
             EVALUATE.to_string()
         }),
-        Cell::Tune(cell) => tune(cell, notebook.model_above(index)?.1),
+        Cell::Tune(cell) => tune(
+            cell,
+            notebook.model_above(index)?.1,
+            regression_above(notebook, index, files),
+        ),
         Cell::Note(_) => None,
         Cell::Sql(cell) => Some(sql(cell, notebook, index, words, files)),
     }
@@ -477,9 +481,9 @@ print(\"explained_variance\", explained_variance_score(y_test, y_pred))";
 
 /// The same search: a grid as a grid; a random search as the very candidates Latih drew, each a
 /// grid of one point, so that both try the same models.
-fn tune(cell: &TuneCell, model: &ModelSpec) -> Option<String> {
+fn tune(cell: &TuneCell, model: &ModelSpec, regression: bool) -> Option<String> {
     let tried = candidates(model, &cell.spaces, cell.search()).ok()?;
-    let scoring = match cell.scoring {
+    let scoring = match cell.scoring.suited(regression) {
         Scoring::RocAuc => "\"roc_auc\" if y.nunique() == 2 else \"roc_auc_ovr\"".to_string(),
         other => format!("\"{}\"", other.sklearn_name(2)),
     };

@@ -8,8 +8,9 @@
 use super::eval::{DataSource, State};
 use super::{Cell, Notebook};
 use crate::error::CellKind;
+use crate::features::Target;
 use crate::models::ModelSpec;
-use crate::split::{stratified_k_fold, Fold};
+use crate::split::{k_fold, stratified_k_fold, Fold};
 use crate::tune::{
     self, cross_validate_candidate, learning_curve_point, learning_curve_sizes, Candidate,
     CandidateResult, CvData, LearningPoint, Param, Scoring, SearchKind, SearchMethod, SpaceText,
@@ -62,6 +63,8 @@ impl TuneCell {
             Param::NNeighbors => "1..15",
             Param::VarSmoothing => "log 0.000000001..0.01",
             Param::C => "log 0.01..100",
+            // A linear model's penalty ranges wider than a network's.
+            Param::Alpha if matches!(model, ModelSpec::LinearRegression(_)) => "log 0.01..100",
             Param::Alpha => "0.0001, 0.01, 1",
             Param::LearningRateInit => "0.001, 0.01",
             Param::LearningRate => "0.05, 0.1, 0.3",
@@ -93,6 +96,9 @@ pub struct TuneOutput {
     pub params: Vec<Param>,
     /// The training-set sizes of the model's learning curve, one job each.
     pub learning_sizes: Vec<usize>,
+    /// The score the search ranks by: the cell's, or the task's first where the cell's does not
+    /// suit the target (see [`Scoring::suited`]).
+    pub scoring: Scoring,
 }
 
 /// Learning curves shuffle each fold's training rows with this seed (and the fold's number), so
@@ -121,7 +127,6 @@ pub(super) fn plan<'a>(
         outcome,
         split,
     } = state.split_data()?;
-    let labels = outcome.labels().ok_or(Error::TuneNeedsClasses)?;
     let (model_cell, base) = notebook.model_above(index).ok_or(Error::NeedsCellAbove {
         cell: CellKind::Train,
     })?;
@@ -135,8 +140,14 @@ pub(super) fn plan<'a>(
             },
         });
     }
-    let train_labels: Vec<u32> = split.train.iter().map(|&r| labels.codes[r]).collect();
-    let folds = stratified_k_fold(&train_labels, cell.folds as usize)?;
+    // scikit-learn's `cv=k`: stratified folds of classes, plain folds of numbers.
+    let folds = match outcome {
+        Target::Classes(labels) => {
+            let train_labels: Vec<u32> = split.train.iter().map(|&r| labels.codes[r]).collect();
+            stratified_k_fold(&train_labels, cell.folds as usize)?
+        }
+        Target::Numbers(_) => k_fold(split.train.len(), cell.folds as usize)?,
+    };
     let candidates = tune::candidates(base, &cell.spaces, cell.search())?;
     Ok(Plan {
         model_cell,
@@ -146,10 +157,10 @@ pub(super) fn plan<'a>(
         data: CvData {
             table,
             target,
-            labels,
+            outcome,
             rows: &split.train,
         },
-        scoring: cell.scoring,
+        scoring: cell.scoring.suited(outcome.labels().is_none()),
     })
 }
 
@@ -165,6 +176,7 @@ pub(super) fn output(plan: &Plan) -> TuneOutput {
             .map(|c| c.values.iter().map(|(p, _)| *p).collect())
             .unwrap_or_default(),
         learning_sizes: learning_curve_sizes(&plan.folds),
+        scoring: plan.scoring,
     }
 }
 

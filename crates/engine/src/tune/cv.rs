@@ -2,7 +2,7 @@
 //! rows only, as a scikit-learn `Pipeline` would), score on its validation rows.
 
 use super::Candidate;
-use crate::features::{FeatureEncoder, Labels};
+use crate::features::{FeatureEncoder, Target};
 use crate::metrics::{self, Average, ClassAverage, ZeroDivision};
 use crate::models::ModelSpec;
 use crate::split::Fold;
@@ -21,6 +21,11 @@ pub enum Scoring {
     F1Macro,
     /// `"roc_auc"` for two classes, `"roc_auc_ovr"` (macro) for more.
     RocAuc,
+    /// Of models that predict numbers: R² (`"r2"`, their `score`).
+    R2,
+    /// Of models that predict numbers: the mean absolute error, negated so that higher is
+    /// better (`"neg_mean_absolute_error"`).
+    NegMeanAbsoluteError,
 }
 
 impl Scoring {
@@ -31,6 +36,24 @@ impl Scoring {
         Scoring::RocAuc,
     ];
 
+    /// The scorings of models that predict numbers.
+    pub const REGRESSION: [Scoring; 2] = [Scoring::R2, Scoring::NegMeanAbsoluteError];
+
+    /// Whether it scores predicted numbers (rather than classes).
+    pub fn for_numbers(self) -> bool {
+        Scoring::REGRESSION.contains(&self)
+    }
+
+    /// This scoring when it suits the task, else the task's first: a tune cell keeps its
+    /// scoring in the document while its data set changes from classes to numbers and back.
+    pub fn suited(self, regression: bool) -> Scoring {
+        match (regression, self.for_numbers()) {
+            (true, false) => Scoring::R2,
+            (false, true) => Scoring::Accuracy,
+            _ => self,
+        }
+    }
+
     /// The scorer's name in scikit-learn, for `n_classes` classes.
     pub fn sklearn_name(self, n_classes: usize) -> &'static str {
         match self {
@@ -39,7 +62,20 @@ impl Scoring {
             Scoring::F1Macro => "f1_macro",
             Scoring::RocAuc if n_classes > 2 => "roc_auc_ovr",
             Scoring::RocAuc => "roc_auc",
+            Scoring::R2 => "r2",
+            Scoring::NegMeanAbsoluteError => "neg_mean_absolute_error",
         }
+    }
+
+    /// The score of predicted numbers, or NaN where scikit-learn's scorer would fail.
+    pub fn score_numbers(self, y_true: &[f64], y_pred: &[f64]) -> f64 {
+        let score = match self {
+            Scoring::NegMeanAbsoluteError => {
+                metrics::mean_absolute_error(y_true, y_pred).map(|e| -e)
+            }
+            _ => metrics::r2_score(y_true, y_pred),
+        };
+        score.unwrap_or(f64::NAN)
     }
 
     /// The score, or NaN where scikit-learn's scorer would fail (its `error_score`).
@@ -63,6 +99,7 @@ impl Scoring {
                 }
                 _ => metrics::roc_auc_ovr(y_true, proba, ClassAverage::Macro),
             },
+            Scoring::R2 | Scoring::NegMeanAbsoluteError => Err(Error::EmptyInput),
         };
         score.unwrap_or(f64::NAN)
     }
@@ -73,7 +110,7 @@ impl Scoring {
 pub struct CvData<'a> {
     pub table: &'a Table,
     pub target: &'a str,
-    pub labels: &'a Labels,
+    pub outcome: &'a Target,
     /// Table rows; the folds index into this list.
     pub rows: &'a [usize],
 }
@@ -100,18 +137,32 @@ fn fit_and_score(
     scoring: Scoring,
     clock: &dyn Fn() -> f64,
 ) -> Result<(f64, f64, f64), Error> {
-    let truth =
-        |rows: &[usize]| -> Vec<u32> { rows.iter().map(|&r| data.labels.codes[r]).collect() };
     let encoder = FeatureEncoder::fit(data.table, data.target, train_rows)?;
     let x_train = encoder.transform(data.table, train_rows)?;
     let x_validation = encoder.transform(data.table, validation_rows)?;
-    let y_train = truth(train_rows);
     let started = clock();
-    let fitted = model.fit(&x_train, &y_train, data.labels.classes.len())?;
-    let fit_ms = clock() - started;
-    let score_on = |x, y: &[u32]| scoring.score(y, &fitted.predict(x), &fitted.predict_proba(x));
-    let validation = score_on(&x_validation, &truth(validation_rows));
-    Ok((validation, score_on(&x_train, &y_train), fit_ms))
+    match data.outcome {
+        Target::Classes(labels) => {
+            let truth =
+                |rows: &[usize]| -> Vec<u32> { rows.iter().map(|&r| labels.codes[r]).collect() };
+            let y_train = truth(train_rows);
+            let fitted = model.fit(&x_train, &y_train, labels.classes.len())?;
+            let fit_ms = clock() - started;
+            let score_on =
+                |x, y: &[u32]| scoring.score(y, &fitted.predict(x), &fitted.predict_proba(x));
+            let validation = score_on(&x_validation, &truth(validation_rows));
+            Ok((validation, score_on(&x_train, &y_train), fit_ms))
+        }
+        Target::Numbers(values) => {
+            let truth = |rows: &[usize]| -> Vec<f64> { rows.iter().map(|&r| values[r]).collect() };
+            let y_train = truth(train_rows);
+            let fitted = model.fit_regressor(&x_train, &y_train, &mut |_| {})?;
+            let fit_ms = clock() - started;
+            let score_on = |x, y: &[f64]| scoring.score_numbers(y, &fitted.predict(x));
+            let validation = score_on(&x_validation, &truth(validation_rows));
+            Ok((validation, score_on(&x_train, &y_train), fit_ms))
+        }
+    }
 }
 
 /// Table rows of positions in the rows a search learns from.

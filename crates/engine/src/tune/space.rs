@@ -3,6 +3,7 @@
 //! log-uniform range `log 0.000000001..0.001`.
 
 use crate::error::Expected;
+use crate::models::Penalty;
 use crate::models::{ModelSpec, MAX_DEPTH_LIMIT, MAX_ESTIMATORS, MAX_LEAF_NODES_LIMIT};
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -42,8 +43,9 @@ impl Param {
             ModelSpec::LogisticRegression(_) => &[Param::C],
             ModelSpec::NeuralNetwork(_) => &[Param::Alpha, Param::LearningRateInit],
             ModelSpec::GradientBoosting(_) => &[Param::LearningRate, Param::MaxLeafNodes],
-            // A search scores classifiers only, for now.
-            ModelSpec::LinearRegression(_) => &[],
+            // Least squares has no penalty to search.
+            ModelSpec::LinearRegression(p) if p.penalty == Penalty::None => &[],
+            ModelSpec::LinearRegression(_) => &[Param::Alpha],
         }
     }
 
@@ -96,6 +98,7 @@ impl Param {
                 (Param::VarSmoothing, ModelSpec::GaussianNaiveBayes(p)) => p.var_smoothing = value,
                 (Param::C, ModelSpec::LogisticRegression(p)) => p.c = value,
                 (Param::Alpha, ModelSpec::NeuralNetwork(p)) => p.alpha = value,
+                (Param::Alpha, ModelSpec::LinearRegression(p)) => p.alpha = value,
                 (Param::LearningRateInit, ModelSpec::NeuralNetwork(p)) => {
                     p.learning_rate_init = value
                 }

@@ -6,7 +6,6 @@ use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
 use crate::notebook::search::LearningDone;
 use crate::notebook::NotebookState;
-use latih_engine::notebook::{Cell, TuneCell};
 use latih_engine::tune::mean_std;
 use latih_i18n::{format_count, format_decimal};
 use leptos::prelude::*;
@@ -19,11 +18,7 @@ pub fn LearningCurveResults(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let stale = super::changed_since(state, index, done.notebook.clone());
-    let scoring = match done.notebook.cells.get(index) {
-        Some(Cell::Tune(TuneCell { scoring, .. })) => *scoring,
-        _ => Default::default(),
-    };
-    let scoring_key = super::scoring_key(scoring);
+    let scoring_key = super::scoring_key(super::planned_scoring(state, index));
     let x: Vec<f64> = done.points.iter().map(|p| p.rows as f64).collect();
     let test: Vec<(f64, f64)> = done
         .points

@@ -28,6 +28,22 @@ pub(crate) fn scoring_key(scoring: Scoring) -> &'static str {
         Scoring::BalancedAccuracy => crate::key!("out-balanced-accuracy"),
         Scoring::F1Macro => crate::key!("out-f1-macro"),
         Scoring::RocAuc => crate::key!("out-roc-auc"),
+        Scoring::R2 => crate::key!("out-r2"),
+        Scoring::NegMeanAbsoluteError => crate::key!("tune-neg-mae"),
+    }
+}
+
+/// The score the search ranks by, as the notebook planned it: the cell's, or the task's own
+/// where the cell's does not suit the target (numbers or classes).
+pub(crate) fn planned_scoring(state: NotebookState, index: usize) -> Scoring {
+    match untrack(|| state.output(index)) {
+        Some(Ok(CellOutput::Tune(plan))) => plan.scoring,
+        _ => {
+            state
+                .cell_untracked::<TuneCell>(index)
+                .unwrap_or_default()
+                .scoring
+        }
     }
 }
 
@@ -51,6 +67,8 @@ fn scoring_id(scoring: Scoring) -> &'static str {
         Scoring::BalancedAccuracy => "balanced_accuracy",
         Scoring::F1Macro => "f1_macro",
         Scoring::RocAuc => "roc_auc",
+        Scoring::R2 => "r2",
+        Scoring::NegMeanAbsoluteError => "neg_mean_absolute_error",
     }
 }
 
@@ -152,20 +170,28 @@ pub fn TuneCellView(state: NotebookState, index: usize) -> impl IntoView {
         }
         Err(_) => false,
     });
+    // The scorings of the task the plan found (classes or numbers), the planned one chosen.
+    let planned = Memo::new(move |_| match state.output(index) {
+        Some(Ok(CellOutput::Tune(plan))) => Some(plan.scoring),
+        _ => None,
+    });
     let scoring_options = Signal::derive(move || {
-        Scoring::ALL
-            .iter()
+        let task: &[Scoring] = if planned.get().is_some_and(Scoring::for_numbers) {
+            &Scoring::REGRESSION
+        } else {
+            &Scoring::ALL
+        };
+        task.iter()
             .map(|&s| (scoring_id(s).to_string(), i18n.tr(scoring_key(s))))
             .collect::<Vec<_>>()
     });
     let scoring = Signal::derive(move || {
-        state
-            .cell::<TuneCell>(index)
-            .map_or("accuracy", |c| scoring_id(c.scoring))
-            .to_string()
+        let cell = state.cell::<TuneCell>(index).map(|c| c.scoring);
+        scoring_id(planned.get().or(cell).unwrap_or_default()).to_string()
     });
     let choose_scoring = Callback::new(move |id: String| {
-        if let Some(&s) = Scoring::ALL.iter().find(|&&s| scoring_id(s) == id) {
+        let all = Scoring::ALL.iter().chain(&Scoring::REGRESSION);
+        if let Some(&s) = all.into_iter().find(|&&s| scoring_id(s) == id) {
             edit(&|c| c.scoring = s);
         }
     });

@@ -6,7 +6,7 @@ use crate::components::table_scroll::TableScroll;
 use crate::i18n::use_i18n;
 use crate::notebook::search::SearchDone;
 use crate::notebook::NotebookState;
-use latih_engine::notebook::{Cell, TrainCell, TuneCell};
+use latih_engine::notebook::TrainCell;
 use latih_engine::tune::{best, score_grid, validation_curve, CvRow};
 use latih_i18n::{candidate_text, format_decimal, format_number};
 use leptos::prelude::*;
@@ -31,10 +31,7 @@ pub fn SearchResults(state: NotebookState, index: usize, done: SearchDone) -> im
         applied,
     } = done;
     let stale = super::changed_since(state, index, notebook.clone());
-    let scoring = match notebook.cells.get(index) {
-        Some(Cell::Tune(TuneCell { scoring, .. })) => *scoring,
-        _ => Default::default(),
-    };
+    let scoring = super::planned_scoring(state, index);
     let model_cell = notebook.model_above(index).map(|(i, _)| i);
     let best_index = best(&rows);
     let best_line = best_index.map(|i| {

@@ -65,6 +65,12 @@ const REGRESSION: &str = r#"{"version":1,"cells":[
  {"kind":"train","model":"linear_regression","penalty":"lasso","alpha":10.0,"max_iter":5000},
  {"kind":"evaluate"},
  {"kind":"train","model":"linear_regression","penalty":"elastic_net","alpha":0.5,"l1_ratio":0.7},
+ {"kind":"evaluate"},
+ {"kind":"train","model":"gradient_boosting","learning_rate":0.1,"max_iter":100,"max_leaf_nodes":31,
+   "max_depth":null,"min_samples_leaf":20,"l2_regularization":0.0,"early_stopping":true,"seed":0},
+ {"kind":"evaluate"},
+ {"kind":"train","model":"random_forest","n_estimators":50,"max_depth":null,"min_samples_split":2,
+   "max_features":"all","bootstrap":true,"seed":42},
  {"kind":"evaluate"}]}"#;
 
 /// A learner's own file whose column names would break code pasted in as they are.

@@ -7,9 +7,9 @@ use latih_engine::features::Matrix;
 use latih_engine::features::Target;
 use latih_engine::metrics;
 use latih_engine::models::{
-    DecisionTreeParams, ForestRegressor, KnnParams, KnnRegressor, LinearRegression,
-    LinearRegressionParams, MaxFeatures, ModelSpec, NeighbourWeights, Penalty, RandomForestParams,
-    RegressionTree,
+    DecisionTreeParams, ForestRegressor, GradientBoosting, GradientBoostingParams, KnnParams,
+    KnnRegressor, LinearRegression, LinearRegressionParams, MaxFeatures, ModelSpec,
+    NeighbourWeights, Penalty, RandomForestParams, RegressionTree,
 };
 use latih_engine::split::k_fold;
 use latih_engine::tune::{cross_validate_candidate, Candidate, CvData, Scoring};
@@ -214,6 +214,38 @@ fn random_forests_of_regression_trees_score_as_scikit_learn_s_do() {
             "{} {:?}: R² {ours} vs scikit-learn {theirs}",
             case["data"],
             params.max_features
+        );
+    }
+}
+
+#[test]
+fn gradient_boosting_predicts_numbers_as_scikit_learn_s_does() {
+    let fixture = fixture();
+    let cases = fixture["boosting"].as_array().unwrap();
+    assert_eq!(cases.len(), 2);
+    for case in cases {
+        let (x, y, x_new) = data_of(&fixture, case);
+        let data = &fixture["data"][case["data"].as_str().unwrap()];
+        let y_new: Vec<f64> = serde_json::from_value(data["y_new"].clone()).unwrap();
+        let model = GradientBoosting::fit_regressor(
+            &GradientBoostingParams::default(),
+            &x,
+            &y,
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(model.n_rounds(), 100);
+        let loss = model.loss_curve();
+        assert!(
+            loss.windows(2).all(|w| w[1] <= w[0]),
+            "the training loss falls"
+        );
+        let ours = metrics::r2_score(&y_new, &model.predict_numbers(&x_new)).unwrap();
+        let theirs = case["r2"].as_f64().unwrap();
+        assert!(
+            (ours - theirs).abs() < 0.02,
+            "{}: R² {ours} vs scikit-learn {theirs}",
+            case["data"]
         );
     }
 }

@@ -111,7 +111,7 @@ fn k_nearest_neighbours_predicts_numbers_and_classifiers_say_what_to_choose() {
     // scikit-learn's is on the same features.
     assert!((0.0..0.6).contains(&eval.r2), "R² {}", eval.r2);
 
-    // Trees and forests predict numbers too: a leaf's mean.
+    // Trees, forests and boosting predict numbers too: a leaf's mean, or a sum of leaves.
     for model in [
         ModelSpec::DecisionTree(DecisionTreeParams {
             max_depth: Some(3),
@@ -121,6 +121,7 @@ fn k_nearest_neighbours_predicts_numbers_and_classifiers_say_what_to_choose() {
             n_estimators: 50,
             ..Default::default()
         }),
+        ModelSpec::GradientBoosting(Default::default()),
     ] {
         let outputs = evaluate(
             &with_model(Notebook::starter("diabetes", "progression"), model),

@@ -388,7 +388,7 @@ fn estimator(model: &ModelSpec, regression: bool) -> (String, bool) {
             p.standardize,
         ),
         ModelSpec::NeuralNetwork(p) => (mlp(p), p.standardize),
-        ModelSpec::GradientBoosting(p) => (boosting(p), false),
+        ModelSpec::GradientBoosting(p) => (boosting(p, regression), false),
     }
 }
 
@@ -443,12 +443,13 @@ fn mlp(p: &MlpParams) -> String {
     )
 }
 
-fn boosting(p: &GradientBoostingParams) -> String {
+fn boosting(p: &GradientBoostingParams, regression: bool) -> String {
     let early_stopping = if p.early_stopping { "True" } else { "False" };
     format!(
-        "HistGradientBoostingClassifier(learning_rate={}, max_iter={}, max_leaf_nodes={},\n\
+        "HistGradientBoosting{}(learning_rate={}, max_iter={}, max_leaf_nodes={},\n\
          \x20       max_depth={}, min_samples_leaf={}, l2_regularization={},\n\
          \x20       early_stopping={early_stopping}, scoring=\"loss\", random_state={})",
+        task(regression),
         py_float(p.learning_rate),
         p.max_iter,
         p.max_leaf_nodes,

@@ -12,8 +12,8 @@ const IMPORTS: &str = "import sqlite3\n\
 import numpy as np\n\
 import pandas as pd\n\
 from sklearn.compose import make_column_selector, make_column_transformer\n\
-from sklearn.ensemble import (HistGradientBoostingClassifier, RandomForestClassifier,\n\
-\x20                             RandomForestRegressor)\n\
+from sklearn.ensemble import (HistGradientBoostingClassifier, HistGradientBoostingRegressor,\n\
+\x20                             RandomForestClassifier, RandomForestRegressor)\n\
 from sklearn.impute import SimpleImputer\n\
 from sklearn.linear_model import ElasticNet, Lasso, LinearRegression, LogisticRegression, Ridge\n\
 from sklearn.metrics import (accuracy_score, balanced_accuracy_score, classification_report,\n\

@@ -1,7 +1,7 @@
-//! Gradient-boosted trees for classification, in the manner of scikit-learn's
-//! `HistGradientBoostingClassifier` (and LightGBM): features binned once (see `binning`); each
+//! Gradient-boosted trees, in the manner of scikit-learn's `HistGradientBoostingClassifier` and
+//! `HistGradientBoostingRegressor` (and LightGBM): features binned once (see `binning`); each
 //! round grows one regression tree per score (one for two classes, one per class otherwise) on
-//! the gradients and hessians of the log loss, leaf by leaf, always splitting the leaf whose best
+//! the gradients and hessians of the log loss (of half the squared error, for numbers), leaf by leaf, always splitting the leaf whose best
 //! split gains most, until `max_leaf_nodes`; each leaf moves the scores by
 //! −learning_rate · G / (H + l2_regularization). A child's histogram is the parent's minus its
 //! sibling's, so only the smaller child is ever counted.
@@ -176,21 +176,49 @@ impl GradientBoosting {
         n_classes: usize,
         progress: &mut dyn FnMut(f64),
     ) -> Result<Self, Error> {
-        params.validate()?;
         super::check_training_data(x, y)?;
+        let targets = Targets::Classes {
+            y: y.to_vec(),
+            n_classes,
+        };
+        Self::boost(params, x, &targets, progress)
+    }
+
+    /// Boosting that predicts numbers (scikit-learn's `HistGradientBoostingRegressor`, whose
+    /// loss is half the squared error): one tree per round, starting from the mean.
+    pub fn fit_regressor(
+        params: &GradientBoostingParams,
+        x: &Matrix,
+        y: &[f64],
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<Self, Error> {
+        super::check_features(x, y.len())?;
+        if y.iter().any(|v| !v.is_finite()) {
+            return Err(Error::NonFiniteFeatures);
+        }
+        Self::boost(params, x, &Targets::Numbers(y.to_vec()), progress)
+    }
+
+    fn boost(
+        params: &GradientBoostingParams,
+        x: &Matrix,
+        targets: &Targets,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<Self, Error> {
+        params.validate()?;
         let (train, held_out): (Vec<usize>, Vec<usize>) = if params.early_stopping {
-            let classes: Vec<String> = (0..n_classes).map(|c| c.to_string()).collect();
-            let split = hold_out(y, &classes, VALIDATION_FRACTION, true, params.seed)?;
+            let split = targets.held_out_split(params.seed)?;
             (split.train, split.test)
         } else {
             ((0..x.rows).collect(), Vec::new())
         };
         let x_train = rows_of(x, &train);
-        let y_train: Vec<u32> = train.iter().map(|&r| y[r]).collect();
+        let y_train = targets.of_rows(&train);
+        let y_held = targets.of_rows(&held_out);
         let binned = Binned::new(&x_train);
-        let scores = if n_classes == 2 { 1 } else { n_classes };
-        let baseline = baseline(&y_train, n_classes);
-        let n = y_train.len();
+        let scores = targets.scores();
+        let baseline = y_train.baseline();
+        let n = train.len();
         let mut raw: Vec<f64> = (0..n).flat_map(|_| baseline.iter().copied()).collect();
         let mut held_raw: Vec<f64> = (0..held_out.len())
             .flat_map(|_| baseline.iter().copied())
@@ -198,7 +226,7 @@ impl GradientBoosting {
         let mut model = Self {
             baseline,
             rounds: Vec::new(),
-            n_classes,
+            n_classes: targets.n_classes(),
             features: x.cols,
             loss_curve: Vec::new(),
             validation_loss: Vec::new(),
@@ -209,7 +237,7 @@ impl GradientBoosting {
         let mut hessians = vec![0.0; n * scores];
         let mut grower = Grower::new(&binned, params);
         for round in 0..params.max_iter {
-            let loss = loss_gradients(&raw, &y_train, scores, &mut gradients, &mut hessians);
+            let loss = y_train.gradients(&raw, &mut gradients, &mut hessians);
             if round > 0 {
                 // The loss of the scores after the round before, found with its gradients.
                 model.loss_curve.push(loss);
@@ -230,23 +258,25 @@ impl GradientBoosting {
             model.rounds.push(trees);
             progress(f64::from(round + 1) / f64::from(params.max_iter));
             if params.early_stopping {
-                let held_y: Vec<u32> = held_out.iter().map(|&r| y[r]).collect();
-                model
-                    .validation_loss
-                    .push(mean_log_loss(&held_raw, &held_y, scores));
+                model.validation_loss.push(y_held.loss(&held_raw));
                 if no_recent_improvement(&model.validation_loss) {
                     model.stopped_early = true;
                     break;
                 }
             }
         }
-        model.loss_curve.push(mean_log_loss(&raw, &y_train, scores));
+        model.loss_curve.push(y_train.loss(&raw));
         let total: f64 = model.importances.iter().sum();
         if total > 0.0 {
             model.importances.iter_mut().for_each(|v| *v /= total);
         }
         progress(1.0);
         Ok(model)
+    }
+
+    /// A regression model's predictions: the mean plus every tree's leaf value.
+    pub fn predict_numbers(&self, x: &Matrix) -> Vec<f64> {
+        (0..x.rows).map(|r| self.raw(x.row(r))[0]).collect()
     }
 
     /// The raw scores of a row: the baseline plus every tree's leaf value.
@@ -302,6 +332,98 @@ impl GradientBoosting {
     pub fn feature_importances(&self) -> &[f64] {
         &self.importances
     }
+}
+
+/// What the rounds fit, and the loss they minimise: the log loss of classes, or half the
+/// squared error of numbers.
+#[derive(Debug, Clone)]
+enum Targets {
+    Classes { y: Vec<u32>, n_classes: usize },
+    Numbers(Vec<f64>),
+}
+
+impl Targets {
+    fn of_rows(&self, rows: &[usize]) -> Targets {
+        match self {
+            Targets::Classes { y, n_classes } => Targets::Classes {
+                y: rows.iter().map(|&r| y[r]).collect(),
+                n_classes: *n_classes,
+            },
+            Targets::Numbers(y) => Targets::Numbers(rows.iter().map(|&r| y[r]).collect()),
+        }
+    }
+
+    /// 0 for numbers.
+    fn n_classes(&self) -> usize {
+        match self {
+            Targets::Classes { n_classes, .. } => *n_classes,
+            Targets::Numbers(_) => 0,
+        }
+    }
+
+    /// Scores per row: one for two classes or for numbers, one per class otherwise.
+    fn scores(&self) -> usize {
+        match self {
+            Targets::Classes { n_classes, .. } if *n_classes > 2 => *n_classes,
+            _ => 1,
+        }
+    }
+
+    /// The rows early stopping holds out: a tenth, stratified for classes, as scikit-learn's.
+    fn held_out_split(&self, seed: u64) -> Result<crate::split::HoldOut, Error> {
+        match self {
+            Targets::Classes { y, n_classes } => {
+                let classes: Vec<String> = (0..*n_classes).map(|c| c.to_string()).collect();
+                hold_out(y, &classes, VALIDATION_FRACTION, true, seed)
+            }
+            Targets::Numbers(y) => hold_out(
+                &vec![0; y.len()],
+                &[String::new()],
+                VALIDATION_FRACTION,
+                false,
+                seed,
+            ),
+        }
+    }
+
+    /// The scores before any tree.
+    fn baseline(&self) -> Vec<f64> {
+        match self {
+            Targets::Classes { y, n_classes } => baseline(y, *n_classes),
+            Targets::Numbers(y) => vec![y.iter().sum::<f64>() / y.len().max(1) as f64],
+        }
+    }
+
+    /// Gradients and hessians of the loss at `raw`; returns the mean loss.
+    fn gradients(&self, raw: &[f64], g: &mut [f64], h: &mut [f64]) -> f64 {
+        match self {
+            Targets::Classes { y, .. } => loss_gradients(raw, y, self.scores(), g, h),
+            Targets::Numbers(y) => {
+                // Half the squared error: gradient ŷ − y, hessian 1.
+                for (r, &truth) in y.iter().enumerate() {
+                    g[r] = raw[r] - truth;
+                    h[r] = 1.0;
+                }
+                half_squared_error(raw, y)
+            }
+        }
+    }
+
+    fn loss(&self, raw: &[f64]) -> f64 {
+        match self {
+            Targets::Classes { y, .. } => mean_log_loss(raw, y, self.scores()),
+            Targets::Numbers(y) => half_squared_error(raw, y),
+        }
+    }
+}
+
+fn half_squared_error(raw: &[f64], y: &[f64]) -> f64 {
+    let total: f64 = raw
+        .iter()
+        .zip(y)
+        .map(|(p, t)| 0.5 * (p - t) * (p - t))
+        .sum();
+    total / y.len().max(1) as f64
 }
 
 fn rows_of(x: &Matrix, rows: &[usize]) -> Matrix {

@@ -188,6 +188,7 @@ impl ModelSpec {
                 | ModelSpec::KNearestNeighbors(_)
                 | ModelSpec::DecisionTree(_)
                 | ModelSpec::RandomForest(_)
+                | ModelSpec::GradientBoosting(_)
         )
     }
 
@@ -212,6 +213,10 @@ impl ModelSpec {
                 ForestRegressor::fit_with_progress(params, x, y, progress)
                     .map(Regressor::RandomForest)
             }
+            ModelSpec::GradientBoosting(params) => {
+                GradientBoosting::fit_regressor(params, x, y, progress)
+                    .map(Regressor::GradientBoosting)
+            }
             ModelSpec::LinearRegression(params) => {
                 LinearRegression::fit(params, x, y).map(Regressor::Linear)
             }
@@ -230,6 +235,7 @@ pub enum Regressor {
     KNearestNeighbors(KnnRegressor),
     DecisionTree(RegressionTree),
     RandomForest(ForestRegressor),
+    GradientBoosting(GradientBoosting),
 }
 
 impl Regressor {
@@ -239,6 +245,7 @@ impl Regressor {
             Regressor::KNearestNeighbors(knn) => knn.predict(x),
             Regressor::DecisionTree(tree) => tree.predict(x),
             Regressor::RandomForest(forest) => forest.predict(x),
+            Regressor::GradientBoosting(gb) => gb.predict_numbers(x),
         }
     }
 
@@ -247,6 +254,7 @@ impl Regressor {
         match self {
             Regressor::DecisionTree(tree) => tree.feature_importances().to_vec(),
             Regressor::RandomForest(forest) => forest.feature_importances(),
+            Regressor::GradientBoosting(gb) => gb.feature_importances().to_vec(),
             Regressor::Linear(_) | Regressor::KNearestNeighbors(_) => Vec::new(),
         }
     }

@@ -827,6 +827,18 @@ fn train_regressor(
         Regressor::KNearestNeighbors(knn) => ModelSummary::Neighbours {
             k: knn.n_neighbors(),
         },
+        Regressor::GradientBoosting(gb) => ModelSummary::Boosting {
+            rounds: gb.n_rounds(),
+            mean_leaves: gb.mean_leaves(),
+            stopped_early: gb.stopped_early(),
+        },
+    };
+    // Boosting's loss per round (half the squared error), and on held-out rows.
+    let (loss_curve, validation_loss) = match &model {
+        Regressor::GradientBoosting(gb) => {
+            (gb.loss_curve().to_vec(), gb.validation_loss().to_vec())
+        }
+        _ => (Vec::new(), Vec::new()),
     };
     let mut importances: Vec<(String, f64)> = encoder
         .feature_names()
@@ -841,9 +853,9 @@ fn train_regressor(
         one_hot_columns: encoder.one_hot_columns(),
         train_accuracy: metrics::r2_score(y_train, &model.predict(x_train)).unwrap_or(0.0),
         regression: true,
-        loss_curve: Vec::new(),
+        loss_curve,
         validation_scores: Vec::new(),
-        validation_loss: Vec::new(),
+        validation_loss,
     };
     state.model = Some((encoder, Fitted::Regressor(model)));
     Ok(output)

@@ -8,7 +8,7 @@ use latih_engine::features::Target;
 use latih_engine::metrics;
 use latih_engine::models::{
     DecisionTreeParams, ForestRegressor, GradientBoosting, GradientBoostingParams, KnnParams,
-    KnnRegressor, LinearRegression, LinearRegressionParams, MaxFeatures, ModelSpec,
+    KnnRegressor, LinearRegression, LinearRegressionParams, MaxFeatures, Mlp, MlpParams, ModelSpec,
     NeighbourWeights, Penalty, RandomForestParams, RegressionTree,
 };
 use latih_engine::split::k_fold;
@@ -247,6 +247,45 @@ fn gradient_boosting_predicts_numbers_as_scikit_learn_s_does() {
             "{}: R² {ours} vs scikit-learn {theirs}",
             case["data"]
         );
+    }
+}
+
+#[test]
+fn a_network_predicts_numbers_as_well_as_scikit_learn_s() {
+    let fixture = fixture();
+    let cases = fixture["network"].as_array().unwrap();
+    assert_eq!(cases.len(), 1);
+    for case in cases {
+        let (x, y, x_new) = data_of(&fixture, case);
+        let data = &fixture["data"][case["data"].as_str().unwrap()];
+        let y_new: Vec<f64> = serde_json::from_value(data["y_new"].clone()).unwrap();
+        let params = MlpParams {
+            hidden_layer_sizes: vec![case["hidden"].as_u64().unwrap() as u32],
+            learning_rate_init: case["learning_rate_init"].as_f64().unwrap(),
+            max_iter: case["max_iter"].as_u64().unwrap() as u32,
+            ..Default::default()
+        };
+        let model = Mlp::fit_regressor(&params, &x, &y, &mut |_| {}).unwrap();
+        let loss = model.loss_curve();
+        assert!(
+            loss.last().unwrap() < &(loss[0] / 10.0),
+            "the loss falls: {loss:?}"
+        );
+        let ours = metrics::r2_score(&y_new, &model.predict_numbers(&x_new)).unwrap();
+        let theirs = case["r2"].as_f64().unwrap();
+        assert!(
+            (ours - theirs).abs() < 0.02,
+            "{}: R² {ours} vs scikit-learn {theirs}",
+            case["data"]
+        );
+        // Early stopping scores R² on held-out rows, and stops.
+        let stopping = MlpParams {
+            early_stopping: true,
+            ..params
+        };
+        let model = Mlp::fit_regressor(&stopping, &x, &y, &mut |_| {}).unwrap();
+        assert!(model.validation_scores().iter().any(|&r2| r2 > 0.2));
+        assert!(model.loss_curve().len() < 300);
     }
 }
 

@@ -5,10 +5,11 @@
 
 use latih_engine::metrics;
 use latih_engine::models::{
-    DecisionTreeParams, KnnParams, LinearRegressionParams, ModelSpec, Penalty, RandomForestParams,
+    DecisionTreeParams, KnnParams, LinearRegressionParams, MlpParams, ModelSpec, Penalty,
+    RandomForestParams,
 };
 use latih_engine::notebook::{
-    evaluate, Cell, CellOutput, Notebook, RegressionOutput, TrainCell, TuneCell,
+    evaluate, Cell, CellOutput, ModelSummary, Notebook, RegressionOutput, TrainCell, TuneCell,
 };
 use latih_engine::tune::Scoring;
 use latih_engine::Error;
@@ -133,6 +134,24 @@ fn k_nearest_neighbours_predicts_numbers_and_classifiers_say_what_to_choose() {
         assert_eq!(trained.importances.len(), 10);
         assert!((0.2..0.6).contains(&regression(&outputs, 3).r2));
     }
+
+    // A network on numbers: its loss per epoch, and R² on the test rows.
+    let network = with_model(
+        Notebook::starter("diabetes", "progression"),
+        ModelSpec::NeuralNetwork(MlpParams {
+            hidden_layer_sizes: vec![64],
+            learning_rate_init: 0.01,
+            max_iter: 300,
+            ..Default::default()
+        }),
+    );
+    let outputs = evaluate(&network, &data);
+    let Ok(CellOutput::Train(trained)) = &outputs[2] else {
+        panic!("{:?}", outputs[2]);
+    };
+    assert!(matches!(trained.summary, ModelSummary::Network { .. }));
+    assert_eq!(trained.loss_curve.len(), 300);
+    assert!((0.3..0.6).contains(&regression(&outputs, 3).r2));
 
     let bayes = with_model(
         Notebook::starter("diabetes", "progression"),

@@ -387,7 +387,7 @@ fn estimator(model: &ModelSpec, regression: bool) -> (String, bool) {
             ),
             p.standardize,
         ),
-        ModelSpec::NeuralNetwork(p) => (mlp(p), p.standardize),
+        ModelSpec::NeuralNetwork(p) => (mlp(p, regression), p.standardize),
         ModelSpec::GradientBoosting(p) => (boosting(p, regression), false),
     }
 }
@@ -415,7 +415,7 @@ fn linear_regression(p: &LinearRegressionParams) -> String {
     }
 }
 
-fn mlp(p: &MlpParams) -> String {
+fn mlp(p: &MlpParams, regression: bool) -> String {
     let layers: Vec<String> = p.hidden_layer_sizes.iter().map(u32::to_string).collect();
     let activation = match p.activation {
         Activation::Relu => "relu",
@@ -431,9 +431,10 @@ fn mlp(p: &MlpParams) -> String {
         .map_or_else(|| "\"auto\"".to_string(), |b| b.to_string());
     let early_stopping = if p.early_stopping { "True" } else { "False" };
     format!(
-        "MLPClassifier(hidden_layer_sizes=({},), activation=\"{activation}\", solver=\"{solver}\",\n\
+        "MLP{}(hidden_layer_sizes=({},), activation=\"{activation}\", solver=\"{solver}\",\n\
          \x20       learning_rate_init={}, alpha={}, batch_size={batch_size}, max_iter={},\n\
          \x20       early_stopping={early_stopping}, n_iter_no_change={}, random_state={})",
+        task(regression),
         layers.join(", "),
         py_float(p.learning_rate_init),
         py_float(p.alpha),

@@ -24,7 +24,7 @@ from sklearn.metrics import (accuracy_score, balanced_accuracy_score, classifica
 from sklearn.model_selection import GridSearchCV, train_test_split\n\
 from sklearn.naive_bayes import GaussianNB\n\
 from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor\n\
-from sklearn.neural_network import MLPClassifier\n\
+from sklearn.neural_network import MLPClassifier, MLPRegressor\n\
 from sklearn.pipeline import Pipeline\n\
 from sklearn.preprocessing import (KBinsDiscretizer, MinMaxScaler, OneHotEncoder, OrdinalEncoder,\n\
 \x20                                  RobustScaler, StandardScaler)\n\

@@ -1,6 +1,7 @@
-//! A multi-layer perceptron classifier, as scikit-learn's `MLPClassifier`: hidden layers of
-//! ReLU, tanh or logistic units; a logistic output for two classes and softmax for more; log
-//! loss with an L2 penalty `alpha`; Adam or SGD with Nesterov momentum on shuffled mini-batches;
+//! A multi-layer perceptron, as scikit-learn's `MLPClassifier` and `MLPRegressor`: hidden
+//! layers of ReLU, tanh or logistic units; a logistic output for two classes, softmax for more,
+//! and one unit as it is for numbers; log loss (half the squared error, for numbers) with an L2
+//! penalty `alpha`; Adam or SGD with Nesterov momentum on shuffled mini-batches;
 //! Glorot-uniform initial weights; training stops when the loss (or, with early stopping, the
 //! score on a held-out tenth of the training rows) has not improved by `tol` for
 //! `n_iter_no_change` epochs. The loss of every epoch is kept for the learner to see.
@@ -170,12 +171,39 @@ impl Mlp {
         n_classes: usize,
         progress: &mut dyn FnMut(f64),
     ) -> Result<Self, Error> {
-        params.validate()?;
         super::check_training_data(x, y)?;
+        Self::train(params, x, Truth::Classes(y), n_classes, progress)
+    }
+
+    /// A network that predicts numbers (scikit-learn's `MLPRegressor`): one output unit with no
+    /// activation, trained on half the squared error; early stopping scores R².
+    pub fn fit_regressor(
+        params: &MlpParams,
+        x: &Matrix,
+        y: &[f64],
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<Self, Error> {
+        super::check_features(x, y.len())?;
+        if y.iter().any(|v| !v.is_finite()) {
+            return Err(Error::NonFiniteFeatures);
+        }
+        Self::train(params, x, Truth::Numbers(y), 0, progress)
+    }
+
+    /// Trains on `truth`; `n_classes` is 0 for numbers.
+    fn train(
+        params: &MlpParams,
+        x: &Matrix,
+        truth: Truth,
+        n_classes: usize,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<Self, Error> {
+        params.validate()?;
         let scaler = Standardizer::fit(x, params.standardize);
         let x = scaler.transform(x);
         let mut rng = SeededRng::new(params.seed);
-        let outputs = if n_classes == 2 { 1 } else { n_classes };
+        // One output for numbers and for two classes; one per class otherwise.
+        let outputs = if n_classes <= 2 { 1 } else { n_classes };
         let mut sizes = vec![x.cols];
         sizes.extend(params.hidden_layer_sizes.iter().map(|&u| u as usize));
         sizes.push(outputs);
@@ -189,10 +217,22 @@ impl Mlp {
             n_classes,
         };
 
-        // Early stopping holds out a stratified tenth of the training rows, as scikit-learn does.
+        // Early stopping holds out a tenth of the training rows (stratified by class), as
+        // scikit-learn does.
         let (train_rows, held_out): (Vec<usize>, Vec<usize>) = if params.early_stopping {
-            let classes: Vec<String> = (0..n_classes).map(|c| c.to_string()).collect();
-            let split = hold_out(y, &classes, VALIDATION_FRACTION, true, params.seed)?;
+            let split = match truth {
+                Truth::Classes(y) => {
+                    let classes: Vec<String> = (0..n_classes).map(|c| c.to_string()).collect();
+                    hold_out(y, &classes, VALIDATION_FRACTION, true, params.seed)?
+                }
+                Truth::Numbers(y) => hold_out(
+                    &vec![0; y.len()],
+                    &[String::new()],
+                    VALIDATION_FRACTION,
+                    false,
+                    params.seed,
+                )?,
+            };
             (split.train, split.test)
         } else {
             ((0..x.rows).collect(), Vec::new())
@@ -214,7 +254,7 @@ impl Mlp {
             rng.shuffle(&mut order);
             let mut total = 0.0;
             for rows in order.chunks(batch) {
-                let loss = net.backprop(&x, y, rows, params.alpha, &mut scratch);
+                let loss = net.backprop(&x, truth, rows, params.alpha, &mut scratch);
                 if !loss.is_finite() {
                     return Err(Error::TrainingDiverged {
                         epoch: epoch + 1,
@@ -228,13 +268,7 @@ impl Mlp {
             loss_curve.push(loss);
             progress(f64::from(epoch + 1) / f64::from(params.max_iter));
             let improved = if params.early_stopping {
-                let predicted = net.predict_rows(&x, &held_out);
-                let hits = held_out
-                    .iter()
-                    .zip(&predicted)
-                    .filter(|(&r, &p)| y[r] == p)
-                    .count();
-                let score = hits as f64 / held_out.len().max(1) as f64;
+                let score = net.held_out_score(&x, truth, &held_out);
                 validation_scores.push(score);
                 let improved = score >= best_score + TOL;
                 if score > best_score {
@@ -276,6 +310,15 @@ impl Mlp {
 
     pub fn predict(&self, x: &Matrix) -> Vec<u32> {
         super::most_probable(&self.predict_proba(x))
+    }
+
+    /// A regression network's predictions.
+    pub fn predict_numbers(&self, x: &Matrix) -> Vec<f64> {
+        let x = self.scaler.transform(x);
+        let rows: Vec<usize> = (0..x.rows).collect();
+        let mut activations = Vec::new();
+        self.network().forward(&x, &rows, &mut activations);
+        activations.pop().unwrap_or_default()
     }
 
     fn network(&self) -> NetworkRef<'_> {
@@ -379,6 +422,13 @@ struct Scratch {
     grads: Vec<(Vec<f64>, Vec<f64>)>,
 }
 
+/// What a network learns to give: classes (codes), or numbers.
+#[derive(Clone, Copy)]
+enum Truth<'a> {
+    Classes(&'a [u32]),
+    Numbers(&'a [f64]),
+}
+
 struct Network {
     layers: Vec<Layer>,
     activation: Activation,
@@ -405,6 +455,8 @@ impl NetworkRef<'_> {
             layer.forward(&before[l], rows.len(), out);
             if l < last {
                 self.activation.apply(out);
+            } else if self.n_classes == 0 {
+                // Numbers: the output unit's value as it is (scikit-learn's identity).
             } else if self.n_classes == 2 {
                 out.iter_mut().for_each(|v| *v = sigmoid(*v));
             } else {
@@ -439,11 +491,31 @@ impl Network {
         }
     }
 
-    fn predict_rows(&self, x: &Matrix, rows: &[usize]) -> Vec<u32> {
-        super::most_probable(&self.as_ref().probabilities(x, rows))
+    /// Early stopping's score of the held-out `rows`: accuracy of classes, R² of numbers (each
+    /// model's `score` in scikit-learn).
+    fn held_out_score(&self, x: &Matrix, truth: Truth, rows: &[usize]) -> f64 {
+        match truth {
+            Truth::Classes(y) => {
+                let predicted = super::most_probable(&self.as_ref().probabilities(x, rows));
+                let hits = rows
+                    .iter()
+                    .zip(&predicted)
+                    .filter(|(&r, &p)| y[r] == p)
+                    .count();
+                hits as f64 / rows.len().max(1) as f64
+            }
+            Truth::Numbers(y) => {
+                let mut activations = Vec::new();
+                self.as_ref().forward(x, rows, &mut activations);
+                let predicted = activations.pop().unwrap_or_default();
+                let actual: Vec<f64> = rows.iter().map(|&r| y[r]).collect();
+                crate::metrics::r2_score(&actual, &predicted).unwrap_or(f64::NEG_INFINITY)
+            }
+        }
     }
 
-    /// The penalised mean log loss of batch `rows`, leaving its gradients in `scratch.grads`.
+    /// The penalised mean loss of batch `rows` (log loss of classes, half the squared error of
+    /// numbers), leaving its gradients in `scratch.grads`.
     ///
     /// Never inlined, nor is [`Optimizer::step`]: V8 first runs wasm with its baseline compiler
     /// and optimises a function only for its later calls. Inlined into the training loop, which is
@@ -452,7 +524,7 @@ impl Network {
     fn backprop(
         &self,
         x: &Matrix,
-        y: &[u32],
+        truth: Truth,
         rows: &[usize],
         alpha: f64,
         scratch: &mut Scratch,
@@ -467,6 +539,15 @@ impl Network {
         scratch.delta.clear();
         for (i, &r) in rows.iter().enumerate() {
             let p = &probabilities[i * outputs..(i + 1) * outputs];
+            let y = match truth {
+                Truth::Numbers(y) => {
+                    let error = p[0] - y[r];
+                    loss += 0.5 * error * error;
+                    scratch.delta.push(error);
+                    continue;
+                }
+                Truth::Classes(y) => y,
+            };
             let class = y[r] as usize;
             if outputs == 1 {
                 let (t, p_of_truth) = if class == 1 {
@@ -674,17 +755,23 @@ mod tests {
     }
 
     #[test]
-    fn gradients_equal_finite_differences() {
+    fn gradients_equal_finite_differences_for_classes_and_numbers() {
         let (x, y) = rings(12);
         let three: Vec<u32> = y
             .iter()
             .enumerate()
             .map(|(i, &c)| c + u32::from(i % 3 == 0))
             .collect();
-        for (labels, classes) in [(&y, 2), (&three, 3)] {
+        // And numbers (0 classes): a smooth function of the two features.
+        let numbers: Vec<f64> = (0..12).map(|r| x.get(r, 0) * 3.0 - x.get(r, 1)).collect();
+        for (truth, classes) in [
+            (Truth::Classes(&y), 2),
+            (Truth::Classes(&three), 3),
+            (Truth::Numbers(&numbers), 0),
+        ] {
             for activation in [Activation::Relu, Activation::Tanh, Activation::Logistic] {
                 let mut rng = SeededRng::new(1);
-                let sizes = [2, 4, 3, if classes == 2 { 1 } else { classes }];
+                let sizes = [2, 4, 3, if classes <= 2 { 1 } else { classes }];
                 let mut net = Network {
                     layers: sizes
                         .windows(2)
@@ -695,16 +782,16 @@ mod tests {
                 };
                 let rows: Vec<usize> = (0..12).collect();
                 let mut scratch = Scratch::default();
-                net.backprop(&x, labels, &rows, 0.1, &mut scratch);
+                net.backprop(&x, truth, &rows, 0.1, &mut scratch);
                 let grads = scratch.grads.clone();
                 let h = 1e-6;
                 for (l, (layer_grads, _)) in grads.iter().enumerate() {
                     for (i, analytic) in layer_grads.iter().enumerate() {
                         let w = net.layers[l].weights[i];
                         net.layers[l].weights[i] = w + h;
-                        let up = net.backprop(&x, labels, &rows, 0.1, &mut scratch);
+                        let up = net.backprop(&x, truth, &rows, 0.1, &mut scratch);
                         net.layers[l].weights[i] = w - h;
-                        let down = net.backprop(&x, labels, &rows, 0.1, &mut scratch);
+                        let down = net.backprop(&x, truth, &rows, 0.1, &mut scratch);
                         net.layers[l].weights[i] = w;
                         let numeric = (up - down) / (2.0 * h);
                         assert!(

@@ -189,6 +189,7 @@ impl ModelSpec {
                 | ModelSpec::DecisionTree(_)
                 | ModelSpec::RandomForest(_)
                 | ModelSpec::GradientBoosting(_)
+                | ModelSpec::NeuralNetwork(_)
         )
     }
 
@@ -217,6 +218,9 @@ impl ModelSpec {
                 GradientBoosting::fit_regressor(params, x, y, progress)
                     .map(Regressor::GradientBoosting)
             }
+            ModelSpec::NeuralNetwork(params) => {
+                Mlp::fit_regressor(params, x, y, progress).map(Regressor::NeuralNetwork)
+            }
             ModelSpec::LinearRegression(params) => {
                 LinearRegression::fit(params, x, y).map(Regressor::Linear)
             }
@@ -236,6 +240,7 @@ pub enum Regressor {
     DecisionTree(RegressionTree),
     RandomForest(ForestRegressor),
     GradientBoosting(GradientBoosting),
+    NeuralNetwork(Mlp),
 }
 
 impl Regressor {
@@ -246,6 +251,7 @@ impl Regressor {
             Regressor::DecisionTree(tree) => tree.predict(x),
             Regressor::RandomForest(forest) => forest.predict(x),
             Regressor::GradientBoosting(gb) => gb.predict_numbers(x),
+            Regressor::NeuralNetwork(mlp) => mlp.predict_numbers(x),
         }
     }
 
@@ -255,7 +261,9 @@ impl Regressor {
             Regressor::DecisionTree(tree) => tree.feature_importances().to_vec(),
             Regressor::RandomForest(forest) => forest.feature_importances(),
             Regressor::GradientBoosting(gb) => gb.feature_importances().to_vec(),
-            Regressor::Linear(_) | Regressor::KNearestNeighbors(_) => Vec::new(),
+            Regressor::Linear(_)
+            | Regressor::KNearestNeighbors(_)
+            | Regressor::NeuralNetwork(_) => Vec::new(),
         }
     }
 }

@@ -832,13 +832,26 @@ fn train_regressor(
             mean_leaves: gb.mean_leaves(),
             stopped_early: gb.stopped_early(),
         },
+        Regressor::NeuralNetwork(mlp) => ModelSummary::Network {
+            hidden: mlp.hidden_layer_sizes(),
+            epochs: mlp.loss_curve().len(),
+            converged: mlp.converged(),
+        },
     };
-    // Boosting's loss per round (half the squared error), and on held-out rows.
-    let (loss_curve, validation_loss) = match &model {
-        Regressor::GradientBoosting(gb) => {
-            (gb.loss_curve().to_vec(), gb.validation_loss().to_vec())
-        }
-        _ => (Vec::new(), Vec::new()),
+    // The loss per round (boosting) or epoch (a network): half the squared error; with early
+    // stopping, boosting's held-out loss and the network's held-out R².
+    let (loss_curve, validation_scores, validation_loss) = match &model {
+        Regressor::GradientBoosting(gb) => (
+            gb.loss_curve().to_vec(),
+            Vec::new(),
+            gb.validation_loss().to_vec(),
+        ),
+        Regressor::NeuralNetwork(mlp) => (
+            mlp.loss_curve().to_vec(),
+            mlp.validation_scores().to_vec(),
+            Vec::new(),
+        ),
+        _ => (Vec::new(), Vec::new(), Vec::new()),
     };
     let mut importances: Vec<(String, f64)> = encoder
         .feature_names()
@@ -854,7 +867,7 @@ fn train_regressor(
         train_accuracy: metrics::r2_score(y_train, &model.predict(x_train)).unwrap_or(0.0),
         regression: true,
         loss_curve,
-        validation_scores: Vec::new(),
+        validation_scores,
         validation_loss,
     };
     state.model = Some((encoder, Fitted::Regressor(model)));

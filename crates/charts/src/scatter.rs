@@ -12,8 +12,16 @@ pub struct ScatterChart<'a> {
     pub classes: &'a [String],
     pub x_label: &'a str,
     pub y_label: &'a str,
-    /// Draws the line y = x (where a prediction equals the truth).
-    pub diagonal: bool,
+    /// A line to read the points against.
+    pub line: Option<Reference>,
+}
+
+/// Where a prediction is right: on the diagonal y = x (predicted against actual), or on y = 0
+/// (residuals).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reference {
+    Diagonal,
+    Zero,
 }
 
 /// The range of `values` with a little room each side (a unit around a single value).
@@ -49,13 +57,18 @@ pub fn draw<DB: DrawingBackend>(
         &font,
         px,
     )?;
-    if chart.diagonal {
-        let (lo, hi) = (x_lo.max(y_lo), x_hi.min(y_hi));
-        plot.draw_series(LineSeries::new(
-            [(lo, lo), (hi, hi)],
-            BLACK.mix(0.5).stroke_width(px(1.5).max(1)),
-        ))
-        .map_err(err)?;
+    let ends = match chart.line {
+        Some(Reference::Diagonal) => {
+            let (lo, hi) = (x_lo.max(y_lo), x_hi.min(y_hi));
+            Some([(lo, lo), (hi, hi)])
+        }
+        Some(Reference::Zero) => Some([(x_lo, 0.0), (x_hi, 0.0)]),
+        None => None,
+    };
+    if let Some(ends) = ends {
+        let style = BLACK.mix(0.5).stroke_width(px(1.5).max(1));
+        plot.draw_series(LineSeries::new(ends, style))
+            .map_err(err)?;
     }
     let radius = px(3.0).max(1);
     plot.draw_series(points().map(|&(x, y, class)| {
@@ -88,7 +101,7 @@ mod tests {
             points: &points,
             classes: &classes,
             x_label: "bill_length_mm",
-            diagonal: false,
+            line: None,
             y_label: "body_mass_g",
         };
         let out = crate::svg((400, 300), |area| draw(area, &chart, 1.0));
@@ -107,5 +120,25 @@ mod tests {
         };
         let out = crate::svg((400, 300), |area| draw(area, &empty, 1.0));
         assert!(!out.contains("<circle"));
+    }
+
+    #[test]
+    fn a_reference_line_is_drawn_only_when_asked() {
+        let points = [(1.0, -2.0, 0), (3.0, 1.0, 0), (2.0, 0.5, 0)];
+        let lines = |line| {
+            let chart = ScatterChart {
+                points: &points,
+                classes: &[],
+                x_label: "predicted",
+                y_label: "residual",
+                line,
+            };
+            crate::svg((400, 300), |area| draw(area, &chart, 1.0))
+                .matches("<polyline")
+                .count()
+        };
+        let without = lines(None);
+        assert_eq!(lines(Some(Reference::Zero)), without + 1);
+        assert_eq!(lines(Some(Reference::Diagonal)), without + 1);
     }
 }

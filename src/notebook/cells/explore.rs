@@ -322,7 +322,7 @@ fn ScatterPlot(
             classes: &scatter.classes,
             x_label: &scatter.x,
             y_label: &scatter.y,
-            diagonal: false,
+            line: None,
         };
         scatter_chart::draw(area, &chart, dpr)
     };

@@ -145,6 +145,11 @@ async fn diabetes_progression_is_predicted_by_regression_models_and_compared_by_
         .await;
     let label = chart.attr("aria-label").await.unwrap().unwrap();
     assert!(label.contains("111"), "{label}");
+    let residuals = site
+        .find("//canvas[starts-with(@aria-label, 'Scatter plot of the residuals')]")
+        .await;
+    let label = residuals.attr("aria-label").await.unwrap().unwrap();
+    assert!(label.contains("The largest miss is"), "{label}");
     assert!(site.fits_width().await, "the chart widens the phone's page");
 
     // A strong lasso keeps few features: a different, weaker fit, with its settings shown.

@@ -104,7 +104,18 @@ async fn serve_dist(fault: Fault) -> (String, tokio::task::JoinHandle<()>) {
         dist.display()
     );
     let service = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
-    let mut app = axum::Router::new().fallback_service(service.clone());
+    // Addresses that answer as a server that has no such file does, or is failing: for the
+    // messages a learner gets when fetching data from a URL.
+    let mut app = axum::Router::new()
+        .route(
+            "/gone/data.csv",
+            axum::routing::get(|| async { axum::http::StatusCode::NOT_FOUND }),
+        )
+        .route(
+            "/failing/data.csv",
+            axum::routing::get(|| async { axum::http::StatusCode::SERVICE_UNAVAILABLE }),
+        )
+        .fallback_service(service.clone());
     if fault == Fault::FirstWorkerCrashes {
         let served = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let loader = move |request: axum::extract::Request| {

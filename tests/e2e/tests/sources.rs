@@ -128,6 +128,18 @@ async fn data_from_a_url_is_used_and_a_url_without_data_says_what_to_try() {
     site.text("That is not a web address: it must start with https://")
         .await;
 
+    // A server without the file, and a failing one: the status, in words.
+    let gone = format!("{}/gone/data.csv", site.base);
+    fetch(gone.clone()).await;
+    site.text(&format!("{gone} does not exist (HTTP 404)."))
+        .await;
+    let failing = format!("{}/failing/data.csv", site.base);
+    fetch(failing.clone()).await;
+    site.text(&format!(
+        "The server at {failing} answered with an error (HTTP 503)."
+    ))
+    .await;
+
     // This server answers any unknown path with its page, as many do instead of a 404.
     let page = format!("{}/no/such/data.csv", site.base);
     fetch(page.clone()).await;

@@ -11,6 +11,7 @@
 
 use super::binning::Binned;
 use super::logistic::{check_max_iter, sigmoid, softmax};
+use super::value_tree::{Node, Tree};
 use crate::error::Expected;
 use crate::features::Matrix;
 use crate::split::hold_out;
@@ -95,53 +96,6 @@ impl GradientBoostingParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-enum Node {
-    Leaf {
-        value: f64,
-    },
-    Split {
-        feature: usize,
-        /// Rows with `x[feature] <= threshold` go left.
-        threshold: f64,
-        left: usize,
-        right: usize,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Tree {
-    nodes: Vec<Node>,
-}
-
-impl Tree {
-    fn value(&self, row: &[f64]) -> f64 {
-        let mut at = 0;
-        loop {
-            match self.nodes.get(at) {
-                Some(Node::Leaf { value }) => return *value,
-                Some(Node::Split {
-                    feature,
-                    threshold,
-                    left,
-                    right,
-                }) => {
-                    let x = row.get(*feature).copied().unwrap_or(0.0);
-                    at = if x <= *threshold { *left } else { *right };
-                }
-                None => return 0.0,
-            }
-        }
-    }
-
-    fn leaves(&self) -> usize {
-        self.nodes
-            .iter()
-            .filter(|n| matches!(n, Node::Leaf { .. }))
-            .count()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GradientBoosting {
     /// The scores before any tree: the log-odds (or log) of the training classes' shares.
     baseline: Vec<f64>,
@@ -192,10 +146,7 @@ impl GradientBoosting {
         y: &[f64],
         progress: &mut dyn FnMut(f64),
     ) -> Result<Self, Error> {
-        super::check_features(x, y.len())?;
-        if y.iter().any(|v| !v.is_finite()) {
-            return Err(Error::NonFiniteFeatures);
-        }
+        super::check_regression_data(x, y)?;
         Self::boost(params, x, &Targets::Numbers(y.to_vec()), progress)
     }
 

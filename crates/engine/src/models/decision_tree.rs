@@ -228,6 +228,35 @@ impl DecisionTree {
     }
 }
 
+impl Growth<'_> {
+    /// The features to try at a node, in the order to try them: all in column order, or (for a
+    /// forest) a fresh random order.
+    pub(crate) fn candidate_order(&mut self, features: usize) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..features).collect();
+        if let Some(rng) = self.rng.as_deref_mut() {
+            rng.shuffle(&mut order);
+        }
+        order
+    }
+}
+
+/// Puts the rows whose bin of `feature` is at most `left_bin` first; returns how many they are.
+pub(crate) fn partition(
+    binned: &Binned,
+    rows: &mut [usize],
+    feature: usize,
+    left_bin: usize,
+) -> usize {
+    let mut boundary = 0;
+    for i in 0..rows.len() {
+        if binned.bin(rows[i], feature) <= left_bin {
+            rows.swap(i, boundary);
+            boundary += 1;
+        }
+    }
+    boundary
+}
+
 /// The index of the largest value; ties go to the first, as `argmax` does.
 pub(crate) fn argmax<T: PartialOrd + Copy>(values: &[T]) -> usize {
     let mut best = 0;
@@ -288,13 +317,7 @@ impl Builder<'_> {
         let n = rows.len() as f64;
         self.importances[split.feature] += n * (gini(&counts, rows.len() as u32) - split.impurity);
         let (binned, feature) = (self.binned, split.feature);
-        let mut boundary = 0;
-        for i in 0..rows.len() {
-            if binned.bin(rows[i], feature) <= split.left_bin {
-                rows.swap(i, boundary);
-                boundary += 1;
-            }
-        }
+        let boundary = partition(binned, rows, feature, split.left_bin);
         let threshold = binned.threshold(feature, split.left_bin, split.right_bin);
         let (left_rows, right_rows) = rows.split_at_mut(boundary);
         let left = self.grow(left_rows, depth + 1);
@@ -319,11 +342,7 @@ impl Builder<'_> {
     /// The features to try at a node, in the order to try them: all in column order, or (for a
     /// forest) a fresh random order of which the first `max_features` that vary are used.
     fn candidate_order(&mut self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.binned.features).collect();
-        if let Some(rng) = self.growth.rng.as_deref_mut() {
-            rng.shuffle(&mut order);
-        }
-        order
+        self.growth.candidate_order(self.binned.features)
     }
 
     /// The split with the lowest weighted Gini impurity, if any feature varies. As in

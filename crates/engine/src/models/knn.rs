@@ -138,7 +138,7 @@ impl Knn {
 
 impl KnnRegressor {
     pub fn fit(params: &KnnParams, x: &Matrix, y: &[f64]) -> Result<Self, Error> {
-        super::check_features(x, y.len())?;
+        super::check_regression_data(x, y)?;
         Ok(Self {
             neighbours: Neighbours::fit(params, x)?,
             y: y.to_vec(),

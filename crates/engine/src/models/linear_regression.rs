@@ -11,7 +11,6 @@
 //! smartcore has linear models, but not the minimum-norm solution nor scikit-learn's
 //! objective and intercept for the penalised ones, so the numbers would differ.
 
-use super::check_features;
 use super::linalg::symmetric_eigen;
 use crate::error::Expected;
 use crate::features::Matrix;
@@ -84,10 +83,7 @@ pub struct LinearRegression {
 
 impl LinearRegression {
     pub fn fit(params: &LinearRegressionParams, x: &Matrix, y: &[f64]) -> Result<Self, Error> {
-        check_features(x, y.len())?;
-        if y.iter().any(|v| !v.is_finite()) {
-            return Err(Error::NonFiniteFeatures);
-        }
+        super::check_regression_data(x, y)?;
         let (alpha, l1_ratio) = match params.penalty {
             Penalty::None => (0.0, 0.0),
             Penalty::Ridge => (params.alpha, 0.0),

@@ -183,10 +183,7 @@ impl Mlp {
         y: &[f64],
         progress: &mut dyn FnMut(f64),
     ) -> Result<Self, Error> {
-        super::check_features(x, y.len())?;
-        if y.iter().any(|v| !v.is_finite()) {
-            return Err(Error::NonFiniteFeatures);
-        }
+        super::check_regression_data(x, y)?;
         Self::train(params, x, Truth::Numbers(y), 0, progress)
     }
 

@@ -16,6 +16,7 @@ mod pca;
 mod random_forest;
 mod regression_tree;
 mod standardize;
+mod value_tree;
 
 pub use boosting::{GradientBoosting, GradientBoostingParams, MAX_LEAF_NODES_LIMIT};
 pub use decision_tree::{DecisionTree, DecisionTreeParams, MAX_DEPTH_LIMIT};
@@ -35,6 +36,15 @@ use crate::Error;
 /// What every model needs of its training data: rows, one label per row, finite numbers.
 pub(crate) fn check_training_data(x: &Matrix, y: &[u32]) -> Result<(), Error> {
     check_features(x, y.len())
+}
+
+/// What every model that predicts numbers needs: rows of finite features, a finite target each.
+pub(crate) fn check_regression_data(x: &Matrix, y: &[f64]) -> Result<(), Error> {
+    check_features(x, y.len())?;
+    if y.iter().any(|v| !v.is_finite()) {
+        return Err(Error::NonFiniteFeatures);
+    }
+    Ok(())
 }
 
 /// Rows (`targets` of them, one per target value) of finite numbers.

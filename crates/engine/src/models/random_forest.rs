@@ -60,6 +60,30 @@ impl Default for RandomForestParams {
     }
 }
 
+impl RandomForestParams {
+    /// Tree `t`'s own random stream, and the rows it grows on: a bootstrap sample of `rows`,
+    /// or every row.
+    pub(crate) fn tree_sample(&self, t: u32, rows: usize) -> (SeededRng, Vec<usize>) {
+        let mut rng = SeededRng::for_stream(self.seed, u64::from(t));
+        let sample = if self.bootstrap {
+            (0..rows).map(|_| rng.index(rows)).collect()
+        } else {
+            (0..rows).collect()
+        };
+        (rng, sample)
+    }
+
+    /// How each tree of the forest grows, choosing among `max_features` features at a node.
+    pub(crate) fn growth<'a>(&self, max_features: usize, rng: &'a mut SeededRng) -> Growth<'a> {
+        Growth {
+            max_depth: self.max_depth.unwrap_or(MAX_DEPTH_LIMIT),
+            min_samples_split: self.min_samples_split as usize,
+            max_features: Some(max_features),
+            rng: Some(rng),
+        }
+    }
+}
+
 /// More trees than this add time and nothing a learner can see.
 pub const MAX_ESTIMATORS: u32 = 1000;
 
@@ -130,18 +154,8 @@ impl RandomForest {
         let trees = trees
             .enumerate()
             .map(|(grown, t)| {
-                let mut rng = SeededRng::for_stream(params.seed, u64::from(t));
-                let rows: Vec<usize> = if params.bootstrap {
-                    (0..x.rows).map(|_| rng.index(x.rows)).collect()
-                } else {
-                    (0..x.rows).collect()
-                };
-                let growth = Growth {
-                    max_depth: params.max_depth.unwrap_or(MAX_DEPTH_LIMIT),
-                    min_samples_split: params.min_samples_split as usize,
-                    max_features: Some(max_features),
-                    rng: Some(&mut rng),
-                };
+                let (mut rng, rows) = params.tree_sample(t, x.rows);
+                let growth = params.growth(max_features, &mut rng);
                 let tree = DecisionTree::grow(&binned, y, n_classes, rows, growth);
                 progress((grown + 1) as f64 / count);
                 tree

@@ -7,30 +7,16 @@
 //! a forest drawing from its own stream of the seed, with the same parameters.
 
 use super::binning::Binned;
-use super::decision_tree::{DecisionTreeParams, Growth, MAX_DEPTH_LIMIT};
+use super::decision_tree::{partition, DecisionTreeParams, Growth, MAX_DEPTH_LIMIT};
 use super::random_forest::{mean_importances, RandomForestParams};
+use super::value_tree::{Node, Tree};
 use crate::features::Matrix;
-use crate::rng::SeededRng;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-enum Node {
-    Leaf {
-        value: f64,
-    },
-    Split {
-        feature: usize,
-        /// Rows with `x[feature] <= threshold` go left.
-        threshold: f64,
-        left: usize,
-        right: usize,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegressionTree {
-    nodes: Vec<Node>,
+    tree: Tree,
     depth: u32,
     /// Each feature's share of the total decrease in squared error.
     importances: Vec<f64>,
@@ -39,7 +25,7 @@ pub struct RegressionTree {
 impl RegressionTree {
     pub fn fit(params: &DecisionTreeParams, x: &Matrix, y: &[f64]) -> Result<Self, Error> {
         params.validate()?;
-        check_targets(x, y)?;
+        super::check_regression_data(x, y)?;
         let growth = Growth {
             max_depth: params.max_depth.unwrap_or(MAX_DEPTH_LIMIT),
             min_samples_split: params.min_samples_split as usize,
@@ -70,35 +56,16 @@ impl RegressionTree {
             builder.importances.iter_mut().for_each(|v| *v /= total);
         }
         Self {
-            nodes: builder.nodes,
+            tree: Tree {
+                nodes: builder.nodes,
+            },
             depth: builder.depth,
             importances: builder.importances,
         }
     }
 
     pub fn predict(&self, x: &Matrix) -> Vec<f64> {
-        (0..x.rows).map(|r| self.value(x.row(r))).collect()
-    }
-
-    fn value(&self, row: &[f64]) -> f64 {
-        let mut at = 0;
-        loop {
-            match &self.nodes[at] {
-                Node::Leaf { value } => return *value,
-                Node::Split {
-                    feature,
-                    threshold,
-                    left,
-                    right,
-                } => {
-                    at = if row[*feature] <= *threshold {
-                        *left
-                    } else {
-                        *right
-                    }
-                }
-            }
-        }
+        (0..x.rows).map(|r| self.tree.value(x.row(r))).collect()
     }
 
     pub fn depth(&self) -> u32 {
@@ -106,25 +73,13 @@ impl RegressionTree {
     }
 
     pub fn n_leaves(&self) -> usize {
-        self.nodes
-            .iter()
-            .filter(|n| matches!(n, Node::Leaf { .. }))
-            .count()
+        self.tree.leaves()
     }
 
     /// scikit-learn's `feature_importances_`: each feature's share of the squared-error decrease.
     pub fn feature_importances(&self) -> &[f64] {
         &self.importances
     }
-}
-
-/// Rows of finite features, one finite target each.
-fn check_targets(x: &Matrix, y: &[f64]) -> Result<(), Error> {
-    super::check_features(x, y.len())?;
-    if y.iter().any(|v| !v.is_finite()) {
-        return Err(Error::NonFiniteFeatures);
-    }
-    Ok(())
 }
 
 /// A node's rows in three sums: how many, their targets' sum and sum of squares.
@@ -198,13 +153,7 @@ impl Builder<'_> {
         };
         self.importances[split.feature] += sums.squared_error() - split.error;
         let (binned, feature) = (self.binned, split.feature);
-        let mut boundary = 0;
-        for i in 0..rows.len() {
-            if binned.bin(rows[i], feature) <= split.left_bin {
-                rows.swap(i, boundary);
-                boundary += 1;
-            }
-        }
+        let boundary = partition(binned, rows, feature, split.left_bin);
         let threshold = binned.threshold(feature, split.left_bin, split.right_bin);
         let (left_rows, right_rows) = rows.split_at_mut(boundary);
         let left = self.grow(left_rows, depth + 1);
@@ -221,11 +170,7 @@ impl Builder<'_> {
     /// The features to try at a node: all in column order, or (for a forest) a fresh random
     /// order of which the first `max_features` that vary are used.
     fn candidate_order(&mut self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.binned.features).collect();
-        if let Some(rng) = self.growth.rng.as_deref_mut() {
-            rng.shuffle(&mut order);
-        }
-        order
+        self.growth.candidate_order(self.binned.features)
     }
 
     /// The split that leaves the least squared error, if any feature varies in the node.
@@ -288,24 +233,14 @@ impl ForestRegressor {
         progress: &mut dyn FnMut(f64),
     ) -> Result<Self, Error> {
         params.validate()?;
-        check_targets(x, y)?;
+        super::check_regression_data(x, y)?;
         let binned = Binned::new(x);
         let max_features = params.max_features.count(x.cols);
         let count = f64::from(params.n_estimators);
         let trees = (0..params.n_estimators)
             .map(|t| {
-                let mut rng = SeededRng::for_stream(params.seed, u64::from(t));
-                let rows: Vec<usize> = if params.bootstrap {
-                    (0..x.rows).map(|_| rng.index(x.rows)).collect()
-                } else {
-                    (0..x.rows).collect()
-                };
-                let growth = Growth {
-                    max_depth: params.max_depth.unwrap_or(MAX_DEPTH_LIMIT),
-                    min_samples_split: params.min_samples_split as usize,
-                    max_features: Some(max_features),
-                    rng: Some(&mut rng),
-                };
+                let (mut rng, rows) = params.tree_sample(t, x.rows);
+                let growth = params.growth(max_features, &mut rng);
                 let tree = RegressionTree::grow(&binned, y, rows, growth);
                 progress(f64::from(t + 1) / count);
                 tree
@@ -343,7 +278,7 @@ impl ForestRegressor {
             features,
             self.trees
                 .iter()
-                .filter(|t| t.nodes.len() > 1)
+                .filter(|t| t.tree.nodes.len() > 1)
                 .map(|t| t.importances.as_slice()),
         )
     }

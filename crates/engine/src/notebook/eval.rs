@@ -780,12 +780,7 @@ fn run_train(
         ),
         _ => (Vec::new(), Vec::new(), Vec::new()),
     };
-    let mut importances: Vec<(String, f64)> = encoder
-        .feature_names()
-        .into_iter()
-        .zip(model.feature_importances())
-        .collect();
-    importances.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let importances = ranked(&encoder, model.feature_importances());
     let output = TrainOutput {
         summary,
         importances,
@@ -799,6 +794,17 @@ fn run_train(
     };
     state.model = Some((encoder, Fitted::Classifier(model)));
     Ok(output)
+}
+
+/// Each feature with its importance, largest first.
+fn ranked(encoder: &FeatureEncoder, importances: Vec<f64>) -> Vec<(String, f64)> {
+    let mut ranked: Vec<(String, f64)> = encoder
+        .feature_names()
+        .into_iter()
+        .zip(importances)
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ranked
 }
 
 /// Fits the train cell's model to a regression target.
@@ -853,12 +859,7 @@ fn train_regressor(
         ),
         _ => (Vec::new(), Vec::new(), Vec::new()),
     };
-    let mut importances: Vec<(String, f64)> = encoder
-        .feature_names()
-        .into_iter()
-        .zip(model.feature_importances())
-        .collect();
-    importances.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let importances = ranked(&encoder, model.feature_importances());
     let output = TrainOutput {
         summary,
         importances,

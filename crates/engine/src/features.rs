@@ -59,13 +59,14 @@ impl Target {
     /// than [`MAX_CLASSES`] distinct values, are a regression target; anything else is classes.
     pub fn of(table: &Table, target: &str) -> Result<Target, Error> {
         if let Some(ColumnData::Numeric(values)) = table.column(target).map(|c| &c.data) {
-            let values: Vec<f64> = values.iter().copied().filter(|v| !v.is_nan()).collect();
-            let mut distinct = values.clone();
+            // Every row keeps its value (rows index into them); a missing one, which the data
+            // set cell has dropped already, would reach the models as NaN and be refused there.
+            let mut distinct: Vec<f64> = values.iter().copied().filter(|v| !v.is_nan()).collect();
             distinct.sort_by(f64::total_cmp);
             distinct.dedup();
             let continuous = distinct.iter().any(|v| v.fract() != 0.0);
             if distinct.len() > 1 && (continuous || distinct.len() > MAX_CLASSES) {
-                return Ok(Target::Numbers(values));
+                return Ok(Target::Numbers(values.clone()));
             }
         }
         encode_target(table, target).map(Target::Classes)
@@ -270,6 +271,23 @@ impl FeatureEncoder {
 mod tests {
     use super::*;
     use crate::table::read_csv;
+
+    #[test]
+    fn a_target_keeps_a_value_per_row_and_reads_its_task() {
+        let numbers = read_csv("x,y\n1,0.5\n2,\n3,2.5\n").unwrap();
+        let Target::Numbers(values) = Target::of(&numbers, "y").unwrap() else {
+            panic!("fractions are a number to predict");
+        };
+        // The missing value keeps its row (as NaN), so rows index the values.
+        assert_eq!(values.len(), 3);
+        assert!(values[1].is_nan());
+        assert_eq!(
+            Target::of(&numbers, "y").unwrap().of_rows(&[2]),
+            Outcomes::Numbers(vec![2.5])
+        );
+        let whole = read_csv("x,y\n1,3\n2,4\n3,3\n").unwrap();
+        assert!(Target::of(&whole, "y").unwrap().labels().is_some());
+    }
 
     #[test]
     fn one_hot_learns_categories_from_training_rows_only() {

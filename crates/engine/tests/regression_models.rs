@@ -1,5 +1,5 @@
 //! Linear regression, ridge, lasso and elastic net, k-nearest neighbours and regression trees
-//! predicting numbers, against scikit-learn on two real data sets (tests/fixtures/linear_regression.json, written by
+//! predicting numbers, against scikit-learn on two real data sets (tests/fixtures/regression.json, written by
 //! scripts/fixtures/make_regression_fixtures.py): the same coefficients, intercept and
 //! predictions.
 
@@ -26,7 +26,7 @@ fn matrix(rows: &Value) -> Matrix {
 
 fn fixture() -> Value {
     let path = format!(
-        "{}/tests/fixtures/linear_regression.json",
+        "{}/tests/fixtures/regression.json",
         env!("CARGO_MANIFEST_DIR")
     );
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()

@@ -217,10 +217,7 @@ impl GradientBoosting {
             }
         }
         model.loss_curve.push(y_train.loss(&raw));
-        let total: f64 = model.importances.iter().sum();
-        if total > 0.0 {
-            model.importances.iter_mut().for_each(|v| *v /= total);
-        }
+        super::as_shares(&mut model.importances);
         progress(1.0);
         Ok(model)
     }

@@ -135,10 +135,7 @@ impl DecisionTree {
             importances: vec![0.0; binned.features],
         };
         builder.grow(&mut rows, 0);
-        let total: f64 = builder.importances.iter().sum();
-        if total > 0.0 {
-            builder.importances.iter_mut().for_each(|v| *v /= total);
-        }
+        super::as_shares(&mut builder.importances);
         Self {
             nodes: builder.nodes,
             n_classes,

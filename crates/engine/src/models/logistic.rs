@@ -152,10 +152,7 @@ impl LogisticRegression {
         let mut largest: Vec<f64> = (0..features)
             .map(|j| self.weights.iter().fold(0.0f64, |m, w| m.max(w[j].abs())))
             .collect();
-        let total: f64 = largest.iter().sum();
-        if total > 0.0 {
-            largest.iter_mut().for_each(|v| *v /= total);
-        }
+        super::as_shares(&mut largest);
         largest
     }
 }

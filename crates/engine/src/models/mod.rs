@@ -38,6 +38,14 @@ pub(crate) fn check_training_data(x: &Matrix, y: &[u32]) -> Result<(), Error> {
     check_features(x, y.len())
 }
 
+/// Makes `values` shares that sum to 1 (importances, weights), unless they are all 0.
+pub(crate) fn as_shares(values: &mut [f64]) {
+    let total: f64 = values.iter().sum();
+    if total > 0.0 {
+        values.iter_mut().for_each(|v| *v /= total);
+    }
+}
+
 /// What every model that predicts numbers needs: rows of finite features, a finite target each.
 pub(crate) fn check_regression_data(x: &Matrix, y: &[f64]) -> Result<(), Error> {
     check_features(x, y.len())?;

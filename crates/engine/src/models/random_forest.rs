@@ -60,6 +60,9 @@ impl Default for RandomForestParams {
     }
 }
 
+/// More trees than this add time and nothing a learner can see.
+pub const MAX_ESTIMATORS: u32 = 1000;
+
 impl RandomForestParams {
     /// Tree `t`'s own random stream, and the rows it grows on: a bootstrap sample of `rows`,
     /// or every row.
@@ -82,12 +85,7 @@ impl RandomForestParams {
             rng: Some(rng),
         }
     }
-}
 
-/// More trees than this add time and nothing a learner can see.
-pub const MAX_ESTIMATORS: u32 = 1000;
-
-impl RandomForestParams {
     pub fn validate(&self) -> Result<(), Error> {
         if !(1..=MAX_ESTIMATORS).contains(&self.n_estimators) {
             return Err(Error::InvalidParameter {
@@ -244,10 +242,7 @@ pub(crate) fn mean_importances<'a>(
     for importances in grown {
         mean.iter_mut().zip(importances).for_each(|(m, v)| *m += v);
     }
-    let total: f64 = mean.iter().sum();
-    if total > 0.0 {
-        mean.iter_mut().for_each(|m| *m /= total);
-    }
+    super::as_shares(&mut mean);
     mean
 }
 

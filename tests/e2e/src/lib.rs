@@ -499,7 +499,18 @@ impl Site {
     pub async fn downloaded(&self, name: &str) -> String {
         let folder = self.root.join("downloads");
         let deadline = tokio::time::Instant::now() + PATIENCE;
-        while !folder.join(name).exists() {
+        // Chrome reserves the name with an empty file first and writes into a .crdownload
+        // beside it: the download is done when the file has content and no partial one is left.
+        let done = || {
+            let written = std::fs::metadata(folder.join(name)).is_ok_and(|m| m.len() > 0);
+            let partial = std::fs::read_dir(&folder).is_ok_and(|entries| {
+                entries
+                    .flatten()
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"))
+            });
+            written && !partial
+        };
+        while !done() {
             if tokio::time::Instant::now() >= deadline {
                 let there: Vec<String> = std::fs::read_dir(&folder)
                     .map(|entries| {

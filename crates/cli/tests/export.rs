@@ -7,7 +7,8 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Titanic as the issue's journey cleans it, with logistic regression, boosting and a search.
+/// Titanic as the issue's journey cleans it, with logistic regression, boosting, a search and a
+/// linear support vector machine (two classes: its scores are one column).
 const TITANIC: &str = r##"{"version":1,"cells":[
  {"kind":"note","text":"# Titanic\nWho <script>alert(1)</script> survived?"},
  {"kind":"dataset","dataset":"titanic","target":"survived"},
@@ -21,6 +22,9 @@ const TITANIC: &str = r##"{"version":1,"cells":[
    "spaces":[{"param":"C","text":"log 0.01..100"}],"folds":3,"scoring":"roc_auc"},
  {"kind":"train","model":"gradient_boosting","learning_rate":0.1,"max_iter":100,"max_leaf_nodes":31,
    "max_depth":null,"min_samples_leaf":20,"l2_regularization":0.0,"early_stopping":false,"seed":0},
+ {"kind":"evaluate"},
+ {"kind":"train","model":"support_vector_machine","kernel":"linear","C":0.5,"gamma":null,
+   "epsilon":0.1,"standardize":true},
  {"kind":"evaluate"}]}"##;
 
 /// Penguins (missing values dropped by a step) through every other model.
@@ -40,6 +44,9 @@ const PENGUINS: &str = r#"{"version":1,"cells":[
  {"kind":"evaluate"},
  {"kind":"train","model":"gaussian_naive_bayes","var_smoothing":1e-9},
  {"kind":"evaluate"},
+ {"kind":"train","model":"support_vector_machine","kernel":"rbf","C":1.0,"gamma":null,
+   "epsilon":0.1,"standardize":true},
+ {"kind":"evaluate"},
  {"kind":"train","model":"decision_tree","max_depth":4,"min_samples_split":2},
  {"kind":"evaluate"},
  {"kind":"tune","method":"grid","iterations":10,"seed":42,
@@ -47,7 +54,8 @@ const PENGUINS: &str = r#"{"version":1,"cells":[
    "folds":4,"scoring":"f1_macro"}]}"#;
 
 /// Numbers to predict: diabetes' progression by every regression model (a search of the ridge's
-/// alpha ranked by R², though the cell asks for accuracy, which numbers do not have), and houses'
+/// alpha ranked by R², though the cell asks for accuracy, which numbers do not have; one of the
+/// SVR's C and gamma), and houses'
 /// price from numbers and one-hot categories.
 const REGRESSION: &str = r#"{"version":1,"cells":[
  {"kind":"dataset","dataset":"diabetes","target":"progression"},
@@ -64,6 +72,12 @@ const REGRESSION: &str = r#"{"version":1,"cells":[
    "solver":"adam","learning_rate_init":0.01,"alpha":0.0001,"batch_size":null,"max_iter":300,
    "early_stopping":false,"n_iter_no_change":10,"seed":0,"standardize":true},
  {"kind":"evaluate"},
+ {"kind":"train","model":"support_vector_machine","kernel":"rbf","C":100.0,"gamma":null,
+   "epsilon":0.1,"standardize":true},
+ {"kind":"evaluate"},
+ {"kind":"tune","method":"grid","iterations":10,"seed":42,
+   "spaces":[{"param":"C","text":"10, 100"},{"param":"gamma","text":"0.01, 0.1"}],"folds":3,
+   "scoring":"r2"},
  {"kind":"dataset","dataset":"houses","target":"price"},
  {"kind":"split","test_fraction":0.2,"stratify":false,"seed":1},
  {"kind":"train","model":"linear_regression","penalty":"lasso","alpha":10.0,"max_iter":5000},
@@ -351,7 +365,7 @@ fn the_jupyter_notebook_is_nbformat_4_with_notes_as_markdown_and_code_not_yet_ru
         .collect();
     // Title, imports, the note, then one code cell per notebook cell after it.
     assert_eq!(kinds[..3], ["markdown", "code", "markdown"]);
-    assert_eq!(kinds[3..].iter().filter(|k| **k == "code").count(), 9);
+    assert_eq!(kinds[3..].iter().filter(|k| **k == "code").count(), 11);
     for cell in cells {
         let lines = cell["source"].as_array().unwrap();
         let (last, rest) = lines.split_last().unwrap();

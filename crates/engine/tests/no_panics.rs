@@ -4,8 +4,8 @@
 //! property tests run on stable, in every test run.
 
 use latih_engine::models::{
-    DecisionTreeParams, GaussianNbParams, KnnParams, MaxFeatures, ModelSpec, NeighbourWeights,
-    RandomForestParams,
+    DecisionTreeParams, GaussianNbParams, Kernel, KnnParams, MaxFeatures, ModelSpec,
+    NeighbourWeights, RandomForestParams, SvmParams,
 };
 use latih_engine::notebook::link;
 use latih_engine::notebook::{evaluate, Cell, Notebook, SplitCell, TrainCell};
@@ -69,7 +69,7 @@ proptest! {
 }
 
 fn model(kind: u8, depth: Option<u32>, split: u32, k: u32, trees: u32, seed: u64) -> ModelSpec {
-    match kind % 4 {
+    match kind % 5 {
         0 => ModelSpec::DecisionTree(DecisionTreeParams {
             max_depth: depth,
             min_samples_split: split,
@@ -90,6 +90,17 @@ fn model(kind: u8, depth: Option<u32>, split: u32, k: u32, trees: u32, seed: u64
             } else {
                 NeighbourWeights::Distance
             },
+        }),
+        3 => ModelSpec::SupportVectorMachine(SvmParams {
+            kernel: if seed.is_multiple_of(2) {
+                Kernel::Rbf
+            } else {
+                Kernel::Linear
+            },
+            c: f64::from(split) / 4.0,
+            gamma: depth.map(|d| f64::from(d) / 8.0),
+            epsilon: f64::from(k) / 10.0,
+            standardize: trees.is_multiple_of(2),
         }),
         _ => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
     }

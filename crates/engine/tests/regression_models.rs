@@ -15,21 +15,11 @@ use latih_engine::split::k_fold;
 use latih_engine::tune::{cross_validate_candidate, Candidate, CvData, Scoring};
 use serde_json::Value;
 
-fn matrix(rows: &Value) -> Matrix {
-    let rows: Vec<Vec<f64>> = serde_json::from_value(rows.clone()).unwrap();
-    Matrix {
-        rows: rows.len(),
-        cols: rows[0].len(),
-        data: rows.into_iter().flatten().collect(),
-    }
-}
+mod common;
+use common::matrix;
 
 fn fixture() -> Value {
-    let path = format!(
-        "{}/tests/fixtures/regression.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    common::fixture("regression.json")
 }
 
 /// A case's data set: the rows to fit, their targets, and the rows to predict.

@@ -30,6 +30,9 @@ pub fn model_shape_text(lang: Lang, summary: &ModelSummary, features: usize) -> 
             tf(lang, "out-knn-shape", &[("k", n(*k as usize)), features])
         }
         ModelSummary::NaiveBayes => tf(lang, "out-nb-shape", &[features]),
+        ModelSummary::SupportVectors { count, .. } => {
+            tf(lang, "out-svm-shape", &[("vectors", n(*count)), features])
+        }
         // Least squares and ridge are solved in one step, not iterated.
         ModelSummary::Linear { iterations: 0, .. } => tf(lang, "out-linear-exact", &[features]),
         ModelSummary::Linear { iterations, .. } => tf(
@@ -85,6 +88,9 @@ pub fn convergence_warning(lang: Lang, summary: &ModelSummary) -> Option<String>
         ModelSummary::Network {
             converged: false, ..
         } => Some(t(lang, "out-network-not-converged")),
+        ModelSummary::SupportVectors {
+            converged: false, ..
+        } => Some(t(lang, "out-svm-not-converged")),
         _ => None,
     }
 }

@@ -1,5 +1,6 @@
 //! The models of issue 4 in the built site: a neural network with its loss curve, a learning
-//! rate that makes it diverge, and logistic regression with its convergence warning.
+//! rate that makes it diverge, logistic regression with its convergence warning, boosting, the
+//! support vector machine, and the regression models.
 
 use latih_e2e::{BrowserLanguage, Site};
 
@@ -107,6 +108,45 @@ async fn gradient_boosting_draws_its_rounds_and_stops_early_on_held_out_rows() {
         .unwrap_or_else(|| panic!("a round number in {text}"));
     assert!(round < 500, "{text}");
     site.definition("Accuracy").await;
+    site.close().await;
+}
+
+#[tokio::test]
+async fn a_support_vector_machine_separates_tumours_and_predicts_numbers() {
+    let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
+    site.open("/notebook").await;
+    site.choose("Data set", "Breast Cancer Wisconsin").await;
+    site.definition("Accuracy").await;
+    site.choose_in(TRAIN, "Model", "Support vector machine (SVM)")
+        .await;
+    site.text("support vectors decide").await;
+    let accuracy = latih_e2e::parse_shown_number(&site.definition("Accuracy").await, false);
+    assert!(accuracy > 0.9, "accuracy {accuracy}");
+    // Scores rank the rows for ROC, but they are not probabilities: no log loss.
+    assert_eq!(site.definition("Log loss (lower is better)").await, "—");
+    site.heading("Decision threshold").await;
+
+    // γ of 0 is refused with the rule, and a usable one trains again.
+    site.fill("Kernel width gamma", "0").await;
+    let alert = site
+        .find("//section[div/h2[normalize-space(.)='3. Train a model']]//*[@role='alert']")
+        .await;
+    let message = alert.text().await.unwrap();
+    assert!(message.contains("gamma = 0 is not allowed"), "{message}");
+    site.fill("Kernel width gamma", "0.01").await;
+    site.text("support vectors decide").await;
+    site.choose_in(TRAIN, "Kernel", "Linear (a straight boundary)")
+        .await;
+    site.text("support vectors decide").await;
+    site.definition("Accuracy").await;
+    assert!(site.fits_width().await, "the form widens the phone's page");
+
+    // The same model predicts numbers (SVR) when the data set's target is one.
+    site.choose("Data set", "Diabetes progression").await;
+    site.text("A number to predict (regression)").await;
+    site.text("support vectors decide").await;
+    let r2 = r_squared(&site).await;
+    assert!(r2 > -1.0 && r2 < 1.0, "R² {r2}");
     site.close().await;
 }
 

@@ -6,8 +6,8 @@ use super::literal::{py_float, py_str, py_str_list};
 use super::Words;
 use crate::datasets::{query_result_name, table_name, user_file_name};
 use crate::models::{
-    Activation, GradientBoostingParams, LinearRegressionParams, MaxFeatures, MlpParams, ModelSpec,
-    NeighbourWeights, Penalty, Solver,
+    Activation, GradientBoostingParams, Kernel, LinearRegressionParams, MaxFeatures, MlpParams,
+    ModelSpec, NeighbourWeights, Penalty, Solver, SvmParams,
 };
 use crate::notebook::{
     tables_for, Cell, DataSource, DatasetCell, Notebook, SplitCell, SqlCell, StepsCell, TuneCell,
@@ -389,6 +389,22 @@ fn estimator(model: &ModelSpec, regression: bool) -> (String, bool) {
         ),
         ModelSpec::NeuralNetwork(p) => (mlp(p, regression), p.standardize),
         ModelSpec::GradientBoosting(p) => (boosting(p, regression), false),
+        ModelSpec::SupportVectorMachine(p) => (svm(p, regression), p.standardize),
+    }
+}
+
+fn svm(p: &SvmParams, regression: bool) -> String {
+    let kernel = match p.kernel {
+        Kernel::Linear => "linear",
+        Kernel::Rbf => "rbf",
+    };
+    let gamma = p.gamma.map_or_else(|| "\"scale\"".to_string(), py_float);
+    let c = py_float(p.c);
+    if regression {
+        let epsilon = py_float(p.epsilon);
+        format!("SVR(kernel=\"{kernel}\", C={c}, gamma={gamma}, epsilon={epsilon})")
+    } else {
+        format!("SVC(kernel=\"{kernel}\", C={c}, gamma={gamma})")
     }
 }
 
@@ -462,7 +478,14 @@ fn boosting(p: &GradientBoostingParams, regression: bool) -> String {
 }
 
 const EVALUATE: &str = "y_pred = model.predict(X_test)\n\
-proba = model.predict_proba(X_test)\n\
+if hasattr(model, \"predict_proba\"):\n\
+\x20   proba = model.predict_proba(X_test)\n\
+else:  # SVC: decision scores, squashed into shares per row as Latih does\n\
+\x20   scores = model.decision_function(X_test)\n\
+\x20   if scores.ndim == 1:\n\
+\x20       scores = np.column_stack([np.zeros_like(scores), scores])\n\
+\x20   proba = np.exp(scores - scores.max(axis=1, keepdims=True))\n\
+\x20   proba /= proba.sum(axis=1, keepdims=True)\n\
 print(\"accuracy\", accuracy_score(y_test, y_pred))\n\
 print(\"balanced_accuracy\", balanced_accuracy_score(y_test, y_pred))\n\
 print(classification_report(y_test, y_pred, zero_division=0))\n\

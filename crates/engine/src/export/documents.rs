@@ -28,6 +28,7 @@ from sklearn.neural_network import MLPClassifier, MLPRegressor\n\
 from sklearn.pipeline import Pipeline\n\
 from sklearn.preprocessing import (KBinsDiscretizer, MinMaxScaler, OneHotEncoder, OrdinalEncoder,\n\
 \x20                                  RobustScaler, StandardScaler)\n\
+from sklearn.svm import SVC, SVR\n\
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor";
 
 /// One part of the document, in the notebook's order.

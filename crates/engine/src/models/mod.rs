@@ -16,6 +16,7 @@ mod pca;
 mod random_forest;
 mod regression_tree;
 mod standardize;
+mod svm;
 mod value_tree;
 
 pub use boosting::{GradientBoosting, GradientBoostingParams, MAX_LEAF_NODES_LIMIT};
@@ -29,6 +30,7 @@ pub use naive_bayes::{GaussianNb, GaussianNbParams};
 pub use pca::Pca;
 pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams, MAX_ESTIMATORS};
 pub use regression_tree::{ForestRegressor, RegressionTree};
+pub use svm::{Kernel, Svc, SvmParams, Svr};
 
 use crate::features::Matrix;
 use crate::Error;
@@ -90,6 +92,8 @@ pub enum ModelSpec {
     GradientBoosting(GradientBoostingParams),
     /// Least squares, ridge, lasso or elastic net: a regression model.
     LinearRegression(LinearRegressionParams),
+    /// A support vector machine: `SVC` for classes, `SVR` for numbers.
+    SupportVectorMachine(SvmParams),
 }
 
 impl crate::tagged::Tagged for ModelSpec {
@@ -103,6 +107,7 @@ impl crate::tagged::Tagged for ModelSpec {
         "neural_network",
         "gradient_boosting",
         "linear_regression",
+        "support_vector_machine",
     ];
 
     fn variant<'de, A: serde::de::MapAccess<'de>>(
@@ -123,6 +128,9 @@ impl crate::tagged::Tagged for ModelSpec {
             }
             "neural_network" => ModelSpec::NeuralNetwork(Deserialize::deserialize(fields)?),
             "linear_regression" => ModelSpec::LinearRegression(Deserialize::deserialize(fields)?),
+            "support_vector_machine" => {
+                ModelSpec::SupportVectorMachine(Deserialize::deserialize(fields)?)
+            }
             _ => ModelSpec::GradientBoosting(Deserialize::deserialize(fields)?),
         })
     }
@@ -151,6 +159,7 @@ pub enum Classifier {
     LogisticRegression(LogisticRegression),
     NeuralNetwork(Mlp),
     GradientBoosting(GradientBoosting),
+    SupportVectorMachine(Svc),
 }
 
 impl ModelSpec {
@@ -193,6 +202,9 @@ impl ModelSpec {
                 GradientBoosting::fit_with_progress(params, x, y, n_classes, progress)
                     .map(Classifier::GradientBoosting)
             }
+            ModelSpec::SupportVectorMachine(params) => {
+                Svc::fit(params, x, y, n_classes).map(Classifier::SupportVectorMachine)
+            }
         };
         progress(1.0);
         fitted
@@ -203,6 +215,7 @@ impl ModelSpec {
         matches!(
             self,
             ModelSpec::LinearRegression(_)
+                | ModelSpec::SupportVectorMachine(_)
                 | ModelSpec::KNearestNeighbors(_)
                 | ModelSpec::DecisionTree(_)
                 | ModelSpec::RandomForest(_)
@@ -245,6 +258,9 @@ impl ModelSpec {
             ModelSpec::KNearestNeighbors(params) => {
                 KnnRegressor::fit(params, x, y).map(Regressor::KNearestNeighbors)
             }
+            ModelSpec::SupportVectorMachine(params) => {
+                Svr::fit(params, x, y).map(Regressor::SupportVectorMachine)
+            }
             _ => Err(Error::ClassifierOnNumbers),
         }
     }
@@ -259,6 +275,7 @@ pub enum Regressor {
     RandomForest(ForestRegressor),
     GradientBoosting(GradientBoosting),
     NeuralNetwork(Mlp),
+    SupportVectorMachine(Svr),
 }
 
 impl Regressor {
@@ -270,6 +287,7 @@ impl Regressor {
             Regressor::RandomForest(forest) => forest.predict(x),
             Regressor::GradientBoosting(gb) => gb.predict_numbers(x),
             Regressor::NeuralNetwork(mlp) => mlp.predict_numbers(x),
+            Regressor::SupportVectorMachine(svr) => svr.predict(x),
         }
     }
 
@@ -281,7 +299,8 @@ impl Regressor {
             Regressor::GradientBoosting(gb) => gb.feature_importances().to_vec(),
             Regressor::Linear(_)
             | Regressor::KNearestNeighbors(_)
-            | Regressor::NeuralNetwork(_) => Vec::new(),
+            | Regressor::NeuralNetwork(_)
+            | Regressor::SupportVectorMachine(_) => Vec::new(),
         }
     }
 }
@@ -310,10 +329,18 @@ impl Classifier {
             Classifier::LogisticRegression(lr) => lr.predict(x),
             Classifier::NeuralNetwork(mlp) => mlp.predict(x),
             Classifier::GradientBoosting(gb) => gb.predict(x),
+            Classifier::SupportVectorMachine(svc) => svc.predict(x),
         }
     }
 
-    /// One probability per class for each row (scikit-learn's `predict_proba`).
+    /// Whether [`predict_proba`](Self::predict_proba) gives probabilities (every model but the
+    /// support vector machine, whose shares are its decision scores squashed).
+    pub fn gives_probabilities(&self) -> bool {
+        !matches!(self, Classifier::SupportVectorMachine(_))
+    }
+
+    /// One probability per class for each row (scikit-learn's `predict_proba`; for the support
+    /// vector machine, its scores as shares).
     pub fn predict_proba(&self, x: &Matrix) -> Vec<Vec<f64>> {
         match self {
             Classifier::DecisionTree(tree) => tree.predict_proba(x),
@@ -323,6 +350,7 @@ impl Classifier {
             Classifier::LogisticRegression(lr) => lr.predict_proba(x),
             Classifier::NeuralNetwork(mlp) => mlp.predict_proba(x),
             Classifier::GradientBoosting(gb) => gb.predict_proba(x),
+            Classifier::SupportVectorMachine(svc) => svc.predict_proba(x),
         }
     }
 
@@ -337,7 +365,8 @@ impl Classifier {
             Classifier::GradientBoosting(gb) => gb.feature_importances().to_vec(),
             Classifier::KNearestNeighbors(_)
             | Classifier::GaussianNaiveBayes(_)
-            | Classifier::NeuralNetwork(_) => Vec::new(),
+            | Classifier::NeuralNetwork(_)
+            | Classifier::SupportVectorMachine(_) => Vec::new(),
         }
     }
 }

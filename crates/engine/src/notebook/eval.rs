@@ -169,6 +169,11 @@ pub enum ModelSummary {
         mean_leaves: f64,
         stopped_early: bool,
     },
+    /// `converged` is false when the solver's iteration limit ran out first.
+    SupportVectors {
+        count: usize,
+        converged: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -766,6 +771,10 @@ fn run_train(
             mean_leaves: gb.mean_leaves(),
             stopped_early: gb.stopped_early(),
         },
+        Classifier::SupportVectorMachine(svc) => ModelSummary::SupportVectors {
+            count: svc.support_vectors(),
+            converged: svc.converged(),
+        },
     };
     let (loss_curve, validation_scores, validation_loss) = match &model {
         Classifier::NeuralNetwork(mlp) => (
@@ -842,6 +851,10 @@ fn train_regressor(
             hidden: mlp.hidden_layer_sizes(),
             epochs: mlp.loss_curve().len(),
             converged: mlp.converged(),
+        },
+        Regressor::SupportVectorMachine(svr) => ModelSummary::SupportVectors {
+            count: svr.support_vectors(),
+            converged: svr.converged(),
         },
     };
     // The loss per round (boosting) or epoch (a network): half the squared error; with early
@@ -937,7 +950,11 @@ fn evaluate_classifier(
         balanced_accuracy: metrics::balanced_accuracy(&y_true, &y_pred)?,
         matthews: metrics::matthews_corrcoef(&y_true, &y_pred).ok(),
         kappa: metrics::cohen_kappa(&y_true, &y_pred).ok(),
-        log_loss: metrics::log_loss(&y_true, &proba).ok(),
+        // A support vector machine's shares are squashed scores: their log loss would mislead.
+        log_loss: model
+            .gives_probabilities()
+            .then(|| metrics::log_loss(&y_true, &proba).ok())
+            .flatten(),
         report: metrics::classification_report(
             &y_true,
             &y_pred,

@@ -69,6 +69,7 @@ impl TuneCell {
             Param::LearningRateInit => "0.001, 0.01",
             Param::LearningRate => "0.05, 0.1, 0.3",
             Param::MaxLeafNodes => "7, 15, 31",
+            Param::Gamma => "log 0.001..1",
         };
         Self {
             spaces: Param::for_model(model)

@@ -3,7 +3,7 @@
 //! log-uniform range `log 0.000000001..0.001`.
 
 use crate::error::Expected;
-use crate::models::Penalty;
+use crate::models::{Kernel, Penalty};
 use crate::models::{ModelSpec, MAX_DEPTH_LIMIT, MAX_ESTIMATORS, MAX_LEAF_NODES_LIMIT};
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -23,6 +23,7 @@ pub enum Param {
     LearningRateInit,
     LearningRate,
     MaxLeafNodes,
+    Gamma,
 }
 
 /// A grid expands an integer range into every integer, up to this many.
@@ -46,6 +47,9 @@ impl Param {
             // Least squares has no penalty to search.
             ModelSpec::LinearRegression(p) if p.penalty == Penalty::None => &[],
             ModelSpec::LinearRegression(_) => &[Param::Alpha],
+            // γ is the RBF kernel's only.
+            ModelSpec::SupportVectorMachine(p) if p.kernel == Kernel::Linear => &[Param::C],
+            ModelSpec::SupportVectorMachine(_) => &[Param::C, Param::Gamma],
         }
     }
 
@@ -62,6 +66,7 @@ impl Param {
             Param::LearningRateInit => "learning_rate_init",
             Param::LearningRate => "learning_rate",
             Param::MaxLeafNodes => "max_leaf_nodes",
+            Param::Gamma => "gamma",
         }
     }
 
@@ -73,6 +78,7 @@ impl Param {
                 | Param::Alpha
                 | Param::LearningRateInit
                 | Param::LearningRate
+                | Param::Gamma
         )
     }
 
@@ -97,6 +103,8 @@ impl Param {
             match (self, model) {
                 (Param::VarSmoothing, ModelSpec::GaussianNaiveBayes(p)) => p.var_smoothing = value,
                 (Param::C, ModelSpec::LogisticRegression(p)) => p.c = value,
+                (Param::C, ModelSpec::SupportVectorMachine(p)) => p.c = value,
+                (Param::Gamma, ModelSpec::SupportVectorMachine(p)) => p.gamma = Some(value),
                 (Param::Alpha, ModelSpec::NeuralNetwork(p)) => p.alpha = value,
                 (Param::Alpha, ModelSpec::LinearRegression(p)) => p.alpha = value,
                 (Param::LearningRateInit, ModelSpec::NeuralNetwork(p)) => {

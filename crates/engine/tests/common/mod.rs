@@ -19,3 +19,21 @@ pub fn shipped() -> HashMap<String, String> {
         .map(|d| (d.id.to_string(), shipped_csv(d.id)))
         .collect()
 }
+
+/// A fixture written by a script in scripts/fixtures/, by file name.
+#[allow(dead_code)]
+pub fn fixture(name: &str) -> serde_json::Value {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A JSON list of rows as a matrix.
+#[allow(dead_code)]
+pub fn matrix(rows: &serde_json::Value) -> latih_engine::features::Matrix {
+    let rows: Vec<Vec<f64>> = serde_json::from_value(rows.clone()).unwrap();
+    latih_engine::features::Matrix {
+        rows: rows.len(),
+        cols: rows[0].len(),
+        data: rows.into_iter().flatten().collect(),
+    }
+}

@@ -5,6 +5,7 @@ mod boosting;
 mod linear;
 mod network;
 mod output;
+mod svm;
 
 use super::{field_id, show_output};
 use crate::components::fields::{parse_decimal, translated_options, NumberField, SelectField};
@@ -13,14 +14,14 @@ use crate::notebook::NotebookState;
 use latih_engine::models::{
     DecisionTreeParams, GaussianNbParams, GradientBoostingParams, KnnParams,
     LinearRegressionParams, LogisticRegressionParams, MaxFeatures, MlpParams, ModelSpec,
-    NeighbourWeights, RandomForestParams,
+    NeighbourWeights, RandomForestParams, SvmParams,
 };
 use latih_engine::notebook::{CellOutput, TrainCell};
 use leptos::prelude::*;
 
 /// The models a learner can pick, as (value, label key): classifiers, then linear regression
-/// (k-nearest neighbours does both).
-const MODELS: [(&str, &str); 8] = [
+/// (every model but logistic regression and naive Bayes also predicts numbers).
+const MODELS: [(&str, &str); 9] = [
     ("decision_tree", crate::key!("model-decision-tree")),
     ("random_forest", crate::key!("model-random-forest")),
     ("gradient_boosting", crate::key!("model-gradient-boosting")),
@@ -31,6 +32,7 @@ const MODELS: [(&str, &str); 8] = [
     ("neural_network", crate::key!("model-neural-network")),
     ("knn", crate::key!("model-knn")),
     ("gaussian_nb", crate::key!("model-gaussian-nb")),
+    ("svm", crate::key!("model-svm")),
     ("linear_regression", crate::key!("model-linear-regression")),
 ];
 
@@ -44,6 +46,7 @@ fn kind(spec: &ModelSpec) -> &'static str {
         ModelSpec::NeuralNetwork(_) => "neural_network",
         ModelSpec::GradientBoosting(_) => "gradient_boosting",
         ModelSpec::LinearRegression(_) => "linear_regression",
+        ModelSpec::SupportVectorMachine(_) => "svm",
     }
 }
 
@@ -87,6 +90,7 @@ fn switch_model(previous: &ModelSpec, kind: &str) -> ModelSpec {
         "neural_network" => ModelSpec::NeuralNetwork(MlpParams::default()),
         "gradient_boosting" => ModelSpec::GradientBoosting(GradientBoostingParams::default()),
         "linear_regression" => ModelSpec::LinearRegression(LinearRegressionParams::default()),
+        "svm" => ModelSpec::SupportVectorMachine(SvmParams::default()),
         _ => ModelSpec::DecisionTree(DecisionTreeParams {
             max_depth,
             min_samples_split,
@@ -277,6 +281,9 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
             }
             ModelSpec::LinearRegression(_) => {
                 Some(view! { <linear::LinearFields state index /> }.into_any())
+            }
+            ModelSpec::SupportVectorMachine(p) => {
+                Some(view! { <svm::SvmFields state index params=p.clone() /> }.into_any())
             }
             ModelSpec::DecisionTree(_) => None,
         };

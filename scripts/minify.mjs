@@ -1,7 +1,10 @@
-// Trunk's post-build hook (Trunk.toml): minifies the app's JavaScript glue in a release build and
-// puts its new hash into index.html's integrity attribute. Trunk's own JS minifier fails on the
-// glue's `export default` and leaves it whole (58 KB); esbuild makes it a fifth smaller (gzip).
-// The workers' glue is left alone: it is not part of the first load.
+// Trunk's post-build hook (Trunk.toml), in a release build:
+// - minifies the app's JavaScript glue and puts its new hash into index.html's integrity
+//   attribute. Trunk's own JS minifier fails on the glue's `export default` and leaves it whole
+//   (58 KB); esbuild makes it a fifth smaller (gzip). The workers' glue is left alone: it is not
+//   part of the first load.
+// - drops the comments and blank lines of the language catalogs, which the app skips when it
+//   reads them (latih_i18n's `parse`): each reader downloads one before the app starts.
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
@@ -27,3 +30,12 @@ for (const name of readdirSync(dir)) {
   writeFileSync(path, code);
 }
 writeFileSync(htmlPath, html);
+
+const locales = join(dir, "locales");
+for (const name of readdirSync(locales)) {
+  if (!name.endsWith(".txt")) continue;
+  const path = join(locales, name);
+  const lines = readFileSync(path, "utf8").split("\n");
+  const kept = lines.filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+  writeFileSync(path, kept.join("\n") + "\n");
+}

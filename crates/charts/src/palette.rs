@@ -39,18 +39,10 @@ pub fn text_on_blues(t: f64) -> RGBColor {
     }
 }
 
-/// Okabe & Ito's eight colours for categories, distinguishable with any common colour-vision
-/// deficiency (yellow is skipped: it vanishes on white). Index wraps around.
+/// Okabe & Ito's colours for categories (the engine's, which its tree drawings use too).
+/// Index wraps around.
 pub fn categorical(index: usize) -> RGBColor {
-    const OKABE_ITO: [(u8, u8, u8); 7] = [
-        (0, 114, 178),
-        (230, 159, 0),
-        (0, 158, 115),
-        (213, 94, 0),
-        (204, 121, 167),
-        (86, 180, 233),
-        (0, 0, 0),
-    ];
+    use latih_engine::models::OKABE_ITO;
     let (r, g, b) = OKABE_ITO[index % OKABE_ITO.len()];
     RGBColor(r, g, b)
 }

@@ -112,6 +112,70 @@ async fn gradient_boosting_draws_its_rounds_and_stops_early_on_held_out_rows() {
 }
 
 #[tokio::test]
+async fn a_decision_tree_is_drawn_and_written_as_scikit_learn_s_rules() {
+    let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
+    site.open("/notebook").await;
+    site.definition("Accuracy").await;
+    site.heading("The tree").await;
+    let image = site
+        .find("//img[starts-with(@alt, 'The decision tree, ')]")
+        .await;
+    let alt = image.attr("alt").await.unwrap().unwrap();
+    assert!(alt.contains("levels drawn"), "{alt}");
+    // The browser reads the worker's SVG: the image has a size of its own.
+    let width = "const i = document.querySelector('.tree-drawing img'); \
+                 return i.complete ? [i.naturalWidth, i.clientWidth] : [0, 0]";
+    site.until("the drawing to load", || async {
+        site.eval(width).await[0].as_u64().unwrap_or(0) > 0
+    })
+    .await;
+    let fitted = site.eval(width).await[1].as_u64().unwrap();
+    assert!(fitted <= 360, "fitted to a {fitted} px wide image");
+    // Full size: wider than the phone, inside a box that scrolls, not the page.
+    let button = site.button("Full size").await;
+    button.click().await.unwrap();
+    assert_eq!(
+        button.attr("aria-pressed").await.unwrap().as_deref(),
+        Some("true")
+    );
+    let full = site.eval(width).await;
+    assert!(
+        full[1].as_u64() == full[0].as_u64() && full[1].as_u64() > Some(fitted),
+        "{full}"
+    );
+    assert!(
+        site.fits_width().await,
+        "the drawing widens the phone's page"
+    );
+    // The whole tree as text, as scikit-learn's export_text writes it.
+    site.text("The tree as rules (scikit-learn's export_text)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let rules = site
+        .find("//details[contains(@class, 'tree-rules')]/pre")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        rules.starts_with("|--- ") && rules.contains("class: "),
+        "{rules}"
+    );
+    // A forest is not one tree: no drawing.
+    site.choose_in(TRAIN, "Model", "Random forest").await;
+    site.text("trees, mean depth").await;
+    site.until("the drawing to go", || async {
+        site.find_all("//img[starts-with(@alt, 'The decision tree, ')]")
+            .await
+            .is_empty()
+    })
+    .await;
+    site.close().await;
+}
+
+#[tokio::test]
 async fn a_support_vector_machine_separates_tumours_and_predicts_numbers() {
     let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
     site.open("/notebook").await;

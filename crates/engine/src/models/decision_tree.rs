@@ -60,7 +60,7 @@ impl DecisionTreeParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-enum Node {
+pub(crate) enum Node {
     Leaf {
         /// Training rows of each class that reached this leaf.
         counts: Vec<u32>,
@@ -176,6 +176,11 @@ impl DecisionTree {
 
     pub fn n_classes(&self) -> usize {
         self.n_classes
+    }
+
+    /// The nodes, the root first; a split's children come after it.
+    pub(crate) fn nodes(&self) -> &[Node] {
+        &self.nodes
     }
 
     /// scikit-learn's `feature_importances_`: each feature's share of the total Gini decrease.

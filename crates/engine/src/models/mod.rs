@@ -17,6 +17,7 @@ mod random_forest;
 mod regression_tree;
 mod standardize;
 mod svm;
+mod tree_view;
 mod value_tree;
 
 pub use boosting::{GradientBoosting, GradientBoostingParams, MAX_LEAF_NODES_LIMIT};
@@ -31,6 +32,7 @@ pub use pca::Pca;
 pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams, MAX_ESTIMATORS};
 pub use regression_tree::{ForestRegressor, RegressionTree};
 pub use svm::{Kernel, Svc, SvmParams, Svr};
+pub use tree_view::{TreeView, DRAWN_LEVELS, OKABE_ITO};
 
 use crate::features::Matrix;
 use crate::Error;

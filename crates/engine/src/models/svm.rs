@@ -378,13 +378,7 @@ struct Support {
 impl Support {
     /// Keeps the training rows that a machine uses (coefficient not 0), and returns the machine
     /// pointing at them.
-    fn keep(
-        &mut self,
-        x: &Matrix,
-        coefs: &[(usize, f64)],
-        rho: f64,
-        kept: &mut [i64],
-    ) -> Machine {
+    fn keep(&mut self, x: &Matrix, coefs: &[(usize, f64)], rho: f64, kept: &mut [i64]) -> Machine {
         let terms = coefs
             .iter()
             .filter(|(_, coef)| *coef != 0.0)

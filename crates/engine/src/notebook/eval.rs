@@ -9,7 +9,7 @@ use super::{Cell, DatasetCell, ExploreCell, Notebook, SplitCell, StepsCell, Trai
 use crate::error::CellKind;
 use crate::features::{FeatureEncoder, Matrix, Outcomes, Target};
 use crate::metrics::{self, ClassificationReport, RocCurve};
-use crate::models::{Classifier, Regressor};
+use crate::models::{Classifier, Regressor, TreeView};
 use crate::prep::{Prepared, StepReport};
 use crate::split::{hold_out, HoldOut};
 use crate::table::profile::{profile, TableProfile};
@@ -137,6 +137,8 @@ pub struct TrainOutput {
     pub validation_scores: Vec<f64>,
     /// Boosting's held-out log loss per round, with early stopping.
     pub validation_loss: Vec<f64>,
+    /// A decision tree (of classes) as rules and as a drawing.
+    pub tree: Option<TreeView>,
 }
 
 /// What a fitted model looks like, in numbers a learner can read.
@@ -790,6 +792,14 @@ fn run_train(
         _ => (Vec::new(), Vec::new(), Vec::new()),
     };
     let importances = ranked(&encoder, model.feature_importances());
+    let tree = match &model {
+        Classifier::DecisionTree(tree) => {
+            let classes = state.data.as_ref().and_then(|(_, _, t)| t.labels());
+            let classes = classes.map_or(&[][..], |l| &l.classes[..]);
+            Some(TreeView::of(tree, &encoder.feature_names(), classes))
+        }
+        _ => None,
+    };
     let output = TrainOutput {
         summary,
         importances,
@@ -800,6 +810,7 @@ fn run_train(
         loss_curve,
         validation_scores,
         validation_loss,
+        tree,
     };
     state.model = Some((encoder, Fitted::Classifier(model)));
     Ok(output)
@@ -883,6 +894,7 @@ fn train_regressor(
         loss_curve,
         validation_scores,
         validation_loss,
+        tree: None,
     };
     state.model = Some((encoder, Fitted::Regressor(model)));
     Ok(output)

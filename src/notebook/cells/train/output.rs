@@ -1,10 +1,12 @@
 //! A fitted model, shown: its shape in words, its accuracy on the training rows, a warning when
-//! training stopped before it converged, the features it leaned on, and a network's loss curve.
+//! training stopped before it converged, the features it leaned on, a network's loss curve, and
+//! a decision tree drawn and written as rules.
 
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::score::{Measure, Score};
 use crate::i18n::use_i18n;
 use latih_charts::curve::{self, CurveChart, CurveSeries};
+use latih_engine::models::TreeView;
 use latih_engine::notebook::{ModelSummary, TrainOutput};
 use latih_i18n::{convergence_warning, format_percent, loss_text, model_shape_text};
 use leptos::prelude::*;
@@ -67,6 +69,12 @@ pub fn Trained(out: TrainOutput) -> impl IntoView {
             </ol>
         }
     });
+    let tree = match (out.tree, &out.summary) {
+        (Some(tree), ModelSummary::Tree { depth, .. }) => {
+            Some(view! { <TreeDrawing tree depth=*depth /> })
+        }
+        _ => None,
+    };
     let rounds = matches!(out.summary, ModelSummary::Boosting { .. });
     let loss = (!out.loss_curve.is_empty()).then(|| {
         view! { <LossCurve loss=out.loss_curve held_out=out.validation_loss rounds /> }
@@ -85,6 +93,41 @@ pub fn Trained(out: TrainOutput) -> impl IntoView {
         </dl>
         {importances}
         {loss}
+        {tree}
+    }
+}
+
+/// The tree as the worker drew it (an SVG image, so the app carries no drawing code), fitted to
+/// the page or, pressed, at its own size in a box that scrolls; and as scikit-learn's
+/// `export_text` rules, which a screen reader reads whole.
+#[component]
+fn TreeDrawing(tree: TreeView, depth: u32) -> impl IntoView {
+    let i18n = use_i18n();
+    let full_size = RwSignal::new(false);
+    let src = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&tree.svg))
+    );
+    let levels = tree.drawn_levels.to_string();
+    let alt = move || {
+        i18n.trf(
+            "out-tree-drawing",
+            &[("levels", levels.clone()), ("depth", depth.to_string())],
+        )
+    };
+    view! {
+        <h3>{i18n.text("out-tree-heading")}</h3>
+        <button type="button" aria-pressed=move || full_size.get().to_string()
+            on:click=move |_| full_size.update(|on| *on = !*on)>
+            {i18n.text("out-tree-full-size")}
+        </button>
+        <div class="tree-drawing" class:full-size=full_size>
+            <img src=src alt=alt />
+        </div>
+        <details class="tree-rules">
+            <summary>{i18n.text("out-tree-rules")}</summary>
+            <pre>{tree.rules}</pre>
+        </details>
     }
 }
 

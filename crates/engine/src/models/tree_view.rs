@@ -1,0 +1,337 @@
+//! A fitted decision tree shown to a learner: as rules in scikit-learn's `export_text` format,
+//! and as a drawing like `plot_tree`'s (an SVG document).
+//!
+//! The drawing is made here, in the worker that fitted the tree, so that the app only shows an
+//! image: the first load carries no drawing code. Its words are scikit-learn's own (`gini`,
+//! `samples`, `value`, `class`), in both languages, as the exported Python prints them.
+
+use super::decision_tree::{DecisionTree, Node};
+use serde::{Deserialize, Serialize};
+use std::fmt::Write;
+
+/// Levels below the root that the drawing shows; deeper branches end in a "…" box.
+pub const DRAWN_LEVELS: u32 = 4;
+/// Levels below the root that the rules show (`export_text`'s default `max_depth`).
+const TEXT_LEVELS: u32 = 10;
+
+/// Okabe & Ito's colours for categories, distinguishable with any common colour-vision
+/// deficiency (yellow is skipped: it vanishes on white). The charts use them too.
+pub const OKABE_ITO: [(u8, u8, u8); 7] = [
+    (0, 114, 178),
+    (230, 159, 0),
+    (0, 158, 115),
+    (213, 94, 0),
+    (204, 121, 167),
+    (86, 180, 233),
+    (0, 0, 0),
+];
+
+/// A tree in words and in a picture, for the train cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TreeView {
+    /// scikit-learn's `export_text(tree, feature_names=…, class_names=…)`.
+    pub rules: String,
+    /// An SVG document: a box per node with its rule, Gini impurity, rows, counts and class.
+    pub svg: String,
+    /// How many levels below the root the drawing shows (the tree may be deeper).
+    pub drawn_levels: u32,
+}
+
+/// What a node of the tree holds, with the training rows of each class that reached it.
+struct Seen<'a> {
+    nodes: &'a [Node],
+    counts: Vec<Vec<u32>>,
+    features: &'a [String],
+    classes: &'a [String],
+}
+
+impl<'a> Seen<'a> {
+    fn new(tree: &'a DecisionTree, features: &'a [String], classes: &'a [String]) -> Self {
+        let nodes = tree.nodes();
+        let mut counts = vec![vec![0; tree.n_classes()]; nodes.len()];
+        // Children come after their parent, so one backward pass adds leaves up to the root.
+        for at in (0..nodes.len()).rev() {
+            match &nodes[at] {
+                Node::Leaf { counts: leaf } => counts[at].clone_from(leaf),
+                Node::Split { left, right, .. } => {
+                    counts[at] = counts[*left]
+                        .iter()
+                        .zip(&counts[*right])
+                        .map(|(a, b)| a + b)
+                        .collect();
+                }
+            }
+        }
+        Self {
+            nodes,
+            counts,
+            features,
+            classes,
+        }
+    }
+
+    fn feature(&self, index: usize) -> &str {
+        self.features.get(index).map_or("?", String::as_str)
+    }
+
+    /// The most frequent class at `at` (ties to the lower, as the tree predicts).
+    fn class(&self, at: usize) -> usize {
+        let counts = &self.counts[at];
+        (0..counts.len())
+            .rev()
+            .max_by_key(|&c| counts[c])
+            .unwrap_or(0)
+    }
+
+    fn class_name(&self, at: usize) -> &str {
+        self.classes.get(self.class(at)).map_or("?", String::as_str)
+    }
+
+    fn gini(&self, at: usize) -> f64 {
+        let counts = &self.counts[at];
+        let total: f64 = counts.iter().map(|&c| f64::from(c)).sum();
+        if total == 0.0 {
+            return 0.0;
+        }
+        1.0 - counts
+            .iter()
+            .map(|&c| (f64::from(c) / total).powi(2))
+            .sum::<f64>()
+    }
+
+    /// How much the node leans to its class: 0 for a tie, 1 for a pure node (`plot_tree`'s
+    /// shading).
+    fn purity(&self, at: usize) -> f64 {
+        let mut shares: Vec<u32> = self.counts[at].clone();
+        shares.sort_unstable_by(|a, b| b.cmp(a));
+        let total: u32 = shares.iter().sum();
+        match (shares.first(), shares.get(1)) {
+            (Some(&first), Some(&second)) if total > 0 && total != second => {
+                f64::from(first - second) / f64::from(total - second)
+            }
+            _ => 1.0,
+        }
+    }
+}
+
+impl TreeView {
+    pub fn of(tree: &DecisionTree, features: &[String], classes: &[String]) -> Self {
+        let seen = Seen::new(tree, features, classes);
+        Self {
+            rules: rules(&seen),
+            svg: drawing(&seen),
+            drawn_levels: tree.depth().min(DRAWN_LEVELS),
+        }
+    }
+}
+
+/// `export_text`: `|--- feature <= 2.45` lines, two decimals, a class per leaf, and
+/// "truncated branch of depth n" below [`TEXT_LEVELS`] levels.
+fn rules(seen: &Seen) -> String {
+    let mut text = String::new();
+    write_rules(seen, 0, 1, &mut text);
+    text
+}
+
+fn write_rules(seen: &Seen, at: usize, depth: u32, text: &mut String) {
+    let indent = format!("{}|---", "|   ".repeat(depth as usize - 1));
+    let leaf = |text: &mut String| {
+        let _ = writeln!(text, "{indent} class: {}", seen.class_name(at));
+    };
+    match &seen.nodes[at] {
+        Node::Split {
+            feature,
+            threshold,
+            left,
+            right,
+        } if depth <= TEXT_LEVELS + 1 => {
+            let name = seen.feature(*feature);
+            let _ = writeln!(text, "{indent} {name} <= {threshold:.2}");
+            write_rules(seen, *left, depth + 1, text);
+            let _ = writeln!(text, "{indent} {name} >  {threshold:.2}");
+            write_rules(seen, *right, depth + 1, text);
+        }
+        Node::Split { .. } => {
+            let _ = writeln!(
+                text,
+                "{indent} truncated branch of depth {}",
+                subtree_depth(seen.nodes, at)
+            );
+        }
+        Node::Leaf { .. } => leaf(text),
+    }
+}
+
+/// Levels in the subtree at `at`, counting a leaf as 1 (scikit-learn's `_compute_depth`).
+fn subtree_depth(nodes: &[Node], at: usize) -> u32 {
+    match &nodes[at] {
+        Node::Leaf { .. } => 1,
+        Node::Split { left, right, .. } => {
+            1 + subtree_depth(nodes, *left).max(subtree_depth(nodes, *right))
+        }
+    }
+}
+
+const BOX_WIDTH: f64 = 176.0;
+const BOX_HEIGHT: f64 = 84.0;
+const GAP: f64 = 12.0;
+const LEVEL_HEIGHT: f64 = 120.0;
+const LINE_HEIGHT: f64 = 15.0;
+/// Longer names are cut with "…" so a box keeps its width.
+const NAME_CHARS: usize = 22;
+/// More classes than this leave out the counts line, which would not fit.
+const COUNTED_CLASSES: usize = 4;
+
+/// A node placed in the drawing: its centre, and whether it stands for a deeper branch.
+struct Placed {
+    at: usize,
+    x: f64,
+    level: u32,
+    parent: Option<usize>,
+    hidden_branch: bool,
+}
+
+/// Places every shown node: leaves (and cut branches) side by side from the left, each parent
+/// centred over its children.
+fn place(
+    seen: &Seen,
+    at: usize,
+    level: u32,
+    parent: Option<usize>,
+    out: &mut Vec<Placed>,
+    next_x: &mut f64,
+) -> f64 {
+    let index = out.len();
+    out.push(Placed {
+        at,
+        x: 0.0,
+        level,
+        parent,
+        hidden_branch: false,
+    });
+    let x = match &seen.nodes[at] {
+        Node::Split { left, right, .. } if level < DRAWN_LEVELS => {
+            let a = place(seen, *left, level + 1, Some(index), out, next_x);
+            let b = place(seen, *right, level + 1, Some(index), out, next_x);
+            (a + b) / 2.0
+        }
+        node => {
+            out[index].hidden_branch = matches!(node, Node::Split { .. });
+            let x = *next_x + BOX_WIDTH / 2.0;
+            *next_x += BOX_WIDTH + GAP;
+            x
+        }
+    };
+    out[index].x = x;
+    x
+}
+
+fn drawing(seen: &Seen) -> String {
+    let mut placed = Vec::new();
+    let mut next_x = GAP;
+    place(seen, 0, 0, None, &mut placed, &mut next_x);
+    let levels = placed.iter().map(|p| p.level).max().unwrap_or(0);
+    let (width, height) = (
+        next_x,
+        f64::from(levels) * LEVEL_HEIGHT + BOX_HEIGHT + 2.0 * GAP,
+    );
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" \
+         viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"sans-serif\" font-size=\"12\">\
+         <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
+    );
+    let top = |level: u32| GAP + f64::from(level) * LEVEL_HEIGHT;
+    for node in &placed {
+        if let Some(parent) = node.parent {
+            let from = &placed[parent];
+            let _ = write!(
+                svg,
+                "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#6c757d\"/>",
+                from.x,
+                top(from.level) + BOX_HEIGHT,
+                node.x,
+                top(node.level)
+            );
+        }
+    }
+    for node in &placed {
+        let (left, y) = (node.x - BOX_WIDTH / 2.0, top(node.level));
+        if node.hidden_branch {
+            let _ = write!(
+                svg,
+                "<rect x=\"{left:.1}\" y=\"{y:.1}\" width=\"{BOX_WIDTH}\" height=\"{LINE_HEIGHT:.0}\" \
+                 rx=\"4\" fill=\"#f1f3f5\" stroke=\"#6c757d\"/>\
+                 <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">(…)</text>",
+                node.x,
+                y + 12.0
+            );
+            continue;
+        }
+        let (r, g, b) = OKABE_ITO[seen.class(node.at) % OKABE_ITO.len()];
+        let _ = write!(
+            svg,
+            "<rect x=\"{left:.1}\" y=\"{y:.1}\" width=\"{BOX_WIDTH}\" height=\"{BOX_HEIGHT}\" rx=\"4\" \
+             fill=\"rgb({r},{g},{b})\" fill-opacity=\"{:.2}\" stroke=\"#343a40\"/>",
+            0.1 + 0.6 * seen.purity(node.at)
+        );
+        let mut lines = Vec::new();
+        if let Node::Split {
+            feature, threshold, ..
+        } = &seen.nodes[node.at]
+        {
+            lines.push(format!(
+                "{} ≤ {}",
+                shortened(seen.feature(*feature)),
+                trimmed(*threshold)
+            ));
+        }
+        let counts = &seen.counts[node.at];
+        lines.push(format!("gini = {:.3}", seen.gini(node.at)));
+        lines.push(format!("samples = {}", counts.iter().sum::<u32>()));
+        if counts.len() <= COUNTED_CLASSES {
+            let values: Vec<String> = counts.iter().map(u32::to_string).collect();
+            lines.push(format!("value = [{}]", values.join(", ")));
+        }
+        lines.push(format!("class = {}", shortened(seen.class_name(node.at))));
+        let first = y + (BOX_HEIGHT - LINE_HEIGHT * lines.len() as f64) / 2.0 + 11.0;
+        for (i, line) in lines.iter().enumerate() {
+            let _ = write!(
+                svg,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                node.x,
+                first + LINE_HEIGHT * i as f64,
+                escaped(line)
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A threshold as `plot_tree` writes it: up to three decimals, no trailing zeros.
+fn trimmed(value: f64) -> String {
+    let text = format!("{value:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
+}
+
+fn shortened(name: &str) -> String {
+    if name.chars().count() <= NAME_CHARS {
+        return name.into();
+    }
+    let mut cut: String = name.chars().take(NAME_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
+/// Text made safe inside an SVG element: names come from the learner's files.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

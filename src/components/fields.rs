@@ -165,3 +165,14 @@ pub fn CheckboxField(
         </div>
     }
 }
+
+/// Parses a whole number from a field; `accept` gets it when it parses.
+pub fn whole(accept: impl Fn(u32) + Send + Sync + 'static) -> Callback<String, bool> {
+    Callback::new(move |text: String| match text.parse::<u32>() {
+        Ok(n) => {
+            accept(n);
+            true
+        }
+        Err(_) => false,
+    })
+}

@@ -8,8 +8,8 @@ use super::run::RunBook;
 use super::search::{BatchKey, SearchRun, Searches};
 use crate::jobs::{sql_pool, worker_pool, JobFailure, SharedJobs};
 use latih_engine::notebook::{
-    tables_for, Cell, CellOutput, DatasetCell, ExploreCell, NoteCell, Notebook, SplitCell, SqlCell,
-    StepsCell, TrainCell, TuneCell,
+    tables_for, Cell, CellOutput, ClustersCell, DatasetCell, ExploreCell, NoteCell, Notebook,
+    SplitCell, SqlCell, StepsCell, TrainCell, TuneCell,
 };
 use latih_engine::Error;
 use leptos::prelude::*;
@@ -363,6 +363,7 @@ cell_kind_of!(Note, NoteCell);
 cell_kind_of!(Steps, StepsCell);
 cell_kind_of!(Sql, SqlCell);
 cell_kind_of!(Explore, ExploreCell);
+cell_kind_of!(Clusters, ClustersCell);
 
 /// Only shipped data sets are fetched; any other name is reported by the engine as unknown.
 pub fn is_shipped(id: &str) -> bool {

@@ -5,8 +5,9 @@ use latih_engine::notebook::{Cell, CellOutput, ModelSummary, TuneOutput};
 use latih_engine::tune::{best, summarize};
 use latih_engine::Error;
 use latih_i18n::{
-    candidate_text, convergence_warning, error_message, format_count, format_decimal, format_score,
-    loss_text, model_shape_text, step_report_lines, steps_summary_text, t, tf, Lang,
+    candidate_text, clusters_lines, convergence_warning, error_message, format_count,
+    format_decimal, format_score, loss_text, model_shape_text, step_report_lines,
+    steps_summary_text, t, tf, Lang,
 };
 use serde_json::{json, Value};
 
@@ -93,6 +94,14 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
                 "kind": "explore", "rows": profile.rows, "columns": profile.columns,
                 "numeric": profile.numeric, "correlation": profile.correlation,
             }),
+            Ok(CellOutput::Clusters(c)) => json!({
+                "kind": "clusters", "n_clusters": c.n_clusters, "sizes": c.sizes,
+                "silhouette": c.silhouette, "adjusted_rand": c.adjusted_rand,
+                "elbow": c.elbow.iter().map(|f| json!({
+                    "k": f.k, "inertia": f.inertia, "silhouette": f.silhouette,
+                })).collect::<Vec<_>>(),
+                "explained_variance_ratio": c.explained_variance_ratio,
+            }),
             Ok(CellOutput::Tune(plan)) => json!({
                 "kind": "tune", "candidates": plan.candidates, "folds": plan.folds,
                 "rows": plan.rows, "results": search_json(search, Lang::En),
@@ -144,6 +153,7 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
             Cell::Note(_) => t(lang, "cell-note-title"),
             Cell::Steps(_) => t(lang, "cell-steps-title"),
             Cell::Sql(_) => t(lang, "cell-sql-title"),
+            Cell::Clusters(_) => t(lang, "cell-clusters-title"),
         };
         out += &format!("{}. {title}\n", i + 1);
         let lines: Vec<String> = match output {
@@ -166,6 +176,7 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
                 lines.extend(q.preview.iter().map(|row| row.join(" | ")));
                 lines
             }
+            Ok(CellOutput::Clusters(c)) => clusters_lines(lang, c),
             Ok(CellOutput::Split(s)) => vec![
                 tf(lang, "out-train-rows", &[("rows", n(s.train_rows))]),
                 tf(lang, "out-test-rows", &[("rows", n(s.test_rows))]),

@@ -27,7 +27,8 @@ const TITANIC: &str = r##"{"version":1,"cells":[
    "epsilon":0.1,"standardize":true},
  {"kind":"evaluate"}]}"##;
 
-/// Penguins (missing values dropped by a step) through every other model.
+/// Penguins (missing values dropped by a step) through every other model, then grouped by
+/// k-means.
 const PENGUINS: &str = r#"{"version":1,"cells":[
  {"kind":"dataset","dataset":"penguins","target":"species"},
  {"kind":"split","test_fraction":0.3,"stratify":true,"seed":7},
@@ -51,7 +52,8 @@ const PENGUINS: &str = r#"{"version":1,"cells":[
  {"kind":"evaluate"},
  {"kind":"tune","method":"grid","iterations":10,"seed":42,
    "spaces":[{"param":"max_depth","text":"2, 4"},{"param":"min_samples_split","text":"2, 10"}],
-   "folds":4,"scoring":"f1_macro"}]}"#;
+   "folds":4,"scoring":"f1_macro"},
+ {"kind":"clusters","n_clusters":3,"seed":42}]}"#;
 
 /// Numbers to predict: diabetes' progression by every regression model (a search of the ridge's
 /// alpha ranked by R², though the cell asks for accuracy, which numbers do not have; one of the
@@ -78,6 +80,7 @@ const REGRESSION: &str = r#"{"version":1,"cells":[
  {"kind":"tune","method":"grid","iterations":10,"seed":42,
    "spaces":[{"param":"C","text":"10, 100"},{"param":"gamma","text":"0.01, 0.1"}],"folds":3,
    "scoring":"r2"},
+ {"kind":"clusters","n_clusters":4,"seed":1},
  {"kind":"dataset","dataset":"houses","target":"price"},
  {"kind":"split","test_fraction":0.2,"stratify":false,"seed":1},
  {"kind":"train","model":"linear_regression","penalty":"lasso","alpha":10.0,"max_iter":5000},
@@ -230,17 +233,20 @@ fn csv_as_json_records(csv: &Path) -> String {
     serde_json::to_string_pretty(&records).unwrap()
 }
 
-/// The notebook's test accuracies (or R² of models that predict numbers), as the CLI runs it.
-fn latih_scores(dir: &Path, metric: &str) -> Vec<f64> {
+/// The notebook's cells as the CLI runs them (`latih run --json`).
+fn latih_cells(dir: &Path) -> Vec<Value> {
     let notebook = dir.join("notebook.latih.json");
     let mut args = vec!["run".to_string(), notebook.to_str().unwrap().to_string()];
     args.extend(own_files(dir));
     args.push("--json".into());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let json: Value = serde_json::from_str(&latih(&args)).unwrap();
-    json["cells"]
-        .as_array()
-        .unwrap()
+    json["cells"].as_array().unwrap().clone()
+}
+
+/// The notebook's test accuracies (or R² of models that predict numbers), as the CLI runs it.
+fn latih_scores(dir: &Path, metric: &str) -> Vec<f64> {
+    latih_cells(dir)
         .iter()
         .filter_map(|cell| cell[metric].as_f64())
         .collect()
@@ -342,6 +348,28 @@ fn exported_notebooks_run_with_pandas_and_scikit_learn_near_the_notebooks_number
             .count();
         let tunes = notebook.matches("\"kind\":\"tune\"").count();
         assert_eq!(searched, tunes, "{name}");
+        // PCA of the same standardised, one-hot encoded rows: the same shares of variance.
+        let python_ratios: Vec<f64> = printed
+            .lines()
+            .filter_map(|l| l.strip_prefix("explained_variance_ratio ["))
+            .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+            .collect();
+        let latih_ratios: Vec<f64> = latih_cells(&dir)
+            .iter()
+            .filter_map(|c| c["explained_variance_ratio"][0].as_f64())
+            .collect();
+        let clusters = notebook.matches("\"kind\":\"clusters\"").count();
+        assert_eq!(
+            (python_ratios.len(), latih_ratios.len()),
+            (clusters, clusters),
+            "{name}"
+        );
+        for (python, latih) in python_ratios.iter().zip(&latih_ratios) {
+            assert!(
+                (python - latih).abs() < 1e-6,
+                "{name} PC1: {python} vs {latih}"
+            );
+        }
         // The Jupyter notebook is the same program: it prints the same, to the digit.
         assert_eq!(
             run_python(&dir, &[RUN_IPYNB, "notebook.ipynb"]),

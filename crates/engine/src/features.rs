@@ -29,6 +29,18 @@ impl Matrix {
         &self.data[r * self.cols..(r + 1) * self.cols]
     }
 
+    /// The rows `rows` of this matrix, in that order.
+    pub fn select_rows(&self, rows: &[usize]) -> Matrix {
+        Matrix {
+            rows: rows.len(),
+            cols: self.cols,
+            data: rows
+                .iter()
+                .flat_map(|&r| self.row(r).iter().copied())
+                .collect(),
+        }
+    }
+
     pub fn get(&self, r: usize, c: usize) -> f64 {
         self.data[r * self.cols + c]
     }

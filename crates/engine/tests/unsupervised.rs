@@ -1,17 +1,18 @@
 //! PCA and k-means against scikit-learn (tests/fixtures/unsupervised.json, written by
-//! scripts/fixtures/make_unsupervised_fixtures.py).
+//! scripts/fixtures/make_unsupervised_fixtures.py), and the clusters cell that shows them.
 
 use latih_engine::features::Matrix;
 use latih_engine::models::{KMeans, KMeansParams, Pca};
+use latih_engine::notebook::{
+    evaluate, Cell, CellOutput, ClustersCell, ClustersOutput, Notebook, PROJECTED_ROWS,
+};
 use latih_engine::Error;
 use serde_json::Value;
 
+mod common;
+
 fn fixture() -> Value {
-    let path = format!(
-        "{}/tests/fixtures/unsupervised.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    common::fixture("unsupervised.json")
 }
 
 fn rows(v: &Value) -> Vec<Vec<f64>> {
@@ -136,4 +137,102 @@ fn kmeans_plus_plus_is_seeded_and_too_many_clusters_is_an_error() {
         KMeans::fit(&params, &tiny),
         Err(Error::TooFewRows { rows: 2, needed: 3 })
     );
+}
+
+/// The notebook `dataset` → clusters cell, run on the shipped data sets.
+fn clusters_of(dataset: &str, target: &str, cell: ClustersCell) -> Result<ClustersOutput, Error> {
+    let mut nb = Notebook::starter(dataset, target);
+    nb.cells.truncate(1);
+    nb.cells.push(Cell::Clusters(cell));
+    match evaluate(&nb, &common::shipped()).remove(1)? {
+        CellOutput::Clusters(out) => Ok(out),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_clusters_cell_groups_standardised_rows_and_draws_them_by_pca() {
+    let iris = clusters_of("iris", "species", ClustersCell::default()).unwrap();
+    let theirs = &fixture()["standardised_pca"]["iris"];
+    for (i, (ours, theirs)) in iris
+        .explained_variance_ratio
+        .iter()
+        .zip(rows(&Value::Array(vec![theirs.clone()]))[0].iter())
+        .enumerate()
+    {
+        close(*ours, *theirs, &format!("iris PC{}", i + 1));
+    }
+    // One cluster's inertia is the total variance of standardised columns: rows × features.
+    assert_eq!(iris.elbow[0].k, 1);
+    close(iris.elbow[0].inertia, 150.0 * 4.0, "inertia of one cluster");
+    assert_eq!(iris.elbow[0].silhouette, None);
+    assert_eq!(iris.elbow.len(), 8);
+    assert!(iris.elbow[1].inertia < iris.elbow[0].inertia);
+    // The chosen clusters: sizes of every row; the species are found well above chance.
+    assert_eq!(iris.sizes.iter().sum::<usize>(), 150);
+    assert_eq!(iris.sizes.len(), 3);
+    assert!(
+        iris.adjusted_rand.unwrap() > 0.5,
+        "{:?}",
+        iris.adjusted_rand
+    );
+    assert!(!iris.sampled);
+    let silhouette = iris.silhouette.unwrap();
+    assert_eq!(Some(silhouette), iris.elbow[2].silhouette);
+    assert!((0.3..0.7).contains(&silhouette), "{silhouette}");
+    // Every row is drawn, coloured by its cluster.
+    let projection = &iris.projection;
+    assert_eq!(
+        (projection.points.len(), projection.classes.len()),
+        (150, 3)
+    );
+    assert!(projection.points.iter().all(|p| p.2 < 3));
+
+    // A number target has no classes to compare with; many rows are sampled and thinned.
+    let credit = clusters_of(
+        "credit_default",
+        "balance",
+        ClustersCell {
+            n_clusters: 4,
+            seed: 7,
+        },
+    )
+    .unwrap();
+    assert_eq!(credit.adjusted_rand, None);
+    assert!(credit.sampled);
+    assert!(credit.projection.points.len() <= PROJECTED_ROWS);
+    assert_eq!(credit.sizes.iter().sum::<usize>(), credit.rows);
+
+    // Categories are one-hot encoded, as for the models: penguins' island and sex.
+    let penguins = clusters_of("penguins", "species", ClustersCell::default()).unwrap();
+    assert_eq!((penguins.rows, penguins.features), (333, 10));
+    assert_eq!(penguins.explained_variance_ratio.len(), 10);
+}
+
+#[test]
+fn the_clusters_cell_explains_what_it_cannot_do() {
+    for k in [0, 21] {
+        let refused = clusters_of(
+            "iris",
+            "species",
+            ClustersCell {
+                n_clusters: k,
+                seed: 1,
+            },
+        );
+        assert!(
+            matches!(refused, Err(Error::InvalidParameter { .. })),
+            "{k}: {refused:?}"
+        );
+    }
+    // Alone, the cell has no data.
+    let nb = Notebook {
+        version: 1,
+        cells: vec![Cell::Clusters(ClustersCell::default())],
+        locked: vec![],
+    };
+    assert!(matches!(
+        evaluate(&nb, &common::shipped())[0],
+        Err(Error::NeedsCellAbove { .. })
+    ));
 }

@@ -10,12 +10,14 @@
 //! language only and hands it over with [`install`]. Native users (the CLI, tests) turn on the
 //! `embedded-catalogs` feature and have both built in.
 
+mod clusters;
 mod errors;
 mod models;
 mod numbers;
 mod search;
 mod steps;
 
+pub use clusters::clusters_lines;
 pub use errors::error_message;
 pub use models::{convergence_warning, loss_text, model_shape_text};
 pub use numbers::{format_count, format_decimal, format_number, format_percent, format_score};

@@ -300,6 +300,23 @@ fn ScatterPlot(
             })
         }
     };
+    view! {
+        <h3>{i18n.text("explore-scatter-heading")}</h3>
+        <div class="cell-form">
+            <SelectField id=field_id(index, "scatter-x") label_key="field-scatter-x" options
+                selected=Signal::derive(move || x.clone()) on_change=choose(true) />
+            <SelectField id=field_id(index, "scatter-y") label_key="field-scatter-y" options
+                selected=Signal::derive(move || y.clone()) on_change=choose(false) />
+        </div>
+        <ScatterFigure scatter />
+    }
+}
+
+/// A scatter plot coloured by class, with its numbers in words as its accessible name: the
+/// explore cell's two columns, the clusters cell's rows on two principal components.
+#[component]
+pub(super) fn ScatterFigure(scatter: Scatter) -> impl IntoView {
+    let i18n = use_i18n();
     let label = {
         let s = scatter.clone();
         move || {
@@ -326,14 +343,5 @@ fn ScatterPlot(
         };
         scatter_chart::draw(area, &chart, dpr)
     };
-    view! {
-        <h3>{i18n.text("explore-scatter-heading")}</h3>
-        <div class="cell-form">
-            <SelectField id=field_id(index, "scatter-x") label_key="field-scatter-x" options
-                selected=Signal::derive(move || x.clone()) on_change=choose(true) />
-            <SelectField id=field_id(index, "scatter-y") label_key="field-scatter-y" options
-                selected=Signal::derive(move || y.clone()) on_change=choose(false) />
-        </div>
-        <ChartCanvas label=Signal::derive(label) aspect=0.75 draw=paint />
-    }
+    view! { <ChartCanvas label=Signal::derive(label) aspect=0.75 draw=paint /> }
 }

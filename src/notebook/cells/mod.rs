@@ -1,5 +1,6 @@
 //! One component per kind of cell: its form above, its output below.
 
+mod clusters;
 mod dataset;
 mod evaluate;
 mod explore;
@@ -69,6 +70,10 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             crate::key!("cell-sql-title"),
             view! { <sql::SqlCellView state index /> }.into_any(),
         ),
+        Cell::Clusters(_) => (
+            crate::key!("cell-clusters-title"),
+            view! { <clusters::ClustersCellView state index /> }.into_any(),
+        ),
     };
     let heading_id = format!("cell-{index}-heading");
     let removable = matches!(cell, Cell::Train(_))
@@ -90,7 +95,12 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
     });
     let remove_step = matches!(
         cell,
-        Cell::Tune(_) | Cell::Explore(_) | Cell::Note(_) | Cell::Steps(_) | Cell::Sql(_)
+        Cell::Tune(_)
+            | Cell::Explore(_)
+            | Cell::Note(_)
+            | Cell::Steps(_)
+            | Cell::Sql(_)
+            | Cell::Clusters(_)
     )
     .then(|| {
         view! {

@@ -176,6 +176,60 @@ async fn a_decision_tree_is_drawn_and_written_as_scikit_learn_s_rules() {
 }
 
 #[tokio::test]
+async fn k_means_finds_groups_that_pca_draws_and_the_elbow_compares() {
+    let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
+    site.open("/notebook").await;
+    site.definition("Accuracy").await;
+    site.button("Add a clusters cell (k-means and PCA)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.text("k-means made 3 groups of the 150 rows (4 standardised features)")
+        .await;
+    let line = site
+        .text("Silhouette (−1 to 1: higher is tighter, better separated groups): ")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let silhouette = line.rsplit(": ").next().unwrap();
+    assert!(
+        latih_e2e::parse_shown_number(silhouette, false) > 0.3,
+        "{line}"
+    );
+    site.text("The first two principal components keep 73.0% and 22.9% of the variance")
+        .await;
+    let elbow = site
+        .table("Each number of clusters: inertia (the elbow) and silhouette")
+        .await;
+    assert_eq!(elbow.len(), 9, "a header and k = 1 to 8: {elbow:?}");
+    assert_eq!(elbow[1][2], "—", "one cluster has no silhouette");
+    let chart = site
+        .find("//canvas[starts-with(@aria-label, 'Scatter plot of PC2 against PC1')]")
+        .await;
+    let label = chart.attr("aria-label").await.unwrap().unwrap();
+    assert!(label.contains("cluster (1, 2, 3)"), "{label}");
+    assert!(site.fits_width().await, "the cell widens the phone's page");
+
+    // Fewer groups, then an impossible number, explained; the page goes on.
+    site.fill("Number of clusters (n_clusters)", "2").await;
+    site.text("k-means made 2 groups").await;
+    site.fill("Number of clusters (n_clusters)", "0").await;
+    let alert = site
+        .find("//section[div/h2[contains(., 'Find groups')]]//*[@role='alert']")
+        .await;
+    let message = alert.text().await.unwrap();
+    assert!(
+        message.contains("n_clusters = 0 is not allowed"),
+        "{message}"
+    );
+    site.fill("Number of clusters (n_clusters)", "4").await;
+    site.text("k-means made 4 groups").await;
+    site.close().await;
+}
+
+#[tokio::test]
 async fn a_support_vector_machine_separates_tumours_and_predicts_numbers() {
     let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
     site.open("/notebook").await;

@@ -10,7 +10,8 @@ use crate::models::{
     ModelSpec, NeighbourWeights, Penalty, Solver, SvmParams,
 };
 use crate::notebook::{
-    tables_for, Cell, DataSource, DatasetCell, Notebook, SplitCell, SqlCell, StepsCell, TuneCell,
+    tables_for, Cell, ClustersCell, DataSource, DatasetCell, Notebook, SplitCell, SqlCell,
+    StepsCell, TuneCell, ELBOW_CLUSTERS, SILHOUETTE_ROWS,
 };
 use crate::table::{csv_dialect, CsvDialect, MAX_CATEGORY_LEVELS, MISSING_MARKERS};
 use crate::tune::{candidates, Candidate, Param, Scoring, SearchMethod};
@@ -48,7 +49,60 @@ pub fn cell_python(
         ),
         Cell::Note(_) => None,
         Cell::Sql(cell) => Some(sql(cell, notebook, index, words, files)),
+        Cell::Clusters(cell) => Some(clusters(
+            cell,
+            split_above(notebook, index),
+            regression_above(notebook, index, files),
+        )),
     }
+}
+
+/// Whether a split cell comes above `index` (after its data set cell): then the rows are in
+/// `X_train` and `X_test`, changed by the steps.
+fn split_above(notebook: &Notebook, index: usize) -> bool {
+    notebook.cells[..index]
+        .iter()
+        .rev()
+        .take_while(|c| !matches!(c, Cell::Dataset(_)))
+        .any(|c| matches!(c, Cell::Split(_)))
+}
+
+/// k-means on every row's standardised features for each number of clusters of the elbow, the
+/// chosen one against the classes, and PCA's variance, as the clusters cell computes them.
+fn clusters(cell: &ClustersCell, split: bool, regression: bool) -> String {
+    let (rows, target) = if split {
+        (
+            "pd.concat([X_train, X_test]).sort_index()",
+            "pd.concat([y_train, y_test]).sort_index()",
+        )
+    } else {
+        ("X", "y")
+    };
+    let (seed, k) = (cell.seed, cell.n_clusters);
+    let rand = if regression {
+        String::new()
+    } else {
+        format!("\nprint(\"adjusted_rand\", adjusted_rand_score({target}, clusters))")
+    };
+    format!(
+        "features = make_pipeline(\n\
+         \x20   make_column_transformer(\n\
+         \x20       (OneHotEncoder(handle_unknown=\"ignore\", sparse_output=False),\n\
+         \x20        make_column_selector(dtype_exclude=\"number\")),\n\
+         \x20       remainder=\"passthrough\"),\n\
+         \x20   StandardScaler())\n\
+         X_all = features.fit_transform({rows})\n\
+         sample = {SILHOUETTE_ROWS} if len(X_all) > {SILHOUETTE_ROWS} else None\n\
+         for k in range(1, min({ELBOW_CLUSTERS}, len(X_all) - 1) + 1):\n\
+         \x20   kmeans = KMeans(n_clusters=k, random_state={seed}).fit(X_all)\n\
+         \x20   silhouette = (silhouette_score(X_all, kmeans.labels_, sample_size=sample, random_state={seed})\n\
+         \x20                 if k > 1 else None)\n\
+         \x20   print(\"k\", k, \"inertia\", kmeans.inertia_, \"silhouette\", silhouette)\n\
+         clusters = KMeans(n_clusters={k}, random_state={seed}).fit_predict(X_all)\n\
+         print(\"cluster_sizes\", np.bincount(clusters)){rand}\n\
+         pca = PCA().fit(X_all)\n\
+         print(\"explained_variance_ratio\", pca.explained_variance_ratio_)"
+    )
 }
 
 /// Whether the cell at `index` learns to predict numbers: the target of the data set cell above

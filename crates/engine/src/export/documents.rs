@@ -11,21 +11,24 @@ const IMPORTS: &str = "import sqlite3\n\
 \n\
 import numpy as np\n\
 import pandas as pd\n\
+from sklearn.cluster import KMeans\n\
 from sklearn.compose import make_column_selector, make_column_transformer\n\
+from sklearn.decomposition import PCA\n\
 from sklearn.ensemble import (HistGradientBoostingClassifier, HistGradientBoostingRegressor,\n\
 \x20                             RandomForestClassifier, RandomForestRegressor)\n\
 from sklearn.impute import SimpleImputer\n\
 from sklearn.linear_model import ElasticNet, Lasso, LinearRegression, LogisticRegression, Ridge\n\
-from sklearn.metrics import (accuracy_score, balanced_accuracy_score, classification_report,\n\
-\x20                            confusion_matrix, explained_variance_score, mean_absolute_error,\n\
+from sklearn.metrics import (accuracy_score, adjusted_rand_score, balanced_accuracy_score,\n\
+\x20                            classification_report, confusion_matrix, explained_variance_score,\n\
+\x20                            mean_absolute_error,\n\
 \x20                            mean_absolute_percentage_error, mean_squared_error,\n\
 \x20                            median_absolute_error, r2_score, roc_auc_score,\n\
-\x20                            root_mean_squared_error)\n\
+\x20                            root_mean_squared_error, silhouette_score)\n\
 from sklearn.model_selection import GridSearchCV, train_test_split\n\
 from sklearn.naive_bayes import GaussianNB\n\
 from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor\n\
 from sklearn.neural_network import MLPClassifier, MLPRegressor\n\
-from sklearn.pipeline import Pipeline\n\
+from sklearn.pipeline import Pipeline, make_pipeline\n\
 from sklearn.preprocessing import (KBinsDiscretizer, MinMaxScaler, OneHotEncoder, OrdinalEncoder,\n\
 \x20                                  RobustScaler, StandardScaler)\n\
 from sklearn.svm import SVC, SVR\n\
@@ -76,6 +79,7 @@ fn title_key(cell: &Cell) -> &'static str {
         Cell::Tune(_) => "cell-tune-title",
         Cell::Note(_) => "cell-note-title",
         Cell::Sql(_) => "cell-sql-title",
+        Cell::Clusters(_) => "cell-clusters-title",
     }
 }
 

@@ -163,7 +163,7 @@ impl GradientBoosting {
         } else {
             ((0..x.rows).collect(), Vec::new())
         };
-        let x_train = rows_of(x, &train);
+        let x_train = x.select_rows(&train);
         let y_train = targets.of_rows(&train);
         let y_held = targets.of_rows(&held_out);
         let binned = Binned::new(&x_train);
@@ -372,17 +372,6 @@ fn half_squared_error(raw: &[f64], y: &[f64]) -> f64 {
         .map(|(p, t)| 0.5 * (p - t) * (p - t))
         .sum();
     total / y.len().max(1) as f64
-}
-
-fn rows_of(x: &Matrix, rows: &[usize]) -> Matrix {
-    Matrix {
-        rows: rows.len(),
-        cols: x.cols,
-        data: rows
-            .iter()
-            .flat_map(|&r| x.row(r).iter().copied())
-            .collect(),
-    }
 }
 
 /// scikit-learn's starting scores: the log-odds of the second class for two classes; for more,

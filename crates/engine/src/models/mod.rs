@@ -31,6 +31,7 @@ pub use naive_bayes::{GaussianNb, GaussianNbParams};
 pub use pca::Pca;
 pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams, MAX_ESTIMATORS};
 pub use regression_tree::{ForestRegressor, RegressionTree};
+pub(crate) use standardize::Standardizer;
 pub use svm::{Kernel, Svc, SvmParams, Svr};
 pub use tree_view::{TreeView, DRAWN_LEVELS, OKABE_ITO};
 

@@ -66,6 +66,7 @@ pub enum CellOutput {
     Steps(StepsOutput),
     /// A SQL cell's result, its first rows.
     Sql(QueryOutput),
+    Clusters(super::ClustersOutput),
 }
 
 /// What the steps cell did: one report per step, and the table's shape after them.
@@ -402,6 +403,7 @@ pub type Prefitted = HashMap<usize, Classifier>;
 pub fn work_weight(cell: &Cell) -> f64 {
     match cell {
         Cell::Train(_) => 20.0,
+        Cell::Clusters(_) => 5.0,
         _ => 1.0,
     }
 }
@@ -451,6 +453,9 @@ pub fn evaluate_with(
                     .map(|plan| CellOutput::Tune(tune::output(&plan))),
                 Cell::Sql(c) => {
                     run_sql(c, &sql_names_above(notebook, index), source).map(CellOutput::Sql)
+                }
+                Cell::Clusters(c) => {
+                    super::clusters::run(c, &state, &mut within).map(CellOutput::Clusters)
                 }
             };
             done += weight;
@@ -667,7 +672,7 @@ impl State {
 
 /// After a steps cell the table may still hold missing values, which no model takes: say which
 /// columns, so the learner can add a step for them.
-fn missing_values_left(table: &Table, target: &str) -> Result<(), Error> {
+pub(super) fn missing_values_left(table: &Table, target: &str) -> Result<(), Error> {
     let ignored = FeatureEncoder::ignored_columns(table);
     let columns: Vec<String> = table
         .columns

@@ -1,6 +1,7 @@
 //! The notebook: a serialisable document of cells, and its evaluation (each cell runs on the
 //! outputs of the cells above it).
 
+mod clusters;
 mod eval;
 mod forest;
 pub mod library;
@@ -9,6 +10,10 @@ mod note;
 mod query;
 mod tune;
 
+pub use clusters::{
+    ClusterFit, ClustersCell, ClustersOutput, ELBOW_CLUSTERS, MAX_CLUSTERS, PROJECTED_ROWS,
+    SILHOUETTE_ROWS,
+};
 pub use eval::{
     evaluate, evaluate_with, work_weight, CellOutput, ClassCurve, ClassPrCurve, DataSource,
     DatasetOutput, EvaluateOutput, ModelSummary, PrSummary, Prefitted, RegressionOutput,
@@ -57,12 +62,15 @@ pub enum Cell {
     Note(NoteCell),
     Steps(StepsCell),
     Sql(SqlCell),
+    /// Groups without the target: k-means, with PCA to see them.
+    Clusters(ClustersCell),
 }
 
 impl crate::tagged::Tagged for Cell {
     const TAG: &'static str = "kind";
     const VARIANTS: &'static [&'static str] = &[
         "dataset", "split", "train", "evaluate", "tune", "explore", "note", "steps", "sql",
+        "clusters",
     ];
 
     fn variant<'de, A: serde::de::MapAccess<'de>>(
@@ -78,6 +86,7 @@ impl crate::tagged::Tagged for Cell {
             "explore" => Cell::Explore(Deserialize::deserialize(fields)?),
             "note" => Cell::Note(Deserialize::deserialize(fields)?),
             "steps" => Cell::Steps(Deserialize::deserialize(fields)?),
+            "clusters" => Cell::Clusters(Deserialize::deserialize(fields)?),
             _ => Cell::Sql(Deserialize::deserialize(fields)?),
         })
     }
@@ -215,6 +224,11 @@ impl Notebook {
     /// Appends a note.
     pub fn add_note(&mut self) {
         self.cells.push(Cell::Note(NoteCell::default()));
+    }
+
+    /// Appends a clusters cell.
+    pub fn add_clusters(&mut self) {
+        self.cells.push(Cell::Clusters(ClustersCell::default()));
     }
 
     /// Puts an explore cell right after the first data set cell.

@@ -1,7 +1,8 @@
 //! The form of gradient-boosted trees, with scikit-learn's `HistGradientBoostingClassifier`
 //! names and defaults.
 
-use super::{decimal, edit_model, optional_whole, whole};
+use super::{decimal, edit_model, optional_whole};
+use crate::components::fields::whole;
 use crate::components::fields::{CheckboxField, NumberField};
 use crate::i18n::use_i18n;
 use crate::notebook::cells::field_id;

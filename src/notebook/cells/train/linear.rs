@@ -1,7 +1,8 @@
 //! The form of linear regression: the penalty, and the settings that penalty has (its strength,
 //! the elastic net's mix, the iterations coordinate descent may take).
 
-use super::{decimal, edit_model, whole};
+use super::{decimal, edit_model};
+use crate::components::fields::whole;
 use crate::components::fields::{translated_options, NumberField, SelectField};
 use crate::i18n::use_i18n;
 use crate::notebook::cells::field_id;

@@ -8,7 +8,9 @@ mod output;
 mod svm;
 
 use super::{field_id, show_output};
-use crate::components::fields::{parse_decimal, translated_options, NumberField, SelectField};
+use crate::components::fields::{
+    parse_decimal, translated_options, whole, NumberField, SelectField,
+};
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::models::{
@@ -98,18 +100,7 @@ fn switch_model(previous: &ModelSpec, kind: &str) -> ModelSpec {
     }
 }
 
-/// Parses a whole number from a field; `accept` gets it when it parses.
-fn whole(accept: impl Fn(u32) + Send + Sync + 'static) -> Callback<String, bool> {
-    Callback::new(move |text: String| match text.parse::<u32>() {
-        Ok(n) => {
-            accept(n);
-            true
-        }
-        Err(_) => false,
-    })
-}
-
-/// Like [`whole`], with empty text meaning `None` (scikit-learn's `None`: no limit, or "auto").
+/// Like [`whole`](crate::components::fields::whole), with empty text meaning `None` (scikit-learn's `None`: no limit, or "auto").
 fn optional_whole(accept: impl Fn(Option<u32>) + Send + Sync + 'static) -> Callback<String, bool> {
     Callback::new(move |text: String| {
         if text.is_empty() {

@@ -2,7 +2,8 @@
 //! neural network. Both standardise their features first by default, as a scikit-learn pipeline
 //! with `StandardScaler` would, since neither learns well from features of different scales.
 
-use super::{decimal, edit_model, optional_whole, whole};
+use super::{decimal, edit_model, optional_whole};
+use crate::components::fields::whole;
 use crate::components::fields::{translated_options, CheckboxField, NumberField, SelectField};
 use crate::i18n::use_i18n;
 use crate::notebook::cells::field_id;

@@ -8,8 +8,8 @@ use super::run::RunBook;
 use super::search::{BatchKey, SearchRun, Searches};
 use crate::jobs::{sql_pool, worker_pool, JobFailure, SharedJobs};
 use latih_engine::notebook::{
-    tables_for, Cell, CellOutput, ClustersCell, DatasetCell, ExploreCell, NoteCell, Notebook,
-    SplitCell, SqlCell, StepsCell, TrainCell, TuneCell,
+    tables_for, BoundaryCell, Cell, CellOutput, ClustersCell, DatasetCell, ExploreCell, NoteCell,
+    Notebook, SplitCell, SqlCell, StepsCell, TrainCell, TuneCell,
 };
 use latih_engine::Error;
 use leptos::prelude::*;
@@ -364,6 +364,7 @@ cell_kind_of!(Steps, StepsCell);
 cell_kind_of!(Sql, SqlCell);
 cell_kind_of!(Explore, ExploreCell);
 cell_kind_of!(Clusters, ClustersCell);
+cell_kind_of!(Boundary, BoundaryCell);
 
 /// Only shipped data sets are fetched; any other name is reported by the engine as unknown.
 pub fn is_shipped(id: &str) -> bool {

@@ -233,6 +233,9 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
             <button type="button" on:click=move |_| state.restructure(Notebook::add_explore)>
                 {i18n.text("notebook-add-explore")}
             </button>
+            <button type="button" on:click=move |_| state.restructure(Notebook::add_boundary)>
+                {i18n.text("notebook-add-boundary")}
+            </button>
             <button type="button" on:click=move |_| state.restructure(Notebook::add_clusters)>
                 {i18n.text("notebook-add-clusters")}
             </button>

@@ -42,7 +42,7 @@ pub fn text_on_blues(t: f64) -> RGBColor {
 /// Okabe & Ito's colours for categories (the engine's, which its tree drawings use too).
 /// Index wraps around.
 pub fn categorical(index: usize) -> RGBColor {
-    use latih_engine::models::OKABE_ITO;
+    use latih_engine::figures::OKABE_ITO;
     let (r, g, b) = OKABE_ITO[index % OKABE_ITO.len()];
     RGBColor(r, g, b)
 }

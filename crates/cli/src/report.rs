@@ -6,7 +6,7 @@ use latih_engine::tune::{best, summarize};
 use latih_engine::Error;
 use latih_i18n::{
     candidate_text, clusters_lines, convergence_warning, error_message, format_count,
-    format_decimal, format_score, loss_text, model_shape_text, step_report_lines,
+    format_decimal, format_percent, format_score, loss_text, model_shape_text, step_report_lines,
     steps_summary_text, t, tf, Lang,
 };
 use serde_json::{json, Value};
@@ -102,6 +102,9 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
                 })).collect::<Vec<_>>(),
                 "explained_variance_ratio": c.explained_variance_ratio,
             }),
+            Ok(CellOutput::Boundary(b)) => json!({
+                "kind": "boundary", "x": b.x, "y": b.y, "train_accuracy": b.train_accuracy,
+            }),
             Ok(CellOutput::Tune(plan)) => json!({
                 "kind": "tune", "candidates": plan.candidates, "folds": plan.folds,
                 "rows": plan.rows, "results": search_json(search, Lang::En),
@@ -154,6 +157,7 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
             Cell::Steps(_) => t(lang, "cell-steps-title"),
             Cell::Sql(_) => t(lang, "cell-sql-title"),
             Cell::Clusters(_) => t(lang, "cell-clusters-title"),
+            Cell::Boundary(_) => t(lang, "cell-boundary-title"),
         };
         out += &format!("{}. {title}\n", i + 1);
         let lines: Vec<String> = match output {
@@ -177,6 +181,11 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
                 lines
             }
             Ok(CellOutput::Clusters(c)) => clusters_lines(lang, c),
+            Ok(CellOutput::Boundary(b)) => vec![tf(
+                lang,
+                "out-boundary-accuracy",
+                &[("accuracy", format_percent(lang, b.train_accuracy, 1))],
+            )],
             Ok(CellOutput::Split(s)) => vec![
                 tf(lang, "out-train-rows", &[("rows", n(s.train_rows))]),
                 tf(lang, "out-test-rows", &[("rows", n(s.test_rows))]),

@@ -50,6 +50,7 @@ const PENGUINS: &str = r#"{"version":1,"cells":[
  {"kind":"evaluate"},
  {"kind":"train","model":"decision_tree","max_depth":4,"min_samples_split":2},
  {"kind":"evaluate"},
+ {"kind":"boundary","x":"bill_length_mm","y":"flipper_length_mm"},
  {"kind":"tune","method":"grid","iterations":10,"seed":42,
    "spaces":[{"param":"max_depth","text":"2, 4"},{"param":"min_samples_split","text":"2, 10"}],
    "folds":4,"scoring":"f1_macro"},
@@ -358,6 +359,29 @@ fn exported_notebooks_run_with_pandas_and_scikit_learn_near_the_notebooks_number
             .iter()
             .filter_map(|c| c["explained_variance_ratio"][0].as_f64())
             .collect();
+        // The model refitted on two features: its training accuracy, as Latih's.
+        let python_boundaries: Vec<f64> = printed
+            .lines()
+            .filter(|l| l.starts_with("boundary "))
+            .map(|l| l.rsplit(' ').next().unwrap().parse().unwrap())
+            .collect();
+        let latih_boundaries: Vec<f64> = latih_cells(&dir)
+            .iter()
+            .filter(|c| c["kind"] == "boundary")
+            .map(|c| c["train_accuracy"].as_f64().unwrap())
+            .collect();
+        assert_eq!(python_boundaries.len(), latih_boundaries.len(), "{name}");
+        assert_eq!(
+            latih_boundaries.len(),
+            notebook.matches("\"kind\":\"boundary\"").count(),
+            "{name}"
+        );
+        for (python, latih) in python_boundaries.iter().zip(&latih_boundaries) {
+            assert!(
+                (python - latih).abs() < 0.02,
+                "{name} boundary: {python} vs {latih}"
+            );
+        }
         let clusters = notebook.matches("\"kind\":\"clusters\"").count();
         assert_eq!(
             (python_ratios.len(), latih_ratios.len()),

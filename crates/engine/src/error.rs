@@ -174,6 +174,10 @@ pub enum Error {
     ClassifierOnNumbers,
     /// A regression model, trained on a target of classes.
     RegressorOnClasses,
+    /// A decision boundary separates classes; the target holds numbers.
+    BoundaryNeedsClasses,
+    /// A decision boundary is drawn over two features; the data has fewer.
+    BoundaryNeedsTwoFeatures,
     /// A network's loss became infinite at `epoch` (1-based): the learning rate is too high.
     TrainingDiverged {
         epoch: u32,

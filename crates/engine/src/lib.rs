@@ -8,6 +8,7 @@ pub mod datasets;
 pub mod error;
 pub mod export;
 pub mod features;
+pub mod figures;
 pub mod jobs;
 pub mod metrics;
 pub mod models;

@@ -8,7 +8,9 @@ use latih_engine::models::{
     NeighbourWeights, RandomForestParams, SvmParams,
 };
 use latih_engine::notebook::link;
-use latih_engine::notebook::{evaluate, Cell, ClustersCell, Notebook, SplitCell, TrainCell};
+use latih_engine::notebook::{
+    evaluate, BoundaryCell, Cell, ClustersCell, Notebook, SplitCell, TrainCell,
+};
 use latih_engine::table::{read_csv, read_csv_header, read_header, read_json, read_table};
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -142,6 +144,7 @@ proptest! {
         notebook.cells[2] = Cell::Train(TrainCell { model: model(kind, depth, split, k, trees, seed) });
         notebook.add_model();
         notebook.cells.push(Cell::Clusters(ClustersCell { n_clusters: k, seed }));
+        notebook.cells.push(Cell::Boundary(BoundaryCell::default()));
         let outputs = evaluate(&notebook, &data);
         prop_assert_eq!(outputs.len(), notebook.cells.len());
     }

@@ -270,6 +270,8 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
         Error::NonFiniteFeatures => t(lang, "error-non-finite-features"),
         Error::ClassifierOnNumbers => t(lang, "error-classifier-on-numbers"),
         Error::RegressorOnClasses => t(lang, "error-regressor-on-classes"),
+        Error::BoundaryNeedsClasses => t(lang, "error-boundary-needs-classes"),
+        Error::BoundaryNeedsTwoFeatures => t(lang, "error-boundary-needs-two-features"),
         Error::TrainingDiverged {
             epoch,
             learning_rate,

@@ -219,6 +219,8 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
         Error::NonFiniteFeatures,
         Error::ClassifierOnNumbers,
         Error::RegressorOnClasses,
+        Error::BoundaryNeedsClasses,
+        Error::BoundaryNeedsTwoFeatures,
         Error::LengthMismatch { left: 3, right: 4 },
         Error::InvalidMetricParameter {
             name: "beta".into(),

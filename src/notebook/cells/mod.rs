@@ -1,5 +1,6 @@
 //! One component per kind of cell: its form above, its output below.
 
+mod boundary;
 mod clusters;
 mod dataset;
 mod evaluate;
@@ -74,6 +75,10 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             crate::key!("cell-clusters-title"),
             view! { <clusters::ClustersCellView state index /> }.into_any(),
         ),
+        Cell::Boundary(_) => (
+            crate::key!("cell-boundary-title"),
+            view! { <boundary::BoundaryCellView state index /> }.into_any(),
+        ),
     };
     let heading_id = format!("cell-{index}-heading");
     let removable = matches!(cell, Cell::Train(_))
@@ -101,6 +106,7 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             | Cell::Steps(_)
             | Cell::Sql(_)
             | Cell::Clusters(_)
+            | Cell::Boundary(_)
     )
     .then(|| {
         view! {

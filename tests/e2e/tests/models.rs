@@ -175,6 +175,56 @@ async fn a_decision_tree_is_drawn_and_written_as_scikit_learn_s_rules() {
     site.close().await;
 }
 
+/// The sentence under a decision boundary, with the two-feature model's training accuracy.
+async fn boundary_accuracy(site: &Site) -> String {
+    site.text("With these two features alone, the model classifies")
+        .await
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_decision_boundary_is_drawn_over_two_chosen_features() {
+    let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
+    site.open("/notebook").await;
+    site.definition("Accuracy").await;
+    site.button("Add a decision boundary cell (two features)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    // At first, the two features the tree leans on most.
+    let image = "//img[starts-with(@alt, 'Decision boundary over ')]";
+    let alt = site.find(image).await.attr("alt").await.unwrap().unwrap();
+    assert!(alt.starts_with("Decision boundary over petal"), "{alt}");
+    let loaded = "const i = document.querySelector('img.boundary'); \
+                  return i.complete && i.naturalWidth > 0 && i.clientWidth <= 360";
+    site.until("the drawing to load and fit", || async {
+        site.eval(loaded).await == serde_json::json!(true)
+    })
+    .await;
+    let petals = boundary_accuracy(&site).await;
+    // Sepals separate the species less well: another picture, a lower accuracy.
+    site.choose("Feature across", "sepal length (cm)").await;
+    site.choose("Feature up", "sepal width (cm)").await;
+    site.until("the sepals' drawing", || async {
+        let alt = site.find(image).await.attr("alt").await.unwrap().unwrap();
+        alt.contains("sepal length (cm) (across) and sepal width (cm) (up)")
+    })
+    .await;
+    let sepals = boundary_accuracy(&site).await;
+    assert_ne!(petals, sepals);
+    assert!(
+        site.fits_width().await,
+        "the drawing widens the phone's page"
+    );
+    // A number target has no classes to separate: said in words, and the page goes on.
+    site.choose("Data set", "Diabetes progression").await;
+    site.text("A decision boundary separates classes").await;
+    site.close().await;
+}
+
 #[tokio::test]
 async fn k_means_finds_groups_that_pca_draws_and_the_elbow_compares() {
     let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;

@@ -10,8 +10,8 @@ use crate::models::{
     ModelSpec, NeighbourWeights, Penalty, Solver, SvmParams,
 };
 use crate::notebook::{
-    tables_for, Cell, ClustersCell, DataSource, DatasetCell, Notebook, SplitCell, SqlCell,
-    StepsCell, TuneCell, ELBOW_CLUSTERS, SILHOUETTE_ROWS,
+    tables_for, BoundaryCell, Cell, ClustersCell, DataSource, DatasetCell, Notebook, SplitCell,
+    SqlCell, StepsCell, TuneCell, ELBOW_CLUSTERS, SILHOUETTE_ROWS,
 };
 use crate::table::{csv_dialect, CsvDialect, MAX_CATEGORY_LEVELS, MISSING_MARKERS};
 use crate::tune::{candidates, Candidate, Param, Scoring, SearchMethod};
@@ -49,12 +49,53 @@ pub fn cell_python(
         ),
         Cell::Note(_) => None,
         Cell::Sql(cell) => Some(sql(cell, notebook, index, words, files)),
+        Cell::Boundary(cell) => notebook
+            .model_above(index)
+            .map(|(_, model)| boundary(cell, model)),
         Cell::Clusters(cell) => Some(clusters(
             cell,
             split_above(notebook, index),
             regression_above(notebook, index, files),
         )),
     }
+}
+
+/// The model above fitted again on two encoded features of the training rows, its accuracy
+/// there, and (where matplotlib is installed) scikit-learn's `DecisionBoundaryDisplay`. Unchosen
+/// features are the two the model leans on most, as in Latih, or the first two.
+fn boundary(cell: &BoundaryCell, model: &ModelSpec) -> String {
+    let (estimator, standardize) = estimator(model, false);
+    let scale = if standardize {
+        "(\"scale\", StandardScaler()), "
+    } else {
+        ""
+    };
+    let chosen = |name: &Option<String>| name.as_deref().map_or("None".to_string(), py_str);
+    format!(
+        "encode = make_column_transformer(\n\
+         \x20   (OneHotEncoder(handle_unknown=\"ignore\", sparse_output=False),\n\
+         \x20    make_column_selector(dtype_exclude=\"number\")),\n\
+         \x20   remainder=\"passthrough\", verbose_feature_names_out=False).set_output(transform=\"pandas\")\n\
+         encoded = encode.fit_transform(X_train)\n\
+         ranked = list(encoded.columns)\n\
+         if hasattr(model[-1], \"feature_importances_\"):\n\
+         \x20   importances = dict(zip(model[:-1].get_feature_names_out(), model[-1].feature_importances_))\n\
+         \x20   ranked.sort(key=lambda name: -importances.get(name, importances.get(\"remainder__\" + name, 0)))\n\
+         x_feature = {x} or ranked[0]\n\
+         y_feature = {y} or next(name for name in ranked if name != x_feature)\n\
+         plane = encoded[[x_feature, y_feature]]\n\
+         boundary_model = Pipeline([{scale}(\"model\", {estimator})])\n\
+         boundary_model.fit(plane, y_train)\n\
+         print(\"boundary\", x_feature, y_feature, \"train_accuracy\", boundary_model.score(plane, y_train))\n\
+         try:  # drawing needs matplotlib\n\
+         \x20   from sklearn.inspection import DecisionBoundaryDisplay\n\
+         \x20   display = DecisionBoundaryDisplay.from_estimator(boundary_model, plane, response_method=\"predict\", alpha=0.35)\n\
+         \x20   display.ax_.scatter(plane[x_feature], plane[y_feature], c=pd.factorize(y_train, sort=True)[0], edgecolor=\"k\")\n\
+         except ImportError:\n\
+         \x20   pass",
+        x = chosen(&cell.x),
+        y = chosen(&cell.y),
+    )
 }
 
 /// Whether a split cell comes above `index` (after its data set cell): then the rows are in

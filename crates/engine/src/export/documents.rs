@@ -80,6 +80,7 @@ fn title_key(cell: &Cell) -> &'static str {
         Cell::Note(_) => "cell-note-title",
         Cell::Sql(_) => "cell-sql-title",
         Cell::Clusters(_) => "cell-clusters-title",
+        Cell::Boundary(_) => "cell-boundary-title",
     }
 }
 

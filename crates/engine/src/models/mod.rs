@@ -33,7 +33,7 @@ pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams, MAX_ESTIM
 pub use regression_tree::{ForestRegressor, RegressionTree};
 pub(crate) use standardize::Standardizer;
 pub use svm::{Kernel, Svc, SvmParams, Svr};
-pub use tree_view::{TreeView, DRAWN_LEVELS, OKABE_ITO};
+pub use tree_view::{TreeView, DRAWN_LEVELS};
 
 use crate::features::Matrix;
 use crate::Error;

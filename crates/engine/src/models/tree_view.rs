@@ -1,11 +1,12 @@
 //! A fitted decision tree shown to a learner: as rules in scikit-learn's `export_text` format,
 //! and as a drawing like `plot_tree`'s (an SVG document).
 //!
-//! The drawing is made here, in the worker that fitted the tree, so that the app only shows an
-//! image: the first load carries no drawing code. Its words are scikit-learn's own (`gini`,
-//! `samples`, `value`, `class`), in both languages, as the exported Python prints them.
+//! The drawing is made here, in the worker that fitted the tree (see [`crate::figures`]). Its
+//! words are scikit-learn's own (`gini`, `samples`, `value`, `class`), in both languages, as the
+//! exported Python prints them.
 
 use super::decision_tree::{DecisionTree, Node};
+use crate::figures::{class_colour, document, escaped, shortened, trimmed};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
@@ -13,18 +14,6 @@ use std::fmt::Write;
 pub const DRAWN_LEVELS: u32 = 4;
 /// Levels below the root that the rules show (`export_text`'s default `max_depth`).
 const TEXT_LEVELS: u32 = 10;
-
-/// Okabe & Ito's colours for categories, distinguishable with any common colour-vision
-/// deficiency (yellow is skipped: it vanishes on white). The charts use them too.
-pub const OKABE_ITO: [(u8, u8, u8); 7] = [
-    (0, 114, 178),
-    (230, 159, 0),
-    (0, 158, 115),
-    (213, 94, 0),
-    (204, 121, 167),
-    (86, 180, 233),
-    (0, 0, 0),
-];
 
 /// A tree in words and in a picture, for the train cell.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -235,11 +224,7 @@ fn drawing(seen: &Seen) -> String {
         next_x,
         f64::from(levels) * LEVEL_HEIGHT + BOX_HEIGHT + 2.0 * GAP,
     );
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" \
-         viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"sans-serif\" font-size=\"12\">\
-         <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
-    );
+    let mut svg = document(width, height);
     let top = |level: u32| GAP + f64::from(level) * LEVEL_HEIGHT;
     for node in &placed {
         if let Some(parent) = node.parent {
@@ -267,11 +252,11 @@ fn drawing(seen: &Seen) -> String {
             );
             continue;
         }
-        let (r, g, b) = OKABE_ITO[seen.class(node.at) % OKABE_ITO.len()];
         let _ = write!(
             svg,
             "<rect x=\"{left:.1}\" y=\"{y:.1}\" width=\"{BOX_WIDTH}\" height=\"{BOX_HEIGHT}\" rx=\"4\" \
-             fill=\"rgb({r},{g},{b})\" fill-opacity=\"{:.2}\" stroke=\"#343a40\"/>",
+             fill=\"{}\" fill-opacity=\"{:.2}\" stroke=\"#343a40\"/>",
+            class_colour(seen.class(node.at)),
             0.1 + 0.6 * seen.purity(node.at)
         );
         let mut lines = Vec::new();
@@ -281,7 +266,7 @@ fn drawing(seen: &Seen) -> String {
         {
             lines.push(format!(
                 "{} ≤ {}",
-                shortened(seen.feature(*feature)),
+                shortened(seen.feature(*feature), NAME_CHARS),
                 trimmed(*threshold)
             ));
         }
@@ -292,7 +277,10 @@ fn drawing(seen: &Seen) -> String {
             let values: Vec<String> = counts.iter().map(u32::to_string).collect();
             lines.push(format!("value = [{}]", values.join(", ")));
         }
-        lines.push(format!("class = {}", shortened(seen.class_name(node.at))));
+        lines.push(format!(
+            "class = {}",
+            shortened(seen.class_name(node.at), NAME_CHARS)
+        ));
         let first = y + (BOX_HEIGHT - LINE_HEIGHT * lines.len() as f64) / 2.0 + 11.0;
         for (i, line) in lines.iter().enumerate() {
             let _ = write!(
@@ -306,32 +294,4 @@ fn drawing(seen: &Seen) -> String {
     }
     svg.push_str("</svg>");
     svg
-}
-
-/// A threshold as `plot_tree` writes it: up to three decimals, no trailing zeros.
-fn trimmed(value: f64) -> String {
-    let text = format!("{value:.3}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".into()
-    } else {
-        text.into()
-    }
-}
-
-fn shortened(name: &str) -> String {
-    if name.chars().count() <= NAME_CHARS {
-        return name.into();
-    }
-    let mut cut: String = name.chars().take(NAME_CHARS - 1).collect();
-    cut.push('…');
-    cut
-}
-
-/// Text made safe inside an SVG element: names come from the learner's files.
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -67,6 +67,7 @@ pub enum CellOutput {
     /// A SQL cell's result, its first rows.
     Sql(QueryOutput),
     Clusters(super::ClustersOutput),
+    Boundary(super::BoundaryOutput),
 }
 
 /// What the steps cell did: one report per step, and the table's shape after them.
@@ -403,7 +404,7 @@ pub type Prefitted = HashMap<usize, Classifier>;
 pub fn work_weight(cell: &Cell) -> f64 {
     match cell {
         Cell::Train(_) => 20.0,
-        Cell::Clusters(_) => 5.0,
+        Cell::Clusters(_) | Cell::Boundary(_) => 5.0,
         _ => 1.0,
     }
 }
@@ -456,6 +457,9 @@ pub fn evaluate_with(
                 }
                 Cell::Clusters(c) => {
                     super::clusters::run(c, &state, &mut within).map(CellOutput::Clusters)
+                }
+                Cell::Boundary(c) => {
+                    super::boundary::run(c, notebook, index, &state).map(CellOutput::Boundary)
                 }
             };
             done += weight;
@@ -652,6 +656,24 @@ pub(super) struct TrainingSet {
 }
 
 impl State {
+    /// The feature importances of the model fitted last; empty without one.
+    pub(super) fn importances(&self) -> Vec<f64> {
+        match &self.model {
+            Some((_, Fitted::Classifier(model))) => model.feature_importances(),
+            Some((_, Fitted::Regressor(model))) => model.feature_importances(),
+            None => Vec::new(),
+        }
+    }
+
+    /// The target's classes, in code order; empty for a number target or without data.
+    pub(super) fn class_names(&self) -> Vec<String> {
+        self.data
+            .as_ref()
+            .and_then(|(_, _, target)| target.labels())
+            .map(|labels| labels.classes.clone())
+            .unwrap_or_default()
+    }
+
     pub(super) fn training_set(&self) -> Result<TrainingSet, Error> {
         let SplitData {
             table,

@@ -1,6 +1,7 @@
 //! The notebook: a serialisable document of cells, and its evaluation (each cell runs on the
 //! outputs of the cells above it).
 
+mod boundary;
 mod clusters;
 mod eval;
 mod forest;
@@ -10,6 +11,7 @@ mod note;
 mod query;
 mod tune;
 
+pub use boundary::{BoundaryCell, BoundaryOutput};
 pub use clusters::{
     ClusterFit, ClustersCell, ClustersOutput, ELBOW_CLUSTERS, MAX_CLUSTERS, PROJECTED_ROWS,
     SILHOUETTE_ROWS,
@@ -64,13 +66,15 @@ pub enum Cell {
     Sql(SqlCell),
     /// Groups without the target: k-means, with PCA to see them.
     Clusters(ClustersCell),
+    /// The model above, on two features, over their plane.
+    Boundary(BoundaryCell),
 }
 
 impl crate::tagged::Tagged for Cell {
     const TAG: &'static str = "kind";
     const VARIANTS: &'static [&'static str] = &[
         "dataset", "split", "train", "evaluate", "tune", "explore", "note", "steps", "sql",
-        "clusters",
+        "clusters", "boundary",
     ];
 
     fn variant<'de, A: serde::de::MapAccess<'de>>(
@@ -87,6 +91,7 @@ impl crate::tagged::Tagged for Cell {
             "note" => Cell::Note(Deserialize::deserialize(fields)?),
             "steps" => Cell::Steps(Deserialize::deserialize(fields)?),
             "clusters" => Cell::Clusters(Deserialize::deserialize(fields)?),
+            "boundary" => Cell::Boundary(Deserialize::deserialize(fields)?),
             _ => Cell::Sql(Deserialize::deserialize(fields)?),
         })
     }
@@ -224,6 +229,11 @@ impl Notebook {
     /// Appends a note.
     pub fn add_note(&mut self) {
         self.cells.push(Cell::Note(NoteCell::default()));
+    }
+
+    /// Appends a decision boundary cell (of the last model).
+    pub fn add_boundary(&mut self) {
+        self.cells.push(Cell::Boundary(BoundaryCell::default()));
     }
 
     /// Appends a clusters cell.

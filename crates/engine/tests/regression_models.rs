@@ -16,7 +16,7 @@ use latih_engine::tune::{cross_validate_candidate, Candidate, CvData, Scoring};
 use serde_json::Value;
 
 mod common;
-use common::matrix;
+use common::{close, matrix};
 
 fn fixture() -> Value {
     common::fixture("regression.json")
@@ -57,14 +57,6 @@ fn all_close(ours: &[f64], theirs: &Value, relative: f64, what: &str) {
             &format!("{what} {i}"),
         );
     }
-}
-
-#[track_caller]
-fn close(ours: f64, theirs: f64, relative: f64, what: &str) {
-    assert!(
-        (ours - theirs).abs() <= relative * theirs.abs().max(1.0),
-        "{what}: latih {ours} vs scikit-learn {theirs}"
-    );
 }
 
 #[test]

@@ -26,10 +26,7 @@ fn params(case: &Value) -> SvmParams {
 /// little more than that, relative to their size.
 #[track_caller]
 fn close(ours: f64, theirs: f64, what: &str) {
-    assert!(
-        (ours - theirs).abs() <= 5e-3 * theirs.abs().max(1.0),
-        "{what}: latih {ours} vs scikit-learn {theirs}"
-    );
+    common::close(ours, theirs, 5e-3, what);
 }
 
 #[test]

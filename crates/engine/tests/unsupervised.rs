@@ -10,6 +10,7 @@ use latih_engine::Error;
 use serde_json::Value;
 
 mod common;
+use common::matrix;
 
 fn fixture() -> Value {
     common::fixture("unsupervised.json")
@@ -19,21 +20,10 @@ fn rows(v: &Value) -> Vec<Vec<f64>> {
     serde_json::from_value(v.clone()).unwrap()
 }
 
-fn matrix(v: &Value) -> Matrix {
-    let rows = rows(v);
-    Matrix {
-        rows: rows.len(),
-        cols: rows[0].len(),
-        data: rows.into_iter().flatten().collect(),
-    }
-}
-
+/// PCA and k-means from the same start are exact computations: equal to 1e-8.
 #[track_caller]
 fn close(ours: f64, theirs: f64, what: &str) {
-    assert!(
-        (ours - theirs).abs() <= 1e-8 * theirs.abs().max(1.0),
-        "{what}: latih {ours} vs scikit-learn {theirs}"
-    );
+    common::close(ours, theirs, 1e-8, what);
 }
 
 #[test]

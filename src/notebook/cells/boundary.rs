@@ -1,7 +1,7 @@
 //! The decision boundary cell: the two features to draw over, and the worker's drawing of the
 //! model above refitted on them (an SVG image), with its accuracy on the training rows in words.
 
-use super::{field_id, show_output};
+use super::{axis_choice, field_id, show_output};
 use crate::components::fields::SelectField;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
@@ -30,21 +30,10 @@ fn Boundary(state: NotebookState, index: usize, out: BoundaryOutput) -> impl Int
             .map(|f| (f.clone(), f.clone()))
             .collect()
     });
-    // Choosing one axis keeps the other as drawn.
     let (x, y) = (out.x.clone(), out.y.clone());
-    let choose = move |across: bool| {
-        let (x, y) = (x.clone(), y.clone());
-        Callback::new(move |name: String| {
-            let (x, y) = if across {
-                (name, y.clone())
-            } else {
-                (x.clone(), name)
-            };
-            state.edit(index, |c: &mut BoundaryCell| {
-                (c.x, c.y) = (Some(x), Some(y))
-            });
-        })
-    };
+    let choose = axis_choice(state, index, (x, y), |c: &mut BoundaryCell, x, y| {
+        (c.x, c.y) = (Some(x), Some(y))
+    });
     let src = format!(
         "data:image/svg+xml;charset=utf-8,{}",
         String::from(js_sys::encode_uri_component(&out.svg))

@@ -3,7 +3,7 @@
 //! the Pearson correlations of the numeric columns as a heatmap and a table, and two numeric
 //! columns against each other, coloured by the target.
 
-use super::{field_id, show_output};
+use super::{axis_choice, field_id, show_output};
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::fields::SelectField;
 use crate::components::table_scroll::TableScroll;
@@ -286,20 +286,12 @@ fn ScatterPlot(
     // The axes as drawn (the first two numeric columns until some are chosen): choosing one
     // keeps the other as it is.
     let (x, y) = (scatter.x.clone(), scatter.y.clone());
-    let choose = {
-        let (x, y) = (x.clone(), y.clone());
-        move |x_axis: bool| {
-            let (x, y) = (x.clone(), y.clone());
-            Callback::new(move |name: String| {
-                let (x, y) = if x_axis {
-                    (name, y.clone())
-                } else {
-                    (x.clone(), name)
-                };
-                state.edit(index, |c: &mut ExploreCell| (c.x, c.y) = (Some(x), Some(y)));
-            })
-        }
-    };
+    let choose = axis_choice(
+        state,
+        index,
+        (x.clone(), y.clone()),
+        |c: &mut ExploreCell, x, y| (c.x, c.y) = (Some(x), Some(y)),
+    );
     view! {
         <h3>{i18n.text("explore-scatter-heading")}</h3>
         <div class="cell-form">

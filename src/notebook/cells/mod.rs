@@ -236,6 +236,27 @@ pub fn field_id(cell: usize, name: &str) -> String {
     format!("cell-{cell}-{name}")
 }
 
+/// Callbacks for the two selects of a chart's axes, drawn as (`x`, `y`): choosing one keeps the
+/// other as drawn, and `store` writes both into the cell.
+fn axis_choice<C: crate::notebook::state::CellKindOf>(
+    state: NotebookState,
+    index: usize,
+    (x, y): (String, String),
+    store: fn(&mut C, String, String),
+) -> impl Fn(bool) -> Callback<String> {
+    move |across: bool| {
+        let (x, y) = (x.clone(), y.clone());
+        Callback::new(move |name: String| {
+            let (x, y) = if across {
+                (name, y.clone())
+            } else {
+                (x.clone(), name)
+            };
+            state.edit(index, |c: &mut C| store(c, x, y));
+        })
+    }
+}
+
 /// The cell's output when it ran, its error when it failed, nothing before it runs.
 pub fn show_output(
     state: NotebookState,

@@ -37,3 +37,13 @@ pub fn matrix(rows: &serde_json::Value) -> latih_engine::features::Matrix {
         data: rows.into_iter().flatten().collect(),
     }
 }
+
+/// `ours` within `relative` of scikit-learn's `theirs` (absolutely, for numbers below 1).
+#[allow(dead_code)]
+#[track_caller]
+pub fn close(ours: f64, theirs: f64, relative: f64, what: &str) {
+    assert!(
+        (ours - theirs).abs() <= relative * theirs.abs().max(1.0),
+        "{what}: latih {ours} vs scikit-learn {theirs}"
+    );
+}

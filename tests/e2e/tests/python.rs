@@ -28,7 +28,7 @@ async fn each_cell_shows_its_python_and_the_notebook_downloads_as_code_that_runs
 
     let summary = site
         .find(&format!(
-            "//section[div/h2[normalize-space(.)='{TRAIN}']]//summary"
+            "//section[div/h2[normalize-space(.)='{TRAIN}']]//summary[normalize-space(.)='This cell in Python (pandas / scikit-learn)']"
         ))
         .await;
     summary.click().await.unwrap();

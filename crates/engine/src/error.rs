@@ -174,11 +174,16 @@ pub enum Error {
     ClassifierOnNumbers,
     /// A regression model, trained on a target of classes.
     RegressorOnClasses,
+    /// A number target whose values overflow when squared (see `models::LARGEST_TARGET`).
+    TargetTooLarge {
+        largest: f64,
+    },
     /// A decision boundary separates classes; the target holds numbers.
     BoundaryNeedsClasses,
     /// A decision boundary is drawn over two features; the data has fewer.
     BoundaryNeedsTwoFeatures,
-    /// A network's loss became infinite at `epoch` (1-based): the learning rate is too high.
+    /// A network's loss became infinite, or grew far above its start, at `epoch` (1-based): the
+    /// learning rate is too high.
     TrainingDiverged {
         epoch: u32,
         learning_rate: f64,

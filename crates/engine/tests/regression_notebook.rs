@@ -254,3 +254,16 @@ fn switching_to_a_regression_data_set_gives_its_train_cells_models_that_predict_
     nb.suit_models_below(0, true);
     assert!(matches!(&nb.cells[2], Cell::Train(t) if t.model == ModelSpec::default()));
 }
+
+#[test]
+fn a_target_too_large_to_square_is_refused_with_its_size() {
+    let csv: String = (0..60).fold("x,y\n".to_string(), |csv, i| {
+        csv + &format!("{i},{}e200\n", i + 1)
+    });
+    let data = HashMap::from([("huge".to_string(), csv)]);
+    let outputs = evaluate(&Notebook::starter("huge", "y"), &data);
+    match &outputs[2] {
+        Err(Error::TargetTooLarge { largest }) => assert_eq!(*largest, 60e200),
+        other => panic!("{other:?}"),
+    }
+}

@@ -271,6 +271,8 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
         Error::ClassifierOnNumbers => t(lang, "error-classifier-on-numbers"),
         Error::RegressorOnClasses => t(lang, "error-regressor-on-classes"),
         Error::BoundaryNeedsClasses => t(lang, "error-boundary-needs-classes"),
+        // The value itself would print as 150 digits or more.
+        Error::TargetTooLarge { .. } => t(lang, "error-target-too-large"),
         Error::BoundaryNeedsTwoFeatures => t(lang, "error-boundary-needs-two-features"),
         Error::TrainingDiverged {
             epoch,

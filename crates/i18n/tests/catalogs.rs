@@ -220,6 +220,7 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
         Error::ClassifierOnNumbers,
         Error::RegressorOnClasses,
         Error::BoundaryNeedsClasses,
+        Error::TargetTooLarge { largest: 1e200 },
         Error::BoundaryNeedsTwoFeatures,
         Error::LengthMismatch { left: 3, right: 4 },
         Error::InvalidMetricParameter {

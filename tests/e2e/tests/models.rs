@@ -41,7 +41,7 @@ async fn a_neural_network_shows_its_loss_curve_and_a_diverging_learning_rate_is_
         .await;
     let message = alert.text().await.unwrap();
     assert!(
-        message.contains("became infinite") && message.contains("Try a smaller one"),
+        message.contains("blew up at epoch") && message.contains("Try a smaller one"),
         "{message}"
     );
     // And the page goes on: a sensible rate trains again.

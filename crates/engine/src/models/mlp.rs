@@ -76,6 +76,8 @@ impl Default for MlpParams {
 pub const MAX_LAYERS: usize = 5;
 pub const MAX_UNITS: u32 = 1024;
 /// scikit-learn's defaults for what is not a parameter here.
+/// How many times its starting value the loss may grow before training counts as diverged.
+const DIVERGED: f64 = 1e4;
 const TOL: f64 = 1e-4;
 const VALIDATION_FRACTION: f64 = 0.1;
 const BETA_1: f64 = 0.9;
@@ -247,12 +249,16 @@ impl Mlp {
         let mut no_improvement = 0;
         let mut converged = false;
         let mut scratch = Scratch::default();
+        // The loss of the first batch, before any step: a loss far above it means the steps
+        // overshoot (scikit-learn goes on regardless; a learner is better told).
+        let mut start: Option<f64> = None;
         for epoch in 0..params.max_iter {
             rng.shuffle(&mut order);
             let mut total = 0.0;
             for rows in order.chunks(batch) {
                 let loss = net.backprop(&x, truth, rows, params.alpha, &mut scratch);
-                if !loss.is_finite() {
+                let start = *start.get_or_insert(loss);
+                if !loss.is_finite() || loss > DIVERGED * start.max(1.0) {
                     return Err(Error::TrainingDiverged {
                         epoch: epoch + 1,
                         learning_rate: params.learning_rate_init,
@@ -821,6 +827,29 @@ mod tests {
         };
         assert!(matches!(
             Mlp::fit(&diverging, &x, &y, 2),
+            Err(Error::TrainingDiverged { .. })
+        ));
+        // A rate that blows the loss up a millionfold without ever reaching infinity.
+        let (small_x, small_y) = (
+            Matrix::from_rows(&[
+                &[0.0, 1.0],
+                &[1.0, 0.0],
+                &[2.0, 1.0],
+                &[3.0, 3.0],
+                &[4.0, 1.0],
+            ]),
+            [0, 1, 0, 1, 0],
+        );
+        let overshooting = MlpParams {
+            hidden_layer_sizes: vec![8],
+            learning_rate_init: 100.0,
+            solver: Solver::Sgd,
+            standardize: false,
+            max_iter: 50,
+            ..Default::default()
+        };
+        assert!(matches!(
+            Mlp::fit(&overshooting, &small_x, &small_y, 2),
             Err(Error::TrainingDiverged { .. })
         ));
         for bad in [

@@ -51,11 +51,20 @@ pub(crate) fn as_shares(values: &mut [f64]) {
     }
 }
 
-/// What every model that predicts numbers needs: rows of finite features, a finite target each.
+/// Target values above this (in size) overflow when squared and summed: errors, R² and every
+/// squared-error loss would read infinity or NaN.
+pub const LARGEST_TARGET: f64 = 1e150;
+
+/// What every model that predicts numbers needs: rows of finite features, a finite target each,
+/// small enough to square.
 pub(crate) fn check_regression_data(x: &Matrix, y: &[f64]) -> Result<(), Error> {
     check_features(x, y.len())?;
     if y.iter().any(|v| !v.is_finite()) {
         return Err(Error::NonFiniteFeatures);
+    }
+    let largest = y.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+    if largest > LARGEST_TARGET {
+        return Err(Error::TargetTooLarge { largest });
     }
     Ok(())
 }

@@ -27,8 +27,8 @@ const TITANIC: &str = r##"{"version":1,"cells":[
    "epsilon":0.1,"standardize":true},
  {"kind":"evaluate"}]}"##;
 
-/// Penguins (missing values dropped by a step) through every other model, then grouped by
-/// k-means.
+/// Penguins (missing values dropped by a step) through every other model (the SVM searched by
+/// ROC-AUC, which SVC's decision scores give), then grouped by k-means.
 const PENGUINS: &str = r#"{"version":1,"cells":[
  {"kind":"dataset","dataset":"penguins","target":"species"},
  {"kind":"split","test_fraction":0.3,"stratify":true,"seed":7},
@@ -48,6 +48,8 @@ const PENGUINS: &str = r#"{"version":1,"cells":[
  {"kind":"train","model":"support_vector_machine","kernel":"rbf","C":1.0,"gamma":null,
    "epsilon":0.1,"standardize":true},
  {"kind":"evaluate"},
+ {"kind":"tune","method":"grid","iterations":10,"seed":42,
+   "spaces":[{"param":"C","text":"0.1, 1"}],"folds":3,"scoring":"roc_auc"},
  {"kind":"train","model":"decision_tree","max_depth":4,"min_samples_split":2},
  {"kind":"evaluate"},
  {"kind":"boundary","x":"bill_length_mm","y":"flipper_length_mm"},
@@ -343,10 +345,17 @@ fn exported_notebooks_run_with_pandas_and_scikit_learn_near_the_notebooks_number
         let regressions = notebook.matches("\"kind\":\"evaluate\"").count()
             - latih_scores(&dir, "accuracy").len();
         assert_eq!(latih_scores(&dir, "r2").len(), regressions, "{name}");
-        let searched = printed
+        // Every search scored its candidates (a scorer that fails gives NaN, not an error).
+        let best_scores: Vec<f64> = printed
             .lines()
-            .filter(|l| l.starts_with("best_score "))
-            .count();
+            .filter_map(|l| l.strip_prefix("best_score "))
+            .map(|v| v.parse().unwrap())
+            .collect();
+        assert!(
+            best_scores.iter().all(|s| s.is_finite()),
+            "{name}: {best_scores:?}"
+        );
+        let searched = best_scores.len();
         let tunes = notebook.matches("\"kind\":\"tune\"").count();
         assert_eq!(searched, tunes, "{name}");
         // PCA of the same standardised, one-hot encoded rows: the same shares of variance.

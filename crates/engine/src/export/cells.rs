@@ -603,8 +603,14 @@ print(\"explained_variance\", explained_variance_score(y_test, y_pred))";
 /// grid of one point, so that both try the same models.
 fn tune(cell: &TuneCell, model: &ModelSpec, regression: bool) -> Option<String> {
     let tried = candidates(model, &cell.spaces, cell.search()).ok()?;
+    // SVC has no predict_proba, which "roc_auc_ovr" needs: its scores are squashed as Latih
+    // squashes them (two classes need no shares: "roc_auc" reads decision scores).
+    let (scorer, ovr) = match model {
+        ModelSpec::SupportVectorMachine(_) => (SVC_ROC_AUC_OVR, "svc_roc_auc_ovr"),
+        _ => ("", "\"roc_auc_ovr\""),
+    };
     let scoring = match cell.scoring.suited(regression) {
-        Scoring::RocAuc => "\"roc_auc\" if y.nunique() == 2 else \"roc_auc_ovr\"".to_string(),
+        Scoring::RocAuc => format!("\"roc_auc\" if y.nunique() == 2 else {ovr}"),
         other => format!("\"{}\"", other.sklearn_name(2)),
     };
     let grid = match cell.method {
@@ -618,13 +624,23 @@ fn tune(cell: &TuneCell, model: &ModelSpec, regression: bool) -> Option<String> 
         }
     };
     Some(format!(
-        "search = GridSearchCV(model, {grid}, cv={}, scoring={scoring})\n\
+        "{scorer}search = GridSearchCV(model, {grid}, cv={}, scoring={scoring})\n\
          search.fit(X_train, y_train)\n\
          print(\"best_params\", search.best_params_)\n\
          print(\"best_score\", search.best_score_)",
         cell.folds
     ))
 }
+
+/// A one-vs-rest ROC-AUC scorer for SVC, whose decision scores become shares per row as in
+/// Latih's evaluation.
+const SVC_ROC_AUC_OVR: &str = "def svc_roc_auc_ovr(estimator, X, y):\n\
+\x20   scores = estimator.decision_function(X)\n\
+\x20   shares = np.exp(scores - scores.max(axis=1, keepdims=True))\n\
+\x20   shares /= shares.sum(axis=1, keepdims=True)\n\
+\x20   return roc_auc_score(y, shares, multi_class=\"ovr\", labels=estimator.classes_)\n\
+\n\
+\n";
 
 /// `{"model__max_depth": [2, 4], …}`: each parameter's values in the order first tried.
 fn grid_of(tried: &[Candidate]) -> String {

@@ -92,3 +92,38 @@ fn the_drawing_is_an_svg_document_with_a_box_per_shown_node() {
     let opened = svg.matches("<text").count();
     assert_eq!(opened, svg.matches("</text>").count());
 }
+
+#[test]
+fn a_regression_tree_s_rules_and_drawing_give_its_values() {
+    use latih_engine::models::RegressionTree;
+    let fixture = fixture("tree_text.json");
+    for case in fixture["regression"].as_array().unwrap() {
+        let y: Vec<f64> = serde_json::from_value(case["y"].clone()).unwrap();
+        let x = matrix(&case["x"]);
+        let params = DecisionTreeParams {
+            max_depth: case["max_depth"].as_u64().map(|d| d as u32),
+            min_samples_split: 2,
+        };
+        let tree = RegressionTree::fit(&params, &x, &y).unwrap();
+        let view = TreeView::of_regressor(&tree, &x, &y, &strings(&case["features"]));
+        let theirs = strings(&case["rules"]);
+        assert!(
+            theirs.iter().any(|text| same_rules(&view.rules, text)),
+            "{}: Latih's rules\n{}\nare none of scikit-learn's, the first of which is\n{}",
+            case["name"],
+            view.rules,
+            theirs[0]
+        );
+        // The root holds every row, its value their mean and its error their variance.
+        let mean = y.iter().sum::<f64>() / y.len() as f64;
+        let variance = y.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / y.len() as f64;
+        assert!(
+            view.svg.contains(&format!("samples = {}", y.len())),
+            "{}",
+            view.svg
+        );
+        assert!(view.svg.contains(&format!("value = {mean:.3}")));
+        assert!(view.svg.contains(&format!("squared_error = {variance:.3}")));
+        assert!(!view.svg.contains("gini"));
+    }
+}

@@ -340,6 +340,21 @@ async fn diabetes_progression_is_predicted_by_regression_models_and_compared_by_
         .await;
     site.definition("R² on the training set").await;
     site.text("Depth ").await;
+    // The regression tree is drawn too, its boxes giving the mean target.
+    site.find("//img[starts-with(@alt, 'The regression tree, ')]")
+        .await;
+    site.text("The tree as rules (scikit-learn's export_text)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let rules = site
+        .find("//details[contains(@class, 'tree-rules')]/pre")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(rules.contains("value: ["), "{rules}");
     site.choose_in(TRAIN, "Model", "Linear regression").await;
     site.text("solved exactly in one step").await;
     let least_squares = r_squared(&site).await;

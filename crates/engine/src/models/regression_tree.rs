@@ -65,6 +65,11 @@ impl RegressionTree {
         (0..x.rows).map(|r| self.tree.value(x.row(r))).collect()
     }
 
+    /// The nodes, the root first; a split's children come after it.
+    pub(crate) fn nodes(&self) -> &[Node] {
+        &self.tree.nodes
+    }
+
     pub fn depth(&self) -> u32 {
         self.depth
     }

@@ -1,11 +1,15 @@
 //! A fitted decision tree shown to a learner: as rules in scikit-learn's `export_text` format,
-//! and as a drawing like `plot_tree`'s (an SVG document).
+//! and as a drawing like `plot_tree`'s (an SVG document); a classification tree or a regression
+//! tree.
 //!
 //! The drawing is made here, in the worker that fitted the tree (see [`crate::figures`]). Its
-//! words are scikit-learn's own (`gini`, `samples`, `value`, `class`), in both languages, as the
-//! exported Python prints them.
+//! words are scikit-learn's own (`gini`, `squared_error`, `samples`, `value`, `class`), in both
+//! languages, as the exported Python prints them.
 
-use super::decision_tree::{DecisionTree, Node};
+use super::decision_tree::{self, DecisionTree};
+use super::regression_tree::RegressionTree;
+use super::value_tree;
+use crate::features::Matrix;
 use crate::figures::{class_colour, document, escaped, shortened, trimmed};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
@@ -26,23 +30,47 @@ pub struct TreeView {
     pub drawn_levels: u32,
 }
 
-/// What a node of the tree holds, with the training rows of each class that reached it.
+/// A node's place in the tree, whichever kind of tree it is from.
+enum Shape {
+    Leaf,
+    Split {
+        feature: usize,
+        threshold: f64,
+        left: usize,
+        right: usize,
+    },
+}
+
+/// What the training rows that reached a node hold: each class's count, or the target's mean
+/// and squared error.
+enum Reached {
+    Classes(Vec<u32>),
+    Numbers {
+        samples: u32,
+        mean: f64,
+        squared_error: f64,
+    },
+}
+
+/// The tree as the drawing and the rules read it.
 struct Seen<'a> {
-    nodes: &'a [Node],
-    counts: Vec<Vec<u32>>,
+    shapes: Vec<Shape>,
+    reached: Vec<Reached>,
     features: &'a [String],
     classes: &'a [String],
+    /// The smallest and largest mean of a regression tree's nodes, for their shading.
+    means: (f64, f64),
 }
 
 impl<'a> Seen<'a> {
-    fn new(tree: &'a DecisionTree, features: &'a [String], classes: &'a [String]) -> Self {
+    fn of_classes(tree: &DecisionTree, features: &'a [String], classes: &'a [String]) -> Self {
         let nodes = tree.nodes();
         let mut counts = vec![vec![0; tree.n_classes()]; nodes.len()];
         // Children come after their parent, so one backward pass adds leaves up to the root.
         for at in (0..nodes.len()).rev() {
             match &nodes[at] {
-                Node::Leaf { counts: leaf } => counts[at].clone_from(leaf),
-                Node::Split { left, right, .. } => {
+                decision_tree::Node::Leaf { counts: leaf } => counts[at].clone_from(leaf),
+                decision_tree::Node::Split { left, right, .. } => {
                     counts[at] = counts[*left]
                         .iter()
                         .zip(&counts[*right])
@@ -51,11 +79,102 @@ impl<'a> Seen<'a> {
                 }
             }
         }
+        let shapes = nodes
+            .iter()
+            .map(|node| match *node {
+                decision_tree::Node::Leaf { .. } => Shape::Leaf,
+                decision_tree::Node::Split {
+                    feature,
+                    threshold,
+                    left,
+                    right,
+                } => Shape::Split {
+                    feature,
+                    threshold,
+                    left,
+                    right,
+                },
+            })
+            .collect();
         Self {
-            nodes,
-            counts,
+            shapes,
+            reached: counts.into_iter().map(Reached::Classes).collect(),
             features,
             classes,
+            means: (0.0, 0.0),
+        }
+    }
+
+    /// A regression tree, with what its training rows `x`, `y` bring to each node (its leaves
+    /// keep only their means).
+    fn of_numbers(tree: &RegressionTree, x: &Matrix, y: &[f64], features: &'a [String]) -> Self {
+        let nodes = tree.nodes();
+        let shapes: Vec<Shape> = nodes
+            .iter()
+            .map(|node| match *node {
+                value_tree::Node::Leaf { .. } => Shape::Leaf,
+                value_tree::Node::Split {
+                    feature,
+                    threshold,
+                    left,
+                    right,
+                } => Shape::Split {
+                    feature,
+                    threshold,
+                    left,
+                    right,
+                },
+            })
+            .collect();
+        let mut sums = vec![(0u32, 0.0, 0.0); nodes.len()];
+        for (r, &target) in y.iter().enumerate().take(x.rows) {
+            let mut at = 0;
+            while let Some(shape) = shapes.get(at) {
+                let (n, sum, squares) = &mut sums[at];
+                *n += 1;
+                *sum += target;
+                *squares += target * target;
+                match *shape {
+                    Shape::Leaf => break,
+                    Shape::Split {
+                        feature,
+                        threshold,
+                        left,
+                        right,
+                    } => {
+                        at = if x.get(r, feature) <= threshold {
+                            left
+                        } else {
+                            right
+                        }
+                    }
+                }
+            }
+        }
+        let reached: Vec<Reached> = sums
+            .into_iter()
+            .map(|(n, sum, squares)| {
+                let mean = sum / f64::from(n.max(1));
+                Reached::Numbers {
+                    samples: n,
+                    mean,
+                    squared_error: (squares / f64::from(n.max(1)) - mean * mean).max(0.0),
+                }
+            })
+            .collect();
+        let means =
+            reached
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), r| match r {
+                    Reached::Numbers { mean, .. } => (lo.min(*mean), hi.max(*mean)),
+                    Reached::Classes(_) => (lo, hi),
+                });
+        Self {
+            shapes,
+            reached,
+            features,
+            classes: &[],
+            means,
         }
     }
 
@@ -63,9 +182,16 @@ impl<'a> Seen<'a> {
         self.features.get(index).map_or("?", String::as_str)
     }
 
+    fn counts(&self, at: usize) -> &[u32] {
+        match &self.reached[at] {
+            Reached::Classes(counts) => counts,
+            Reached::Numbers { .. } => &[],
+        }
+    }
+
     /// The most frequent class at `at` (ties to the lower, as the tree predicts).
     fn class(&self, at: usize) -> usize {
-        let counts = &self.counts[at];
+        let counts = self.counts(at);
         (0..counts.len())
             .rev()
             .max_by_key(|&c| counts[c])
@@ -77,7 +203,7 @@ impl<'a> Seen<'a> {
     }
 
     fn gini(&self, at: usize) -> f64 {
-        let counts = &self.counts[at];
+        let counts = self.counts(at);
         let total: f64 = counts.iter().map(|&c| f64::from(c)).sum();
         if total == 0.0 {
             return 0.0;
@@ -91,7 +217,7 @@ impl<'a> Seen<'a> {
     /// How much the node leans to its class: 0 for a tie, 1 for a pure node (`plot_tree`'s
     /// shading).
     fn purity(&self, at: usize) -> f64 {
-        let mut shares: Vec<u32> = self.counts[at].clone();
+        let mut shares: Vec<u32> = self.counts(at).to_vec();
         shares.sort_unstable_by(|a, b| b.cmp(a));
         let total: u32 = shares.iter().sum();
         match (shares.first(), shares.get(1)) {
@@ -101,15 +227,78 @@ impl<'a> Seen<'a> {
             _ => 1.0,
         }
     }
+
+    /// The box's fill colour and opacity: the class's colour, deeper the purer (classes); one
+    /// colour, deeper the larger the mean (numbers), as `plot_tree` shades them.
+    fn fill(&self, at: usize) -> (String, f64) {
+        match &self.reached[at] {
+            Reached::Classes(_) => (class_colour(self.class(at)), 0.1 + 0.6 * self.purity(at)),
+            Reached::Numbers { mean, .. } => {
+                let (low, high) = self.means;
+                let share = if high > low {
+                    (mean - low) / (high - low)
+                } else {
+                    1.0
+                };
+                (class_colour(0), 0.1 + 0.6 * share)
+            }
+        }
+    }
+
+    /// The box's lines below its rule: `plot_tree`'s.
+    fn lines(&self, at: usize) -> Vec<String> {
+        match &self.reached[at] {
+            Reached::Classes(counts) => {
+                let mut lines = vec![
+                    format!("gini = {:.3}", self.gini(at)),
+                    format!("samples = {}", counts.iter().sum::<u32>()),
+                ];
+                if counts.len() <= COUNTED_CLASSES {
+                    let values: Vec<String> = counts.iter().map(u32::to_string).collect();
+                    lines.push(format!("value = [{}]", values.join(", ")));
+                }
+                lines.push(format!(
+                    "class = {}",
+                    shortened(self.class_name(at), NAME_CHARS)
+                ));
+                lines
+            }
+            Reached::Numbers {
+                samples,
+                mean,
+                squared_error,
+            } => vec![
+                format!("squared_error = {squared_error:.3}"),
+                format!("samples = {samples}"),
+                format!("value = {mean:.3}"),
+            ],
+        }
+    }
+
+    /// A leaf in `export_text`: its class, or its value with two decimals.
+    fn leaf_text(&self, at: usize) -> String {
+        match &self.reached[at] {
+            Reached::Classes(_) => format!("class: {}", self.class_name(at)),
+            Reached::Numbers { mean, .. } => format!("value: [{mean:.2}]"),
+        }
+    }
 }
 
 impl TreeView {
     pub fn of(tree: &DecisionTree, features: &[String], classes: &[String]) -> Self {
-        let seen = Seen::new(tree, features, classes);
+        Self::from_seen(&Seen::of_classes(tree, features, classes), tree.depth())
+    }
+
+    /// A regression tree, with its training rows (`x`, `y`) to count what reached each node.
+    pub fn of_regressor(tree: &RegressionTree, x: &Matrix, y: &[f64], features: &[String]) -> Self {
+        Self::from_seen(&Seen::of_numbers(tree, x, y, features), tree.depth())
+    }
+
+    fn from_seen(seen: &Seen, depth: u32) -> Self {
         Self {
-            rules: rules(&seen),
-            svg: drawing(&seen),
-            drawn_levels: tree.depth().min(DRAWN_LEVELS),
+            rules: rules(seen),
+            svg: drawing(seen),
+            drawn_levels: depth.min(DRAWN_LEVELS),
         }
     }
 }
@@ -124,11 +313,8 @@ fn rules(seen: &Seen) -> String {
 
 fn write_rules(seen: &Seen, at: usize, depth: u32, text: &mut String) {
     let indent = format!("{}|---", "|   ".repeat(depth as usize - 1));
-    let leaf = |text: &mut String| {
-        let _ = writeln!(text, "{indent} class: {}", seen.class_name(at));
-    };
-    match &seen.nodes[at] {
-        Node::Split {
+    match &seen.shapes[at] {
+        Shape::Split {
             feature,
             threshold,
             left,
@@ -140,23 +326,25 @@ fn write_rules(seen: &Seen, at: usize, depth: u32, text: &mut String) {
             let _ = writeln!(text, "{indent} {name} >  {threshold:.2}");
             write_rules(seen, *right, depth + 1, text);
         }
-        Node::Split { .. } => {
+        Shape::Split { .. } => {
             let _ = writeln!(
                 text,
                 "{indent} truncated branch of depth {}",
-                subtree_depth(seen.nodes, at)
+                subtree_depth(&seen.shapes, at)
             );
         }
-        Node::Leaf { .. } => leaf(text),
+        Shape::Leaf => {
+            let _ = writeln!(text, "{indent} {}", seen.leaf_text(at));
+        }
     }
 }
 
 /// Levels in the subtree at `at`, counting a leaf as 1 (scikit-learn's `_compute_depth`).
-fn subtree_depth(nodes: &[Node], at: usize) -> u32 {
-    match &nodes[at] {
-        Node::Leaf { .. } => 1,
-        Node::Split { left, right, .. } => {
-            1 + subtree_depth(nodes, *left).max(subtree_depth(nodes, *right))
+fn subtree_depth(shapes: &[Shape], at: usize) -> u32 {
+    match &shapes[at] {
+        Shape::Leaf => 1,
+        Shape::Split { left, right, .. } => {
+            1 + subtree_depth(shapes, *left).max(subtree_depth(shapes, *right))
         }
     }
 }
@@ -198,14 +386,14 @@ fn place(
         parent,
         hidden_branch: false,
     });
-    let x = match &seen.nodes[at] {
-        Node::Split { left, right, .. } if level < DRAWN_LEVELS => {
+    let x = match &seen.shapes[at] {
+        Shape::Split { left, right, .. } if level < DRAWN_LEVELS => {
             let a = place(seen, *left, level + 1, Some(index), out, next_x);
             let b = place(seen, *right, level + 1, Some(index), out, next_x);
             (a + b) / 2.0
         }
         node => {
-            out[index].hidden_branch = matches!(node, Node::Split { .. });
+            out[index].hidden_branch = matches!(node, Shape::Split { .. });
             let x = *next_x + BOX_WIDTH / 2.0;
             *next_x += BOX_WIDTH + GAP;
             x
@@ -252,17 +440,16 @@ fn drawing(seen: &Seen) -> String {
             );
             continue;
         }
+        let (colour, opacity) = seen.fill(node.at);
         let _ = write!(
             svg,
             "<rect x=\"{left:.1}\" y=\"{y:.1}\" width=\"{BOX_WIDTH}\" height=\"{BOX_HEIGHT}\" rx=\"4\" \
-             fill=\"{}\" fill-opacity=\"{:.2}\" stroke=\"#343a40\"/>",
-            class_colour(seen.class(node.at)),
-            0.1 + 0.6 * seen.purity(node.at)
+             fill=\"{colour}\" fill-opacity=\"{opacity:.2}\" stroke=\"#343a40\"/>"
         );
         let mut lines = Vec::new();
-        if let Node::Split {
+        if let Shape::Split {
             feature, threshold, ..
-        } = &seen.nodes[node.at]
+        } = &seen.shapes[node.at]
         {
             lines.push(format!(
                 "{} ≤ {}",
@@ -270,17 +457,7 @@ fn drawing(seen: &Seen) -> String {
                 trimmed(*threshold)
             ));
         }
-        let counts = &seen.counts[node.at];
-        lines.push(format!("gini = {:.3}", seen.gini(node.at)));
-        lines.push(format!("samples = {}", counts.iter().sum::<u32>()));
-        if counts.len() <= COUNTED_CLASSES {
-            let values: Vec<String> = counts.iter().map(u32::to_string).collect();
-            lines.push(format!("value = [{}]", values.join(", ")));
-        }
-        lines.push(format!(
-            "class = {}",
-            shortened(seen.class_name(node.at), NAME_CHARS)
-        ));
+        lines.extend(seen.lines(node.at));
         let first = y + (BOX_HEIGHT - LINE_HEIGHT * lines.len() as f64) / 2.0 + 11.0;
         for (i, line) in lines.iter().enumerate() {
             let _ = write!(

@@ -139,7 +139,7 @@ pub struct TrainOutput {
     pub validation_scores: Vec<f64>,
     /// Boosting's held-out log loss per round, with early stopping.
     pub validation_loss: Vec<f64>,
-    /// A decision tree (of classes) as rules and as a drawing.
+    /// A decision tree (of classes or of numbers) as rules and as a drawing.
     pub tree: Option<TreeView>,
 }
 
@@ -911,6 +911,15 @@ fn train_regressor(
         _ => (Vec::new(), Vec::new(), Vec::new()),
     };
     let importances = ranked(&encoder, model.feature_importances());
+    let tree = match &model {
+        Regressor::DecisionTree(tree) => Some(TreeView::of_regressor(
+            tree,
+            x_train,
+            y_train,
+            &encoder.feature_names(),
+        )),
+        _ => None,
+    };
     let output = TrainOutput {
         summary,
         importances,
@@ -921,7 +930,7 @@ fn train_regressor(
         loss_curve,
         validation_scores,
         validation_loss,
-        tree: None,
+        tree,
     };
     state.model = Some((encoder, Fitted::Regressor(model)));
     Ok(output)

@@ -71,7 +71,7 @@ pub fn Trained(out: TrainOutput) -> impl IntoView {
     });
     let tree = match (out.tree, &out.summary) {
         (Some(tree), ModelSummary::Tree { depth, .. }) => {
-            Some(view! { <TreeDrawing tree depth=*depth /> })
+            Some(view! { <TreeDrawing tree depth=*depth regression=out.regression /> })
         }
         _ => None,
     };
@@ -101,7 +101,7 @@ pub fn Trained(out: TrainOutput) -> impl IntoView {
 /// the page or, pressed, at its own size in a box that scrolls; and as scikit-learn's
 /// `export_text` rules, which a screen reader reads whole.
 #[component]
-fn TreeDrawing(tree: TreeView, depth: u32) -> impl IntoView {
+fn TreeDrawing(tree: TreeView, depth: u32, regression: bool) -> impl IntoView {
     let i18n = use_i18n();
     let full_size = RwSignal::new(false);
     let src = format!(
@@ -110,8 +110,13 @@ fn TreeDrawing(tree: TreeView, depth: u32) -> impl IntoView {
     );
     let levels = tree.drawn_levels.to_string();
     let alt = move || {
+        let key = if regression {
+            crate::key!("out-tree-drawing-regression")
+        } else {
+            crate::key!("out-tree-drawing")
+        };
         i18n.trf(
-            "out-tree-drawing",
+            key,
             &[("levels", levels.clone()), ("depth", depth.to_string())],
         )
     };

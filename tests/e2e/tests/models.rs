@@ -148,17 +148,7 @@ async fn a_decision_tree_is_drawn_and_written_as_scikit_learn_s_rules() {
         "the drawing widens the phone's page"
     );
     // The whole tree as text, as scikit-learn's export_text writes it.
-    site.text("The tree as rules (scikit-learn's export_text)")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let rules = site
-        .find("//details[contains(@class, 'tree-rules')]/pre")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let rules = tree_rules(&site).await;
     assert!(
         rules.starts_with("|--- ") && rules.contains("class: "),
         "{rules}"
@@ -173,6 +163,20 @@ async fn a_decision_tree_is_drawn_and_written_as_scikit_learn_s_rules() {
     })
     .await;
     site.close().await;
+}
+
+/// The train cell's tree as rules, opened.
+async fn tree_rules(site: &Site) -> String {
+    site.text("The tree as rules (scikit-learn's export_text)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.find("//details[contains(@class, 'tree-rules')]/pre")
+        .await
+        .text()
+        .await
+        .unwrap()
 }
 
 /// The sentence under a decision boundary, with the two-feature model's training accuracy.
@@ -343,17 +347,7 @@ async fn diabetes_progression_is_predicted_by_regression_models_and_compared_by_
     // The regression tree is drawn too, its boxes giving the mean target.
     site.find("//img[starts-with(@alt, 'The regression tree, ')]")
         .await;
-    site.text("The tree as rules (scikit-learn's export_text)")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let rules = site
-        .find("//details[contains(@class, 'tree-rules')]/pre")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let rules = tree_rules(&site).await;
     assert!(rules.contains("value: ["), "{rules}");
     site.choose_in(TRAIN, "Model", "Linear regression").await;
     site.text("solved exactly in one step").await;

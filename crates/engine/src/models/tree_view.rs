@@ -6,9 +6,9 @@
 //! words are scikit-learn's own (`gini`, `squared_error`, `samples`, `value`, `class`), in both
 //! languages, as the exported Python prints them.
 
-use super::decision_tree::{self, DecisionTree};
+use super::decision_tree::{DecisionTree, Node as ClassNode};
 use super::regression_tree::RegressionTree;
-use super::value_tree;
+use super::value_tree::Node as ValueNode;
 use crate::features::Matrix;
 use crate::figures::{class_colour, document, escaped, shortened, trimmed};
 use serde::{Deserialize, Serialize};
@@ -41,6 +41,29 @@ enum Shape {
     },
 }
 
+/// The shapes of a tree's nodes, of either kind of tree: both write a split alike.
+macro_rules! shapes_of {
+    ($nodes:expr, $node:ident) => {
+        $nodes
+            .iter()
+            .map(|node| match *node {
+                $node::Split {
+                    feature,
+                    threshold,
+                    left,
+                    right,
+                } => Shape::Split {
+                    feature,
+                    threshold,
+                    left,
+                    right,
+                },
+                _ => Shape::Leaf,
+            })
+            .collect::<Vec<Shape>>()
+    };
+}
+
 /// What the training rows that reached a node hold: each class's count, or the target's mean
 /// and squared error.
 enum Reached {
@@ -69,8 +92,8 @@ impl<'a> Seen<'a> {
         // Children come after their parent, so one backward pass adds leaves up to the root.
         for at in (0..nodes.len()).rev() {
             match &nodes[at] {
-                decision_tree::Node::Leaf { counts: leaf } => counts[at].clone_from(leaf),
-                decision_tree::Node::Split { left, right, .. } => {
+                ClassNode::Leaf { counts: leaf } => counts[at].clone_from(leaf),
+                ClassNode::Split { left, right, .. } => {
                     counts[at] = counts[*left]
                         .iter()
                         .zip(&counts[*right])
@@ -79,25 +102,8 @@ impl<'a> Seen<'a> {
                 }
             }
         }
-        let shapes = nodes
-            .iter()
-            .map(|node| match *node {
-                decision_tree::Node::Leaf { .. } => Shape::Leaf,
-                decision_tree::Node::Split {
-                    feature,
-                    threshold,
-                    left,
-                    right,
-                } => Shape::Split {
-                    feature,
-                    threshold,
-                    left,
-                    right,
-                },
-            })
-            .collect();
         Self {
-            shapes,
+            shapes: shapes_of!(nodes, ClassNode),
             reached: counts.into_iter().map(Reached::Classes).collect(),
             features,
             classes,
@@ -109,23 +115,7 @@ impl<'a> Seen<'a> {
     /// keep only their means).
     fn of_numbers(tree: &RegressionTree, x: &Matrix, y: &[f64], features: &'a [String]) -> Self {
         let nodes = tree.nodes();
-        let shapes: Vec<Shape> = nodes
-            .iter()
-            .map(|node| match *node {
-                value_tree::Node::Leaf { .. } => Shape::Leaf,
-                value_tree::Node::Split {
-                    feature,
-                    threshold,
-                    left,
-                    right,
-                } => Shape::Split {
-                    feature,
-                    threshold,
-                    left,
-                    right,
-                },
-            })
-            .collect();
+        let shapes = shapes_of!(nodes, ValueNode);
         let mut sums = vec![(0u32, 0.0, 0.0); nodes.len()];
         for (r, &target) in y.iter().enumerate().take(x.rows) {
             let mut at = 0;

@@ -47,6 +47,18 @@ fn same_rules(ours: &str, theirs: &str) -> bool {
         })
 }
 
+/// `rules` are the same as one of the case's texts from scikit-learn.
+#[track_caller]
+fn assert_one_of_scikit_learn_s(rules: &str, case: &serde_json::Value) {
+    let theirs = strings(&case["rules"]);
+    assert!(
+        theirs.iter().any(|text| same_rules(rules, text)),
+        "{}: Latih's rules\n{rules}\nare none of scikit-learn's, the first of which is\n{}",
+        case["name"],
+        theirs[0]
+    );
+}
+
 #[test]
 fn rules_equal_scikit_learn_s_export_text() {
     let fixture = fixture("tree_text.json");
@@ -56,14 +68,7 @@ fn rules_equal_scikit_learn_s_export_text() {
             &strings(&case["features"]),
             &strings(&case["classes"]),
         );
-        let theirs = strings(&case["rules"]);
-        assert!(
-            theirs.iter().any(|text| same_rules(&view.rules, text)),
-            "{}: Latih's rules\n{}\nare none of scikit-learn's, the first of which is\n{}",
-            case["name"],
-            view.rules,
-            theirs[0]
-        );
+        assert_one_of_scikit_learn_s(&view.rules, case);
     }
 }
 
@@ -106,14 +111,7 @@ fn a_regression_tree_s_rules_and_drawing_give_its_values() {
         };
         let tree = RegressionTree::fit(&params, &x, &y).unwrap();
         let view = TreeView::of_regressor(&tree, &x, &y, &strings(&case["features"]));
-        let theirs = strings(&case["rules"]);
-        assert!(
-            theirs.iter().any(|text| same_rules(&view.rules, text)),
-            "{}: Latih's rules\n{}\nare none of scikit-learn's, the first of which is\n{}",
-            case["name"],
-            view.rules,
-            theirs[0]
-        );
+        assert_one_of_scikit_learn_s(&view.rules, case);
         // The root holds every row, its value their mean and its error their variance.
         let mean = y.iter().sum::<f64>() / y.len() as f64;
         let variance = y.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / y.len() as f64;

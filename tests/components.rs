@@ -73,6 +73,11 @@ impl Jobs for InPageJobs {
         self.runner.borrow_mut().handle(request, &mut |_| {});
     }
 
+    fn forget_data(&self, name: &str) {
+        let request = Request::ForgetData { name: name.into() };
+        self.runner.borrow_mut().handle(request, &mut |_| {});
+    }
+
     fn workers(&self) -> usize {
         self.workers
     }

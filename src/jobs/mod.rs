@@ -34,6 +34,8 @@ pub enum JobFailure {
 pub trait Jobs {
     /// Hands a data set's CSV text to every worker, now and later, for the jobs that name it.
     fn put_data(&self, name: &str, text: &str);
+    /// Takes a data set back from every worker: jobs that name it find nothing.
+    fn forget_data(&self, name: &str);
     /// Queues `job`; `on_event` hears its progress and its end, unless it is cancelled.
     fn run(&self, job: Job, on_event: Box<dyn FnMut(JobEvent)>) -> JobId;
     /// How many jobs run at once: worth sharing one job's work out over.

@@ -92,12 +92,10 @@ impl WorkerPool {
     }
 }
 
-impl Jobs for WorkerPool {
-    fn put_data(&self, name: &str, text: &str) {
-        let request = Request::PutData {
-            name: name.to_string(),
-            text: text.to_string(),
-        };
+impl WorkerPool {
+    /// Sends a request that changes the data set `name` to the ready workers (the others get
+    /// `data` when they start), and forgets what was kept for it; returns the request encoded.
+    fn replace_data(&self, name: &str, request: Request) -> js_sys::Uint8Array {
         let message = js_sys::Uint8Array::from(wire::encode_request(&request).as_slice());
         drop(request);
         let mut inner = self.inner.borrow_mut();
@@ -105,7 +103,28 @@ impl Jobs for WorkerPool {
         for slot in inner.slots.iter().filter(|s| s.ready) {
             let _ = slot.worker.post_message(&message);
         }
-        inner.data.push((name.to_string(), message));
+        message
+    }
+}
+
+impl Jobs for WorkerPool {
+    fn put_data(&self, name: &str, text: &str) {
+        let request = Request::PutData {
+            name: name.to_string(),
+            text: text.to_string(),
+        };
+        let message = self.replace_data(name, request);
+        self.inner
+            .borrow_mut()
+            .data
+            .push((name.to_string(), message));
+    }
+
+    fn forget_data(&self, name: &str) {
+        let request = Request::ForgetData {
+            name: name.to_string(),
+        };
+        self.replace_data(name, request);
     }
 
     fn workers(&self) -> usize {

@@ -5,6 +5,7 @@
 
 use super::NotebookState;
 use crate::jobs::{JobEvent, JobFailure};
+use latih_engine::datasets::query_result_name;
 use latih_engine::jobs::{Job, JobId, JobResult};
 use latih_engine::notebook::{tables_for, Cell};
 use latih_engine::Error;
@@ -43,9 +44,14 @@ pub struct DataVersions {
 }
 
 impl DataVersions {
-    pub fn bump(&mut self, id: &str) {
+    pub(super) fn bump(&mut self, id: &str) {
         self.next += 1;
         self.current.insert(id.to_string(), self.next);
+    }
+
+    pub(super) fn forget(&mut self, id: &str) {
+        self.current.remove(id);
+        self.sent.remove(id);
     }
 }
 
@@ -63,6 +69,7 @@ impl NotebookState {
                 })
                 .collect()
         });
+        self.forget_queries_of_gone_cells(&cells);
         for (name, query) in cells {
             let result_id = latih_engine::datasets::query_result_id(&name);
             let tables = self.csv.with(|data| {
@@ -158,11 +165,35 @@ impl NotebookState {
         };
         // A run overtaken by a newer one (the query was edited meanwhile) reports nothing.
         if self.is_current(name, run) {
+            // A failed query has no result: an earlier one must not pass for it.
+            if matches!(status, QueryStatus::Failed(_)) {
+                self.remove_data(&latih_engine::datasets::query_result_id(name));
+            }
             self.queries.update(|runs| {
                 if let Some(current) = runs.get_mut(name) {
                     current.status = status;
                 }
             });
+        }
+    }
+
+    /// Stops and forgets the queries of SQL cells removed or renamed (`cells` are the SQL
+    /// cells as they are), with their results: the data set picker no longer offers them.
+    fn forget_queries_of_gone_cells(self, cells: &[(String, String)]) {
+        let gone: Vec<(String, QueryRun)> = self.queries.with_untracked(|runs| {
+            runs.iter()
+                .filter(|(name, _)| !cells.iter().any(|(cell, _)| cell == *name))
+                .map(|(name, run)| (name.clone(), run.clone()))
+                .collect()
+        });
+        for (name, run) in gone {
+            if run.status == QueryStatus::Running {
+                self.sql_runner.with_value(|runner| runner.cancel(run.job));
+            }
+            self.queries.update(|runs| {
+                runs.remove(&name);
+            });
+            self.remove_data(&latih_engine::datasets::query_result_id(&name));
         }
     }
 
@@ -182,9 +213,23 @@ impl NotebookState {
         })
     }
 
-    /// Whether a query is running: the notebook waits for its result.
-    pub fn queries_running(self) -> bool {
-        self.queries
-            .with(|runs| runs.values().any(|run| run.status == QueryStatus::Running))
+    /// Whether a query whose result a data set cell reads is running: the notebook waits for
+    /// it (and for no other, so a slow query elsewhere holds nothing up).
+    pub fn awaited_queries_running(self) -> bool {
+        let read: Vec<String> = self.doc.with(|nb| {
+            nb.cells
+                .iter()
+                .filter_map(|c| match c {
+                    Cell::Dataset(d) => query_result_name(&d.dataset).map(str::to_string),
+                    _ => None,
+                })
+                .collect()
+        });
+        self.queries.with(|runs| {
+            read.iter().any(|name| {
+                runs.get(name)
+                    .is_some_and(|run| run.status == QueryStatus::Running)
+            })
+        })
     }
 }

@@ -116,7 +116,7 @@ impl NotebookState {
                     _ => true,
                 })
             })
-        }) && !self.queries_running();
+        }) && !self.awaited_queries_running();
         let current = self.run.with_value(|run| {
             self.doc
                 .with_untracked(|nb| run.evaluated.as_ref().map(|ev| &ev.cells) == Some(&nb.cells))
@@ -128,8 +128,30 @@ impl NotebookState {
     pub fn add_data(self, id: String, text: String) {
         self.runner.with_value(|runner| runner.put_data(&id, &text));
         self.versions.update_value(|v| v.bump(&id));
-        // New data under a name the notebook already uses (a file given again, as a shared
-        // link asks) changes the results without changing the document: run again.
+        self.rerun_if_used(&id);
+        self.csv.update(|data| {
+            data.insert(id, text);
+        });
+    }
+
+    /// Takes a data set away from the notebook and its workers (the result of a query that
+    /// failed, or whose cell is gone): the cells that read it say it is missing.
+    pub fn remove_data(self, id: &str) {
+        if !self.csv.with_untracked(|data| data.contains_key(id)) {
+            return;
+        }
+        self.runner.with_value(|runner| runner.forget_data(id));
+        self.sql_runner.with_value(|runner| runner.forget_data(id));
+        self.versions.update_value(|v| v.forget(id));
+        self.rerun_if_used(id);
+        self.csv.update(|data| {
+            data.remove(id);
+        });
+    }
+
+    /// Other data under a name the notebook uses (a file given again, as a shared link asks, or
+    /// a query's result gone) changes the results without changing the document: run again.
+    fn rerun_if_used(self, id: &str) {
         let used = self.doc.with_untracked(|nb| {
             nb.cells.iter().any(|c| match c {
                 Cell::Dataset(d) => d.dataset == id,
@@ -140,9 +162,6 @@ impl NotebookState {
         if used {
             self.run.update_value(|run| run.evaluated = None);
         }
-        self.csv.update(|data| {
-            data.insert(id, text);
-        });
     }
 
     /// The files a shared link brought: small ones arrive with it (and are kept, as if chosen

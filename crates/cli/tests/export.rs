@@ -125,6 +125,18 @@ const SPREADSHEET: &str = r#"{"version":1,"cells":[
  {"kind":"train","model":"decision_tree","max_depth":3,"min_samples_split":2},
  {"kind":"evaluate"}]}"#;
 
+/// Churn with columns read as other kinds: yes/no as true/false (the target too), a count as
+/// categories, minutes rounded to whole numbers, an id-like number as text (not a feature);
+/// PCA's shares check that the features are the same ones.
+const TYPES: &str = r#"{"version":1,"cells":[
+ {"kind":"dataset","dataset":"churn","target":"churn","types":[["international_plan","boolean"],
+   ["voice_mail_plan","boolean"],["number_customer_service_calls","categorical"],
+   ["account_length","text"],["total_day_minutes","integer"],["churn","boolean"]]},
+ {"kind":"split","test_fraction":0.25,"stratify":true,"seed":3},
+ {"kind":"train","model":"decision_tree","max_depth":4,"min_samples_split":2},
+ {"kind":"evaluate"},
+ {"kind":"clusters","n_clusters":2,"seed":1}]}"#;
+
 /// Penguins as an API would return them: JSON records, with null for a missing value.
 const JSON_FILE: &str = r#"{"version":1,"cells":[
  {"kind":"dataset","dataset":"file:penguins.json","target":"species"},
@@ -162,7 +174,7 @@ fn workspace(name: &str, notebook: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("notebook.latih.json"), notebook).unwrap();
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../static/data");
-    for dataset in ["titanic", "penguins", "diabetes", "houses"] {
+    for dataset in ["titanic", "penguins", "diabetes", "houses", "churn"] {
         let file = format!("{dataset}.csv");
         std::fs::copy(shipped.join(&file), dir.join(&file)).unwrap();
     }
@@ -319,6 +331,7 @@ fn exported_notebooks_run_with_pandas_and_scikit_learn_near_the_notebooks_number
         ("spreadsheet", SPREADSHEET),
         ("sql", SQL_QUERY),
         ("regression", REGRESSION),
+        ("types", TYPES),
     ] {
         let dir = workspace(name, notebook);
         std::fs::write(dir.join("notebook.py"), export(&dir, "py")).unwrap();

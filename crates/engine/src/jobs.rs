@@ -32,6 +32,11 @@ pub enum Request {
         id: JobId,
         job: Job,
     },
+    /// Drops a data set put before: a query result that failed or whose cell is gone must not
+    /// be read as data any more. (Last, so that the others keep their numbers on the wire.)
+    ForgetData {
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -262,6 +267,9 @@ impl JobRunner {
         match request {
             Request::PutData { name, text } => {
                 self.data.insert(name, text);
+            }
+            Request::ForgetData { name } => {
+                self.data.remove(&name);
             }
             Request::Run { id, job } => {
                 let mut last_posted = 0.0;

@@ -378,3 +378,42 @@ fn a_link_job_opens_what_the_link_carries_and_refuses_a_damaged_one() {
         latih_engine::Error::LinkDamaged
     );
 }
+
+#[test]
+fn a_forgotten_data_set_is_no_longer_read_by_the_jobs_that_follow() {
+    let notebook = Notebook::starter("sql:counts", "species");
+    let mut runner = JobRunner::new(Box::new(|| 0.0));
+    let evaluated = |runner: &mut JobRunner| {
+        let mut last = None;
+        let job = Job::Evaluate {
+            notebook: notebook.clone(),
+            grown: Vec::new(),
+        };
+        runner.handle(Request::Run { id: 1, job }, &mut |r| last = Some(r));
+        match last {
+            Some(Response::Done {
+                result: JobResult::Outputs(outputs),
+                ..
+            }) => outputs[0].clone(),
+            other => panic!("expected outputs, got {other:?}"),
+        }
+    };
+    let put = Request::PutData {
+        name: "sql:counts".into(),
+        text: shipped_csv("penguins"),
+    };
+    runner.handle(put, &mut |_| {});
+    assert!(matches!(evaluated(&mut runner), Ok(CellOutput::Dataset(_))));
+    let forget = Request::ForgetData {
+        name: "sql:counts".into(),
+    };
+    // It travels as every request does.
+    let forget = wire::decode_request(&wire::encode_request(&forget)).unwrap();
+    runner.handle(forget, &mut |_| panic!("forgetting answers nothing"));
+    assert_eq!(
+        evaluated(&mut runner),
+        Err(latih_engine::Error::QueryResultMissing {
+            name: "counts".into()
+        })
+    );
+}

@@ -11,6 +11,7 @@ use latih_engine::notebook::link;
 use latih_engine::notebook::{
     evaluate, BoundaryCell, Cell, ClustersCell, Notebook, SplitCell, TrainCell,
 };
+use latih_engine::table::retype::ValueType;
 use latih_engine::table::{read_csv, read_csv_header, read_header, read_json, read_table};
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -131,6 +132,8 @@ proptest! {
         split in 0u32..6,
         k in 0u32..10,
         trees in 0u32..4,
+        // Columns read as other kinds, the target too, and a column that is not there.
+        types in proptest::collection::vec((0usize..4, 0usize..5), 0..3),
     ) {
         let mut csv = String::from("x,c,y\n");
         for (x, c, y) in &rows {
@@ -140,6 +143,12 @@ proptest! {
         }
         let data = HashMap::from([("random".to_string(), csv)]);
         let mut notebook = Notebook::starter("random", "y");
+        if let Cell::Dataset(d) = &mut notebook.cells[0] {
+            d.types = types
+                .iter()
+                .map(|&(c, t)| (["x", "c", "y", "nope"][c].to_string(), ValueType::ALL[t]))
+                .collect();
+        }
         notebook.cells[1] = Cell::Split(SplitCell { test_fraction, stratify, seed });
         notebook.cells[2] = Cell::Train(TrainCell { model: model(kind, depth, split, k, trees, seed) });
         notebook.add_model();

@@ -613,3 +613,51 @@ fn locks_follow_their_cells_and_a_stored_list_is_tidied() {
         .replace(r#""locked":[2]"#, r#""locked":[7,2,2,0]"#);
     assert_eq!(Notebook::from_json(&messy).unwrap().locked, [0, 2]);
 }
+
+#[test]
+fn columns_read_as_the_learner_says_are_used_so_and_say_what_they_lost() {
+    use latih_engine::table::retype::ValueType::{self, *};
+    let csv = "id,plan,calls,score,label\n1,yes,3,2.5,a\n2,no,1,3.5,b\n3,ya,3,x,a\n\
+               4,tidak,2,4.0,b\n5,maybe,1,1.5,a\n6,no,2,2.0,b\n7,Y,1,0.5,a\n8,n,3,1.0,b\n";
+    let data = HashMap::from([("file:t.csv".to_string(), csv.to_string())]);
+    let mut nb = Notebook::starter("file:t.csv", "label");
+    let types = [
+        ("id", Text),
+        ("plan", Boolean),
+        ("calls", Categorical),
+        ("score", Integer),
+    ];
+    let set_types = |nb: &mut Notebook, types: &[(&str, ValueType)]| {
+        let Cell::Dataset(d) = &mut nb.cells[0] else {
+            unreachable!()
+        };
+        d.types = types.iter().map(|(c, t)| (c.to_string(), *t)).collect();
+    };
+    set_types(&mut nb, &types);
+    let outputs = evaluate(&nb, &data);
+    let Some(Ok(CellOutput::Dataset(out))) = outputs.first() else {
+        panic!("{:?}", outputs[0]);
+    };
+    assert_eq!(
+        out.types,
+        [Text, Boolean, Categorical, Integer, Categorical]
+    );
+    // "maybe" is no truth, "x" no number: missing now, and their rows dropped.
+    assert_eq!(
+        out.lost_to_types,
+        [("plan".to_string(), 1), ("score".to_string(), 1)]
+    );
+    assert_eq!(out.rows_used, 6);
+    assert_eq!(out.ignored_columns, ["id"]);
+    // 2.5 rounds to 2 (halves to even), as numpy's round.
+    assert_eq!(out.preview[0], ["1", "True", "3", "2", "a"]);
+
+    // A column that is not in the file (a stale choice, or a hostile link) is named.
+    set_types(&mut nb, &[("nope", Float)]);
+    assert_eq!(
+        evaluate(&nb, &data)[0],
+        Err(Error::UnknownColumn {
+            name: "nope".into()
+        })
+    );
+}

@@ -8,6 +8,7 @@ use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
 use latih_engine::datasets::{self, query_result_name, user_file_name, DATASETS};
 use latih_engine::notebook::{Cell, CellOutput, DatasetCell, DatasetOutput};
+use latih_engine::table::retype::ValueType;
 use latih_i18n::format_count;
 use leptos::prelude::*;
 
@@ -17,22 +18,35 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
     let cell = Memo::new(move |_| state.cell::<DatasetCell>(index));
     let dataset = Signal::derive(move || cell.get().map(|c| c.dataset).unwrap_or_default());
     let target = Signal::derive(move || cell.get().map(|c| c.target).unwrap_or_default());
-    // The shipped data sets, then the learner's own files.
+    // The shipped data sets, then the learner's own files and the SQL cells' results, and the
+    // data set chosen even when it is gone (a renamed query's), so the select shows the truth.
     let dataset_options = Signal::derive(move || {
-        let own: Vec<(String, String)> = state.csv.with(|data| {
-            let mut own: Vec<(String, String)> = data
-                .keys()
-                .filter_map(|id| {
-                    let (key, name) = match (user_file_name(id), query_result_name(id)) {
-                        (Some(file), _) => ("own-data-option", file),
-                        (_, Some(query)) => ("sql-result-option", query),
-                        _ => return None,
-                    };
-                    Some((id.clone(), i18n.trf(key, &[("name", name.to_string())])))
-                })
-                .collect();
-            own.sort();
-            own
+        let mut own: Vec<String> = state.csv.with(|data| {
+            data.keys()
+                .filter(|id| user_file_name(id).is_some())
+                .cloned()
+                .collect()
+        });
+        state.doc.with(|nb| {
+            own.extend(nb.cells.iter().filter_map(|c| match c {
+                Cell::Sql(sql) => Some(sql.result_id()),
+                _ => None,
+            }))
+        });
+        let chosen = dataset.get();
+        if datasets::find(&chosen).is_none() {
+            own.push(chosen);
+        }
+        own.sort();
+        own.dedup();
+        let own = own.into_iter().filter_map(|id| {
+            let (key, name) = match (user_file_name(&id), query_result_name(&id)) {
+                (Some(file), _) => ("own-data-option", file),
+                (_, Some(query)) => ("sql-result-option", query),
+                _ => return None,
+            };
+            let label = i18n.trf(key, &[("name", name.to_string())]);
+            Some((id, label))
         });
         DATASETS
             .iter()
@@ -70,6 +84,7 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
                 d.dataset = id;
                 d.target = target;
                 d.url = None;
+                d.types.clear();
             }
             if let Some(regression) = regression {
                 nb.suit_models_below(index, regression);
@@ -119,6 +134,82 @@ pub fn DatasetCellView(state: NotebookState, index: usize) -> impl IntoView {
             CellOutput::Dataset(out) => Some(view! { <DatasetSummary out title=title() /> }.into_any()),
             _ => None,
         })}
+        <ColumnTypes state index columns=target_options />
+    }
+}
+
+/// How the columns were read, changeable when one was read wrong (codes read as numbers, yes/no
+/// as categories, an id as a number to learn from): a column, and the kind to read it as. The
+/// columns come from the header, so a choice that left no rows can be undone.
+#[component]
+fn ColumnTypes(
+    state: NotebookState,
+    index: usize,
+    columns: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let picked = RwSignal::new(String::new());
+    let column = Signal::derive(move || {
+        let picked = picked.get();
+        let first = || columns.with(|c| c.first().map(|(name, _)| name.clone()));
+        if picked.is_empty() {
+            first().unwrap_or_default()
+        } else {
+            picked
+        }
+    });
+    // As the last run read it; else as the learner chose it (the run failed).
+    let kind = Signal::derive(move || {
+        let name = column.get();
+        let read = match state.output(index) {
+            Some(Ok(CellOutput::Dataset(out))) => out
+                .column_names
+                .iter()
+                .position(|c| *c == name)
+                .and_then(|i| out.types.get(i).copied()),
+            _ => None,
+        };
+        let chosen = || {
+            let cell = state.cell::<DatasetCell>(index)?;
+            cell.types
+                .iter()
+                .rev()
+                .find(|(c, _)| *c == name)
+                .map(|(_, to)| *to)
+        };
+        let kind = read.or_else(chosen);
+        kind.and_then(|k| ValueType::ALL.iter().position(|&each| each == k))
+            .map(|i| i.to_string())
+            .unwrap_or_default()
+    });
+    let kinds = Signal::derive(move || {
+        let kinds = ValueType::ALL.iter().enumerate();
+        kinds
+            .map(|(i, &k)| (i.to_string(), i18n.tr(super::explore::type_key(k))))
+            .collect()
+    });
+    let retype = Callback::new(move |choice: String| {
+        let choice: Option<usize> = choice.parse().ok();
+        let Some(&to) = choice.and_then(|i| ValueType::ALL.get(i)) else {
+            return;
+        };
+        let name = column.get_untracked();
+        state.edit(index, move |d: &mut DatasetCell| {
+            d.types.retain(|(c, _)| *c != name);
+            d.types.push((name, to));
+        });
+    });
+    view! {
+        <details class="column-types">
+            <summary>{i18n.text("types-title")}</summary>
+            <p class="hint">{i18n.text("types-hint")}</p>
+            <div class="cell-form">
+                <SelectField id=field_id(index, "type-column") label_key="types-column"
+                    options=columns selected=column on_change=Callback::new(move |c| picked.set(c)) />
+                <SelectField id=field_id(index, "type-kind") label_key="types-read-as"
+                    options=kinds selected=kind on_change=retype />
+            </div>
+        </details>
     }
 }
 
@@ -142,12 +233,7 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
             if dropped.rows == 0 {
                 return i18n.tr("out-dropped-none");
             }
-            let columns = dropped
-                .missing_by_column
-                .iter()
-                .map(|(name, n)| format!("{name} ({})", count(*n)))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let columns = counted_columns(lang(), &dropped.missing_by_column);
             i18n.trf(
                 "out-dropped",
                 &[("rows", count(dropped.rows)), ("columns", columns)],
@@ -167,12 +253,15 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
     let kept = (!out.missing_kept.is_empty()).then(|| {
         let missing = out.missing_kept.clone();
         move || {
-            let columns = missing
-                .iter()
-                .map(|(name, n)| format!("{name} ({})", count(*n)))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let columns = counted_columns(lang(), &missing);
             view! { <p>{i18n.trf("out-missing-kept", &[("columns", columns)])}</p> }
+        }
+    });
+    let lost = (!out.lost_to_types.is_empty()).then(|| {
+        let lost = out.lost_to_types.clone();
+        move || {
+            let columns = counted_columns(lang(), &lost);
+            view! { <p>{i18n.trf("types-lost", &[("columns", columns)])}</p> }
         }
     });
     let ignored = (!out.ignored_columns.is_empty()).then(|| {
@@ -211,12 +300,22 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
         <p class="shape">{shape}</p>
         <PreviewTable name=title header=out.column_names rows=out.preview />
         {skipped}
+        {lost}
         <p>{dropped}</p>
         {kept}
         <p>{move || i18n.trf("out-rows-used", &[("rows", count(rows_used))])}</p>
         {ignored}
         {target}
     }
+}
+
+/// "age (3), fare (1)": columns, each with how many of its values something befell.
+fn counted_columns(lang: latih_i18n::Lang, columns: &[(String, usize)]) -> String {
+    let counted: Vec<String> = columns
+        .iter()
+        .map(|(name, n)| format!("{name} ({})", format_count(lang, *n)))
+        .collect();
+    counted.join(", ")
 }
 
 /// The first rows of a table, captioned with its name.

@@ -12,7 +12,7 @@ use crate::notebook::NotebookState;
 use latih_charts::heatmap::{self, HeatmapChart};
 use latih_charts::scatter::{self as scatter_chart, ScatterChart};
 use latih_engine::notebook::{CellOutput, ExploreCell};
-use latih_engine::table::profile::{ColumnProfile, InferredType, TableProfile};
+use latih_engine::table::profile::{ColumnProfile, TableProfile, ValueType};
 use latih_engine::table::scatter::Scatter;
 use latih_i18n::{format_count, format_decimal, format_percent, Lang};
 use leptos::prelude::*;
@@ -132,13 +132,13 @@ fn distribution_bars(i18n: crate::i18n::I18n, column: &ColumnProfile) -> Option<
     Some(view! { <span class="bars" role="img" aria-label=label>{bars}</span> })
 }
 
-fn type_key(inferred: InferredType) -> &'static str {
+pub(super) fn type_key(inferred: ValueType) -> &'static str {
     match inferred {
-        InferredType::Integer => crate::key!("explore-type-integer"),
-        InferredType::Float => crate::key!("explore-type-numeric"),
-        InferredType::Boolean => crate::key!("explore-type-boolean"),
-        InferredType::Categorical => crate::key!("explore-type-categorical"),
-        InferredType::Text => crate::key!("explore-type-text"),
+        ValueType::Integer => crate::key!("explore-type-integer"),
+        ValueType::Float => crate::key!("explore-type-numeric"),
+        ValueType::Boolean => crate::key!("explore-type-boolean"),
+        ValueType::Categorical => crate::key!("explore-type-categorical"),
+        ValueType::Text => crate::key!("explore-type-text"),
     }
 }
 

@@ -91,6 +91,20 @@ async fn a_query_groups_and_counts_then_its_result_is_trained_on() {
     // Rows with a missing value are dropped, as for any data set: pandas counts 146 Adelie.
     site.text("Adelie: 146").await;
     assert!(!site.definition("Accuracy").await.is_empty());
+
+    // Broken again: its earlier rows are not trained on as if they were its result.
+    site.fill(QUERY, "SELECT * FROM penguins WHERE").await;
+    site.button("Run the query").await.click().await.unwrap();
+    site.text(
+        "The result of the query “query_1” is not here yet: \
+         it appears once that query has run without an error.",
+    )
+    .await;
+    site.settled().await;
+    assert!(site
+        .find_all("//dt[normalize-space(.)='Accuracy']")
+        .await
+        .is_empty());
     site.close().await;
 }
 
@@ -120,5 +134,17 @@ async fn a_query_changed_while_it_runs_is_stopped_for_the_new_one() {
         site.table("The first rows of query_1").await,
         [vec!["n"], vec!["150"]]
     );
+
+    // Renamed: the data set picker offers the result by its new name, not the old one too.
+    site.fill("Name of the result", "counts").await;
+    site.table("The first rows of counts").await;
+    let offered = |name: &str| {
+        format!(
+            "//*[@id=//label[normalize-space(.)='Data set']/@for]\
+             /option[normalize-space(.)='Query result: {name}']"
+        )
+    };
+    site.find(&offered("counts")).await;
+    assert!(site.find_all(&offered("query_1")).await.is_empty());
     site.close().await;
 }

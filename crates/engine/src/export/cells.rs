@@ -3,6 +3,7 @@
 //! `model` (a scikit-learn `Pipeline` whose last step is named "model").
 
 use super::literal::{py_float, py_str, py_str_list};
+use super::py_retyped;
 use super::Words;
 use crate::datasets::{query_result_name, table_name, user_file_name};
 use crate::models::{
@@ -13,6 +14,7 @@ use crate::notebook::{
     tables_for, BoundaryCell, Cell, ClustersCell, DataSource, DatasetCell, Notebook, SplitCell,
     SqlCell, StepsCell, TuneCell, ELBOW_CLUSTERS, SILHOUETTE_ROWS,
 };
+use crate::table::retype::ValueType;
 use crate::table::{csv_dialect, CsvDialect, MAX_CATEGORY_LEVELS, MISSING_MARKERS};
 use crate::tune::{candidates, Candidate, Param, Scoring, SearchMethod};
 
@@ -192,19 +194,57 @@ fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words, dialect: &CsvDi
         "raw = {}",
         read_file(&source, json, cell.skip_bad_rows, dialect)
     );
+    let (retyped, text_columns) = retyped_columns(cell, words);
     format!(
         "# {about}\n\
          {read}\n\
+         {retyped}\
          target = {target}\n\
          # Free text (names, ids: many values, mostly different) is not a feature.\n\
          text_columns = [\n\
          \x20   c for c in raw.select_dtypes(exclude=\"number\").columns\n\
          \x20   if c != target and raw[c].nunique() > {MAX_CATEGORY_LEVELS} and 2 * raw[c].nunique() > len(raw)\n\
          ]\n\
+         {text_columns}\
          df = raw.drop(columns=text_columns).{drop_incomplete}\n\
          X, y = df.drop(columns=[target]), df[target]",
         target = py_str(&cell.target),
     )
+}
+
+/// The columns the learner gave another kind, read so (each line ends in a newline), and how
+/// that changes which columns are text, not features.
+fn retyped_columns(cell: &DatasetCell, words: Words) -> (String, String) {
+    if cell.types.is_empty() {
+        return Default::default();
+    }
+    let mut code = format!("# {}\n", words("export-types"));
+    for (name, to) in &cell.types {
+        let column = format!("raw[{}]", py_str(name));
+        code += &format!("{column} = {}\n", py_retyped(&column, *to));
+    }
+    let named = |text: bool| -> Vec<String> {
+        let chosen = cell
+            .types
+            .iter()
+            .filter(|(name, to)| *name != cell.target && (*to == ValueType::Text) == text);
+        chosen.map(|(name, _)| name.clone()).collect()
+    };
+    let (text, not_text) = (named(true), named(false));
+    let mut text_columns = String::new();
+    if !not_text.is_empty() {
+        text_columns += &format!(
+            "text_columns = [c for c in text_columns if c not in {}]\n",
+            py_str_list(&not_text)
+        );
+    }
+    if !text.is_empty() {
+        text_columns += &format!(
+            "text_columns += [c for c in {} if c not in text_columns]\n",
+            py_str_list(&text)
+        );
+    }
+    (code, text_columns)
 }
 
 /// The pandas call that reads `file` as Latih reads it.

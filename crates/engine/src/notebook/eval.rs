@@ -13,6 +13,7 @@ use crate::models::{Classifier, Regressor, TreeView};
 use crate::prep::{Prepared, StepReport};
 use crate::split::{hold_out, HoldOut};
 use crate::table::profile::{profile, TableProfile};
+use crate::table::retype::{retype, ValueType};
 use crate::table::scatter::{default_axes, scatter};
 use crate::table::{read_table_skipping, DroppedRows, Table};
 use crate::Error;
@@ -103,6 +104,13 @@ pub struct DatasetOutput {
     /// The lines of rows skipped for having the wrong number of fields.
     #[serde(default)]
     pub skipped_lines: Vec<u64>,
+    /// Each column's kind of values, as read and then as the learner said (in column order).
+    #[serde(default)]
+    pub types: Vec<ValueType>,
+    /// Values made missing because they are not of the kind the learner gave their column:
+    /// the columns that had any, with how many.
+    #[serde(default)]
+    pub lost_to_types: Vec<(String, usize)>,
 }
 
 /// The values of a regression target: what its predictions are measured against.
@@ -534,7 +542,8 @@ fn run_dataset(
         }
     })?;
     // Kept as loaded for the explore cell, before the checks below that may fail.
-    let (table, skipped_lines) = read_table_skipping(text, cell.skip_bad_rows)?;
+    let (mut table, skipped_lines) = read_table_skipping(text, cell.skip_bad_rows)?;
+    let lost_to_types = retype_columns(&mut table, &cell.types)?;
     let table: &Table = state.raw.insert(table);
     if table.column(&cell.target).is_none() {
         return Err(Error::UnknownColumn {
@@ -601,9 +610,36 @@ fn run_dataset(
         class_counts,
         numeric_target,
         skipped_lines,
+        types: table
+            .columns
+            .iter()
+            .map(|c| ValueType::of(&c.data))
+            .collect(),
+        lost_to_types,
     };
     state.data = Some((complete, cell.target.clone(), outcome));
     Ok(output)
+}
+
+/// Reads the columns named in `types` as the kinds given there; returns the values each made
+/// missing, for the columns where some were.
+fn retype_columns(
+    table: &mut Table,
+    types: &[(String, ValueType)],
+) -> Result<Vec<(String, usize)>, Error> {
+    let mut lost = Vec::new();
+    for (name, to) in types {
+        let column = table
+            .columns
+            .iter_mut()
+            .find(|c| &c.name == name)
+            .ok_or_else(|| Error::UnknownColumn { name: name.clone() })?;
+        match retype(column, *to) {
+            0 => {}
+            n => lost.push((name.clone(), n)),
+        }
+    }
+    Ok(lost)
 }
 
 fn range_of(values: &[f64]) -> TargetRange {

@@ -29,6 +29,7 @@ pub use query::{
 pub use tune::{run_candidates, run_learning_point, TuneCell, TuneOutput};
 
 use crate::models::ModelSpec;
+use crate::table::retype::ValueType;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
@@ -122,6 +123,11 @@ pub struct DatasetCell {
     /// without the file fetches it again. Absent from the JSON for other data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Columns the learner says are of another kind than they read as (see
+    /// [`crate::table::retype`]), applied in order as the file is read: `[["age", "integer"]]`.
+    /// A list, not a map, to keep the app's first load small. Absent from the JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub types: Vec<(String, ValueType)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -191,6 +197,7 @@ impl Notebook {
                     target: target.into(),
                     skip_bad_rows: false,
                     url: None,
+                    types: Vec::new(),
                 }),
                 Cell::Split(SplitCell::default()),
                 Cell::Train(TrainCell { model }),

@@ -4,7 +4,8 @@
 
 use super::present_at;
 use crate::table::profile::quantile_sorted;
-use crate::table::{present, ColumnData, MISSING};
+pub(super) use crate::table::retype::{to_categories, to_numbers};
+use crate::table::{ColumnData, MISSING};
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
@@ -16,50 +17,6 @@ pub enum CastTo {
     Number,
     /// `.astype(str)`: categories, one-hot encoded by the model.
     Category,
-}
-
-/// The column as numbers; returns how many present values did not read as one (now missing).
-pub(super) fn to_numbers(data: &mut ColumnData) -> usize {
-    let (ColumnData::Categorical(values) | ColumnData::Text(values)) = data else {
-        return 0;
-    };
-    let mut lost = 0;
-    let numbers = values
-        .iter()
-        .map(|v| {
-            let number = v.as_deref().and_then(|s| s.trim().parse::<f64>().ok());
-            let number = number.filter(|x| x.is_finite());
-            if v.is_some() && number.is_none() {
-                lost += 1;
-            }
-            number.unwrap_or(MISSING)
-        })
-        .collect();
-    *data = ColumnData::Numeric(numbers);
-    lost
-}
-
-/// The column as categories (numbers written as Rust writes them, which is how the model sees
-/// them); returns how many values changed.
-pub(super) fn to_categories(data: &mut ColumnData) -> usize {
-    match data {
-        ColumnData::Numeric(values) => {
-            let changed = values.iter().filter(|x| !x.is_nan()).count();
-            *data = ColumnData::Categorical(
-                values
-                    .iter()
-                    .map(|&x| present(x).map(|x| x.to_string()))
-                    .collect(),
-            );
-            changed
-        }
-        ColumnData::Text(values) => {
-            let changed = values.iter().flatten().count();
-            *data = ColumnData::Categorical(std::mem::take(values));
-            changed
-        }
-        ColumnData::Categorical(_) => 0,
-    }
 }
 
 /// `OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=-1)`: the training rows'

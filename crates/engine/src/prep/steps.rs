@@ -7,6 +7,7 @@ use super::columns::{self, CastTo};
 use super::rows::{self, FilterOp};
 use super::{ImputeStrategy, Imputer, Scaler, ScalerKind};
 use crate::export::{py_float, py_str, py_str_list};
+use crate::table::retype::ValueType;
 use crate::table::{Column, ColumnData, Table};
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -441,10 +442,11 @@ impl Step {
             }
             Step::Cast { column, to } => {
                 let column = py_str(column);
-                let cast = |x: &str| match to {
-                    CastTo::Number => format!("pd.to_numeric({x}[{column}], errors=\"coerce\")"),
-                    CastTo::Category => format!("{x}[{column}].astype(str)"),
+                let to = match to {
+                    CastTo::Number => ValueType::Float,
+                    CastTo::Category => ValueType::Categorical,
                 };
+                let cast = |x: &str| crate::export::py_retyped(&format!("{x}[{column}]"), to);
                 format!(
                     "X_train[{column}] = {}\nX_test[{column}] = {}",
                     cast("X_train"),

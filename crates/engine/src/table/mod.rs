@@ -4,6 +4,7 @@ mod csv_reader;
 mod encoding;
 mod json_reader;
 pub mod profile;
+pub mod retype;
 pub mod scatter;
 
 pub use csv_reader::{

@@ -82,37 +82,7 @@ pub fn pearson(a: &[f64], b: &[f64]) -> Option<f64> {
     r.is_finite().then_some(r.clamp(-1.0, 1.0))
 }
 
-/// What a column's values are, finer than how Latih uses them (numbers, categories, text):
-/// numbers that are all whole are integers, and categories that are only true and false (in any
-/// case, as pandas reads them) are booleans.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum InferredType {
-    Integer,
-    Float,
-    Boolean,
-    Categorical,
-    Text,
-}
-
-fn inferred_type(data: &super::ColumnData) -> InferredType {
-    use super::ColumnData;
-    match data {
-        ColumnData::Numeric(values) if values.iter().all(|x| x.is_nan() || x.fract() == 0.0) => {
-            InferredType::Integer
-        }
-        ColumnData::Numeric(_) => InferredType::Float,
-        ColumnData::Categorical(values)
-            if values
-                .iter()
-                .flatten()
-                .all(|v| v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("false")) =>
-        {
-            InferredType::Boolean
-        }
-        ColumnData::Categorical(_) => InferredType::Categorical,
-        ColumnData::Text(_) => InferredType::Text,
-    }
-}
+pub use super::retype::ValueType;
 
 /// One column, profiled.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -120,7 +90,7 @@ pub struct ColumnProfile {
     pub name: String,
     pub kind: super::ColumnType,
     /// What its values are, for the learner; `kind` is how the model uses them.
-    pub inferred: InferredType,
+    pub inferred: ValueType,
     pub missing: usize,
     /// Distinct present values (`nunique()`).
     pub unique: usize,
@@ -254,7 +224,7 @@ pub fn profile(table: &super::Table) -> TableProfile {
             ColumnProfile {
                 name: column.name.clone(),
                 kind: column.column_type(),
-                inferred: inferred_type(&column.data),
+                inferred: ValueType::of(&column.data),
                 missing,
                 unique,
                 describe,
@@ -305,14 +275,14 @@ mod tests {
         let table =
             crate::table::read_table("n,x,flag,kind\n1,1.5,True,a\n2,,false,b\n,3,FALSE,a\n")
                 .unwrap();
-        let types: Vec<InferredType> = profile(&table).columns.iter().map(|c| c.inferred).collect();
+        let types: Vec<ValueType> = profile(&table).columns.iter().map(|c| c.inferred).collect();
         assert_eq!(
             types,
             [
-                InferredType::Integer,
-                InferredType::Float,
-                InferredType::Boolean,
-                InferredType::Categorical
+                ValueType::Integer,
+                ValueType::Float,
+                ValueType::Boolean,
+                ValueType::Categorical
             ]
         );
         let constant = histogram(&[2.0, f64::NAN], 4).unwrap();

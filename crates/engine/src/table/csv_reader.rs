@@ -276,8 +276,35 @@ fn first_row_is_data(records: &[Vec<String>]) -> bool {
     };
     let named_above_numbers =
         (0..first.len()).any(|c| !number_like(&first[c]) && !rest.is_empty() && numbers_below(c));
-    let numbers_from_the_top = (0..first.len()).any(|c| number_like(&first[c]) && numbers_below(c));
-    !named_above_numbers && numbers_from_the_top
+    // Numbers that name their columns, as a statistics office writes years above its figures
+    // ("provinsi,2019,2020"): a whole number above decimals, or a year above what is no year.
+    let whole = |field: &str| {
+        let digits = field.trim().trim_start_matches(['-', '+']);
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    // 1800 to 2199, by its characters.
+    let year = |field: &str| {
+        let field = field.trim();
+        field.len() == 4 && whole(field) && ["18", "19", "20", "21"].contains(&&field[..2])
+    };
+    let below = |column: usize| {
+        rest.iter()
+            .filter_map(move |r| r.get(column))
+            .filter(|f| !f.trim().is_empty())
+    };
+    let names_numbers = |c: usize| {
+        let above = first[c].as_str();
+        let decimals_below = below(c).next().is_some() && below(c).all(|f| !whole(f));
+        let years_over_figures = year(above) && below(c).any(|f| !year(f));
+        whole(above) && numbers_below(c) && (decimals_below || years_over_figures)
+    };
+    let numbered_names = (0..first.len()).filter(|&c| names_numbers(c)).count();
+    let numbers_from_the_top = (0..first.len())
+        .filter(|&c| number_like(&first[c]) && numbers_below(c))
+        .count();
+    let header =
+        named_above_numbers || (numbered_names > 0 && numbered_names == numbers_from_the_top);
+    !header && numbers_from_the_top > 0
 }
 
 /// The names of a file without a header: column_1, column_2, …
@@ -552,6 +579,29 @@ mod tests {
         assert_eq!(
             read_csv_header("nama,kota\nAni,Bogor\n").unwrap(),
             ["nama", "kota"]
+        );
+        // Years above figures, as a statistics office writes them: a header.
+        assert_eq!(
+            read_csv_header("provinsi,2019,2020\nAceh,5.2,5.4\nBali,6.1,6.3\n").unwrap(),
+            ["provinsi", "2019", "2020"]
+        );
+        assert_eq!(
+            read_csv_header("2019,2020\n5274871,5371532\n4362722,4414555\n").unwrap(),
+            ["2019", "2020"]
+        );
+        // Whole numbers above whole numbers, or years above years: data.
+        assert_eq!(
+            read_csv_header("3,4\n1,2\n").unwrap(),
+            ["column_1", "column_2"]
+        );
+        assert_eq!(
+            read_csv_header("1990,2005\n1985,2010\n").unwrap(),
+            ["column_1", "column_2"]
+        );
+        // A decimal in the first row, as the rows below: data, whatever the other columns.
+        assert_eq!(
+            read_csv_header("5,3.5\n4.9,3.0\n").unwrap(),
+            ["column_1", "column_2"]
         );
         let text = "5.1;3,5;1\n4.9;3,0;0\n6.2;2,9;1\n";
         let table = read_csv(text).unwrap();

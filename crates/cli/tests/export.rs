@@ -127,12 +127,15 @@ const SPREADSHEET: &str = r#"{"version":1,"cells":[
 
 /// Churn with columns read as other kinds: yes/no as true/false (the target too), a count as
 /// categories, minutes rounded to whole numbers, an id-like number as text (not a feature);
-/// PCA's shares check that the features are the same ones.
+/// PCA's shares check that the features are the same ones. Then cast steps of the same kinds.
 const TYPES: &str = r#"{"version":1,"cells":[
  {"kind":"dataset","dataset":"churn","target":"churn","types":[["international_plan","boolean"],
    ["voice_mail_plan","boolean"],["number_customer_service_calls","categorical"],
    ["account_length","text"],["total_day_minutes","integer"],["churn","boolean"]]},
  {"kind":"split","test_fraction":0.25,"stratify":true,"seed":3},
+ {"kind":"steps","steps":[{"cast":{"column":"area_code","to":"text"}},
+   {"cast":{"column":"total_night_minutes","to":"integer"}},
+   {"cast":{"column":"voice_mail_plan","to":"category"}}]},
  {"kind":"train","model":"decision_tree","max_depth":4,"min_samples_split":2},
  {"kind":"evaluate"},
  {"kind":"clusters","n_clusters":2,"seed":1}]}"#;

@@ -36,9 +36,13 @@ const SCALERS: [(&str, &str); 3] = [
     ("min_max", crate::key!("scaler-min-max")),
     ("robust", crate::key!("scaler-robust")),
 ];
-const CASTS: [(&str, &str); 2] = [
+/// In the order of [`CastTo::ALL`].
+const CASTS: [(&str, &str); 5] = [
     ("number", crate::key!("cast-number")),
+    ("integer", crate::key!("cast-integer")),
+    ("boolean", crate::key!("cast-boolean")),
     ("category", crate::key!("cast-category")),
+    ("text", crate::key!("cast-text")),
 ];
 const FILTERS: [(&str, &str); 8] = [
     ("equal", crate::key!("filter-equal")),
@@ -192,13 +196,7 @@ pub fn choice(step: &Step) -> Option<(&'static str, Options, String)> {
             };
             ("steps-scaler", &SCALERS[..], value.to_string())
         }
-        Step::Cast { to, .. } => {
-            let value = match to {
-                CastTo::Number => "number",
-                CastTo::Category => "category",
-            };
-            ("steps-cast-to", &CASTS[..], value.to_string())
-        }
+        Step::Cast { to, .. } => ("steps-cast-to", &CASTS[..], to.name().to_string()),
         Step::Filter { op, .. } => {
             let index = FilterOp::ALL.iter().position(|o| o == op).unwrap_or(0);
             (
@@ -237,11 +235,7 @@ pub fn with_choice(step: Step, value: &str) -> Step {
         },
         Step::Cast { column, .. } => Step::Cast {
             column,
-            to: if value == "category" {
-                CastTo::Category
-            } else {
-                CastTo::Number
-            },
+            to: CastTo::from_name(value).unwrap_or(CastTo::Number),
         },
         Step::Filter {
             column, value: v, ..

@@ -4,19 +4,56 @@
 
 use super::present_at;
 use crate::table::profile::quantile_sorted;
-pub(super) use crate::table::retype::{to_categories, to_numbers};
+pub(super) use crate::table::retype::to_categories;
+use crate::table::retype::ValueType;
 use crate::table::{ColumnData, MISSING};
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
-/// What a "change type" step reads a column as.
+/// What a "change type" step reads a column as: one of the kinds a data set cell can read it as
+/// ([`ValueType`]), named as the steps' JSON has named them from the first ("number",
+/// "category"). What is not of that kind becomes missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CastTo {
-    /// `pd.to_numeric(errors="coerce")`: what does not read as a number becomes missing.
     Number,
-    /// `.astype(str)`: categories, one-hot encoded by the model.
+    Integer,
+    Boolean,
+    /// Categories, one-hot encoded by the model.
     Category,
+    /// Text, which no model learns from.
+    Text,
+}
+
+impl CastTo {
+    pub const ALL: [CastTo; 5] = [
+        CastTo::Number,
+        CastTo::Integer,
+        CastTo::Boolean,
+        CastTo::Category,
+        CastTo::Text,
+    ];
+
+    /// Their names in the steps' JSON, in the order of [`CastTo::ALL`].
+    pub const NAMES: [&'static str; 5] = ["number", "integer", "boolean", "category", "text"];
+
+    pub fn name(self) -> &'static str {
+        CastTo::NAMES[self as usize]
+    }
+
+    pub fn from_name(name: &str) -> Option<CastTo> {
+        CastTo::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    pub fn kind(self) -> ValueType {
+        match self {
+            CastTo::Number => ValueType::Float,
+            CastTo::Integer => ValueType::Integer,
+            CastTo::Boolean => ValueType::Boolean,
+            CastTo::Category => ValueType::Categorical,
+            CastTo::Text => ValueType::Text,
+        }
+    }
 }
 
 /// `OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=-1)`: the training rows'
@@ -187,26 +224,6 @@ mod tests {
                 column: "x".into(),
                 value: -1.0
             })
-        );
-    }
-
-    #[test]
-    fn text_that_is_not_a_number_becomes_missing_and_is_counted() {
-        let mut data = ColumnData::Categorical(vec![
-            Some("1.5".into()),
-            Some("dua".into()),
-            None,
-            Some(" 7 ".into()),
-        ]);
-        assert_eq!(to_numbers(&mut data), 1);
-        assert_eq!(
-            data,
-            ColumnData::Numeric(vec![1.5, f64::NAN, f64::NAN, 7.0])
-        );
-        assert_eq!(to_categories(&mut data), 2);
-        assert_eq!(
-            data,
-            ColumnData::Categorical(vec![Some("1.5".into()), None, None, Some("7".into())])
         );
     }
 }

@@ -7,7 +7,7 @@ use super::columns::{self, CastTo};
 use super::rows::{self, FilterOp};
 use super::{ImputeStrategy, Imputer, Scaler, ScalerKind};
 use crate::export::{py_float, py_str, py_str_list};
-use crate::table::retype::ValueType;
+use crate::table::retype::{retype, ValueType};
 use crate::table::{Column, ColumnData, Table};
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -123,10 +123,10 @@ mod step_reader {
             },
             "cast" => Step::Cast {
                 column: column()?,
-                to: match needs(f.to, "to")?.as_str() {
-                    "number" => CastTo::Number,
-                    "category" => CastTo::Category,
-                    other => return Err(E::unknown_variant(other, &["number", "category"])),
+                to: {
+                    let name = needs(f.to, "to")?;
+                    CastTo::from_name(&name)
+                        .ok_or_else(|| E::unknown_variant(&name, &CastTo::NAMES))?
                 },
             },
             "filter" => Step::Filter {
@@ -311,15 +311,14 @@ impl Step {
             }
             Step::Cast { column, to } => {
                 let col = feature_column(&mut data.table, column, &data.target.clone())?;
-                cells_changed = match to {
-                    CastTo::Number if !matches!(col.data, ColumnData::Numeric(_)) => {
-                        let present = (0..col.len()).filter(|&r| !col.is_missing(r)).count();
-                        made_missing = columns::to_numbers(&mut col.data);
-                        present
-                    }
-                    CastTo::Number => 0,
-                    CastTo::Category => columns::to_categories(&mut col.data),
-                };
+                // Every present cell changes when the column's kind does; none when it was
+                // of that kind already.
+                let before = ValueType::of(&col.data);
+                let present = (0..col.len()).filter(|&r| !col.is_missing(r)).count();
+                made_missing = retype(col, to.kind());
+                if ValueType::of(&col.data) != before {
+                    cells_changed = present;
+                }
             }
             Step::Filter { column, op, value } => {
                 let index = column_index(&data.table, column)?;
@@ -442,11 +441,15 @@ impl Step {
             }
             Step::Cast { column, to } => {
                 let column = py_str(column);
-                let to = match to {
-                    CastTo::Number => ValueType::Float,
-                    CastTo::Category => ValueType::Categorical,
-                };
-                let cast = |x: &str| crate::export::py_retyped(&format!("{x}[{column}]"), to);
+                // Text is no feature: the model's encoder would one-hot it, so it goes.
+                if *to == CastTo::Text {
+                    return format!(
+                        "X_train = X_train.drop(columns=[{column}])\n\
+                         X_test = X_test.drop(columns=[{column}])"
+                    );
+                }
+                let cast =
+                    |x: &str| crate::export::py_retyped(&format!("{x}[{column}]"), to.kind());
                 format!(
                     "X_train[{column}] = {}\nX_test[{column}] = {}",
                     cast("X_train"),
@@ -596,6 +599,10 @@ mod tests {
                 column: "x".into(),
                 to: CastTo::Category,
             },
+            Step::Cast {
+                column: "x".into(),
+                to: CastTo::Boolean,
+            },
             Step::Filter {
                 column: "x".into(),
                 op: FilterOp::GreaterOrEqual,
@@ -690,6 +697,37 @@ mod tests {
         assert!(matches!(
             mean_of_text.apply(&mut data),
             Err(Error::StepNeedsNumbers { .. })
+        ));
+    }
+
+    #[test]
+    fn a_cast_reads_a_column_as_any_kind_and_counts_what_it_changed_and_lost() {
+        let cast = |column: &str, to| Step::Cast {
+            column: column.into(),
+            to,
+        };
+        let csv = "n,plan,y\n1.5,ya,a\n2.5,no,b\n,maybe,a\n4,1,b\n";
+        let mut data = prepared(csv, &[0, 1, 2], &[3]);
+        let report = cast("n", CastTo::Integer).apply(&mut data).unwrap();
+        assert_eq!((report.cells_changed, report.made_missing), (3, 0));
+        let n: Vec<String> = (0..4).map(|r| data.table.columns[0].display(r)).collect();
+        assert_eq!(n, ["2", "2", "", "4"]);
+        // Of a kind already: nothing changes.
+        let again = cast("n", CastTo::Number).apply(&mut data).unwrap();
+        assert_eq!(again.cells_changed, 0);
+        let report = cast("plan", CastTo::Boolean).apply(&mut data).unwrap();
+        assert_eq!((report.cells_changed, report.made_missing), (4, 1));
+        let plan: Vec<String> = (0..4).map(|r| data.table.columns[1].display(r)).collect();
+        assert_eq!(plan, ["True", "False", "", "True"]);
+        cast("plan", CastTo::Text).apply(&mut data).unwrap();
+        assert!(matches!(data.table.columns[1].data, ColumnData::Text(_)));
+        // In pandas, text leaves the features.
+        assert!(cast("plan", CastTo::Text)
+            .python()
+            .contains("X_train.drop(columns=[\"plan\"])"));
+        assert!(matches!(
+            cast("y", CastTo::Text).apply(&mut data),
+            Err(Error::StepOnTarget { .. })
         ));
     }
 

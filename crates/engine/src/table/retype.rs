@@ -85,7 +85,7 @@ pub fn retype(column: &mut Column, to: ValueType) -> usize {
 
 /// The column as numbers (`pd.to_numeric(errors="coerce")`); returns how many present values
 /// did not read as one (now missing).
-pub fn to_numbers(data: &mut ColumnData) -> usize {
+fn to_numbers(data: &mut ColumnData) -> usize {
     let (ColumnData::Categorical(values) | ColumnData::Text(values)) = data else {
         return 0;
     };
@@ -107,7 +107,7 @@ pub fn to_numbers(data: &mut ColumnData) -> usize {
 
 /// The column as categories (numbers written as Rust writes them, which is how the model sees
 /// them); returns how many values changed.
-pub fn to_categories(data: &mut ColumnData) -> usize {
+pub(crate) fn to_categories(data: &mut ColumnData) -> usize {
     match data {
         ColumnData::Numeric(values) => {
             let changed = values.iter().filter(|x| !x.is_nan()).count();
@@ -230,5 +230,25 @@ mod tests {
         );
         assert_eq!(retype(&mut c, ValueType::Float), 0);
         assert_eq!(ValueType::of(&c.data), ValueType::Float);
+    }
+
+    #[test]
+    fn text_that_is_not_a_number_becomes_missing_and_is_counted() {
+        let mut data = ColumnData::Categorical(vec![
+            Some("1.5".into()),
+            Some("dua".into()),
+            None,
+            Some(" 7 ".into()),
+        ]);
+        assert_eq!(to_numbers(&mut data), 1);
+        assert_eq!(
+            data,
+            ColumnData::Numeric(vec![1.5, f64::NAN, f64::NAN, 7.0])
+        );
+        assert_eq!(to_categories(&mut data), 2);
+        assert_eq!(
+            data,
+            ColumnData::Categorical(vec![Some("1.5".into()), None, None, Some("7".into())])
+        );
     }
 }

@@ -282,6 +282,19 @@ impl NotebookState {
         });
     }
 
+    /// Whether the data set cell above cell `index` has a number to predict (a regression), as
+    /// its last run found; `None` before it has run or when it failed (reactive).
+    pub fn predicts_numbers_above(self, index: usize) -> Option<bool> {
+        let dataset = self.doc.with(|nb| {
+            let above = nb.cells.get(..index)?;
+            above.iter().rposition(|c| matches!(c, Cell::Dataset(_)))
+        })?;
+        match self.output(dataset)? {
+            Ok(CellOutput::Dataset(out)) => Some(out.numeric_target.is_some()),
+            _ => None,
+        }
+    }
+
     /// The data set ids the notebook needs that are not loaded yet.
     pub fn missing_datasets(self) -> Vec<String> {
         self.doc.with(|nb| {

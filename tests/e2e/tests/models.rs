@@ -319,7 +319,40 @@ async fn a_support_vector_machine_separates_tumours_and_predicts_numbers() {
     site.text("support vectors decide").await;
     let r2 = r_squared(&site).await;
     assert!(r2 > -1.0 && r2 < 1.0, "R² {r2}");
+    // The models offered are the ones that predict numbers (the SVM chosen among them).
+    let offered = model_choices(&site).await;
+    assert!(
+        offered.contains(&"Linear regression".to_string()),
+        "{offered:?}"
+    );
+    for classifier in ["Logistic regression", "Gaussian naive Bayes"] {
+        assert!(!offered.contains(&classifier.to_string()), "{offered:?}");
+    }
+    // And back on classes, no linear regression.
+    site.choose("Data set", "Breast Cancer Wisconsin").await;
+    site.definition("Accuracy").await;
+    site.until("the classifiers to be offered", || async {
+        let offered = model_choices(&site).await;
+        offered.contains(&"Logistic regression".to_string())
+            && !offered.contains(&"Linear regression".to_string())
+    })
+    .await;
     site.close().await;
+}
+
+/// The models the train cell's select offers, by their visible names.
+async fn model_choices(site: &Site) -> Vec<String> {
+    let options = site
+        .find_all(&format!(
+            "//*[@id=//section[div/h2[normalize-space(.)='{TRAIN}']]\
+             //label[normalize-space(.)='Model']/@for]/option"
+        ))
+        .await;
+    let mut names = Vec::new();
+    for option in options {
+        names.push(option.text().await.unwrap());
+    }
+    names
 }
 
 /// The R² a regression evaluation shows, read as a number.
@@ -413,10 +446,11 @@ async fn diabetes_progression_is_predicted_by_regression_models_and_compared_by_
     assert!(table[best][2].contains('★'), "{table:?}");
     assert!(!table[3 - best][2].contains('★'), "{table:?}");
 
-    // A classifier on numbers says what to choose instead, and the page goes on.
-    site.choose_in(TRAIN, "Model", "Gaussian naive Bayes").await;
-    site.text("Choose another model (linear regression, for one)")
-        .await;
+    // A classifier cannot predict numbers: it is not offered (a link that asks for one gets
+    // the engine's "choose another model", tested natively).
+    assert!(!model_choices(&site)
+        .await
+        .contains(&"Gaussian naive Bayes".to_string()));
     site.choose_in(TRAIN, "Model", "Linear regression").await;
     r_squared(&site).await;
 

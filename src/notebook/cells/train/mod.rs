@@ -137,7 +137,28 @@ pub fn TrainCellView(state: NotebookState, index: usize) -> impl IntoView {
     let choose_model = Callback::new(move |value: String| {
         edit(&|m| *m = switch_model(m, &value));
     });
-    let model_options = translated_options(&MODELS);
+    // The models that can learn what the data set above predicts (all of them until it has
+    // run), and the one chosen whatever it is, so that the select shows the truth.
+    let model_options = Signal::derive(move || {
+        let numbers = state.predicts_numbers_above(index);
+        let chosen = model_kind.get();
+        let suits = |value: &str| {
+            let model = switch_model(&ModelSpec::default(), value);
+            numbers.is_none_or(|numbers| {
+                if numbers {
+                    model.regresses()
+                } else {
+                    model.classifies()
+                }
+            })
+        };
+        let suited = MODELS
+            .iter()
+            .filter(|(value, _)| *value == chosen || suits(value));
+        suited
+            .map(|(value, key)| (value.to_string(), i18n.tr(key)))
+            .collect()
+    });
     // Shared by both models. Empty depth means no limit (scikit-learn's max_depth=None); 0 goes
     // to the engine, which explains why it is not allowed.
     let set_max_depth = optional_whole(move |depth| {

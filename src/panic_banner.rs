@@ -3,7 +3,7 @@
 //! system may be the thing that broke), and logs the panic to the console as usual.
 
 use crate::i18n::current_lang;
-use latih_i18n::t;
+use latih_i18n::{is_installed, t};
 use wasm_bindgen::JsCast;
 
 pub const BANNER_ID: &str = "latih-panic";
@@ -38,11 +38,30 @@ pub fn show(message: &str) {
     banner.set_id(BANNER_ID);
     banner.set_class_name("panic-banner");
     let _ = banner.set_attribute("role", "alert");
+    // Before the reader's catalog has arrived there are no words to look up: both languages,
+    // built in, as index.html's own message for a browser without JavaScript.
+    let say = |key: &str, both: &str| {
+        if is_installed(lang) {
+            t(lang, key)
+        } else {
+            both.to_string()
+        }
+    };
     let parts = [
-        element("h2", &t(lang, "panic-heading")),
-        element("p", &t(lang, "panic-body")),
+        element(
+            "h2",
+            &say("panic-heading", "Terjadi kesalahan · Something went wrong"),
+        ),
+        element(
+            "p",
+            &say(
+                "panic-body",
+                "Latih berhenti karena bug: muat ulang halaman. · \
+                 Latih hit a bug and stopped: reload the page.",
+            ),
+        ),
         element("pre", message),
-        element("button", &t(lang, "panic-reload")),
+        element("button", &say("panic-reload", "Muat ulang · Reload")),
     ];
     for part in parts.into_iter().flatten() {
         if part.tag_name() == "BUTTON" {

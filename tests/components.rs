@@ -374,15 +374,16 @@ fn panic_banner_is_one_translated_alert_with_the_message() {
     let banner = &banners[0];
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
     let text = banner.text_content().unwrap();
-    let heading = latih_i18n::t(current_lang(), "panic-heading");
-    assert!(text.contains(&heading), "{text}");
+    // The catalog's words, or both languages' built in before it has loaded: never its keys.
+    assert!(!text.contains("panic-"), "{text}");
+    if latih_i18n::is_installed(current_lang()) {
+        let heading = latih_i18n::t(current_lang(), "panic-heading");
+        assert!(text.contains(&heading), "{text}");
+    } else {
+        assert!(text.contains("Something went wrong"), "{text}");
+    }
     assert!(text.contains("the index is 7") && !text.contains("first failure"));
-    assert!(by_text(
-        banner,
-        "button",
-        &latih_i18n::t(current_lang(), "panic-reload")
-    )
-    .is_some());
+    assert_eq!(all(banner, "button").len(), 1, "one reload button");
     banner.remove();
 }
 

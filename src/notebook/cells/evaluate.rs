@@ -108,6 +108,7 @@ fn Evaluation(out: EvaluateOutput, index: usize) -> impl IntoView {
                 pos_label=pos
                 classes=classes.clone()
                 threshold
+                probabilities=out.log_loss.is_some()
             />
         }
     });
@@ -187,7 +188,7 @@ fn ReportTable(report: ClassificationReport, classes: Vec<String>) -> impl IntoV
     }
 }
 
-/// A slider for the probability above which a row is predicted positive, with the confusion
+/// A slider for the probability (or score) above which a row is predicted positive, with the confusion
 /// matrix, precision and recall it gives, live. Keyboard: arrows move it by 0.01.
 #[component]
 fn ThresholdExplorer(
@@ -197,8 +198,15 @@ fn ThresholdExplorer(
     pos_label: u32,
     classes: Vec<String>,
     threshold: RwSignal<f64>,
+    /// Whether the scores are probabilities; else a support vector machine's squashed scores.
+    probabilities: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let intro_key = if probabilities {
+        "out-threshold-intro"
+    } else {
+        crate::key!("out-threshold-intro-scores")
+    };
     let positive = classes.get(pos_label as usize).cloned().unwrap_or_default();
     let outcome =
         Memo::new(move |_| at_threshold(&y_true, &scores, pos_label, threshold.get()).ok());
@@ -214,7 +222,7 @@ fn ThresholdExplorer(
     view! {
         <section class="threshold" aria-labelledby=heading_id.clone()>
             <h3 id=heading_id.clone()>{i18n.text("out-threshold-heading")}</h3>
-            <p>{move || i18n.trf("out-threshold-intro", &[("class", intro_class.clone())])}</p>
+            <p>{move || i18n.trf(intro_key, &[("class", intro_class.clone())])}</p>
             <div class="field">
                 <label for=slider_id.clone()>{move || i18n.trf("out-threshold-label", &[("class", label_class.clone())])}</label>
                 <input

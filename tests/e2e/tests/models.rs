@@ -297,6 +297,8 @@ async fn a_support_vector_machine_separates_tumours_and_predicts_numbers() {
     // Scores rank the rows for ROC, but they are not probabilities: no log loss.
     assert_eq!(site.definition("Log loss (lower is better)").await, "—");
     site.heading("Decision threshold").await;
+    site.text("which ranks the rows but is not a probability")
+        .await;
 
     // γ of 0 is refused with the rule, and a usable one trains again.
     site.fill("Kernel width gamma", "0").await;

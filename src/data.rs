@@ -2,6 +2,8 @@
 //! not compiled into the wasm so the first page load stays small.
 
 use gloo_net::http::Request;
+pub use latih_engine::datasets::FetchFailure;
+use latih_engine::datasets::{check_data_url, fetched_data};
 
 pub fn dataset_url(id: &str) -> String {
     format!("/data/{id}.csv")
@@ -21,65 +23,20 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     response.text().await.map_err(|e| e.to_string())
 }
 
-/// Why data could not be fetched from a URL the learner gave, in words that say what to try.
-#[derive(Clone, PartialEq)]
-pub enum FetchFailure {
-    /// Not an http(s) address.
-    NotAnAddress,
-    /// No answer the page may read: the server is unreachable, the device is offline, or the
-    /// server does not allow other sites to read it (CORS). A browser does not say which.
-    Unreachable { url: String },
-    /// The server answered with an error status, e.g. 404.
-    Status { url: String, status: u16 },
-    /// The server answered with a web page, not CSV or JSON.
-    WebPage { url: String },
-}
-
-impl FetchFailure {
-    pub fn message(&self, i18n: crate::i18n::I18n) -> String {
-        match self {
-            FetchFailure::NotAnAddress => i18n.tr("url-not-an-address"),
-            FetchFailure::Unreachable { url } => {
-                i18n.trf("url-unreachable", &[("url", url.clone())])
-            }
-            FetchFailure::Status { url, status: 404 } => {
-                i18n.trf("url-not-found", &[("url", url.clone())])
-            }
-            FetchFailure::Status { url, status } => i18n.trf(
-                "url-status",
-                &[("url", url.clone()), ("status", status.to_string())],
-            ),
-            FetchFailure::WebPage { url } => i18n.trf("url-web-page", &[("url", url.clone())]),
-        }
-    }
-}
-
 /// The text at `url`, if it is data (CSV or JSON) rather than an error or a web page. The request
 /// goes from this browser straight to that server: nothing passes through Latih.
 pub async fn fetch_data(url: &str) -> Result<String, FetchFailure> {
-    if !(url.starts_with("https://") || url.starts_with("http://")) {
-        return Err(FetchFailure::NotAnAddress);
-    }
-    let url = url.to_string();
-    let request = Request::get(&url)
+    check_data_url(url)?;
+    let unreachable = || FetchFailure::Unreachable {
+        url: url.to_string(),
+    };
+    let request = Request::get(url)
         .build()
         .map_err(|_| FetchFailure::NotAnAddress)?;
-    let response = request
-        .send()
-        .await
-        .map_err(|_| FetchFailure::Unreachable { url: url.clone() })?;
-    if !response.ok() {
-        let status = response.status();
-        return Err(FetchFailure::Status { url, status });
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|_| FetchFailure::Unreachable { url: url.clone() })?;
-    if latih_engine::datasets::looks_like_web_page(&text) {
-        return Err(FetchFailure::WebPage { url });
-    }
-    Ok(text)
+    let response = request.send().await.map_err(|_| unreachable())?;
+    let status = response.status();
+    let text = response.text().await.map_err(|_| unreachable())?;
+    fetched_data(url, status, text)
 }
 
 /// A data file's column names, for the pickers: read in the page even when the data itself is

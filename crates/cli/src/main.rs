@@ -9,11 +9,13 @@ mod report;
 mod search;
 
 use clap::{Parser, Subcommand};
+use latih_engine::datasets::{check_data_url, fetched_data, FetchFailure};
 use latih_engine::export::{ipynb, python_script};
-use latih_engine::notebook::{evaluate, link, Cell, Notebook};
+use latih_engine::notebook::{evaluate, link, Cell, DatasetCell, Notebook};
 use latih_engine::table::decode_text;
 use latih_i18n::Lang;
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -128,7 +130,8 @@ fn export(
     lang: Lang,
 ) -> Result<String, String> {
     let shared = load(&path, lang)?;
-    let sources = data_sources(shared.data, data, lang)?;
+    let mut sources = data_sources(shared.data, data, lang)?;
+    fetch_urls(&shared.notebook, &mut sources, lang);
     let words = |key: &str| latih_i18n::t(lang, key);
     Ok(match to {
         ExportFormat::Py => python_script(&shared.notebook, &words, &sources),
@@ -171,10 +174,61 @@ fn data_sources(
     Ok(sources)
 }
 
+/// Fetches the data of each data set cell that names the URL it came from, unless `--data` (or
+/// the link) gave it already, as the site does for whoever opens the notebook. A URL that gives
+/// no data is said on stderr; its cell then says the file is missing.
+fn fetch_urls(notebook: &Notebook, sources: &mut HashMap<String, String>, lang: Lang) {
+    for cell in &notebook.cells {
+        let Cell::Dataset(DatasetCell {
+            dataset,
+            url: Some(url),
+            ..
+        }) = cell
+        else {
+            continue;
+        };
+        if sources.contains_key(dataset) {
+            continue;
+        }
+        match fetch_data(url) {
+            Ok(text) => {
+                sources.insert(dataset.clone(), text);
+            }
+            Err(failure) => eprintln!(
+                "latih: {}",
+                latih_i18n::fetch_failure_message(lang, &failure)
+            ),
+        }
+    }
+}
+
+/// The data at `url`, decoded as a `--data` file is; a web page or an error status is refused,
+/// as the site refuses them.
+fn fetch_data(url: &str) -> Result<String, FetchFailure> {
+    check_data_url(url)?;
+    let unreachable = || FetchFailure::Unreachable {
+        url: url.to_string(),
+    };
+    let response = match ureq::get(url).call() {
+        Ok(response) => response,
+        // An error status still answers: its body is read as any other (and refused for it).
+        Err(ureq::Error::Status(_, response)) => response,
+        Err(ureq::Error::Transport(_)) => return Err(unreachable()),
+    };
+    let status = response.status();
+    let mut bytes = Vec::new();
+    response
+        .into_reader()
+        .read_to_end(&mut bytes)
+        .map_err(|_| unreachable())?;
+    fetched_data(url, status, decode_text(&bytes).text)
+}
+
 fn run(notebook: PathBuf, data: Vec<String>, json: bool, lang: Lang) -> Result<String, String> {
     let shared = load(&notebook, lang)?;
     let notebook = shared.notebook;
     let mut sources = data_sources(shared.data, data, lang)?;
+    fetch_urls(&notebook, &mut sources, lang);
     let failed_queries = latih_sql::run_queries(&notebook, &mut sources);
     let mut outputs = evaluate(&notebook, &sources);
     // A query that failed shows its own error, not that its result is missing.

@@ -258,3 +258,85 @@ fn a_notebook_trains_on_a_query_s_result_and_a_failed_query_shows_its_error() {
     let waiting = json["cells"][1]["error"].as_str().unwrap();
     assert!(waiting.contains("gentoo_adelie"), "{waiting}");
 }
+
+/// Serves each path of `pages` (status and body) over plain HTTP on a local port, for as many
+/// requests as there are pages; returns the server's address.
+fn serve(pages: Vec<(&'static str, u16, String)>) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(pages.len()) {
+            let mut stream = stream.unwrap();
+            let mut request = String::new();
+            BufReader::new(&stream).read_line(&mut request).unwrap();
+            let path = request.split_whitespace().nth(1).unwrap_or_default();
+            let (status, body) = pages
+                .iter()
+                .find(|(p, _, _)| *p == path)
+                .map_or((404, String::new()), |(_, s, b)| (*s, b.clone()));
+            let head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            stream.write_all(head.as_bytes()).unwrap();
+            stream.write_all(body.as_bytes()).unwrap();
+        }
+    });
+    address
+}
+
+#[test]
+fn data_fetched_from_a_url_is_fetched_again_and_a_bad_url_is_explained() {
+    let csv = std::fs::read_to_string(format!(
+        "{}/../../static/data/iris.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let server = serve(vec![
+        ("/iris.csv", 200, csv.clone()),
+        (
+            "/page",
+            200,
+            "<!DOCTYPE html><html><body>Sign in</body></html>".into(),
+        ),
+        ("/gone.csv", 404, "Not Found".into()),
+    ]);
+    let notebook = |path: &str| {
+        let mut notebook = Notebook::starter("file:iris.csv", "species");
+        if let latih_engine::notebook::Cell::Dataset(d) = &mut notebook.cells[0] {
+            d.url = Some(format!("{server}{path}"));
+        }
+        temp_file(
+            &format!("url-{}.latih.json", &path[1..]),
+            &notebook.to_json(),
+        )
+    };
+    // As --data would have given it: the same numbers.
+    let fetched = latih(&["run", &notebook("/iris.csv"), "--json"]);
+    assert!(fetched.status.success(), "{fetched:?}");
+    let given = latih(&[
+        "run",
+        &notebook("/iris.csv"),
+        "--json",
+        "--data",
+        &format!("file:iris.csv={}", temp_file("iris.csv", &csv)),
+    ]);
+    let accuracy = |out: &std::process::Output| {
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["cells"][3]["accuracy"].as_f64()
+    };
+    assert!(accuracy(&fetched).is_some());
+    assert_eq!(accuracy(&fetched), accuracy(&given));
+    // A web page where data was expected, and a 404: said, and the cell says the file is missing.
+    for (path, said) in [
+        ("/page", "gave a web page, not data"),
+        ("/gone.csv", "HTTP 404"),
+    ] {
+        let out = latih(&["run", &notebook(path), "--lang", "en"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(said), "{path}: {stderr}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("iris.csv"), "{path}: {stdout}");
+    }
+}

@@ -232,6 +232,43 @@ pub fn file_name_for_url(url: &str, json: bool) -> String {
     }
 }
 
+/// Why data could not be fetched from a URL the learner gave (the app's and the command line's
+/// words for each are `latih_i18n::fetch_failure_message`'s).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchFailure {
+    /// Not an http(s) address.
+    NotAnAddress,
+    /// No answer could be read: the server is unreachable, the device is offline, or (in a
+    /// browser) the server does not allow other sites to read it (CORS), which it does not say.
+    Unreachable { url: String },
+    /// The server answered with an error status, e.g. 404.
+    Status { url: String, status: u16 },
+    /// The server answered with a web page, not CSV or JSON.
+    WebPage { url: String },
+}
+
+/// Whether `url` is one to fetch data from: http or https.
+pub fn check_data_url(url: &str) -> Result<(), FetchFailure> {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        Ok(())
+    } else {
+        Err(FetchFailure::NotAnAddress)
+    }
+}
+
+/// What a server's answer to a data URL gives: its text, if that is data rather than an error
+/// status or a web page.
+pub fn fetched_data(url: &str, status: u16, text: String) -> Result<String, FetchFailure> {
+    let url = url.to_string();
+    if !(200..300).contains(&status) {
+        Err(FetchFailure::Status { url, status })
+    } else if looks_like_web_page(&text) {
+        Err(FetchFailure::WebPage { url })
+    } else {
+        Ok(text)
+    }
+}
+
 /// Whether fetched text is a web page (an error or a login page where data was expected).
 pub fn looks_like_web_page(text: &str) -> bool {
     let start = text.trim_start_matches('\u{feff}').trim_start();

@@ -1,6 +1,7 @@
 //! Engine errors in words: each variant's facts fill its catalog message.
 
 use crate::{format_count, format_number, t, tf, Lang};
+use latih_engine::datasets::FetchFailure;
 use latih_engine::error::{CellKind, Expected};
 use latih_engine::Error;
 
@@ -317,5 +318,22 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
                 ("supported", supported.to_string()),
             ],
         ),
+    }
+}
+
+/// Why a URL gave no data, and what to try.
+pub fn fetch_failure_message(lang: Lang, failure: &FetchFailure) -> String {
+    match failure {
+        FetchFailure::NotAnAddress => t(lang, "url-not-an-address"),
+        FetchFailure::Unreachable { url } => tf(lang, "url-unreachable", &[("url", url.clone())]),
+        FetchFailure::Status { url, status: 404 } => {
+            tf(lang, "url-not-found", &[("url", url.clone())])
+        }
+        FetchFailure::Status { url, status } => tf(
+            lang,
+            "url-status",
+            &[("url", url.clone()), ("status", status.to_string())],
+        ),
+        FetchFailure::WebPage { url } => tf(lang, "url-web-page", &[("url", url.clone())]),
     }
 }

@@ -221,7 +221,10 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
             Outcome::Different { name } => {
                 (true, i18n.trf("own-data-different", &[("name", name)]))
             }
-            Outcome::Fetch(failure) => (true, failure.message(i18n)),
+            Outcome::Fetch(failure) => (
+                true,
+                latih_i18n::fetch_failure_message(i18n.lang(), &failure),
+            ),
         })
     };
     let (file_id, paste_id) = (field_id(index, "own-file"), field_id(index, "paste"));

@@ -7,10 +7,9 @@
 //! job with progress and one final result.
 
 use crate::export::Exported;
-use crate::models::{Classifier, RandomForest};
 use crate::notebook::{
-    evaluate_with, grow_trees, link, run_candidates, run_learning_point, CellOutput, Notebook,
-    Prefitted, RunEvent,
+    evaluate_with, grow_trees, link, run_candidates, run_learning_point, CellOutput, GrownForest,
+    Notebook, Prefitted, RunEvent,
 };
 use crate::tune::{CandidateResult, LearningPoint};
 use crate::Error;
@@ -113,12 +112,12 @@ impl From<link::Shared> for OpenedLink {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ForestPart {
     pub cell: usize,
-    /// The postcard bytes of a [`RandomForest`] holding only these trees.
+    /// The postcard bytes of a [`GrownForest`] holding only these trees.
     pub bytes: Vec<u8>,
 }
 
 impl ForestPart {
-    pub fn new(cell: usize, forest: &RandomForest) -> Self {
+    pub fn new(cell: usize, forest: &GrownForest) -> Self {
         Self {
             cell,
             // Plain data: serialising cannot fail.
@@ -127,10 +126,10 @@ impl ForestPart {
     }
 
     /// The parts' forests joined by cell, in the order given. A part that cannot be read is
-    /// left out, and the train cell checks the forest it gets ([`Classifier::was_fitted_as`]),
+    /// left out, and the train cell checks the forest it gets (its trees, classes and columns),
     /// so bad bytes cost a fresh fit, never a wrong model.
     pub fn join(parts: &[ForestPart]) -> Prefitted {
-        let mut by_cell: HashMap<usize, Vec<RandomForest>> = HashMap::new();
+        let mut by_cell: HashMap<usize, Vec<GrownForest>> = HashMap::new();
         for part in parts {
             if let Ok(forest) = postcard::from_bytes(&part.bytes) {
                 by_cell.entry(part.cell).or_default().push(forest);
@@ -138,9 +137,7 @@ impl ForestPart {
         }
         by_cell
             .into_iter()
-            .filter_map(|(cell, forests)| {
-                RandomForest::merge(forests).map(|f| (cell, Classifier::RandomForest(f)))
-            })
+            .filter_map(|(cell, forests)| GrownForest::merge(forests).map(|f| (cell, f)))
             .collect()
     }
 }

@@ -9,7 +9,11 @@ mod common;
 use common::{shipped, shipped_csv};
 
 fn forest_notebook(trees: u32) -> Notebook {
-    let mut notebook = Notebook::starter("penguins", "species");
+    forest_notebook_of("penguins", "species", trees)
+}
+
+fn forest_notebook_of(dataset: &str, target: &str, trees: u32) -> Notebook {
+    let mut notebook = Notebook::starter(dataset, target);
     notebook.cells[2] = Cell::Train(TrainCell {
         model: ModelSpec::RandomForest(RandomForestParams {
             n_estimators: trees,
@@ -21,11 +25,16 @@ fn forest_notebook(trees: u32) -> Notebook {
 
 /// Puts penguins into a fresh runner, runs `job` as job 7, and returns every response.
 fn run_on_penguins(job: Job) -> Vec<Response> {
+    run_on("penguins", job)
+}
+
+/// [`run_on_penguins`] with the shipped data set `dataset`.
+fn run_on(dataset: &str, job: Job) -> Vec<Response> {
     let mut runner = JobRunner::new(Box::new(|| 0.0));
     let mut responses = Vec::new();
     let put = Request::PutData {
-        name: "penguins".into(),
-        text: shipped_csv("penguins"),
+        name: dataset.into(),
+        text: shipped_csv(dataset),
     };
     runner.handle(put, &mut |r| responses.push(r));
     assert!(responses.is_empty(), "putting data answers nothing");
@@ -245,7 +254,13 @@ fn outputs(responses: Vec<Response>) -> Vec<Result<CellOutput, latih_engine::Err
 
 #[test]
 fn a_forest_grown_by_several_workers_evaluates_as_one_grown_by_one() {
-    let notebook = forest_notebook(30);
+    // Classes, and numbers to predict (a regression forest).
+    shared_forest_evaluates_as_one("penguins", "species");
+    shared_forest_evaluates_as_one("diabetes", "progression");
+}
+
+fn shared_forest_evaluates_as_one(dataset: &str, target: &str) {
+    let notebook = forest_notebook_of(dataset, target, 30);
     let whole = evaluate(&notebook, &shipped());
     let grow = |trees| Job::GrowTrees {
         notebook: notebook.clone(),
@@ -255,17 +270,23 @@ fn a_forest_grown_by_several_workers_evaluates_as_one_grown_by_one() {
     // Three runners stand for three workers, each with its own share of the trees.
     let parts: Vec<ForestPart> = [0..11, 11..20, 20..30]
         .into_iter()
-        .map(|trees| grown(run_on_penguins(grow(trees))))
+        .map(|trees| grown(run_on(dataset, grow(trees))))
         .collect();
     let evaluate_with = |grown: Vec<ForestPart>| {
-        outputs(run_on_penguins(Job::Evaluate {
-            notebook: notebook.clone(),
-            grown,
-        }))
+        outputs(run_on(
+            dataset,
+            Job::Evaluate {
+                notebook: notebook.clone(),
+                grown,
+            },
+        ))
     };
     let shared = evaluate_with(parts.clone());
     assert_eq!(shared, whole);
-    assert!(matches!(&shared[3], Ok(CellOutput::Evaluate(_))));
+    assert!(matches!(
+        &shared[3],
+        Ok(CellOutput::Evaluate(_) | CellOutput::EvaluateRegression(_))
+    ));
 
     // Parts missing, or bytes that are not a forest, cost a fresh fit, never a wrong model.
     assert_eq!(evaluate_with(parts[..2].to_vec()), whole);
@@ -275,17 +296,20 @@ fn a_forest_grown_by_several_workers_evaluates_as_one_grown_by_one() {
     assert_eq!(evaluate_with(garbled), whole);
     // The trees of another notebook's forest (another seed) are used only if they fit: here
     // they do, and the result differs, which shows the parts really are what is evaluated.
-    let mut other = forest_notebook(30);
+    let mut other = forest_notebook_of(dataset, target, 30);
     if let Cell::Train(train) = &mut other.cells[2] {
         if let ModelSpec::RandomForest(params) = &mut train.model {
             params.seed = 7;
         }
     }
-    let other_part = grown(run_on_penguins(Job::GrowTrees {
-        notebook: other,
-        cell: 2,
-        trees: 0..30,
-    }));
+    let other_part = grown(run_on(
+        dataset,
+        Job::GrowTrees {
+            notebook: other,
+            cell: 2,
+            trees: 0..30,
+        },
+    ));
     assert_ne!(evaluate_with(vec![other_part]), whole);
 }
 

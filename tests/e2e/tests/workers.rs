@@ -122,6 +122,12 @@ async fn a_worker_that_crashes_is_reported_and_the_next_run_works() {
 
 /// A notebook on penguins in a browser whose pool has `workers` workers.
 async fn penguins_with_workers(workers: u32) -> Site {
+    with_workers(workers, "Palmer Penguins", "344 rows × 8 columns").await
+}
+
+/// A notebook on the data set titled `title` (its shape, `shape`) in a browser whose pool has
+/// `workers` workers.
+async fn with_workers(workers: u32, title: &str, shape: &str) -> Site {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
     site.open("/").await;
     site.eval(&format!(
@@ -129,8 +135,8 @@ async fn penguins_with_workers(workers: u32) -> Site {
     ))
     .await;
     site.open("/notebook").await;
-    site.choose("Data set", "Palmer Penguins").await;
-    site.text("344 rows × 8 columns").await;
+    site.choose("Data set", title).await;
+    site.text(shape).await;
     site
 }
 
@@ -164,6 +170,38 @@ async fn a_forest_grown_by_two_workers_gives_the_numbers_of_one() {
     assert_eq!(by_one, by_two);
     // Two numbers, then a header and three rows of the three species' confusion matrix.
     assert_eq!(by_two.len(), 2 + 4 * 4, "{by_two:?}");
+    two.close().await;
+}
+
+/// A random forest of 60 trees predicting diabetes' progression (numbers) with a pool of
+/// `workers`, and its evaluation's errors.
+async fn diabetes_forest(workers: u32) -> (Site, Vec<String>) {
+    let site = with_workers(workers, "Diabetes progression", "442 rows × 11 columns").await;
+    site.choose_in("3. Train a model", "Model", "Random forest")
+        .await;
+    site.fill("Number of trees", "60").await;
+    site.text("60 trees,").await;
+    site.until("the run to finish", || async {
+        site.find_all(PROGRESS).await.is_empty()
+    })
+    .await;
+    let mut numbers = Vec::new();
+    for term in [
+        "R² (1 is perfect, 0 is no better than the mean)",
+        "Mean absolute error",
+    ] {
+        numbers.push(site.definition(term).await);
+    }
+    (site, numbers)
+}
+
+#[tokio::test]
+async fn a_regression_forest_grown_by_two_workers_gives_the_numbers_of_one() {
+    let (one, by_one) = diabetes_forest(1).await;
+    one.close().await;
+    let (two, by_two) = diabetes_forest(2).await;
+    assert_eq!(by_one, by_two);
+    assert!(by_two.iter().all(|n| !n.is_empty()), "{by_two:?}");
     two.close().await;
 }
 

@@ -13,6 +13,7 @@ use super::value_tree::{Node, Tree};
 use crate::features::Matrix;
 use crate::Error;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegressionTree {
@@ -234,21 +235,52 @@ impl ForestRegressor {
         y: &[f64],
         progress: &mut dyn FnMut(f64),
     ) -> Result<Self, Error> {
+        Self::fit_trees(params, x, y, 0..params.n_estimators, progress)
+    }
+
+    /// Grows only the trees numbered `trees`, as the classifier's forest does
+    /// ([`RandomForest::fit_trees`](super::RandomForest::fit_trees)): parts that
+    /// [`merge`](Self::merge) joins into the forest one worker grows.
+    pub fn fit_trees(
+        params: &RandomForestParams,
+        x: &Matrix,
+        y: &[f64],
+        trees: Range<u32>,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<Self, Error> {
         params.validate()?;
         super::check_regression_data(x, y)?;
         let binned = Binned::new(x);
         let max_features = params.max_features.count(x.cols);
-        let count = f64::from(params.n_estimators);
-        let trees = (0..params.n_estimators)
-            .map(|t| {
+        let trees = trees.start.min(params.n_estimators)..trees.end.min(params.n_estimators);
+        let count = trees.len().max(1) as f64;
+        let trees = trees
+            .enumerate()
+            .map(|(grown, t)| {
                 let (mut rng, rows) = params.tree_sample(t, x.rows);
                 let growth = params.growth(max_features, &mut rng);
                 let tree = RegressionTree::grow(&binned, y, rows, growth);
-                progress(f64::from(t + 1) / count);
+                progress((grown + 1) as f64 / count);
                 tree
             })
             .collect();
         Ok(Self { trees })
+    }
+
+    /// Joins parts grown by [`fit_trees`](Self::fit_trees), given in the order of their trees;
+    /// `None` when there is nothing to join.
+    pub fn merge(parts: impl IntoIterator<Item = ForestRegressor>) -> Option<Self> {
+        let trees: Vec<RegressionTree> = parts.into_iter().flat_map(|p| p.trees).collect();
+        (!trees.is_empty()).then_some(Self { trees })
+    }
+
+    /// Whether a forest read back from bytes can be used on `features` columns without risk.
+    pub(crate) fn is_well_formed(&self, features: usize) -> bool {
+        !self.trees.is_empty()
+            && self
+                .trees
+                .iter()
+                .all(|t| t.importances.len() == features && t.tree.is_well_formed(features))
     }
 
     /// The mean of the trees' predictions.

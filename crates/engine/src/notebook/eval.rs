@@ -2,6 +2,7 @@
 //! an [`Error`] that stays on that cell. A failed cell does not stop the cells below from
 //! reporting what they are waiting for.
 
+use super::forest::GrownForest;
 use super::note::{parse_note, NoteNode};
 use super::query::{run_sql, QueryOutput};
 use super::tune::{self, TuneOutput};
@@ -9,7 +10,7 @@ use super::{Cell, DatasetCell, ExploreCell, Notebook, SplitCell, StepsCell, Trai
 use crate::error::CellKind;
 use crate::features::{FeatureEncoder, Matrix, Outcomes, Target};
 use crate::metrics::{self, ClassificationReport, RocCurve};
-use crate::models::{Classifier, Regressor, TreeView};
+use crate::models::{Classifier, ForestRegressor, ModelSpec, Regressor, TreeView};
 use crate::prep::{Prepared, StepReport};
 use crate::split::{hold_out, HoldOut};
 use crate::table::profile::{profile, TableProfile};
@@ -406,7 +407,7 @@ pub enum RunEvent {
 }
 
 /// Models already fitted elsewhere, by train cell: a forest whose trees several workers grew.
-pub type Prefitted = HashMap<usize, Classifier>;
+pub type Prefitted = HashMap<usize, GrownForest>;
 
 /// How much of a notebook's running time each kind of cell takes, roughly: training dominates.
 pub fn work_weight(cell: &Cell) -> f64 {
@@ -786,7 +787,7 @@ fn run_steps(cell: &StepsCell, state: &mut State) -> Result<StepsOutput, Error> 
 
 fn run_train(
     cell: &TrainCell,
-    prefitted: Option<Classifier>,
+    prefitted: Option<GrownForest>,
     state: &mut State,
     progress: &mut dyn FnMut(f64),
 ) -> Result<TrainOutput, Error> {
@@ -799,8 +800,16 @@ fn run_train(
     let (y_train, n_classes) = match y_train {
         Outcomes::Classes { codes, n_classes } => (codes, n_classes),
         Outcomes::Numbers(values) => {
-            return train_regressor(cell, encoder, &x_train, &values, state, progress)
+            let prefitted = match prefitted {
+                Some(GrownForest::Numbers(forest)) => Some(forest),
+                _ => None,
+            };
+            return train_regressor(cell, encoder, &x_train, &values, prefitted, state, progress);
         }
+    };
+    let prefitted = match prefitted {
+        Some(GrownForest::Classes(forest)) => Some(Classifier::RandomForest(forest)),
+        _ => None,
     };
     let model = match prefitted {
         Some(model) if model.was_fitted_as(&cell.model, x_train.cols, n_classes) => model,
@@ -896,10 +905,21 @@ fn train_regressor(
     encoder: FeatureEncoder,
     x_train: &Matrix,
     y_train: &[f64],
+    prefitted: Option<ForestRegressor>,
     state: &mut State,
     progress: &mut dyn FnMut(f64),
 ) -> Result<TrainOutput, Error> {
-    let model = cell.model.fit_regressor(x_train, y_train, progress)?;
+    // A forest grown by other workers, used when it is the one this cell would grow.
+    let grown = prefitted.filter(|forest| match &cell.model {
+        ModelSpec::RandomForest(params) => {
+            forest.n_trees() == params.n_estimators as usize && forest.is_well_formed(x_train.cols)
+        }
+        _ => false,
+    });
+    let model = match grown {
+        Some(forest) => Regressor::RandomForest(forest),
+        None => cell.model.fit_regressor(x_train, y_train, progress)?,
+    };
     let summary = match &model {
         Regressor::DecisionTree(tree) => ModelSummary::Tree {
             depth: tree.depth(),

@@ -6,9 +6,43 @@ use super::eval::{data_above, DataSource};
 use super::{Cell, Notebook};
 use crate::error::CellKind;
 use crate::features::Outcomes;
-use crate::models::{ModelSpec, RandomForest};
+use crate::models::{ForestRegressor, ModelSpec, RandomForest};
 use crate::Error;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
+
+/// Trees of a train cell's random forest, grown by one worker: of classes or of numbers, as the
+/// target is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum GrownForest {
+    Classes(RandomForest),
+    Numbers(ForestRegressor),
+}
+
+impl GrownForest {
+    /// Parts joined in the order given; `None` when there are none, or they are not all of one
+    /// kind (or of the same classes).
+    pub fn merge(parts: Vec<GrownForest>) -> Option<GrownForest> {
+        match parts.first()? {
+            GrownForest::Classes(_) => {
+                let forests = parts.into_iter().map(|p| match p {
+                    GrownForest::Classes(forest) => Some(forest),
+                    GrownForest::Numbers(_) => None,
+                });
+                let forests: Option<Vec<RandomForest>> = forests.collect();
+                RandomForest::merge(forests?).map(GrownForest::Classes)
+            }
+            GrownForest::Numbers(_) => {
+                let forests = parts.into_iter().map(|p| match p {
+                    GrownForest::Numbers(forest) => Some(forest),
+                    GrownForest::Classes(_) => None,
+                });
+                let forests: Option<Vec<ForestRegressor>> = forests.collect();
+                ForestRegressor::merge(forests?).map(GrownForest::Numbers)
+            }
+        }
+    }
+}
 
 /// A forest with fewer trees than this is grown in one piece: sharing it out costs more (each
 /// part reads and encodes the data again) than it saves.
@@ -55,7 +89,7 @@ pub fn grow_trees(
     trees: Range<u32>,
     source: &dyn DataSource,
     progress: &mut dyn FnMut(f64),
-) -> Result<RandomForest, Error> {
+) -> Result<GrownForest, Error> {
     notebook.check_version()?;
     let Some(Cell::Train(cell)) = notebook.cells.get(index) else {
         return Err(Error::NeedsCellAbove {
@@ -68,10 +102,14 @@ pub fn grow_trees(
         });
     };
     let set = data_above(notebook, index, source).training_set()?;
-    let Outcomes::Classes { codes, n_classes } = &set.y else {
-        return Err(Error::ClassifierOnNumbers);
-    };
-    RandomForest::fit_trees(params, &set.x, codes, *n_classes, trees, progress)
+    Ok(match &set.y {
+        Outcomes::Classes { codes, n_classes } => GrownForest::Classes(RandomForest::fit_trees(
+            params, &set.x, codes, *n_classes, trees, progress,
+        )?),
+        Outcomes::Numbers(values) => GrownForest::Numbers(ForestRegressor::fit_trees(
+            params, &set.x, values, trees, progress,
+        )?),
+    })
 }
 
 #[cfg(test)]

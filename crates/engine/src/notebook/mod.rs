@@ -21,7 +21,7 @@ pub use eval::{
     DatasetOutput, EvaluateOutput, ModelSummary, PrSummary, Prefitted, RegressionOutput,
     RocSummary, RunEvent, SplitOutput, StepsOutput, TargetRange, TrainOutput,
 };
-pub use forest::{grow_trees, shareable_forests, tree_shares, MIN_TREES_TO_SHARE};
+pub use forest::{grow_trees, shareable_forests, tree_shares, GrownForest, MIN_TREES_TO_SHARE};
 pub use note::{parse_note, NoteBlock, NoteNode};
 pub use query::{
     fresh_query_name, tables_for, tables_of, QueryOutput, SqlCell, QUERY_PREVIEW_ROWS,

@@ -651,6 +651,16 @@ fn columns_read_as_the_learner_says_are_used_so_and_say_what_they_lost() {
     assert_eq!(out.ignored_columns, ["id"]);
     // 2.5 rounds to 2 (halves to even), as numpy's round.
     assert_eq!(out.preview[0], ["1", "True", "3", "2", "a"]);
+    // The explore cell profiles the columns as the learner said they are.
+    nb.add_explore();
+    let outputs = evaluate(&nb, &data);
+    let Ok(CellOutput::Explore(profile)) = &outputs[1] else {
+        panic!("expected a profile, got {:?}", outputs[1]);
+    };
+    let kinds: Vec<ValueType> = profile.columns.iter().map(|c| c.inferred).collect();
+    assert_eq!(kinds, [Text, Boolean, Categorical, Integer, Categorical]);
+    let calls = &profile.columns[2];
+    assert!(calls.describe.is_none(), "categories have no describe()");
 
     // A column that is not in the file (a stale choice, or a hostile link) is named.
     set_types(&mut nb, &[("nope", Float)]);

@@ -5,9 +5,9 @@ use latih_engine::notebook::{Cell, CellOutput, ModelSummary, TuneOutput};
 use latih_engine::tune::{best, summarize};
 use latih_engine::Error;
 use latih_i18n::{
-    candidate_text, clusters_lines, convergence_warning, error_message, format_count,
-    format_decimal, format_percent, format_score, loss_text, model_shape_text, step_report_lines,
-    steps_summary_text, t, tf, Lang,
+    candidate_text, clusters_lines, convergence_warning, counted_columns, error_message,
+    format_count, format_decimal, format_percent, format_score, loss_text, model_shape_text,
+    step_report_lines, steps_summary_text, t, tf, Lang,
 };
 use serde_json::{json, Value};
 
@@ -52,6 +52,7 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
             Ok(CellOutput::Dataset(d)) => json!({
                 "kind": "dataset", "rows": d.rows, "columns": d.columns,
                 "rows_used": d.rows_used, "dropped_rows": d.dropped.rows,
+                "lost_to_types": d.lost_to_types,
             }),
             Ok(CellOutput::Split(s)) => json!({
                 "kind": "split", "train_rows": s.train_rows, "test_rows": s.test_rows,
@@ -166,14 +167,16 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
                 t(lang, "error-heading"),
                 error_message(lang, e)
             )],
-            Ok(CellOutput::Dataset(d)) => vec![
-                tf(
-                    lang,
-                    "out-shape",
-                    &[("rows", n(d.rows)), ("columns", n(d.columns))],
-                ),
-                tf(lang, "out-rows-used", &[("rows", n(d.rows_used))]),
-            ],
+            Ok(CellOutput::Dataset(d)) => {
+                let shape = [("rows", n(d.rows)), ("columns", n(d.columns))];
+                let mut lines = vec![tf(lang, "out-shape", &shape)];
+                if !d.lost_to_types.is_empty() {
+                    let lost = counted_columns(lang, &d.lost_to_types);
+                    lines.push(tf(lang, "types-lost", &[("columns", lost)]));
+                }
+                lines.push(tf(lang, "out-rows-used", &[("rows", n(d.rows_used))]));
+                lines
+            }
             Ok(CellOutput::Sql(q)) => {
                 let shape = [("rows", n(q.rows)), ("columns", n(q.column_names.len()))];
                 let mut lines = vec![tf(lang, "out-shape", &shape), q.column_names.join(" | ")];

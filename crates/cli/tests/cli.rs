@@ -340,3 +340,23 @@ fn data_fetched_from_a_url_is_fetched_again_and_a_bad_url_is_explained() {
         assert!(stdout.contains("iris.csv"), "{path}: {stdout}");
     }
 }
+
+#[test]
+fn columns_read_as_another_kind_say_what_they_lost_in_words_and_in_json() {
+    let notebook = temp_file(
+        "types.latih.json",
+        r#"{"version":1,"cells":[
+         {"kind":"dataset","dataset":"titanic","target":"survived","types":[["age","boolean"]]},
+         {"kind":"split","test_fraction":0.25,"stratify":true,"seed":42}]}"#,
+    );
+    // pandas: 1,036 of titanic's 1,046 ages are neither 0 nor 1.
+    let json = latih(&["run", &notebook, "--json"]);
+    let json: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        json["cells"][0]["lost_to_types"],
+        serde_json::json!([["age", 1036]])
+    );
+    let text = latih(&["run", &notebook, "--lang", "id"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("kini kosong: age (1.036)"), "{text}");
+}

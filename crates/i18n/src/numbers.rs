@@ -52,6 +52,15 @@ pub fn format_count(lang: Lang, count: usize) -> String {
     localise(&count.to_string(), lang)
 }
 
+/// Columns, each with a count of its values something befell: `age (3), fare (1,024)`.
+pub fn counted_columns(lang: Lang, columns: &[(String, usize)]) -> String {
+    let counted: Vec<String> = columns
+        .iter()
+        .map(|(name, n)| format!("{name} ({})", format_count(lang, *n)))
+        .collect();
+    counted.join(", ")
+}
+
 /// A fraction as a percentage: `format_percent(En, 0.9473, 1)` is `94.7%`.
 pub fn format_percent(lang: Lang, fraction: f64, decimals: usize) -> String {
     format!("{}%", format_decimal(lang, fraction * 100.0, decimals))

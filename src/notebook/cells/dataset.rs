@@ -233,7 +233,7 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
             if dropped.rows == 0 {
                 return i18n.tr("out-dropped-none");
             }
-            let columns = counted_columns(lang(), &dropped.missing_by_column);
+            let columns = latih_i18n::counted_columns(lang(), &dropped.missing_by_column);
             i18n.trf(
                 "out-dropped",
                 &[("rows", count(dropped.rows)), ("columns", columns)],
@@ -253,14 +253,14 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
     let kept = (!out.missing_kept.is_empty()).then(|| {
         let missing = out.missing_kept.clone();
         move || {
-            let columns = counted_columns(lang(), &missing);
+            let columns = latih_i18n::counted_columns(lang(), &missing);
             view! { <p>{i18n.trf("out-missing-kept", &[("columns", columns)])}</p> }
         }
     });
     let lost = (!out.lost_to_types.is_empty()).then(|| {
         let lost = out.lost_to_types.clone();
         move || {
-            let columns = counted_columns(lang(), &lost);
+            let columns = latih_i18n::counted_columns(lang(), &lost);
             view! { <p>{i18n.trf("types-lost", &[("columns", columns)])}</p> }
         }
     });
@@ -307,15 +307,6 @@ fn DatasetSummary(out: DatasetOutput, title: String) -> impl IntoView {
         {ignored}
         {target}
     }
-}
-
-/// "age (3), fare (1)": columns, each with how many of its values something befell.
-fn counted_columns(lang: latih_i18n::Lang, columns: &[(String, usize)]) -> String {
-    let counted: Vec<String> = columns
-        .iter()
-        .map(|(name, n)| format!("{name} ({})", format_count(lang, *n)))
-        .collect();
-    counted.join(", ")
 }
 
 /// The first rows of a table, captioned with its name.

@@ -140,10 +140,8 @@ async fn with_workers(workers: u32, title: &str, shape: &str) -> Site {
     site
 }
 
-/// Trains a random forest of 60 trees on penguins with a pool of `workers` (their trees are
-/// shared out over the pool) and reads the evaluation: accuracy, ROC-AUC, confusion matrix.
-async fn penguin_forest(workers: u32) -> (Site, Vec<String>) {
-    let site = penguins_with_workers(workers).await;
+/// Makes the model a random forest of 60 trees, and waits for the run to finish.
+async fn grow_sixty_trees(site: &Site) {
     site.choose_in("3. Train a model", "Model", "Random forest")
         .await;
     site.fill("Number of trees", "60").await;
@@ -152,6 +150,13 @@ async fn penguin_forest(workers: u32) -> (Site, Vec<String>) {
         site.find_all(PROGRESS).await.is_empty()
     })
     .await;
+}
+
+/// Trains a random forest of 60 trees on penguins with a pool of `workers` (their trees are
+/// shared out over the pool) and reads the evaluation: accuracy, ROC-AUC, confusion matrix.
+async fn penguin_forest(workers: u32) -> (Site, Vec<String>) {
+    let site = penguins_with_workers(workers).await;
+    grow_sixty_trees(&site).await;
     let mut numbers = vec![
         site.definition("Accuracy").await,
         site.definition("ROC-AUC (one-vs-rest, macro average)")
@@ -177,14 +182,7 @@ async fn a_forest_grown_by_two_workers_gives_the_numbers_of_one() {
 /// `workers`, and its evaluation's errors.
 async fn diabetes_forest(workers: u32) -> (Site, Vec<String>) {
     let site = with_workers(workers, "Diabetes progression", "442 rows × 11 columns").await;
-    site.choose_in("3. Train a model", "Model", "Random forest")
-        .await;
-    site.fill("Number of trees", "60").await;
-    site.text("60 trees,").await;
-    site.until("the run to finish", || async {
-        site.find_all(PROGRESS).await.is_empty()
-    })
-    .await;
+    grow_sixty_trees(&site).await;
     let mut numbers = Vec::new();
     for term in [
         "R² (1 is perfect, 0 is no better than the mean)",

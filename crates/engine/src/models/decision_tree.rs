@@ -9,6 +9,7 @@
 //! most 256 distinct values.
 
 use super::binning::Binned;
+use super::tree_growth::{self, Criterion};
 use crate::error::Expected;
 use crate::features::Matrix;
 use crate::rng::SeededRng;
@@ -122,25 +123,20 @@ impl DecisionTree {
         binned: &Binned,
         y: &[u32],
         n_classes: usize,
-        mut rows: Vec<usize>,
+        rows: Vec<usize>,
         growth: Growth,
     ) -> Self {
-        let mut builder = Builder {
-            binned,
+        let gini = Gini {
             y,
             n_classes,
-            growth,
-            nodes: Vec::new(),
-            depth: 0,
-            importances: vec![0.0; binned.features],
+            histogram: Vec::new(),
         };
-        builder.grow(&mut rows, 0);
-        super::as_shares(&mut builder.importances);
+        let grown = tree_growth::grow(gini, binned, rows, growth);
         Self {
-            nodes: builder.nodes,
+            nodes: grown.nodes,
             n_classes,
-            depth: builder.depth,
-            importances: builder.importances,
+            depth: grown.depth,
+            importances: grown.importances,
         }
     }
 
@@ -242,23 +238,6 @@ impl Growth<'_> {
     }
 }
 
-/// Puts the rows whose bin of `feature` is at most `left_bin` first; returns how many they are.
-pub(crate) fn partition(
-    binned: &Binned,
-    rows: &mut [usize],
-    feature: usize,
-    left_bin: usize,
-) -> usize {
-    let mut boundary = 0;
-    for i in 0..rows.len() {
-        if binned.bin(rows[i], feature) <= left_bin {
-            rows.swap(i, boundary);
-            boundary += 1;
-        }
-    }
-    boundary
-}
-
 /// The index of the largest value; ties go to the first, as `argmax` does.
 pub(crate) fn argmax<T: PartialOrd + Copy>(values: &[T]) -> usize {
     let mut best = 0;
@@ -281,59 +260,19 @@ fn gini(counts: &[u32], total: u32) -> f64 {
         .sum::<f64>()
 }
 
-struct BestSplit {
-    feature: usize,
-    /// The last occupied bin going left and the first going right.
-    left_bin: usize,
-    right_bin: usize,
-    /// Weighted child impurity; lower is better.
-    impurity: f64,
-}
-
-struct Builder<'a> {
-    binned: &'a Binned,
+/// Gini impurity of the classes, weighted by the children's rows.
+struct Gini<'a> {
     y: &'a [u32],
     n_classes: usize,
-    growth: Growth<'a>,
-    nodes: Vec<Node>,
-    depth: u32,
-    importances: Vec<f64>,
+    /// Class counts per bin of the feature being tried (kept to reuse its memory).
+    histogram: Vec<u32>,
 }
 
-impl Builder<'_> {
-    /// Grows the subtree for `rows` and returns its node index.
-    fn grow(&mut self, rows: &mut [usize], depth: u32) -> usize {
-        self.depth = self.depth.max(depth);
-        let counts = self.class_counts(rows);
-        let index = self.nodes.len();
-        self.nodes.push(Node::Leaf {
-            counts: counts.clone(),
-        });
-        let pure = counts.iter().filter(|&&c| c > 0).count() <= 1;
-        if pure || depth >= self.growth.max_depth || rows.len() < self.growth.min_samples_split {
-            return index;
-        }
-        let Some(split) = self.best_split(rows, &counts) else {
-            return index;
-        };
-        let n = rows.len() as f64;
-        self.importances[split.feature] += n * (gini(&counts, rows.len() as u32) - split.impurity);
-        let (binned, feature) = (self.binned, split.feature);
-        let boundary = partition(binned, rows, feature, split.left_bin);
-        let threshold = binned.threshold(feature, split.left_bin, split.right_bin);
-        let (left_rows, right_rows) = rows.split_at_mut(boundary);
-        let left = self.grow(left_rows, depth + 1);
-        let right = self.grow(right_rows, depth + 1);
-        self.nodes[index] = Node::Split {
-            feature,
-            threshold,
-            left,
-            right,
-        };
-        index
-    }
+impl Criterion for Gini<'_> {
+    type Stats = Vec<u32>;
+    type Node = Node;
 
-    fn class_counts(&self, rows: &[usize]) -> Vec<u32> {
+    fn stats(&self, rows: &[usize]) -> Vec<u32> {
         let mut counts = vec![0u32; self.n_classes];
         for &r in rows {
             counts[self.y[r] as usize] += 1;
@@ -341,64 +280,71 @@ impl Builder<'_> {
         counts
     }
 
-    /// The features to try at a node, in the order to try them: all in column order, or (for a
-    /// forest) a fresh random order of which the first `max_features` that vary are used.
-    fn candidate_order(&mut self) -> Vec<usize> {
-        self.growth.candidate_order(self.binned.features)
+    fn settled(&self, counts: &Vec<u32>) -> bool {
+        counts.iter().filter(|&&c| c > 0).count() <= 1
     }
 
-    /// The split with the lowest weighted Gini impurity, if any feature varies. As in
-    /// scikit-learn (`min_impurity_decrease=0`) a split is taken even when it improves nothing:
-    /// that is how a tree learns XOR.
-    fn best_split(&mut self, rows: &[usize], counts: &[u32]) -> Option<BestSplit> {
+    fn leaf(&self, counts: &Vec<u32>) -> Node {
+        Node::Leaf {
+            counts: counts.clone(),
+        }
+    }
+
+    fn split(feature: usize, threshold: f64, left: usize, right: usize) -> Node {
+        Node::Split {
+            feature,
+            threshold,
+            left,
+            right,
+        }
+    }
+
+    fn best_in_feature(
+        &mut self,
+        binned: &Binned,
+        rows: &[usize],
+        feature: usize,
+        counts: &Vec<u32>,
+    ) -> Option<(usize, usize, f64)> {
         let n = rows.len() as u32;
         let k = self.n_classes;
-        let limit = self.growth.max_features.unwrap_or(usize::MAX);
-        let mut best: Option<BestSplit> = None;
-        let mut tried = 0;
-        let mut histogram: Vec<u32> = Vec::new();
-        for feature in self.candidate_order() {
-            if tried == limit {
-                break;
+        let bins = binned.bins_of(feature);
+        let histogram = &mut self.histogram;
+        histogram.clear();
+        histogram.resize(bins * k, 0);
+        for &r in rows {
+            histogram[binned.bin(r, feature) * k + self.y[r] as usize] += 1;
+        }
+        let occupied: Vec<usize> = (0..bins)
+            .filter(|&b| histogram[b * k..(b + 1) * k].iter().any(|&c| c > 0))
+            .collect();
+        if occupied.len() < 2 {
+            return None;
+        }
+        let mut best: Option<(usize, usize, f64)> = None;
+        let mut left = vec![0u32; k];
+        for pair in occupied.windows(2) {
+            let (left_bin, right_bin) = (pair[0], pair[1]);
+            for (l, h) in left
+                .iter_mut()
+                .zip(&histogram[left_bin * k..(left_bin + 1) * k])
+            {
+                *l += h;
             }
-            let bins = self.binned.bins_of(feature);
-            histogram.clear();
-            histogram.resize(bins * k, 0);
-            for &r in rows {
-                histogram[self.binned.bin(r, feature) * k + self.y[r] as usize] += 1;
-            }
-            let occupied: Vec<usize> = (0..bins)
-                .filter(|&b| histogram[b * k..(b + 1) * k].iter().any(|&c| c > 0))
-                .collect();
-            if occupied.len() < 2 {
-                continue; // constant in this node: does not count towards max_features
-            }
-            tried += 1;
-            let mut left = vec![0u32; k];
-            for pair in occupied.windows(2) {
-                let (left_bin, right_bin) = (pair[0], pair[1]);
-                for (l, h) in left
-                    .iter_mut()
-                    .zip(&histogram[left_bin * k..(left_bin + 1) * k])
-                {
-                    *l += h;
-                }
-                let n_left: u32 = left.iter().sum();
-                let right: Vec<u32> = counts.iter().zip(&left).map(|(c, l)| c - l).collect();
-                let impurity = (f64::from(n_left) * gini(&left, n_left)
-                    + f64::from(n - n_left) * gini(&right, n - n_left))
-                    / f64::from(n);
-                if best.as_ref().is_none_or(|b| impurity < b.impurity) {
-                    best = Some(BestSplit {
-                        feature,
-                        left_bin,
-                        right_bin,
-                        impurity,
-                    });
-                }
+            let n_left: u32 = left.iter().sum();
+            let right: Vec<u32> = counts.iter().zip(&left).map(|(c, l)| c - l).collect();
+            let impurity = (f64::from(n_left) * gini(&left, n_left)
+                + f64::from(n - n_left) * gini(&right, n - n_left))
+                / f64::from(n);
+            if best.is_none_or(|(_, _, b)| impurity < b) {
+                best = Some((left_bin, right_bin, impurity));
             }
         }
         best
+    }
+
+    fn decrease(&self, counts: &Vec<u32>, rows: usize, impurity: f64) -> f64 {
+        rows as f64 * (gini(counts, rows as u32) - impurity)
     }
 }
 

@@ -17,6 +17,7 @@ mod random_forest;
 mod regression_tree;
 mod standardize;
 mod svm;
+mod tree_growth;
 mod tree_view;
 mod value_tree;
 

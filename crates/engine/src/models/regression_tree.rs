@@ -7,8 +7,9 @@
 //! a forest drawing from its own stream of the seed, with the same parameters.
 
 use super::binning::Binned;
-use super::decision_tree::{partition, DecisionTreeParams, Growth, MAX_DEPTH_LIMIT};
+use super::decision_tree::{DecisionTreeParams, Growth, MAX_DEPTH_LIMIT};
 use super::random_forest::{mean_importances, RandomForestParams};
+use super::tree_growth::{self, Criterion};
 use super::value_tree::{Node, Tree};
 use crate::features::Matrix;
 use crate::Error;
@@ -42,23 +43,16 @@ impl RegressionTree {
     }
 
     /// Grows a tree on `rows` of the binned training data (a row may repeat: a bootstrap sample).
-    fn grow(binned: &Binned, y: &[f64], mut rows: Vec<usize>, growth: Growth) -> Self {
-        let mut builder = Builder {
-            binned,
+    fn grow(binned: &Binned, y: &[f64], rows: Vec<usize>, growth: Growth) -> Self {
+        let criterion = SquaredError {
             y,
-            growth,
-            nodes: Vec::new(),
-            depth: 0,
-            importances: vec![0.0; binned.features],
+            histogram: Vec::new(),
         };
-        builder.grow(&mut rows, 0);
-        super::as_shares(&mut builder.importances);
+        let grown = tree_growth::grow(criterion, binned, rows, growth);
         Self {
-            tree: Tree {
-                nodes: builder.nodes,
-            },
-            depth: builder.depth,
-            importances: builder.importances,
+            tree: Tree { nodes: grown.nodes },
+            depth: grown.depth,
+            importances: grown.importances,
         }
     }
 
@@ -118,106 +112,81 @@ impl Sums {
     }
 }
 
-struct BestSplit {
-    feature: usize,
-    left_bin: usize,
-    right_bin: usize,
-    /// The children's squared error; lower is better.
-    error: f64,
-}
-
-struct Builder<'a> {
-    binned: &'a Binned,
+/// The squared error around each child's mean, summed.
+struct SquaredError<'a> {
     y: &'a [f64],
-    growth: Growth<'a>,
-    nodes: Vec<Node>,
-    depth: u32,
-    importances: Vec<f64>,
+    /// Sums per bin of the feature being tried (kept to reuse its memory).
+    histogram: Vec<Sums>,
 }
 
-impl Builder<'_> {
-    /// Grows the subtree for `rows` and returns its node index.
-    fn grow(&mut self, rows: &mut [usize], depth: u32) -> usize {
-        self.depth = self.depth.max(depth);
+impl Criterion for SquaredError<'_> {
+    type Stats = Sums;
+    type Node = Node;
+
+    fn stats(&self, rows: &[usize]) -> Sums {
         let mut sums = Sums::default();
         rows.iter().for_each(|&r| sums.add(self.y[r]));
-        let index = self.nodes.len();
-        self.nodes.push(Node::Leaf {
+        sums
+    }
+
+    /// All targets equal (scikit-learn: impurity at most machine epsilon).
+    fn settled(&self, sums: &Sums) -> bool {
+        sums.squared_error() / sums.n.max(1.0) <= f64::EPSILON
+    }
+
+    fn leaf(&self, sums: &Sums) -> Node {
+        Node::Leaf {
             value: sums.sum / sums.n.max(1.0),
-        });
-        // A node whose targets are all equal is a leaf (scikit-learn: impurity ≤ machine epsilon).
-        let constant = sums.squared_error() / sums.n.max(1.0) <= f64::EPSILON;
-        if constant || depth >= self.growth.max_depth || rows.len() < self.growth.min_samples_split
-        {
-            return index;
         }
-        let Some(split) = self.best_split(rows, sums) else {
-            return index;
-        };
-        self.importances[split.feature] += sums.squared_error() - split.error;
-        let (binned, feature) = (self.binned, split.feature);
-        let boundary = partition(binned, rows, feature, split.left_bin);
-        let threshold = binned.threshold(feature, split.left_bin, split.right_bin);
-        let (left_rows, right_rows) = rows.split_at_mut(boundary);
-        let left = self.grow(left_rows, depth + 1);
-        let right = self.grow(right_rows, depth + 1);
-        self.nodes[index] = Node::Split {
+    }
+
+    fn split(feature: usize, threshold: f64, left: usize, right: usize) -> Node {
+        Node::Split {
             feature,
             threshold,
             left,
             right,
-        };
-        index
+        }
     }
 
-    /// The features to try at a node: all in column order, or (for a forest) a fresh random
-    /// order of which the first `max_features` that vary are used.
-    fn candidate_order(&mut self) -> Vec<usize> {
-        self.growth.candidate_order(self.binned.features)
-    }
-
-    /// The split that leaves the least squared error, if any feature varies in the node.
-    fn best_split(&mut self, rows: &[usize], total: Sums) -> Option<BestSplit> {
-        let limit = self.growth.max_features.unwrap_or(usize::MAX);
-        let mut best: Option<BestSplit> = None;
-        let mut tried = 0;
-        let mut histogram: Vec<Sums> = Vec::new();
-        for feature in self.candidate_order() {
-            if tried == limit {
-                break;
-            }
-            histogram.clear();
-            histogram.resize(self.binned.bins_of(feature), Sums::default());
-            for &r in rows {
-                histogram[self.binned.bin(r, feature)].add(self.y[r]);
-            }
-            let occupied: Vec<usize> = (0..histogram.len())
-                .filter(|&b| histogram[b].n > 0.0)
-                .collect();
-            if occupied.len() < 2 {
-                continue; // constant in this node: does not count towards max_features
-            }
-            tried += 1;
-            let mut left = Sums::default();
-            for pair in occupied.windows(2) {
-                let bin = histogram[pair[0]];
-                left = Sums {
-                    n: left.n + bin.n,
-                    sum: left.sum + bin.sum,
-                    squares: left.squares + bin.squares,
-                };
-                let error = left.squared_error() + total.minus(left).squared_error();
-                if best.as_ref().is_none_or(|b| error < b.error) {
-                    best = Some(BestSplit {
-                        feature,
-                        left_bin: pair[0],
-                        right_bin: pair[1],
-                        error,
-                    });
-                }
+    fn best_in_feature(
+        &mut self,
+        binned: &Binned,
+        rows: &[usize],
+        feature: usize,
+        total: &Sums,
+    ) -> Option<(usize, usize, f64)> {
+        let histogram = &mut self.histogram;
+        histogram.clear();
+        histogram.resize(binned.bins_of(feature), Sums::default());
+        for &r in rows {
+            histogram[binned.bin(r, feature)].add(self.y[r]);
+        }
+        let occupied: Vec<usize> = (0..histogram.len())
+            .filter(|&b| histogram[b].n > 0.0)
+            .collect();
+        if occupied.len() < 2 {
+            return None;
+        }
+        let mut best: Option<(usize, usize, f64)> = None;
+        let mut left = Sums::default();
+        for pair in occupied.windows(2) {
+            let bin = histogram[pair[0]];
+            left = Sums {
+                n: left.n + bin.n,
+                sum: left.sum + bin.sum,
+                squares: left.squares + bin.squares,
+            };
+            let error = left.squared_error() + total.minus(left).squared_error();
+            if best.is_none_or(|(_, _, b)| error < b) {
+                best = Some((pair[0], pair[1], error));
             }
         }
         best
+    }
+
+    fn decrease(&self, sums: &Sums, _rows: usize, error: f64) -> f64 {
+        sums.squared_error() - error
     }
 }
 

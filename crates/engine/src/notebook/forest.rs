@@ -23,21 +23,23 @@ impl GrownForest {
     /// Parts joined in the order given; `None` when there are none, or they are not all of one
     /// kind (or of the same classes).
     pub fn merge(parts: Vec<GrownForest>) -> Option<GrownForest> {
+        // Every part of one kind, or none.
+        fn all<T>(parts: Vec<GrownForest>, kind: fn(GrownForest) -> Option<T>) -> Option<Vec<T>> {
+            parts.into_iter().map(kind).collect()
+        }
         match parts.first()? {
             GrownForest::Classes(_) => {
-                let forests = parts.into_iter().map(|p| match p {
+                let forests = all(parts, |p| match p {
                     GrownForest::Classes(forest) => Some(forest),
                     GrownForest::Numbers(_) => None,
                 });
-                let forests: Option<Vec<RandomForest>> = forests.collect();
                 RandomForest::merge(forests?).map(GrownForest::Classes)
             }
             GrownForest::Numbers(_) => {
-                let forests = parts.into_iter().map(|p| match p {
+                let forests = all(parts, |p| match p {
                     GrownForest::Numbers(forest) => Some(forest),
                     GrownForest::Classes(_) => None,
                 });
-                let forests: Option<Vec<ForestRegressor>> = forests.collect();
                 ForestRegressor::merge(forests?).map(GrownForest::Numbers)
             }
         }

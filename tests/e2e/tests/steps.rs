@@ -116,6 +116,10 @@ async fn titanic_ages_are_filled_by_median_classes_one_hot_then_a_model_trains()
         }
     };
     read_as("survived", "true/false").await;
+    assert!(
+        site.fits_width().await,
+        "the column types widen the phone's page"
+    );
     site.text("True: 500").await;
     site.text("False: 809").await;
     site.settled().await;

@@ -130,7 +130,7 @@ const SPREADSHEET: &str = r#"{"version":1,"cells":[
 /// PCA's shares check that the features are the same ones. Then cast steps of the same kinds.
 const TYPES: &str = r#"{"version":1,"cells":[
  {"kind":"dataset","dataset":"churn","target":"churn","types":[["international_plan","boolean"],
-   ["voice_mail_plan","boolean"],["number_customer_service_calls","categorical"],
+   ["voice_mail_plan","boolean"],["number_customer_service_calls","category"],
    ["account_length","text"],["total_day_minutes","integer"],["churn","boolean"]]},
  {"kind":"split","test_fraction":0.25,"stratify":true,"seed":3},
  {"kind":"steps","steps":[{"cast":{"column":"area_code","to":"text"}},

@@ -3,7 +3,8 @@
 //! module is the only place that knows which [`Step`] field each one edits.
 
 use crate::components::fields::parse_decimal;
-use latih_engine::prep::{CastTo, FilterOp, ImputeStrategy, ScalerKind, Step};
+use latih_engine::prep::{FilterOp, ImputeStrategy, ScalerKind, Step};
+use latih_engine::table::retype::ValueType;
 
 /// The kinds of step, as (value, label key), in the order the list offers them.
 pub const KINDS: [(&str, &str); 13] = [
@@ -36,7 +37,7 @@ const SCALERS: [(&str, &str); 3] = [
     ("min_max", crate::key!("scaler-min-max")),
     ("robust", crate::key!("scaler-robust")),
 ];
-/// In the order of [`CastTo::ALL`].
+/// Values as [`ValueType::name`] gives them.
 const CASTS: [(&str, &str); 5] = [
     ("number", crate::key!("cast-number")),
     ("integer", crate::key!("cast-integer")),
@@ -125,7 +126,7 @@ pub fn step_of(kind: &str, column: String) -> Step {
         },
         "cast" => Step::Cast {
             column,
-            to: CastTo::Number,
+            to: ValueType::Float,
         },
         "ordinal" => Step::Ordinal { column },
         "clip_outliers" => Step::ClipOutliers { column },
@@ -235,7 +236,7 @@ pub fn with_choice(step: Step, value: &str) -> Step {
         },
         Step::Cast { column, .. } => Step::Cast {
             column,
-            to: CastTo::from_name(value).unwrap_or(CastTo::Number),
+            to: ValueType::from_name(value).unwrap_or(ValueType::Float),
         },
         Step::Filter {
             column, value: v, ..

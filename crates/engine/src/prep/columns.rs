@@ -5,56 +5,8 @@
 use super::present_at;
 use crate::table::profile::quantile_sorted;
 pub(super) use crate::table::retype::to_categories;
-use crate::table::retype::ValueType;
 use crate::table::{ColumnData, MISSING};
 use crate::Error;
-use serde::{Deserialize, Serialize};
-
-/// What a "change type" step reads a column as: one of the kinds a data set cell can read it as
-/// ([`ValueType`]), named as the steps' JSON has named them from the first ("number",
-/// "category"). What is not of that kind becomes missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CastTo {
-    Number,
-    Integer,
-    Boolean,
-    /// Categories, one-hot encoded by the model.
-    Category,
-    /// Text, which no model learns from.
-    Text,
-}
-
-impl CastTo {
-    pub const ALL: [CastTo; 5] = [
-        CastTo::Number,
-        CastTo::Integer,
-        CastTo::Boolean,
-        CastTo::Category,
-        CastTo::Text,
-    ];
-
-    /// Their names in the steps' JSON, in the order of [`CastTo::ALL`].
-    pub const NAMES: [&'static str; 5] = ["number", "integer", "boolean", "category", "text"];
-
-    pub fn name(self) -> &'static str {
-        CastTo::NAMES[self as usize]
-    }
-
-    pub fn from_name(name: &str) -> Option<CastTo> {
-        CastTo::ALL.into_iter().find(|c| c.name() == name)
-    }
-
-    pub fn kind(self) -> ValueType {
-        match self {
-            CastTo::Number => ValueType::Float,
-            CastTo::Integer => ValueType::Integer,
-            CastTo::Boolean => ValueType::Boolean,
-            CastTo::Category => ValueType::Categorical,
-            CastTo::Text => ValueType::Text,
-        }
-    }
-}
 
 /// `OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=-1)`: the training rows'
 /// categories in sorted order become 0, 1, 2, …; a category unseen there is -1; missing stays

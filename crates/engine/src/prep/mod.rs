@@ -8,7 +8,6 @@ mod rows;
 mod scale;
 mod steps;
 
-pub use columns::CastTo;
 pub use impute::{ImputeStrategy, Imputer};
 pub use rows::FilterOp;
 pub use scale::{Scaler, ScalerKind};

@@ -3,7 +3,7 @@
 //! rows only and then change every row, as a scikit-learn pipeline fitted on `X_train` does;
 //! that is the lesson about leakage the cell shows.
 
-use super::columns::{self, CastTo};
+use super::columns;
 use super::rows::{self, FilterOp};
 use super::{ImputeStrategy, Imputer, Scaler, ScalerKind};
 use crate::export::{py_float, py_str, py_str_list};
@@ -38,7 +38,8 @@ pub enum Step {
     /// `df.rename(columns={column: to})`.
     Rename { column: String, to: String },
     /// Reads a column as numbers (what does not read becomes missing) or as categories.
-    Cast { column: String, to: CastTo },
+    /// Reads a column as another kind of values (see [`crate::table::retype`]).
+    Cast { column: String, to: ValueType },
     /// Keeps the rows where `column op value` holds, on both sides of the split.
     Filter {
         column: String,
@@ -63,7 +64,7 @@ mod step_reader {
     //! Every step's fields are read into one struct of optional fields, then checked for the
     //! step named: one small reader instead of one per step.
 
-    use super::{CastTo, FilterOp, ImputeStrategy, ScalerKind, Step};
+    use super::{FilterOp, ImputeStrategy, ScalerKind, Step, ValueType};
     use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
     use serde::{Deserialize, Deserializer};
     use std::fmt;
@@ -125,8 +126,8 @@ mod step_reader {
                 column: column()?,
                 to: {
                     let name = needs(f.to, "to")?;
-                    CastTo::from_name(&name)
-                        .ok_or_else(|| E::unknown_variant(&name, &CastTo::NAMES))?
+                    ValueType::from_name(&name)
+                        .ok_or_else(|| E::unknown_variant(&name, &ValueType::NAMES))?
                 },
             },
             "filter" => Step::Filter {
@@ -315,7 +316,7 @@ impl Step {
                 // of that kind already.
                 let before = ValueType::of(&col.data);
                 let present = (0..col.len()).filter(|&r| !col.is_missing(r)).count();
-                made_missing = retype(col, to.kind());
+                made_missing = retype(col, *to);
                 if ValueType::of(&col.data) != before {
                     cells_changed = present;
                 }
@@ -442,14 +443,13 @@ impl Step {
             Step::Cast { column, to } => {
                 let column = py_str(column);
                 // Text is no feature: the model's encoder would one-hot it, so it goes.
-                if *to == CastTo::Text {
+                if *to == ValueType::Text {
                     return format!(
                         "X_train = X_train.drop(columns=[{column}])\n\
                          X_test = X_test.drop(columns=[{column}])"
                     );
                 }
-                let cast =
-                    |x: &str| crate::export::py_retyped(&format!("{x}[{column}]"), to.kind());
+                let cast = |x: &str| crate::export::py_retyped(&format!("{x}[{column}]"), *to);
                 format!(
                     "X_train[{column}] = {}\nX_test[{column}] = {}",
                     cast("X_train"),
@@ -597,11 +597,11 @@ mod tests {
             },
             Step::Cast {
                 column: "x".into(),
-                to: CastTo::Category,
+                to: ValueType::Categorical,
             },
             Step::Cast {
                 column: "x".into(),
-                to: CastTo::Boolean,
+                to: ValueType::Boolean,
             },
             Step::Filter {
                 column: "x".into(),
@@ -708,25 +708,25 @@ mod tests {
         };
         let csv = "n,plan,y\n1.5,ya,a\n2.5,no,b\n,maybe,a\n4,1,b\n";
         let mut data = prepared(csv, &[0, 1, 2], &[3]);
-        let report = cast("n", CastTo::Integer).apply(&mut data).unwrap();
+        let report = cast("n", ValueType::Integer).apply(&mut data).unwrap();
         assert_eq!((report.cells_changed, report.made_missing), (3, 0));
         let n: Vec<String> = (0..4).map(|r| data.table.columns[0].display(r)).collect();
         assert_eq!(n, ["2", "2", "", "4"]);
         // Of a kind already: nothing changes.
-        let again = cast("n", CastTo::Number).apply(&mut data).unwrap();
+        let again = cast("n", ValueType::Float).apply(&mut data).unwrap();
         assert_eq!(again.cells_changed, 0);
-        let report = cast("plan", CastTo::Boolean).apply(&mut data).unwrap();
+        let report = cast("plan", ValueType::Boolean).apply(&mut data).unwrap();
         assert_eq!((report.cells_changed, report.made_missing), (4, 1));
         let plan: Vec<String> = (0..4).map(|r| data.table.columns[1].display(r)).collect();
         assert_eq!(plan, ["True", "False", "", "True"]);
-        cast("plan", CastTo::Text).apply(&mut data).unwrap();
+        cast("plan", ValueType::Text).apply(&mut data).unwrap();
         assert!(matches!(data.table.columns[1].data, ColumnData::Text(_)));
         // In pandas, text leaves the features.
-        assert!(cast("plan", CastTo::Text)
+        assert!(cast("plan", ValueType::Text)
             .python()
             .contains("X_train.drop(columns=[\"plan\"])"));
         assert!(matches!(
-            cast("y", CastTo::Text).apply(&mut data),
+            cast("y", ValueType::Text).apply(&mut data),
             Err(Error::StepOnTarget { .. })
         ));
     }

@@ -6,13 +6,16 @@ use super::{present, Column, ColumnData, MISSING};
 use serde::{Deserialize, Serialize};
 
 /// A column's kind of values, finer than how Latih stores them (numbers, categories, text):
-/// integers and decimals are numbers; true/false are categories "True" and "False".
+/// integers and decimals are numbers; true/false are categories "True" and "False". Named in
+/// JSON as the cast step has named them from the first ("number", "category").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ValueType {
     Integer,
+    #[serde(rename = "number")]
     Float,
     Boolean,
+    #[serde(rename = "category")]
     Categorical,
     Text,
 }
@@ -25,6 +28,17 @@ impl ValueType {
         ValueType::Categorical,
         ValueType::Text,
     ];
+
+    /// Their names in JSON, in the order of [`ValueType::ALL`].
+    pub const NAMES: [&'static str; 5] = ["integer", "number", "boolean", "category", "text"];
+
+    pub fn name(self) -> &'static str {
+        ValueType::NAMES[self as usize]
+    }
+
+    pub fn from_name(name: &str) -> Option<ValueType> {
+        ValueType::ALL.into_iter().find(|kind| kind.name() == name)
+    }
 
     /// What the values are: numbers that are all whole are integers, and categories that are
     /// only true and false (in any case, as pandas reads them) are booleans.

@@ -126,6 +126,9 @@ fn a_notebook_trains_a_support_vector_machine_for_classes_and_for_numbers() {
     };
     assert!(eval.accuracy > 0.95, "{}", eval.accuracy);
     assert_eq!(eval.log_loss, None);
+    assert!(!eval.probabilities, "its shares are squashed scores");
+    let starter = evaluate(&Notebook::starter("breast_cancer", "diagnosis"), &data);
+    assert!(matches!(&starter[3], Ok(CellOutput::Evaluate(e)) if e.probabilities));
     // The scores rank the rows: ROC-AUC of a good separator is near 1.
     assert!(eval.roc.as_ref().unwrap().auc > 0.98);
 

@@ -108,7 +108,7 @@ fn Evaluation(out: EvaluateOutput, index: usize) -> impl IntoView {
                 pos_label=pos
                 classes=classes.clone()
                 threshold
-                probabilities=out.log_loss.is_some()
+                probabilities=out.probabilities
             />
         }
     });

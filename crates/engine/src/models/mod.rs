@@ -292,6 +292,17 @@ pub enum Regressor {
 }
 
 impl Regressor {
+    /// As [`Classifier::was_fitted_as`], for a model that predicts numbers from `features`
+    /// columns.
+    pub fn was_fitted_as(&self, spec: &ModelSpec, features: usize) -> bool {
+        match (self, spec) {
+            (Regressor::RandomForest(forest), ModelSpec::RandomForest(params)) => {
+                forest.n_trees() == params.n_estimators as usize && forest.is_well_formed(features)
+            }
+            _ => false,
+        }
+    }
+
     pub fn predict(&self, x: &Matrix) -> Vec<f64> {
         match self {
             Regressor::Linear(linear) => linear.predict(x),

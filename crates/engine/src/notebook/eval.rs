@@ -10,7 +10,7 @@ use super::{Cell, DatasetCell, ExploreCell, Notebook, SplitCell, StepsCell, Trai
 use crate::error::CellKind;
 use crate::features::{FeatureEncoder, Matrix, Outcomes, Target};
 use crate::metrics::{self, ClassificationReport, RocCurve};
-use crate::models::{Classifier, ForestRegressor, ModelSpec, Regressor, TreeView};
+use crate::models::{Classifier, ForestRegressor, Regressor, TreeView};
 use crate::prep::{Prepared, StepReport};
 use crate::split::{hold_out, HoldOut};
 use crate::table::profile::{profile, TableProfile};
@@ -199,6 +199,9 @@ pub struct EvaluateOutput {
     pub matthews: Option<f64>,
     pub kappa: Option<f64>,
     pub log_loss: Option<f64>,
+    /// Whether the scores below (ROC, PR, the threshold's) are probabilities; a support vector
+    /// machine's are its decision scores squashed into shares.
+    pub probabilities: bool,
     /// Precision, recall and F1 per class, with macro and weighted averages.
     pub report: ClassificationReport,
     /// ROC curves and AUC; an error (not a failed cell) when the test set makes them undefined.
@@ -910,15 +913,9 @@ fn train_regressor(
     progress: &mut dyn FnMut(f64),
 ) -> Result<TrainOutput, Error> {
     // A forest grown by other workers, used when it is the one this cell would grow.
-    let grown = prefitted.filter(|forest| match &cell.model {
-        ModelSpec::RandomForest(params) => {
-            forest.n_trees() == params.n_estimators as usize && forest.is_well_formed(x_train.cols)
-        }
-        _ => false,
-    });
-    let model = match grown {
-        Some(forest) => Regressor::RandomForest(forest),
-        None => cell.model.fit_regressor(x_train, y_train, progress)?,
+    let model = match prefitted.map(Regressor::RandomForest) {
+        Some(model) if model.was_fitted_as(&cell.model, x_train.cols) => model,
+        _ => cell.model.fit_regressor(x_train, y_train, progress)?,
     };
     let summary = match &model {
         Regressor::DecisionTree(tree) => ModelSummary::Tree {
@@ -1059,6 +1056,7 @@ fn evaluate_classifier(
             .gives_probabilities()
             .then(|| metrics::log_loss(&y_true, &proba).ok())
             .flatten(),
+        probabilities: model.gives_probabilities(),
         report: metrics::classification_report(
             &y_true,
             &y_pred,

@@ -4,7 +4,6 @@
 
 use super::present_at;
 use crate::table::profile::quantile_sorted;
-pub(super) use crate::table::retype::to_categories;
 use crate::table::{ColumnData, MISSING};
 use crate::Error;
 

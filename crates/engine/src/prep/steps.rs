@@ -7,7 +7,7 @@ use super::columns;
 use super::rows::{self, FilterOp};
 use super::{ImputeStrategy, Imputer, Scaler, ScalerKind};
 use crate::export::{py_float, py_str, py_str_list};
-use crate::table::retype::{retype, ValueType};
+use crate::table::retype::{retype, to_categories, ValueType};
 use crate::table::{Column, ColumnData, Table};
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -260,7 +260,7 @@ impl Step {
             Step::OneHot { column } => {
                 let target = data.target.clone();
                 let col = feature_column(&mut data.table, column, &target)?;
-                cells_changed = columns::to_categories(&mut col.data);
+                cells_changed = to_categories(&mut col.data);
             }
             Step::Scale { column, kind } => {
                 let names: Vec<String> = match column {

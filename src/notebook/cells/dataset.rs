@@ -178,16 +178,19 @@ fn ColumnTypes(
                 .map(|(_, to)| *to)
         };
         let kind = read.or_else(chosen);
-        kind.map(|k| k.name().to_string()).unwrap_or_default()
+        kind.and_then(|k| ValueType::ALL.iter().position(|&each| each == k))
+            .map(|i| i.to_string())
+            .unwrap_or_default()
     });
     let kinds = Signal::derive(move || {
-        let kinds = ValueType::ALL.iter();
+        let kinds = ValueType::ALL.iter().enumerate();
         kinds
-            .map(|&k| (k.name().to_string(), i18n.tr(super::explore::type_key(k))))
+            .map(|(i, &k)| (i.to_string(), i18n.tr(super::explore::type_key(k))))
             .collect()
     });
     let retype = Callback::new(move |choice: String| {
-        let Some(to) = ValueType::from_name(&choice) else {
+        let choice: Option<usize> = choice.parse().ok();
+        let Some(&to) = choice.and_then(|i| ValueType::ALL.get(i)) else {
             return;
         };
         let name = column.get_untracked();

@@ -108,12 +108,21 @@ async fn data_from_a_url_is_used_and_a_url_without_data_says_what_to_try() {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
     site.open("/notebook").await;
     site.heading("1. Data set").await;
-    // Opened once the first run has drawn the cells (it redraws the form).
     site.settled().await;
-    site.text("Fetch from a URL").await.click().await.unwrap();
     let fetch = |url: String| {
         let site = &site;
         async move {
+            // The form is opened (again) until its field shows: the first run may redraw the
+            // cell, closing it, after the page looked settled.
+            site.until("the URL form to open", || async {
+                let field = site.labelled("Address (URL)").await;
+                if field.is_displayed().await.unwrap_or(false) {
+                    return true;
+                }
+                let _ = site.text("Fetch from a URL").await.click().await;
+                false
+            })
+            .await;
             site.fill("Address (URL)", &url).await;
             site.button("Fetch the data").await.click().await.unwrap();
         }

@@ -27,6 +27,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# make test checks formatting and lints; rustup's minimal profile leaves both out.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing Trunk $TRUNK_VERSION (about 12 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

@@ -14,6 +14,13 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$log" "$scratch"' EXIT
 tests() { cargo test --locked "$@" 2>&1 | tee -a "$log"; }
 
+echo "== habits: formatting, and clippy natively and for wasm (warnings are errors)"
+cargo fmt --all -- --check
+cargo clippy --locked --all-targets -p latih-engine -p latih-i18n -p latih-charts -p latih-cli \
+  -p latih-sql -p latih-e2e -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown -p latih -p latih-worker -p latih-sql-worker \
+  -- -D warnings
+
 echo "== native tests: engine, i18n, charts, command line"
 tests -p latih-engine -p latih-i18n -p latih-charts -p latih-cli -p latih-sql
 

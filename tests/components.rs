@@ -103,6 +103,7 @@ impl Jobs for InPageJobs {
                 match response {
                     Response::Progress { fraction, .. } => on_event(JobEvent::Progress(fraction)),
                     Response::AtCell { cell, .. } => on_event(JobEvent::AtCell(cell)),
+                    Response::Reused { cell, .. } => on_event(JobEvent::Reused(cell)),
                     Response::Done { result, .. } => on_event(JobEvent::Done(result)),
                     other => panic!("unexpected response {other:?}"),
                 }
@@ -345,14 +346,17 @@ async fn notebook_cells_run_on_loaded_data_and_show_errors_on_the_right_cell() {
     assert_eq!(total, 38);
     assert!(by_text(&root, "dt", "Accuracy").is_some());
 
-    // A test fraction of 1 fails the split cell; the cells below wait for it.
+    // A test fraction of 1 fails the split cell (once the learner pauses typing); the cells
+    // below wait for it.
     state.edit(1, |split: &mut SplitCell| split.test_fraction = 1.0);
-    settle().await;
+    let alert = eventually(|| {
+        all(&root, "section.cell")
+            .get(1)
+            .and_then(|split| split.query_selector("[role=alert]").unwrap())
+    })
+    .await
+    .expect("alert on split");
     let sections = all(&root, "section.cell");
-    let alert = sections[1]
-        .query_selector("[role=alert]")
-        .unwrap()
-        .expect("alert on split");
     assert!(alert.text_content().unwrap().contains("between 0 and 1"));
     assert!(sections[0]
         .query_selector("[role=alert]")

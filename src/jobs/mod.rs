@@ -16,6 +16,8 @@ pub enum JobEvent {
     Progress(f64),
     /// A notebook's evaluation starts on this cell.
     AtCell(usize),
+    /// A notebook's evaluation took this cell from its run before (its inputs are unchanged).
+    Reused(usize),
     Done(JobResult),
     Failed(JobFailure),
 }

@@ -42,6 +42,9 @@ struct Inner {
     /// give each new worker: a file of 40 MB is encoded and copied out of wasm once, whatever
     /// the number of workers (the browser copies it to each), and no copy stays in wasm.
     data: Vec<(String, js_sys::Uint8Array)>,
+    /// The worker that evaluated the notebook last (by generation): it keeps that run's results,
+    /// so the next evaluation goes to it when it is free, to redo only what changed.
+    evaluated_on: Option<u64>,
     next_id: JobId,
     next_generation: u64,
 }
@@ -73,6 +76,7 @@ impl WorkerPool {
                 queue: VecDeque::new(),
                 listeners: HashMap::new(),
                 data: Vec::new(),
+                evaluated_on: None,
                 next_id: 1,
                 next_generation: 1,
             })),
@@ -173,14 +177,23 @@ fn send(worker: &Worker, request: &Request) {
 fn dispatch(pool: &Rc<RefCell<Inner>>) {
     let mut inner = pool.borrow_mut();
     while !inner.queue.is_empty() {
-        if let Some(index) = inner
-            .slots
-            .iter()
-            .position(|s| s.ready && s.running.is_none())
-        {
+        let idle = |s: &Slot| s.ready && s.running.is_none();
+        if let Some(first_idle) = inner.slots.iter().position(idle) {
             let Some((id, job)) = inner.queue.pop_front() else {
                 break;
             };
+            let mut index = first_idle;
+            if matches!(job, Job::Evaluate { .. }) {
+                let last = inner.evaluated_on;
+                if let Some(kept) = inner
+                    .slots
+                    .iter()
+                    .position(|s| idle(s) && Some(s.generation) == last)
+                {
+                    index = kept;
+                }
+                inner.evaluated_on = Some(inner.slots[index].generation);
+            }
             let slot = &mut inner.slots[index];
             send(&slot.worker, &Request::Run { id, job });
             slot.running = Some(id);
@@ -281,6 +294,11 @@ fn on_message(pool: &Weak<RefCell<Inner>>, generation: u64, data: JsValue) {
             Ok(Response::AtCell { id, cell }) => Some(Delivery {
                 id,
                 event: JobEvent::AtCell(cell),
+                last: false,
+            }),
+            Ok(Response::Reused { id, cell }) => Some(Delivery {
+                id,
+                event: JobEvent::Reused(cell),
                 last: false,
             }),
             Ok(Response::Done { id, result }) => {

@@ -49,6 +49,11 @@ impl DataVersions {
         self.current.insert(id.to_string(), self.next);
     }
 
+    /// The version of the text put last for `id`.
+    pub(super) fn current(&self, id: &str) -> Option<u64> {
+        self.current.get(id).copied()
+    }
+
     pub(super) fn forget(&mut self, id: &str) {
         self.current.remove(id);
         self.sent.remove(id);

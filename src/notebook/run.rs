@@ -1,16 +1,17 @@
-//! One run of the notebook over the worker pool. With more than one worker, the trees of each
-//! random forest are grown by all of them at once (one job per share of the trees); one job then
-//! evaluates the notebook with those forests. Trees draw from their own seeded streams, so the
-//! numbers are the same whatever the pool's size. Runs are latest-wins: a change made while a
-//! run is in flight starts another when it ends.
+//! One run of the notebook over the worker pool, as the engine plans it
+//! (`latih_engine::jobs::plan`): forests' trees shared out over the workers (unless the last run
+//! grew them from the same inputs), then one job that evaluates the notebook, which takes from
+//! its worker's cache every cell whose inputs did not change. This module only sends the planned
+//! jobs and hands their events to the engine's [`Gathering`]. Runs are latest-wins: a change made
+//! while a run is in flight starts another when it ends.
 
 use super::state::{NotebookState, RunStatus};
 use crate::components::progress::now_ms;
 use crate::jobs::{JobEvent, JobFailure};
+use latih_engine::jobs::plan::{plan_run, Gathered, Gathering, GrownForestParts};
 use latih_engine::jobs::{ForestPart, Job, JobId, JobResult};
-use latih_engine::notebook::{shareable_forests, tree_shares, work_weight, Notebook};
+use latih_engine::notebook::{Cell, Notebook};
 use leptos::prelude::*;
-use std::ops::Range;
 
 /// The bookkeeping of runs: the one in flight, and what the shown outputs were computed from.
 #[derive(Default)]
@@ -20,31 +21,24 @@ pub(super) struct RunBook {
     pub again: bool,
     /// The document the shown outputs belong to.
     pub evaluated: Option<Notebook>,
+    /// The forests the last finished run grew, for the next run to keep if unchanged.
+    grown: Vec<GrownForestParts>,
     /// Numbers runs, so that a late event of an earlier run is ignored.
     next_run: u64,
+    /// Models trained so far (train cells computed, and forest shares grown), for the page to
+    /// show in `<html data-trained>`: what tests count to see that a change retrained nothing.
+    trained: u64,
 }
 
 pub(super) struct Flight {
     run: u64,
     notebook: Notebook,
     jobs: Vec<JobId>,
-    stage: Stage,
+    gathering: Gathering,
     /// The cell the notebook's evaluation is on, to put a crash on it.
     cell: Option<usize>,
-}
-
-enum Stage {
-    /// Growing forests' trees: one share per job, with its progress and its part once done
-    /// (`Some(None)` when the job ended without one: the evaluation then grows that forest).
-    Growing {
-        shares: Vec<(usize, Range<u32>)>,
-        fractions: Vec<f64>,
-        parts: Vec<Option<Option<ForestPart>>>,
-        /// The share of the whole run's work that growing is.
-        weight: f64,
-    },
-    /// Evaluating the notebook; `before` is the share of the run done before this stage.
-    Evaluating { before: f64 },
+    /// The train cells whose forests the evaluation is given, grown by other jobs.
+    prefitted: Vec<usize>,
 }
 
 impl NotebookState {
@@ -59,68 +53,52 @@ impl NotebookState {
         }
         let notebook = self.doc.get_untracked();
         let workers = self.runner.with_value(|runner| runner.workers());
-        let shares: Vec<(usize, Range<u32>)> = if workers > 1 {
-            shareable_forests(&notebook)
-                .into_iter()
-                .flat_map(|(cell, trees)| {
-                    tree_shares(trees, workers)
-                        .into_iter()
-                        .map(move |share| (cell, share))
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let before = self.run.with_value(|book| book.grown.clone());
+        let plan = self.versions.with_value(|versions| {
+            plan_run(&notebook, workers, &before, &|name| versions.current(name))
+        });
+        let gathering = Gathering::new(plan);
         let run = self
             .run
             .try_update_value(|book| {
                 book.next_run += 1;
+                let mut forests: Vec<usize> = gathering.shares().iter().map(|s| s.0).collect();
+                forests.dedup();
+                book.trained += forests.len() as u64;
                 book.next_run
             })
             .unwrap_or_default();
+        self.count_trained(0);
         self.status.set(RunStatus::Running {
             fraction: 0.0,
             started_ms: now_ms(),
         });
-        if shares.is_empty() {
-            self.set_flight(run, notebook.clone(), Stage::Evaluating { before: 0.0 });
-            self.evaluate(run, notebook, Vec::new());
+        let shares = gathering.shares().to_vec();
+        let ready = gathering.ready();
+        self.run.try_update_value(|book| {
+            book.in_flight = Some(Flight {
+                run,
+                notebook: notebook.clone(),
+                jobs: Vec::new(),
+                gathering,
+                cell: None,
+                prefitted: Vec::new(),
+            })
+        });
+        if let Some(Gathered::Evaluate { parts, .. }) = ready {
+            self.evaluate(run, notebook, parts);
             return;
         }
-        let weight = growing_weight(&notebook, &shares);
-        let count = shares.len();
-        self.set_flight(
-            run,
-            notebook.clone(),
-            Stage::Growing {
-                shares: shares.clone(),
-                fractions: vec![0.0; count],
-                parts: vec![None; count],
-                weight,
-            },
-        );
-        for (index, (cell, trees)) in shares.into_iter().enumerate() {
+        for (share, (cell, trees)) in shares.into_iter().enumerate() {
             let job = Job::GrowTrees {
                 notebook: notebook.clone(),
                 cell,
                 trees,
             };
-            let on_event = Box::new(move |event| self.on_grow_event(run, index, event));
+            let on_event = Box::new(move |event| self.on_grow_event(run, share, event));
             let id = self.runner.with_value(|runner| runner.run(job, on_event));
             self.with_flight(run, |flight| flight.jobs.push(id));
         }
-    }
-
-    fn set_flight(self, run: u64, notebook: Notebook, stage: Stage) {
-        self.run.try_update_value(|book| {
-            book.in_flight = Some(Flight {
-                run,
-                notebook,
-                jobs: Vec::new(),
-                stage,
-                cell: None,
-            })
-        });
     }
 
     /// Changes the flight of run `run`, if it is still the one in flight.
@@ -138,62 +116,62 @@ impl NotebookState {
         });
     }
 
-    fn on_grow_event(self, run: u64, index: usize, event: JobEvent) {
-        enum Next {
-            Wait(f64),
-            Evaluate(Notebook, Vec<ForestPart>, f64),
-            Fail(JobFailure, usize),
+    /// Adds `more` models trained, and shows the count on the page's root element.
+    fn count_trained(self, more: u64) {
+        let trained = self
+            .run
+            .try_update_value(|book| {
+                book.trained += more;
+                book.trained
+            })
+            .unwrap_or_default();
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        if let Some(root) = root {
+            let _ = root.set_attribute("data-trained", &trained.to_string());
         }
+    }
+
+    fn on_grow_event(self, run: u64, share: usize, event: JobEvent) {
         let next = self.with_flight(run, |flight| {
-            let Stage::Growing {
-                shares,
-                fractions,
-                parts,
-                weight,
-            } = &mut flight.stage
-            else {
-                return Next::Wait(0.0);
-            };
-            match event {
-                JobEvent::Progress(fraction) => fractions[index] = fraction,
-                JobEvent::AtCell(_) => {}
-                JobEvent::Done(result) => {
-                    fractions[index] = 1.0;
-                    parts[index] = Some(match result {
-                        JobResult::Grown(Ok(part)) => Some(part),
-                        _ => None,
-                    });
+            let next = match event {
+                JobEvent::Progress(fraction) => flight.gathering.progress(share, fraction),
+                JobEvent::AtCell(_) | JobEvent::Reused(_) => return None,
+                JobEvent::Done(result) => flight.gathering.done(share, result),
+                JobEvent::Failed(failure) => {
+                    return Some((flight.gathering.failed(share), Some(failure)))
                 }
-                JobEvent::Failed(failure) => return Next::Fail(failure, shares[index].0),
-            }
-            let done = *weight * fractions.iter().sum::<f64>() / fractions.len() as f64;
-            if parts.iter().all(Option::is_some) {
-                let grown = parts
-                    .iter_mut()
-                    .filter_map(|p| p.take().flatten())
-                    .collect();
-                flight.stage = Stage::Evaluating { before: *weight };
+            };
+            if matches!(next, Gathered::Evaluate { .. }) {
                 flight.jobs.clear();
-                Next::Evaluate(flight.notebook.clone(), grown, done)
-            } else {
-                Next::Wait(done)
             }
+            Some((next, None))
         });
-        match next {
-            None => {}
-            Some(Next::Wait(done)) => self.show_fraction(done),
-            Some(Next::Evaluate(notebook, grown, done)) => {
+        let Some(Some((next, failure))) = next else {
+            return;
+        };
+        match (next, failure) {
+            (Gathered::Growing(done), _) => self.show_fraction(done),
+            (Gathered::Evaluate { parts, done }, _) => {
                 self.show_fraction(done);
-                self.evaluate(run, notebook, grown);
+                let notebook = self.with_flight(run, |flight| flight.notebook.clone());
+                if let Some(notebook) = notebook {
+                    self.evaluate(run, notebook, parts);
+                }
             }
-            Some(Next::Fail(failure, cell)) => {
+            (Gathered::Failed { cell }, failure) => {
                 self.cancel_jobs(run);
+                let failure = failure.unwrap_or(JobFailure::Crashed(String::new()));
                 self.fail(failure, Some(cell));
             }
         }
     }
 
     fn evaluate(self, run: u64, notebook: Notebook, grown: Vec<ForestPart>) {
+        self.with_flight(run, |flight| {
+            flight.prefitted = grown.iter().map(|part| part.cell).collect();
+        });
         let on_event = Box::new(move |event| self.on_evaluate_event(run, event));
         let job = Job::Evaluate { notebook, grown };
         let id = self.runner.with_value(|runner| runner.run(job, on_event));
@@ -203,17 +181,23 @@ impl NotebookState {
     fn on_evaluate_event(self, run: u64, event: JobEvent) {
         match event {
             JobEvent::Progress(fraction) => {
-                let before = self.with_flight(run, |flight| match flight.stage {
-                    Stage::Evaluating { before } => before,
-                    Stage::Growing { .. } => 0.0,
-                });
-                if let Some(before) = before {
-                    self.show_fraction(before + (1.0 - before) * fraction);
+                let done = self.with_flight(run, |flight| flight.gathering.evaluating(fraction));
+                if let Some(done) = done {
+                    self.show_fraction(done);
                 }
             }
             JobEvent::AtCell(cell) => {
-                self.with_flight(run, |flight| flight.cell = Some(cell));
+                // A train cell given its forest grown elsewhere was counted when it was grown.
+                let trains = self.with_flight(run, |flight| {
+                    flight.cell = Some(cell);
+                    matches!(flight.notebook.cells.get(cell), Some(Cell::Train(_)))
+                        && !flight.prefitted.contains(&cell)
+                });
+                if trains == Some(true) {
+                    self.count_trained(1);
+                }
             }
+            JobEvent::Reused(_) => {}
             JobEvent::Done(JobResult::Outputs(outputs)) => {
                 let Some((evaluated, again)) = self.end_flight(run) else {
                     return;
@@ -241,12 +225,13 @@ impl NotebookState {
         }
     }
 
-    /// Ends run `run` if it is in flight: its notebook, and whether the document changed while
-    /// it ran.
+    /// Ends run `run` if it is in flight, keeping the forests it grew for the next run: its
+    /// notebook, and whether the document changed while it ran.
     fn end_flight(self, run: u64) -> Option<(Notebook, bool)> {
         self.run
             .try_update_value(|book| {
                 let flight = book.in_flight.take_if(|f| f.run == run)?;
+                book.grown = flight.gathering.grown();
                 Some((flight.notebook, std::mem::take(&mut book.again)))
             })
             .flatten()
@@ -288,23 +273,5 @@ impl NotebookState {
             }
         }
         self.status.set(RunStatus::Cancelled);
-    }
-}
-
-/// The share of a run's work spent growing the shared forests, by the engine's weights: the
-/// forests' train cells' share of the whole notebook.
-fn growing_weight(notebook: &Notebook, shares: &[(usize, Range<u32>)]) -> f64 {
-    let total: f64 = notebook.cells.iter().map(work_weight).sum();
-    let mut cells: Vec<usize> = shares.iter().map(|(cell, _)| *cell).collect();
-    cells.dedup();
-    let growing: f64 = cells
-        .iter()
-        .filter_map(|&cell| notebook.cells.get(cell))
-        .map(work_weight)
-        .sum();
-    if total > 0.0 {
-        growing / total
-    } else {
-        0.0
     }
 }

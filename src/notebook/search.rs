@@ -176,7 +176,7 @@ impl NotebookState {
                 return self.fail_batch(key, SearchFailure::Worker(failure));
             }
             // Only a notebook's evaluation announces its cells.
-            JobEvent::AtCell(_) => return,
+            JobEvent::AtCell(_) | JobEvent::Reused(_) => return,
             JobEvent::Done(result) => result,
         };
         match &result {

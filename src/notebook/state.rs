@@ -14,6 +14,7 @@ use latih_engine::notebook::{
 use latih_engine::Error;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::time::Duration;
 
 pub type Outputs = Vec<Result<CellOutput, Error>>;
 
@@ -66,7 +67,12 @@ pub struct NotebookState {
     pub(super) search_jobs: StoredValue<Searches, LocalStorage>,
     pub(super) runner: StoredValue<SharedJobs, LocalStorage>,
     pub(super) run: StoredValue<RunBook, LocalStorage>,
+    /// The run waiting for the learner to pause typing.
+    pending_run: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
+
+/// How long a run waits after a change, so that typing "100" runs once, not three times.
+const PAUSE_BEFORE_RUN: Duration = Duration::from_millis(300);
 
 impl NotebookState {
     /// A notebook whose runs go to the app's worker pool.
@@ -93,17 +99,42 @@ impl NotebookState {
             search_jobs: StoredValue::new_local(Searches::default()),
             runner: StoredValue::new_local(runner),
             run: StoredValue::new_local(RunBook::default()),
+            pending_run: StoredValue::new_local(None),
         };
         // Run whenever the document or its data change and everything it needs is loaded;
         // when the learner runs it by hand, only once, to show the notebook as it opened.
         Effect::new(move |_| {
             let first = state.run.with_value(|run| run.evaluated.is_none());
             if (state.auto_run.get() || first) && state.can_run() {
-                state.start_run();
+                if first {
+                    state.start_run();
+                } else {
+                    state.start_run_after_a_pause();
+                }
             }
         });
         Effect::new(move |_| state.run_changed_queries());
         state
+    }
+
+    /// Runs the notebook once no change has come for a moment.
+    fn start_run_after_a_pause(self) {
+        let handle = set_timeout_with_handle(
+            move || {
+                self.pending_run.set_value(None);
+                if self.can_run() {
+                    self.start_run();
+                }
+            },
+            PAUSE_BEFORE_RUN,
+        )
+        .ok();
+        if let Some(Some(before)) = self
+            .pending_run
+            .try_update_value(|p| std::mem::replace(p, handle))
+        {
+            before.clear();
+        }
     }
 
     /// Whether the outputs are behind the document and every data set it needs is loaded

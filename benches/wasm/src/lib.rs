@@ -16,8 +16,8 @@ use wasm_bindgen::prelude::*;
 fn spec(model: &str, seed: u64) -> Result<ModelSpec, JsError> {
     match model {
         "decision_tree" => Ok(ModelSpec::DecisionTree(DecisionTreeParams::default())),
+        // 100 trees: the default on both sides.
         "random_forest" => Ok(ModelSpec::RandomForest(RandomForestParams {
-            n_estimators: 100,
             seed,
             ..Default::default()
         })),
@@ -151,9 +151,9 @@ pub fn search_notebook() -> Vec<String> {
     let cell = notebook.cells.len() - 1;
     if let Some(Cell::Tune(tune)) = notebook.cells.get_mut(cell) {
         tune.spaces = [
-            (Param::NEstimators, "5, 10, 20"),
-            (Param::MaxDepth, "4, 8, 12, 16"),
-            (Param::MinSamplesSplit, "2, 20"),
+            (Param::named("n_estimators").unwrap(), "5, 10, 20"),
+            (Param::named("max_depth").unwrap(), "4, 8, 12, 16"),
+            (Param::named("min_samples_split").unwrap(), "2, 20"),
         ]
         .into_iter()
         .map(|(param, text)| SpaceText {

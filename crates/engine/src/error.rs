@@ -264,6 +264,16 @@ pub enum Expected {
     NonNegativeNumber,
     /// From 0 to 1.
     Fraction,
+    /// Above `min`, at most `max`.
+    NumberAboveAtMost {
+        min: f64,
+        max: f64,
+    },
+    /// From `min` to `max`.
+    NumberBetween {
+        min: f64,
+        max: f64,
+    },
     /// A list of 1 to `layers` layer sizes, each from 1 to `units`.
     LayerSizes {
         layers: u64,

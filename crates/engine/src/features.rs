@@ -4,6 +4,8 @@
 //! from the training rows only (scikit-learn's `OneHotEncoder(handle_unknown="ignore")`: sorted
 //! categories, an unseen one encodes as all zeros); free-text columns are left out.
 
+pub mod scale;
+
 use crate::table::{ColumnData, Table};
 use crate::Error;
 

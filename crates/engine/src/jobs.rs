@@ -8,14 +8,17 @@
 
 use crate::export::Exported;
 use crate::notebook::{
-    evaluate_with, grow_trees, link, run_candidates, run_learning_point, CellOutput, GrownForest,
-    Notebook, Prefitted, RunEvent,
+    evaluate_with, fingerprint, grow_trees, link, run_candidates, run_learning_point, CellOutput,
+    DataSource, GrownForest, Notebook, Prefitted, RunCache, RunEvent,
 };
 use crate::tune::{CandidateResult, LearningPoint};
 use crate::Error;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+
+pub mod plan;
 
 /// Identifies one job from the request to its last response.
 pub type JobId = u64;
@@ -168,6 +171,13 @@ pub enum Response {
     Unreadable {
         message: String,
     },
+    /// A notebook run (job `id`) took cell `cell` from the run before: its inputs had not
+    /// changed, so nothing was computed (nor a model trained) for it. (Last, so that the others
+    /// keep their numbers on the wire.)
+    Reused {
+        id: JobId,
+        cell: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -235,10 +245,54 @@ const PROGRESS_STEP: f64 = 0.01;
 /// than the engine).
 pub type SqlEngine = Box<dyn Fn(&HashMap<String, String>, &str) -> Result<String, Error>>;
 
+/// The data sets a worker has been given, with their fingerprints, and what its runs computed
+/// (see [`RunCache`]): a run redoes only the cells whose inputs changed, and the jobs of a search
+/// read each file once.
+#[derive(Default)]
+pub struct Datasets {
+    texts: HashMap<String, String>,
+    fingerprints: HashMap<String, u64>,
+    cache: RefCell<RunCache>,
+}
+
+impl Datasets {
+    fn put(&mut self, name: String, text: String) {
+        self.fingerprints.insert(name.clone(), fingerprint(&text));
+        self.texts.insert(name, text);
+        self.cache.borrow_mut().clear();
+    }
+
+    fn forget(&mut self, name: &str) {
+        self.texts.remove(name);
+        self.fingerprints.remove(name);
+        self.cache.borrow_mut().clear();
+    }
+
+    /// How many cells' results the cache holds.
+    pub fn cached_cells(&self) -> usize {
+        self.cache.borrow().len()
+    }
+}
+
+impl DataSource for Datasets {
+    fn csv(&self, dataset: &str) -> Option<&str> {
+        self.texts.get(dataset).map(String::as_str)
+    }
+    fn ids(&self) -> Vec<&str> {
+        self.texts.keys().map(String::as_str).collect()
+    }
+    fn fingerprint(&self, dataset: &str) -> Option<u64> {
+        self.fingerprints.get(dataset).copied()
+    }
+    fn cache(&self) -> Option<&RefCell<RunCache>> {
+        Some(&self.cache)
+    }
+}
+
 /// What a worker holds between requests: the data sets it has been given, its clock, and in the
 /// SQL worker, the SQL engine.
 pub struct JobRunner {
-    data: HashMap<String, String>,
+    data: Datasets,
     /// Milliseconds, for fit times (`performance.now()` in a worker; `Instant` traps on wasm).
     clock: Box<dyn Fn() -> f64>,
     sql: Option<SqlEngine>,
@@ -247,10 +301,15 @@ pub struct JobRunner {
 impl JobRunner {
     pub fn new(clock: Box<dyn Fn() -> f64>) -> Self {
         Self {
-            data: HashMap::new(),
+            data: Datasets::default(),
             clock,
             sql: None,
         }
+    }
+
+    /// How many cells' results its runs keep for the next run.
+    pub fn cached_cells(&self) -> usize {
+        self.data.cached_cells()
     }
 
     /// A runner that also runs [`Job::Query`] with `engine`.
@@ -262,12 +321,8 @@ impl JobRunner {
     /// Handles one request, posting its responses (progress, then the result) through `post`.
     pub fn handle(&mut self, request: Request, post: &mut dyn FnMut(Response)) {
         match request {
-            Request::PutData { name, text } => {
-                self.data.insert(name, text);
-            }
-            Request::ForgetData { name } => {
-                self.data.remove(&name);
-            }
+            Request::PutData { name, text } => self.data.put(name, text),
+            Request::ForgetData { name } => self.data.forget(&name),
             Request::Run { id, job } => {
                 let mut last_posted = 0.0;
                 let mut watch = |event: RunEvent| match event {
@@ -278,6 +333,7 @@ impl JobRunner {
                         }
                     }
                     RunEvent::Cell(cell) => post(Response::AtCell { id, cell }),
+                    RunEvent::Reused(cell) => post(Response::Reused { id, cell }),
                 };
                 let result = self.run(job, &mut watch);
                 post(Response::Done { id, result });
@@ -336,7 +392,7 @@ impl JobRunner {
                 JobResult::Opened(link::decode_shared(&link).map(OpenedLink::from))
             }
             Job::Query { sql } => JobResult::Queried(match &self.sql {
-                Some(engine) => engine(&self.data, &sql),
+                Some(engine) => engine(&self.data.texts, &sql),
                 None => Err(Error::Sql {
                     message: "this worker has no SQL engine".into(),
                 }),

@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod models;
 pub mod notebook;
 pub mod prep;
+mod python;
 pub mod rng;
 pub mod split;
 pub mod table;

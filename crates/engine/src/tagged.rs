@@ -56,3 +56,52 @@ impl<'de, T: Tagged> Visitor<'de> for TagFirst<T> {
         T::variant(&name, MapAccessDeserializer::new(map))
     }
 }
+
+/// Declares an internally tagged enum of one-field variants (`Variant(Type) = "tag"`) with its
+/// [`Tagged`] reading: the tags serde writes and the tags read come from one list, so they cannot
+/// fall out of step, and an unknown tag is refused (never read as some other variant).
+macro_rules! tagged_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident by $tag:literal {
+            $(
+                $(#[doc = $doc:literal])*
+                $variant:ident($ty:ty) = $value:literal,
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[serde(tag = $tag)]
+        pub enum $name {
+            $(
+                $(#[doc = $doc])*
+                #[serde(rename = $value)]
+                $variant($ty),
+            )*
+        }
+
+        impl $crate::tagged::Tagged for $name {
+            const TAG: &'static str = $tag;
+            const VARIANTS: &'static [&'static str] = &[$($value),*];
+
+            fn variant<'de, A: serde::de::MapAccess<'de>>(
+                name: &str,
+                fields: serde::de::value::MapAccessDeserializer<A>,
+            ) -> Result<Self, A::Error> {
+                match name {
+                    $($value => Ok($name::$variant(serde::Deserialize::deserialize(fields)?)),)*
+                    _ => Err(serde::de::Error::unknown_variant(name, Self::VARIANTS)),
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::tagged::deserialize(deserializer)
+            }
+        }
+    };
+}
+
+pub(crate) use tagged_enum;

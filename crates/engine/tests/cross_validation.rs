@@ -153,8 +153,8 @@ fn a_grid_is_every_combination_in_order() {
     let grid = tune::candidates(
         &tree(),
         &[
-            space(Param::MaxDepth, "2, 4"),
-            space(Param::MinSamplesSplit, "2..4"),
+            space(Param::named("max_depth").unwrap(), "2, 4"),
+            space(Param::named("min_samples_split").unwrap(), "2..4"),
         ],
         SearchKind::Grid,
     )
@@ -177,7 +177,7 @@ fn a_grid_is_every_combination_in_order() {
     // Spaces of parameters the model lacks are ignored; none at all is a plain CV.
     let knn_only = tune::candidates(
         &tree(),
-        &[space(Param::NNeighbors, "1, 2")],
+        &[space(Param::named("n_neighbors").unwrap(), "1, 2")],
         SearchKind::Grid,
     )
     .unwrap();
@@ -187,7 +187,10 @@ fn a_grid_is_every_combination_in_order() {
 #[test]
 fn log_ranges_give_powers_of_ten_in_a_grid_and_stay_inside_when_random() {
     let nb = ModelSpec::GaussianNaiveBayes(Default::default());
-    let spaces = [space(Param::VarSmoothing, "log 0.00001..0.1")];
+    let spaces = [space(
+        Param::named("var_smoothing").unwrap(),
+        "log 0.00001..0.1",
+    )];
     let grid = tune::candidates(&nb, &spaces, SearchKind::Grid).unwrap();
     let values: Vec<f64> = grid.iter().map(|c| c.values[0].1).collect();
     assert_eq!(values.len(), 5);
@@ -218,7 +221,11 @@ fn log_ranges_give_powers_of_ten_in_a_grid_and_stay_inside_when_random() {
 fn unreadable_spaces_and_huge_grids_are_errors() {
     for text in ["two, four", "4..2", "log 0..1", "1..", "NaN"] {
         assert_eq!(
-            tune::candidates(&tree(), &[space(Param::MaxDepth, text)], SearchKind::Grid),
+            tune::candidates(
+                &tree(),
+                &[space(Param::named("max_depth").unwrap(), text)],
+                SearchKind::Grid
+            ),
             Err(Error::InvalidSearchSpace {
                 param: "max_depth".into(),
                 text: text.into()
@@ -229,8 +236,8 @@ fn unreadable_spaces_and_huge_grids_are_errors() {
     let huge = tune::candidates(
         &tree(),
         &[
-            space(Param::MaxDepth, "1..64"),
-            space(Param::MinSamplesSplit, "2..50"),
+            space(Param::named("max_depth").unwrap(), "1..64"),
+            space(Param::named("min_samples_split").unwrap(), "2..50"),
         ],
         SearchKind::Grid,
     );
@@ -240,7 +247,7 @@ fn unreadable_spaces_and_huge_grids_are_errors() {
     );
     // A value out of a parameter's range fails its candidate only.
     let bad = Candidate {
-        values: vec![(Param::MaxDepth, 0.0)],
+        values: vec![(Param::named("max_depth").unwrap(), 0.0)],
     };
     assert!(matches!(
         bad.model(&tree()),
@@ -286,12 +293,12 @@ fn scored(values: &[(Param, f64)], test: &[f64]) -> tune::CandidateResult {
 #[test]
 fn one_varied_parameter_gives_a_sorted_validation_curve_and_no_grid() {
     let results = [
-        scored(&[(Param::MaxDepth, 8.0)], &[0.5, 0.75]),
-        scored(&[(Param::MaxDepth, 2.0)], &[0.25, 0.25]),
+        scored(&[(Param::named("max_depth").unwrap(), 8.0)], &[0.5, 0.75]),
+        scored(&[(Param::named("max_depth").unwrap(), 2.0)], &[0.25, 0.25]),
     ];
     let rows = summarize(&results);
     let curve = tune::validation_curve(&results, &rows).unwrap();
-    assert_eq!(curve.param, Param::MaxDepth);
+    assert_eq!(curve.param, Param::named("max_depth").unwrap());
     assert_eq!(curve.x, [2.0, 8.0]);
     assert_eq!(curve.test_mean, [0.25, 0.625]);
     assert_eq!(curve.test_std, [0.0, 0.125]);
@@ -301,7 +308,11 @@ fn one_varied_parameter_gives_a_sorted_validation_curve_and_no_grid() {
 
 #[test]
 fn two_varied_parameters_give_a_grid_of_the_best_mean_per_pair() {
-    let (d, s, n) = (Param::MaxDepth, Param::MinSamplesSplit, Param::NEstimators);
+    let (d, s, n) = (
+        Param::named("max_depth").unwrap(),
+        Param::named("min_samples_split").unwrap(),
+        Param::named("n_estimators").unwrap(),
+    );
     let results = [
         scored(&[(d, 2.0), (s, 2.0), (n, 10.0)], &[0.5]),
         scored(&[(d, 2.0), (s, 2.0), (n, 20.0)], &[0.75]),

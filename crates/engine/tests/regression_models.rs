@@ -287,7 +287,7 @@ fn cross_validation_scores_regression_models_as_scikit_learn_does() {
             &|| 0.0,
             &mut |_| {},
         );
-        assert_eq!(result.error, None);
+        assert_eq!(result.error, None, "{spec}");
         for (scores, key) in [
             (&result.test_scores, "test_scores"),
             (&result.train_scores, "train_scores"),

@@ -6,7 +6,8 @@
 
 mod common;
 use common::{fixture, matrix};
-use latih_engine::models::{DecisionTree, DecisionTreeParams, TreeView, DRAWN_LEVELS};
+use latih_engine::figures::{TreeView, DRAWN_LEVELS};
+use latih_engine::models::{DecisionTree, DecisionTreeParams};
 
 fn strings(value: &serde_json::Value) -> Vec<String> {
     serde_json::from_value(value.clone()).unwrap()

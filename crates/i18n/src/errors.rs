@@ -31,6 +31,22 @@ fn expectation(lang: Lang, expected: &Expected) -> String {
         Expected::PositiveNumber => t(lang, "expected-positive-number"),
         Expected::NonNegativeNumber => t(lang, "expected-non-negative-number"),
         Expected::Fraction => t(lang, "expected-fraction"),
+        Expected::NumberAboveAtMost { min, max } => tf(
+            lang,
+            "expected-number-above-at-most",
+            &[
+                ("min", format_number(lang, *min)),
+                ("max", format_number(lang, *max)),
+            ],
+        ),
+        Expected::NumberBetween { min, max } => tf(
+            lang,
+            "expected-number-between",
+            &[
+                ("min", format_number(lang, *min)),
+                ("max", format_number(lang, *max)),
+            ],
+        ),
         Expected::LayerSizes { layers, units } => tf(
             lang,
             "expected-layer-sizes",

@@ -358,3 +358,30 @@ fn the_browser_preference_picks_the_language() {
     assert_eq!(Lang::from_code("id"), Some(Lang::Id));
     assert_eq!(Lang::from_code("fr"), None);
 }
+
+#[test]
+fn every_model_and_hyperparameter_declared_has_its_words_in_both_catalogs() {
+    use latih_engine::models::declare::Kind;
+    use latih_engine::models::ModelSpec;
+    let (id, en) = (keys(Lang::Id), keys(Lang::En));
+    let mut wanted = Vec::new();
+    for kind in ModelSpec::KINDS {
+        wanted.push(kind.label);
+        wanted.extend(kind.hint);
+        for param in kind.params {
+            wanted.push(param.label);
+            wanted.extend(param.hint);
+            if let Kind::Choice(choices) = param.kind {
+                wanted.extend(choices.iter().map(|c| c.label));
+            }
+        }
+    }
+    let missing: Vec<_> = wanted
+        .iter()
+        .filter(|k| !id.contains(k) || !en.contains(k))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "declared but not in both catalogs: {missing:?}"
+    );
+}

@@ -237,21 +237,25 @@ pub fn field_id(cell: usize, name: &str) -> String {
 }
 
 /// Callbacks for the two selects of a chart's axes, drawn as (`x`, `y`): choosing one keeps the
-/// other as drawn, and `store` writes both into the cell.
+/// other as last chosen (the run that draws the first choice may not have come yet), and `store`
+/// writes both into the cell.
 fn axis_choice<C: crate::notebook::state::CellKindOf>(
     state: NotebookState,
     index: usize,
-    (x, y): (String, String),
+    drawn: (String, String),
     store: fn(&mut C, String, String),
 ) -> impl Fn(bool) -> Callback<String> {
+    let chosen = StoredValue::new(drawn);
     move |across: bool| {
-        let (x, y) = (x.clone(), y.clone());
         Callback::new(move |name: String| {
-            let (x, y) = if across {
-                (name, y.clone())
-            } else {
-                (x.clone(), name)
-            };
+            chosen.update_value(|(x, y)| {
+                if across {
+                    *x = name;
+                } else {
+                    *y = name;
+                }
+            });
+            let (x, y) = chosen.get_value();
             state.edit(index, |c: &mut C| store(c, x, y));
         })
     }

@@ -211,10 +211,19 @@ async fn bad_parameters_show_translated_errors_on_their_cell_and_the_page_keeps_
 
     for fraction in ["0", "1"] {
         site.fill("Test fraction", fraction).await;
-        let alert = site
-            .find("//section[div/h2[contains(., 'Split')]]//*[@role='alert']")
-            .await;
-        let message = alert.text().await.unwrap();
+        // The run starts once typing pauses: until then the cell shows the run before's.
+        let alert = "//section[div/h2[contains(., 'Split')]]//*[@role='alert']";
+        let says = format!("it is {fraction}.");
+        site.until("the split's message about the new fraction", || async {
+            for shown in site.find_all(alert).await {
+                if shown.text().await.is_ok_and(|text| text.contains(&says)) {
+                    return true;
+                }
+            }
+            false
+        })
+        .await;
+        let message = site.find(alert).await.text().await.unwrap();
         assert!(
             message.contains("must be between 0 and 1")
                 && message.contains(&format!("it is {fraction}.")),

@@ -337,3 +337,66 @@ async fn a_plain_cross_validation_shares_its_folds_out_and_reports_each_fold() {
     assert!(site.fits_width().await, "the tune cell fits a phone");
     site.close().await;
 }
+
+/// The models trained so far in this page, as it counts them (`<html data-trained>`).
+async fn models_trained(site: &Site) -> u64 {
+    // A change runs once the learner pauses; let that pause pass, then the run.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    site.settled().await;
+    let count = site
+        .eval("return document.documentElement.dataset.trained || '0'")
+        .await;
+    count.as_str().unwrap_or("0").parse().unwrap()
+}
+
+#[tokio::test]
+async fn a_change_nothing_learns_from_trains_nothing_and_a_new_split_retrains_once() {
+    let site = with_workers(2, "Credit scoring", "4,454 rows × 14 columns").await;
+    site.choose_in("3. Train a model", "Model", "Random forest")
+        .await;
+    site.fill("Number of trees", "300").await;
+    site.text("300 trees,").await;
+    let trained = models_trained(&site).await;
+    assert!(trained >= 1, "the forest was trained: {trained}");
+
+    // A note, typed in: no model learns from it.
+    site.button("Add a note").await.click().await.unwrap();
+    site.fill("Note (Markdown)", "Why a forest? Many trees vote.")
+        .await;
+    assert_eq!(
+        models_trained(&site).await,
+        trained,
+        "a note retrained nothing"
+    );
+
+    // The explore cell's axes: a chart of the data.
+    site.button("Add an explore cell (profile the data)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.choose("Horizontal axis (x)", "Income").await;
+    assert_eq!(
+        models_trained(&site).await,
+        trained,
+        "the axes retrained nothing"
+    );
+
+    // The decision threshold: read from the predictions already made.
+    site.eval(
+        "const r = document.querySelector('input[type=range]'); r.value = '0.3'; \
+         r.dispatchEvent(new Event('input', { bubbles: true })); return null",
+    )
+    .await;
+    assert_eq!(
+        models_trained(&site).await,
+        trained,
+        "the threshold retrained nothing"
+    );
+
+    // A new split: the one model is trained once more (its trees shared by the two workers).
+    site.fill("Random seed", "7").await;
+    assert_eq!(models_trained(&site).await, trained + 1);
+    site.text("300 trees,").await;
+    site.close().await;
+}

@@ -2,18 +2,15 @@
 //! hand: `raw` (the file as read), `df`, `X`, `y`, `X_train`, `X_test`, `y_train`, `y_test` and
 //! `model` (a scikit-learn `Pipeline` whose last step is named "model").
 
-use super::literal::{py_float, py_str, py_str_list};
-use super::py_retyped;
 use super::Words;
 use crate::datasets::{query_result_name, table_name, user_file_name};
-use crate::models::{
-    Activation, GradientBoostingParams, Kernel, LinearRegressionParams, MaxFeatures, MlpParams,
-    ModelSpec, NeighbourWeights, Penalty, Solver, SvmParams,
-};
+use crate::models::declare::{Kind, Param as Declared, Role, Task, Value};
+use crate::models::ModelSpec;
 use crate::notebook::{
     tables_for, BoundaryCell, Cell, ClustersCell, DataSource, DatasetCell, Notebook, SplitCell,
     SqlCell, StepsCell, TuneCell, ELBOW_CLUSTERS, SILHOUETTE_ROWS,
 };
+use crate::python::{py_float, py_retyped, py_str, py_str_list};
 use crate::table::retype::ValueType;
 use crate::table::{csv_dialect, CsvDialect, MAX_CATEGORY_LEVELS, MISSING_MARKERS};
 use crate::tune::{candidates, Candidate, Param, Scoring, SearchMethod};
@@ -458,158 +455,83 @@ fn train(model: &ModelSpec, regression: bool) -> String {
     )
 }
 
-fn optional_int(value: Option<u32>) -> String {
-    value.map_or_else(|| "None".to_string(), |v| v.to_string())
-}
-
-/// The scikit-learn estimator with the same parameters, and whether it is standardised first;
-/// trees, forests and k-nearest neighbours are regressors when the target is a number.
+/// The scikit-learn estimator with the same parameters, and whether it is standardised first:
+/// the model's declared estimator for the task (trees, forests and k-nearest neighbours are
+/// regressors when the target is a number), with every declared argument in use.
 fn estimator(model: &ModelSpec, regression: bool) -> (String, bool) {
-    match model {
-        ModelSpec::LinearRegression(p) => (linear_regression(p), false),
-        ModelSpec::DecisionTree(p) => (
-            format!(
-                "DecisionTree{}(max_depth={}, min_samples_split={}, random_state=0)",
-                task(regression),
-                optional_int(p.max_depth),
-                p.min_samples_split
-            ),
-            false,
-        ),
-        ModelSpec::RandomForest(p) => {
-            let max_features = match p.max_features {
-                MaxFeatures::Sqrt => "\"sqrt\"",
-                MaxFeatures::Log2 => "\"log2\"",
-                MaxFeatures::All => "None",
-            };
-            let bootstrap = if p.bootstrap { "True" } else { "False" };
-            (
-                format!(
-                    "RandomForest{}(n_estimators={}, max_depth={}, min_samples_split={}, \
-                     max_features={max_features}, bootstrap={bootstrap}, random_state={})",
-                    task(regression),
-                    p.n_estimators,
-                    optional_int(p.max_depth),
-                    p.min_samples_split,
-                    p.seed
-                ),
-                false,
-            )
-        }
-        ModelSpec::KNearestNeighbors(p) => {
-            let weights = match p.weights {
-                NeighbourWeights::Uniform => "uniform",
-                NeighbourWeights::Distance => "distance",
-            };
-            (
-                format!(
-                    "KNeighbors{}(n_neighbors={}, weights=\"{weights}\")",
-                    task(regression),
-                    p.n_neighbors
-                ),
-                false,
-            )
-        }
-        ModelSpec::GaussianNaiveBayes(p) => (
-            format!("GaussianNB(var_smoothing={})", py_float(p.var_smoothing)),
-            false,
-        ),
-        ModelSpec::LogisticRegression(p) => (
-            format!(
-                "LogisticRegression(C={}, max_iter={})",
-                py_float(p.c),
-                p.max_iter
-            ),
-            p.standardize,
-        ),
-        ModelSpec::NeuralNetwork(p) => (mlp(p, regression), p.standardize),
-        ModelSpec::GradientBoosting(p) => (boosting(p, regression), false),
-        ModelSpec::SupportVectorMachine(p) => (svm(p, regression), p.standardize),
-    }
-}
-
-fn svm(p: &SvmParams, regression: bool) -> String {
-    let kernel = match p.kernel {
-        Kernel::Linear => "linear",
-        Kernel::Rbf => "rbf",
-    };
-    let gamma = p.gamma.map_or_else(|| "\"scale\"".to_string(), py_float);
-    let c = py_float(p.c);
-    if regression {
-        let epsilon = py_float(p.epsilon);
-        format!("SVR(kernel=\"{kernel}\", C={c}, gamma={gamma}, epsilon={epsilon})")
+    let kind = model.kind();
+    let task = if regression {
+        kind.regressor.or(kind.classifier)
     } else {
-        format!("SVC(kernel=\"{kernel}\", C={c}, gamma={gamma})")
-    }
-}
-
-/// The ending of scikit-learn's estimators that do both: `…Classifier` or `…Regressor`.
-fn task(regression: bool) -> &'static str {
-    if regression {
-        "Regressor"
-    } else {
-        "Classifier"
-    }
-}
-
-fn linear_regression(p: &LinearRegressionParams) -> String {
-    let alpha = py_float(p.alpha);
-    match p.penalty {
-        Penalty::None => "LinearRegression()".to_string(),
-        Penalty::Ridge => format!("Ridge(alpha={alpha})"),
-        Penalty::Lasso => format!("Lasso(alpha={alpha}, max_iter={})", p.max_iter),
-        Penalty::ElasticNet => format!(
-            "ElasticNet(alpha={alpha}, l1_ratio={}, max_iter={})",
-            py_float(p.l1_ratio),
-            p.max_iter
-        ),
-    }
-}
-
-fn mlp(p: &MlpParams, regression: bool) -> String {
-    let layers: Vec<String> = p.hidden_layer_sizes.iter().map(u32::to_string).collect();
-    let activation = match p.activation {
-        Activation::Relu => "relu",
-        Activation::Tanh => "tanh",
-        Activation::Logistic => "logistic",
+        kind.classifier.or(kind.regressor)
     };
-    let solver = match p.solver {
-        Solver::Adam => "adam",
-        Solver::Sgd => "sgd",
-    };
-    let batch_size = p
-        .batch_size
-        .map_or_else(|| "\"auto\"".to_string(), |b| b.to_string());
-    let early_stopping = if p.early_stopping { "True" } else { "False" };
-    format!(
-        "MLP{}(hidden_layer_sizes=({},), activation=\"{activation}\", solver=\"{solver}\",\n\
-         \x20       learning_rate_init={}, alpha={}, batch_size={batch_size}, max_iter={},\n\
-         \x20       early_stopping={early_stopping}, n_iter_no_change={}, random_state={})",
-        task(regression),
-        layers.join(", "),
-        py_float(p.learning_rate_init),
-        py_float(p.alpha),
-        p.max_iter,
-        p.n_iter_no_change,
-        p.seed
-    )
+    let mut class = task.unwrap_or_default().to_string();
+    let mut arguments = Vec::new();
+    let mut standardize = false;
+    let in_use = kind
+        .params
+        .iter()
+        .filter(|p| model.applies(p) && (regression || p.task != Task::Numbers));
+    for param in in_use {
+        let Some(value) = model.get(param.name) else {
+            continue;
+        };
+        match param.role {
+            Role::Argument => arguments.push(format!(
+                "{}={}",
+                param.argument(),
+                python_value(param, &value)
+            )),
+            Role::Estimator => class = python_value(param, &value),
+            Role::Scaler => standardize = value == Value::Flag(true),
+        }
+    }
+    arguments.extend(kind.fixed.iter().map(|a| a.to_string()));
+    (call(&class, &arguments), standardize)
 }
 
-fn boosting(p: &GradientBoostingParams, regression: bool) -> String {
-    let early_stopping = if p.early_stopping { "True" } else { "False" };
-    format!(
-        "HistGradientBoosting{}(learning_rate={}, max_iter={}, max_leaf_nodes={},\n\
-         \x20       max_depth={}, min_samples_leaf={}, l2_regularization={},\n\
-         \x20       early_stopping={early_stopping}, scoring=\"loss\", random_state={})",
-        task(regression),
-        py_float(p.learning_rate),
-        p.max_iter,
-        p.max_leaf_nodes,
-        optional_int(p.max_depth),
-        p.min_samples_leaf,
-        py_float(p.l2_regularization),
-        p.seed
-    )
+/// `Class(a=1, b=2)`, its arguments wrapped onto indented lines where the line grows long.
+fn call(class: &str, arguments: &[String]) -> String {
+    const WIDTH: usize = 80;
+    let mut text = format!("{class}(");
+    let mut line = text.len();
+    for (i, argument) in arguments.iter().enumerate() {
+        if i > 0 {
+            if line + argument.len() + 2 > WIDTH {
+                text.push_str(",\n        ");
+                line = 8;
+            } else {
+                text.push_str(", ");
+                line += 2;
+            }
+        }
+        text.push_str(argument);
+        line += argument.len();
+    }
+    text.push(')');
+    text
+}
+
+/// How Python writes `value` of `param`.
+fn python_value(param: &Declared, value: &Value) -> String {
+    match (value, param.kind) {
+        (Value::Whole(n), _) => n.to_string(),
+        (Value::Decimal(x), _) => py_float(*x),
+        (Value::Empty, Kind::OptionalWhole { none, .. } | Kind::OptionalDecimal { none, .. }) => {
+            none.to_string()
+        }
+        (Value::Empty, _) => "None".to_string(),
+        (Value::Choice(v), Kind::Choice(choices)) => choices
+            .iter()
+            .find(|c| c.value == *v)
+            .map_or_else(|| py_str(v), |c| c.python.to_string()),
+        (Value::Choice(v), _) => py_str(v),
+        (Value::Flag(on), _) => if *on { "True" } else { "False" }.to_string(),
+        (Value::List(sizes), _) => {
+            let sizes: Vec<String> = sizes.iter().map(u32::to_string).collect();
+            format!("({},)", sizes.join(", "))
+        }
+    }
 }
 
 const EVALUATE: &str = "y_pred = model.predict(X_test)\n\

@@ -7,13 +7,9 @@
 
 mod cells;
 mod documents;
-mod literal;
-mod retype;
 
 pub use cells::cell_python;
 pub use documents::{ipynb, python_script};
-pub(crate) use literal::{py_float, py_str, py_str_list};
-pub(crate) use retype::py_retyped;
 
 use crate::notebook::{DataSource, DatasetCell, Notebook};
 use serde::{Deserialize, Serialize};

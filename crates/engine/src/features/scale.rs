@@ -2,7 +2,7 @@
 //! handling of (near-)constant columns: their scale is 1, so they become constants, not NaN.
 //! Missing values stay missing, and are left out when fitting, as scikit-learn does.
 
-use super::present_at;
+use crate::table::present_at;
 use crate::table::profile::quantile_sorted;
 use crate::Error;
 use serde::{Deserialize, Serialize};

@@ -1,9 +1,12 @@
 //! Pictures of fitted models, drawn as SVG documents by the worker that fitted them, so that the
-//! app shows an image and carries no drawing code: a decision tree ([`crate::models::TreeView`])
+//! app shows an image and carries no drawing code: a decision tree ([`TreeView`])
 //! and a decision boundary ([`boundary`]). Their words are scikit-learn's technical names and
 //! the learner's column names, the same in both languages.
 
 pub mod boundary;
+mod tree;
+
+pub use tree::{TreeView, DRAWN_LEVELS};
 
 /// Okabe & Ito's colours for categories, distinguishable with any common colour-vision
 /// deficiency (yellow is skipped: it vanishes on white). The charts use them too.

@@ -6,11 +6,9 @@
 //! words are scikit-learn's own (`gini`, `squared_error`, `samples`, `value`, `class`), in both
 //! languages, as the exported Python prints them.
 
-use super::decision_tree::{DecisionTree, Node as ClassNode};
-use super::regression_tree::RegressionTree;
-use super::value_tree::Node as ValueNode;
+use super::{class_colour, document, escaped, shortened, trimmed};
 use crate::features::Matrix;
-use crate::figures::{class_colour, document, escaped, shortened, trimmed};
+use crate::models::{ClassNode, DecisionTree, RegressionTree, ValueNode};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 

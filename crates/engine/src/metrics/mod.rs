@@ -10,11 +10,13 @@ mod classification;
 mod clustering;
 mod ranking;
 mod regression;
+mod summaries;
 
 pub use classification::*;
 pub use clustering::*;
 pub use ranking::*;
 pub use regression::*;
+pub use summaries::*;
 
 use crate::Error;
 

@@ -10,90 +10,46 @@
 //! neither scikit-learn's parameters nor its probabilities.
 
 use super::binning::Binned;
-use super::logistic::{check_max_iter, sigmoid, softmax};
+use super::declare::Hyperparameters;
+use super::declare::{flag, hyperparameters, non_negative, optional_whole, positive, seed, whole};
+use super::logistic::{sigmoid, softmax, MAX_ITER_LIMIT};
 use super::value_tree::{Node, Tree};
-use crate::error::Expected;
+use super::MAX_DEPTH_LIMIT;
 use crate::features::Matrix;
 use crate::split::hold_out;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GradientBoostingParams {
-    pub learning_rate: f64,
-    /// Boosting rounds at most.
-    pub max_iter: u32,
-    pub max_leaf_nodes: u32,
-    pub max_depth: Option<u32>,
-    pub min_samples_leaf: u32,
-    pub l2_regularization: f64,
-    /// Stop when the log loss on a held-out tenth of the training rows has not improved for ten
-    /// rounds (scikit-learn's `early_stopping=True`, scored by the loss).
-    pub early_stopping: bool,
-    /// Seeds the held-out split of early stopping; nothing else is random.
-    pub seed: u64,
-}
+pub const MAX_LEAF_NODES_LIMIT: u32 = 1024;
+/// A larger step than this overshoots at once: the scores leave the numbers.
+pub const MAX_LEARNING_RATE: f64 = 10.0;
 
-impl Default for GradientBoostingParams {
-    fn default() -> Self {
-        Self {
-            learning_rate: 0.1,
-            max_iter: 100,
-            max_leaf_nodes: 31,
-            max_depth: None,
-            min_samples_leaf: 20,
-            l2_regularization: 0.0,
-            early_stopping: false,
-            seed: 42,
-        }
+hyperparameters! {
+    pub struct GradientBoostingParams {
+        learning_rate: f64 = 0.1
+            => positive("field-boosting-learning-rate", MAX_LEARNING_RATE).search("0.05, 0.1, 0.3"),
+        /// Boosting rounds at most.
+        max_iter: u32 = 100 => whole("field-boosting-rounds", 1, MAX_ITER_LIMIT),
+        max_leaf_nodes: u32 = 31
+            => whole("field-max-leaf-nodes", 2, MAX_LEAF_NODES_LIMIT).search("7, 15, 31"),
+        max_depth: Option<u32> = None
+            => optional_whole("field-max-depth", 1, MAX_DEPTH_LIMIT, "None")
+                .hint("field-max-depth-hint"),
+        min_samples_leaf: u32 = 20 => whole("field-min-samples-leaf", 1, u32::MAX),
+        l2_regularization: f64 = 0.0 => non_negative("field-l2-regularization", f64::INFINITY),
+        /// Stop when the log loss on a held-out tenth of the training rows has not improved for
+        /// ten rounds (scikit-learn's `early_stopping=True`, scored by the loss).
+        early_stopping: bool = false => flag("field-boosting-early-stopping"),
+        /// Seeds the held-out split of early stopping; nothing else is random.
+        seed: u64 = 42 => seed("field-boosting-seed"),
     }
 }
 
-pub const MAX_LEAF_NODES_LIMIT: u32 = 1024;
 /// scikit-learn's defaults for what is not a parameter here.
 const MIN_HESSIAN_TO_SPLIT: f64 = 1e-3;
 const VALIDATION_FRACTION: f64 = 0.1;
 const N_ITER_NO_CHANGE: usize = 10;
 const TOL: f64 = 1e-7;
-
-impl GradientBoostingParams {
-    pub fn validate(&self) -> Result<(), Error> {
-        let invalid = |name: &str, value: String, expected| {
-            Err(Error::InvalidParameter {
-                name: name.into(),
-                value,
-                expected,
-            })
-        };
-        if !(self.learning_rate.is_finite() && self.learning_rate > 0.0) {
-            let value = self.learning_rate.to_string();
-            return invalid("learning_rate", value, Expected::PositiveNumber);
-        }
-        if !(2..=MAX_LEAF_NODES_LIMIT).contains(&self.max_leaf_nodes) {
-            let expected = Expected::IntegerBetween {
-                min: 2,
-                max: MAX_LEAF_NODES_LIMIT.into(),
-            };
-            return invalid("max_leaf_nodes", self.max_leaf_nodes.to_string(), expected);
-        }
-        if self.min_samples_leaf == 0 {
-            let expected = Expected::IntegerAtLeast { min: 1 };
-            return invalid("min_samples_leaf", "0".into(), expected);
-        }
-        if !(self.l2_regularization.is_finite() && self.l2_regularization >= 0.0) {
-            let value = self.l2_regularization.to_string();
-            return invalid("l2_regularization", value, Expected::NonNegativeNumber);
-        }
-        if let Some(depth) = self.max_depth {
-            super::DecisionTreeParams {
-                max_depth: Some(depth),
-                min_samples_split: 2,
-            }
-            .validate()?;
-        }
-        check_max_iter(self.max_iter)
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GradientBoosting {

@@ -9,54 +9,25 @@
 //! most 256 distinct values.
 
 use super::binning::Binned;
+use super::declare::{hyperparameters, optional_whole, whole, Hyperparameters};
 use super::tree_growth::{self, Criterion};
-use crate::error::Expected;
 use crate::features::Matrix;
 use crate::rng::SeededRng;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DecisionTreeParams {
-    /// `None` grows until leaves are pure or too small to split, as scikit-learn's default.
-    pub max_depth: Option<u32>,
-    pub min_samples_split: u32,
-}
-
-impl Default for DecisionTreeParams {
-    fn default() -> Self {
-        Self {
-            max_depth: None,
-            min_samples_split: 2,
-        }
-    }
-}
-
 /// The deepest tree anyone needs here; also keeps recursion bounded on any input.
 pub const MAX_DEPTH_LIMIT: u32 = 64;
 
-impl DecisionTreeParams {
-    pub fn validate(&self) -> Result<(), Error> {
-        if let Some(depth) = self.max_depth {
-            if !(1..=MAX_DEPTH_LIMIT).contains(&depth) {
-                return Err(Error::InvalidParameter {
-                    name: "max_depth".into(),
-                    value: depth.to_string(),
-                    expected: Expected::IntegerBetween {
-                        min: 1,
-                        max: MAX_DEPTH_LIMIT.into(),
-                    },
-                });
-            }
-        }
-        if self.min_samples_split < 2 {
-            return Err(Error::InvalidParameter {
-                name: "min_samples_split".into(),
-                value: self.min_samples_split.to_string(),
-                expected: Expected::IntegerAtLeast { min: 2 },
-            });
-        }
-        Ok(())
+hyperparameters! {
+    pub struct DecisionTreeParams {
+        /// `None` grows until leaves are pure or too small to split, as scikit-learn's default.
+        max_depth: Option<u32> = None
+            => optional_whole("field-max-depth", 1, MAX_DEPTH_LIMIT, "None")
+                .hint("field-max-depth-hint")
+                .search("2, 4, 6, 8"),
+        min_samples_split: u32 = 2
+            => whole("field-min-samples-split", 2, u32::MAX).search("2, 10, 30"),
     }
 }
 

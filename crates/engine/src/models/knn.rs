@@ -2,31 +2,25 @@
 //! Euclidean, brute force): a row gets the classes (or the mean target) of the k training rows
 //! closest to it, equally weighted or by 1 / distance.
 
+use super::declare::{choice, choices, hyperparameters, whole};
 use crate::error::Expected;
 use crate::features::Matrix;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NeighbourWeights {
-    Uniform,
-    /// Closer neighbours count more (1 / distance); a neighbour at distance 0 decides alone.
-    Distance,
+choices! {
+    pub enum NeighbourWeights {
+        Uniform = "uniform", "weights-uniform", "\"uniform\"";
+        /// Closer neighbours count more (1 / distance); a neighbour at distance 0 decides alone.
+        Distance = "distance", "weights-distance", "\"distance\"";
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct KnnParams {
-    pub n_neighbors: u32,
-    pub weights: NeighbourWeights,
-}
-
-impl Default for KnnParams {
-    fn default() -> Self {
-        Self {
-            n_neighbors: 5,
-            weights: NeighbourWeights::Uniform,
-        }
+hyperparameters! {
+    pub struct KnnParams {
+        n_neighbors: u32 = 5 => whole("field-n-neighbors", 1, u32::MAX).search("1..15"),
+        weights: NeighbourWeights = NeighbourWeights::Uniform
+            => choice("field-weights", NeighbourWeights::CHOICES),
     }
 }
 

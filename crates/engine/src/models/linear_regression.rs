@@ -11,60 +11,48 @@
 //! smartcore has linear models, but not the minimum-norm solution nor scikit-learn's
 //! objective and intercept for the penalised ones, so the numbers would differ.
 
+use super::declare::{choice, choices, hyperparameters, non_negative, whole, Hyperparameters};
 use super::linalg::symmetric_eigen;
-use crate::error::Expected;
 use crate::features::Matrix;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
-/// Which penalty keeps the weights small: none (least squares), L2 (ridge), L1 (lasso) or both
-/// (elastic net).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Penalty {
-    None,
-    Ridge,
-    Lasso,
-    ElasticNet,
+choices! {
+    /// Which penalty keeps the weights small: none (least squares), L2 (ridge), L1 (lasso) or
+    /// both (elastic net). In Python each is its own estimator, which is what `python` names.
+    pub enum Penalty {
+        None = "none", "penalty-none", "LinearRegression";
+        Ridge = "ridge", "penalty-ridge", "Ridge";
+        Lasso = "lasso", "penalty-lasso", "Lasso";
+        ElasticNet = "elastic_net", "penalty-elastic-net", "ElasticNet";
+    }
 }
 
-/// Written flat, with scikit-learn's names: `{"penalty": "elastic_net", "alpha": 0.3,
-/// "l1_ratio": 0.5, "max_iter": 1000}`; `alpha` is unused by least squares, `l1_ratio` by all
-/// but the elastic net, `max_iter` by least squares and ridge.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LinearRegressionParams {
-    pub penalty: Penalty,
-    /// The penalty's strength.
-    #[serde(default = "default_alpha")]
-    pub alpha: f64,
-    /// The elastic net's share of L1 in its penalty (0 is ridge, 1 is lasso).
-    #[serde(default = "default_l1_ratio")]
-    pub l1_ratio: f64,
-    /// Coordinate-descent passes at most (the lasso and the elastic net).
-    #[serde(default = "default_max_iter")]
-    pub max_iter: u32,
-}
+/// Coordinate-descent passes at most: enough for scikit-learn's optimum to 1e-6 on the parity
+/// fixtures, and a bound on the work a notebook can ask for.
+pub const MAX_COORDINATE_PASSES: u32 = 100_000;
 
-fn default_alpha() -> f64 {
-    1.0
-}
+const PENALISED: &[&str] = &["ridge", "lasso", "elastic_net"];
+/// Least squares and ridge are solved in one step; the others iterate.
+const ITERATIVE: &[&str] = &["lasso", "elastic_net"];
 
-fn default_l1_ratio() -> f64 {
-    0.5
-}
-
-fn default_max_iter() -> u32 {
-    1000
-}
-
-impl Default for LinearRegressionParams {
-    fn default() -> Self {
-        Self {
-            penalty: Penalty::None,
-            alpha: default_alpha(),
-            l1_ratio: default_l1_ratio(),
-            max_iter: default_max_iter(),
-        }
+hyperparameters! {
+    /// Written flat, with scikit-learn's names: `{"penalty": "elastic_net", "alpha": 0.3,
+    /// "l1_ratio": 0.5, "max_iter": 1000}`; each is used only by the penalties that have it.
+    pub struct LinearRegressionParams {
+        penalty: Penalty = Penalty::None
+            => choice("field-penalty", Penalty::CHOICES).names_estimator(),
+        /// The penalty's strength.
+        alpha: f64 = 1.0
+            => non_negative("field-penalty-alpha", f64::INFINITY)
+                .only_when("penalty", PENALISED)
+                .search("log 0.01..100"),
+        /// The elastic net's share of L1 in its penalty (0 is ridge, 1 is lasso).
+        l1_ratio: f64 = 0.5
+            => non_negative("field-l1-ratio", 1.0).only_when("penalty", &["elastic_net"]),
+        /// Coordinate-descent passes at most (the lasso and the elastic net).
+        max_iter: u32 = 1000
+            => whole("field-max-iter", 1, MAX_COORDINATE_PASSES).only_when("penalty", ITERATIVE),
     }
 }
 
@@ -83,6 +71,7 @@ pub struct LinearRegression {
 
 impl LinearRegression {
     pub fn fit(params: &LinearRegressionParams, x: &Matrix, y: &[f64]) -> Result<Self, Error> {
+        params.validate()?;
         super::check_regression_data(x, y)?;
         let (alpha, l1_ratio) = match params.penalty {
             Penalty::None => (0.0, 0.0),
@@ -90,19 +79,6 @@ impl LinearRegression {
             Penalty::Lasso => (params.alpha, 1.0),
             Penalty::ElasticNet => (params.alpha, params.l1_ratio),
         };
-        let invalid = |name: &str, value: f64, expected| {
-            Err(Error::InvalidParameter {
-                name: name.into(),
-                value: value.to_string(),
-                expected,
-            })
-        };
-        if !(alpha.is_finite() && alpha >= 0.0) {
-            return invalid("alpha", alpha, Expected::NonNegativeNumber);
-        }
-        if !(0.0..=1.0).contains(&l1_ratio) {
-            return invalid("l1_ratio", l1_ratio, Expected::Fraction);
-        }
         let centred = Centred::of(x, y);
         let (coef, iterations, converged) = match params.penalty {
             Penalty::None | Penalty::Ridge => (centred.ridge(alpha), 0, true),

@@ -4,30 +4,23 @@
 //! unpenalised. It is strictly convex, so any solver that converges lands on scikit-learn's
 //! coefficients; the parity fixtures check the probabilities row by row.
 
+use super::declare::{hyperparameters, positive, standardize, whole, Hyperparameters};
 use super::lbfgs;
 use super::standardize::Standardizer;
-use crate::error::Expected;
 use crate::features::Matrix;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LogisticRegressionParams {
-    /// Inverse of the regularisation strength: smaller means simpler weights.
-    #[serde(rename = "C")]
-    pub c: f64,
-    pub max_iter: u32,
-    /// Standardise the features first (`StandardScaler` in a pipeline).
-    pub standardize: bool,
-}
+pub const MAX_ITER_LIMIT: u32 = 10_000;
 
-impl Default for LogisticRegressionParams {
-    fn default() -> Self {
-        Self {
-            c: 1.0,
-            max_iter: 100,
-            standardize: true,
-        }
+hyperparameters! {
+    pub struct LogisticRegressionParams {
+        /// Inverse of the regularisation strength: smaller means simpler weights.
+        #[rename = "C"]
+        c: f64 = 1.0 => positive("field-c", f64::INFINITY).hint("field-c-hint").search("log 0.01..100"),
+        max_iter: u32 = 100 => whole("field-max-iter", 1, MAX_ITER_LIMIT),
+        /// Standardise the features first (`StandardScaler` in a pipeline).
+        standardize: bool = true => standardize(),
     }
 }
 
@@ -35,35 +28,6 @@ impl Default for LogisticRegressionParams {
 /// `tol` (1e-4), so that the result is the optimum itself, which scikit-learn reaches too when
 /// asked for a tight `tol`.
 const TOL: f64 = 1e-7;
-pub const MAX_ITER_LIMIT: u32 = 10_000;
-
-impl LogisticRegressionParams {
-    pub fn validate(&self) -> Result<(), Error> {
-        if !(self.c.is_finite() && self.c > 0.0) {
-            return Err(Error::InvalidParameter {
-                name: "C".into(),
-                value: self.c.to_string(),
-                expected: Expected::PositiveNumber,
-            });
-        }
-        check_max_iter(self.max_iter)
-    }
-}
-
-pub(crate) fn check_max_iter(max_iter: u32) -> Result<(), Error> {
-    if !(1..=MAX_ITER_LIMIT).contains(&max_iter) {
-        return Err(Error::InvalidParameter {
-            name: "max_iter".into(),
-            value: max_iter.to_string(),
-            expected: Expected::IntegerBetween {
-                min: 1,
-                max: MAX_ITER_LIMIT.into(),
-            },
-        });
-    }
-    Ok(())
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LogisticRegression {
     scaler: Standardizer,

@@ -9,72 +9,69 @@
 //! Written here: smartcore has no neural network, and the Rust network crates are built for
 //! GPUs and large graphs, far more than a worker should download for one dense network.
 
+use super::declare::Hyperparameters;
+use super::declare::{choice, choices, flag, hyperparameters, layers as param_layers};
+use super::declare::{non_negative, optional_whole, positive, seed, standardize, whole};
 use super::dense::{multiply_add, transpose};
-use super::logistic::{check_max_iter, sigmoid, softmax};
+use super::logistic::{sigmoid, softmax, MAX_ITER_LIMIT};
 use super::standardize::Standardizer;
-use crate::error::Expected;
 use crate::features::Matrix;
 use crate::rng::SeededRng;
 use crate::split::hold_out;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Activation {
-    Relu,
-    Tanh,
-    Logistic,
+choices! {
+    pub enum Activation {
+        Relu = "relu", "activation-relu", "\"relu\"";
+        Tanh = "tanh", "activation-tanh", "\"tanh\"";
+        Logistic = "logistic", "activation-logistic", "\"logistic\"";
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Solver {
-    Adam,
-    /// Stochastic gradient descent with Nesterov momentum 0.9, at a constant learning rate.
-    Sgd,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MlpParams {
-    pub hidden_layer_sizes: Vec<u32>,
-    pub activation: Activation,
-    pub solver: Solver,
-    pub learning_rate_init: f64,
-    /// L2 penalty on the weights.
-    pub alpha: f64,
-    /// Rows per mini-batch; `None` is scikit-learn's "auto": min(200, rows).
-    pub batch_size: Option<u32>,
-    /// Epochs at most.
-    pub max_iter: u32,
-    pub early_stopping: bool,
-    /// Epochs without an improvement of 1e-4 before training stops.
-    pub n_iter_no_change: u32,
-    pub seed: u64,
-    /// Standardise the features first (`StandardScaler` in a pipeline); networks need it.
-    pub standardize: bool,
-}
-
-impl Default for MlpParams {
-    fn default() -> Self {
-        Self {
-            hidden_layer_sizes: vec![100],
-            activation: Activation::Relu,
-            solver: Solver::Adam,
-            learning_rate_init: 0.001,
-            alpha: 0.0001,
-            batch_size: None,
-            max_iter: 200,
-            early_stopping: false,
-            n_iter_no_change: 10,
-            seed: 42,
-            standardize: true,
-        }
+choices! {
+    pub enum Solver {
+        Adam = "adam", "solver-adam", "\"adam\"";
+        /// Stochastic gradient descent with Nesterov momentum 0.9, at a constant learning rate.
+        Sgd = "sgd", "solver-sgd", "\"sgd\"";
     }
 }
 
 pub const MAX_LAYERS: usize = 5;
 pub const MAX_UNITS: u32 = 1024;
+/// A step this large is no setting anyone means; below it, a step that blows the loss up is
+/// caught as divergence while training.
+pub const MAX_LEARNING_RATE: f64 = 1e6;
+
+hyperparameters! {
+    pub struct MlpParams {
+        hidden_layer_sizes: Vec<u32> = vec![100]
+            => param_layers("field-hidden-layers", MAX_LAYERS as u32, MAX_UNITS)
+                .hint("field-hidden-layers-hint"),
+        activation: Activation = Activation::Relu
+            => choice("field-activation", Activation::CHOICES),
+        solver: Solver = Solver::Adam => choice("field-solver", Solver::CHOICES),
+        /// L2 penalty on the weights. (Before the learning rate: a search draws its values in
+        /// this order, and searches saved before must draw the same candidates.)
+        alpha: f64 = 0.0001
+            => non_negative("field-alpha", f64::INFINITY).search("0.0001, 0.01, 1"),
+        learning_rate_init: f64 = 0.001
+            => positive("field-learning-rate", MAX_LEARNING_RATE).search("0.001, 0.01"),
+        /// Rows per mini-batch; `None` is scikit-learn's "auto": min(200, rows).
+        batch_size: Option<u32> = None
+            => optional_whole("field-batch-size", 1, u32::MAX, "\"auto\"")
+                .hint("field-batch-size-hint"),
+        /// Epochs at most.
+        max_iter: u32 = 200 => whole("field-epochs", 1, MAX_ITER_LIMIT),
+        early_stopping: bool = false => flag("field-early-stopping"),
+        /// Epochs without an improvement of 1e-4 before training stops.
+        n_iter_no_change: u32 = 10 => whole("field-n-iter-no-change", 1, u32::MAX).unshown(),
+        seed: u64 = 42 => seed("field-network-seed"),
+        /// Standardise the features first (`StandardScaler` in a pipeline); networks need it.
+        standardize: bool = true => standardize(),
+    }
+}
+
 /// scikit-learn's defaults for what is not a parameter here.
 /// How many times its starting value the loss may grow before training counts as diverged.
 const DIVERGED: f64 = 1e4;
@@ -84,60 +81,6 @@ const BETA_1: f64 = 0.9;
 const BETA_2: f64 = 0.999;
 const EPSILON: f64 = 1e-8;
 const MOMENTUM: f64 = 0.9;
-
-impl MlpParams {
-    pub fn validate(&self) -> Result<(), Error> {
-        let invalid = |name: &str, value: String, expected| {
-            Err(Error::InvalidParameter {
-                name: name.into(),
-                value,
-                expected,
-            })
-        };
-        if self.hidden_layer_sizes.is_empty()
-            || self.hidden_layer_sizes.len() > MAX_LAYERS
-            || self
-                .hidden_layer_sizes
-                .iter()
-                .any(|&u| !(1..=MAX_UNITS).contains(&u))
-        {
-            let text: Vec<String> = self.hidden_layer_sizes.iter().map(u32::to_string).collect();
-            return invalid(
-                "hidden_layer_sizes",
-                text.join(", "),
-                Expected::LayerSizes {
-                    layers: MAX_LAYERS as u64,
-                    units: MAX_UNITS.into(),
-                },
-            );
-        }
-        if !(self.learning_rate_init.is_finite() && self.learning_rate_init > 0.0) {
-            return invalid(
-                "learning_rate_init",
-                self.learning_rate_init.to_string(),
-                Expected::PositiveNumber,
-            );
-        }
-        if !(self.alpha.is_finite() && self.alpha >= 0.0) {
-            return invalid("alpha", self.alpha.to_string(), Expected::NonNegativeNumber);
-        }
-        if self.batch_size == Some(0) {
-            return invalid(
-                "batch_size",
-                "0".into(),
-                Expected::IntegerAtLeast { min: 1 },
-            );
-        }
-        if self.n_iter_no_change == 0 {
-            return invalid(
-                "n_iter_no_change",
-                "0".into(),
-                Expected::IntegerAtLeast { min: 1 },
-            );
-        }
-        check_max_iter(self.max_iter)
-    }
-}
 
 /// One dense layer: `weights` is inputs × outputs, row-major.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -821,13 +764,21 @@ mod tests {
         assert!(model.validation_scores().iter().any(|&s| s > 0.9));
 
         let diverging = MlpParams {
-            learning_rate_init: 1e200,
+            learning_rate_init: 1e5,
             solver: Solver::Sgd,
             ..params.clone()
         };
         assert!(matches!(
             Mlp::fit(&diverging, &x, &y, 2),
             Err(Error::TrainingDiverged { .. })
+        ));
+        let absurd = MlpParams {
+            learning_rate_init: 1e200,
+            ..params.clone()
+        };
+        assert!(matches!(
+            Mlp::fit(&absurd, &x, &y, 2),
+            Err(Error::InvalidParameter { .. })
         ));
         // A rate that blows the loss up a millionfold without ever reaching infinity.
         let (small_x, small_y) = (

@@ -3,6 +3,7 @@
 mod binning;
 mod boosting;
 mod decision_tree;
+pub mod declare;
 mod dense;
 mod kmeans;
 mod knn;
@@ -18,7 +19,6 @@ mod regression_tree;
 mod standardize;
 mod svm;
 mod tree_growth;
-mod tree_view;
 mod value_tree;
 
 pub use boosting::{GradientBoosting, GradientBoostingParams, MAX_LEAF_NODES_LIMIT};
@@ -34,7 +34,9 @@ pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams, MAX_ESTIM
 pub use regression_tree::{ForestRegressor, RegressionTree};
 pub(crate) use standardize::Standardizer;
 pub use svm::{Kernel, Svc, SvmParams, Svr};
-pub use tree_view::{TreeView, DRAWN_LEVELS};
+// What the tree's drawing (`crate::figures`) reads of fitted trees.
+pub(crate) use decision_tree::Node as ClassNode;
+pub(crate) use value_tree::Node as ValueNode;
 
 use crate::features::Matrix;
 use crate::Error;
@@ -88,65 +90,186 @@ pub(crate) fn most_probable(proba: &[Vec<f64>]) -> Vec<u32> {
         .map(|p| decision_tree::argmax(p) as u32)
         .collect()
 }
+use declare::{Hyperparameters, Param, Value};
 use serde::{Deserialize, Serialize};
 
-/// Which model a train cell fits, with its hyperparameters.
-/// Written as `{"model": "random_forest", …its parameters}`; read by [`crate::tagged`], which
-/// needs the model first, as serde writes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "model", rename_all = "snake_case")]
-pub enum ModelSpec {
-    DecisionTree(DecisionTreeParams),
-    RandomForest(RandomForestParams),
-    KNearestNeighbors(KnnParams),
-    GaussianNaiveBayes(GaussianNbParams),
-    LogisticRegression(LogisticRegressionParams),
-    NeuralNetwork(MlpParams),
-    GradientBoosting(GradientBoostingParams),
-    /// Least squares, ridge, lasso or elastic net: a regression model.
-    LinearRegression(LinearRegressionParams),
-    /// A support vector machine: `SVC` for classes, `SVR` for numbers.
-    SupportVectorMachine(SvmParams),
+/// A model the learner can choose: its name in notebooks, its words, its scikit-learn
+/// estimators and its hyperparameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ModelKind {
+    /// The notebook's name for it (`"random_forest"`).
+    pub name: &'static str,
+    /// Catalog keys: the model's name in the picker, and a hint shown above its fields.
+    pub label: &'static str,
+    pub hint: Option<&'static str>,
+    /// scikit-learn's estimator for classes and for numbers; `None` where it does not do that
+    /// task. Linear regression's is named by its penalty (see [`ModelKind::estimator`]).
+    pub classifier: Option<&'static str>,
+    pub regressor: Option<&'static str>,
+    /// Arguments Latih fixes, written after the declared ones (`random_state=0`: scikit-learn's
+    /// tree breaks ties at random, Latih's in column order).
+    pub fixed: &'static [&'static str],
+    pub params: &'static [Param],
 }
 
-impl crate::tagged::Tagged for ModelSpec {
-    const TAG: &'static str = "model";
-    const VARIANTS: &'static [&'static str] = &[
-        "decision_tree",
-        "random_forest",
-        "k_nearest_neighbors",
-        "gaussian_naive_bayes",
-        "logistic_regression",
-        "neural_network",
-        "gradient_boosting",
-        "linear_regression",
-        "support_vector_machine",
-    ];
-
-    fn variant<'de, A: serde::de::MapAccess<'de>>(
-        name: &str,
-        fields: serde::de::value::MapAccessDeserializer<A>,
-    ) -> Result<Self, A::Error> {
-        Ok(match name {
-            "decision_tree" => ModelSpec::DecisionTree(Deserialize::deserialize(fields)?),
-            "random_forest" => ModelSpec::RandomForest(Deserialize::deserialize(fields)?),
-            "k_nearest_neighbors" => {
-                ModelSpec::KNearestNeighbors(Deserialize::deserialize(fields)?)
-            }
-            "gaussian_naive_bayes" => {
-                ModelSpec::GaussianNaiveBayes(Deserialize::deserialize(fields)?)
-            }
-            "logistic_regression" => {
-                ModelSpec::LogisticRegression(Deserialize::deserialize(fields)?)
-            }
-            "neural_network" => ModelSpec::NeuralNetwork(Deserialize::deserialize(fields)?),
-            "linear_regression" => ModelSpec::LinearRegression(Deserialize::deserialize(fields)?),
-            "support_vector_machine" => {
-                ModelSpec::SupportVectorMachine(Deserialize::deserialize(fields)?)
-            }
-            _ => ModelSpec::GradientBoosting(Deserialize::deserialize(fields)?),
-        })
+impl ModelKind {
+    const fn new(label: &'static str) -> Self {
+        Self {
+            name: "",
+            label,
+            hint: None,
+            classifier: None,
+            regressor: None,
+            fixed: &[],
+            params: &[],
+        }
     }
+
+    const fn both(self, classifier: &'static str, regressor: &'static str) -> Self {
+        self.classifier(classifier).regressor(regressor)
+    }
+
+    const fn classifier(mut self, name: &'static str) -> Self {
+        self.classifier = Some(name);
+        self
+    }
+
+    const fn regressor(mut self, name: &'static str) -> Self {
+        self.regressor = Some(name);
+        self
+    }
+
+    const fn hint(mut self, key: &'static str) -> Self {
+        self.hint = Some(key);
+        self
+    }
+
+    const fn fixed(mut self, arguments: &'static [&'static str]) -> Self {
+        self.fixed = arguments;
+        self
+    }
+
+    pub fn param(&self, name: &str) -> Option<&'static Param> {
+        self.params.iter().find(|p| p.name == name)
+    }
+}
+
+/// Declares [`ModelSpec`], one variant per model (`Variant("name", Params) => kind`), with
+/// everything that must list every model: the tags its JSON reads, the kinds, and reading and
+/// writing any hyperparameter by name. One list, so none of them can fall out of step.
+macro_rules! model_specs {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident($name:literal, $params:ty) => $kind:expr,
+    )*) => {
+        /// Which model a train cell fits, with its hyperparameters.
+        /// Written as `{"model": "random_forest", …its parameters}`; read by [`crate::tagged`],
+        /// which needs the model first, as serde writes it.
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(tag = "model")]
+        pub enum ModelSpec {
+            $(
+                $(#[doc = $doc])*
+                #[serde(rename = $name)]
+                $variant($params),
+            )*
+        }
+
+        impl ModelSpec {
+            /// Every model, in the order the picker lists them.
+            pub const KINDS: &'static [ModelKind] = &[$(
+                ModelKind { name: $name, params: <$params as Hyperparameters>::PARAMS, ..$kind },
+            )*];
+
+            /// The notebook's name of this model.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(ModelSpec::$variant(_) => $name,)*
+                }
+            }
+
+            /// The model called `name`, with scikit-learn's defaults.
+            pub fn named(name: &str) -> Option<ModelSpec> {
+                match name {
+                    $($name => Some(ModelSpec::$variant(Default::default())),)*
+                    _ => None,
+                }
+            }
+
+            /// The value of its hyperparameter `name`.
+            pub fn get(&self, name: &str) -> Option<Value> {
+                match self {
+                    $(ModelSpec::$variant(p) => p.get(name),)*
+                }
+            }
+
+            /// Stores a value of the hyperparameter `name` (bounds are checked by
+            /// [`validate`](Self::validate)); says whether it has one of that type.
+            pub fn set(&mut self, name: &str, value: &Value) -> bool {
+                match self {
+                    $(ModelSpec::$variant(p) => p.set(name, value),)*
+                }
+            }
+
+            /// Whether `param` is in use with the other parameters' values.
+            pub fn applies(&self, param: &Param) -> bool {
+                match self {
+                    $(ModelSpec::$variant(p) => p.applies(param),)*
+                }
+            }
+
+            /// Checks every hyperparameter in use against its declaration.
+            pub fn validate(&self) -> Result<(), Error> {
+                match self {
+                    $(ModelSpec::$variant(p) => p.validate(),)*
+                }
+            }
+        }
+
+        impl crate::tagged::Tagged for ModelSpec {
+            const TAG: &'static str = "model";
+            const VARIANTS: &'static [&'static str] = &[$($name),*];
+
+            fn variant<'de, A: serde::de::MapAccess<'de>>(
+                name: &str,
+                fields: serde::de::value::MapAccessDeserializer<A>,
+            ) -> Result<Self, A::Error> {
+                match name {
+                    $($name => Ok(ModelSpec::$variant(Deserialize::deserialize(fields)?)),)*
+                    _ => Err(serde::de::Error::unknown_variant(name, Self::VARIANTS)),
+                }
+            }
+        }
+    };
+}
+
+model_specs! {
+    DecisionTree("decision_tree", DecisionTreeParams) => ModelKind::new("model-decision-tree")
+        .both("DecisionTreeClassifier", "DecisionTreeRegressor")
+        .fixed(&["random_state=0"]),
+    RandomForest("random_forest", RandomForestParams) => ModelKind::new("model-random-forest")
+        .both("RandomForestClassifier", "RandomForestRegressor"),
+    GradientBoosting("gradient_boosting", GradientBoostingParams)
+        => ModelKind::new("model-gradient-boosting")
+            .both("HistGradientBoostingClassifier", "HistGradientBoostingRegressor")
+            .fixed(&["scoring=\"loss\""]),
+    LogisticRegression("logistic_regression", LogisticRegressionParams)
+        => ModelKind::new("model-logistic-regression").classifier("LogisticRegression"),
+    NeuralNetwork("neural_network", MlpParams) => ModelKind::new("model-neural-network")
+        .both("MLPClassifier", "MLPRegressor"),
+    KNearestNeighbors("k_nearest_neighbors", KnnParams) => ModelKind::new("model-knn")
+        .both("KNeighborsClassifier", "KNeighborsRegressor"),
+    GaussianNaiveBayes("gaussian_naive_bayes", GaussianNbParams)
+        => ModelKind::new("model-gaussian-nb").hint("model-gaussian-nb-hint").classifier("GaussianNB"),
+    /// A support vector machine: `SVC` for classes, `SVR` for numbers.
+    SupportVectorMachine("support_vector_machine", SvmParams)
+        => ModelKind::new("model-svm").hint("model-svm-hint").both("SVC", "SVR"),
+    /// Least squares, ridge, lasso or elastic net: a regression model, whose estimator its
+    /// penalty names.
+    LinearRegression("linear_regression", LinearRegressionParams)
+        => ModelKind::new("model-linear-regression")
+            .hint("model-linear-regression-hint")
+            .regressor("LinearRegression"),
 }
 
 impl<'de> Deserialize<'de> for ModelSpec {
@@ -189,6 +312,7 @@ impl ModelSpec {
         n_classes: usize,
         progress: &mut dyn FnMut(f64),
     ) -> Result<Classifier, Error> {
+        self.validate()?;
         let fitted = match self {
             ModelSpec::LinearRegression(_) => Err(Error::RegressorOnClasses),
             ModelSpec::DecisionTree(params) => {
@@ -223,23 +347,23 @@ impl ModelSpec {
         fitted
     }
 
+    /// What the picker and the export know of this model.
+    pub fn kind(&self) -> &'static ModelKind {
+        let name = self.name();
+        Self::KINDS
+            .iter()
+            .find(|k| k.name == name)
+            .unwrap_or(&Self::KINDS[0])
+    }
+
     /// Whether this model can predict a number (a regression target).
     pub fn regresses(&self) -> bool {
-        matches!(
-            self,
-            ModelSpec::LinearRegression(_)
-                | ModelSpec::SupportVectorMachine(_)
-                | ModelSpec::KNearestNeighbors(_)
-                | ModelSpec::DecisionTree(_)
-                | ModelSpec::RandomForest(_)
-                | ModelSpec::GradientBoosting(_)
-                | ModelSpec::NeuralNetwork(_)
-        )
+        self.kind().regressor.is_some()
     }
 
     /// Whether this model can predict a class.
     pub fn classifies(&self) -> bool {
-        !matches!(self, ModelSpec::LinearRegression(_))
+        self.kind().classifier.is_some()
     }
 
     /// Fits the model to predict numbers, `y`, one per row of `x`; `progress` as for
@@ -250,6 +374,7 @@ impl ModelSpec {
         y: &[f64],
         progress: &mut dyn FnMut(f64),
     ) -> Result<Regressor, Error> {
+        self.validate()?;
         match self {
             ModelSpec::DecisionTree(params) => {
                 RegressionTree::fit(params, x, y).map(Regressor::DecisionTree)
@@ -279,6 +404,89 @@ impl ModelSpec {
     }
 }
 
+/// What a fitted model looks like, in numbers a learner can read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ModelSummary {
+    Tree {
+        depth: u32,
+        leaves: usize,
+    },
+    Forest {
+        trees: usize,
+        mean_depth: f64,
+    },
+    Neighbours {
+        k: u32,
+    },
+    NaiveBayes,
+    /// `converged` is false when `max_iter` ran out first (scikit-learn's ConvergenceWarning).
+    Linear {
+        iterations: u32,
+        converged: bool,
+    },
+    Network {
+        hidden: Vec<usize>,
+        epochs: usize,
+        converged: bool,
+    },
+    Boosting {
+        rounds: usize,
+        mean_leaves: f64,
+        stopped_early: bool,
+    },
+    /// `converged` is false when the solver's iteration limit ran out first.
+    SupportVectors {
+        count: usize,
+        converged: bool,
+    },
+}
+
+/// What a model recorded while it learned: a network's loss per epoch or boosting's per round,
+/// a network's held-out score per epoch and boosting's held-out loss per round (with early
+/// stopping); empty for other models.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TrainingCurves {
+    pub loss: Vec<f64>,
+    pub validation_scores: Vec<f64>,
+    pub validation_loss: Vec<f64>,
+}
+
+impl TrainingCurves {
+    fn of_network(mlp: &Mlp) -> Self {
+        Self {
+            loss: mlp.loss_curve().to_vec(),
+            validation_scores: mlp.validation_scores().to_vec(),
+            validation_loss: Vec::new(),
+        }
+    }
+
+    fn of_boosting(gb: &GradientBoosting) -> Self {
+        Self {
+            loss: gb.loss_curve().to_vec(),
+            validation_scores: Vec::new(),
+            validation_loss: gb.validation_loss().to_vec(),
+        }
+    }
+}
+
+impl ModelSummary {
+    fn of_network(mlp: &Mlp) -> Self {
+        ModelSummary::Network {
+            hidden: mlp.hidden_layer_sizes(),
+            epochs: mlp.loss_curve().len(),
+            converged: mlp.converged(),
+        }
+    }
+
+    fn of_boosting(gb: &GradientBoosting) -> Self {
+        ModelSummary::Boosting {
+            rounds: gb.n_rounds(),
+            mean_leaves: gb.mean_leaves(),
+            stopped_early: gb.stopped_early(),
+        }
+    }
+}
+
 /// A fitted regression model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Regressor {
@@ -297,7 +505,7 @@ impl Regressor {
     pub fn was_fitted_as(&self, spec: &ModelSpec, features: usize) -> bool {
         match (self, spec) {
             (Regressor::RandomForest(forest), ModelSpec::RandomForest(params)) => {
-                forest.n_trees() == params.n_estimators as usize && forest.is_well_formed(features)
+                forest.n_trees() == params.trees() as usize && forest.is_well_formed(features)
             }
             _ => false,
         }
@@ -312,6 +520,43 @@ impl Regressor {
             Regressor::GradientBoosting(gb) => gb.predict_numbers(x),
             Regressor::NeuralNetwork(mlp) => mlp.predict_numbers(x),
             Regressor::SupportVectorMachine(svr) => svr.predict(x),
+        }
+    }
+
+    /// What the fitted model looks like, in numbers a learner can read.
+    pub fn summary(&self) -> ModelSummary {
+        match self {
+            Regressor::DecisionTree(tree) => ModelSummary::Tree {
+                depth: tree.depth(),
+                leaves: tree.n_leaves(),
+            },
+            Regressor::RandomForest(forest) => ModelSummary::Forest {
+                trees: forest.n_trees(),
+                mean_depth: forest.mean_depth(),
+            },
+            Regressor::Linear(linear) => ModelSummary::Linear {
+                iterations: linear.iterations,
+                converged: linear.converged,
+            },
+            Regressor::KNearestNeighbors(knn) => ModelSummary::Neighbours {
+                k: knn.n_neighbors(),
+            },
+            Regressor::GradientBoosting(gb) => ModelSummary::of_boosting(gb),
+            Regressor::NeuralNetwork(mlp) => ModelSummary::of_network(mlp),
+            Regressor::SupportVectorMachine(svr) => ModelSummary::SupportVectors {
+                count: svr.support_vectors(),
+                converged: svr.converged(),
+            },
+        }
+    }
+
+    /// The loss (half the squared error) per round or epoch, and with early stopping,
+    /// boosting's held-out loss and the network's held-out R².
+    pub fn curves(&self) -> TrainingCurves {
+        match self {
+            Regressor::GradientBoosting(gb) => TrainingCurves::of_boosting(gb),
+            Regressor::NeuralNetwork(mlp) => TrainingCurves::of_network(mlp),
+            _ => TrainingCurves::default(),
         }
     }
 
@@ -336,7 +581,7 @@ impl Classifier {
     pub fn was_fitted_as(&self, spec: &ModelSpec, features: usize, n_classes: usize) -> bool {
         match (self, spec) {
             (Classifier::RandomForest(forest), ModelSpec::RandomForest(params)) => {
-                forest.n_trees() == params.n_estimators as usize
+                forest.n_trees() == params.trees() as usize
                     && forest.n_classes() == n_classes
                     && forest.is_well_formed(features)
             }
@@ -354,6 +599,44 @@ impl Classifier {
             Classifier::NeuralNetwork(mlp) => mlp.predict(x),
             Classifier::GradientBoosting(gb) => gb.predict(x),
             Classifier::SupportVectorMachine(svc) => svc.predict(x),
+        }
+    }
+
+    /// What the fitted model looks like, in numbers a learner can read.
+    pub fn summary(&self) -> ModelSummary {
+        match self {
+            Classifier::DecisionTree(tree) => ModelSummary::Tree {
+                depth: tree.depth(),
+                leaves: tree.n_leaves(),
+            },
+            Classifier::RandomForest(forest) => ModelSummary::Forest {
+                trees: forest.n_trees(),
+                mean_depth: forest.mean_depth(),
+            },
+            Classifier::KNearestNeighbors(knn) => ModelSummary::Neighbours {
+                k: knn.n_neighbors(),
+            },
+            Classifier::GaussianNaiveBayes(_) => ModelSummary::NaiveBayes,
+            Classifier::LogisticRegression(lr) => ModelSummary::Linear {
+                iterations: lr.iterations(),
+                converged: lr.converged(),
+            },
+            Classifier::NeuralNetwork(mlp) => ModelSummary::of_network(mlp),
+            Classifier::GradientBoosting(gb) => ModelSummary::of_boosting(gb),
+            Classifier::SupportVectorMachine(svc) => ModelSummary::SupportVectors {
+                count: svc.support_vectors(),
+                converged: svc.converged(),
+            },
+        }
+    }
+
+    /// The log loss per epoch or round, and with early stopping, the network's held-out
+    /// accuracy and boosting's held-out log loss.
+    pub fn curves(&self) -> TrainingCurves {
+        match self {
+            Classifier::NeuralNetwork(mlp) => TrainingCurves::of_network(mlp),
+            Classifier::GradientBoosting(gb) => TrainingCurves::of_boosting(gb),
+            _ => TrainingCurves::default(),
         }
     }
 

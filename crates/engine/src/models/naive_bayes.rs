@@ -1,21 +1,16 @@
 //! Gaussian naive Bayes (scikit-learn's `GaussianNB`): each class is a normal distribution per
 //! feature, independent of the others; probabilities come from Bayes' rule.
 
+use super::declare::{hyperparameters, non_negative};
 use crate::features::Matrix;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GaussianNbParams {
-    /// Added to every variance, as a share of the largest feature variance, for stability.
-    pub var_smoothing: f64,
-}
-
-impl Default for GaussianNbParams {
-    fn default() -> Self {
-        Self {
-            var_smoothing: 1e-9,
-        }
+hyperparameters! {
+    pub struct GaussianNbParams {
+        /// Added to every variance, as a share of the largest feature variance, for stability.
+        var_smoothing: f64 = 1e-9
+            => non_negative("field-var-smoothing", f64::INFINITY).unshown().search("log 0.000000001..0.01"),
     }
 }
 

@@ -7,22 +7,23 @@
 
 use super::binning::Binned;
 use super::decision_tree::{DecisionTree, Growth, MAX_DEPTH_LIMIT};
-use crate::error::Expected;
+use super::declare::Hyperparameters;
+use super::declare::{choice, choices, flag, hyperparameters, optional_whole, seed, whole};
 use crate::features::Matrix;
 use crate::rng::SeededRng;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-/// How many features each node may choose from (scikit-learn's `max_features`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MaxFeatures {
-    /// √(features), scikit-learn's default for classifiers.
-    Sqrt,
-    Log2,
-    /// Every feature: bagged trees without feature sampling.
-    All,
+choices! {
+    /// How many features each node may choose from (scikit-learn's `max_features`).
+    pub enum MaxFeatures {
+        /// √(features), scikit-learn's default for classifiers.
+        Sqrt = "sqrt", "max-features-sqrt", "\"sqrt\"";
+        Log2 = "log2", "max-features-log2", "\"log2\"";
+        /// Every feature: bagged trees without feature sampling.
+        All = "all", "max-features-all", "None";
+    }
 }
 
 impl MaxFeatures {
@@ -37,31 +38,26 @@ impl MaxFeatures {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RandomForestParams {
-    pub n_estimators: u32,
-    pub max_depth: Option<u32>,
-    pub min_samples_split: u32,
-    pub max_features: MaxFeatures,
-    pub bootstrap: bool,
-    pub seed: u64,
-}
-
-impl Default for RandomForestParams {
-    fn default() -> Self {
-        Self {
-            n_estimators: 100,
-            max_depth: None,
-            min_samples_split: 2,
-            max_features: MaxFeatures::Sqrt,
-            bootstrap: true,
-            seed: 42,
-        }
-    }
-}
-
 /// More trees than this add time and nothing a learner can see.
 pub const MAX_ESTIMATORS: u32 = 1000;
+
+hyperparameters! {
+    pub struct RandomForestParams {
+        n_estimators: u32 = 100
+            => whole("field-n-estimators", 1, MAX_ESTIMATORS).search("20, 50, 100"),
+        max_depth: Option<u32> = None
+            => optional_whole("field-max-depth", 1, MAX_DEPTH_LIMIT, "None")
+                .hint("field-max-depth-hint")
+                .search("2, 4, 6, 8"),
+        min_samples_split: u32 = 2
+            => whole("field-min-samples-split", 2, u32::MAX).search("2, 10, 30"),
+        max_features: MaxFeatures = MaxFeatures::Sqrt
+            => choice("field-max-features", MaxFeatures::CHOICES),
+        /// Each tree grows on a bootstrap sample of the rows (scikit-learn's default).
+        bootstrap: bool = true => flag("field-bootstrap").unshown(),
+        seed: u64 = 42 => seed("field-model-seed"),
+    }
+}
 
 impl RandomForestParams {
     /// Tree `t`'s own random stream, and the rows it grows on: a bootstrap sample of `rows`,
@@ -76,6 +72,11 @@ impl RandomForestParams {
         (rng, sample)
     }
 
+    /// How many trees the forest grows.
+    pub fn trees(&self) -> u32 {
+        self.n_estimators
+    }
+
     /// How each tree of the forest grows, choosing among `max_features` features at a node.
     pub(crate) fn growth<'a>(&self, max_features: usize, rng: &'a mut SeededRng) -> Growth<'a> {
         Growth {
@@ -84,24 +85,6 @@ impl RandomForestParams {
             max_features: Some(max_features),
             rng: Some(rng),
         }
-    }
-
-    pub fn validate(&self) -> Result<(), Error> {
-        if !(1..=MAX_ESTIMATORS).contains(&self.n_estimators) {
-            return Err(Error::InvalidParameter {
-                name: "n_estimators".into(),
-                value: self.n_estimators.to_string(),
-                expected: Expected::IntegerBetween {
-                    min: 1,
-                    max: MAX_ESTIMATORS.into(),
-                },
-            });
-        }
-        super::DecisionTreeParams {
-            max_depth: self.max_depth,
-            min_samples_split: self.min_samples_split,
-        }
-        .validate()
     }
 }
 

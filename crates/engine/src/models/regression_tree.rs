@@ -8,6 +8,7 @@
 
 use super::binning::Binned;
 use super::decision_tree::{DecisionTreeParams, Growth, MAX_DEPTH_LIMIT};
+use super::declare::Hyperparameters;
 use super::random_forest::{mean_importances, RandomForestParams};
 use super::tree_growth::{self, Criterion};
 use super::value_tree::{Node, Tree};
@@ -204,7 +205,7 @@ impl ForestRegressor {
         y: &[f64],
         progress: &mut dyn FnMut(f64),
     ) -> Result<Self, Error> {
-        Self::fit_trees(params, x, y, 0..params.n_estimators, progress)
+        Self::fit_trees(params, x, y, 0..params.trees(), progress)
     }
 
     /// Grows only the trees numbered `trees`, as the classifier's forest does
@@ -221,7 +222,7 @@ impl ForestRegressor {
         super::check_regression_data(x, y)?;
         let binned = Binned::new(x);
         let max_features = params.max_features.count(x.cols);
-        let trees = trees.start.min(params.n_estimators)..trees.end.min(params.n_estimators);
+        let trees = trees.start.min(params.trees())..trees.end.min(params.trees());
         let count = trees.len().max(1) as f64;
         let trees = trees
             .enumerate()
@@ -317,18 +318,12 @@ mod tests {
         let y = [0.0, 10.0, 0.0, 10.0];
         let tree = RegressionTree::fit(&DecisionTreeParams::default(), &x, &y).unwrap();
         assert_eq!(tree.feature_importances(), [1.0, 0.0]);
-        let forest = ForestRegressor::fit_with_progress(
-            &RandomForestParams {
-                n_estimators: 10,
-                max_features: super::super::MaxFeatures::All,
-                ..Default::default()
-            },
-            &x,
-            &y,
-            &mut |_| {},
-        )
-        .unwrap();
-        assert_eq!(forest.n_trees(), 10);
+        let params = RandomForestParams {
+            max_features: super::super::MaxFeatures::All,
+            ..Default::default()
+        };
+        let forest = ForestRegressor::fit_with_progress(&params, &x, &y, &mut |_| {}).unwrap();
+        assert_eq!(forest.n_trees(), params.trees() as usize);
         assert!(forest.feature_importances()[0] > 0.9);
     }
 

@@ -2,8 +2,8 @@
 //! scikit-learn writes as `make_pipeline(StandardScaler(), model)`. The scaler is fitted on the
 //! training rows inside the model, so a test row is scaled by the training rows' statistics.
 
+use crate::features::scale::{Scaler, ScalerKind};
 use crate::features::Matrix;
-use crate::prep::{Scaler, ScalerKind};
 use serde::{Deserialize, Serialize};
 
 /// Per column: x ↦ (x − center) / scale. Empty when the model does not standardise.

@@ -6,74 +6,42 @@
 //! chosen by second-order information, Fan, Chen & Lin 2005) without shrinking, which reaches the
 //! same optimum to the same tolerance (`tol` = 1e-3), so decisions match scikit-learn's.
 
+use super::declare::{choice, choices, hyperparameters, non_negative, optional_positive};
+use super::declare::{positive, standardize, Hyperparameters};
 use super::standardize::Standardizer;
-use crate::error::Expected;
 use crate::features::Matrix;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kernel {
-    /// K(x, z) = x · z: a flat boundary.
-    Linear,
-    /// K(x, z) = exp(−γ ‖x − z‖²): a boundary that bends around the data.
-    Rbf,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SvmParams {
-    pub kernel: Kernel,
-    /// How much a row on the wrong side of the margin costs: larger fits the training rows
-    /// closer.
-    #[serde(rename = "C")]
-    pub c: f64,
-    /// The RBF kernel's reach; `None` is scikit-learn's `'scale'`, 1 / (features · variance).
-    pub gamma: Option<f64>,
-    /// For regression: errors smaller than this cost nothing.
-    pub epsilon: f64,
-    /// Standardise the features first (`StandardScaler` in a pipeline).
-    pub standardize: bool,
-}
-
-impl Default for SvmParams {
-    fn default() -> Self {
-        Self {
-            kernel: Kernel::Rbf,
-            c: 1.0,
-            gamma: None,
-            epsilon: 0.1,
-            standardize: true,
-        }
+choices! {
+    pub enum Kernel {
+        /// K(x, z) = exp(−γ ‖x − z‖²): a boundary that bends around the data.
+        Rbf = "rbf", "kernel-rbf", "\"rbf\"";
+        /// K(x, z) = x · z: a flat boundary.
+        Linear = "linear", "kernel-linear", "\"linear\"";
     }
 }
 
-impl SvmParams {
-    pub fn validate(&self) -> Result<(), Error> {
-        let positive = |name: &str, value: f64| {
-            if value.is_finite() && value > 0.0 {
-                Ok(())
-            } else {
-                Err(Error::InvalidParameter {
-                    name: name.into(),
-                    value: value.to_string(),
-                    expected: Expected::PositiveNumber,
-                })
-            }
-        };
-        positive("C", self.c)?;
-        if let Some(gamma) = self.gamma {
-            positive("gamma", gamma)?;
-        }
-        if !(self.epsilon.is_finite() && self.epsilon >= 0.0) {
-            return Err(Error::InvalidParameter {
-                name: "epsilon".into(),
-                value: self.epsilon.to_string(),
-                expected: Expected::NonNegativeNumber,
-            });
-        }
-        Ok(())
+hyperparameters! {
+    pub struct SvmParams {
+        kernel: Kernel = Kernel::Rbf => choice("field-kernel", Kernel::CHOICES),
+        /// How much a row on the wrong side of the margin costs: larger fits the training rows
+        /// closer.
+        #[rename = "C"]
+        c: f64 = 1.0
+            => positive("field-c", f64::INFINITY).hint("field-c-hint").search("log 0.01..100"),
+        /// The RBF kernel's reach; `None` is scikit-learn's `'scale'`, 1 / (features · variance).
+        gamma: Option<f64> = None
+            => optional_positive("field-gamma", "\"scale\"")
+                .hint("field-gamma-hint")
+                .only_when("kernel", &["rbf"])
+                .search("log 0.001..1"),
+        /// For regression: errors smaller than this cost nothing.
+        epsilon: f64 = 0.1
+            => non_negative("field-epsilon", f64::INFINITY).hint("field-epsilon-hint").for_numbers(),
+        /// Standardise the features first (`StandardScaler` in a pipeline).
+        standardize: bool = true => standardize(),
     }
 }
 

@@ -81,7 +81,7 @@ pub(super) fn run(
             },
         });
     }
-    let (table, target, outcome) = state.data.as_ref().ok_or(Error::NeedsCellAbove {
+    let (table, target, outcome) = state.data.as_deref().ok_or(Error::NeedsCellAbove {
         cell: CellKind::Dataset,
     })?;
     missing_values_left(table, target)?;

@@ -58,8 +58,8 @@ pub fn shareable_forests(notebook: &Notebook) -> Vec<(usize, u32)> {
         .enumerate()
         .filter_map(|(index, cell)| match cell {
             Cell::Train(train) => match &train.model {
-                ModelSpec::RandomForest(params) if params.n_estimators >= MIN_TREES_TO_SHARE => {
-                    Some((index, params.n_estimators))
+                ModelSpec::RandomForest(params) if params.trees() >= MIN_TREES_TO_SHARE => {
+                    Some((index, params.trees()))
                 }
                 _ => None,
             },

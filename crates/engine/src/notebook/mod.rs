@@ -11,15 +11,17 @@ mod note;
 mod query;
 mod tune;
 
+pub use crate::metrics::{ClassCurve, ClassPrCurve, PrSummary, RocSummary};
+pub use crate::models::ModelSummary;
 pub use boundary::{BoundaryCell, BoundaryOutput};
 pub use clusters::{
     ClusterFit, ClustersCell, ClustersOutput, ELBOW_CLUSTERS, MAX_CLUSTERS, PROJECTED_ROWS,
     SILHOUETTE_ROWS,
 };
 pub use eval::{
-    evaluate, evaluate_with, work_weight, CellOutput, ClassCurve, ClassPrCurve, DataSource,
-    DatasetOutput, EvaluateOutput, ModelSummary, PrSummary, Prefitted, RegressionOutput,
-    RocSummary, RunEvent, SplitOutput, StepsOutput, TargetRange, TrainOutput,
+    chain_keys, evaluate, evaluate_cached, evaluate_with, fingerprint, work_weight, CellOutput,
+    DataSource, DatasetOutput, EvaluateOutput, Prefitted, RegressionOutput, RunCache, RunEvent,
+    SplitOutput, StepsOutput, TargetRange, TrainOutput,
 };
 pub use forest::{grow_trees, shareable_forests, tree_shares, GrownForest, MIN_TREES_TO_SHARE};
 pub use note::{parse_note, NoteBlock, NoteNode};
@@ -51,56 +53,23 @@ pub struct Notebook {
     pub locked: Vec<usize>,
 }
 
-/// Written as `{"kind": "split", …its fields}`; read by [`crate::tagged`], which needs the kind
-/// first, as serde writes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Cell {
-    Dataset(DatasetCell),
-    Split(SplitCell),
-    Train(TrainCell),
-    Evaluate(EvaluateCell),
-    Tune(TuneCell),
-    Explore(ExploreCell),
-    Note(NoteCell),
-    Steps(StepsCell),
-    Sql(SqlCell),
-    /// Groups without the target: k-means, with PCA to see them.
-    Clusters(ClustersCell),
-    /// The model above, on two features, over their plane.
-    Boundary(BoundaryCell),
-}
-
-impl crate::tagged::Tagged for Cell {
-    const TAG: &'static str = "kind";
-    const VARIANTS: &'static [&'static str] = &[
-        "dataset", "split", "train", "evaluate", "tune", "explore", "note", "steps", "sql",
-        "clusters", "boundary",
-    ];
-
-    fn variant<'de, A: serde::de::MapAccess<'de>>(
-        name: &str,
-        fields: serde::de::value::MapAccessDeserializer<A>,
-    ) -> Result<Self, A::Error> {
-        Ok(match name {
-            "dataset" => Cell::Dataset(Deserialize::deserialize(fields)?),
-            "split" => Cell::Split(Deserialize::deserialize(fields)?),
-            "train" => Cell::Train(Deserialize::deserialize(fields)?),
-            "evaluate" => Cell::Evaluate(Deserialize::deserialize(fields)?),
-            "tune" => Cell::Tune(Deserialize::deserialize(fields)?),
-            "explore" => Cell::Explore(Deserialize::deserialize(fields)?),
-            "note" => Cell::Note(Deserialize::deserialize(fields)?),
-            "steps" => Cell::Steps(Deserialize::deserialize(fields)?),
-            "clusters" => Cell::Clusters(Deserialize::deserialize(fields)?),
-            "boundary" => Cell::Boundary(Deserialize::deserialize(fields)?),
-            _ => Cell::Sql(Deserialize::deserialize(fields)?),
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Cell {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::tagged::deserialize(deserializer)
+crate::tagged::tagged_enum! {
+    /// Written as `{"kind": "split", …its fields}`; read by [`crate::tagged`], which needs the
+    /// kind first, as serde writes it.
+    pub enum Cell by "kind" {
+        Dataset(DatasetCell) = "dataset",
+        Split(SplitCell) = "split",
+        Train(TrainCell) = "train",
+        Evaluate(EvaluateCell) = "evaluate",
+        Tune(TuneCell) = "tune",
+        Explore(ExploreCell) = "explore",
+        Note(NoteCell) = "note",
+        Steps(StepsCell) = "steps",
+        Sql(SqlCell) = "sql",
+        /// Groups without the target: k-means, with PCA to see them.
+        Clusters(ClustersCell) = "clusters",
+        /// The model above, on two features, over their plane.
+        Boundary(BoundaryCell) = "boundary",
     }
 }
 

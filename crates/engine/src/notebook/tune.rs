@@ -56,27 +56,12 @@ impl TuneCell {
 
     /// A first search worth running on `model`: a few values of its main parameters.
     pub fn suggested_for(model: &ModelSpec) -> Self {
-        let text = |param| match param {
-            Param::MaxDepth => "2, 4, 6, 8",
-            Param::MinSamplesSplit => "2, 10, 30",
-            Param::NEstimators => "20, 50, 100",
-            Param::NNeighbors => "1..15",
-            Param::VarSmoothing => "log 0.000000001..0.01",
-            Param::C => "log 0.01..100",
-            // A linear model's penalty ranges wider than a network's.
-            Param::Alpha if matches!(model, ModelSpec::LinearRegression(_)) => "log 0.01..100",
-            Param::Alpha => "0.0001, 0.01, 1",
-            Param::LearningRateInit => "0.001, 0.01",
-            Param::LearningRate => "0.05, 0.1, 0.3",
-            Param::MaxLeafNodes => "7, 15, 31",
-            Param::Gamma => "log 0.001..1",
-        };
         Self {
             spaces: Param::for_model(model)
-                .iter()
-                .map(|&param| SpaceText {
+                .into_iter()
+                .map(|param| SpaceText {
                     param,
-                    text: text(param).into(),
+                    text: param.suggestion(model).into(),
                 })
                 .collect(),
             ..Self::default()

@@ -5,19 +5,13 @@
 mod columns;
 mod impute;
 mod rows;
-mod scale;
 mod steps;
 
 pub use impute::{ImputeStrategy, Imputer};
 pub use rows::FilterOp;
-pub use scale::{Scaler, ScalerKind};
+// Scaling is column statistics that models use too (a network standardises its inputs), so it
+// lives below both, with the features.
+pub use crate::features::scale::{Scaler, ScalerKind};
 pub use steps::{Prepared, Step, StepReport, MAX_BINS};
 
-use crate::table::present;
-
-/// The present values of `column` at `rows` (missing ones left out).
-fn present_at(column: &[f64], rows: &[usize]) -> Vec<f64> {
-    rows.iter()
-        .filter_map(|&r| column.get(r).copied().and_then(present))
-        .collect()
-}
+use crate::table::present_at;

@@ -6,7 +6,7 @@
 use super::columns;
 use super::rows::{self, FilterOp};
 use super::{ImputeStrategy, Imputer, Scaler, ScalerKind};
-use crate::export::{py_float, py_str, py_str_list};
+use crate::python::{py_float, py_retyped, py_str, py_str_list};
 use crate::table::retype::{retype, to_categories, ValueType};
 use crate::table::{Column, ColumnData, Table};
 use crate::Error;
@@ -449,7 +449,7 @@ impl Step {
                          X_test = X_test.drop(columns=[{column}])"
                     );
                 }
-                let cast = |x: &str| crate::export::py_retyped(&format!("{x}[{column}]"), *to);
+                let cast = |x: &str| py_retyped(&format!("{x}[{column}]"), *to);
                 format!(
                     "X_train[{column}] = {}\nX_test[{column}] = {}",
                     cast("X_train"),

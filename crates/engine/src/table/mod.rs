@@ -50,6 +50,13 @@ pub fn present(x: f64) -> Option<f64> {
     (!x.is_nan()).then_some(x)
 }
 
+/// The present values of `column` at `rows` (missing ones left out).
+pub(crate) fn present_at(column: &[f64], rows: &[usize]) -> Vec<f64> {
+    rows.iter()
+        .filter_map(|&r| column.get(r).copied().and_then(present))
+        .collect()
+}
+
 /// One column's values. Missing cells are NaN in numbers, `None` in text.
 #[derive(Debug, Clone)]
 pub enum ColumnData {

@@ -80,7 +80,7 @@ pub fn candidates(
     search: SearchKind,
 ) -> Result<Vec<Candidate>, Error> {
     let mut axes: Vec<(Param, Space)> = Vec::new();
-    for &param in Param::for_model(base) {
+    for param in Param::for_model(base) {
         let text = spaces
             .iter()
             .find(|s| s.param == param)

@@ -2,29 +2,15 @@
 //! may take, typed by the learner as short text: a list `2, 4, 8`, a range `2..10`, or a
 //! log-uniform range `log 0.000000001..0.001`.
 
-use crate::error::Expected;
-use crate::models::{Kernel, Penalty};
-use crate::models::{ModelSpec, MAX_DEPTH_LIMIT, MAX_ESTIMATORS, MAX_LEAF_NODES_LIMIT};
+use crate::models::declare;
+use crate::models::ModelSpec;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
-/// A hyperparameter a search can vary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Param {
-    MaxDepth,
-    MinSamplesSplit,
-    NEstimators,
-    NNeighbors,
-    VarSmoothing,
-    #[serde(rename = "C")]
-    C,
-    Alpha,
-    LearningRateInit,
-    LearningRate,
-    MaxLeafNodes,
-    Gamma,
-}
+/// A hyperparameter a search can vary, by its declared (scikit-learn's) name; written as that
+/// name. Reading accepts only names some model declares searchable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Param(&'static str);
 
 /// A grid expands an integer range into every integer, up to this many.
 const MAX_RANGE_VALUES: usize = 100;
@@ -32,120 +18,74 @@ const MAX_RANGE_VALUES: usize = 100;
 const REAL_RANGE_POINTS: usize = 5;
 
 impl Param {
-    /// The parameters a search can vary for `model`, in the order its form shows them.
-    pub fn for_model(model: &ModelSpec) -> &'static [Param] {
-        match model {
-            ModelSpec::DecisionTree(_) => &[Param::MaxDepth, Param::MinSamplesSplit],
-            ModelSpec::RandomForest(_) => {
-                &[Param::NEstimators, Param::MaxDepth, Param::MinSamplesSplit]
-            }
-            ModelSpec::KNearestNeighbors(_) => &[Param::NNeighbors],
-            ModelSpec::GaussianNaiveBayes(_) => &[Param::VarSmoothing],
-            ModelSpec::LogisticRegression(_) => &[Param::C],
-            ModelSpec::NeuralNetwork(_) => &[Param::Alpha, Param::LearningRateInit],
-            ModelSpec::GradientBoosting(_) => &[Param::LearningRate, Param::MaxLeafNodes],
-            // Least squares has no penalty to search.
-            ModelSpec::LinearRegression(p) if p.penalty == Penalty::None => &[],
-            ModelSpec::LinearRegression(_) => &[Param::Alpha],
-            // γ is the RBF kernel's only.
-            ModelSpec::SupportVectorMachine(p) if p.kernel == Kernel::Linear => &[Param::C],
-            ModelSpec::SupportVectorMachine(_) => &[Param::C, Param::Gamma],
-        }
+    /// The parameters a search can vary for `model` (those in use with its other values), in
+    /// the order its form shows them.
+    pub fn for_model(model: &ModelSpec) -> Vec<Param> {
+        model
+            .kind()
+            .params
+            .iter()
+            .filter(|p| p.search.is_some() && model.applies(p))
+            .map(|p| Param(p.name))
+            .collect()
+    }
+
+    /// The searchable parameter called `name`, if any model has one.
+    pub fn named(name: &str) -> Option<Param> {
+        searchable().find(|p| p.name == name).map(|p| Param(p.name))
     }
 
     /// scikit-learn's name for it.
     pub fn name(self) -> &'static str {
-        match self {
-            Param::MaxDepth => "max_depth",
-            Param::MinSamplesSplit => "min_samples_split",
-            Param::NEstimators => "n_estimators",
-            Param::NNeighbors => "n_neighbors",
-            Param::VarSmoothing => "var_smoothing",
-            Param::C => "C",
-            Param::Alpha => "alpha",
-            Param::LearningRateInit => "learning_rate_init",
-            Param::LearningRate => "learning_rate",
-            Param::MaxLeafNodes => "max_leaf_nodes",
-            Param::Gamma => "gamma",
-        }
+        self.0
     }
 
+    /// Whether it takes whole numbers (the same for every model that has it: a test checks).
     pub fn is_integer(self) -> bool {
-        !matches!(
-            self,
-            Param::VarSmoothing
-                | Param::C
-                | Param::Alpha
-                | Param::LearningRateInit
-                | Param::LearningRate
-                | Param::Gamma
-        )
+        searchable().any(|p| p.name == self.0 && p.is_integer())
     }
 
-    /// Sets the parameter on `model` (which must be one it belongs to), checking the value.
+    /// What a first search of it on `model` tries.
+    pub fn suggestion(self, model: &ModelSpec) -> &'static str {
+        model
+            .kind()
+            .param(self.0)
+            .and_then(|p| p.search)
+            .unwrap_or("")
+    }
+
+    /// Sets the parameter on `model` (which must be one it belongs to), checking the value
+    /// against the declaration.
     pub fn apply(self, model: &mut ModelSpec, value: f64) -> Result<(), Error> {
-        let invalid = |expected| Error::InvalidParameter {
-            name: self.name().into(),
-            value: value.to_string(),
-            expected,
-        };
-        if !self.is_integer() {
-            // alpha may be 0 (no penalty); the others must be above 0.
-            let allowed =
-                value.is_finite() && (value > 0.0 || self == Param::Alpha && value == 0.0);
-            if !allowed {
-                return Err(invalid(if self == Param::Alpha {
-                    Expected::NonNegativeNumber
-                } else {
-                    Expected::PositiveNumber
-                }));
-            }
-            match (self, model) {
-                (Param::VarSmoothing, ModelSpec::GaussianNaiveBayes(p)) => p.var_smoothing = value,
-                (Param::C, ModelSpec::LogisticRegression(p)) => p.c = value,
-                (Param::C, ModelSpec::SupportVectorMachine(p)) => p.c = value,
-                (Param::Gamma, ModelSpec::SupportVectorMachine(p)) => p.gamma = Some(value),
-                (Param::Alpha, ModelSpec::NeuralNetwork(p)) => p.alpha = value,
-                (Param::Alpha, ModelSpec::LinearRegression(p)) => p.alpha = value,
-                (Param::LearningRateInit, ModelSpec::NeuralNetwork(p)) => {
-                    p.learning_rate_init = value
-                }
-                (Param::LearningRate, ModelSpec::GradientBoosting(p)) => p.learning_rate = value,
-                _ => {}
-            }
+        let Some(declared) = model.kind().param(self.0) else {
             return Ok(());
-        }
-        let (min, max): (u32, u32) = match self {
-            Param::MaxDepth => (1, MAX_DEPTH_LIMIT),
-            Param::MinSamplesSplit => (2, u32::MAX),
-            Param::NEstimators => (1, MAX_ESTIMATORS),
-            Param::MaxLeafNodes => (2, MAX_LEAF_NODES_LIMIT),
-            _ => (1, u32::MAX),
         };
-        let expected = if max == u32::MAX {
-            Expected::IntegerAtLeast { min: min.into() }
-        } else {
-            Expected::IntegerBetween {
-                min: min.into(),
-                max: max.into(),
-            }
-        };
-        if value.fract() != 0.0 || value < f64::from(min) || value > f64::from(max) {
-            return Err(invalid(expected));
-        }
-        let n = value as u32;
-        match (self, model) {
-            (Param::MaxDepth, ModelSpec::DecisionTree(p)) => p.max_depth = Some(n),
-            (Param::MaxDepth, ModelSpec::RandomForest(p)) => p.max_depth = Some(n),
-            (Param::MaxDepth, ModelSpec::GradientBoosting(p)) => p.max_depth = Some(n),
-            (Param::MaxLeafNodes, ModelSpec::GradientBoosting(p)) => p.max_leaf_nodes = n,
-            (Param::MinSamplesSplit, ModelSpec::DecisionTree(p)) => p.min_samples_split = n,
-            (Param::MinSamplesSplit, ModelSpec::RandomForest(p)) => p.min_samples_split = n,
-            (Param::NEstimators, ModelSpec::RandomForest(p)) => p.n_estimators = n,
-            (Param::NNeighbors, ModelSpec::KNearestNeighbors(p)) => p.n_neighbors = n,
-            _ => {}
-        }
+        let value = declared.searched_value(value);
+        declared.check(&value)?;
+        model.set(self.0, &value);
         Ok(())
+    }
+}
+
+fn searchable() -> impl Iterator<Item = &'static declare::Param> {
+    ModelSpec::KINDS
+        .iter()
+        .flat_map(|kind| kind.params)
+        .filter(|p| p.search.is_some())
+}
+
+impl Serialize for Param {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Param {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Param::named(&name).ok_or_else(|| {
+            serde::de::Error::custom(format_args!("no model searches a parameter \"{name}\""))
+        })
     }
 }
 
@@ -201,7 +141,8 @@ impl Space {
             .filter(|v| !v.trim().is_empty())
             .map(|v| v.trim().parse::<f64>().map_err(|_| invalid()))
             .collect::<Result<Vec<f64>, Error>>()?;
-        if values.iter().any(|v| !v.is_finite()) {
+        // A list of no values ("," alone) is no space to draw from.
+        if values.is_empty() || values.iter().any(|v| !v.is_finite()) {
             return Err(invalid());
         }
         Ok(Some(Space::List(values)))

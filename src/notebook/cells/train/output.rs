@@ -6,7 +6,7 @@ use crate::components::chart_canvas::ChartCanvas;
 use crate::components::score::{Measure, Score};
 use crate::i18n::use_i18n;
 use latih_charts::curve::{self, CurveChart, CurveSeries};
-use latih_engine::models::TreeView;
+use latih_engine::figures::TreeView;
 use latih_engine::notebook::{ModelSummary, TrainOutput};
 use latih_i18n::{convergence_warning, format_percent, loss_text, model_shape_text};
 use leptos::prelude::*;

@@ -124,7 +124,7 @@ pub fn TuneCellView(state: NotebookState, index: usize) -> impl IntoView {
     let params = Memo::new(move |_| {
         state.doc.with(|nb| {
             nb.model_above(index)
-                .map(|(_, model)| Param::for_model(model).to_vec())
+                .map(|(_, model)| Param::for_model(model))
                 .unwrap_or_default()
         })
     });

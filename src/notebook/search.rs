@@ -1,26 +1,19 @@
-//! Running a tune cell's batches of jobs, shared out over the worker pool: its search (one job per
-//! candidate) and its learning curve (one job per training-set size). The progress of all the
-//! jobs of a batch shows in one bar; cancel stops every job and puts back the results from
+//! Running a tune cell's batches of jobs over the worker pool, as the engine plans and gathers
+//! them (`latih_engine::jobs::batch`): its search and its learning curve. The progress of all
+//! the jobs of a batch shows in one bar; cancel stops every job and puts back the results from
 //! before. Results depend only on the notebook, never on how many workers ran them.
 
 use super::NotebookState;
 use crate::components::progress::now_ms;
 use crate::jobs::{JobEvent, JobFailure};
-use latih_engine::jobs::{Job, JobId, JobResult};
+pub use latih_engine::jobs::batch::Batch;
+use latih_engine::jobs::batch::{plan_batch, BatchGathered, BatchGathering, BatchResult};
+use latih_engine::jobs::JobId;
 use latih_engine::notebook::{CellOutput, Notebook};
-use latih_engine::tune::{merge_folds, summarize, CandidateResult, CvRow, LearningPoint};
+use latih_engine::tune::{CandidateResult, CvRow, LearningPoint};
 use latih_engine::Error;
 use leptos::prelude::*;
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
-
-/// The batches of jobs a tune cell runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Batch {
-    Search,
-    LearningCurve,
-}
 
 /// A batch, as the cell shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,21 +57,15 @@ pub enum SearchFailure {
     Worker(JobFailure),
 }
 
-/// What a batch's jobs share: the results so far, the notebook they ran on, and whether they
-/// are the folds of one candidate (to be merged) rather than whole candidates.
-struct Finished<'a> {
-    results: &'a Rc<RefCell<Vec<Option<JobResult>>>>,
-    notebook: &'a Notebook,
-    folds_shared: bool,
-}
-
 /// A batch of one tune cell.
 pub type BatchKey = (usize, Batch);
 
-/// The jobs of the batches running, by cell and batch.
+/// The batches running, by cell and batch: their jobs, the notebook they run on, and the
+/// engine's gathering of their answers.
 #[derive(Default)]
 pub struct Searches {
     jobs: HashMap<BatchKey, Vec<JobId>>,
+    running: HashMap<BatchKey, (Notebook, BatchGathering)>,
 }
 
 impl NotebookState {
@@ -98,34 +85,7 @@ impl NotebookState {
         let key = (index, batch);
         self.stop_jobs(key);
         let notebook = self.doc.get_untracked();
-        let jobs: Vec<Job> = match batch {
-            // One job per candidate; a single candidate (a plain cross-validation) shares its
-            // folds out instead, so that it too runs on every worker.
-            Batch::Search if plan.candidates == 1 => (0..plan.folds)
-                .map(|fold| Job::Tune {
-                    notebook: notebook.clone(),
-                    cell: index,
-                    candidates: vec![0],
-                    folds: Some(vec![fold]),
-                })
-                .collect(),
-            Batch::Search => (0..plan.candidates)
-                .map(|candidate| Job::Tune {
-                    notebook: notebook.clone(),
-                    cell: index,
-                    candidates: vec![candidate],
-                    folds: None,
-                })
-                .collect(),
-            Batch::LearningCurve => (0..plan.learning_sizes.len())
-                .map(|size| Job::LearningCurve {
-                    notebook: notebook.clone(),
-                    cell: index,
-                    size,
-                })
-                .collect(),
-        };
-        let folds_shared = batch == Batch::Search && plan.candidates == 1;
+        let (jobs, gathering) = plan_batch(&notebook, index, &plan, batch);
         let count = jobs.len();
         let before = self.batch(index, batch).and_then(|run| match run {
             SearchRun::Running { before, .. } => before,
@@ -139,21 +99,15 @@ impl NotebookState {
                 before,
             },
         );
-        let results: Rc<RefCell<Vec<Option<JobResult>>>> = Rc::new(RefCell::new(vec![None; count]));
+        self.search_jobs.update_value(|s| {
+            s.running.insert(key, (notebook, gathering));
+        });
         let ids: Vec<JobId> = jobs
             .into_iter()
             .enumerate()
             .map(|(job_index, job)| {
-                let results = results.clone();
-                let notebook = notebook.clone();
-                let on_event = Box::new(move |event: JobEvent| {
-                    let done = Finished {
-                        results: &results,
-                        notebook: &notebook,
-                        folds_shared,
-                    };
-                    self.on_batch_event(key, job_index, event, done)
-                });
+                let on_event =
+                    Box::new(move |event: JobEvent| self.on_batch_event(key, job_index, event));
                 self.runner().with_value(|runner| runner.run(job, on_event))
             })
             .collect();
@@ -161,83 +115,58 @@ impl NotebookState {
             .try_update_value(|s| s.jobs.insert(key, ids));
     }
 
-    fn on_batch_event(self, key: BatchKey, job_index: usize, event: JobEvent, batch: Finished) {
-        let Finished {
-            results,
-            notebook,
-            folds_shared,
-        } = batch;
-        let result = match event {
-            JobEvent::Progress(fraction) => {
-                self.set_fraction(key, job_index, fraction);
-                return;
+    fn on_batch_event(self, key: BatchKey, job_index: usize, event: JobEvent) {
+        let gathered = self
+            .search_jobs
+            .try_update_value(|s| {
+                let (_, gathering) = s.running.get_mut(&key)?;
+                let gathered = match event {
+                    JobEvent::Progress(fraction) => gathering.progress(job_index, fraction),
+                    JobEvent::Done(result) => gathering.done(job_index, result),
+                    JobEvent::Failed(failure) => return Some(Err(failure)),
+                    // Only a notebook's evaluation announces its cells.
+                    JobEvent::AtCell(_) | JobEvent::Reused(_) => return None,
+                };
+                // A finished batch leaves the running ones, with the notebook it ran on.
+                let notebook = match gathered {
+                    BatchGathered::Done(_) => {
+                        s.jobs.remove(&key);
+                        s.running.remove(&key).map(|(notebook, _)| notebook)
+                    }
+                    _ => None,
+                };
+                Some(Ok((gathered, notebook)))
+            })
+            .flatten();
+        match gathered {
+            None => {}
+            Some(Err(failure)) => self.fail_batch(key, SearchFailure::Worker(failure)),
+            Some(Ok((BatchGathered::Running(fractions), _))) => {
+                self.searches.update(|s| {
+                    if let Some(SearchRun::Running { fractions: f, .. }) = s.get_mut(&key) {
+                        *f = fractions;
+                    }
+                });
             }
-            JobEvent::Failed(failure) => {
-                return self.fail_batch(key, SearchFailure::Worker(failure));
+            Some(Ok((BatchGathered::Failed(error), _))) => {
+                self.fail_batch(key, SearchFailure::Engine(error))
             }
-            // Only a notebook's evaluation announces its cells.
-            JobEvent::AtCell(_) | JobEvent::Reused(_) => return,
-            JobEvent::Done(result) => result,
-        };
-        match &result {
-            JobResult::Tuned(Err(error)) | JobResult::Learned(Err(error)) => {
-                return self.fail_batch(key, SearchFailure::Engine(error.clone()));
+            Some(Ok((BatchGathered::Done(result), Some(notebook)))) => {
+                let done = match result {
+                    BatchResult::Search { results, rows } => BatchDone::Search(SearchDone {
+                        results,
+                        rows,
+                        notebook,
+                        applied: false,
+                    }),
+                    BatchResult::LearningCurve(points) => {
+                        BatchDone::LearningCurve(LearningDone { points, notebook })
+                    }
+                };
+                self.set_run(key, SearchRun::Done(Box::new(done)));
             }
-            _ => {}
+            Some(Ok((BatchGathered::Done(_), None))) => {}
         }
-        let complete = {
-            let mut results = results.borrow_mut();
-            results[job_index] = Some(result);
-            results.iter().all(Option::is_some)
-        };
-        if !complete {
-            return self.set_fraction(key, job_index, 1.0);
-        }
-        self.search_jobs.try_update_value(|s| s.jobs.remove(&key));
-        let results: Vec<JobResult> = results.borrow_mut().drain(..).flatten().collect();
-        let notebook = notebook.clone();
-        let done = match key.1 {
-            Batch::Search => {
-                let mut results: Vec<CandidateResult> = results
-                    .into_iter()
-                    .filter_map(|r| match r {
-                        JobResult::Tuned(Ok(found)) => Some(found),
-                        _ => None,
-                    })
-                    .flatten()
-                    .collect();
-                // The folds of a single candidate came back one job each.
-                if folds_shared {
-                    results = merge_folds(results).into_iter().collect();
-                }
-                let rows = summarize(&results);
-                BatchDone::Search(SearchDone {
-                    results,
-                    rows,
-                    notebook,
-                    applied: false,
-                })
-            }
-            Batch::LearningCurve => BatchDone::LearningCurve(LearningDone {
-                points: results
-                    .into_iter()
-                    .filter_map(|r| match r {
-                        JobResult::Learned(Ok(point)) => Some(point),
-                        _ => None,
-                    })
-                    .collect(),
-                notebook,
-            }),
-        };
-        self.set_run(key, SearchRun::Done(Box::new(done)));
-    }
-
-    fn set_fraction(self, key: BatchKey, job_index: usize, fraction: f64) {
-        self.searches.update(|s| {
-            if let Some(SearchRun::Running { fractions, .. }) = s.get_mut(&key) {
-                fractions[job_index] = fraction;
-            }
-        });
     }
 
     /// Notes that the search's best candidate went into the model's cell.
@@ -288,7 +217,10 @@ impl NotebookState {
     fn stop_jobs(self, key: BatchKey) {
         let ids = self
             .search_jobs
-            .try_update_value(|s| s.jobs.remove(&key))
+            .try_update_value(|s| {
+                s.running.remove(&key);
+                s.jobs.remove(&key)
+            })
             .flatten()
             .unwrap_or_default();
         self.runner().with_value(|runner| {

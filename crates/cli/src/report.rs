@@ -1,12 +1,15 @@
 //! A notebook's results as text (in the catalog's words) or as JSON (for scripts and tests).
 
 use crate::search::SearchResults;
+use latih_engine::models::declare::Value as ParamValue;
+use latih_engine::models::ModelSpec;
 use latih_engine::notebook::{Cell, CellOutput, ModelSummary, TuneOutput};
 use latih_engine::tune::{best, summarize};
 use latih_engine::Error;
 use latih_i18n::{
     candidate_text, clusters_lines, convergence_warning, counted_columns, error_message,
-    format_count, format_decimal, format_percent, format_score, loss_text, model_shape_text,
+    format_count, format_decimal, format_number, format_percent, format_score, loss_text,
+    model_shape_text,
     step_report_lines, steps_summary_text, t, tf, Lang,
 };
 use serde_json::{json, Value};
@@ -143,6 +146,32 @@ fn search_lines(plan: &TuneOutput, search: &SearchResults, lang: Lang) -> Vec<St
     lines
 }
 
+/// The model and the hyperparameters it uses, as its declaration names them:
+/// "Random forest: n_estimators = 100, max_depth = None, …".
+fn model_line(lang: Lang, spec: &ModelSpec) -> String {
+    let kind = spec.kind();
+    let params: Vec<String> = kind
+        .params
+        .iter()
+        .filter(|p| spec.applies(p))
+        .filter_map(|p| {
+            let value = match spec.get(p.name)? {
+                ParamValue::Whole(n) => n.to_string(),
+                ParamValue::Decimal(x) => format_number(lang, x),
+                ParamValue::Empty => "None".to_string(),
+                ParamValue::Choice(choice) => choice.to_string(),
+                ParamValue::Flag(on) => on.to_string(),
+                ParamValue::List(sizes) => {
+                    let sizes: Vec<String> = sizes.iter().map(u32::to_string).collect();
+                    sizes.join(", ")
+                }
+            };
+            Some(format!("{} = {value}", p.name))
+        })
+        .collect();
+    format!("{}: {}", t(lang, kind.label), params.join("; "))
+}
+
 pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang: Lang) -> String {
     let n = |x: usize| format_count(lang, x);
     let mut out = String::new();
@@ -195,7 +224,11 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
             ],
             Ok(CellOutput::Train(tr)) => {
                 let shape = model_shape_text(lang, &tr.summary, tr.features);
-                let mut lines = vec![shape];
+                let mut lines: Vec<String> = match cell {
+                    Cell::Train(train) => vec![model_line(lang, &train.model)],
+                    _ => Vec::new(),
+                };
+                lines.push(shape);
                 lines.extend(convergence_warning(lang, &tr.summary));
                 let rounds = matches!(tr.summary, ModelSummary::Boosting { .. });
                 lines.extend(loss_text(lang, &tr.loss_curve, rounds));

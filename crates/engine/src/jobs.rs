@@ -18,6 +18,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
+pub mod batch;
 pub mod plan;
 
 /// Identifies one job from the request to its last response.

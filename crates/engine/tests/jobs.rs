@@ -441,3 +441,87 @@ fn a_forgotten_data_set_is_no_longer_read_by_the_jobs_that_follow() {
         })
     );
 }
+
+/// Runs every job of batch `batch` of the tune cell of `notebook` on its own runner (one worker
+/// each), gathering the answers as the app does, in the order given by `order`.
+fn run_batch(
+    notebook: &Notebook,
+    batch: latih_engine::jobs::batch::Batch,
+    order: impl Fn(usize) -> Vec<usize>,
+) -> latih_engine::jobs::batch::BatchGathered {
+    use latih_engine::jobs::batch::{plan_batch, BatchGathered};
+    let cell = notebook.cells.len() - 1;
+    let outputs = evaluate(notebook, &shipped());
+    let Some(Ok(CellOutput::Tune(plan))) = outputs.last() else {
+        panic!("expected a search plan, got {:?}", outputs.last());
+    };
+    let (jobs, mut gathering) = plan_batch(notebook, cell, plan, batch);
+    let mut last = BatchGathered::Running(Vec::new());
+    for i in order(jobs.len()) {
+        let responses = run_on_penguins(jobs[i].clone());
+        for response in responses {
+            last = match response {
+                Response::Progress { fraction, .. } => gathering.progress(i, fraction),
+                Response::Done { result, .. } => gathering.done(i, result),
+                _ => continue,
+            };
+        }
+    }
+    last
+}
+
+#[test]
+fn a_planned_search_gathers_the_same_results_in_any_order_of_answers() {
+    use latih_engine::jobs::batch::{Batch, BatchGathered, BatchResult};
+    let mut notebook = tuned_notebook();
+    // Two candidates: one job each.
+    if let Some(Cell::Tune(tune)) = notebook.cells.last_mut() {
+        tune.spaces.retain(|s| s.param.name() == "max_depth");
+        tune.spaces[0].text = "2, 4".into();
+    }
+    let forwards = run_batch(&notebook, Batch::Search, |n| (0..n).collect());
+    let backwards = run_batch(&notebook, Batch::Search, |n| (0..n).rev().collect());
+    assert_eq!(forwards, backwards);
+    let BatchGathered::Done(BatchResult::Search { results, rows }) = forwards else {
+        panic!("{forwards:?}")
+    };
+    assert_eq!((results.len(), rows.len()), (2, 2));
+    assert!(results.iter().all(|r| r.test_scores.len() == 5));
+
+    // One candidate: its five folds are five jobs, merged into one cross-validation.
+    if let Some(Cell::Tune(tune)) = notebook.cells.last_mut() {
+        tune.spaces.clear();
+    }
+    let BatchGathered::Done(BatchResult::Search { results, .. }) =
+        run_batch(&notebook, Batch::Search, |n| (0..n).rev().collect())
+    else {
+        panic!("a plain cross-validation")
+    };
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0].test_scores.len(), 5);
+
+    // The learning curve: one point per size, in the plan's order whatever the answers' order.
+    let BatchGathered::Done(BatchResult::LearningCurve(points)) =
+        run_batch(&notebook, Batch::LearningCurve, |n| (0..n).rev().collect())
+    else {
+        panic!("a learning curve")
+    };
+    assert!(points.len() >= 2);
+    assert!(points.windows(2).all(|w| w[0].rows < w[1].rows));
+}
+
+#[test]
+fn a_job_of_a_batch_that_fails_stops_it_with_its_error() {
+    use latih_engine::jobs::batch::{plan_batch, Batch, BatchGathered};
+    let notebook = tuned_notebook();
+    let outputs = evaluate(&notebook, &shipped());
+    let Some(Ok(CellOutput::Tune(plan))) = outputs.last() else {
+        panic!("a plan")
+    };
+    let (_, mut gathering) = plan_batch(&notebook, notebook.cells.len() - 1, plan, Batch::Search);
+    let failed = JobResult::Tuned(Err(latih_engine::Error::EmptyInput));
+    assert_eq!(
+        gathering.done(0, failed),
+        BatchGathered::Failed(latih_engine::Error::EmptyInput)
+    );
+}

@@ -1,50 +1,18 @@
 //! The tables a query reads, found before GlueSQL runs it, so that a name a learner mistyped
 //! gets a translated message with the closest real name instead of GlueSQL's English.
 
-/// The words, quoted names and brackets and commas of a query, lower case (quoted names keep
-/// theirs), string literals and comments left out.
+use latih_engine::notebook::{sql_tokens, SqlToken};
+
+/// The words (lower case), quoted names (as written) and punctuation of a query, read by the
+/// engine's tokenizer, the same one the page uses to know which tables a query needs.
 fn tokens(sql: &str) -> Vec<String> {
-    let mut tokens = Vec::new();
-    let mut chars = sql.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\'' => {
-                while let Some(c) = chars.next() {
-                    if c == '\'' && chars.next_if_eq(&'\'').is_none() {
-                        break;
-                    }
-                }
-            }
-            '-' if chars.peek() == Some(&'-') => {
-                for c in chars.by_ref() {
-                    if c == '\n' {
-                        break;
-                    }
-                }
-            }
-            '"' | '`' => {
-                let mut name = String::new();
-                for c in chars.by_ref() {
-                    if c == '"' || c == '`' {
-                        break;
-                    }
-                    name.push(c);
-                }
-                tokens.push(name);
-            }
-            '(' | ')' | ',' | ';' => tokens.push(c.to_string()),
-            c if c.is_alphanumeric() || c == '_' => {
-                let mut word = c.to_lowercase().to_string();
-                while let Some(c) = chars.next_if(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
-                {
-                    word.extend(c.to_lowercase());
-                }
-                tokens.push(word);
-            }
-            _ => {}
-        }
-    }
-    tokens
+    sql_tokens(sql)
+        .into_iter()
+        .map(|token| match token {
+            SqlToken::Word(word) | SqlToken::Quoted(word) => word,
+            SqlToken::Punct(c) => c.to_string(),
+        })
+        .collect()
 }
 
 /// Words that end a FROM clause's list of tables.

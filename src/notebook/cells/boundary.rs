@@ -31,9 +31,13 @@ fn Boundary(state: NotebookState, index: usize, out: BoundaryOutput) -> impl Int
             .collect()
     });
     let (x, y) = (out.x.clone(), out.y.clone());
-    let choose = axis_choice(state, index, (x, y), |c: &mut BoundaryCell, x, y| {
-        (c.x, c.y) = (Some(x), Some(y))
-    });
+    let choose = axis_choice(
+        state,
+        index,
+        (x, y),
+        |c: &BoundaryCell| (c.x.clone(), c.y.clone()),
+        |c: &mut BoundaryCell, x, y| (c.x, c.y) = (Some(x), Some(y)),
+    );
     let src = format!(
         "data:image/svg+xml;charset=utf-8,{}",
         String::from(js_sys::encode_uri_component(&out.svg))

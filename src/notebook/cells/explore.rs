@@ -290,6 +290,7 @@ fn ScatterPlot(
         state,
         index,
         (x.clone(), y.clone()),
+        |c: &ExploreCell| (c.x.clone(), c.y.clone()),
         |c: &mut ExploreCell, x, y| (c.x, c.y) = (Some(x), Some(y)),
     );
     view! {

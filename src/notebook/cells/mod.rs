@@ -237,25 +237,24 @@ pub fn field_id(cell: usize, name: &str) -> String {
 }
 
 /// Callbacks for the two selects of a chart's axes, drawn as (`x`, `y`): choosing one keeps the
-/// other as last chosen (the run that draws the first choice may not have come yet), and `store`
-/// writes both into the cell.
+/// other as the cell has it (chosen, or as drawn): the run that draws a first choice may not
+/// have come when the second is made. `axes` reads the cell's choices, `store` writes both.
 fn axis_choice<C: crate::notebook::state::CellKindOf>(
     state: NotebookState,
     index: usize,
     drawn: (String, String),
+    axes: fn(&C) -> (Option<String>, Option<String>),
     store: fn(&mut C, String, String),
 ) -> impl Fn(bool) -> Callback<String> {
-    let chosen = StoredValue::new(drawn);
     move |across: bool| {
+        let drawn = drawn.clone();
         Callback::new(move |name: String| {
-            chosen.update_value(|(x, y)| {
-                if across {
-                    *x = name;
-                } else {
-                    *y = name;
-                }
-            });
-            let (x, y) = chosen.get_value();
+            let (x, y) = state
+                .cell_untracked::<C>(index)
+                .map(|c| axes(&c))
+                .unwrap_or_default();
+            let (x, y) = (x.unwrap_or(drawn.0.clone()), y.unwrap_or(drawn.1.clone()));
+            let (x, y) = if across { (name, y) } else { (x, name) };
             state.edit(index, |c: &mut C| store(c, x, y));
         })
     }

@@ -26,7 +26,8 @@ pub use eval::{
 pub use forest::{grow_trees, shareable_forests, tree_shares, GrownForest, MIN_TREES_TO_SHARE};
 pub use note::{parse_note, NoteBlock, NoteNode};
 pub use query::{
-    fresh_query_name, tables_for, tables_of, QueryOutput, SqlCell, QUERY_PREVIEW_ROWS,
+    fresh_query_name, sql_tokens, tables_for, tables_of, QueryOutput, SqlCell, SqlToken,
+    QUERY_PREVIEW_ROWS,
 };
 pub use tune::{run_candidates, run_learning_point, TuneCell, TuneOutput};
 

@@ -42,8 +42,8 @@ pub struct QueryOutput {
 pub const QUERY_PREVIEW_ROWS: usize = 20;
 
 /// The data sets a query reads, of those `available` (ids): those whose table name appears in it
-/// as a word, outside string literals. Only these need loading, and only these go to the SQL
-/// engine. A name inside a comment counts too, which costs a load, never a result. Where two
+/// as a word, outside string literals and comments. Only these need loading, and only these go
+/// to the SQL engine. Where two
 /// data sets have the same table name, the notebook's own comes first: a query's result, then
 /// a learner's file, then a shipped data set (a file `penguins.json` is the table `penguins`).
 pub fn tables_of<'a>(query: &str, available: impl IntoIterator<Item = &'a str>) -> Vec<String> {
@@ -75,10 +75,34 @@ pub fn tables_for<'a>(query: &str, loaded: impl IntoIterator<Item = &'a str>) ->
     tables_of(query, DATASETS.iter().map(|d| d.id).chain(loaded))
 }
 
-/// The words of a query that can name a table, lower case: runs of letters, digits and
-/// underscores, and identifiers in double quotes; string literals are skipped.
+/// The words of a query that can name a table, lower case (quoted names as table names).
 fn identifiers(query: &str) -> Vec<String> {
-    let mut words = Vec::new();
+    sql_tokens(query)
+        .into_iter()
+        .filter_map(|token| match token {
+            SqlToken::Word(word) => Some(word),
+            SqlToken::Quoted(name) => Some(sql_name(&name)),
+            SqlToken::Punct(_) => None,
+        })
+        .collect()
+}
+
+/// One piece of a SQL query that tells which tables it reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SqlToken {
+    /// A run of ASCII letters, digits and underscores, lower case.
+    Word(String),
+    /// A name in double quotes (`""` inside is one quote) or backticks, as written.
+    Quoted(String),
+    /// One of `( ) , ; .`.
+    Punct(char),
+}
+
+/// A query's tokens, string literals and `--` comments left out: the one reading of a query that
+/// both the page (which tables to load) and the SQL worker (which name a learner mistyped) use,
+/// so that they agree.
+pub fn sql_tokens(query: &str) -> Vec<SqlToken> {
+    let mut tokens = Vec::new();
     let mut chars = query.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -90,27 +114,37 @@ fn identifiers(query: &str) -> Vec<String> {
                     }
                 }
             }
-            '"' => {
-                let mut word = String::new();
-                while let Some(c) = chars.next() {
-                    if c == '"' && chars.next_if_eq(&'"').is_none() {
+            '-' if chars.peek() == Some(&'-') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
                         break;
                     }
-                    word.push(c);
                 }
-                words.push(sql_name(&word));
             }
+            '"' | '`' => {
+                let mut name = String::new();
+                while let Some(next) = chars.next() {
+                    if next == c && (c == '`' || chars.next_if_eq(&'"').is_none()) {
+                        break;
+                    }
+                    name.push(next);
+                }
+                tokens.push(SqlToken::Quoted(name));
+            }
+            '(' | ')' | ',' | ';' | '.' => tokens.push(SqlToken::Punct(c)),
+            // ASCII only: table names are (see `sql_name`), and Unicode's case tables would
+            // weigh on the page's first load.
             c if c.is_ascii_alphanumeric() || c == '_' => {
                 let mut word = c.to_ascii_lowercase().to_string();
                 while let Some(c) = chars.next_if(|c| c.is_ascii_alphanumeric() || *c == '_') {
                     word.push(c.to_ascii_lowercase());
                 }
-                words.push(word);
+                tokens.push(SqlToken::Word(word));
             }
             _ => {}
         }
     }
-    words
+    tokens
 }
 
 /// A new SQL cell's name: `query_1`, or the first of `query_2`, `query_3`, … not `taken`.
@@ -172,6 +206,9 @@ mod tests {
         // A table named only inside a string, or as part of a longer word, is not read.
         assert!(tables_for("SELECT 'iris' AS irises FROM t", loaded).is_empty());
         assert_eq!(tables_for("select * from IRIS", []), ["iris"]);
+        // A table named in a comment is not read (the SQL worker reads comments the same way).
+        assert_eq!(tables_for("SELECT * FROM iris -- or penguins?", []), ["iris"]);
+        assert_eq!(tables_for("SELECT * FROM `wine`", []), ["wine"]);
         // The notebook's own data comes before a shipped set of the same name.
         let own = ["file:iris.json", "sql:iris"];
         assert_eq!(tables_for("SELECT * FROM iris", own), ["sql:iris"]);

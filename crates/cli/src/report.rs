@@ -9,8 +9,7 @@ use latih_engine::Error;
 use latih_i18n::{
     candidate_text, clusters_lines, convergence_warning, counted_columns, error_message,
     format_count, format_decimal, format_number, format_percent, format_score, loss_text,
-    model_shape_text,
-    step_report_lines, steps_summary_text, t, tf, Lang,
+    model_shape_text, step_report_lines, steps_summary_text, t, tf, Lang,
 };
 use serde_json::{json, Value};
 

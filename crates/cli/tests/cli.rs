@@ -247,6 +247,13 @@ fn a_notebook_trains_on_a_query_s_result_and_a_failed_query_shows_its_error() {
     assert_eq!(cells[0]["columns"].as_array().unwrap().len(), 8);
     assert_eq!(cells[1]["rows"], 276);
     assert_eq!(cells[4]["classes"], serde_json::json!(["Adelie", "Gentoo"]));
+    // In words, the model is named with the hyperparameters it uses, as declared.
+    let out = latih(&["run", &good]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Decision tree: max_depth = 3; min_samples_split = 2"),
+        "{text}"
+    );
     let bad = temp_file(
         "bad-sql.latih.json",
         &notebook("SELECT * FROM penguins WHERE"),

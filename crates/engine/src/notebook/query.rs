@@ -207,7 +207,10 @@ mod tests {
         assert!(tables_for("SELECT 'iris' AS irises FROM t", loaded).is_empty());
         assert_eq!(tables_for("select * from IRIS", []), ["iris"]);
         // A table named in a comment is not read (the SQL worker reads comments the same way).
-        assert_eq!(tables_for("SELECT * FROM iris -- or penguins?", []), ["iris"]);
+        assert_eq!(
+            tables_for("SELECT * FROM iris -- or penguins?", []),
+            ["iris"]
+        );
         assert_eq!(tables_for("SELECT * FROM `wine`", []), ["wine"]);
         // The notebook's own data comes before a shipped set of the same name.
         let own = ["file:iris.json", "sql:iris"];

@@ -84,7 +84,8 @@ pub fn plan_batch(
         batch,
         folds_shared,
         fractions: vec![0.0; jobs.len()],
-        answers: vec![None; jobs.len()],
+        // Not `vec![None; n]`: that clones a `JobResult`, whose code the page would carry.
+        answers: jobs.iter().map(|_| None).collect(),
     };
     (jobs, gathering)
 }

@@ -9,7 +9,7 @@
 //! most 256 distinct values.
 
 use super::binning::Binned;
-use super::declare::{hyperparameters, optional_whole, whole, Hyperparameters};
+use super::declare::{hyperparameters, optional_whole, whole, Hyperparameters, Param};
 use super::tree_growth::{self, Criterion};
 use crate::features::Matrix;
 use crate::rng::SeededRng;
@@ -19,15 +19,19 @@ use serde::{Deserialize, Serialize};
 /// The deepest tree anyone needs here; also keeps recursion bounded on any input.
 pub const MAX_DEPTH_LIMIT: u32 = 64;
 
+/// How deep a tree grows, as the decision tree and the forest declare it.
+pub(crate) const MAX_DEPTH: Param = optional_whole("field-max-depth", 1, MAX_DEPTH_LIMIT, "None")
+    .hint("field-max-depth-hint")
+    .search("2, 4, 6, 8");
+/// The rows a node needs to split, as the decision tree and the forest declare it.
+pub(crate) const MIN_SAMPLES_SPLIT: Param =
+    whole("field-min-samples-split", 2, u32::MAX).search("2, 10, 30");
+
 hyperparameters! {
     pub struct DecisionTreeParams {
         /// `None` grows until leaves are pure or too small to split, as scikit-learn's default.
-        max_depth: Option<u32> = None
-            => optional_whole("field-max-depth", 1, MAX_DEPTH_LIMIT, "None")
-                .hint("field-max-depth-hint")
-                .search("2, 4, 6, 8"),
-        min_samples_split: u32 = 2
-            => whole("field-min-samples-split", 2, u32::MAX).search("2, 10, 30"),
+        max_depth: Option<u32> = None => MAX_DEPTH,
+        min_samples_split: u32 = 2 => MIN_SAMPLES_SPLIT,
     }
 }
 

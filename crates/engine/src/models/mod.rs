@@ -162,17 +162,16 @@ macro_rules! model_specs {
         $(#[doc = $doc:literal])*
         $variant:ident($name:literal, $params:ty) => $kind:expr,
     )*) => {
-        /// Which model a train cell fits, with its hyperparameters.
-        /// Written as `{"model": "random_forest", …its parameters}`; read by [`crate::tagged`],
-        /// which needs the model first, as serde writes it.
-        #[derive(Debug, Clone, PartialEq, Serialize)]
-        #[serde(tag = "model")]
-        pub enum ModelSpec {
-            $(
-                $(#[doc = $doc])*
-                #[serde(rename = $name)]
-                $variant($params),
-            )*
+        crate::tagged::tagged_enum! {
+            /// Which model a train cell fits, with its hyperparameters.
+            /// Written as `{"model": "random_forest", …its parameters}`; read by
+            /// [`crate::tagged`], which needs the model first, as serde writes it.
+            pub enum ModelSpec by "model" {
+                $(
+                    $(#[doc = $doc])*
+                    $variant($params) = $name,
+                )*
+            }
         }
 
         impl ModelSpec {
@@ -225,21 +224,6 @@ macro_rules! model_specs {
                 }
             }
         }
-
-        impl crate::tagged::Tagged for ModelSpec {
-            const TAG: &'static str = "model";
-            const VARIANTS: &'static [&'static str] = &[$($name),*];
-
-            fn variant<'de, A: serde::de::MapAccess<'de>>(
-                name: &str,
-                fields: serde::de::value::MapAccessDeserializer<A>,
-            ) -> Result<Self, A::Error> {
-                match name {
-                    $($name => Ok(ModelSpec::$variant(Deserialize::deserialize(fields)?)),)*
-                    _ => Err(serde::de::Error::unknown_variant(name, Self::VARIANTS)),
-                }
-            }
-        }
     };
 }
 
@@ -270,12 +254,6 @@ model_specs! {
         => ModelKind::new("model-linear-regression")
             .hint("model-linear-regression-hint")
             .regressor("LinearRegression"),
-}
-
-impl<'de> Deserialize<'de> for ModelSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::tagged::deserialize(deserializer)
-    }
 }
 
 impl Default for ModelSpec {

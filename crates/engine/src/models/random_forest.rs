@@ -6,9 +6,9 @@
 //! forest is the same whether its trees are grown one after another or by several workers.
 
 use super::binning::Binned;
-use super::decision_tree::{DecisionTree, Growth, MAX_DEPTH_LIMIT};
+use super::decision_tree::{DecisionTree, Growth, MAX_DEPTH, MAX_DEPTH_LIMIT, MIN_SAMPLES_SPLIT};
 use super::declare::Hyperparameters;
-use super::declare::{choice, choices, flag, hyperparameters, optional_whole, seed, whole};
+use super::declare::{choice, choices, flag, hyperparameters, seed, whole};
 use crate::features::Matrix;
 use crate::rng::SeededRng;
 use crate::Error;
@@ -45,12 +45,8 @@ hyperparameters! {
     pub struct RandomForestParams {
         n_estimators: u32 = 100
             => whole("field-n-estimators", 1, MAX_ESTIMATORS).search("20, 50, 100"),
-        max_depth: Option<u32> = None
-            => optional_whole("field-max-depth", 1, MAX_DEPTH_LIMIT, "None")
-                .hint("field-max-depth-hint")
-                .search("2, 4, 6, 8"),
-        min_samples_split: u32 = 2
-            => whole("field-min-samples-split", 2, u32::MAX).search("2, 10, 30"),
+        max_depth: Option<u32> = None => MAX_DEPTH,
+        min_samples_split: u32 = 2 => MIN_SAMPLES_SPLIT,
         max_features: MaxFeatures = MaxFeatures::Sqrt
             => choice("field-max-features", MaxFeatures::CHOICES),
         /// Each tree grows on a bootstrap sample of the rows (scikit-learn's default).

@@ -45,7 +45,8 @@ fn safe_address(url: &str) -> Option<String> {
     let allowed = ["https://", "http://", "mailto:"]
         .iter()
         .any(|scheme| lower.starts_with(scheme))
-        || url.starts_with('/') && !url.starts_with("//")
+        // A path on this site; `//host` and `/\host` (browsers read `\` as `/`) are another.
+        || url.starts_with('/') && !url[1..].starts_with(['/', '\\'])
         || url.starts_with('#');
     (allowed && !url.chars().any(char::is_control)).then(|| url.to_string())
 }
@@ -203,6 +204,7 @@ mod tests {
             "vbscript:x",
             "data:x",
             "//evil.example",
+            "/\\evil.example",
             "file:///etc",
             "java\tscript:x",
         ] {

@@ -3,6 +3,7 @@
 
 use super::{Column, ColumnData, Table, MISSING};
 use crate::Error;
+use std::collections::{HashMap, HashSet};
 
 /// Cells that mean "no value": most of what pandas' `read_csv` treats so by default, and the
 /// "?" and "-" that spreadsheets and survey exports use.
@@ -370,14 +371,26 @@ pub(super) fn unique_names(names: Vec<String>) -> Vec<String> {
             }
         })
         .collect();
+    // Sets, and the next number to try per name: a header of thousands of one repeated name (a
+    // short hostile link can carry one) costs linear time, not cubic.
+    let in_header: HashSet<&str> = names.iter().map(String::as_str).collect();
+    let mut taken: HashSet<String> = HashSet::with_capacity(names.len());
+    let mut next: HashMap<&str, usize> = HashMap::new();
     let mut unique: Vec<String> = Vec::with_capacity(names.len());
     for name in &names {
-        let mut candidate = name.clone();
-        let mut n = 0;
-        while unique.contains(&candidate) || (n > 0 && names.contains(&candidate)) {
+        // The numbers below a name's last one were taken or in the header then, and still are.
+        let mut n = next.get(name.as_str()).copied().unwrap_or(0);
+        let mut candidate = if n == 0 {
+            name.clone()
+        } else {
+            format!("{name}.{n}")
+        };
+        while taken.contains(&candidate) || (n > 0 && in_header.contains(candidate.as_str())) {
             n += 1;
             candidate = format!("{name}.{n}");
         }
+        next.insert(name, n + 1);
+        taken.insert(candidate.clone());
         unique.push(candidate);
     }
     unique
@@ -535,6 +548,20 @@ mod tests {
         let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, expected);
         assert_eq!(read_csv_header(",a,a,,a.1\n1,2,3,4,5\n").unwrap(), expected);
+        // Names that collide with the numbered ones, as pandas numbers them.
+        let t = read_csv("x,x,x.1,x,x.2\n1,2,3,4,5\n").unwrap();
+        let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["x", "x.3", "x.1", "x.4", "x.2"]);
+    }
+
+    #[test]
+    fn thousands_of_one_repeated_name_are_numbered_in_order() {
+        // A header a short hostile link can carry; this took cubic time before.
+        let names = unique_names(vec!["a".to_string(); 20_000]);
+        assert_eq!(names.len(), 20_000);
+        assert_eq!(names[0], "a");
+        assert_eq!(names[1], "a.1");
+        assert_eq!(names[19_999], "a.19999");
     }
 
     #[test]

@@ -240,8 +240,17 @@ fn run(notebook: PathBuf, data: Vec<String>, json: bool, lang: Lang) -> Result<S
     Ok(if json {
         report::json(&cells, &outputs, &searches).to_string()
     } else {
-        report::text(&cells, &outputs, &searches, lang)
+        printable(&report::text(&cells, &outputs, &searches, lang))
     })
+}
+
+/// `text` without control characters but line ends and tabs: a note or a column name from a
+/// stranger's link must not reach the terminal as escape sequences (a title, the screen, the
+/// clipboard). JSON escapes them itself.
+fn printable(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
 }
 
 fn main() -> ExitCode {

@@ -367,3 +367,24 @@ fn columns_read_as_another_kind_say_what_they_lost_in_words_and_in_json() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("kini kosong: age (1.036)"), "{text}");
 }
+
+#[test]
+fn a_note_s_control_characters_never_reach_the_terminal() {
+    // A title change and a bell, as escape sequences in a stranger's note.
+    let notebook = temp_file(
+        "escapes.latih.json",
+        r#"{"version":1,"cells":[{"kind":"note","text":"Hello \u001b]0;pwned\u0007 world\u001b[2J"}]}"#,
+    );
+    let out = latih(&["run", &notebook]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Hello ]0;pwned world[2J"), "{text}");
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+}

@@ -26,9 +26,14 @@ pub(crate) fn class_colour(index: usize) -> String {
     format!("rgb({r},{g},{b})")
 }
 
-/// Text made safe inside an SVG element: names come from the learner's files.
+/// Text made safe inside an SVG element: names come from the learner's files, or a stranger's
+/// link. Control characters go too: XML forbids most of them, and a figure with one would not
+/// show at all.
 pub(crate) fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
+    text.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
@@ -62,4 +67,17 @@ pub(crate) fn document(width: f64, height: f64) -> String {
          viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"sans-serif\" font-size=\"12\">\
          <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escaped;
+
+    #[test]
+    fn names_in_figures_are_escaped_and_lose_their_control_characters() {
+        assert_eq!(
+            escaped("a<b>&\"c\u{1b}[2J\u{7}\n"),
+            "a&lt;b&gt;&amp;&quot;c[2J"
+        );
+    }
 }

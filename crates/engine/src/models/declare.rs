@@ -384,50 +384,27 @@ impl ParamField for u32 {
     }
 }
 
-impl ParamField for u64 {
-    fn get(&self) -> Value {
-        Value::Whole(*self)
-    }
-    fn set(&mut self, value: &Value) -> bool {
-        match value {
-            Value::Whole(n) => {
-                *self = *n;
-                true
+/// A field whose type a [`Value`] variant holds as it is.
+macro_rules! plain_field {
+    ($($ty:ty => $variant:ident),*) => {$(
+        impl ParamField for $ty {
+            fn get(&self) -> Value {
+                Value::$variant(*self)
             }
-            _ => false,
+            fn set(&mut self, value: &Value) -> bool {
+                match value {
+                    Value::$variant(v) => {
+                        *self = *v;
+                        true
+                    }
+                    _ => false,
+                }
+            }
         }
-    }
+    )*};
 }
 
-impl ParamField for f64 {
-    fn get(&self) -> Value {
-        Value::Decimal(*self)
-    }
-    fn set(&mut self, value: &Value) -> bool {
-        match value {
-            Value::Decimal(x) => {
-                *self = *x;
-                true
-            }
-            _ => false,
-        }
-    }
-}
-
-impl ParamField for bool {
-    fn get(&self) -> Value {
-        Value::Flag(*self)
-    }
-    fn set(&mut self, value: &Value) -> bool {
-        match value {
-            Value::Flag(on) => {
-                *self = *on;
-                true
-            }
-            _ => false,
-        }
-    }
-}
+plain_field!(u64 => Whole, f64 => Decimal, bool => Flag);
 
 impl ParamField for Vec<u32> {
     fn get(&self) -> Value {

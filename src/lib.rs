@@ -7,6 +7,7 @@ pub mod components;
 pub mod data;
 pub mod i18n;
 pub mod jobs;
+mod maps;
 pub mod notebook;
 pub mod pages;
 pub mod panic_banner;

@@ -6,9 +6,10 @@
 //! terminated and replaced, and its job's caller is told; the pool goes on.
 
 use super::{JobEvent, JobFailure, Jobs};
+use crate::maps::Map;
 use latih_engine::jobs::{wire, Job, JobId, Request, Response};
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
@@ -37,7 +38,7 @@ struct Inner {
     size: usize,
     slots: Vec<Slot>,
     queue: VecDeque<(JobId, Job)>,
-    listeners: HashMap<JobId, Listener>,
+    listeners: Map<JobId, Listener>,
     /// Every data set put so far, as its encoded `PutData` request in JavaScript's memory, to
     /// give each new worker: a file of 40 MB is encoded and copied out of wasm once, whatever
     /// the number of workers (the browser copies it to each), and no copy stays in wasm.
@@ -74,7 +75,7 @@ impl WorkerPool {
                 size: size.clamp(1, MAX_WORKERS),
                 slots: Vec::new(),
                 queue: VecDeque::new(),
-                listeners: HashMap::new(),
+                listeners: Map::new(),
                 data: Vec::new(),
                 evaluated_on: None,
                 next_id: 1,

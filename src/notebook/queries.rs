@@ -5,12 +5,12 @@
 
 use super::NotebookState;
 use crate::jobs::{JobEvent, JobFailure};
+use crate::maps::Map;
 use latih_engine::datasets::query_result_name;
 use latih_engine::jobs::{Job, JobId, JobResult};
 use latih_engine::notebook::{tables_for, Cell};
 use latih_engine::Error;
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// Where a SQL cell's query stands; its result, once there, is in the notebook's data.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,9 +37,9 @@ pub struct QueryRun {
 /// version of a table it reads changes, without comparing texts of many megabytes.
 #[derive(Default)]
 pub struct DataVersions {
-    current: HashMap<String, u64>,
+    current: Map<String, u64>,
     /// What the SQL worker holds, by the same numbers: each text is sent to it once.
-    sent: HashMap<String, u64>,
+    sent: Map<String, u64>,
     next: u64,
 }
 

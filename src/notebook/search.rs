@@ -6,6 +6,7 @@
 use super::NotebookState;
 use crate::components::progress::now_ms;
 use crate::jobs::{JobEvent, JobFailure};
+use crate::maps::Map;
 pub use latih_engine::jobs::batch::Batch;
 use latih_engine::jobs::batch::{plan_batch, BatchGathered, BatchGathering, BatchResult};
 use latih_engine::jobs::JobId;
@@ -13,7 +14,6 @@ use latih_engine::notebook::{CellOutput, Notebook};
 use latih_engine::tune::{CandidateResult, CvRow, LearningPoint};
 use latih_engine::Error;
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// A batch, as the cell shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,8 +64,8 @@ pub type BatchKey = (usize, Batch);
 /// engine's gathering of their answers.
 #[derive(Default)]
 pub struct Searches {
-    jobs: HashMap<BatchKey, Vec<JobId>>,
-    running: HashMap<BatchKey, (Notebook, BatchGathering)>,
+    jobs: Map<BatchKey, Vec<JobId>>,
+    running: Map<BatchKey, (Notebook, BatchGathering)>,
 }
 
 impl NotebookState {
@@ -211,7 +211,7 @@ impl NotebookState {
         for key in running {
             self.stop_jobs(key);
         }
-        self.searches.update(HashMap::clear);
+        self.searches.update(Map::clear);
     }
 
     fn stop_jobs(self, key: BatchKey) {

@@ -7,13 +7,13 @@ use super::queries::{DataVersions, QueryRun};
 use super::run::RunBook;
 use super::search::{BatchKey, SearchRun, Searches};
 use crate::jobs::{sql_pool, worker_pool, JobFailure, SharedJobs};
+use crate::maps::Map;
 use latih_engine::notebook::{
     tables_for, BoundaryCell, Cell, CellOutput, ClustersCell, DatasetCell, ExploreCell, NoteCell,
     Notebook, SplitCell, SqlCell, StepsCell, TrainCell, TuneCell,
 };
 use latih_engine::Error;
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 pub type Outputs = Vec<Result<CellOutput, Error>>;
@@ -38,7 +38,7 @@ pub enum RunStatus {
 pub struct NotebookState {
     pub doc: RwSignal<Notebook>,
     /// CSV text by data set id, filled as downloads finish (see [`add_data`](Self::add_data)).
-    pub csv: RwSignal<HashMap<String, String>>,
+    pub csv: RwSignal<Map<String, String>>,
     /// One output per cell, from the last finished run; empty until the first.
     pub outputs: RwSignal<Outputs>,
     pub status: RwSignal<RunStatus>,
@@ -46,22 +46,22 @@ pub struct NotebookState {
     /// form starts from its cell's values.
     pub layout: RwSignal<u32>,
     /// The tune cells' searches, by cell (see [`super::search`]).
-    pub searches: RwSignal<HashMap<BatchKey, SearchRun>>,
+    pub searches: RwSignal<Map<BatchKey, SearchRun>>,
     /// Whether the notebook runs as it is edited (the default) or when the learner asks; the
     /// choice is remembered in this browser.
     pub auto_run: RwSignal<bool>,
     /// The fingerprints of the learner's files a shared link asked for (by data set id): a file
     /// given for one of them must be the same file.
-    pub expected_files: RwSignal<HashMap<String, String>>,
+    pub expected_files: RwSignal<Map<String, String>>,
     /// Teacher mode: cells can be locked for the learners a link is shared with.
     pub teaching: RwSignal<bool>,
     /// Cells whose contents are hidden (by index); a view setting, not part of the notebook.
-    pub collapsed: RwSignal<HashSet<usize>>,
+    pub collapsed: RwSignal<Map<usize, ()>>,
     /// The notebook in Python and as a link, kept current by
     /// [`super::exports::keep_exports_current`].
     pub exports: RwSignal<Exports>,
     /// The SQL cells' last runs, by cell name (see [`super::queries`]).
-    pub queries: RwSignal<HashMap<String, QueryRun>>,
+    pub queries: RwSignal<Map<String, QueryRun>>,
     pub(super) versions: StoredValue<DataVersions, LocalStorage>,
     pub(super) sql_runner: StoredValue<SharedJobs, LocalStorage>,
     pub(super) search_jobs: StoredValue<Searches, LocalStorage>,
@@ -83,17 +83,17 @@ impl NotebookState {
     pub fn with_runner(notebook: Notebook, runner: SharedJobs) -> Self {
         let state = Self {
             doc: RwSignal::new(notebook),
-            csv: RwSignal::new(HashMap::new()),
+            csv: RwSignal::new(Map::new()),
             outputs: RwSignal::new(Vec::new()),
             status: RwSignal::new(RunStatus::Idle),
             layout: RwSignal::new(0),
-            searches: RwSignal::new(HashMap::new()),
+            searches: RwSignal::new(Map::new()),
             auto_run: RwSignal::new(super::storage::runs_automatically()),
-            expected_files: RwSignal::new(HashMap::new()),
+            expected_files: RwSignal::new(Map::new()),
             teaching: RwSignal::new(false),
-            collapsed: RwSignal::new(HashSet::new()),
+            collapsed: RwSignal::new(Map::new()),
             exports: RwSignal::new(Exports::Pending),
-            queries: RwSignal::new(HashMap::new()),
+            queries: RwSignal::new(Map::new()),
             versions: StoredValue::new_local(DataVersions::default()),
             sql_runner: StoredValue::new_local(sql_pool()),
             search_jobs: StoredValue::new_local(Searches::default()),
@@ -213,7 +213,7 @@ impl NotebookState {
     /// Replaces the whole notebook and rebuilds the cell views.
     pub fn replace(self, notebook: Notebook) {
         self.forget_searches();
-        self.collapsed.update(HashSet::clear);
+        self.collapsed.update(Map::clear);
         self.doc.set(notebook);
         self.layout.update(|n| *n = n.wrapping_add(1));
     }
@@ -221,7 +221,7 @@ impl NotebookState {
     /// Changes the list of cells (adding or removing some) and rebuilds the cell views.
     pub fn restructure(self, change: impl FnOnce(&mut Notebook)) {
         self.forget_searches();
-        self.collapsed.update(HashSet::clear);
+        self.collapsed.update(Map::clear);
         self.doc.update(change);
         self.layout.update(|n| *n = n.wrapping_add(1));
     }
@@ -238,11 +238,11 @@ impl NotebookState {
         if let Some(other) = moved {
             self.collapsed.update(|set| {
                 let (a, b) = (set.remove(&index), set.remove(&other));
-                if a {
-                    set.insert(other);
+                if a.is_some() {
+                    set.insert(other, ());
                 }
-                if b {
-                    set.insert(index);
+                if b.is_some() {
+                    set.insert(index, ());
                 }
             });
             self.layout.update(|n| *n = n.wrapping_add(1));
@@ -256,8 +256,8 @@ impl NotebookState {
 
     pub fn toggle_collapsed(self, index: usize) {
         self.collapsed.update(|set| {
-            if !set.remove(&index) {
-                set.insert(index);
+            if set.remove(&index).is_none() {
+                set.insert(index, ());
             }
         });
     }

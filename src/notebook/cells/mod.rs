@@ -121,7 +121,7 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
     let python = (!matches!(cell, Cell::Note(_) | Cell::Steps(_)))
         .then(|| view! { <CellPython state index /> });
     let body_id = format!("cell-{index}-body");
-    let collapsed = move || state.collapsed.with(|set| set.contains(&index));
+    let collapsed = move || state.collapsed.with(|set| set.contains_key(&index));
     view! {
         <section class="cell" aria-labelledby=heading_id.clone() on:keydown=move |ev| shortcut(&ev, index)>
             <div class="cell-head">
@@ -159,7 +159,7 @@ fn CellTools(state: NotebookState, index: usize, body_id: String) -> impl IntoVi
         let button = if up != at_end { "up" } else { "down" };
         focus_after_render(format!("cell-{new_index}-{button}"));
     };
-    let collapsed = move || state.collapsed.with(|set| set.contains(&index));
+    let collapsed = move || state.collapsed.with(|set| set.contains_key(&index));
     let (first, last) = (index == 0, index + 1 >= count);
     let locked = move || state.doc.with(|nb| nb.is_locked(index));
     let lock = move || {

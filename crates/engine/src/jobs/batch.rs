@@ -9,7 +9,7 @@ use crate::tune::{merge_folds, summarize, CandidateResult, CvRow, LearningPoint}
 use crate::Error;
 
 /// The batches of jobs a tune cell runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Batch {
     Search,
     LearningCurve,

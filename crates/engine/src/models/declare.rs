@@ -188,6 +188,13 @@ pub const fn standardize() -> Param {
 }
 
 impl Param {
+    /// Whether this parameter is in use, given how `get` reads the others.
+    pub fn applies_with(&self, get: impl Fn(&str) -> Option<Value>) -> bool {
+        self.only_when.is_none_or(
+            |(other, values)| matches!(get(other), Some(Value::Choice(v)) if values.contains(&v)),
+        )
+    }
+
     pub const fn hint(mut self, key: &'static str) -> Self {
         self.hint = Some(key);
         self
@@ -450,9 +457,7 @@ pub trait Hyperparameters {
 
     /// Whether `param` is used with the others' current values.
     fn applies(&self, param: &Param) -> bool {
-        param.only_when.is_none_or(|(other, values)| {
-            matches!(self.get(other), Some(Value::Choice(v)) if values.contains(&v))
-        })
+        param.applies_with(|name| self.get(name))
     }
 
     /// Checks every parameter in use against its declared bounds.

@@ -212,9 +212,8 @@ macro_rules! model_specs {
 
             /// Whether `param` is in use with the other parameters' values.
             pub fn applies(&self, param: &Param) -> bool {
-                match self {
-                    $(ModelSpec::$variant(p) => p.applies(param),)*
-                }
+                // Through `get`, not each model's `applies`: one copy of the test in the app.
+                param.applies_with(|name| self.get(name))
             }
 
             /// Checks every hyperparameter in use against its declaration.

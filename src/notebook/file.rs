@@ -1,12 +1,13 @@
 //! The notebook as a file: saved as `.latih.json` (the same JSON the browser keeps, which
 //! `latih run` also reads), and opened from one. An opened file is untrusted input: the engine's
-//! `Notebook::from_json` checks its size, shape and version before it replaces anything, and the
-//! notebook it replaces is kept aside, as when a shared link is opened.
+//! `Notebook::from_json` checks its size, shape and version first, and it opens as a new entry in
+//! My notebooks, as a shared link does, never over the learner's own.
 
 use super::exports::Exports;
 use super::storage;
 use super::NotebookState;
 use crate::i18n::use_i18n;
+use latih_engine::notebook::library::NotebookId;
 use latih_engine::notebook::{Notebook, MAX_NOTEBOOK_BYTES};
 use latih_engine::Error;
 use leptos::prelude::*;
@@ -31,8 +32,11 @@ fn download(text: &str, file_name: &str, media_type: &str) -> Option<()> {
 
 #[derive(Clone, PartialEq)]
 enum Opened {
-    Done(String),
-    Failed(Error),
+    /// The file's name, and the notebook open before it, to go back to.
+    Done(String, NotebookId),
+    /// The file is not a notebook (the error), or My notebooks could not take it (the key of
+    /// the message saying why).
+    Failed(Result<Error, &'static str>),
 }
 
 #[component]
@@ -66,10 +70,10 @@ pub fn NotebookFile(state: NotebookState) -> impl IntoView {
         };
         let name = file.name();
         if file.size() > MAX_NOTEBOOK_BYTES as f64 {
-            opened.set(Some(Opened::Failed(Error::NotebookTooLarge {
+            opened.set(Some(Opened::Failed(Ok(Error::NotebookTooLarge {
                 bytes: file.size() as usize,
                 limit: MAX_NOTEBOOK_BYTES,
-            })));
+            }))));
             return;
         }
         spawn_local(async move {
@@ -80,19 +84,24 @@ pub fn NotebookFile(state: NotebookState) -> impl IntoView {
                 .unwrap_or_default();
             match Notebook::from_json(&text) {
                 Ok(notebook) => {
-                    state.doc.with_untracked(storage::keep_before_link);
-                    state.replace(notebook);
-                    opened.set(Some(Opened::Done(name)));
+                    let entry_name = name.strip_suffix(".latih.json").unwrap_or(&name);
+                    match storage::open_as_new(&notebook, entry_name) {
+                        Ok(before) => {
+                            state.replace(notebook);
+                            opened.set(Some(Opened::Done(name, before)));
+                        }
+                        Err(key) => opened.set(Some(Opened::Failed(Err(key)))),
+                    }
                 }
-                Err(error) => opened.set(Some(Opened::Failed(error))),
+                Err(error) => opened.set(Some(Opened::Failed(Ok(error)))),
             }
         });
     };
     let message = move || {
         opened.get().map(|o| match o {
-            Opened::Done(name) => {
+            Opened::Done(name, before) => {
                 let go_back = move |_| {
-                    if let Some(own) = storage::kept_before_link() {
+                    if let Some(own) = storage::reopen(before) {
                         state.replace(own);
                     }
                     opened.set(None);
@@ -105,12 +114,16 @@ pub fn NotebookFile(state: NotebookState) -> impl IntoView {
                 }
                 .into_any()
             }
-            Opened::Failed(error) => view! {
-                <p class="cell-error" role="alert">
-                    {i18n.trf("file-failed", &[("reason", latih_i18n::error_message(i18n.lang(), &error))])}
-                </p>
+            Opened::Failed(problem) => {
+                let reason = match problem {
+                    Ok(error) => latih_i18n::error_message(i18n.lang(), &error),
+                    Err(key) => i18n.tr(key),
+                };
+                view! {
+                    <p class="cell-error" role="alert">{i18n.trf("file-failed", &[("reason", reason)])}</p>
+                }
+                .into_any()
             }
-            .into_any(),
         })
     };
     view! {

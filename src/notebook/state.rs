@@ -195,11 +195,11 @@ impl NotebookState {
         }
     }
 
-    /// The files a shared link brought: small ones arrive with it (and are kept, as if chosen
-    /// here); larger ones are asked for, and checked against their fingerprints when given.
+    /// The files a shared link brought: small ones arrive with it (and are kept where storage
+    /// has room); larger ones are asked for, and checked against their fingerprints when given.
     pub fn open_shared_files(self, shared: latih_engine::jobs::OpenedLink) {
         for (id, text) in shared.data {
-            super::storage::keep_user_data(&id, &text);
+            super::storage::keep_user_data(&id, &text, super::storage::Keeper::Link);
             self.add_data(id, text);
         }
         self.expected_files

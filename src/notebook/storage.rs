@@ -170,19 +170,34 @@ pub fn start_new(notebook: &Notebook) {
     save_library(&library);
 }
 
-const BEFORE_LINK_KEY: &str = "latih.notebook.before-link";
-
-/// Keeps the learner's own notebook aside before a shared one replaces it on screen.
-pub fn keep_before_link(notebook: &Notebook) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(BEFORE_LINK_KEY, &notebook.to_json());
+/// Adds a shared link's or an opened file's notebook to My notebooks, named `name` (or after
+/// its data), and opens it: it never takes the place of the learner's own, which stays listed.
+/// Returns the notebook that was open, to go back to, or the message key of why it could not
+/// be kept (the library is full, or storage refused it).
+pub fn open_as_new(notebook: &Notebook, name: &str) -> Result<NotebookId, &'static str> {
+    let mut library = library();
+    let name = clean_name(name).unwrap_or_else(|| suggested_name(notebook));
+    let Some(before) = library.open_new(&name, now_ms()) else {
+        return Err(crate::key!("notebooks-too-many"));
+    };
+    if save_as(library.current, notebook) && save_library(&library) {
+        Ok(before)
+    } else {
+        remove(library.current);
+        Err(crate::key!("notebooks-storage-full"))
     }
 }
 
-/// The notebook kept by [`keep_before_link`], if it is still readable.
-pub fn kept_before_link() -> Option<Notebook> {
-    let text = storage()?.get_item(BEFORE_LINK_KEY).ok().flatten()?;
-    Notebook::from_json(&text).ok()
+/// Opens notebook `id` again (going back from a link's or a file's notebook) and returns it,
+/// if it is still listed and readable.
+pub fn reopen(id: NotebookId) -> Option<Notebook> {
+    let mut library = library();
+    library.get(id)?;
+    let Restored::Saved(notebook) = load(id) else {
+        return None;
+    };
+    library.current = id;
+    save_library(&library).then_some(notebook)
 }
 
 const AUTO_RUN_KEY: &str = "latih.run-automatically";
@@ -200,13 +215,13 @@ pub fn set_runs_automatically(yes: bool) {
     }
 }
 
-/// Saves the open notebook quietly: storage that is full or switched off must not stop the
-/// learner working.
-pub fn save(notebook: &Notebook) {
+/// Saves the open notebook; says whether storage took it. Storage that is full or switched off
+/// must not stop the learner working: the page says so and offers the file instead.
+pub fn save(notebook: &Notebook) -> bool {
     let mut library = library();
-    if save_as(library.current, notebook) {
+    save_as(library.current, notebook) && {
         library.touch(library.current, now_ms());
-        save_library(&library);
+        save_library(&library)
     }
 }
 
@@ -215,12 +230,22 @@ pub fn save(notebook: &Notebook) {
 const DATA_PREFIX: &str = "latih.data.";
 pub const KEEP_DATA_LIMIT_CHARS: usize = 1_500_000;
 
-/// Keeps the text of the learner's file `id` for the next visit, in place of any kept before
-/// (storage is small). Says whether it could.
-pub fn keep_user_data(id: &str, text: &str) -> bool {
+/// Whose file is kept: the learner's own choice takes the place of the files kept before
+/// (storage is small); a file that came inside a link is kept only where there is room, so a
+/// stranger's link never evicts the learner's files.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Keeper {
+    Learner,
+    Link,
+}
+
+/// Keeps the text of file `id` for the next visit. Says whether it could.
+pub fn keep_user_data(id: &str, text: &str, keeper: Keeper) -> bool {
     let Some(s) = storage() else { return false };
-    for key in user_data_keys(&s) {
-        let _ = s.remove_item(&key);
+    if keeper == Keeper::Learner {
+        for key in user_data_keys(&s) {
+            let _ = s.remove_item(&key);
+        }
     }
     // A text has at least a quarter as many characters as bytes: a large file is not counted.
     text.len() / 4 <= KEEP_DATA_LIMIT_CHARS

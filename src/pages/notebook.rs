@@ -57,6 +57,14 @@ enum LinkOpening {
     NoWorker(String),
 }
 
+/// Why a shared link's notebook is not the one shown.
+enum LinkProblem {
+    Refused(Error),
+    NoWorker(String),
+    /// My notebooks could not take it (full, or storage refused); the message key says which.
+    NotKept(&'static str),
+}
+
 /// A link is read by a worker (the decoder is not in the page's first load); the notebook shows
 /// once it is read, so that nothing runs on the notebook it replaces.
 #[component]
@@ -104,21 +112,24 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
     if let Some(info) = requested {
         use_dataset(&mut notebook, info);
     }
-    // A shared link wins over the saved notebook, which is kept aside to go back to.
-    let mut opened_link = false;
+    // A shared link opens as a new notebook in My notebooks, beside the learner's own.
+    let mut before_link = None;
     let mut link_problem = None;
     let mut shared_files = None;
     match link {
-        Some(LinkOpening::Opened(shared)) => {
-            if shared.notebook != notebook {
-                storage::keep_before_link(&notebook);
-                opened_link = true;
+        Some(LinkOpening::Opened(shared)) if shared.notebook != notebook => {
+            match storage::open_as_new(&shared.notebook, "") {
+                Ok(before) => {
+                    before_link = Some(before);
+                    notebook = shared.notebook.clone();
+                    shared_files = Some(shared);
+                }
+                Err(key) => link_problem = Some(LinkProblem::NotKept(key)),
             }
-            notebook = shared.notebook.clone();
-            shared_files = Some(shared);
         }
-        Some(LinkOpening::Refused(error)) => link_problem = Some(Ok(error)),
-        Some(LinkOpening::NoWorker(reason)) => link_problem = Some(Err(reason)),
+        Some(LinkOpening::Opened(shared)) => shared_files = Some(shared),
+        Some(LinkOpening::Refused(error)) => link_problem = Some(LinkProblem::Refused(error)),
+        Some(LinkOpening::NoWorker(reason)) => link_problem = Some(LinkProblem::NoWorker(reason)),
         None => {}
     }
     let state = NotebookSession::open(notebook);
@@ -133,7 +144,9 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
         }
     });
     on_cleanup(move || hash_listener.remove());
-    Effect::new(move |_| state.doc.with(storage::save));
+    // Every change is saved; one that storage refuses is said at once, with what to do.
+    let saved = RwSignal::new(true);
+    Effect::new(move |_| saved.set(state.doc.with(storage::save)));
     keep_exports_current(state, i18n);
 
     let failure = RwSignal::new(None::<(String, String)>);
@@ -158,9 +171,9 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
         storage::start_new(&fresh);
         state.replace(fresh);
     };
-    let link_notice = RwSignal::new(opened_link);
+    let link_notice = RwSignal::new(before_link.is_some());
     let go_back = move |_| {
-        if let Some(own) = storage::kept_before_link() {
+        if let Some(own) = before_link.and_then(storage::reopen) {
             state.replace(own);
         }
         link_notice.set(false);
@@ -178,12 +191,15 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
         <p class="lead">{i18n.text("notebook-intro")}</p>
         <p class="hint">{i18n.text("notebook-keys")}</p>
         <p class="actions">
-            <span class="note">{i18n.text("notebook-saved")}</span>
+            <span class="note" hidden=move || !saved.get()>{i18n.text("notebook-saved")}</span>
             <button type="button" on:click=start_over>{i18n.text("notebook-new")}</button>
             <Link href="/notebooks">{i18n.text("nav-notebooks")}</Link>
         </p>
         <SharePanel state />
         <NotebookFile state />
+        <Show when=move || !saved.get()>
+            <p class="cell-error" role="alert">{i18n.text("notebook-not-saved")}</p>
+        </Show>
         <Show when=move || link_notice.get()>
             <p class="note" role="status">
                 {i18n.text("link-opened")} " "
@@ -194,8 +210,9 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
             <p class="cell-error" role="alert">
                 {move || {
                     let reason = match &problem {
-                        Ok(error) => latih_i18n::error_message(i18n.lang(), error),
-                        Err(reason) => reason.clone(),
+                        LinkProblem::Refused(error) => latih_i18n::error_message(i18n.lang(), error),
+                        LinkProblem::NoWorker(reason) => reason.clone(),
+                        LinkProblem::NotKept(key) => i18n.tr(key),
                     };
                     i18n.trf("link-failed", &[("reason", reason)])
                 }}

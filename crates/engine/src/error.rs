@@ -197,6 +197,12 @@ pub enum Error {
         bytes: usize,
         limit: usize,
     },
+    /// A notebook from a link, a file or storage with more of `part` than any notebook holds.
+    NotebookOverLimit {
+        part: LimitedPart,
+        found: usize,
+        limit: usize,
+    },
     /// A step that changes a column was pointed at the target.
     StepOnTarget {
         column: String,
@@ -279,6 +285,16 @@ pub enum Expected {
         layers: u64,
         units: u64,
     },
+}
+
+/// What [`Error::NotebookOverLimit`] counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LimitedPart {
+    Cells,
+    /// The characters of one note.
+    NoteText,
+    /// The characters of one SQL query.
+    QueryText,
 }
 
 /// The kinds of notebook cell, for messages that name one.

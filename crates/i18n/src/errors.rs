@@ -2,7 +2,7 @@
 
 use crate::{format_count, format_number, t, tf, Lang};
 use latih_engine::datasets::FetchFailure;
-use latih_engine::error::{CellKind, Expected};
+use latih_engine::error::{CellKind, Expected, LimitedPart};
 use latih_engine::Error;
 
 fn cell_kind_name(lang: Lang, kind: CellKind) -> String {
@@ -283,6 +283,15 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             lang,
             "error-notebook-too-large",
             &[("bytes", n(*bytes)), ("limit", n(*limit))],
+        ),
+        Error::NotebookOverLimit { part, found, limit } => tf(
+            lang,
+            match part {
+                LimitedPart::Cells => "error-too-many-cells",
+                LimitedPart::NoteText => "error-note-too-long",
+                LimitedPart::QueryText => "error-query-too-long",
+            },
+            &[("found", n(*found)), ("limit", n(*limit))],
         ),
         Error::NonFiniteFeatures => t(lang, "error-non-finite-features"),
         Error::ClassifierOnNumbers => t(lang, "error-classifier-on-numbers"),

@@ -76,7 +76,7 @@ fn use_text(
     if expected.is_some_and(|print| print != fingerprint(&text)) {
         return Outcome::Different { name };
     }
-    let kept = storage::keep_user_data(&id, &text);
+    let kept = storage::keep_user_data(&id, &text, storage::Keeper::Learner);
     let target = column_names(&text).pop().unwrap_or_default();
     state.add_data(id.clone(), text);
     state.edit(index, |cell: &mut DatasetCell| {

@@ -97,3 +97,92 @@ async fn notebooks_are_kept_renamed_duplicated_opened_and_deleted() {
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
     site.close().await;
 }
+
+/// Issue 18: a link is input from a stranger. It opens as a new notebook beside the learner's
+/// own, never over it; and a change the browser's storage refuses is said at once.
+#[tokio::test]
+async fn a_shared_link_opens_beside_the_learners_notebook_and_a_full_storage_is_said() {
+    let mut shared = latih_engine::notebook::Notebook::starter("wine", "cultivar");
+    shared.add_note();
+    let link = latih_engine::notebook::link::encode(&shared);
+
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/notebook").await;
+    site.text("150 rows × 5 columns").await;
+    site.button("Add a note").await.click().await.unwrap();
+    site.heading("5. Note").await;
+    site.text("Saved in this browser as you work.").await;
+
+    site.open(&format!("/notebook#nb={link}")).await;
+    site.text("It was added to My notebooks as a new notebook; yours is still there.")
+        .await;
+    site.text("178 rows × 14 columns").await;
+    site.link("My notebooks").await.click().await.unwrap();
+    site.until("both notebooks listed", || async {
+        names(&site).await.len() == 2
+    })
+    .await;
+    let mut listed = names(&site).await;
+    listed.sort();
+    assert_eq!(listed, ["Iris", "Wine"]);
+    site.find(&format!(
+        "{}//strong[normalize-space(.)='open now']",
+        card("Wine")
+    ))
+    .await;
+    // The learner's own notebook is as they left it, note included.
+    press_in(&site, "Iris", "Open").await;
+    site.text("150 rows × 5 columns").await;
+    site.heading("5. Note").await;
+
+    // Fill the site's storage, then change the notebook: the page says the change was not
+    // saved and what to do, keeps the notebook on screen, and stops claiming "saved".
+    let filled = site
+        .eval(
+            "let i = 0; \
+             for (const size of [1 << 20, 1 << 14, 1 << 8, 1]) { \
+               const chunk = 'x'.repeat(size); \
+               try { for (;;) localStorage.setItem('filler.' + i++, chunk); } catch (e) {} \
+             } \
+             return i;",
+        )
+        .await;
+    assert!(filled.as_i64().unwrap_or(0) > 1, "{filled}");
+    site.button("Add a note").await.click().await.unwrap();
+    site.heading("6. Note").await;
+    site.find("//*[@role='alert'][contains(., 'This browser did not save your last change')]")
+        .await;
+    for claim in site
+        .find_all("//*[normalize-space(.)='Saved in this browser as you work.']")
+        .await
+    {
+        assert!(
+            !claim.is_displayed().await.unwrap(),
+            "it no longer says “saved”"
+        );
+    }
+    // Room again: the next change is saved, and the message goes.
+    site.eval(
+        "for (const key of Object.keys(localStorage)) \
+           if (key.startsWith('filler.')) localStorage.removeItem(key); \
+         return true;",
+    )
+    .await;
+    site.button("Add a note").await.click().await.unwrap();
+    site.heading("7. Note").await;
+    site.until("“saved” shown again, and the message gone", || async {
+        site.text("Saved in this browser as you work.")
+            .await
+            .is_displayed()
+            .await
+            .unwrap_or(false)
+            && site
+                .find_all("//*[@role='alert'][contains(., 'did not save')]")
+                .await
+                .is_empty()
+    })
+    .await;
+    site.client.refresh().await.unwrap();
+    site.heading("7. Note").await;
+    site.close().await;
+}

@@ -79,6 +79,18 @@ impl Library {
         id
     }
 
+    /// Adds a notebook named `name` and opens it, for a shared link or a file, which never
+    /// take the place of the learner's own. Returns the notebook that was open, to go back to;
+    /// `None` (and nothing changed) when the library is full.
+    pub fn open_new(&mut self, name: &str, now_ms: f64) -> Option<NotebookId> {
+        if self.is_full() {
+            return None;
+        }
+        let before = self.current;
+        self.current = self.add(name, now_ms);
+        Some(before)
+    }
+
     /// Renames notebook `id`; a blank name is refused. Says whether it was renamed.
     pub fn rename(&mut self, id: NotebookId, name: &str) -> bool {
         match (
@@ -196,6 +208,20 @@ mod tests {
         assert_eq!(library.current, 4);
         assert!(!library.remove(4), "the last notebook stays");
         assert!(!library.remove(99));
+    }
+
+    #[test]
+    fn a_link_opens_as_a_new_notebook_beside_the_open_one_until_the_library_is_full() {
+        let mut library = Library::with_first("Mine", 1.0);
+        assert_eq!(library.open_new("Shared", 2.0), Some(1));
+        assert_eq!(library.current, 2);
+        assert_eq!(library.get(1).unwrap().name, "Mine");
+        while !library.is_full() {
+            library.add("more", 3.0);
+        }
+        let full = library.clone();
+        assert_eq!(library.open_new("One too many", 4.0), None);
+        assert_eq!(library, full, "a full library is left as it was");
     }
 
     #[test]

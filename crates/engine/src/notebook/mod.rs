@@ -31,6 +31,7 @@ pub use query::{
 };
 pub use tune::{run_candidates, run_learning_point, TuneCell, TuneOutput};
 
+use crate::error::LimitedPart;
 use crate::models::ModelSpec;
 use crate::table::retype::ValueType;
 use crate::Error;
@@ -41,6 +42,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// The largest stored notebook read back; anything bigger is not a notebook Latih wrote.
 pub const MAX_NOTEBOOK_BYTES: usize = 1 << 20;
+/// The most cells a notebook holds; a long lesson has a few dozen.
+pub const MAX_CELLS: usize = 200;
+/// The longest note or query, in characters (about ten printed pages).
+pub const MAX_CELL_TEXT_CHARS: usize = 30_000;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Notebook {
@@ -404,11 +409,41 @@ impl Notebook {
     /// as the rest of the code expects them (sorted, once each, on cells that exist).
     pub fn checked(mut self) -> Result<Notebook, Error> {
         self.check_version()?;
+        self.check_limits()?;
         let cells = self.cells.len();
         self.locked.sort_unstable();
         self.locked.dedup();
         self.locked.retain(|&index| index < cells);
         Ok(self)
+    }
+
+    /// Refuses what no notebook a person makes holds: more cells than [`MAX_CELLS`], a note or a
+    /// query longer than [`MAX_CELL_TEXT_CHARS`]. Links and files come from strangers.
+    pub fn check_limits(&self) -> Result<(), Error> {
+        let over = |part, found: usize, limit: usize| {
+            (found > limit).then_some(Error::NotebookOverLimit { part, found, limit })
+        };
+        let texts = self.cells.iter().filter_map(|cell| match cell {
+            Cell::Note(note) => over(
+                LimitedPart::NoteText,
+                note.text.chars().count(),
+                MAX_CELL_TEXT_CHARS,
+            ),
+            Cell::Sql(sql) => over(
+                LimitedPart::QueryText,
+                sql.query.chars().count(),
+                MAX_CELL_TEXT_CHARS,
+            ),
+            _ => None,
+        });
+        match over(LimitedPart::Cells, self.cells.len(), MAX_CELLS)
+            .into_iter()
+            .chain(texts)
+            .next()
+        {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
     }
 
     /// Refuses a notebook written by a newer Latih than this one.

@@ -74,14 +74,31 @@ fn block_of(tag: Tag) -> NoteBlock {
     }
 }
 
-/// Reads `markdown` into nodes (CommonMark, with ~~strikethrough~~).
+/// The deepest nesting of blocks kept (a quote in a list in a quote…); anything deeper is read
+/// as the text of the block at this depth. Notes are written by people, who nest a few levels;
+/// a link can nest thousands, and the tree is dropped, sent and drawn by recursion, on the
+/// browser's small stack.
+pub const MAX_NOTE_DEPTH: usize = 24;
+
+/// Reads `markdown` into nodes (CommonMark, with ~~strikethrough~~), at most
+/// [`MAX_NOTE_DEPTH`] blocks deep.
 pub fn parse_note(markdown: &str) -> Vec<NoteNode> {
     // The open blocks, innermost last; the first holds the note's top level.
     let mut open: Vec<(NoteBlock, Vec<NoteNode>)> = vec![(NoteBlock::Plain, Vec::new())];
+    // Blocks started beyond the deepest kept, whose ends are still to come.
+    let mut flattened = 0usize;
     for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
         let node = match event {
+            Event::Start(_) if open.len() > MAX_NOTE_DEPTH => {
+                flattened += 1;
+                continue;
+            }
             Event::Start(tag) => {
                 open.push((block_of(tag), Vec::new()));
+                continue;
+            }
+            Event::End(_) if flattened > 0 => {
+                flattened -= 1;
                 continue;
             }
             Event::End(_) => match open.pop() {
@@ -185,6 +202,48 @@ mod tests {
         assert!(inline.contains(&Block(Plain, vec![text("x")])));
         // The image shows its description only.
         assert!(inline.contains(&Block(Plain, vec![text("p")])));
+    }
+
+    fn depth(nodes: &[NoteNode]) -> usize {
+        nodes
+            .iter()
+            .map(|node| match node {
+                Block(_, children) => 1 + depth(children),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn a_note_nested_thousands_deep_is_kept_shallow_and_its_text_kept() {
+        let hostile = [
+            "> ".repeat(50_000) + "deep",
+            "- ".repeat(20_000) + "deep",
+            "*".repeat(30_000) + "deep" + &"*".repeat(30_000),
+            "[".repeat(30_000) + "deep" + &"](https://a.b)".repeat(30_000),
+        ];
+        for markdown in hostile {
+            // The browser's stack is far smaller than a native thread's: parse, encode, read
+            // back and drop on a small one.
+            let small_stack = std::thread::Builder::new().stack_size(256 * 1024);
+            let nodes = small_stack
+                .spawn(move || {
+                    let nodes = parse_note(&markdown);
+                    let json = serde_json::to_string(&nodes).unwrap();
+                    let back: Vec<NoteNode> = serde_json::from_str(&json).unwrap_or_default();
+                    drop(back);
+                    nodes
+                })
+                .unwrap()
+                .join()
+                .expect("no stack overflow");
+            assert!(depth(&nodes) <= MAX_NOTE_DEPTH, "{}", depth(&nodes));
+            assert!(format!("{nodes:?}").contains("deep"), "the text is kept");
+        }
+        // A few levels, as people write them, are kept as they are.
+        let nodes = parse_note("> quote\n> - item\n>   > inner *word*");
+        assert!(depth(&nodes) >= 4, "{nodes:?}");
     }
 
     #[test]

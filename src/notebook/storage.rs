@@ -200,6 +200,33 @@ pub fn reopen(id: NotebookId) -> Option<Notebook> {
     save_library(&library).then_some(notebook)
 }
 
+/// The data URLs the learner agreed to fetch from, newest last, one per line.
+const ALLOWED_URLS_KEY: &str = "latih.fetch-allowed";
+/// The most URLs remembered; the oldest are forgotten (and asked about again).
+const MAX_ALLOWED_URLS: usize = 100;
+
+/// Whether the learner fetched from `url` before, here: typed it, or agreed when a notebook
+/// from a link or a file asked. Nothing else is fetched without asking.
+pub fn url_allowed(url: &str) -> bool {
+    storage()
+        .and_then(|s| s.get_item(ALLOWED_URLS_KEY).ok().flatten())
+        .is_some_and(|list| list.lines().any(|line| line == url))
+}
+
+/// Remembers that the learner agreed to fetch from `url`.
+pub fn allow_url(url: &str) {
+    let Some(s) = storage() else { return };
+    let list = s
+        .get_item(ALLOWED_URLS_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let mut urls: Vec<&str> = list.lines().filter(|line| *line != url).collect();
+    urls.push(url);
+    let from = urls.len().saturating_sub(MAX_ALLOWED_URLS);
+    let _ = s.set_item(ALLOWED_URLS_KEY, &urls[from..].join("\n"));
+}
+
 const AUTO_RUN_KEY: &str = "latih.run-automatically";
 
 /// Whether notebooks run as they are edited: yes, unless the learner chose otherwise here.

@@ -5,17 +5,17 @@
 //! `latih export notebook.latih.json --to py|ipynb`: prints the notebook as a Python script or a
 //! Jupyter notebook that repeats it with pandas and scikit-learn.
 
+mod fetch;
 mod report;
 mod search;
 
 use clap::{Parser, Subcommand};
-use latih_engine::datasets::{check_data_url, fetched_data, FetchFailure};
+use fetch::{fetch_data, FetchLimits};
 use latih_engine::export::{ipynb, python_script};
 use latih_engine::notebook::{evaluate, link, Cell, DatasetCell, Notebook};
 use latih_engine::table::decode_text;
 use latih_i18n::Lang;
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,6 +41,8 @@ enum Command {
         /// The language of the text: id or en.
         #[arg(long, default_value = "en")]
         lang: String,
+        #[command(flatten)]
+        fetching: Fetching,
     },
     /// Runs one SQL SELECT over the shipped data sets (by name: penguins, titanic, …) and the
     /// --data files (a file:NAME.csv goes by NAME), and prints the result as CSV.
@@ -67,7 +69,22 @@ enum Command {
         /// The language of the comments: id or en.
         #[arg(long, default_value = "en")]
         lang: String,
+        #[command(flatten)]
+        fetching: Fetching,
     },
+}
+
+/// Whether the notebook's data URLs are fetched: a notebook from someone else's link names
+/// addresses of their choosing, so nothing is fetched unless asked.
+#[derive(clap::Args, Clone, Copy)]
+struct Fetching {
+    /// Download the data of data set cells that name a URL (up to 256 MB and 60 s each).
+    #[arg(long)]
+    fetch: bool,
+    /// With --fetch, also from this computer and private networks (refused otherwise, after
+    /// redirects too).
+    #[arg(long, requires = "fetch")]
+    allow_private: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -128,10 +145,11 @@ fn export(
     to: ExportFormat,
     data: Vec<String>,
     lang: Lang,
+    fetching: Fetching,
 ) -> Result<String, String> {
     let shared = load(&path, lang)?;
     let mut sources = data_sources(shared.data, data, lang)?;
-    fetch_urls(&shared.notebook, &mut sources, lang);
+    fetch_urls(&shared.notebook, &mut sources, lang, fetching);
     let words = |key: &str| latih_i18n::t(lang, key);
     Ok(match to {
         ExportFormat::Py => python_script(&shared.notebook, &words, &sources),
@@ -174,10 +192,16 @@ fn data_sources(
     Ok(sources)
 }
 
-/// Fetches the data of each data set cell that names the URL it came from, unless `--data` (or
-/// the link) gave it already, as the site does for whoever opens the notebook. A URL that gives
-/// no data is said on stderr; its cell then says the file is missing.
-fn fetch_urls(notebook: &Notebook, sources: &mut HashMap<String, String>, lang: Lang) {
+/// With `--fetch`, fetches the data of each data set cell that names the URL it came from,
+/// unless `--data` (or the link) gave it already, as the site does for whoever opens the
+/// notebook and agrees. A URL not fetched, or that gives no data, is said on stderr; its cell
+/// then says the file is missing.
+fn fetch_urls(
+    notebook: &Notebook,
+    sources: &mut HashMap<String, String>,
+    lang: Lang,
+    fetching: Fetching,
+) {
     for cell in &notebook.cells {
         let Cell::Dataset(DatasetCell {
             dataset,
@@ -190,45 +214,34 @@ fn fetch_urls(notebook: &Notebook, sources: &mut HashMap<String, String>, lang: 
         if sources.contains_key(dataset) {
             continue;
         }
-        match fetch_data(url) {
+        if !fetching.fetch {
+            let words = latih_i18n::tf(lang, "cli-fetch-needed", &[("url", url.clone())]);
+            eprintln!("latih: {}", printable(&words));
+            continue;
+        }
+        match fetch_data(url, FetchLimits::new(fetching.allow_private)) {
             Ok(text) => {
                 sources.insert(dataset.clone(), text);
             }
             Err(failure) => eprintln!(
                 "latih: {}",
-                latih_i18n::fetch_failure_message(lang, &failure)
+                printable(&latih_i18n::fetch_failure_message(lang, &failure))
             ),
         }
     }
 }
 
-/// The data at `url`, decoded as a `--data` file is; a web page or an error status is refused,
-/// as the site refuses them.
-fn fetch_data(url: &str) -> Result<String, FetchFailure> {
-    check_data_url(url)?;
-    let unreachable = || FetchFailure::Unreachable {
-        url: url.to_string(),
-    };
-    let response = match ureq::get(url).call() {
-        Ok(response) => response,
-        // An error status still answers: its body is read as any other (and refused for it).
-        Err(ureq::Error::Status(_, response)) => response,
-        Err(ureq::Error::Transport(_)) => return Err(unreachable()),
-    };
-    let status = response.status();
-    let mut bytes = Vec::new();
-    response
-        .into_reader()
-        .read_to_end(&mut bytes)
-        .map_err(|_| unreachable())?;
-    fetched_data(url, status, decode_text(&bytes).text)
-}
-
-fn run(notebook: PathBuf, data: Vec<String>, json: bool, lang: Lang) -> Result<String, String> {
+fn run(
+    notebook: PathBuf,
+    data: Vec<String>,
+    json: bool,
+    lang: Lang,
+    fetching: Fetching,
+) -> Result<String, String> {
     let shared = load(&notebook, lang)?;
     let notebook = shared.notebook;
     let mut sources = data_sources(shared.data, data, lang)?;
-    fetch_urls(&notebook, &mut sources, lang);
+    fetch_urls(&notebook, &mut sources, lang, fetching);
     let failed_queries = latih_sql::run_queries(&notebook, &mut sources);
     let mut outputs = evaluate(&notebook, &sources);
     // A query that failed shows its own error, not that its result is missing.
@@ -261,13 +274,15 @@ fn main() -> ExitCode {
             data,
             json,
             lang,
-        } => run(notebook, data, json, language(&lang)),
+            fetching,
+        } => run(notebook, data, json, language(&lang), fetching),
         Command::Export {
             notebook,
             to,
             data,
             lang,
-        } => export(notebook, to, data, language(&lang)),
+            fetching,
+        } => export(notebook, to, data, language(&lang), fetching),
         Command::Sql { query, data, lang } => sql(&query, data, language(&lang)),
     };
     match result {

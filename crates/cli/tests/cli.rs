@@ -22,7 +22,9 @@ fn latih(args: &[&str]) -> std::process::Output {
 }
 
 fn temp_file(name: &str, text: &str) -> String {
-    let path = std::env::temp_dir().join(format!("latih-cli-{}-{name}", std::process::id()));
+    // Under target/tmp, not the system's temporary folder, which the runs would fill.
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("latih-cli-{}-{name}", std::process::id()));
     std::fs::write(&path, text).unwrap();
     path.display().to_string()
 }
@@ -319,8 +321,21 @@ fn data_fetched_from_a_url_is_fetched_again_and_a_bad_url_is_explained() {
             &notebook.to_json(),
         )
     };
+    // Nothing is fetched unless asked, and this computer only when allowed: the link may be a
+    // stranger's. Neither asks the server anything (it answers as many requests as it has pages).
+    let not_asked = latih(&["run", &notebook("/iris.csv"), "--lang", "en"]);
+    let stderr = String::from_utf8_lossy(&not_asked.stderr);
+    assert!(stderr.contains("Run again with --fetch"), "{stderr}");
+    assert!(String::from_utf8_lossy(&not_asked.stdout).contains("iris.csv"));
+    let private = latih(&["run", &notebook("/iris.csv"), "--fetch", "--lang", "en"]);
+    let stderr = String::from_utf8_lossy(&private.stderr);
+    assert!(
+        stderr.contains("is on this computer or a private network") && stderr.contains(&server),
+        "{stderr}"
+    );
+    let fetch = ["--fetch", "--allow-private"];
     // As --data would have given it: the same numbers.
-    let fetched = latih(&["run", &notebook("/iris.csv"), "--json"]);
+    let fetched = latih(&["run", &notebook("/iris.csv"), "--json", fetch[0], fetch[1]]);
     assert!(fetched.status.success(), "{fetched:?}");
     let given = latih(&[
         "run",
@@ -340,7 +355,7 @@ fn data_fetched_from_a_url_is_fetched_again_and_a_bad_url_is_explained() {
         ("/page", "gave a web page, not data"),
         ("/gone.csv", "HTTP 404"),
     ] {
-        let out = latih(&["run", &notebook(path), "--lang", "en"]);
+        let out = latih(&["run", &notebook(path), "--lang", "en", fetch[0], fetch[1]]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(said), "{path}: {stderr}");
         let stdout = String::from_utf8_lossy(&out.stdout);

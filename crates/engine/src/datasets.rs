@@ -245,6 +245,23 @@ pub enum FetchFailure {
     Status { url: String, status: u16 },
     /// The server answered with a web page, not CSV or JSON.
     WebPage { url: String },
+    /// The address is on this computer or a private network, which a notebook from someone
+    /// else may not reach into (the command line fetches from there only when allowed).
+    PrivateAddress { url: String },
+    /// The answer went on past `limit` bytes; reading stopped there.
+    TooLarge { url: String, limit: u64 },
+}
+
+/// The host of `url` as a person reads it (`data.example.org`, `127.0.0.1:8080`), without the
+/// scheme, any user name and password, the path, and control characters: what a question
+/// about fetching names.
+pub fn url_host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or_default();
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    host.chars().filter(|c| !c.is_control()).collect()
 }
 
 /// Whether `url` is one to fetch data from: http or https.
@@ -278,6 +295,23 @@ pub fn looks_like_web_page(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_url_is_named_by_its_host_without_credentials_or_path() {
+        for (url, host) in [
+            ("https://data.example.org/iris.csv", "data.example.org"),
+            (
+                "http://127.0.0.1:8080/data/credit.csv?x=1",
+                "127.0.0.1:8080",
+            ),
+            ("https://user:secret@example.org/a", "example.org"),
+            ("https://example.org#frag", "example.org"),
+            ("https://evil.example\\@good.example/", "evil.example"),
+            ("https://exa\u{1b}[2Jmple.org/", "exa[2Jmple.org"),
+        ] {
+            assert_eq!(url_host(url), host, "{url}");
+        }
+    }
 
     #[test]
     fn a_url_names_its_file_by_its_path_and_what_it_holds() {

@@ -360,5 +360,14 @@ pub fn fetch_failure_message(lang: Lang, failure: &FetchFailure) -> String {
             &[("url", url.clone()), ("status", status.to_string())],
         ),
         FetchFailure::WebPage { url } => tf(lang, "url-web-page", &[("url", url.clone())]),
+        FetchFailure::PrivateAddress { url } => tf(lang, "url-private", &[("url", url.clone())]),
+        FetchFailure::TooLarge { url, limit } => tf(
+            lang,
+            "url-too-large",
+            &[
+                ("url", url.clone()),
+                ("limit", format_count(lang, *limit as usize)),
+            ],
+        ),
     }
 }

@@ -1,7 +1,8 @@
 //! The two catalogs must say the same things: same keys, same placeholders, nothing left
 //! untranslated, and every key the code asks for present.
 
-use latih_engine::error::{CellKind, Expected};
+use latih_engine::datasets::FetchFailure;
+use latih_engine::error::{CellKind, Expected, LimitedPart};
 use latih_engine::Error;
 use latih_i18n::{error_message, keys, placeholders, t, Lang};
 use regex::Regex;
@@ -216,6 +217,21 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             bytes: 2_000_000,
             limit: 1_048_576,
         },
+        Error::NotebookOverLimit {
+            part: LimitedPart::Cells,
+            found: 300,
+            limit: 200,
+        },
+        Error::NotebookOverLimit {
+            part: LimitedPart::NoteText,
+            found: 40_000,
+            limit: 30_000,
+        },
+        Error::NotebookOverLimit {
+            part: LimitedPart::QueryText,
+            found: 40_000,
+            limit: 30_000,
+        },
         Error::NonFiniteFeatures,
         Error::ClassifierOnNumbers,
         Error::RegressorOnClasses,
@@ -384,4 +400,46 @@ fn every_model_and_hyperparameter_declared_has_its_words_in_both_catalogs() {
         missing.is_empty(),
         "declared but not in both catalogs: {missing:?}"
     );
+}
+
+#[test]
+fn every_fetch_failure_names_its_address_in_both_languages() {
+    let url = || "http://10.0.0.1/data.csv".to_string();
+    let failures = [
+        FetchFailure::Unreachable { url: url() },
+        FetchFailure::Status {
+            url: url(),
+            status: 404,
+        },
+        FetchFailure::Status {
+            url: url(),
+            status: 500,
+        },
+        FetchFailure::WebPage { url: url() },
+        FetchFailure::PrivateAddress { url: url() },
+        FetchFailure::TooLarge {
+            url: url(),
+            limit: 268_435_456,
+        },
+    ];
+    for lang in Lang::ALL {
+        for failure in &failures {
+            let text = latih_i18n::fetch_failure_message(lang, failure);
+            assert!(
+                text.contains("http://10.0.0.1/data.csv") && !text.contains('{'),
+                "{lang:?} {failure:?}: {text}"
+            );
+        }
+    }
+    let too_large = |lang| {
+        latih_i18n::fetch_failure_message(
+            lang,
+            &FetchFailure::TooLarge {
+                url: url(),
+                limit: 268_435_456,
+            },
+        )
+    };
+    assert!(too_large(Lang::En).contains("268,435,456"));
+    assert!(too_large(Lang::Id).contains("268.435.456"));
 }

@@ -169,10 +169,17 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
             outcome.set(Some(result));
         });
     };
-    let fetch_url = move |_| fetch(url.get_untracked().trim().to_string());
+    let fetch_url = move |_| {
+        let address = url.get_untracked().trim().to_string();
+        storage::allow_url(&address);
+        fetch(address);
+    };
     // A notebook (or a shared link) whose file came from a URL, opened without the file: fetch
-    // it again, once; a link's fingerprint then checks that it is the same data.
+    // it again, once; a link's fingerprint then checks that it is the same data. A URL the
+    // learner has not fetched from here is asked about first: a stranger's link must not make
+    // the browser call an address of their choosing (a tracker, or the learner's own network).
     let refetched = StoredValue::new(false);
+    let asking = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         let Some(cell) = state.cell::<DatasetCell>(index) else {
             return;
@@ -181,9 +188,31 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
             && !state.csv.with(|data| data.contains_key(&cell.dataset));
         if let (true, Some(address), false) = (missing, cell.url, refetched.get_value()) {
             refetched.set_value(true);
-            fetch(address);
+            if storage::url_allowed(&address) {
+                fetch(address);
+            } else {
+                asking.set(Some(address));
+            }
         }
     });
+    let agree = move |_| {
+        if let Some(address) = asking.get_untracked() {
+            storage::allow_url(&address);
+            asking.set(None);
+            fetch(address);
+        }
+    };
+    let question = move || {
+        asking.get().map(|address| {
+            let host = latih_engine::datasets::url_host(&address).to_string();
+            view! {
+                <p class="note" role="status">{i18n.trf("own-data-url-ask", &[("host", host.clone())])}</p>
+                <button type="button" class="primary" on:click=agree>
+                    {i18n.trf("own-data-url-allow", &[("host", host)])}
+                </button>
+            }
+        })
+    };
     let message = move || {
         let count = |mb: f64| format_count(i18n.lang(), mb.ceil() as usize);
         outcome.get().map(|o| match o {
@@ -235,6 +264,7 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
             on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
             on:drop=on_drop
         >
+            {question}
             <div class="field">
                 <label for=file_id.clone()>{i18n.text("own-data-file")}</label>
                 <input

@@ -136,10 +136,28 @@ async fn data_fetched_from_a_url_is_fetched_again_by_whoever_opens_the_link() {
     let theirs = first.definition("Accuracy").await;
     let fragment = first.copy_link().await;
 
-    // A fresh browser, without the file: the notebook fetches it from the same address (the
-    // first site's server, still up).
+    // A fresh browser, without the file: the notebook asks before it fetches from the address
+    // the link names (the first site's server, still up), and fetches nothing until then.
     let second = Site::start(BrowserLanguage::English, 412, 900, 1).await;
     second.open(&format!("/notebook{fragment}")).await;
+    let host = first
+        .base
+        .split_once("://")
+        .unwrap()
+        .1
+        .trim_end_matches('/');
+    second
+        .text(&format!("This notebook reads its data from {host}."))
+        .await;
+    let asked_for = "return performance.getEntriesByType('resource') \
+                     .filter(e => e.name.includes('/data/credit.csv')).length";
+    assert_eq!(second.eval(asked_for).await.as_i64(), Some(0));
+    second
+        .button(&format!("Fetch the data from {host}"))
+        .await
+        .click()
+        .await
+        .unwrap();
     second.text("4,454 rows × 14 columns").await;
     second.settled().await;
     assert_eq!(second.definition("Accuracy").await, theirs);

@@ -221,10 +221,14 @@ pub fn allow_url(url: &str) {
         .ok()
         .flatten()
         .unwrap_or_default();
-    let mut urls: Vec<&str> = list.lines().filter(|line| *line != url).collect();
-    urls.push(url);
-    let from = urls.len().saturating_sub(MAX_ALLOWED_URLS);
-    let _ = s.set_item(ALLOWED_URLS_KEY, &urls[from..].join("\n"));
+    let others: Vec<&str> = list.lines().filter(|line| *line != url).collect();
+    let mut kept = String::new();
+    for line in &others[others.len().saturating_sub(MAX_ALLOWED_URLS - 1)..] {
+        kept.push_str(line);
+        kept.push('\n');
+    }
+    kept.push_str(url);
+    let _ = s.set_item(ALLOWED_URLS_KEY, &kept);
 }
 
 const AUTO_RUN_KEY: &str = "latih.run-automatically";

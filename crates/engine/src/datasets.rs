@@ -256,12 +256,23 @@ pub enum FetchFailure {
 /// scheme, any user name and password, the path, and control characters: what a question
 /// about fetching names.
 pub fn url_host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or_default();
-    let host = authority
-        .rsplit_once('@')
-        .map_or(authority, |(_, host)| host);
-    host.chars().filter(|c| !c.is_control()).collect()
+    // By hand rather than with `split` and friends: each pattern type they are given adds its
+    // own searching code to the app's first load.
+    let rest = match url.find("://") {
+        Some(at) => &url[at + 3..],
+        None => url,
+    };
+    let mut host = String::new();
+    for c in rest.chars() {
+        match c {
+            '/' | '?' | '#' | '\\' => break,
+            // What came before is a user name and password, not the host.
+            '@' => host.clear(),
+            c if !c.is_control() => host.push(c),
+            _ => {}
+        }
+    }
+    host
 }
 
 /// Whether `url` is one to fetch data from: http or https.

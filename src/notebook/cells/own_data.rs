@@ -8,7 +8,7 @@ use crate::data::{column_names, fetch_data, FetchFailure};
 use crate::i18n::use_i18n;
 use crate::notebook::storage;
 use crate::notebook::NotebookState;
-use latih_engine::datasets::{file_name_for_url, user_dataset_id, user_file_name};
+use latih_engine::datasets::{file_name_for_url, url_host, user_dataset_id, user_file_name};
 use latih_engine::notebook::link::fingerprint;
 use latih_engine::notebook::DatasetCell;
 use latih_engine::table::{decode_text, looks_like_json};
@@ -51,6 +51,9 @@ enum Outcome {
         name: String,
     },
     Fetch(FetchFailure),
+    /// A notebook from a link or a file reads its data from this URL, which the learner has not
+    /// fetched from here: asked before anything is fetched.
+    Ask(String),
 }
 
 /// Puts the text of file `name` (fetched from `url`, if it was) into the notebook as the data set
@@ -179,7 +182,6 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
     // learner has not fetched from here is asked about first: a stranger's link must not make
     // the browser call an address of their choosing (a tracker, or the learner's own network).
     let refetched = StoredValue::new(false);
-    let asking = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         let Some(cell) = state.cell::<DatasetCell>(index) else {
             return;
@@ -191,27 +193,20 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
             if storage::url_allowed(&address) {
                 fetch(address);
             } else {
-                asking.set(Some(address));
+                outcome.set(Some(Outcome::Ask(address)));
             }
         }
     });
     let agree = move |_| {
-        if let Some(address) = asking.get_untracked() {
+        if let Some(Outcome::Ask(address)) = outcome.get_untracked() {
             storage::allow_url(&address);
-            asking.set(None);
+            outcome.set(None);
             fetch(address);
         }
     };
-    let question = move || {
-        asking.get().map(|address| {
-            let host = latih_engine::datasets::url_host(&address).to_string();
-            view! {
-                <p class="note" role="status">{i18n.trf("own-data-url-ask", &[("host", host.clone())])}</p>
-                <button type="button" class="primary" on:click=agree>
-                    {i18n.trf("own-data-url-allow", &[("host", host)])}
-                </button>
-            }
-        })
+    let asked_host = move || match outcome.get() {
+        Some(Outcome::Ask(address)) => Some(url_host(&address)),
+        _ => None,
     };
     let message = move || {
         let count = |mb: f64| format_count(i18n.lang(), mb.ceil() as usize);
@@ -254,6 +249,10 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
                 true,
                 latih_i18n::fetch_failure_message(i18n.lang(), &failure),
             ),
+            Outcome::Ask(address) => (
+                false,
+                i18n.trf("own-data-url-ask", &[("host", url_host(&address))]),
+            ),
         })
     };
     let (file_id, paste_id) = (field_id(index, "own-file"), field_id(index, "paste"));
@@ -264,7 +263,6 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
             on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
             on:drop=on_drop
         >
-            {question}
             <div class="field">
                 <label for=file_id.clone()>{i18n.text("own-data-file")}</label>
                 <input
@@ -294,6 +292,11 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
             </details>
             {move || message().map(|(problem, text)| view! {
                 <p class=if problem { "cell-error" } else { "note" } role=if problem { "alert" } else { "status" }>{text}</p>
+                {asked_host().map(|host| view! {
+                    <button type="button" class="primary" on:click=agree>
+                        {i18n.trf("own-data-url-allow", &[("host", host)])}
+                    </button>
+                })}
             })}
         </div>
     }

@@ -9,10 +9,13 @@ use latih_engine::models::{
 };
 use latih_engine::notebook::link;
 use latih_engine::notebook::{
-    evaluate, BoundaryCell, Cell, ClustersCell, Notebook, SplitCell, TrainCell,
+    evaluate, parse_note, BoundaryCell, Cell, ClustersCell, NoteCell, NoteNode, Notebook,
+    SplitCell, TrainCell,
 };
 use latih_engine::table::retype::ValueType;
 use latih_engine::table::{read_csv, read_csv_header, read_header, read_json, read_table};
+use latih_engine::tune::space::Param;
+use latih_engine::tune::{candidates, SearchKind, SpaceText};
 use proptest::prelude::*;
 use std::collections::HashMap;
 
@@ -57,6 +60,51 @@ proptest! {
         let _ = link::decode(&text);
         let _ = link::decode(&format!("1.{text}"));
         let _ = Notebook::from_json(&text);
+    }
+
+    /// Markdown-like text, nested and unbalanced: a note from a link is read into its tree,
+    /// which is encoded and read back, as the worker sends it to the page.
+    #[test]
+    fn notes_take_any_markdown(
+        text in "(?s)([>*_`#~|!\\-]|\\[|\\]|\\(|\\)|<[a-z/]{0,4}>?|https?://[a-z.]{0,6}|[a-z0-9 ]{0,4}|\n){0,120}"
+    ) {
+        let nodes = parse_note(&text);
+        let json = serde_json::to_string(&nodes).unwrap();
+        let back: Vec<NoteNode> = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(back, nodes);
+    }
+
+    /// A tune cell's search spaces as typed (or as a link writes them), for every parameter
+    /// of every model: read, or refused with a message.
+    #[test]
+    fn search_spaces_take_any_text(
+        text in "(?s)(log|[0-9]{0,3}|[.,e+\\-]|\\.\\.| |inf|NaN|none|sqrt|[a-z]{1,3}|.){0,14}",
+        model in 0usize..64,
+        random in any::<bool>(),
+    ) {
+        let kinds = ModelSpec::KINDS;
+        let base = ModelSpec::named(kinds[model % kinds.len()].name).unwrap();
+        let spaces: Vec<SpaceText> = Param::for_model(&base)
+            .into_iter()
+            .map(|param| SpaceText { param, text: text.clone() })
+            .collect();
+        let kind = if random { SearchKind::Random { iterations: 5, seed: 1 } } else { SearchKind::Grid };
+        if let Ok(found) = candidates(&base, &spaces, kind) {
+            for candidate in found {
+                let _ = candidate.model(&base);
+            }
+        }
+    }
+
+    /// Any note in a link: encoded, decoded, and read, as opening the link does.
+    #[test]
+    fn links_take_any_note(text in "(?s).{0,300}") {
+        let mut notebook = Notebook::starter("iris", "species");
+        notebook.cells.push(Cell::Note(NoteCell { text }));
+        let shared = link::decode(&link::encode(&notebook)).unwrap();
+        if let Some(Cell::Note(note)) = shared.cells.last() {
+            let _ = parse_note(&note.text);
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::components::progress::now_ms;
 use crate::jobs::{JobEvent, JobFailure};
 use latih_engine::jobs::plan::{plan_run, Gathered, Gathering, GrownForestParts};
 use latih_engine::jobs::{ForestPart, Job, JobId, JobResult};
+use latih_engine::notebook::budget::{estimate, DataShape, Estimate};
 use latih_engine::notebook::{Cell, Notebook};
 use leptos::prelude::*;
 
@@ -52,6 +53,15 @@ impl NotebookState {
             return;
         }
         let notebook = self.doc.get_untracked();
+        let work = self.csv.with_untracked(|data| {
+            estimate(&notebook, &|id| {
+                data.get(id).map(|text| DataShape::of_text(text))
+            })
+        });
+        if work.asks(self.agreed_work.get_value()) {
+            self.status.set(RunStatus::Expensive(work));
+            return;
+        }
         let workers = self.runner.with_value(|runner| runner.workers());
         let before = self.run.with_value(|book| book.grown.clone());
         let plan = self.versions.with_value(|versions| {
@@ -99,6 +109,13 @@ impl NotebookState {
             let id = self.runner.with_value(|runner| runner.run(job, on_event));
             self.with_flight(run, |flight| flight.jobs.push(id));
         }
+    }
+
+    /// The learner agreed to run `work`: run, and do not ask again until a change makes the
+    /// run a good deal heavier.
+    pub fn agree_to_work(self, work: Estimate) {
+        self.agreed_work.set_value(work.units * 2.0);
+        self.start_run();
     }
 
     /// Changes the flight of run `run`, if it is still the one in flight.

@@ -8,6 +8,7 @@ use crate::components::fields::CheckboxField;
 use crate::components::progress::JobProgress;
 use crate::i18n::use_i18n;
 use crate::jobs::JobFailure;
+use latih_engine::notebook::budget::Estimate;
 use leptos::prelude::*;
 
 /// Which message the bar shows; the bar is rebuilt only when this changes, not on every step of
@@ -20,12 +21,12 @@ enum Phase {
     Failed,
     /// Failed on this cell, which says why.
     FailedAt(usize),
+    Expensive(Estimate),
 }
 
 #[component]
 pub fn RunStatusBar(state: NotebookState) -> impl IntoView {
     let i18n = use_i18n();
-    let again = move |_| state.start_run();
     let phase = Memo::new(move |_| match state.status.get() {
         RunStatus::Idle => Phase::Idle,
         RunStatus::Running { .. } => Phase::Running,
@@ -34,6 +35,7 @@ pub fn RunStatusBar(state: NotebookState) -> impl IntoView {
             cell: Some(cell), ..
         } => Phase::FailedAt(cell),
         RunStatus::Failed { cell: None, .. } => Phase::Failed,
+        RunStatus::Expensive(work) => Phase::Expensive(work),
     });
     let progress = Signal::derive(move || match state.status.get() {
         RunStatus::Running {
@@ -53,13 +55,39 @@ pub fn RunStatusBar(state: NotebookState) -> impl IntoView {
             />
         }
         .into_any(),
-        Phase::Cancelled => view! {
-            <div class="run-status" role="status">
-                <span>{i18n.text("run-cancelled")}</span>
-                <button type="button" on:click=again>{i18n.text("run-again")}</button>
-            </div>
+        // One view for both: a sentence and a button that runs (each view costs first load).
+        phase @ (Phase::Cancelled | Phase::Expensive(_)) => {
+            let work = match phase {
+                Phase::Expensive(work) => Some(work),
+                _ => None,
+            };
+            let text = move || match work {
+                Some(work) => i18n.trf(
+                    "run-expensive",
+                    &[
+                        ("minutes", work.minutes().to_string()),
+                        ("cell", (work.costliest.unwrap_or(0) + 1).to_string()),
+                    ],
+                ),
+                None => i18n.tr("run-cancelled"),
+            };
+            let run = move |_| match work {
+                Some(work) => state.agree_to_work(work),
+                None => state.start_run(),
+            };
+            let button = if work.is_some() {
+                "run-expensive-go"
+            } else {
+                "run-again"
+            };
+            view! {
+                <div class="run-status" role=if work.is_some() { "alert" } else { "status" }>
+                    <span>{text}</span>
+                    <button type="button" on:click=run>{i18n.text(button)}</button>
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
         Phase::Failed => view! { <RunFailure state /> }.into_any(),
         Phase::FailedAt(cell) => view! {
             <div class="run-status" role="status">

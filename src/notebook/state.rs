@@ -8,6 +8,7 @@ use super::run::RunBook;
 use super::search::{BatchKey, SearchRun, Searches};
 use crate::jobs::{sql_pool, worker_pool, JobFailure, SharedJobs};
 use crate::maps::Map;
+use latih_engine::notebook::budget::Estimate;
 use latih_engine::notebook::{
     tables_for, BoundaryCell, Cell, CellOutput, ClustersCell, DatasetCell, ExploreCell, NoteCell,
     Notebook, SplitCell, SqlCell, StepsCell, TrainCell, TuneCell,
@@ -32,6 +33,9 @@ pub enum RunStatus {
         failure: JobFailure,
         cell: Option<usize>,
     },
+    /// The run would compute this much, more than runs without asking: it waits for the
+    /// learner's yes (a link can ask for hours of training in a few kilobytes).
+    Expensive(Estimate),
 }
 
 #[derive(Clone, Copy)]
@@ -69,6 +73,8 @@ pub struct NotebookState {
     pub(super) run: StoredValue<RunBook, LocalStorage>,
     /// The run waiting for the learner to pause typing.
     pending_run: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// How much work the learner agreed to run (see [`RunStatus::Expensive`]).
+    pub(super) agreed_work: StoredValue<f64, LocalStorage>,
 }
 
 /// How long a run waits after a change, so that typing "100" runs once, not three times.
@@ -100,6 +106,7 @@ impl NotebookState {
             runner: StoredValue::new_local(runner),
             run: StoredValue::new_local(RunBook::default()),
             pending_run: StoredValue::new_local(None),
+            agreed_work: StoredValue::new_local(0.0),
         };
         // Run whenever the document or its data change and everything it needs is loaded;
         // when the learner runs it by hand, only once, to show the notebook as it opened.

@@ -12,6 +12,7 @@ mod search;
 use clap::{Parser, Subcommand};
 use fetch::{fetch_data, FetchLimits};
 use latih_engine::export::{ipynb, python_script};
+use latih_engine::notebook::budget::{estimate, DataShape};
 use latih_engine::notebook::{evaluate, link, Cell, DatasetCell, Notebook};
 use latih_engine::table::decode_text;
 use latih_i18n::Lang;
@@ -38,6 +39,10 @@ enum Command {
         /// Print the results as JSON.
         #[arg(long)]
         json: bool,
+        /// Run even a notebook estimated to compute for minutes (without it, such a notebook
+        /// is not run: it says what is expensive).
+        #[arg(long)]
+        yes: bool,
         /// The language of the text: id or en.
         #[arg(long, default_value = "en")]
         lang: String,
@@ -234,7 +239,7 @@ fn fetch_urls(
 fn run(
     notebook: PathBuf,
     data: Vec<String>,
-    json: bool,
+    (json, yes): (bool, bool),
     lang: Lang,
     fetching: Fetching,
 ) -> Result<String, String> {
@@ -243,6 +248,20 @@ fn run(
     let mut sources = data_sources(shared.data, data, lang)?;
     fetch_urls(&notebook, &mut sources, lang, fetching);
     let failed_queries = latih_sql::run_queries(&notebook, &mut sources);
+    let work = estimate(&notebook, &|id| {
+        sources.get(id).map(|t| DataShape::of_text(t))
+    });
+    if work.asks(0.0) && !yes {
+        let cell = work.costliest.unwrap_or(0) + 1;
+        return Err(latih_i18n::tf(
+            lang,
+            "cli-expensive",
+            &[
+                ("minutes", work.minutes().to_string()),
+                ("cell", cell.to_string()),
+            ],
+        ));
+    }
     let mut outputs = evaluate(&notebook, &sources);
     // A query that failed shows its own error, not that its result is missing.
     for (index, error) in failed_queries {
@@ -273,9 +292,10 @@ fn main() -> ExitCode {
             notebook,
             data,
             json,
+            yes,
             lang,
             fetching,
-        } => run(notebook, data, json, language(&lang), fetching),
+        } => run(notebook, data, (json, yes), language(&lang), fetching),
         Command::Export {
             notebook,
             to,

@@ -403,3 +403,30 @@ fn a_note_s_control_characters_never_reach_the_terminal() {
         "{text:?}"
     );
 }
+
+/// Issue 18: a notebook estimated to compute for minutes is not run without --yes; it says
+/// which cell costs most and how long it may take.
+#[test]
+fn an_expensive_notebook_runs_only_with_yes() {
+    use latih_engine::models::{MlpParams, ModelSpec};
+    use latih_engine::notebook::{Cell, TrainCell};
+    // Two layers of a thousand units for 200 epochs: over an hour on a phone.
+    let mut notebook = Notebook::starter("credit", "Status");
+    notebook.cells[2] = Cell::Train(TrainCell {
+        model: ModelSpec::NeuralNetwork(MlpParams {
+            hidden_layer_sizes: vec![1000, 1000],
+            ..MlpParams::default()
+        }),
+    });
+    let path = temp_file("expensive.latih.json", &notebook.to_json());
+    let refused = latih(&["run", &path, "--lang", "en"]);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("has a lot to compute") && said.contains("most of it in cell 3"),
+        "{said}"
+    );
+    assert!(refused.stdout.is_empty(), "nothing ran");
+    let id = latih(&["run", &path, "--lang", "id"]);
+    assert!(String::from_utf8_lossy(&id.stderr).contains("--yes"));
+}

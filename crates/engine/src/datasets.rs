@@ -258,10 +258,8 @@ pub enum FetchFailure {
 pub fn url_host(url: &str) -> String {
     // By hand rather than with `split` and friends: each pattern type they are given adds its
     // own searching code to the app's first load.
-    let rest = match url.find("://") {
-        Some(at) => &url[at + 3..],
-        None => url,
-    };
+    let scheme_end = url.as_bytes().windows(3).position(|w| w == b"://");
+    let rest = scheme_end.map_or(url, |at| &url[at + 3..]);
     let mut host = String::new();
     for c in rest.chars() {
         match c {

@@ -197,8 +197,9 @@ pub enum Error {
         bytes: usize,
         limit: usize,
     },
-    /// A notebook from a link, a file or storage with more of `part` than any notebook holds.
-    NotebookOverLimit {
+    /// A notebook from a link, a file or storage, or a data file, with more of `part` than any
+    /// holds.
+    OverLimit {
         part: LimitedPart,
         found: usize,
         limit: usize,
@@ -287,7 +288,7 @@ pub enum Expected {
     },
 }
 
-/// What [`Error::NotebookOverLimit`] counted.
+/// What [`Error::OverLimit`] counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LimitedPart {
     Cells,
@@ -295,6 +296,8 @@ pub enum LimitedPart {
     NoteText,
     /// The characters of one SQL query.
     QueryText,
+    /// The columns of a data set.
+    Columns,
 }
 
 /// The kinds of notebook cell, for messages that name one.

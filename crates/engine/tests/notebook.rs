@@ -671,3 +671,31 @@ fn columns_read_as_the_learner_says_are_used_so_and_say_what_they_lost() {
         })
     );
 }
+
+/// Issue 18: the work budget asks before heavy runs, never before the notebooks a learner starts
+/// from: every shipped data set with its starter, and with a forest of 300 trees.
+#[test]
+fn no_starter_notebook_on_shipped_data_waits_for_a_yes() {
+    use latih_engine::models::{ModelSpec, RandomForestParams};
+    use latih_engine::notebook::budget::{estimate, DataShape};
+    use latih_engine::notebook::TrainCell;
+    let data = common::shipped();
+    let shape = |id: &str| data.get(id).map(|text| DataShape::of_text(text));
+    for info in latih_engine::datasets::DATASETS {
+        let mut notebook = Notebook::starter(info.id, info.suggested_target);
+        let starter = estimate(&notebook, &shape);
+        assert!(
+            starter.units > 0.0 && !starter.asks(0.0),
+            "{}: {starter:?}",
+            info.id
+        );
+        notebook.cells[2] = Cell::Train(TrainCell {
+            model: ModelSpec::RandomForest(RandomForestParams {
+                n_estimators: 300,
+                ..RandomForestParams::default()
+            }),
+        });
+        let forest = estimate(&notebook, &shape);
+        assert!(!forest.asks(0.0), "{}: {forest:?}", info.id);
+    }
+}

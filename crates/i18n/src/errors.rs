@@ -284,12 +284,13 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             "error-notebook-too-large",
             &[("bytes", n(*bytes)), ("limit", n(*limit))],
         ),
-        Error::NotebookOverLimit { part, found, limit } => tf(
+        Error::OverLimit { part, found, limit } => tf(
             lang,
             match part {
                 LimitedPart::Cells => "error-too-many-cells",
                 LimitedPart::NoteText => "error-note-too-long",
                 LimitedPart::QueryText => "error-query-too-long",
+                LimitedPart::Columns => "error-too-many-columns",
             },
             &[("found", n(*found)), ("limit", n(*limit))],
         ),
@@ -360,7 +361,11 @@ pub fn fetch_failure_message(lang: Lang, failure: &FetchFailure) -> String {
             &[("url", url.clone()), ("status", status.to_string())],
         ),
         FetchFailure::WebPage { url } => tf(lang, "url-web-page", &[("url", url.clone())]),
-        FetchFailure::PrivateAddress { url } => tf(lang, "url-private", &[("url", url.clone())]),
+        FetchFailure::PrivateAddress { url } =>
+        // Only the command line refuses private addresses (its words are not sent to the page).
+        {
+            tf(lang, "cli-url-private", &[("url", url.clone())])
+        }
         FetchFailure::TooLarge { url, limit } => tf(
             lang,
             "url-too-large",

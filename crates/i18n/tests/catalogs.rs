@@ -96,6 +96,30 @@ fn every_key_the_code_uses_is_in_the_catalogs() {
     );
 }
 
+/// The command line's own messages (`cli-…`) are left out of the catalogs the site serves
+/// (scripts/minify.mjs): no code of the page may name one.
+#[test]
+fn the_page_names_no_command_line_message() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            !text.contains("\"cli-"),
+            "{} names a cli- message",
+            file.display()
+        );
+    }
+    assert!(
+        keys(Lang::En)
+            .iter()
+            .filter(|k| k.starts_with("cli-"))
+            .count()
+            >= 3
+    );
+}
+
 #[test]
 fn keys_built_at_run_time_exist() {
     let known = keys(Lang::En);
@@ -217,20 +241,25 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             bytes: 2_000_000,
             limit: 1_048_576,
         },
-        Error::NotebookOverLimit {
+        Error::OverLimit {
             part: LimitedPart::Cells,
             found: 300,
             limit: 200,
         },
-        Error::NotebookOverLimit {
+        Error::OverLimit {
             part: LimitedPart::NoteText,
             found: 40_000,
             limit: 30_000,
         },
-        Error::NotebookOverLimit {
+        Error::OverLimit {
             part: LimitedPart::QueryText,
             found: 40_000,
             limit: 30_000,
+        },
+        Error::OverLimit {
+            part: LimitedPart::Columns,
+            found: 4_000,
+            limit: 2_000,
         },
         Error::NonFiniteFeatures,
         Error::ClassifierOnNumbers,

@@ -186,3 +186,37 @@ async fn a_shared_link_opens_beside_the_learners_notebook_and_a_full_storage_is_
     site.heading("7. Note").await;
     site.close().await;
 }
+
+/// Issue 18: a link asking for an hour of training does not start it; the page stays usable and
+/// says which cell is heavy, and runs it only when the learner says so.
+#[tokio::test]
+async fn a_link_with_hours_of_training_waits_for_a_yes() {
+    use latih_engine::models::{MlpParams, ModelSpec};
+    use latih_engine::notebook::{Cell, TrainCell};
+    let mut heavy = latih_engine::notebook::Notebook::starter("credit", "Status");
+    heavy.cells[2] = Cell::Train(TrainCell {
+        model: ModelSpec::NeuralNetwork(MlpParams {
+            hidden_layer_sizes: vec![1000, 1000],
+            ..MlpParams::default()
+        }),
+    });
+    let link = latih_engine::notebook::link::encode(&heavy);
+
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open(&format!("/notebook#nb={link}")).await;
+    site.find("//*[@role='alert'][contains(., 'This notebook has a lot to compute')][contains(., 'mostly in cell 3')]")
+        .await;
+    site.button("Run it anyway").await;
+    let trained = site
+        .eval("return document.documentElement.dataset.trained || '0'")
+        .await;
+    assert_eq!(trained.as_str(), Some("0"), "nothing trained");
+    // The page answers: the heavy cell can be changed to a light model, which then runs.
+    site.choose("Model", "Decision tree").await;
+    site.definition("Accuracy").await;
+    assert!(site
+        .find_all("//*[contains(., 'This notebook has a lot to compute')]")
+        .await
+        .is_empty());
+    site.close().await;
+}

@@ -2,6 +2,7 @@
 //! outputs of the cells above it).
 
 mod boundary;
+pub mod budget;
 mod clusters;
 mod eval;
 mod forest;
@@ -421,7 +422,7 @@ impl Notebook {
     /// query longer than [`MAX_CELL_TEXT_CHARS`]. Links and files come from strangers.
     pub fn check_limits(&self) -> Result<(), Error> {
         let over = |part, found: usize, limit: usize| {
-            (found > limit).then_some(Error::NotebookOverLimit { part, found, limit })
+            (found > limit).then_some(Error::OverLimit { part, found, limit })
         };
         let texts = self.cells.iter().filter_map(|cell| match cell {
             Cell::Note(note) => over(

@@ -25,12 +25,26 @@ pub fn read_table_skipping(
     text: &str,
     skip_bad_rows: bool,
 ) -> Result<(Table, Vec<u64>), crate::Error> {
-    if looks_like_json(text) {
-        read_json(text).map(|table| (table, Vec::new()))
+    let read = if looks_like_json(text) {
+        read_json(text).map(|table| (table, Vec::new()))?
     } else {
-        read_csv_skipping(text, skip_bad_rows)
+        read_csv_skipping(text, skip_bad_rows)?
+    };
+    let columns = read.0.columns.len();
+    if columns > MAX_COLUMNS {
+        return Err(crate::Error::OverLimit {
+            part: crate::error::LimitedPart::Columns,
+            found: columns,
+            limit: MAX_COLUMNS,
+        });
     }
+    Ok(read)
 }
+
+/// The most columns a data set may have: far more than any data set trained on in a browser
+/// tab, and few enough that what grows with the square or the cube of the features (PCA, the
+/// linear models' equations) stays bounded, whatever a link carries.
+pub const MAX_COLUMNS: usize = 2_000;
 
 /// A data file's column names, without reading its rows: for pickers that must work even when
 /// the data itself is unusable.

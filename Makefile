@@ -17,5 +17,6 @@ bench:  ## time the engine (wasm, in Node) against scikit-learn on the same data
 	./scripts/setup.sh
 	./benches/run.sh
 
-fuzz:   ## run every reader of outside input (CSV, JSON, links, saved notebooks) on random text for minutes
+fuzz:   ## run every reader of outside input (CSV, JSON, links, saved notebooks, notes, search spaces, SQL) on random text for minutes
 	LATIH_FUZZ_CASES=$${FUZZ_CASES:-1000000} cargo test --release -p latih-engine --test no_panics take_
+	LATIH_FUZZ_CASES=$${FUZZ_CASES:-100000} cargo test --release -p latih-sql --test no_panics take_

@@ -430,3 +430,16 @@ fn an_expensive_notebook_runs_only_with_yes() {
     let id = latih(&["run", &path, "--lang", "id"]);
     assert!(String::from_utf8_lossy(&id.stderr).contains("--yes"));
 }
+
+/// Issue 18: a query told to make a hundred million rows is refused before it runs, with a
+/// message, instead of filling the memory.
+#[test]
+fn a_query_that_would_make_too_much_is_refused_before_it_runs() {
+    let out = latih(&["sql", "SELECT * FROM SERIES(100000000)", "--lang", "en"]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("This query would make or go through 100,000,000 rows"),
+        "{said}"
+    );
+}

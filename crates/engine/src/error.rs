@@ -298,6 +298,8 @@ pub enum LimitedPart {
     QueryText,
     /// The columns of a data set.
     Columns,
+    /// The rows a SQL query goes through or makes (or the characters a function makes).
+    QueryRows,
 }
 
 /// The kinds of notebook cell, for messages that name one.

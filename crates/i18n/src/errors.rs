@@ -291,6 +291,7 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
                 LimitedPart::NoteText => "error-note-too-long",
                 LimitedPart::QueryText => "error-query-too-long",
                 LimitedPart::Columns => "error-too-many-columns",
+                LimitedPart::QueryRows => "error-query-too-big",
             },
             &[("found", n(*found)), ("limit", n(*limit))],
         ),

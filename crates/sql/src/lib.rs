@@ -7,6 +7,7 @@ use gluesql::core::ast::Statement;
 use gluesql::core::data::Value;
 use gluesql::core::store::StoreMut;
 use gluesql::prelude::{Glue, MemoryStorage, Payload};
+mod limits;
 mod names;
 
 pub use latih_engine::datasets::table_name;
@@ -69,13 +70,22 @@ pub fn query(tables: &[(String, &Table)], sql: &str) -> Result<String, Error> {
         let suggestion = names::closest(&name, known.iter().copied().chain(shipped));
         return Err(Error::SqlUnknownTable { name, suggestion });
     }
+    limits::check(sql, |name| {
+        tables
+            .iter()
+            .find(|(table, _)| table == name)
+            .map(|(_, t)| t.n_rows())
+    })?;
     let mut glue = Glue::new(MemoryStorage::default());
     for (name, table) in tables {
         load(&mut glue, name, table).map_err(failed)?;
     }
     let payloads = glue.execute(sql).map_err(failed)?;
     match payloads.into_iter().next() {
-        Some(Payload::Select { labels, rows }) => Ok(to_csv(&labels, &rows)),
+        Some(Payload::Select { labels, rows }) => {
+            limits::check_result(rows.len())?;
+            Ok(to_csv(&labels, &rows))
+        }
         _ => Err(Error::SqlNotOneSelect),
     }
 }

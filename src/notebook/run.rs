@@ -10,7 +10,7 @@ use crate::components::progress::now_ms;
 use crate::jobs::{JobEvent, JobFailure};
 use latih_engine::jobs::plan::{plan_run, Gathered, Gathering, GrownForestParts};
 use latih_engine::jobs::{ForestPart, Job, JobId, JobResult};
-use latih_engine::notebook::budget::{estimate, DataShape, Estimate};
+use latih_engine::notebook::budget::Estimate;
 use latih_engine::notebook::{Cell, Notebook};
 use leptos::prelude::*;
 
@@ -53,15 +53,6 @@ impl NotebookState {
             return;
         }
         let notebook = self.doc.get_untracked();
-        let work = self.csv.with_untracked(|data| {
-            estimate(&notebook, &|id| {
-                data.get(id).map(|text| DataShape::of_text(text))
-            })
-        });
-        if work.asks(self.agreed_work.get_value()) {
-            self.status.set(RunStatus::Expensive(work));
-            return;
-        }
         let workers = self.runner.with_value(|runner| runner.workers());
         let before = self.run.with_value(|book| book.grown.clone());
         let plan = self.versions.with_value(|versions| {
@@ -72,13 +63,9 @@ impl NotebookState {
             .run
             .try_update_value(|book| {
                 book.next_run += 1;
-                let mut forests: Vec<usize> = gathering.shares().iter().map(|s| s.0).collect();
-                forests.dedup();
-                book.trained += forests.len() as u64;
                 book.next_run
             })
             .unwrap_or_default();
-        self.count_trained(0);
         self.status.set(RunStatus::Running {
             fraction: 0.0,
             started_ms: now_ms(),
@@ -104,6 +91,7 @@ impl NotebookState {
                 notebook: notebook.clone(),
                 cell,
                 trees,
+                agreed_work: self.agreed_work.get_value(),
             };
             let on_event = Box::new(move |event| self.on_grow_event(run, share, event));
             let id = self.runner.with_value(|runner| runner.run(job, on_event));
@@ -150,7 +138,19 @@ impl NotebookState {
         }
     }
 
+    /// The worker did not start run `run`: it is heavier than the learner agreed to (the engine's
+    /// work budget, checked where the data is). Stop its other jobs and ask.
+    fn over_budget(self, run: u64, work: Estimate) {
+        if self.with_flight(run, |_| ()).is_some() {
+            self.cancel_jobs(run);
+            self.status.set(RunStatus::Expensive(work));
+        }
+    }
+
     fn on_grow_event(self, run: u64, share: usize, event: JobEvent) {
+        if let JobEvent::Done(JobResult::OverBudget(work)) = event {
+            return self.over_budget(run, work);
+        }
         let next = self.with_flight(run, |flight| {
             let next = match event {
                 JobEvent::Progress(fraction) => flight.gathering.progress(share, fraction),
@@ -172,8 +172,16 @@ impl NotebookState {
             (Gathered::Growing(done), _) => self.show_fraction(done),
             (Gathered::Evaluate { parts, done }, _) => {
                 self.show_fraction(done);
-                let notebook = self.with_flight(run, |flight| flight.notebook.clone());
-                if let Some(notebook) = notebook {
+                // Each forest shared out is one model trained, counted once all its trees are
+                // grown (not when planned: a worker may refuse a run over the work budget).
+                let flight = self.with_flight(run, |flight| {
+                    let mut forests: Vec<usize> =
+                        flight.gathering.shares().iter().map(|s| s.0).collect();
+                    forests.dedup();
+                    (flight.notebook.clone(), forests.len() as u64)
+                });
+                if let Some((notebook, forests)) = flight {
+                    self.count_trained(forests);
                     self.evaluate(run, notebook, parts);
                 }
             }
@@ -190,7 +198,11 @@ impl NotebookState {
             flight.prefitted = grown.iter().map(|part| part.cell).collect();
         });
         let on_event = Box::new(move |event| self.on_evaluate_event(run, event));
-        let job = Job::Evaluate { notebook, grown };
+        let job = Job::Evaluate {
+            notebook,
+            grown,
+            agreed_work: self.agreed_work.get_value(),
+        };
         let id = self.runner.with_value(|runner| runner.run(job, on_event));
         self.with_flight(run, |flight| flight.jobs.push(id));
     }
@@ -215,6 +227,7 @@ impl NotebookState {
                 }
             }
             JobEvent::Reused(_) => {}
+            JobEvent::Done(JobResult::OverBudget(work)) => self.over_budget(run, work),
             JobEvent::Done(JobResult::Outputs(outputs)) => {
                 let Some((evaluated, again)) = self.end_flight(run) else {
                     return;

@@ -7,6 +7,7 @@
 //! job with progress and one final result.
 
 use crate::export::Exported;
+use crate::notebook::budget::{self, DataShape, Estimate};
 use crate::notebook::{
     evaluate_with, fingerprint, grow_trees, link, run_candidates, run_learning_point, CellOutput,
     DataSource, GrownForest, Notebook, Prefitted, RunCache, RunEvent,
@@ -50,6 +51,8 @@ pub enum Job {
         #[serde(with = "as_json")]
         notebook: Notebook,
         grown: Vec<ForestPart>,
+        /// The work the learner agreed to (see [`budget`]); more is not started.
+        agreed_work: f64,
     },
     /// Grow trees `trees` of the random forest in the train cell at `cell`.
     GrowTrees {
@@ -57,6 +60,8 @@ pub enum Job {
         notebook: Notebook,
         cell: usize,
         trees: Range<u32>,
+        /// As for [`Job::Evaluate`].
+        agreed_work: f64,
     },
     /// Cross-validate some candidates of the search in the tune cell at `cell`.
     Tune {
@@ -193,6 +198,9 @@ pub enum JobResult {
     Opened(Result<OpenedLink, Error>),
     /// A query's result, as CSV text.
     Queried(Result<String, Error>),
+    /// The run was not started: it would compute this much, more than runs without asking and
+    /// more than the learner agreed to.
+    OverBudget(Estimate),
 }
 
 /// The wire format: postcard bytes both ways. They are compact (a forest's trees travel through
@@ -342,10 +350,35 @@ impl JobRunner {
         }
     }
 
+    /// The work a run of `notebook` would do, if it is more than `agreed` and than runs do
+    /// without asking. Checked here, in the worker, where the data is: its code stays out of
+    /// the page's first load.
+    fn over_budget(&self, notebook: &Notebook, agreed: f64) -> Option<Estimate> {
+        let shape = |id: &str| self.data.texts.get(id).map(|text| DataShape::of_text(text));
+        Some(budget::estimate(notebook, &shape)).filter(|work| work.asks(agreed))
+    }
+
     fn run(&self, job: Job, watch: &mut dyn FnMut(RunEvent)) -> JobResult {
         let mut progress = |fraction| watch(RunEvent::Progress(fraction));
+        if let Job::Evaluate {
+            notebook,
+            agreed_work,
+            ..
+        }
+        | Job::GrowTrees {
+            notebook,
+            agreed_work,
+            ..
+        } = &job
+        {
+            if let Some(work) = self.over_budget(notebook, *agreed_work) {
+                return JobResult::OverBudget(work);
+            }
+        }
         match job {
-            Job::Evaluate { notebook, grown } => JobResult::Outputs(evaluate_with(
+            Job::Evaluate {
+                notebook, grown, ..
+            } => JobResult::Outputs(evaluate_with(
                 &notebook,
                 &self.data,
                 ForestPart::join(&grown),
@@ -355,6 +388,7 @@ impl JobRunner {
                 notebook,
                 cell,
                 trees,
+                ..
             } => JobResult::Grown(
                 grow_trees(&notebook, cell, trees, &self.data, &mut progress)
                     .map(|forest| ForestPart::new(cell, &forest)),

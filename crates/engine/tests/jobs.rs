@@ -48,6 +48,7 @@ fn an_evaluate_job_answers_what_evaluate_computes_after_rising_progress() {
     let responses = run_on_penguins(Job::Evaluate {
         notebook: notebook.clone(),
         grown: Vec::new(),
+        agreed_work: 0.0,
     });
 
     let (last, events) = responses.split_last().unwrap();
@@ -84,6 +85,7 @@ fn a_job_on_data_never_put_reports_it_on_the_cells() {
     let job = Job::Evaluate {
         notebook: Notebook::starter("penguins", "species"),
         grown: Vec::new(),
+        agreed_work: 0.0,
     };
     runner.handle(Request::Run { id: 1, job }, &mut |r| responses.push(r));
     match responses.last() {
@@ -158,6 +160,7 @@ fn requests_and_responses_cross_the_wire_exactly_infinite_thresholds_included() 
                 cell: 2,
                 bytes: vec![0, 255, 7],
             }],
+            agreed_work: 0.0,
         },
     };
     assert_eq!(
@@ -169,6 +172,7 @@ fn requests_and_responses_cross_the_wire_exactly_infinite_thresholds_included() 
     let mut responses = run_on_penguins(Job::Evaluate {
         notebook: notebook.clone(),
         grown: Vec::new(),
+        agreed_work: 0.0,
     });
     responses.extend(run_on_penguins(Job::Tune {
         notebook,
@@ -266,6 +270,7 @@ fn shared_forest_evaluates_as_one(dataset: &str, target: &str) {
         notebook: notebook.clone(),
         cell: 2,
         trees,
+        agreed_work: 0.0,
     };
     // Three runners stand for three workers, each with its own share of the trees.
     let parts: Vec<ForestPart> = [0..11, 11..20, 20..30]
@@ -278,6 +283,7 @@ fn shared_forest_evaluates_as_one(dataset: &str, target: &str) {
             Job::Evaluate {
                 notebook: notebook.clone(),
                 grown,
+                agreed_work: 0.0,
             },
         ))
     };
@@ -308,6 +314,7 @@ fn shared_forest_evaluates_as_one(dataset: &str, target: &str) {
             notebook: other,
             cell: 2,
             trees: 0..30,
+            agreed_work: 0.0,
         },
     ));
     assert_ne!(evaluate_with(vec![other_part]), whole);
@@ -321,6 +328,7 @@ fn growing_trees_of_a_cell_that_has_no_forest_is_an_error() {
             notebook: notebook.clone(),
             cell,
             trees: 0..4,
+            agreed_work: 0.0,
         });
         assert!(
             matches!(
@@ -412,6 +420,7 @@ fn a_forgotten_data_set_is_no_longer_read_by_the_jobs_that_follow() {
         let job = Job::Evaluate {
             notebook: notebook.clone(),
             grown: Vec::new(),
+            agreed_work: 0.0,
         };
         runner.handle(Request::Run { id: 1, job }, &mut |r| last = Some(r));
         match last {
@@ -524,4 +533,41 @@ fn a_job_of_a_batch_that_fails_stops_it_with_its_error() {
         gathering.done(0, failed),
         BatchGathered::Failed(latih_engine::Error::EmptyInput)
     );
+}
+
+/// Issue 18: a worker does not start a run heavier than the learner agreed to (the work
+/// budget, checked where the data is), neither its evaluation nor its forests' trees; it says
+/// how heavy, and which cell.
+#[test]
+fn a_run_over_the_work_budget_is_refused_by_the_worker_without_computing() {
+    use latih_engine::models::MlpParams;
+    let mut heavy = Notebook::starter("penguins", "species");
+    heavy.cells[2] = Cell::Train(TrainCell {
+        model: ModelSpec::NeuralNetwork(MlpParams {
+            hidden_layer_sizes: vec![1000, 1000],
+            ..MlpParams::default()
+        }),
+    });
+    heavy.cells.push(forest_notebook(50).cells[2].clone());
+    let refused = |responses: Vec<Response>| match responses.as_slice() {
+        [Response::Done {
+            result: JobResult::OverBudget(work),
+            ..
+        }] => *work,
+        other => panic!("refused at once, without progress: {other:?}"),
+    };
+    let evaluate = refused(run_on_penguins(Job::Evaluate {
+        notebook: heavy.clone(),
+        grown: Vec::new(),
+        agreed_work: 0.0,
+    }));
+    assert_eq!(evaluate.costliest, Some(2));
+    assert!(evaluate.minutes() >= 1);
+    let grow = refused(run_on_penguins(Job::GrowTrees {
+        notebook: heavy,
+        cell: 4,
+        trees: 0..25,
+        agreed_work: evaluate.units / 2.0,
+    }));
+    assert_eq!(grow, evaluate);
 }

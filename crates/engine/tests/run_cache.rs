@@ -47,6 +47,7 @@ fn run(runner: &mut JobRunner, notebook: &Notebook, grown: Vec<ForestPart>) -> R
     let job = Job::Evaluate {
         notebook: notebook.clone(),
         grown,
+        agreed_work: 0.0,
     };
     runner.handle(Request::Run { id: 1, job }, &mut |r| responses.push(r));
     let mut run = Run {
@@ -137,6 +138,7 @@ fn grow_all(notebook: &Notebook, gathering: &mut Gathering) -> Gathered {
             notebook: notebook.clone(),
             cell,
             trees,
+            agreed_work: 0.0,
         };
         runner().handle(Request::Run { id: 2, job }, &mut |r| responses.push(r));
         let mut fraction_before = 0.0;

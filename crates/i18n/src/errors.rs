@@ -367,9 +367,10 @@ pub fn fetch_failure_message(lang: Lang, failure: &FetchFailure) -> String {
         {
             tf(lang, "cli-url-private", &[("url", url.clone())])
         }
+        // Only the command line caps what it reads (its words are not sent to the page).
         FetchFailure::TooLarge { url, limit } => tf(
             lang,
-            "url-too-large",
+            "cli-url-too-large",
             &[
                 ("url", url.clone()),
                 ("limit", format_count(lang, *limit as usize)),

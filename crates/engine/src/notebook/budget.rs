@@ -2,7 +2,9 @@
 //! can ask for thousands of forests of a thousand trees in a few kilobytes, and a learner can
 //! type one zero too many. A run estimated above [`ASK_ABOVE_UNITS`] waits for the learner's
 //! yes (in the page, and `--yes` for `latih run`), told roughly how long it may take and which
-//! cell costs most.
+//! cell costs most. The page's worker checks it before a run's jobs compute anything
+//! ([`crate::jobs`]: `JobResult::OverBudget`), where the data is, so none of it weighs on the
+//! page's first load.
 //!
 //! The unit is one visit of one value of the data (a row's feature); each model's count is the
 //! usual order of its training (a tree sorts each feature: n·p·log n; k-NN compares every test
@@ -43,7 +45,7 @@ impl DataShape {
 }
 
 /// What a run will compute.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Estimate {
     pub units: f64,
     /// The cell that costs most, if any costs anything.

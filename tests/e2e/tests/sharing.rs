@@ -164,3 +164,39 @@ async fn data_fetched_from_a_url_is_fetched_again_by_whoever_opens_the_link() {
     second.close().await;
     first.close().await;
 }
+
+/// Issue 18: a file inside a stranger's link is kept only beside the learner's own kept file,
+/// never in its place: after the link, the learner's notebook still opens with its file.
+#[tokio::test]
+async fn a_links_file_does_not_evict_the_learners_kept_file() {
+    let theirs = grades_file("nilai.csv", 60, 0);
+    let first = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+    let fragment = link_of_own_file(&first, &theirs, "60 rows × 3 columns").await;
+    first.close().await;
+
+    let mine = grades_file("punyaku.csv", 40, 1);
+    let site = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+    link_of_own_file(&site, &mine, "40 rows × 3 columns").await;
+    site.open(&format!("/notebook{fragment}")).await;
+    site.text("60 rows × 3 columns").await;
+    let kept = site
+        .eval("return Object.keys(localStorage).filter(k => k.startsWith('latih.data.')).sort()")
+        .await;
+    let kept: Vec<&str> = kept
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|k| k.as_str())
+        .collect();
+    assert!(kept.contains(&"latih.data.file:punyaku.csv"), "{kept:?}");
+    // Back to the learner's notebook, after a reload: its file is there, nothing is asked.
+    site.button("Go back to my notebook")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.text("40 rows × 3 columns").await;
+    site.client.refresh().await.unwrap();
+    site.text("40 rows × 3 columns").await;
+    site.close().await;
+}

@@ -362,12 +362,11 @@ pub fn fetch_failure_message(lang: Lang, failure: &FetchFailure) -> String {
             &[("url", url.clone()), ("status", status.to_string())],
         ),
         FetchFailure::WebPage { url } => tf(lang, "url-web-page", &[("url", url.clone())]),
-        FetchFailure::PrivateAddress { url } =>
-        // Only the command line refuses private addresses (its words are not sent to the page).
-        {
+        // Only the command line refuses private addresses and caps what it reads: its words
+        // (`cli-…`) are not sent to the page.
+        FetchFailure::PrivateAddress { url } => {
             tf(lang, "cli-url-private", &[("url", url.clone())])
         }
-        // Only the command line caps what it reads (its words are not sent to the page).
         FetchFailure::TooLarge { url, limit } => tf(
             lang,
             "cli-url-too-large",

@@ -29,17 +29,23 @@ pub struct DataShape {
 }
 
 impl DataShape {
-    /// The shape of a CSV or JSON text, roughly: its lines after the first, and the fields of
-    /// the first line. Enough for an order of magnitude, and cheap on megabytes.
+    /// The shape of a CSV or JSON text, roughly: a CSV's lines and the fields of its first
+    /// line; a JSON list's records (its objects, which may all be on one line) and the keys of
+    /// its first. Enough for an order of magnitude, and cheap on megabytes.
     pub fn of_text(text: &str) -> DataShape {
-        let delimiters = text
+        let (row_end, first_row_end, field) = if crate::table::looks_like_json(text) {
+            (b'{', b'}', b':')
+        } else {
+            (b'\n', b'\n', 0)
+        };
+        let fields = text
             .bytes()
-            .take_while(|&b| b != b'\n')
-            .filter(|b| matches!(b, b',' | b';' | b'\t' | b'|'))
+            .take_while(|&b| b != first_row_end)
+            .filter(|&b| b == field || (field == 0 && matches!(b, b',' | b';' | b'\t' | b'|')))
             .count();
         DataShape {
-            rows: text.bytes().filter(|&b| b == b'\n').count().max(1) as f64,
-            columns: (delimiters + 1) as f64,
+            rows: text.bytes().filter(|&b| b == row_end).count().max(1) as f64,
+            columns: (fields + usize::from(field == 0)).max(1) as f64,
         }
     }
 }
@@ -209,5 +215,8 @@ mod tests {
         let shape = DataShape::of_text("a;b;c\n1;2;3\n4;5;6\n");
         assert_eq!((shape.rows, shape.columns), (3.0, 3.0));
         assert_eq!(DataShape::of_text("").columns, 1.0);
+        // JSON records on one line, as APIs send them.
+        let json = DataShape::of_text(r#"[{"a": 1, "b": 2, "c": 3}, {"a": 4, "b": 5, "c": 6}]"#);
+        assert_eq!((json.rows, json.columns), (2.0, 3.0));
     }
 }

@@ -231,8 +231,8 @@ mod tests {
                 .spawn(move || {
                     let nodes = parse_note(&markdown);
                     let json = serde_json::to_string(&nodes).unwrap();
-                    let back: Vec<NoteNode> = serde_json::from_str(&json).unwrap_or_default();
-                    drop(back);
+                    let back: Vec<NoteNode> = serde_json::from_str(&json).unwrap();
+                    assert_eq!(back, nodes, "read back as written");
                     nodes
                 })
                 .unwrap()

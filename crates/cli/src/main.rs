@@ -12,7 +12,7 @@ mod search;
 use clap::{Parser, Subcommand};
 use fetch::{fetch_data, FetchLimits};
 use latih_engine::export::{ipynb, python_script};
-use latih_engine::notebook::budget::{estimate, DataShape};
+use latih_engine::notebook::budget::{estimate, DataShape, Estimate};
 use latih_engine::notebook::{evaluate, link, Cell, DatasetCell, Notebook};
 use latih_engine::table::decode_text;
 use latih_i18n::Lang;
@@ -251,21 +251,18 @@ fn run(
     let work = estimate(&notebook, &|id| {
         sources.get(id).map(|t| DataShape::of_text(t))
     });
-    if work.asks(0.0) && !yes {
-        let cell = work.costliest.unwrap_or(0) + 1;
-        return Err(latih_i18n::tf(
-            lang,
-            "cli-expensive",
-            &[
-                ("minutes", work.minutes().to_string()),
-                ("cell", cell.to_string()),
-            ],
-        ));
+    if !yes {
+        over_budget(work, lang)?;
     }
     let mut outputs = evaluate(&notebook, &sources);
     // A query that failed shows its own error, not that its result is missing.
     for (index, error) in failed_queries {
         outputs[index] = Err(error);
+    }
+    // The searches run after the notebook, here as in the page: with the plans known, their
+    // work is known, and counts with the notebook's.
+    if !yes {
+        over_budget(search::searches_work(&outputs, work), lang)?;
     }
     let searches = search::run_searches(&notebook, &outputs, &sources);
     let cells: Vec<&Cell> = notebook.cells.iter().collect();
@@ -274,6 +271,22 @@ fn run(
     } else {
         printable(&report::text(&cells, &outputs, &searches, lang))
     })
+}
+
+/// The message that stops a run estimated over the budget (see `--yes`).
+fn over_budget(work: Estimate, lang: Lang) -> Result<(), String> {
+    if !work.asks(0.0) {
+        return Ok(());
+    }
+    let cell = work.costliest.unwrap_or(0) + 1;
+    Err(latih_i18n::tf(
+        lang,
+        "cli-expensive",
+        &[
+            ("minutes", work.minutes().to_string()),
+            ("cell", cell.to_string()),
+        ],
+    ))
 }
 
 /// `text` without control characters but line ends and tabs: a note or a column name from a

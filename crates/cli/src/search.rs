@@ -2,6 +2,7 @@
 //! to threads as the browser deals them out to workers, and, as there, the results do not depend
 //! on how many ran.
 
+use latih_engine::notebook::budget::Estimate;
 use latih_engine::notebook::{run_candidates, CellOutput, Notebook};
 use latih_engine::tune::CandidateResult;
 use latih_engine::Error;
@@ -27,6 +28,24 @@ pub fn run_searches(
             _ => None,
         })
         .collect()
+}
+
+/// The notebook's work (`run`, estimated before it ran) with its searches' added, the costliest
+/// cell among them all.
+pub fn searches_work(outputs: &[Result<CellOutput, Error>], run: Estimate) -> Estimate {
+    let mut total = run;
+    // A search named as the costliest costs more than the whole run before it.
+    let mut most = run.units;
+    for (cell, output) in outputs.iter().enumerate() {
+        if let Ok(CellOutput::Tune(plan)) = output {
+            total.units += plan.work;
+            if plan.work > most {
+                most = plan.work;
+                total.costliest = Some(cell);
+            }
+        }
+    }
+    total
 }
 
 fn search(

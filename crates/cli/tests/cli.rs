@@ -431,6 +431,56 @@ fn an_expensive_notebook_runs_only_with_yes() {
     assert!(String::from_utf8_lossy(&id.stderr).contains("--yes"));
 }
 
+/// Issue 18: a search counts in the budget too: a grid of forests of up to a thousand trees on ten
+/// folds (30,000 trees) is not started without --yes, and the tune cell is named as the costliest.
+#[test]
+fn an_expensive_search_runs_only_with_yes() {
+    use latih_engine::models::{ModelSpec, RandomForestParams};
+    use latih_engine::notebook::{Cell, TrainCell};
+    use latih_engine::tune::{Param, SpaceText};
+    let mut notebook = Notebook::starter("credit", "Status");
+    // Ten trees: the notebook itself is quick.
+    notebook.cells[2] = Cell::Train(TrainCell {
+        model: ModelSpec::RandomForest(RandomForestParams {
+            n_estimators: 10,
+            ..RandomForestParams::default()
+        }),
+    });
+    notebook.add_tune();
+    let tune = notebook.cells.len();
+    let Some(Cell::Tune(cell)) = notebook.cells.last_mut() else {
+        panic!("no tune cell");
+    };
+    cell.folds = 10;
+    cell.spaces = vec![SpaceText {
+        param: Param::named("n_estimators").unwrap(),
+        text: "200, 400, 600, 800, 1000".into(),
+    }];
+    let path = temp_file("expensive-search.latih.json", &notebook.to_json());
+    let refused = latih(&["run", &path, "--lang", "en"]);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("has a lot to compute")
+            && said.contains(&format!("most of it in cell {tune}")),
+        "{said}"
+    );
+    assert!(refused.stdout.is_empty(), "nothing printed as if it ran");
+    // The same search on ten trees each runs at once.
+    let Some(Cell::Tune(cell)) = notebook.cells.last_mut() else {
+        unreachable!()
+    };
+    cell.spaces[0].text = "5, 10".into();
+    cell.folds = 3;
+    let path = temp_file("quick-search.latih.json", &notebook.to_json());
+    let ran = latih(&["run", &path, "--lang", "en"]);
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+}
+
 /// Issue 18: a query told to make a hundred million rows is refused before it runs, with a
 /// message, instead of filling the memory.
 #[test]

@@ -300,6 +300,8 @@ pub enum LimitedPart {
     Columns,
     /// The rows a SQL query goes through or makes (or the characters a function makes).
     QueryRows,
+    /// The features a model is given, after one-hot encoding.
+    Features,
 }
 
 /// The kinds of notebook cell, for messages that name one.

@@ -6,6 +6,7 @@
 
 pub mod scale;
 
+use crate::error::LimitedPart;
 use crate::table::{ColumnData, Table};
 use crate::Error;
 
@@ -60,6 +61,12 @@ pub struct Labels {
 /// predict (regression), as is one with a fractional value (scikit-learn's `type_of_target`
 /// calls it "continuous").
 pub const MAX_CLASSES: usize = 50;
+
+/// The most features a model is given, after one-hot encoding: as many as a data set may have
+/// columns ([`crate::table::MAX_COLUMNS`]). A column of categories gives one feature per category,
+/// so a few columns with thousands of values each would otherwise make a matrix of gigabytes,
+/// and the work budget (which counts columns) would not see it coming.
+pub const MAX_FEATURES: usize = crate::table::MAX_COLUMNS;
 
 /// What a target column asks a model to do: name a class, or predict a number.
 #[derive(Debug, Clone, PartialEq)]
@@ -208,7 +215,27 @@ impl FeatureEncoder {
         if encodings.is_empty() {
             return Err(Error::NoFeatures);
         }
-        Ok(Self { encodings })
+        let encoder = Self { encodings };
+        let width = encoder.width();
+        if width > MAX_FEATURES {
+            return Err(Error::OverLimit {
+                part: LimitedPart::Features,
+                found: width,
+                limit: MAX_FEATURES,
+            });
+        }
+        Ok(encoder)
+    }
+
+    /// How many features the model sees: one per numeric column, one per category.
+    pub fn width(&self) -> usize {
+        self.encodings
+            .iter()
+            .map(|e| match e {
+                Encoding::Numeric { .. } => 1,
+                Encoding::OneHot { categories, .. } => categories.len(),
+            })
+            .sum()
     }
 
     /// Feature names as scikit-learn's `get_feature_names_out` writes them (`sex_male`).
@@ -316,6 +343,33 @@ mod tests {
         assert_eq!(x.row(1), [2.0, 1.0, 0.0]);
         // "green" was never seen in training: all zeros, as handle_unknown="ignore" does.
         assert_eq!(x.row(2), [3.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn one_hot_refuses_more_features_than_the_limit_and_says_how_many() {
+        // Two columns of half-unique codes (categories, not text: half the rows share each
+        // code), so each gives one feature per code.
+        let rows = 2 * (MAX_FEATURES / 2 + 2);
+        let mut csv = String::from("a,b,y\n");
+        for r in 0..rows {
+            csv += &format!("a{},b{},{}\n", r / 2, r / 2, r % 2);
+        }
+        let table = read_csv(&csv).unwrap();
+        let all: Vec<usize> = (0..rows).collect();
+        let Err(Error::OverLimit { part, found, limit }) = FeatureEncoder::fit(&table, "y", &all)
+        else {
+            panic!("{} features were accepted", rows);
+        };
+        assert_eq!(
+            (part, found, limit),
+            (LimitedPart::Features, rows, MAX_FEATURES)
+        );
+        // The same data with fewer training rows fits.
+        let some: Vec<usize> = (0..MAX_FEATURES / 2).collect();
+        assert_eq!(
+            FeatureEncoder::fit(&table, "y", &some).unwrap().width(),
+            MAX_FEATURES / 2
+        );
     }
 
     #[test]

@@ -292,6 +292,7 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
                 LimitedPart::QueryText => "error-query-too-long",
                 LimitedPart::Columns => "error-too-many-columns",
                 LimitedPart::QueryRows => "error-query-too-big",
+                LimitedPart::Features => "error-too-many-features",
             },
             &[("found", n(*found)), ("limit", n(*limit))],
         ),

@@ -266,6 +266,11 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             found: 100_000_000,
             limit: 20_000_000,
         },
+        Error::OverLimit {
+            part: LimitedPart::Features,
+            found: 3_412,
+            limit: 2_000,
+        },
         Error::NonFiniteFeatures,
         Error::ClassifierOnNumbers,
         Error::RegressorOnClasses,

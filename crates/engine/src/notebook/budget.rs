@@ -114,6 +114,23 @@ pub fn estimate(notebook: &Notebook, shape: &dyn Fn(&str) -> Option<DataShape>) 
     total
 }
 
+/// The work of cross-validating each of `models` on `folds` folds of `rows` rows of `features`
+/// features: a tune cell's search, which runs when the learner starts it (so the page says its
+/// length beside the button) and in `latih run` (so it counts there before it starts).
+pub fn search_units<'a>(
+    models: impl IntoIterator<Item = &'a ModelSpec>,
+    folds: usize,
+    rows: f64,
+    features: f64,
+) -> f64 {
+    let k = folds.max(1) as f64;
+    let (train, validation) = (rows * (k - 1.0) / k, rows / k);
+    models
+        .into_iter()
+        .map(|model| k * training_units(model, train, validation, features))
+        .sum()
+}
+
 /// The work of training `model` on `n` rows of `p` features and predicting `tests` rows.
 fn training_units(model: &ModelSpec, n: f64, tests: f64, p: f64) -> f64 {
     let whole = |name| match model.get(name) {
@@ -208,6 +225,34 @@ mod tests {
         );
         assert!(more.units > less.units);
         assert_eq!(estimate(&notebook(1000), &|_| None).units, 0.0);
+    }
+
+    #[test]
+    fn a_search_costs_its_candidates_times_its_folds() {
+        let small = ModelSpec::RandomForest(RandomForestParams {
+            n_estimators: 10,
+            ..RandomForestParams::default()
+        });
+        let large = ModelSpec::RandomForest(RandomForestParams {
+            n_estimators: 1000,
+            ..RandomForestParams::default()
+        });
+        let one = search_units([&small], 5, 4454.0, 13.0);
+        assert!(one > 0.0);
+        assert!(search_units([&small, &small], 5, 4454.0, 13.0) > 1.9 * one);
+        assert!(search_units([&small], 10, 4454.0, 13.0) > one);
+        // A grid of a thousand trees on every fold is worth asking about; ten trees are not.
+        let many = vec![&large; 20];
+        assert!(Estimate {
+            units: search_units(many, 10, 4454.0, 13.0),
+            costliest: None
+        }
+        .asks(0.0));
+        assert!(!Estimate {
+            units: one,
+            costliest: None
+        }
+        .asks(0.0));
     }
 
     #[test]

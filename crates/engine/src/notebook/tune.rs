@@ -85,6 +85,19 @@ pub struct TuneOutput {
     /// The score the search ranks by: the cell's, or the task's first where the cell's does not
     /// suit the target (see [`Scoring::suited`]).
     pub scoring: Scoring,
+    /// What the search computes, in the work budget's units ([`super::budget`]).
+    #[serde(default)]
+    pub work: f64,
+}
+
+impl TuneOutput {
+    /// The search's estimate, to say how long it may take before it starts.
+    pub fn search_estimate(&self) -> super::budget::Estimate {
+        super::budget::Estimate {
+            units: self.work,
+            costliest: None,
+        }
+    }
 }
 
 /// Learning curves shuffle each fold's training rows with this seed (and the fold's number), so
@@ -163,7 +176,25 @@ pub(super) fn output(plan: &Plan) -> TuneOutput {
             .unwrap_or_default(),
         learning_sizes: learning_curve_sizes(&plan.folds),
         scoring: plan.scoring,
+        work: plan_work(plan),
     }
+}
+
+/// The search's work: every candidate on every fold, on the columns it may use (the raw count:
+/// one-hot encoding can widen them, up to [`crate::features::MAX_FEATURES`]).
+fn plan_work(plan: &Plan) -> f64 {
+    let models: Vec<ModelSpec> = plan
+        .candidates
+        .iter()
+        .filter_map(|c| c.model(&plan.base).ok())
+        .collect();
+    let features = plan.data.table.n_columns().saturating_sub(1).max(1);
+    super::budget::search_units(
+        &models,
+        plan.folds.len(),
+        plan.data.rows.len() as f64,
+        features as f64,
+    )
 }
 
 /// Runs `job` on the checked plan of the tune cell at `index`, with the data above it.

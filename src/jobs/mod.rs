@@ -4,7 +4,7 @@
 
 mod pool;
 
-pub use pool::{WorkerPool, SQL_WORKER_URL, WORKER_URL};
+pub use pool::{TimeLimit, WorkerPool, SQL_WORKER_URL, WORKER_URL};
 
 use latih_engine::jobs::{Job, JobId, JobResult};
 use std::rc::Rc;
@@ -51,7 +51,12 @@ pub type SharedJobs = Rc<dyn Jobs>;
 thread_local! {
     static POOL: SharedJobs =
         Rc::new(WorkerPool::new(WORKER_URL, WorkerPool::size_for_this_device()));
-    static SQL_POOL: SharedJobs = Rc::new(WorkerPool::new(SQL_WORKER_URL, 1));
+    static SQL_POOL: SharedJobs = Rc::new(WorkerPool::new(SQL_WORKER_URL, 1).with_time_limit(
+        TimeLimit {
+            seconds: latih_engine::notebook::QUERY_SECONDS,
+            overrun: |seconds| JobResult::Queried(Err(latih_engine::Error::QueryTimedOut { seconds })),
+        },
+    ));
 }
 
 /// The app's worker pool, started lazily (no worker runs until a job needs one).
@@ -60,7 +65,8 @@ pub fn worker_pool() -> SharedJobs {
 }
 
 /// The one worker that runs SQL queries ([`Job::Query`]), started by the first query: it
-/// carries a SQL engine, which notebooks without a SQL cell never download.
+/// carries a SQL engine, which notebooks without a SQL cell never download. A query that runs
+/// past the time limit is stopped (its worker replaced) and fails with its own message.
 pub fn sql_pool() -> SharedJobs {
     SQL_POOL.with(Rc::clone)
 }

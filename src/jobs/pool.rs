@@ -3,11 +3,13 @@
 //! Workers start lazily, at most one per queued job and never more than the pool's size. A
 //! worker first says `Ready`; only then does it get the data sets and jobs (messages sent before
 //! its wasm has started would be lost). A worker that crashes, or runs a cancelled job, is
-//! terminated and replaced, and its job's caller is told; the pool goes on.
+//! terminated and replaced, and its job's caller is told; the pool goes on. A pool with a time
+//! limit does the same to a job that runs past it (the SQL engine cannot be interrupted).
 
 use super::{JobEvent, JobFailure, Jobs};
 use crate::maps::Map;
-use latih_engine::jobs::{wire, Job, JobId, Request, Response};
+use latih_engine::jobs::{wire, Job, JobId, JobResult, Request, Response};
+use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
@@ -26,7 +28,17 @@ const MAX_WORKERS: usize = 4;
 /// Overrides the pool's size, for comparing pool sizes (tests, benchmarks, the curious).
 const SIZE_OVERRIDE_KEY: &str = "latih.workers";
 
+/// Overrides the SQL pool's time limit in seconds, for tests that need a query to overrun.
+const QUERY_SECONDS_OVERRIDE_KEY: &str = "latih.query-seconds";
+
 type Listener = Box<dyn FnMut(JobEvent)>;
+
+/// How long a job may run, and the result that a job past it ends with.
+#[derive(Clone, Copy)]
+pub struct TimeLimit {
+    pub seconds: u32,
+    pub overrun: fn(u32) -> JobResult,
+}
 
 pub struct WorkerPool {
     inner: Rc<RefCell<Inner>>,
@@ -36,6 +48,7 @@ struct Inner {
     /// The worker script each worker runs.
     url: &'static str,
     size: usize,
+    time_limit: Option<TimeLimit>,
     slots: Vec<Slot>,
     queue: VecDeque<(JobId, Job)>,
     listeners: Map<JobId, Listener>,
@@ -56,12 +69,23 @@ struct Slot {
     worker: Worker,
     ready: bool,
     running: Option<JobId>,
+    /// Ends the running job at the pool's time limit; cleared when the job ends.
+    deadline: Option<TimeoutHandle>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(Event)>,
 }
 
+impl Slot {
+    fn clear_deadline(&mut self) {
+        if let Some(timer) = self.deadline.take() {
+            timer.clear();
+        }
+    }
+}
+
 impl Drop for Slot {
     fn drop(&mut self) {
+        self.clear_deadline();
         self.worker.terminate();
     }
 }
@@ -73,6 +97,7 @@ impl WorkerPool {
             inner: Rc::new(RefCell::new(Inner {
                 url,
                 size: size.clamp(1, MAX_WORKERS),
+                time_limit: None,
                 slots: Vec::new(),
                 queue: VecDeque::new(),
                 listeners: Map::new(),
@@ -84,17 +109,29 @@ impl WorkerPool {
         }
     }
 
+    /// The same pool, ending each job that runs past `limit`.
+    pub fn with_time_limit(self, limit: TimeLimit) -> Self {
+        let seconds = stored_number(QUERY_SECONDS_OVERRIDE_KEY).unwrap_or(limit.seconds);
+        self.inner.borrow_mut().time_limit = Some(TimeLimit { seconds, ..limit });
+        self
+    }
+
     /// One worker per core the browser reports, up to [`MAX_WORKERS`], unless overridden.
     pub fn size_for_this_device() -> usize {
-        let window = web_sys::window();
-        let overridden = window
-            .as_ref()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .and_then(|storage| storage.get_item(SIZE_OVERRIDE_KEY).ok().flatten())
-            .and_then(|text| text.parse::<usize>().ok());
-        let cores = window.map_or(1.0, |w| w.navigator().hardware_concurrency());
-        overridden.unwrap_or(cores as usize)
+        let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
+        stored_number(SIZE_OVERRIDE_KEY).unwrap_or(cores as usize)
     }
+}
+
+/// A number kept in this browser's storage under `key`, if any.
+fn stored_number<T: std::str::FromStr>(key: &str) -> Option<T> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(key)
+        .ok()??
+        .parse()
+        .ok()
 }
 
 impl WorkerPool {
@@ -195,9 +232,16 @@ fn dispatch(pool: &Rc<RefCell<Inner>>) {
                 }
                 inner.evaluated_on = Some(inner.slots[index].generation);
             }
+            let deadline = inner.time_limit.and_then(|limit| {
+                let pool = Rc::downgrade(pool);
+                let generation = inner.slots[index].generation;
+                let after = std::time::Duration::from_secs(limit.seconds.into());
+                set_timeout_with_handle(move || on_time_limit(&pool, generation, limit), after).ok()
+            });
             let slot = &mut inner.slots[index];
             send(&slot.worker, &Request::Run { id, job });
             slot.running = Some(id);
+            slot.deadline = deadline;
             continue;
         }
         let starting = inner.slots.iter().filter(|s| !s.ready).count();
@@ -241,6 +285,7 @@ fn start_worker(pool: &Rc<RefCell<Inner>>, inner: &mut Inner) -> Result<Slot, St
         worker,
         ready: false,
         running: None,
+        deadline: None,
         _on_message: on_message,
         _on_error: on_error,
     })
@@ -304,6 +349,7 @@ fn on_message(pool: &Weak<RefCell<Inner>>, generation: u64, data: JsValue) {
             }),
             Ok(Response::Done { id, result }) => {
                 inner.slots[index].running = None;
+                inner.slots[index].clear_deadline();
                 Some(Delivery {
                     id,
                     event: JobEvent::Done(result),
@@ -331,6 +377,25 @@ fn on_message(pool: &Weak<RefCell<Inner>>, generation: u64, data: JsValue) {
                 last: true,
             }),
         }
+    };
+    deliver_all(&pool, delivery.into_iter().collect());
+}
+
+/// The job of worker `generation` ran past the time limit: the worker is replaced (it cannot
+/// be interrupted), and the job ends with the limit's result.
+fn on_time_limit(pool: &Weak<RefCell<Inner>>, generation: u64, limit: TimeLimit) {
+    let Some(pool) = pool.upgrade() else { return };
+    let delivery = {
+        let mut inner = pool.borrow_mut();
+        let Some(index) = slot_of(&inner, generation).filter(|&i| inner.slots[i].running.is_some())
+        else {
+            return;
+        };
+        replace_worker(&pool, &mut inner, index).map(|id| Delivery {
+            id,
+            event: JobEvent::Done((limit.overrun)(limit.seconds)),
+            last: true,
+        })
     };
     deliver_all(&pool, delivery.into_iter().collect());
 }

@@ -164,7 +164,7 @@ fn export(
 
 fn sql(query: &str, data: Vec<String>, lang: Lang) -> Result<String, String> {
     let sources = data_sources(Vec::new(), data, lang)?;
-    latih_sql::query_data(&sources, query)
+    latih_sql::query_data_within(&sources, query, query_time_limit())
         .map(|csv| csv.trim_end().to_string())
         .map_err(|e| latih_i18n::error_message(lang, &e))
 }
@@ -247,7 +247,7 @@ fn run(
     let notebook = shared.notebook;
     let mut sources = data_sources(shared.data, data, lang)?;
     fetch_urls(&notebook, &mut sources, lang, fetching);
-    let failed_queries = latih_sql::run_queries(&notebook, &mut sources);
+    let failed_queries = latih_sql::run_queries(&notebook, &mut sources, query_time_limit());
     let work = estimate(&notebook, &|id| {
         sources.get(id).map(|t| DataShape::of_text(t))
     });
@@ -271,6 +271,11 @@ fn run(
     } else {
         printable(&report::text(&cells, &outputs, &searches, lang))
     })
+}
+
+/// How long one SQL query may run, as in the page.
+fn query_time_limit() -> std::time::Duration {
+    std::time::Duration::from_secs(latih_engine::notebook::QUERY_SECONDS.into())
 }
 
 /// The message that stops a run estimated over the budget (see `--yes`).

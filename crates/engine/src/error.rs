@@ -26,6 +26,10 @@ pub enum Error {
     },
     /// A SQL cell runs exactly one SELECT.
     SqlNotOneSelect,
+    /// A SQL query ran past the time limit ([`crate::notebook::QUERY_SECONDS`]) and was stopped.
+    QueryTimedOut {
+        seconds: u32,
+    },
     /// A query reads a table that is not there; `suggestion` is the name it most likely meant.
     SqlUnknownTable {
         name: String,

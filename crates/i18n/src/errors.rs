@@ -96,6 +96,11 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
         ),
         Error::Sql { message } => tf(lang, "error-sql", &[("message", message.clone())]),
         Error::SqlNotOneSelect => t(lang, "error-sql-not-one-select"),
+        Error::QueryTimedOut { seconds } => tf(
+            lang,
+            "error-query-timed-out",
+            &[("seconds", n(*seconds as usize))],
+        ),
         Error::SqlUnknownTable {
             name,
             suggestion: Some(meant),

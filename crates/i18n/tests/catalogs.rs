@@ -158,6 +158,7 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             message: "table 'pinguin' not found".into(),
         },
         Error::SqlNotOneSelect,
+        Error::QueryTimedOut { seconds: 60 },
         Error::SqlUnknownTable {
             name: "pinguins".into(),
             suggestion: Some("penguins".into()),

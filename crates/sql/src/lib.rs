@@ -12,10 +12,14 @@ mod names;
 
 pub use latih_engine::datasets::table_name;
 use latih_engine::datasets::DATASETS;
-use latih_engine::notebook::{tables_of, Cell, Notebook};
+use latih_engine::notebook::tables_of;
+#[cfg(not(target_arch = "wasm32"))]
+use latih_engine::notebook::{Cell, Notebook};
 use latih_engine::table::{present, read_table, ColumnData, Table};
 use latih_engine::Error;
 use std::collections::HashMap;
+#[cfg(not(target_arch = "wasm32"))]
+use std::{sync::mpsc, time::Duration};
 
 /// Runs `sql` (one SELECT) over the data sets of `data` (id → text) that it names, each under
 /// its [`table_name`].
@@ -29,13 +33,45 @@ pub fn query_data(data: &HashMap<String, String>, sql: &str) -> Result<String, E
     query(&named, sql)
 }
 
+/// [`query_data`], given up after `limit` with [`Error::QueryTimedOut`]. GlueSQL cannot be
+/// interrupted, so the query runs on a thread of its own (with a copy of the tables it reads),
+/// which an overrun leaves behind: for a command that ends soon after, as `latih` does. (Not in
+/// the browser, which has no threads: the page replaces its SQL worker instead.)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn query_data_within(
+    data: &HashMap<String, String>,
+    sql: &str,
+    limit: Duration,
+) -> Result<String, Error> {
+    let read: HashMap<String, String> = tables_of(sql, data.keys().map(String::as_str))
+        .into_iter()
+        .filter_map(|id| data.get(&id).map(|text| (id, text.clone())))
+        .collect();
+    let sql = sql.to_string();
+    let (answer, result) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = answer.send(query_data(&read, &sql));
+    });
+    result.recv_timeout(limit).unwrap_or_else(|_| {
+        Err(Error::QueryTimedOut {
+            seconds: limit.as_secs().try_into().unwrap_or(u32::MAX),
+        })
+    })
+}
+
 /// Runs the notebook's SQL cells in order, each over `data` and the results before it, and adds
-/// each result to `data` as its cell's data set (`sql:<name>`). Gives the errors, by cell.
-pub fn run_queries(notebook: &Notebook, data: &mut HashMap<String, String>) -> Vec<(usize, Error)> {
+/// each result to `data` as its cell's data set (`sql:<name>`); each stops after `limit`. Gives
+/// the errors, by cell.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run_queries(
+    notebook: &Notebook,
+    data: &mut HashMap<String, String>,
+    limit: Duration,
+) -> Vec<(usize, Error)> {
     let mut failed = Vec::new();
     for (index, cell) in notebook.cells.iter().enumerate() {
         if let Cell::Sql(sql) = cell {
-            match query_data(data, &sql.query) {
+            match query_data_within(data, &sql.query, limit) {
                 Ok(csv) => {
                     data.insert(sql.result_id(), csv);
                 }

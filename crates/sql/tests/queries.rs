@@ -126,3 +126,21 @@ fn a_mistyped_table_is_named_with_the_one_meant() {
         Err(Error::SqlUnknownTable { suggestion: Some(meant), .. }) if meant == "titanic"
     ));
 }
+
+/// Issue 18: a query within the row limits can still run long (a join of two large series goes
+/// through millions of rows); it is given up after the time limit with its own error, and the
+/// next query runs.
+#[test]
+fn a_query_past_its_time_limit_is_given_up_with_a_message() {
+    use latih_sql::query_data_within;
+    use std::collections::HashMap;
+    use std::time::Duration;
+    let data = HashMap::new();
+    let slow = "SELECT COUNT(*) FROM SERIES(4000) AS a JOIN SERIES(4000) AS b ON a.N < b.N";
+    assert_eq!(
+        query_data_within(&data, slow, Duration::from_millis(50)),
+        Err(Error::QueryTimedOut { seconds: 0 })
+    );
+    let quick = query_data_within(&data, "SELECT 1 AS one", Duration::from_secs(60)).unwrap();
+    assert_eq!(quick.trim(), "one\n1");
+}

@@ -148,3 +148,37 @@ async fn a_query_changed_while_it_runs_is_stopped_for_the_new_one() {
     assert!(site.find_all(&offered("query_1")).await.is_empty());
     site.close().await;
 }
+
+/// Issue 18: a query that runs past the time limit (here lowered to 1 second, as the page
+/// allows for tests) is stopped with its own message, its worker replaced, and the next query
+/// answers.
+#[tokio::test]
+async fn a_query_past_the_time_limit_is_stopped_and_the_next_one_runs() {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/").await;
+    site.eval("localStorage.setItem('latih.query-seconds', '1'); return null")
+        .await;
+    site.open("/notebook").await;
+    site.definition("Accuracy").await;
+    site.button("Add a SQL query (a table from the data, with SELECT)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.text("10 rows × 5 columns").await;
+    // 16 million pairs of rows, within the row limit: seconds of work natively.
+    site.fill(
+        QUERY,
+        "SELECT COUNT(*) AS pairs FROM SERIES(4000) AS a JOIN SERIES(4000) AS b ON a.N < b.N",
+    )
+    .await;
+    site.button("Run the query").await.click().await.unwrap();
+    site.text("The query ran for 1 s and was stopped").await;
+    site.fill(QUERY, "SELECT COUNT(*) AS n FROM iris").await;
+    site.button("Run the query").await.click().await.unwrap();
+    assert_eq!(
+        site.table("The first rows of query_1").await,
+        [vec!["n"], vec!["150"]]
+    );
+    site.close().await;
+}

@@ -28,7 +28,7 @@ pub use forest::{grow_trees, shareable_forests, tree_shares, GrownForest, MIN_TR
 pub use note::{parse_note, NoteBlock, NoteNode};
 pub use query::{
     fresh_query_name, sql_tokens, tables_for, tables_of, QueryOutput, SqlCell, SqlToken,
-    QUERY_PREVIEW_ROWS,
+    QUERY_PREVIEW_ROWS, QUERY_SECONDS,
 };
 pub use tune::{run_candidates, run_learning_point, TuneCell, TuneOutput};
 

@@ -14,6 +14,11 @@ use crate::table::read_table;
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
+/// How long one query may run. The SQL engine cannot be interrupted, so whoever runs it gives
+/// it up after this: the page replaces its SQL worker, `latih run` leaves its thread behind.
+/// Within the SQL limits (`latih-sql`'s 20 million rows) a query ends sooner on a phone.
+pub const QUERY_SECONDS: u32 = 60;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SqlCell {
     /// The result's name: its data set is `sql:<name>`, and later queries read it as a table.

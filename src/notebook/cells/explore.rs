@@ -126,7 +126,8 @@ fn distribution_bars(i18n: crate::i18n::I18n, column: &ColumnProfile) -> Option<
             } else {
                 (n * 100 / tallest).max(4)
             };
-            view! { <span style=format!("height:{percent}%")></span> }
+            // Set through the DOM, not a style attribute: the site's policy forbids inline styles.
+            view! { <span style:height=format!("{percent}%")></span> }
         })
         .collect_view();
     Some(view! { <span class="bars" role="img" aria-label=label>{bars}</span> })

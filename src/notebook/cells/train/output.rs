@@ -52,7 +52,7 @@ pub fn Trained(out: TrainOutput) -> impl IntoView {
                 {top
                     .into_iter()
                     .map(|(feature, share)| {
-                        let width = format!("width: {:.1}%", share * 100.0);
+                        let width = format!("{:.1}%", share * 100.0);
                         view! {
                             <li>
                                 <span class="importance-text">
@@ -61,7 +61,7 @@ pub fn Trained(out: TrainOutput) -> impl IntoView {
                                         ("share", format_percent(i18n.lang(), share, 1)),
                                     ])}
                                 </span>
-                                <span class="importance-bar" aria-hidden="true"><span style=width></span></span>
+                                <span class="importance-bar" aria-hidden="true"><span style:width=width></span></span>
                             </li>
                         }
                     })

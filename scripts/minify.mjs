@@ -1,12 +1,7 @@
-// Trunk's post-build hook (Trunk.toml), in a release build:
-// - minifies the app's JavaScript glue and puts its new hash into index.html's integrity
-//   attribute. Trunk's own JS minifier fails on the glue's `export default` and leaves it whole
-//   (58 KB); esbuild makes it a fifth smaller (gzip). The workers' glue is left alone: it is not
-//   part of the first load.
-// - drops the comments and blank lines of the language catalogs, which the app skips when it
-//   reads them (latih_i18n's `parse`), and the command line's own messages (keys `cli-…`, which
-//   the page never shows: a test keeps the page's code from naming one): each reader downloads
-//   one catalog before the app starts.
+// Trunk's post-build hook (Trunk.toml), in a release build: minifies the app's JavaScript glue
+// and puts its new hash into index.html's integrity attribute. Trunk's own JS minifier fails on
+// the glue's `export default` and leaves it whole (58 KB); esbuild makes it a fifth smaller
+// (gzip). The workers' glue is left alone: it is not part of the first load.
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
@@ -33,14 +28,3 @@ for (const name of readdirSync(dir)) {
 }
 writeFileSync(htmlPath, html);
 
-const locales = join(dir, "locales");
-for (const name of readdirSync(locales)) {
-  if (!name.endsWith(".txt")) continue;
-  const path = join(locales, name);
-  const lines = readFileSync(path, "utf8").split("\n");
-  const kept = lines.filter((line) => {
-    const text = line.trim();
-    return text !== "" && !text.startsWith("#") && !text.startsWith("cli-");
-  });
-  writeFileSync(path, kept.join("\n") + "\n");
-}

@@ -27,10 +27,14 @@ fn Shell() -> impl IntoView {
             {move || match current_page() {
                 Page::Home => view! { <HomePage /> }.into_any(),
                 Page::Lessons => view! { <LessonsPage /> }.into_any(),
+                Page::NotFound => view! { <NotFoundPage /> }.into_any(),
+                // The other pages' words come after the app has started (see i18n.rs).
+                _ if !i18n.complete() => {
+                    view! { <p role="status">{i18n.text("app-loading")}</p> }.into_any()
+                }
                 Page::Notebook => view! { <NotebookPage /> }.into_any(),
                 Page::Notebooks => view! { <NotebooksPage /> }.into_any(),
                 Page::Datasets => view! { <DatasetsPage /> }.into_any(),
-                Page::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">

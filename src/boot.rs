@@ -1,6 +1,6 @@
-//! Starting the app. The catalogs are not compiled into the wasm (each language is ~10 KB
-//! gzip of a first load that must stay small), so the reader's language is fetched first and the
-//! app mounts once it is here. Until then index.html shows a bilingual "Loading" line.
+//! Starting the app. The catalogs are not compiled into the wasm (each language is ~16 KB
+//! gzip of a first load that must stay small), so the first pages' words in the reader's language
+//! are fetched first (1.4 KB) and the app mounts once they are here; the rest follows (i18n.rs). Until then index.html shows a bilingual "Loading" line.
 
 use crate::i18n::{initial_lang, load_catalog};
 
@@ -14,7 +14,7 @@ pub fn mount_when_catalog_loaded() {
     // Not Leptos's spawn_local: its executor is set up by the mount that this waits to do.
     wasm_bindgen_futures::spawn_local(async {
         let lang = initial_lang();
-        match load_catalog(lang).await {
+        match load_catalog(lang, false).await {
             Ok(()) => {
                 remove_boot_line();
                 leptos::mount::mount_to_body(crate::app::App);

@@ -31,6 +31,9 @@ pub struct I18n {
     lang: RwSignal<Lang>,
     /// A language that was chosen but whose catalog could not be fetched.
     unavailable: RwSignal<Option<Lang>>,
+    /// Whether every word of the language is here: the app starts with the first pages' words
+    /// only, and fetches the rest at once (see [`load_rest_of_catalog`]).
+    complete: RwSignal<bool>,
 }
 
 impl I18n {
@@ -42,16 +45,27 @@ impl I18n {
     /// fetched, the page stays in its language and [`Self::unavailable`] says which failed.
     pub fn set_lang(self, lang: Lang) {
         self.unavailable.set(None);
-        if latih_i18n::is_installed(lang) {
-            self.lang.set(lang);
-            return;
-        }
+        self.switch_when_whole(lang);
+    }
+
+    /// Switches to `lang` once its whole catalog is here (fetching what is missing); else says
+    /// it is unavailable.
+    fn switch_when_whole(self, lang: Lang) {
         leptos::task::spawn_local(async move {
-            match load_catalog(lang).await {
-                Ok(()) => self.lang.set(lang),
+            match load_catalog(lang, true).await {
+                Ok(()) => {
+                    self.lang.set(lang);
+                    self.complete.set(true);
+                }
                 Err(_) => self.unavailable.set(Some(lang)),
             }
         });
+    }
+
+    /// Whether every word of the language is here (reactive): pages past the first ones wait
+    /// for it.
+    pub fn complete(self) -> bool {
+        self.complete.get()
     }
 
     pub fn unavailable(self) -> Option<Lang> {
@@ -76,11 +90,17 @@ impl I18n {
     }
 }
 
-/// Fetches and installs `lang`'s catalog unless it is already here.
-pub async fn load_catalog(lang: Lang) -> Result<(), String> {
+/// Fetches and installs what is missing of `lang`'s catalog: the first pages' words, and with
+/// `whole` the rest too.
+pub async fn load_catalog(lang: Lang, whole: bool) -> Result<(), String> {
     if !latih_i18n::is_installed(lang) {
-        let source = crate::data::fetch_text(&lang.catalog_url()).await?;
-        latih_i18n::install(lang, source);
+        latih_i18n::install(lang, crate::data::fetch_text(&lang.catalog_url()).await?);
+    }
+    if whole && !latih_i18n::is_complete(lang) {
+        latih_i18n::install_more(
+            lang,
+            crate::data::fetch_text(&lang.more_catalog_url()).await?,
+        );
     }
     Ok(())
 }
@@ -98,10 +118,17 @@ pub fn initial_lang() -> Lang {
 
 /// Provides the language to every component below; call once at the root.
 pub fn provide_i18n() -> I18n {
+    let lang = initial_lang();
+    let complete = latih_i18n::is_complete(lang);
     let i18n = I18n {
-        lang: RwSignal::new(initial_lang()),
+        lang: RwSignal::new(lang),
         unavailable: RwSignal::new(None),
+        complete: RwSignal::new(complete),
     };
+    // The app started with the first pages' words: the rest comes now.
+    if !complete {
+        i18n.switch_when_whole(lang);
+    }
     Effect::new(move |_| {
         let lang = i18n.lang.get();
         CURRENT.with(|c| c.set(lang));

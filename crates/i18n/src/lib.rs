@@ -77,6 +77,12 @@ impl Lang {
         format!("/locales/{}.txt?v={CATALOG_VERSION:08x}", self.code())
     }
 
+    /// Where the rest of the catalog is: the words of every page but the first ones a visitor
+    /// sees (see [`FIRST_PAGE_PREFIXES`]), which the app fetches once it has started.
+    pub fn more_catalog_url(self) -> String {
+        format!("/locales/{}.more.txt?v={CATALOG_VERSION:08x}", self.code())
+    }
+
     #[cfg(feature = "embedded-catalogs")]
     fn embedded_source(self) -> Option<&'static str> {
         Some(match self {
@@ -123,7 +129,23 @@ fn parse(source: &'static str) -> Catalog {
     catalog
 }
 
+/// The key prefixes of the words that the first pages (Home, Lessons, the header and footer,
+/// the not-found page, the crash banner) use. The build serves them as the catalog the app
+/// waits for, and the rest as a second file fetched after it starts (scripts/catalogs.mjs reads
+/// this list; a test checks those pages use no other key).
+pub const FIRST_PAGE_PREFIXES: &str = include_str!("../first-page-keys.txt");
+
 fn catalog_cell(lang: Lang) -> &'static OnceLock<Catalog> {
+    static ID: OnceLock<Catalog> = OnceLock::new();
+    static EN: OnceLock<Catalog> = OnceLock::new();
+    match lang {
+        Lang::Id => &ID,
+        Lang::En => &EN,
+    }
+}
+
+/// The rest of a fetched catalog ([`Lang::more_catalog_url`]).
+fn more_cell(lang: Lang) -> &'static OnceLock<Catalog> {
     static ID: OnceLock<Catalog> = OnceLock::new();
     static EN: OnceLock<Catalog> = OnceLock::new();
     match lang {
@@ -145,23 +167,43 @@ fn catalog(lang: Lang) -> Option<&'static Catalog> {
 /// is leaked rather than copied into owned keys and texts. A second install of a language is
 /// ignored: the first one is already being read.
 pub fn install(lang: Lang, source: String) {
-    let source: &'static str = Box::leak(source.into_boxed_str());
-    let _ = catalog_cell(lang).set(parse(source));
+    install_into(catalog_cell(lang), source);
 }
 
-/// Whether `t(lang, …)` has text to give (always, with the built-in catalogs).
+/// Hands over the rest of a fetched catalog, as [`install`] does its first part.
+pub fn install_more(lang: Lang, source: String) {
+    install_into(more_cell(lang), source);
+}
+
+// Once, not inlined into each caller: the page's first load carries the parser once.
+#[inline(never)]
+fn install_into(cell: &'static OnceLock<Catalog>, source: String) {
+    let source: &'static str = Box::leak(source.into_boxed_str());
+    let _ = cell.set(parse(source));
+}
+
+/// Whether `t(lang, …)` has the first pages' words to give (always, with the built-in catalogs).
 pub fn is_installed(lang: Lang) -> bool {
     catalog(lang).is_some()
 }
 
+/// Whether `t(lang, …)` has every word to give: the rest of the catalog is here too.
+pub fn is_complete(lang: Lang) -> bool {
+    lang.embedded_source().is_some() || more_cell(lang).get().is_some()
+}
+
 /// The text for `key`. A missing key shows as the key itself (a test keeps that from shipping).
 pub fn t(lang: Lang, key: &str) -> String {
-    catalog(lang)
-        .and_then(|catalog| {
-            let at = catalog.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
-            Some(catalog[at].1)
-        })
+    find(catalog(lang), key)
+        .or_else(|| find(more_cell(lang).get(), key))
         .map_or_else(|| key.to_string(), str::to_string)
+}
+
+#[inline(never)]
+fn find(catalog: Option<&'static Catalog>, key: &str) -> Option<&'static str> {
+    let catalog = catalog?;
+    let at = catalog.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+    Some(catalog[at].1)
 }
 
 /// The text for `key` with each `{name}` replaced by its value.

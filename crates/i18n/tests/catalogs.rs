@@ -97,7 +97,7 @@ fn every_key_the_code_uses_is_in_the_catalogs() {
 }
 
 /// The command line's own messages (`cli-…`) are left out of the catalogs the site serves
-/// (scripts/minify.mjs): no code of the page may name one.
+/// (scripts/catalogs.mjs): no code of the page may name one.
 #[test]
 fn the_page_names_no_command_line_message() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -117,6 +117,55 @@ fn the_page_names_no_command_line_message() {
             .filter(|k| k.starts_with("cli-"))
             .count()
             >= 3
+    );
+}
+
+/// The first pages start with the first part of the catalog only (scripts/catalogs.mjs): every
+/// word they name must be in it, or they would show a key until the rest arrives. (The other
+/// pages wait for the rest: src/app.rs.)
+#[test]
+fn the_first_pages_use_only_the_first_part_of_the_catalog() {
+    let prefixes: Vec<&str> = latih_i18n::FIRST_PAGE_PREFIXES
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect();
+    let in_first_part = |key: &str| prefixes.iter().any(|p| key.starts_with(p));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let literal = Regex::new(r#""([a-z0-9-]+)""#).unwrap();
+    let known = keys(Lang::En);
+    let mut checked = 0;
+    for page in [
+        "src/app.rs",
+        "src/boot.rs",
+        "src/title.rs",
+        "src/panic_banner.rs",
+        "src/components/header.rs",
+        "src/pages/home.rs",
+        "src/pages/lessons.rs",
+        "src/pages/not_found.rs",
+    ] {
+        let text = std::fs::read_to_string(root.join(page)).unwrap();
+        for key in literal.captures_iter(&text).map(|c| c[1].to_string()) {
+            if known.contains(&key.as_str()) {
+                checked += 1;
+                assert!(
+                    in_first_part(&key),
+                    "{page} names {key}, which is not in the first part"
+                );
+            }
+        }
+    }
+    assert!(
+        checked > 20,
+        "only {checked} keys found: is the pattern still right?"
+    );
+    // Most words wait: the first part is small.
+    let first = known.iter().filter(|k| in_first_part(k)).count();
+    assert!(
+        first * 5 < known.len(),
+        "{first} of {} keys in the first part",
+        known.len()
     );
 }
 

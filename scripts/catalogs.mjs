@@ -1,0 +1,31 @@
+// Trunk's post-build hook (Trunk.toml), in every build: serves each language catalog as two
+// files. `<lang>.txt` holds the words of the first pages a visitor sees (the key prefixes of
+// crates/i18n/first-page-keys.txt), which the app waits for before it starts; `<lang>.more.txt`
+// holds the rest, fetched once the app runs, so that the notebook's hundreds of words are not
+// on the Home page's critical path. Both drop the comments and blank lines (which the app skips
+// when it reads them) and the command line's own messages (keys `cli-…`, which the page never
+// shows: a test keeps the page's code from naming one).
+import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const prefixes = readFileSync(join(root, "crates/i18n/first-page-keys.txt"), "utf8")
+  .split("\n")
+  .map((line) => line.trim())
+  .filter((line) => line !== "" && !line.startsWith("#"));
+if (prefixes.length === 0) throw new Error("no first-page key prefixes");
+
+const locales = join(process.env.TRUNK_STAGING_DIR, "locales");
+for (const name of readdirSync(locales)) {
+  if (!/^[a-z]+\.txt$/.test(name)) continue;
+  const path = join(locales, name);
+  const entries = readFileSync(path, "utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("cli-"));
+  const first = entries.filter((line) => prefixes.some((prefix) => line.startsWith(prefix)));
+  const more = entries.filter((line) => !first.includes(line));
+  writeFileSync(path, first.join("\n") + "\n");
+  writeFileSync(path.replace(/\.txt$/, ".more.txt"), more.join("\n") + "\n");
+}

@@ -3,7 +3,6 @@
 
 use gloo_net::http::Request;
 pub use latih_engine::datasets::FetchFailure;
-use latih_engine::datasets::{check_data_url, fetched_data};
 
 pub fn dataset_url(id: &str) -> String {
     format!("/data/{id}.csv")
@@ -21,22 +20,6 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         return Err(format!("HTTP {}", response.status()));
     }
     response.text().await.map_err(|e| e.to_string())
-}
-
-/// The text at `url`, if it is data (CSV or JSON) rather than an error or a web page. The request
-/// goes from this browser straight to that server: nothing passes through Latih.
-pub async fn fetch_data(url: &str) -> Result<String, FetchFailure> {
-    check_data_url(url)?;
-    let unreachable = || FetchFailure::Unreachable {
-        url: url.to_string(),
-    };
-    let request = Request::get(url)
-        .build()
-        .map_err(|_| FetchFailure::NotAnAddress)?;
-    let response = request.send().await.map_err(|_| unreachable())?;
-    let status = response.status();
-    let text = response.text().await.map_err(|_| unreachable())?;
-    fetched_data(url, status, text)
 }
 
 /// A data file's column names, for the pickers: read in the page even when the data itself is

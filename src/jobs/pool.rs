@@ -179,9 +179,12 @@ impl Jobs for WorkerPool {
             let id = inner.next_id;
             inner.next_id += 1;
             inner.listeners.insert(id, on_event);
-            // Exports and links are quick, and someone waits on them (a download, a page to
-            // show): they go first.
-            if matches!(job, Job::Export { .. } | Job::OpenLink { .. }) {
+            // Exports, links and fetches are quick for a worker, and someone waits on them (a
+            // download, a page to show, a data set): they go first.
+            if matches!(
+                job,
+                Job::Export { .. } | Job::OpenLink { .. } | Job::FetchData { .. }
+            ) {
                 inner.queue.push_front((id, job));
             } else {
                 inner.queue.push_back((id, job));

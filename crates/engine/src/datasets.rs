@@ -232,9 +232,15 @@ pub fn file_name_for_url(url: &str, json: bool) -> String {
     }
 }
 
+/// The most bytes the page reads from one data URL: as much as a file it opens from the device.
+pub const PAGE_FETCH_BYTES: u64 = 64_000_000;
+/// The longest the page waits for one data URL, its whole answer included (60 s reads about
+/// 12 MB at 1.6 Mbit/s; a larger file on a slow connection is better saved and opened).
+pub const PAGE_FETCH_SECONDS: u32 = 60;
+
 /// Why data could not be fetched from a URL the learner gave (the app's and the command line's
 /// words for each are `latih_i18n::fetch_failure_message`'s).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum FetchFailure {
     /// Not an http(s) address.
     NotAnAddress,
@@ -250,6 +256,8 @@ pub enum FetchFailure {
     PrivateAddress { url: String },
     /// The answer went on past `limit` bytes; reading stopped there.
     TooLarge { url: String, limit: u64 },
+    /// The answer had not all come after `seconds`; reading stopped there.
+    TimedOut { url: String, seconds: u32 },
 }
 
 /// The host of `url` as a person reads it (`data.example.org`, `127.0.0.1:8080`), without the

@@ -6,6 +6,7 @@
 //! data sets once ([`Request::PutData`]) and jobs that name them ([`Request::Run`]), and answers each
 //! job with progress and one final result.
 
+use crate::datasets::FetchFailure;
 use crate::export::Exported;
 use crate::notebook::budget::{self, DataShape, Estimate};
 use crate::notebook::{
@@ -94,6 +95,13 @@ pub enum Job {
     /// ([`crate::datasets::table_name`]). Only a worker built with a SQL engine runs it (see
     /// [`JobRunner::with_sql`]).
     Query { sql: String },
+    /// The data at a URL the learner agreed to fetch, read as a stream within
+    /// [`crate::datasets::PAGE_FETCH_BYTES`] and [`crate::datasets::PAGE_FETCH_SECONDS`], and checked to be data
+    /// ([`crate::datasets::fetched_data`]). The browser's worker runs it (it waits on the
+    /// network, so the page's thread never holds the text while it comes, and the page's first
+    /// load carries none of it); this runner has no network, and answers that nothing could be
+    /// read.
+    FetchData { url: String },
 }
 
 /// A shared link's content on the wire: [`link::Shared`] with the notebook as JSON, which the
@@ -201,6 +209,8 @@ pub enum JobResult {
     /// The run was not started: it would compute this much, more than runs without asking and
     /// more than the learner agreed to.
     OverBudget(Estimate),
+    /// A data URL's text (see [`Job::FetchData`]).
+    Fetched(Result<String, FetchFailure>),
 }
 
 /// The wire format: postcard bytes both ways. They are compact (a forest's trees travel through
@@ -426,6 +436,7 @@ impl JobRunner {
             Job::OpenLink { link } => {
                 JobResult::Opened(link::decode_shared(&link).map(OpenedLink::from))
             }
+            Job::FetchData { url } => JobResult::Fetched(Err(FetchFailure::Unreachable { url })),
             Job::Query { sql } => JobResult::Queried(match &self.sql {
                 Some(engine) => engine(&self.data.texts, &sql),
                 None => Err(Error::Sql {

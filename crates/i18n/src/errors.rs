@@ -368,14 +368,19 @@ pub fn fetch_failure_message(lang: Lang, failure: &FetchFailure) -> String {
             &[("url", url.clone()), ("status", status.to_string())],
         ),
         FetchFailure::WebPage { url } => tf(lang, "url-web-page", &[("url", url.clone())]),
-        // Only the command line refuses private addresses and caps what it reads: its words
-        // (`cli-…`) are not sent to the page.
+        // Only the command line refuses private addresses (the browser keeps pages from its
+        // network itself): its words (`cli-…`) are not sent to the page.
         FetchFailure::PrivateAddress { url } => {
             tf(lang, "cli-url-private", &[("url", url.clone())])
         }
+        FetchFailure::TimedOut { url, seconds } => tf(
+            lang,
+            "url-timed-out",
+            &[("url", url.clone()), ("seconds", seconds.to_string())],
+        ),
         FetchFailure::TooLarge { url, limit } => tf(
             lang,
-            "cli-url-too-large",
+            "url-too-large",
             &[
                 ("url", url.clone()),
                 ("limit", format_count(lang, *limit as usize)),

@@ -510,6 +510,10 @@ fn every_fetch_failure_names_its_address_in_both_languages() {
             url: url(),
             limit: 268_435_456,
         },
+        FetchFailure::TimedOut {
+            url: url(),
+            seconds: 60,
+        },
     ];
     for lang in Lang::ALL {
         for failure in &failures {

@@ -2,7 +2,9 @@
 //! `latih-sql-worker`, which adds a SQL engine): messages in become [`JobRunner`] calls, and its
 //! responses go back as messages. All the work, and the protocol's tests, live in the engine.
 
-use latih_engine::jobs::{wire, JobRunner, Response};
+mod fetch;
+
+use latih_engine::jobs::{wire, Job, JobResult, JobRunner, Request, Response};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -34,6 +36,15 @@ pub fn serve(runner: JobRunner) {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
         match wire::decode_request(&bytes) {
+            // A fetch waits on the network: it answers later, and the runner (whose jobs run
+            // to their end in one go) never sees it.
+            Ok(Request::Run {
+                id,
+                job: Job::FetchData { url },
+            }) => wasm_bindgen_futures::spawn_local(async move {
+                let result = JobResult::Fetched(fetch::fetch_data(&url).await);
+                post(&Response::Done { id, result });
+            }),
             Ok(request) => runner.borrow_mut().handle(request, &mut |r| post(&r)),
             Err(message) => post(&Response::Unreadable { message }),
         }

@@ -4,11 +4,13 @@
 //! is small enough.
 
 use super::field_id;
-use crate::data::{column_names, fetch_data, FetchFailure};
+use crate::data::{column_names, FetchFailure};
 use crate::i18n::use_i18n;
+use crate::jobs::JobEvent;
 use crate::notebook::storage;
 use crate::notebook::NotebookState;
 use latih_engine::datasets::{file_name_for_url, url_host, user_dataset_id, user_file_name};
+use latih_engine::jobs::{Job, JobResult};
 use latih_engine::notebook::link::fingerprint;
 use latih_engine::notebook::DatasetCell;
 use latih_engine::table::{decode_text, looks_like_json};
@@ -158,19 +160,29 @@ pub fn OwnData(state: NotebookState, index: usize) -> impl IntoView {
     };
     let url = RwSignal::new(String::new());
     let fetching = RwSignal::new(false);
+    // A worker fetches (streamed, within a byte cap and a time limit: see the worker's
+    // fetch.rs); the page only hears the text, or why there is none.
     let fetch = move |address: String| {
         fetching.set(true);
-        spawn_local(async move {
-            let result = match fetch_data(&address).await {
-                Ok(text) => {
+        let url = address.clone();
+        let on_event = Box::new(move |event: JobEvent| {
+            let result = match event {
+                JobEvent::Done(JobResult::Fetched(Ok(text))) => {
                     let name = file_name_for_url(&address, looks_like_json(&text));
-                    use_text(state, index, name, text, Some(address))
+                    use_text(state, index, name, text, Some(address.clone()))
                 }
-                Err(failure) => Outcome::Fetch(failure),
+                JobEvent::Done(JobResult::Fetched(Err(failure))) => Outcome::Fetch(failure),
+                JobEvent::Failed(_) => Outcome::Fetch(FetchFailure::Unreachable {
+                    url: address.clone(),
+                }),
+                _ => return,
             };
             fetching.set(false);
             outcome.set(Some(result));
         });
+        state
+            .runner()
+            .with_value(|runner| runner.run(Job::FetchData { url }, on_event));
     };
     let fetch_url = move |_| {
         let address = url.get_untracked().trim().to_string();

@@ -115,6 +115,17 @@ async fn serve_dist(fault: Fault) -> (String, tokio::task::JoinHandle<()>) {
             "/failing/data.csv",
             axum::routing::get(|| async { axum::http::StatusCode::SERVICE_UNAVAILABLE }),
         )
+        // A body without end, as a hostile or broken server sends: the page stops at its cap.
+        .route(
+            "/endless/data.csv",
+            axum::routing::get(|| async {
+                let chunk = axum::body::Bytes::from(b"1,2,3\n".repeat(10_000));
+                let endless = futures_util::stream::repeat_with(move || {
+                    Ok::<_, std::io::Error>(chunk.clone())
+                });
+                axum::body::Body::from_stream(endless)
+            }),
+        )
         .fallback_service(service.clone());
     if fault == Fault::FirstWorkerCrashes {
         let served = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));

@@ -155,6 +155,14 @@ async fn data_from_a_url_is_used_and_a_url_without_data_says_what_to_try() {
     site.text(&format!("{page} gave a web page, not data."))
         .await;
 
+    // A server that never stops sending: reading stops at the cap, with a message (issue 18).
+    let endless = format!("{}/endless/data.csv", site.base);
+    fetch(endless.clone()).await;
+    site.text(&format!(
+        "{endless} sent more than 64,000,000 bytes, more than any data set Latih reads"
+    ))
+    .await;
+
     // Nothing listens on port 9 (discard): the browser gets no answer at all.
     let nowhere = "http://127.0.0.1:9/data.csv".to_string();
     fetch(nowhere.clone()).await;

@@ -20,6 +20,14 @@ macro_rules! key {
 thread_local! {
     /// The language outside the reactive world (the panic banner reads it).
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::Id) };
+    /// Whether every word of the language is here: the app starts with the first pages' words
+    /// only, and fetches the rest at once. Not a field of [`I18n`], which hundreds of closures
+    /// capture: each would carry it (3 KB of the first load).
+    static COMPLETE: Cell<Option<RwSignal<bool>>> = const { Cell::new(None) };
+}
+
+fn complete_signal() -> Option<RwSignal<bool>> {
+    COMPLETE.with(Cell::get)
 }
 
 pub fn current_lang() -> Lang {
@@ -31,9 +39,6 @@ pub struct I18n {
     lang: RwSignal<Lang>,
     /// A language that was chosen but whose catalog could not be fetched.
     unavailable: RwSignal<Option<Lang>>,
-    /// Whether every word of the language is here: the app starts with the first pages' words
-    /// only, and fetches the rest at once (see [`load_rest_of_catalog`]).
-    complete: RwSignal<bool>,
 }
 
 impl I18n {
@@ -45,7 +50,12 @@ impl I18n {
     /// fetched, the page stays in its language and [`Self::unavailable`] says which failed.
     pub fn set_lang(self, lang: Lang) {
         self.unavailable.set(None);
-        self.switch_when_whole(lang);
+        // At once when its words are here: the page must not change under the next click.
+        if latih_i18n::is_complete(lang) {
+            self.lang.set(lang);
+        } else {
+            self.switch_when_whole(lang);
+        }
     }
 
     /// Switches to `lang` once its whole catalog is here (fetching what is missing); else says
@@ -55,7 +65,9 @@ impl I18n {
             match load_catalog(lang, true).await {
                 Ok(()) => {
                     self.lang.set(lang);
-                    self.complete.set(true);
+                    if let Some(complete) = complete_signal() {
+                        complete.set(true);
+                    }
                 }
                 Err(_) => self.unavailable.set(Some(lang)),
             }
@@ -65,7 +77,7 @@ impl I18n {
     /// Whether every word of the language is here (reactive): pages past the first ones wait
     /// for it.
     pub fn complete(self) -> bool {
-        self.complete.get()
+        complete_signal().is_none_or(|complete| complete.get())
     }
 
     pub fn unavailable(self) -> Option<Lang> {
@@ -120,10 +132,10 @@ pub fn initial_lang() -> Lang {
 pub fn provide_i18n() -> I18n {
     let lang = initial_lang();
     let complete = latih_i18n::is_complete(lang);
+    COMPLETE.with(|c| c.set(Some(RwSignal::new(complete))));
     let i18n = I18n {
         lang: RwSignal::new(lang),
         unavailable: RwSignal::new(None),
-        complete: RwSignal::new(complete),
     };
     // The app started with the first pages' words: the rest comes now.
     if !complete {

@@ -9,7 +9,7 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$LATIH_ROOT"
-BUDGET_KB=440
+BUDGET_KB=430
 site="${1:-dist}"
 [ -f "$site/index.html" ] || trunk build --release --offline --dist "$site"
 total=0

@@ -4,8 +4,12 @@
 //!
 //! `latih export notebook.latih.json --to py|ipynb`: prints the notebook as a Python script or a
 //! Jupyter notebook that repeats it with pandas and scikit-learn.
+//!
+//! `latih lessons` and `latih check <lesson> <work>`: the course's lessons, and their checks run
+//! on a learner's work (see `lessons.rs`).
 
 mod fetch;
+mod lessons;
 mod report;
 mod search;
 
@@ -51,6 +55,26 @@ enum Command {
     },
     /// Runs one SQL SELECT over the shipped data sets (by name: penguins, titanic, …) and the
     /// --data files (a file:NAME.csv goes by NAME), and prints the result as CSV.
+    /// Lists the lessons: slug, stage, title, and each check's id and kind.
+    Lessons {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Runs a lesson's checks on a learner's work: an attempt file, a notebook file or a file
+    /// holding a shared link; or, with --solution, on the lesson's own solution.
+    Check {
+        lesson: String,
+        #[arg(required_unless_present = "solution")]
+        work: Option<PathBuf>,
+        #[arg(long, conflicts_with = "work")]
+        solution: bool,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
     Sql {
         query: String,
         /// Use this CSV or JSON file as the data set NAME (repeatable): --data file:nilai.csv=nilai.csv
@@ -160,6 +184,18 @@ fn export(
         ExportFormat::Py => python_script(&shared.notebook, &words, &sources),
         ExportFormat::Ipynb => ipynb(&shared.notebook, &words, &sources),
     })
+}
+
+fn check(lesson: &str, work: Option<PathBuf>, json: bool, lang: Lang) -> Result<String, String> {
+    let work = match work {
+        Some(path) => lessons::Work::Text(
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+        ),
+        None => lessons::Work::Solution,
+    };
+    let data = data_sources(Vec::new(), Vec::new(), lang)?;
+    let report = lessons::check(lesson, work, json, lang, &data)?;
+    Ok(if json { report } else { printable(&report) })
 }
 
 fn sql(query: &str, data: Vec<String>, lang: Lang) -> Result<String, String> {
@@ -322,6 +358,14 @@ fn main() -> ExitCode {
             fetching,
         } => export(notebook, to, data, language(&lang), fetching),
         Command::Sql { query, data, lang } => sql(&query, data, language(&lang)),
+        Command::Lessons { json, lang } => lessons::list(json, language(&lang)),
+        Command::Check {
+            lesson,
+            work,
+            solution: _,
+            json,
+            lang,
+        } => check(&lesson, work, json, language(&lang)),
     };
     match result {
         Ok(out) => {

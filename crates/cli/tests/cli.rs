@@ -493,3 +493,103 @@ fn a_query_that_would_make_too_much_is_refused_before_it_runs() {
         "{said}"
     );
 }
+
+/// Issue 19: the lessons are listed with their checks, and every lesson's solution passes all of
+/// its checks through `latih check`, as in the page.
+#[test]
+fn every_lesson_is_listed_and_its_solution_passes_at_the_command_line() {
+    let out = latih(&["lessons", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed = listed.as_array().unwrap();
+    assert!(listed.len() >= 2);
+    for lesson in listed {
+        let slug = lesson["slug"].as_str().unwrap();
+        let checks = lesson["checks"].as_array().unwrap();
+        assert!(checks.len() >= 2, "{slug}");
+        for lang in ["id", "en"] {
+            let out = latih(&["check", slug, "--solution", "--json", "--lang", lang]);
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+            let results = report["checks"].as_array().unwrap();
+            assert_eq!(results.len(), checks.len(), "{slug}");
+            for result in results {
+                assert_eq!(result["outcome"], "pass", "{slug} ({lang}): {result}");
+            }
+        }
+    }
+}
+
+/// Issue 19: a learner's attempt is checked as the page checks it: each check not passed says
+/// why, in the reader's language; a notebook or a link without answers leaves the questions
+/// not attempted, and its metric exercise is measured.
+#[test]
+fn a_learners_work_is_checked_with_a_reason_for_each_check_not_passed() {
+    use latih_engine::models::{LogisticRegressionParams, ModelSpec};
+    use latih_engine::notebook::{Cell, TrainCell};
+    let out = latih(&["lessons", "--json", "--lang", "en"]);
+    assert!(out.status.success());
+    let tree = r#"{"version":1,"locked":[0,1,3],"cells":[{"kind":"dataset","dataset":"breast_cancer","target":"diagnosis"},{"kind":"split","test_fraction":0.25,"stratify":true,"seed":42},{"kind":"train","model":"decision_tree","max_depth":1},{"kind":"evaluate"}]}"#;
+    let attempt = temp_file(
+        "attempt.json",
+        &format!(
+            r#"{{"notebook":{},"answers":{{"missed-malignant":8,"metric-for-screening":0,"recall-from-confusion":[1,0,2,3,4]}}}}"#,
+            tree.replace(r#""locked":[0,1,3],"#, "")
+        ),
+    );
+    let out = latih(&["check", "precision-recall", &attempt, "--lang", "en"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("✗ missed-malignant: Not yet\n    8 is not it yet."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Accuracy is dominated by the most common class"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The recall (malignant) is 0.736; this exercise asks for at least 0.920."),
+        "{text}"
+    );
+    assert!(text.contains("Line 1 is not in its place yet."), "{text}");
+
+    // The same lesson's notebook with a better model, as a shared link: no answers yet, and
+    // the metric exercise passes.
+    let mut better = Notebook::from_json(tree).unwrap();
+    better.cells[2] = Cell::Train(TrainCell {
+        model: ModelSpec::LogisticRegression(LogisticRegressionParams::default()),
+    });
+    let shared = temp_file(
+        "better.txt",
+        &format!("https://latih.example/lessons#nb={}", link::encode(&better)),
+    );
+    let out = latih(&["check", "precision-recall", &shared, "--json"]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let outcomes: Vec<&str> = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        outcomes,
+        ["not_attempted", "not_attempted", "pass", "not_attempted"]
+    );
+
+    let out = latih(&["check", "no-such-lesson", "--solution"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("There is no lesson “no-such-lesson”"));
+}

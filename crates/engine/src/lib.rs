@@ -10,6 +10,7 @@ pub mod export;
 pub mod features;
 pub mod figures;
 pub mod jobs;
+pub mod lessons;
 pub mod metrics;
 pub mod models;
 pub mod notebook;

@@ -12,6 +12,7 @@
 
 mod clusters;
 mod errors;
+mod lessons;
 mod models;
 mod numbers;
 mod search;
@@ -19,6 +20,7 @@ mod steps;
 
 pub use clusters::clusters_lines;
 pub use errors::{error_message, fetch_failure_message};
+pub use lessons::{metric_label, outcome_label, reason_text};
 pub use models::{convergence_warning, loss_text, model_shape_text};
 pub use numbers::{
     counted_columns, format_count, format_decimal, format_number, format_percent, format_score,

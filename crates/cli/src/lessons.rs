@@ -1,0 +1,238 @@
+//! `latih lessons` lists the course's lessons and their checks; `latih check <slug> <work>`
+//! runs a lesson's checks on a learner's work (an attempt file, a notebook file or a shared
+//! link), with the same results as the page, so a teacher can grade a class at the command line;
+//! `--solution` runs them on the lesson's own solution. The lesson files are built in, as the
+//! data sets are.
+
+use latih_engine::lessons::{
+    check_attempt, parse_lesson, Attempt, CheckKind, CheckResult, Lesson, Outcome, Reason, Runs,
+};
+use latih_engine::notebook::evaluate;
+use latih_i18n::Lang;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, HashMap};
+
+/// Each lesson's file in Indonesian and in English (content/<lang>/<slug>.md); a test keeps the
+/// list equal to the folder.
+pub const LESSON_FILES: &[(&str, &str, &str)] = &[
+    (
+        "data-as-a-table",
+        include_str!("../../../content/id/data-as-a-table.md"),
+        include_str!("../../../content/en/data-as-a-table.md"),
+    ),
+    (
+        "precision-recall",
+        include_str!("../../../content/id/precision-recall.md"),
+        include_str!("../../../content/en/precision-recall.md"),
+    ),
+];
+
+/// Every lesson in `lang`, in course order.
+fn lessons(lang: Lang) -> Result<Vec<Lesson>, String> {
+    let mut all = LESSON_FILES
+        .iter()
+        .map(|(slug, id, en)| {
+            let source = if lang == Lang::Id { id } else { en };
+            parse_lesson(source).map_err(|e| format!("{slug}: {e}"))
+        })
+        .collect::<Result<Vec<Lesson>, String>>()?;
+    all.sort_by_key(|l| l.order);
+    Ok(all)
+}
+
+fn kind_name(kind: &CheckKind) -> &'static str {
+    match kind {
+        CheckKind::Number { .. } => "number",
+        CheckKind::Choice { .. } => "choice",
+        CheckKind::Metric { .. } => "metric",
+        CheckKind::Order { .. } => "order",
+    }
+}
+
+/// `latih lessons`: slug, stage, title and each check's id and kind.
+pub fn list(json: bool, lang: Lang) -> Result<String, String> {
+    let all = lessons(lang)?;
+    if json {
+        let listed: Vec<Value> = all
+            .iter()
+            .map(|l| {
+                let checks: Vec<Value> = l
+                    .checks
+                    .iter()
+                    .map(|c| json!({"id": c.id, "kind": kind_name(&c.kind)}))
+                    .collect();
+                json!({"slug": l.slug, "stage": l.stage, "order": l.order, "title": l.title, "checks": checks})
+            })
+            .collect();
+        return Ok(Value::Array(listed).to_string());
+    }
+    let lines: Vec<String> = all
+        .iter()
+        .map(|l| {
+            let checks: Vec<String> = l
+                .checks
+                .iter()
+                .map(|c| format!("{} ({})", c.id, kind_name(&c.kind)))
+                .collect();
+            format!(
+                "{}. {} [{}] {}\n   {}",
+                l.order,
+                l.slug,
+                l.stage,
+                l.title,
+                checks.join(", ")
+            )
+        })
+        .collect();
+    Ok(lines.join("\n"))
+}
+
+/// What `latih check` is given to check.
+pub enum Work {
+    Solution,
+    /// The text of an attempt file (`{"notebook": …, "answers": …}`), a notebook file, or a
+    /// shared link.
+    Text(String),
+}
+
+/// `latih check`: every check's verdict on `work`, and why where it is not passed.
+pub fn check(
+    slug: &str,
+    work: Work,
+    json: bool,
+    lang: Lang,
+    data: &HashMap<String, String>,
+) -> Result<String, String> {
+    let all = lessons(lang)?;
+    let Some(lesson) = all.iter().find(|l| l.slug == slug) else {
+        let slugs: Vec<&str> = all.iter().map(|l| l.slug.as_str()).collect();
+        return Err(latih_i18n::tf(
+            lang,
+            "cli-lesson-unknown",
+            &[("slug", slug.to_string()), ("slugs", slugs.join(", "))],
+        ));
+    };
+    let (attempt, carried) = match work {
+        Work::Solution => (lesson.solution_attempt(), Vec::new()),
+        Work::Text(text) => read_attempt(&text).map_err(|e| latih_i18n::error_message(lang, &e))?,
+    };
+    let mut data = data.clone();
+    data.extend(carried);
+    let start = evaluate(&lesson.notebook, &data);
+    let outputs = evaluate(&attempt.notebook, &data);
+    let runs = Runs {
+        start: &start,
+        attempt: &outputs,
+    };
+    let results = check_attempt(lesson, &attempt, &runs);
+    Ok(if json {
+        report_json(lesson, &results, lang).to_string()
+    } else {
+        report_text(lesson, &results, lang)
+    })
+}
+
+/// An attempt from a file's text: an attempt's JSON, or a notebook (its file or a link) with
+/// nothing answered; with the data a link carries.
+fn read_attempt(text: &str) -> Result<(Attempt, Vec<(String, String)>), latih_engine::Error> {
+    if let Ok(attempt) = serde_json::from_str::<Attempt>(text.trim()) {
+        let notebook = attempt.notebook.checked()?;
+        return Ok((
+            Attempt {
+                notebook,
+                ..attempt
+            },
+            Vec::new(),
+        ));
+    }
+    let shared = super::read_notebook(text)?;
+    let attempt = Attempt {
+        notebook: shared.notebook,
+        answers: BTreeMap::new(),
+    };
+    Ok((attempt, shared.data))
+}
+
+/// The class a metric check names, for its reasons' words.
+fn class_of(lesson: &Lesson, id: &str) -> Option<String> {
+    lesson
+        .checks
+        .iter()
+        .find(|c| c.id == id)
+        .and_then(|c| match &c.kind {
+            CheckKind::Metric { class, .. } => class.clone(),
+            _ => None,
+        })
+}
+
+fn reasons(lesson: &Lesson, result: &CheckResult, lang: Lang) -> Vec<String> {
+    let class = class_of(lesson, &result.id);
+    match &result.outcome {
+        Outcome::NotYet(reasons) => reasons
+            .iter()
+            .map(|r: &Reason| latih_i18n::reason_text(lang, r, class.as_deref()))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn report_text(lesson: &Lesson, results: &[CheckResult], lang: Lang) -> String {
+    let mut lines = vec![format!("{} — {}", lesson.slug, lesson.title)];
+    for result in results {
+        let mark = match result.outcome {
+            Outcome::Pass => "✓",
+            Outcome::NotYet(_) => "✗",
+            Outcome::NotAttempted => "·",
+        };
+        let label = latih_i18n::outcome_label(lang, &result.outcome);
+        lines.push(format!("{mark} {}: {label}", result.id));
+        for reason in reasons(lesson, result, lang) {
+            lines.push(format!("    {reason}"));
+        }
+    }
+    lines.join("\n")
+}
+
+fn report_json(lesson: &Lesson, results: &[CheckResult], lang: Lang) -> Value {
+    let checks: Vec<Value> = results
+        .iter()
+        .map(|result| {
+            let outcome = match result.outcome {
+                Outcome::Pass => "pass",
+                Outcome::NotYet(_) => "not_yet",
+                Outcome::NotAttempted => "not_attempted",
+            };
+            json!({"id": result.id, "outcome": outcome, "reasons": reasons(lesson, result, lang)})
+        })
+        .collect();
+    json!({"slug": lesson.slug, "checks": checks})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lesson_in_content_is_built_in_and_reads_in_both_languages() {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/en");
+        let mut on_disk: Vec<String> = std::fs::read_dir(folder)
+            .unwrap()
+            .flatten()
+            .filter_map(|e| {
+                e.file_name()
+                    .to_str()?
+                    .strip_suffix(".md")
+                    .map(str::to_string)
+            })
+            .collect();
+        on_disk.sort();
+        let mut built_in: Vec<String> =
+            LESSON_FILES.iter().map(|(s, _, _)| s.to_string()).collect();
+        built_in.sort();
+        assert_eq!(built_in, on_disk);
+        for lang in [Lang::Id, Lang::En] {
+            let slugs: Vec<String> = lessons(lang).unwrap().into_iter().map(|l| l.slug).collect();
+            assert_eq!(slugs.len(), on_disk.len());
+        }
+    }
+}

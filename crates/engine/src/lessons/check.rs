@@ -1,0 +1,312 @@
+//! Deciding a lesson's checks on a learner's attempt: pass, not yet (with a reason per failed
+//! criterion, as facts for the catalogs' words), or not attempted. The caller runs the notebooks
+//! (a shared attempt's results are recomputed, never trusted): a metric exercise reads the
+//! attempt's notebook; a question asks about the lesson's notebook as it starts, so its answer
+//! stays right while the learner changes the model for a later exercise.
+
+use super::quantity::{metric, Unavailable};
+use super::{Check, CheckKind, Lesson, MetricName};
+use crate::notebook::{CellOutput, Notebook};
+use crate::Error;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A learner's work on a lesson: the lesson's notebook as they changed it, and their answers
+/// by check id. What a shared lesson link carries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attempt {
+    pub notebook: Notebook,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+}
+
+/// An answer typed or chosen: a number (also a choice's index), or an order of lines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    Number(f64),
+    Order(Vec<usize>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckResult {
+    pub id: String,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Outcome {
+    Pass,
+    /// Not yet: why, one reason per criterion missed.
+    NotYet(Vec<Reason>),
+    /// Nothing answered, or the notebook not changed yet.
+    NotAttempted,
+}
+
+/// Why a check is not passed yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reason {
+    /// The number given is not the one the engine computes (which is not said: the exercise is
+    /// to find it).
+    WrongNumber { given: f64 },
+    /// The option chosen is wrong, and the lesson says why.
+    WrongChoice { why: String },
+    /// The answer names no option, or is not of the check's kind.
+    NotAnAnswer,
+    /// The metric is under its bar.
+    Below {
+        name: MetricName,
+        value: f64,
+        bar: f64,
+    },
+    /// The metric is over its bar (an error that must shrink).
+    Above {
+        name: MetricName,
+        value: f64,
+        bar: f64,
+    },
+    /// The cell the check reads failed or is gone: fix it first.
+    CellFailed { cell: usize },
+    /// A cell the lesson keeps as it is was changed (a shared attempt can carry anything).
+    LockedCellChanged { cell: usize },
+    /// The lines are in another order; the first one out of place (1-based).
+    OutOfOrder { position: usize },
+}
+
+/// The outputs the checks read: of the lesson's notebook as it starts, and of the attempt's.
+pub struct Runs<'a> {
+    pub start: &'a [Result<CellOutput, Error>],
+    pub attempt: &'a [Result<CellOutput, Error>],
+}
+
+/// Decides every check of `lesson` on `attempt`.
+pub fn check_attempt(lesson: &Lesson, attempt: &Attempt, runs: &Runs) -> Vec<CheckResult> {
+    let untouched = attempt.notebook == lesson.notebook;
+    let changed_lock = lesson
+        .notebook
+        .locked
+        .iter()
+        .copied()
+        .find(|&cell| lesson.notebook.cells.get(cell) != attempt.notebook.cells.get(cell));
+    lesson
+        .checks
+        .iter()
+        .map(|check| CheckResult {
+            id: check.id.clone(),
+            outcome: match changed_lock {
+                Some(cell) if reads_notebook(check) => {
+                    Outcome::NotYet(vec![Reason::LockedCellChanged { cell }])
+                }
+                _ => decide(check, attempt.answers.get(&check.id), runs, untouched),
+            },
+        })
+        .collect()
+}
+
+/// Whether the check reads the notebook's outputs (not only an answer about code).
+fn reads_notebook(check: &Check) -> bool {
+    matches!(
+        check.kind,
+        CheckKind::Number { .. } | CheckKind::Metric { .. }
+    )
+}
+
+fn decide(check: &Check, answer: Option<&Answer>, runs: &Runs, untouched: bool) -> Outcome {
+    let verdict = |reasons: Vec<Reason>| match reasons.is_empty() {
+        true => Outcome::Pass,
+        false => Outcome::NotYet(reasons),
+    };
+    match (&check.kind, answer) {
+        (CheckKind::Metric { .. }, _) if untouched => Outcome::NotAttempted,
+        (
+            CheckKind::Metric {
+                cell,
+                name,
+                class,
+                at_least,
+                at_most,
+            },
+            _,
+        ) => {
+            let value = match runs.attempt.get(*cell) {
+                Some(Ok(output)) => metric(output, *name, class.as_deref()),
+                _ => None,
+            };
+            let Some(value) = value else {
+                return verdict(vec![Reason::CellFailed { cell: *cell }]);
+            };
+            let mut reasons = Vec::new();
+            if let Some(bar) = at_least.filter(|&bar| value < bar) {
+                reasons.push(Reason::Below {
+                    name: *name,
+                    value,
+                    bar,
+                });
+            }
+            if let Some(bar) = at_most.filter(|&bar| value > bar) {
+                reasons.push(Reason::Above {
+                    name: *name,
+                    value,
+                    bar,
+                });
+            }
+            verdict(reasons)
+        }
+        (_, None) => Outcome::NotAttempted,
+        (CheckKind::Number { of, tolerance }, Some(Answer::Number(given))) => {
+            match of.value(runs.start) {
+                Ok(expected) if (given - expected).abs() <= *tolerance => Outcome::Pass,
+                Ok(_) => verdict(vec![Reason::WrongNumber { given: *given }]),
+                Err(Unavailable::CellFailed { cell } | Unavailable::NotInOutput { cell }) => {
+                    verdict(vec![Reason::CellFailed { cell }])
+                }
+            }
+        }
+        (CheckKind::Choice { options, correct }, Some(Answer::Number(chosen))) => {
+            // An option's index: a whole number that names one.
+            let index = (chosen.fract() == 0.0 && *chosen >= 0.0).then_some(*chosen as usize);
+            match index.and_then(|i| options.get(i).map(|option| (i, option))) {
+                Some((i, _)) if i == *correct => Outcome::Pass,
+                Some((_, option)) => verdict(vec![Reason::WrongChoice {
+                    why: option.why.clone().unwrap_or_default(),
+                }]),
+                None => verdict(vec![Reason::NotAnAnswer]),
+            }
+        }
+        (CheckKind::Order { lines }, Some(Answer::Order(order))) => {
+            let is_permutation = order.len() == lines.len() && {
+                let mut sorted = order.clone();
+                sorted.sort_unstable();
+                sorted.iter().enumerate().all(|(i, &line)| i == line)
+            };
+            match order.iter().enumerate().find(|&(i, &line)| i != line) {
+                _ if !is_permutation => verdict(vec![Reason::NotAnAnswer]),
+                Some((position, _)) => verdict(vec![Reason::OutOfOrder {
+                    position: position + 1,
+                }]),
+                None => Outcome::Pass,
+            }
+        }
+        _ => verdict(vec![Reason::NotAnAnswer]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lessons::parse_lesson;
+    use crate::notebook::evaluate;
+    use std::collections::HashMap;
+
+    fn iris() -> HashMap<String, String> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/data/iris.csv");
+        HashMap::from([("iris".to_string(), std::fs::read_to_string(path).unwrap())])
+    }
+
+    const NOTEBOOK: &str = r#"{"version":1,"locked":[0,1],"cells":[
+        {"kind":"dataset","dataset":"iris","target":"species"},
+        {"kind":"split","test_fraction":0.25,"stratify":true,"seed":42},
+        {"kind":"train","model":"decision_tree","max_depth":1},
+        {"kind":"evaluate"}]}"#;
+
+    fn lesson() -> Lesson {
+        let solved = NOTEBOOK.replace(r#""max_depth":1"#, r#""max_depth":3"#);
+        parse_lesson(&format!(
+            "---\nslug: t\nstage: collect\norder: 1\ntitle: T\nmisconception: M\n---\n\
+             How many rows? {{{{{{\"rows\":{{\"cell\":0}}}}}}}}\n\
+             ```notebook\n{NOTEBOOK}\n```\n```cells\n0-3\n```\n\
+             ```check\n{{\"id\":\"rows\",\"kind\":{{\"number\":{{\"of\":{{\"rows\":{{\"cell\":0}}}},\"tolerance\":0}}}},\"question\":\"q\",\"hints\":[\"a\",\"b\"],\"solution\":\"s\"}}\n```\n\
+             ```check\n{{\"id\":\"pick\",\"kind\":{{\"choice\":{{\"options\":[{{\"text\":\"x\",\"why\":\"because\"}},{{\"text\":\"y\"}}],\"correct\":1}}}},\"question\":\"q\",\"hints\":[\"a\",\"b\"],\"solution\":\"s\"}}\n```\n\
+             ```check\n{{\"id\":\"deeper\",\"kind\":{{\"metric\":{{\"cell\":3,\"name\":\"accuracy\",\"at_least\":0.9}}}},\"question\":\"q\",\"hints\":[\"a\",\"b\"],\"solution\":\"s\"}}\n```\n\
+             ```check\n{{\"id\":\"code\",\"kind\":{{\"order\":{{\"lines\":[\"a\",\"b\",\"c\"]}}}},\"question\":\"q\",\"hints\":[\"a\",\"b\"],\"solution\":\"s\"}}\n```\n\
+             ```solution\n{{\"notebook\":{solved},\"answers\":{{\"rows\":150,\"pick\":1,\"code\":[0,1,2]}}}}\n```\n"
+        ))
+        .unwrap()
+    }
+
+    fn outcomes(lesson: &Lesson, attempt: &Attempt) -> Vec<Outcome> {
+        let start = evaluate(&lesson.notebook, &iris());
+        let outputs = evaluate(&attempt.notebook, &iris());
+        let runs = Runs {
+            start: &start,
+            attempt: &outputs,
+        };
+        check_attempt(lesson, attempt, &runs)
+            .into_iter()
+            .map(|r| r.outcome)
+            .collect()
+    }
+
+    #[test]
+    fn each_kind_says_pass_not_yet_with_its_reason_or_not_attempted() {
+        let lesson = lesson();
+        assert_eq!(lesson.parts.len(), 6, "{:?}", lesson.parts);
+        let start = lesson.starting_attempt();
+        assert!(outcomes(&lesson, &start)
+            .iter()
+            .all(|o| *o == Outcome::NotAttempted));
+        assert!(outcomes(&lesson, &lesson.solution_attempt())
+            .iter()
+            .all(|o| *o == Outcome::Pass));
+
+        // The starting notebook, touched (its locks taken off: attempted), with wrong answers.
+        let mut wrong = start.clone();
+        wrong.notebook.locked.clear();
+        wrong.answers = BTreeMap::from([
+            ("rows".into(), Answer::Number(149.0)),
+            ("pick".into(), Answer::Number(0.0)),
+            ("code".into(), Answer::Order(vec![0, 2, 1])),
+        ]);
+        let got = outcomes(&lesson, &wrong);
+        assert_eq!(
+            got[0],
+            Outcome::NotYet(vec![Reason::WrongNumber { given: 149.0 }])
+        );
+        assert_eq!(
+            got[1],
+            Outcome::NotYet(vec![Reason::WrongChoice {
+                why: "because".into()
+            }])
+        );
+        // A stump on iris separates one class of three: about two thirds right.
+        let Outcome::NotYet(reasons) = &got[2] else {
+            panic!("{:?}", got[2])
+        };
+        assert!(
+            matches!(reasons[0], Reason::Below { name: MetricName::Accuracy, bar, value } if bar == 0.9 && value < 0.7)
+        );
+        assert_eq!(
+            got[3],
+            Outcome::NotYet(vec![Reason::OutOfOrder { position: 2 }])
+        );
+
+        // Not answers: an index between options, lines repeated.
+        wrong.answers.insert("pick".into(), Answer::Number(0.5));
+        wrong
+            .answers
+            .insert("code".into(), Answer::Order(vec![0, 0, 1]));
+        let got = outcomes(&lesson, &wrong);
+        assert_eq!(got[1], Outcome::NotYet(vec![Reason::NotAnAnswer]));
+        assert_eq!(got[3], Outcome::NotYet(vec![Reason::NotAnAnswer]));
+    }
+
+    #[test]
+    fn a_changed_locked_cell_fails_the_checks_that_read_the_notebook() {
+        let lesson = lesson();
+        let mut cheat = lesson.solution_attempt();
+        // A test set of the rows the model learned from would flatter any model.
+        if let crate::notebook::Cell::Split(split) = &mut cheat.notebook.cells[1] {
+            split.seed = 7;
+        }
+        let got = outcomes(&lesson, &cheat);
+        let changed = Outcome::NotYet(vec![Reason::LockedCellChanged { cell: 1 }]);
+        assert_eq!(got[0], changed);
+        assert_eq!(got[2], changed);
+        assert_eq!(
+            got[1],
+            Outcome::Pass,
+            "a question about the lesson, not the notebook"
+        );
+    }
+}

@@ -1,0 +1,178 @@
+//! The numbers a lesson states or asks for, computed by the engine from the notebook's outputs:
+//! a lesson's text never types them, so they are always the data's and the model's own.
+
+use crate::notebook::CellOutput;
+use crate::Error;
+use serde::{Deserialize, Serialize};
+
+/// A number read from one cell's output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Quantity {
+    /// Rows of a data set cell's file, as loaded.
+    Rows { cell: usize },
+    /// Its columns.
+    Columns { cell: usize },
+    /// Its columns a model can use: all but the target and the free-text ones.
+    Features { cell: usize },
+    /// The classes of the target: of a data set cell, or as an evaluation sees them.
+    Classes { cell: usize },
+    /// Rows of a split cell's test set.
+    TestRows { cell: usize },
+    /// Missing values of a column: of a data set cell's file, or as an explore cell profiles
+    /// them.
+    Missing { cell: usize, column: String },
+    /// A metric of an evaluate cell.
+    Metric {
+        cell: usize,
+        name: MetricName,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        class: Option<String>,
+    },
+    /// Test rows of class `actual` that an evaluate cell's model predicted as `predicted`.
+    Confusion {
+        cell: usize,
+        actual: String,
+        predicted: String,
+    },
+    /// The accuracy of always predicting the test set's most common class: the baseline.
+    MajorityShare { cell: usize },
+}
+
+/// The metrics a lesson can name, as scikit-learn names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricName {
+    Accuracy,
+    BalancedAccuracy,
+    /// Of a class when one is named; else the macro average.
+    Precision,
+    Recall,
+    F1,
+    RocAuc,
+    R2,
+    Mae,
+    Rmse,
+}
+
+/// Why a quantity has no value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unavailable {
+    /// The cell failed (its error), or the cell is not there.
+    CellFailed { cell: usize },
+    /// The cell is of another kind than the quantity reads, or names what its output lacks
+    /// (a class or a column it does not have): the lesson is wrong, not the learner.
+    NotInOutput { cell: usize },
+}
+
+impl Quantity {
+    /// The cell it is read from.
+    pub fn cell(&self) -> usize {
+        match self {
+            Quantity::Rows { cell }
+            | Quantity::Columns { cell }
+            | Quantity::Features { cell }
+            | Quantity::Classes { cell }
+            | Quantity::TestRows { cell }
+            | Quantity::Missing { cell, .. }
+            | Quantity::Metric { cell, .. }
+            | Quantity::Confusion { cell, .. }
+            | Quantity::MajorityShare { cell } => *cell,
+        }
+    }
+
+    /// Its value in `outputs` (a notebook's, one per cell).
+    pub fn value(&self, outputs: &[Result<CellOutput, Error>]) -> Result<f64, Unavailable> {
+        let cell = self.cell();
+        let output = match outputs.get(cell) {
+            Some(Ok(output)) => output,
+            _ => return Err(Unavailable::CellFailed { cell }),
+        };
+        let missing = Unavailable::NotInOutput { cell };
+        let count = |n: usize| Ok(n as f64);
+        match (self, output) {
+            (Quantity::Rows { .. }, CellOutput::Dataset(d)) => count(d.rows),
+            (Quantity::Columns { .. }, CellOutput::Dataset(d)) => count(d.columns),
+            (Quantity::Features { .. }, CellOutput::Dataset(d)) => {
+                count(d.columns.saturating_sub(1 + d.ignored_columns.len()))
+            }
+            (Quantity::Classes { .. }, CellOutput::Dataset(d)) if !d.class_counts.is_empty() => {
+                count(d.class_counts.len())
+            }
+            (Quantity::Classes { .. }, CellOutput::Evaluate(e)) => count(e.classes.len()),
+            (Quantity::TestRows { .. }, CellOutput::Split(s)) => count(s.test_rows),
+            (Quantity::Missing { column, .. }, CellOutput::Dataset(d)) => {
+                if !d.column_names.contains(column) {
+                    return Err(missing);
+                }
+                // Counted where the rows were dropped, or kept for a steps cell to fill.
+                let of_column = |counts: &[(String, usize)]| {
+                    counts
+                        .iter()
+                        .find(|(c, _)| c == column)
+                        .map_or(0, |(_, n)| *n)
+                };
+                count(of_column(&d.dropped.missing_by_column).max(of_column(&d.missing_kept)))
+            }
+            (Quantity::Missing { column, .. }, CellOutput::Explore(profile)) => profile
+                .columns
+                .iter()
+                .find(|c| &c.name == column)
+                .map_or(Err(missing), |c| count(c.missing)),
+            (Quantity::Metric { name, class, .. }, _) => {
+                metric(output, *name, class.as_deref()).ok_or(missing)
+            }
+            (
+                Quantity::Confusion {
+                    actual, predicted, ..
+                },
+                CellOutput::Evaluate(e),
+            ) => {
+                let index = |class: &String| e.classes.iter().position(|c| c == class);
+                match (index(actual), index(predicted)) {
+                    (Some(a), Some(p)) => Ok(e.confusion[a][p] as f64),
+                    _ => Err(missing),
+                }
+            }
+            (Quantity::MajorityShare { .. }, CellOutput::Evaluate(e)) => {
+                let largest = e.confusion.iter().map(|row| row.iter().sum::<u64>()).max();
+                match (largest, e.test_rows) {
+                    (Some(largest), rows) if rows > 0 => Ok(largest as f64 / rows as f64),
+                    _ => Err(missing),
+                }
+            }
+            _ => Err(missing),
+        }
+    }
+}
+
+/// Metric `name` of an evaluation's output (of `class` where given), if it has it.
+pub fn metric(output: &CellOutput, name: MetricName, class: Option<&str>) -> Option<f64> {
+    match output {
+        CellOutput::Evaluate(e) => {
+            let row = match class {
+                Some(class) => {
+                    let index = e.classes.iter().position(|c| c == class)?;
+                    e.report.per_class.get(index)?
+                }
+                None => &e.report.macro_avg,
+            };
+            match name {
+                MetricName::Accuracy => Some(e.accuracy),
+                MetricName::BalancedAccuracy => Some(e.balanced_accuracy),
+                MetricName::Precision => Some(row.precision),
+                MetricName::Recall => Some(row.recall),
+                MetricName::F1 => Some(row.f1),
+                MetricName::RocAuc => e.roc.as_ref().ok().map(|roc| roc.auc),
+                _ => None,
+            }
+        }
+        CellOutput::EvaluateRegression(r) => match name {
+            MetricName::R2 => Some(r.r2),
+            MetricName::Mae => Some(r.mae),
+            MetricName::Rmse => Some(r.rmse),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,78 @@
+//! The words of a lesson check's outcome: its verdict, and each reason it is not passed yet,
+//! with the engine's numbers in the reader's format.
+
+use crate::{format_decimal, format_number, t, tf, Lang};
+use latih_engine::lessons::{MetricName, Outcome, Reason};
+
+/// "Passed", "Not yet" or "Not attempted".
+pub fn outcome_label(lang: Lang, outcome: &Outcome) -> String {
+    t(
+        lang,
+        match outcome {
+            Outcome::Pass => "lesson-pass",
+            Outcome::NotYet(_) => "lesson-not-yet",
+            Outcome::NotAttempted => "lesson-not-attempted",
+        },
+    )
+}
+
+/// A metric as a lesson names it: "recall (malignant)", or the macro average's name.
+pub fn metric_label(lang: Lang, name: MetricName, class: Option<&str>) -> String {
+    let key = match name {
+        MetricName::Accuracy => "lesson-metric-accuracy",
+        MetricName::BalancedAccuracy => "lesson-metric-balanced-accuracy",
+        MetricName::Precision => "lesson-metric-precision",
+        MetricName::Recall => "lesson-metric-recall",
+        MetricName::F1 => "lesson-metric-f1",
+        MetricName::RocAuc => "lesson-metric-roc-auc",
+        MetricName::R2 => "lesson-metric-r2",
+        MetricName::Mae => "lesson-metric-mae",
+        MetricName::Rmse => "lesson-metric-rmse",
+    };
+    match class {
+        Some(class) => format!("{} ({class})", t(lang, key)),
+        None => t(lang, key),
+    }
+}
+
+/// Why a check is not passed yet, in a sentence.
+pub fn reason_text(lang: Lang, reason: &Reason, class: Option<&str>) -> String {
+    let number = |x: f64| format_number(lang, x);
+    let score = |x: f64| format_decimal(lang, x, 3);
+    match reason {
+        Reason::WrongNumber { given } => tf(
+            lang,
+            "lesson-reason-wrong-number",
+            &[("given", number(*given))],
+        ),
+        Reason::WrongChoice { why } => why.clone(),
+        Reason::NotAnAnswer => t(lang, "lesson-reason-not-an-answer"),
+        Reason::Below { name, value, bar } | Reason::Above { name, value, bar } => tf(
+            lang,
+            match reason {
+                Reason::Below { .. } => "lesson-reason-below",
+                _ => "lesson-reason-above",
+            },
+            &[
+                ("metric", metric_label(lang, *name, class)),
+                ("value", score(*value)),
+                ("bar", score(*bar)),
+            ],
+        ),
+        Reason::CellFailed { cell } => tf(
+            lang,
+            "lesson-reason-cell-failed",
+            &[("cell", (cell + 1).to_string())],
+        ),
+        Reason::LockedCellChanged { cell } => tf(
+            lang,
+            "lesson-reason-locked-changed",
+            &[("cell", (cell + 1).to_string())],
+        ),
+        Reason::OutOfOrder { position } => tf(
+            lang,
+            "lesson-reason-out-of-order",
+            &[("position", position.to_string())],
+        ),
+    }
+}

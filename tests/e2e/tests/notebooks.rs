@@ -168,6 +168,8 @@ async fn a_shared_link_opens_beside_the_learners_notebook_and_a_full_storage_is_
          return true;",
     )
     .await;
+    // The run that the last note started redraws the buttons: click after it.
+    site.settled().await;
     site.button("Add a note").await.click().await.unwrap();
     site.heading("7. Note").await;
     site.until("“saved” shown again, and the message gone", || async {

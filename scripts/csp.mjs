@@ -10,7 +10,9 @@
 // - connect-src: the site's own files, and the data URLs a learner agrees to fetch (any host:
 //   the data set cell asks first, naming it).
 // - img-src: figures are SVG drawn in the page or data: URLs; downloads are blob: URLs.
-// - style-src: the site's style sheet only (the app sets styles through the DOM, not markup).
+// - style-src: the site's style sheet; style-src-attr: style attributes, which plotters sets on
+//   the span it measures chart text with (without them the measure is wrong, and labels overlap).
+//   No <style> element is allowed, and the app's own styles are set through the DOM.
 // A static host can send the same policy as a header, with what a meta tag cannot carry
 // (frame-ancestors): the README lists them.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -34,6 +36,7 @@ const policy = [
   "connect-src 'self' https: http:",
   "img-src 'self' data: blob:",
   "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

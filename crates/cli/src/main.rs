@@ -53,8 +53,6 @@ enum Command {
         #[command(flatten)]
         fetching: Fetching,
     },
-    /// Runs one SQL SELECT over the shipped data sets (by name: penguins, titanic, …) and the
-    /// --data files (a file:NAME.csv goes by NAME), and prints the result as CSV.
     /// Lists the lessons: slug, stage, title, and each check's id and kind.
     Lessons {
         #[arg(long)]
@@ -75,6 +73,8 @@ enum Command {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// Runs one SQL SELECT over the shipped data sets (by name: penguins, titanic, …) and the
+    /// --data files (a file:NAME.csv goes by NAME), and prints the result as CSV.
     Sql {
         query: String,
         /// Use this CSV or JSON file as the data set NAME (repeatable): --data file:nilai.csv=nilai.csv

@@ -16,7 +16,7 @@ total=0
 printf '%-44s %10s %10s\n' "first-load file" "bytes" "gzip"
 for f in "$site"/*.html "$site"/*.js "$site"/*.wasm "$site"/*.css; do
   [ -f "$f" ] || continue
-  case "${f##*/}" in latih-worker* | latih-sql-worker*) continue ;; esac
+  case "${f##*/}" in latih-worker* | latih-sql-worker* | sw.js) continue ;; esac
   raw=$(wc -c < "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   total=$((total + gz))
@@ -36,6 +36,8 @@ rest=$(larger "$site"/locales/??.more.txt)
 printf '%-44s %10s %10d  (%d KB; fetched once the app has started)\n' "the other pages' words" "" "$rest" $((rest / 1024))
 worker=$(gzipped "$site"/latih-worker*)
 printf '%-44s %10s %10d  (%d KB; fetched when a notebook first runs)\n' "worker" "" "$worker" $((worker / 1024))
+offline=$(gzipped "$site"/sw.js "$site"/manifest.webmanifest)
+printf '%-44s %10s %10d  (%d KB; after the page has loaded)\n' "service worker and manifest" "" "$offline" $((offline / 1024))
 sql_worker=$(gzipped "$site"/latih-sql-worker*)
 printf '%-44s %10s %10d  (%d KB; fetched by the first query of a notebook)\n' "SQL worker" "" "$sql_worker" $((sql_worker / 1024))
 if [ "$total" -gt $((BUDGET_KB * 1024)) ]; then

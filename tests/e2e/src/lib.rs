@@ -78,6 +78,24 @@ onmessage = (event) => {
   }
 };"#;
 
+/// A command of chromedriver's own (Chromium's extensions of WebDriver): `path` under the
+/// session, with a JSON body.
+#[derive(Debug)]
+struct ChromiumCommand {
+    path: &'static str,
+    body: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for ChromiumCommand {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/{}", session.unwrap_or_default(), self.path))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
 /// Replaces a field's text as a person does: select all, then type over it (or delete it).
 async fn type_over(field: &Element, text: &str) {
     const CONTROL: &str = "\u{E009}";
@@ -537,6 +555,31 @@ impl Site {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         std::fs::read_to_string(folder.join(name)).expect("read the downloaded file")
+    }
+
+    /// Takes the browser off the network, or puts it back (DevTools' network conditions).
+    pub async fn set_offline(&self, offline: bool) {
+        let conditions = serde_json::json!({"network_conditions": {
+            "offline": offline, "latency": 0, "download_throughput": -1, "upload_throughput": -1,
+        }});
+        self.client
+            .issue_cmd(ChromiumCommand {
+                path: "chromium/network_conditions",
+                body: conditions,
+            })
+            .await
+            .expect("set the network conditions");
+    }
+
+    /// Calls a method of the DevTools protocol on the page, and gives its result.
+    pub async fn devtools(&self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        self.client
+            .issue_cmd(ChromiumCommand {
+                path: "goog/cdp/execute",
+                body: serde_json::json!({"cmd": method, "params": params}),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("{method}: {e}"))
     }
 
     /// Waits until the notebook's results are those of the notebook as it is: no run in

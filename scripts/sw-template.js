@@ -1,0 +1,52 @@
+// Latih's service worker, written after each release build by scripts/offline.mjs from this
+// template, with the files that build made and a version drawn from their bytes: a new release
+// is a new worker, whose cache replaces the old one whole (never files of two builds mixed).
+//
+// - Installing precaches the app shell: the page, its script, wasm and style, the training
+//   worker, both languages' words, the icons and the lessons.
+// - Every navigation (any route: the app routes in the page) answers with the cached page.
+// - The site's own files answer from the cache, else from the network, and are kept (the SQL
+//   worker and the data sets, on first use).
+// - Anything of another origin (a learner's data URL) always goes to the network.
+const VERSION = "__VERSION__";
+const PRECACHE = __PRECACHE__;
+const CACHE = `latih-${VERSION}`;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener("activate", (event) => {
+  const old = (name) => name.startsWith("latih-") && name !== CACHE;
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter(old).map((name) => caches.delete(name))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    event.respondWith(
+      caches.match("/index.html", { cacheName: CACHE }).then((page) => page || fetch(request)),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.open(CACHE).then((cache) =>
+      // The catalogs' `?v=` names a version this cache already is.
+      cache.match(request, { ignoreSearch: true }).then(
+        (kept) =>
+          kept ||
+          fetch(request).then((answer) => {
+            if (answer.ok) cache.put(request, answer.clone());
+            return answer;
+          }),
+      ),
+    ),
+  );
+});

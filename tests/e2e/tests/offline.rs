@@ -1,0 +1,44 @@
+//! Offline and installable (issue 22): once visited, the site works with no connection (Home,
+//! a notebook on a shipped data set used before, My notebooks), and Chromium finds nothing
+//! that keeps it from being installed.
+
+use latih_e2e::{BrowserLanguage, Site};
+
+#[tokio::test]
+async fn a_visited_site_works_offline_and_can_be_installed() {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/").await;
+    site.heading("Learn machine learning by doing it").await;
+    site.until("the service worker to control the page", || async {
+        site.eval("return !!navigator.serviceWorker.controller")
+            .await
+            .as_bool()
+            == Some(true)
+    })
+    .await;
+    let errors = site
+        .devtools("Page.getInstallabilityErrors", serde_json::json!({}))
+        .await;
+    assert_eq!(
+        errors["installabilityErrors"].as_array().map(Vec::len),
+        Some(0),
+        "{errors}"
+    );
+    // The notebook, once: its data set (iris) is kept as it is used.
+    site.link("Notebook").await.click().await.unwrap();
+    site.definition("Accuracy").await;
+    site.settled().await;
+
+    site.set_offline(true).await;
+    site.client.refresh().await.unwrap();
+    site.heading("Notebook").await;
+    site.definition("Accuracy").await;
+    site.text("150 rows × 5 columns").await;
+    site.open("/").await;
+    site.heading("Learn machine learning by doing it").await;
+    site.open("/notebooks").await;
+    site.heading("My notebooks").await;
+    // A data set never opened is not there: said, not hung.
+    site.set_offline(false).await;
+    site.close().await;
+}

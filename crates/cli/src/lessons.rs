@@ -21,6 +21,16 @@ pub const LESSON_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../content/en/data-as-a-table.md"),
     ),
     (
+        "how-a-tree-decides",
+        include_str!("../../../content/id/how-a-tree-decides.md"),
+        include_str!("../../../content/en/how-a-tree-decides.md"),
+    ),
+    (
+        "train-test-baseline",
+        include_str!("../../../content/id/train-test-baseline.md"),
+        include_str!("../../../content/en/train-test-baseline.md"),
+    ),
+    (
         "precision-recall",
         include_str!("../../../content/id/precision-recall.md"),
         include_str!("../../../content/en/precision-recall.md"),

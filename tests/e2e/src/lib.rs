@@ -87,8 +87,16 @@ struct ChromiumCommand {
 }
 
 impl fantoccini::wd::WebDriverCompatibleCommand for ChromiumCommand {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/{}", session.unwrap_or_default(), self.path))
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
+        ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
@@ -145,6 +153,12 @@ async fn serve_dist(fault: Fault) -> (String, tokio::task::JoinHandle<()>) {
             }),
         )
         .fallback_service(service.clone());
+    // A fault is served once, or to the page only: a service worker would keep (or precache)
+    // it for every later request, so sites with a fault have none.
+    if fault != Fault::None {
+        let none = || async { axum::http::StatusCode::NOT_FOUND };
+        app = app.route("/sw.js", axum::routing::get(none));
+    }
     if fault == Fault::FirstWorkerCrashes {
         let served = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let loader = move |request: axum::extract::Request| {

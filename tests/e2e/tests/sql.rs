@@ -18,6 +18,31 @@ async fn sql_worker_requested(site: &Site) -> bool {
     .unwrap_or(false)
 }
 
+/// Adds a SQL cell to the notebook, and waits for its first query (of iris) to answer.
+async fn add_query(site: &Site) {
+    site.button("Add a SQL query (a table from the data, with SELECT)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.text("10 rows × 5 columns").await;
+}
+
+/// Writes `sql` into the query and runs it.
+async fn run_query(site: &Site, sql: &str) {
+    site.fill(QUERY, sql).await;
+    site.button("Run the query").await.click().await.unwrap();
+}
+
+/// A quick query that answers in moments: the SQL worker is there and free.
+async fn iris_is_counted(site: &Site) {
+    run_query(site, "SELECT COUNT(*) AS n FROM iris").await;
+    assert_eq!(
+        site.table("The first rows of query_1").await,
+        [vec!["n"], vec!["150"]]
+    );
+}
+
 #[tokio::test]
 async fn a_query_groups_and_counts_then_its_result_is_trained_on() {
     let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
@@ -113,27 +138,16 @@ async fn a_query_changed_while_it_runs_is_stopped_for_the_new_one() {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
     site.open("/notebook").await;
     site.definition("Accuracy").await;
-    site.button("Add a SQL query (a table from the data, with SELECT)")
-        .await
-        .click()
-        .await
-        .unwrap();
-    site.text("10 rows × 5 columns").await;
+    add_query(&site).await;
     // 10,000 × 4,454 pairs of rows: over 20 seconds of work natively, more in a browser.
-    site.fill(
-        QUERY,
+    run_query(
+        &site,
         "SELECT COUNT(*) AS pairs FROM credit_default a JOIN credit b ON a.balance > b.Income",
     )
     .await;
-    site.button("Run the query").await.click().await.unwrap();
     site.text("Running the query…").await;
     // Changed meanwhile: the long query is stopped, and the new one answers in moments.
-    site.fill(QUERY, "SELECT COUNT(*) AS n FROM iris").await;
-    site.button("Run the query").await.click().await.unwrap();
-    assert_eq!(
-        site.table("The first rows of query_1").await,
-        [vec!["n"], vec!["150"]]
-    );
+    iris_is_counted(&site).await;
 
     // Renamed: the data set picker offers the result by its new name, not the old one too.
     site.fill("Name of the result", "counts").await;
@@ -160,25 +174,14 @@ async fn a_query_past_the_time_limit_is_stopped_and_the_next_one_runs() {
         .await;
     site.open("/notebook").await;
     site.definition("Accuracy").await;
-    site.button("Add a SQL query (a table from the data, with SELECT)")
-        .await
-        .click()
-        .await
-        .unwrap();
-    site.text("10 rows × 5 columns").await;
+    add_query(&site).await;
     // 16 million pairs of rows, within the row limit: seconds of work natively.
-    site.fill(
-        QUERY,
+    run_query(
+        &site,
         "SELECT COUNT(*) AS pairs FROM SERIES(4000) AS a JOIN SERIES(4000) AS b ON a.N < b.N",
     )
     .await;
-    site.button("Run the query").await.click().await.unwrap();
     site.text("The query ran for 1 s and was stopped").await;
-    site.fill(QUERY, "SELECT COUNT(*) AS n FROM iris").await;
-    site.button("Run the query").await.click().await.unwrap();
-    assert_eq!(
-        site.table("The first rows of query_1").await,
-        [vec!["n"], vec!["150"]]
-    );
+    iris_is_counted(&site).await;
     site.close().await;
 }

@@ -20,7 +20,7 @@ mod quantity;
 
 pub use check::{check_attempt, Answer, Attempt, CheckResult, Outcome, Reason, Runs};
 pub use parse::{parse_lesson, placeholders, LessonError};
-pub use quantity::{MetricName, Quantity};
+pub use quantity::{MetricName, Quantity, Statistic};
 
 use crate::notebook::Notebook;
 use serde::{Deserialize, Serialize};

@@ -37,6 +37,27 @@ pub enum Quantity {
     },
     /// The accuracy of always predicting the test set's most common class: the baseline.
     MajorityShare { cell: usize },
+    /// A statistic of a numeric column, as an explore cell profiles it (pandas `describe()`).
+    Statistic {
+        cell: usize,
+        column: String,
+        stat: Statistic,
+    },
+    /// The correlation of two numeric columns, as an explore cell computes it (Pearson).
+    Correlation { cell: usize, x: String, y: String },
+}
+
+/// The statistics of `describe()` a lesson can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Statistic {
+    Mean,
+    Median,
+    Std,
+    Min,
+    Max,
+    Q25,
+    Q75,
 }
 
 /// The metrics a lesson can name, as scikit-learn names them.
@@ -77,7 +98,9 @@ impl Quantity {
             | Quantity::Missing { cell, .. }
             | Quantity::Metric { cell, .. }
             | Quantity::Confusion { cell, .. }
-            | Quantity::MajorityShare { cell } => *cell,
+            | Quantity::MajorityShare { cell }
+            | Quantity::Statistic { cell, .. }
+            | Quantity::Correlation { cell, .. } => *cell,
         }
     }
 
@@ -141,6 +164,36 @@ impl Quantity {
                     _ => Err(missing),
                 }
             }
+            (Quantity::Statistic { column, stat, .. }, CellOutput::Explore(profile)) => {
+                let describe = profile
+                    .columns
+                    .iter()
+                    .find(|c| &c.name == column)
+                    .and_then(|c| c.describe.as_ref());
+                let value = describe.and_then(|d| match stat {
+                    Statistic::Mean => d.mean,
+                    Statistic::Median => d.q50,
+                    Statistic::Std => d.std,
+                    Statistic::Min => d.min,
+                    Statistic::Max => d.max,
+                    Statistic::Q25 => d.q25,
+                    Statistic::Q75 => d.q75,
+                });
+                value.ok_or(missing)
+            }
+            (Quantity::Correlation { x, y, .. }, CellOutput::Explore(profile)) => {
+                let index = |name: &String| profile.numeric.iter().position(|n| n == name);
+                match (index(x), index(y)) {
+                    (Some(i), Some(j)) => profile
+                        .correlation
+                        .get(i)
+                        .and_then(|row| row.get(j))
+                        .copied()
+                        .filter(|r| !r.is_nan())
+                        .ok_or(missing),
+                    _ => Err(missing),
+                }
+            }
             _ => Err(missing),
         }
     }
@@ -174,5 +227,49 @@ pub fn metric(output: &CellOutput, name: MetricName, class: Option<&str>) -> Opt
             _ => None,
         },
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notebook::{evaluate, Notebook};
+    use std::collections::HashMap;
+
+    #[test]
+    fn statistics_and_correlations_are_pandas_describe_and_corr() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/data/iris.csv");
+        let data = HashMap::from([("iris".to_string(), std::fs::read_to_string(path).unwrap())]);
+        let notebook = Notebook::from_json(
+            r#"{"version":1,"cells":[{"kind":"dataset","dataset":"iris","target":"species"},{"kind":"explore"}]}"#,
+        )
+        .unwrap();
+        let outputs = evaluate(&notebook, &data);
+        let stat = |column: &str, stat| {
+            Quantity::Statistic {
+                cell: 1,
+                column: column.into(),
+                stat,
+            }
+            .value(&outputs)
+            .unwrap()
+        };
+        // pandas: df["sepal length (cm)"].describe(); df.corr() of the petal columns.
+        assert!((stat("sepal length (cm)", Statistic::Mean) - 5.843333333333334).abs() < 1e-12);
+        assert!((stat("sepal length (cm)", Statistic::Median) - 5.8).abs() < 1e-12);
+        assert!((stat("sepal length (cm)", Statistic::Std) - 0.828066127977863).abs() < 1e-12);
+        let correlation = Quantity::Correlation {
+            cell: 1,
+            x: "petal length (cm)".into(),
+            y: "petal width (cm)".into(),
+        };
+        assert!((correlation.value(&outputs).unwrap() - 0.9628654314027961).abs() < 1e-12);
+        // A column that is not numeric, or not there, has no statistic.
+        let species = Quantity::Statistic {
+            cell: 1,
+            column: "species".into(),
+            stat: Statistic::Mean,
+        };
+        assert_eq!(species.value(&outputs), Err(Unavailable::NotInOutput { cell: 1 }));
     }
 }

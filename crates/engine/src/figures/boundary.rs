@@ -3,7 +3,7 @@
 //! `DecisionBoundaryDisplay`). The squares of a row that predict the same class are one
 //! rectangle, so the image stays small.
 
-use super::{class_colour, document, escaped, shortened, trimmed};
+use super::{class_colour, document, escaped, nice_ticks, shortened};
 use std::fmt::Write;
 
 /// Squares along each axis.
@@ -12,7 +12,10 @@ pub const GRID: usize = 80;
 pub const DRAWN_ROWS: usize = 600;
 
 const PLOT: f64 = 420.0;
-const LEFT: f64 = 64.0;
+/// Room left of the plot for the vertical axis's title; its tick labels' width comes on top.
+const TITLE_ROOM: f64 = 26.0;
+/// A tick label's character, wide enough for digits at 12 px.
+const CHAR_WIDTH: f64 = 7.5;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 48.0;
 const LEGEND_LINE: f64 = 18.0;
@@ -57,6 +60,15 @@ pub fn drawing(
     points: &[(f64, f64, u32)],
     classes: &[String],
 ) -> String {
+    let (x_ticks, y_ticks) = (nice_ticks(x.low, x.high, 5), nice_ticks(y.low, y.high, 5));
+    // The vertical title stays clear of the widest tick label.
+    let widest = y_ticks
+        .iter()
+        .map(|(_, l)| l.chars().count())
+        .max()
+        .unwrap_or(1);
+    #[allow(non_snake_case)]
+    let LEFT = TITLE_ROOM + 8.0 + widest as f64 * CHAR_WIDTH;
     let legend_rows = classes.len().div_ceil(3);
     let width = LEFT + PLOT + 28.0;
     let height = TOP + PLOT + BOTTOM + LEGEND_LINE * legend_rows as f64;
@@ -99,18 +111,26 @@ pub fn drawing(
         svg,
         "<rect x=\"{LEFT}\" y=\"{TOP}\" width=\"{PLOT}\" height=\"{PLOT}\" fill=\"none\" stroke=\"#495057\"/>"
     );
-    for tick in 0..=4 {
-        let share = f64::from(tick) / 4.0;
-        let (along_x, along_y) = (LEFT + share * PLOT, TOP + PLOT - share * PLOT);
+    for (value, label) in &x_ticks {
+        let along = LEFT + x.position(*value);
         let _ = write!(
             svg,
-            "<text x=\"{along_x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>\
-             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            "<line x1=\"{along:.1}\" x2=\"{along:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#495057\"/>\
+             <text x=\"{along:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{label}</text>",
+            TOP + PLOT,
+            TOP + PLOT + 4.0,
             TOP + PLOT + 16.0,
-            trimmed(x.low + share * (x.high - x.low)),
+        );
+    }
+    for (value, label) in &y_ticks {
+        let along = TOP + PLOT - y.position(*value);
+        let _ = write!(
+            svg,
+            "<line x1=\"{:.1}\" x2=\"{LEFT:.1}\" y1=\"{along:.1}\" y2=\"{along:.1}\" stroke=\"#495057\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{label}</text>",
+            LEFT - 4.0,
             LEFT - 6.0,
-            along_y + 4.0,
-            trimmed(y.low + share * (y.high - y.low)),
+            along + 4.0,
         );
     }
     let _ = write!(
@@ -142,4 +162,51 @@ pub fn drawing(
     }
     svg.push_str("</svg>");
     svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 22: the axes a new user met printed raw extremes (`-125.134`, `76045.768`), and
+    /// the vertical title overlapped the tick labels.
+    #[test]
+    fn the_axes_show_round_ticks_and_the_title_stays_clear_of_them() {
+        let x = Axis {
+            name: "balance",
+            low: -125.134,
+            high: 563.104,
+        };
+        let y = Axis {
+            name: "income",
+            low: 0.0,
+            high: 76045.768,
+        };
+        let predicted = vec![vec![0u32; GRID]; GRID];
+        let svg = drawing(&x, &y, &predicted, &[(10.0, 20.0, 0)], &["a".into()]);
+        let labels: Vec<&str> = svg
+            .split("<text ")
+            .skip(1)
+            .filter_map(|t| {
+                t.split_once('>')
+                    .map(|(_, rest)| rest.split('<').next().unwrap_or(""))
+            })
+            .collect();
+        for wanted in ["−100", "0", "500", "20\u{2009}000", "60\u{2009}000"] {
+            assert!(labels.contains(&wanted), "{wanted} not in {labels:?}");
+        }
+        assert!(
+            !svg.contains("563.104") && !svg.contains("76045"),
+            "raw extremes shown"
+        );
+        // The widest y label ends at LEFT − 6 and starts at most its width before that: right
+        // of the vertical title (at 14, rotated, about 12 px tall).
+        let widest = "60\u{2009}000".chars().count() as f64 * CHAR_WIDTH;
+        let left = TITLE_ROOM + 8.0 + widest;
+        assert!(
+            svg.contains(&format!("x=\"{:.1}\" y=", left - 6.0)),
+            "{svg}"
+        );
+        assert!(left - 6.0 - widest >= 14.0 + 12.0);
+    }
 }

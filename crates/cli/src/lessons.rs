@@ -21,6 +21,16 @@ pub const LESSON_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../content/en/data-as-a-table.md"),
     ),
     (
+        "statistics-you-need",
+        include_str!("../../../content/id/statistics-you-need.md"),
+        include_str!("../../../content/en/statistics-you-need.md"),
+    ),
+    (
+        "distance-and-scaling",
+        include_str!("../../../content/id/distance-and-scaling.md"),
+        include_str!("../../../content/en/distance-and-scaling.md"),
+    ),
+    (
         "how-a-tree-decides",
         include_str!("../../../content/id/how-a-tree-decides.md"),
         include_str!("../../../content/en/how-a-tree-decides.md"),

@@ -50,9 +50,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" 
 fi
 
 if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" ||
-  [ ! -x tools/node_modules/.bin/esbuild ]; then
+  [ ! -x tools/node_modules/.bin/esbuild ] || [ ! -f tools/node_modules/axe-core/axe.min.js ]; then
   command -v npm >/dev/null 2>&1 || { say "installing Node.js and npm"; apt_install nodejs npm; }
-  say "installing binaryen $BINARYEN_VERSION (wasm-opt) and esbuild into tools/"
+  say "installing binaryen $BINARYEN_VERSION (wasm-opt), esbuild and axe-core into tools/"
   npm ci --prefix tools --no-audit --no-fund --loglevel=error
 fi
 

@@ -19,7 +19,7 @@ use tower_http::services::{ServeDir, ServeFile};
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
 /// A browser language preference, as the operating system would give it.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub enum BrowserLanguage {
     Indonesian,
     English,

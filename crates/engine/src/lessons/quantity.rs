@@ -270,6 +270,9 @@ mod tests {
             column: "species".into(),
             stat: Statistic::Mean,
         };
-        assert_eq!(species.value(&outputs), Err(Unavailable::NotInOutput { cell: 1 }));
+        assert_eq!(
+            species.value(&outputs),
+            Err(Unavailable::NotInOutput { cell: 1 })
+        );
     }
 }

@@ -91,6 +91,7 @@ impl Jobs for InPageJobs {
             Job::Export { .. } => "export",
             Job::OpenLink { .. } => "open link",
             Job::Query { .. } => "query",
+            Job::FetchData { .. } => "fetch",
         });
         let id = self.next_id.get() + 1;
         self.next_id.set(id);

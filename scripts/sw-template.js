@@ -5,12 +5,14 @@
 // - Installing precaches the app shell: the page, its script, wasm and style, the training
 //   worker, both languages' words, the icons and the lessons.
 // - Every navigation (any route: the app routes in the page) answers with the cached page.
-// - The site's own files answer from the cache, else from the network, and are kept (the SQL
-//   worker and the data sets, on first use).
-// - Anything of another origin (a learner's data URL) always goes to the network.
+// - The precached files answer from the cache; the SQL worker and the data sets from the cache
+//   once kept (on first use), else from the network.
+// - Anything else (a learner's data URL, of any origin) goes to the network as if there were no
+//   service worker: a stream without end must not be copied into the cache.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `latih-${VERSION}`;
+const keptOnFirstUse = (path) => path.startsWith("/data/") || path.startsWith("/latih-sql-worker");
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -30,6 +32,9 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (request.mode !== "navigate" && !PRECACHE.includes(url.pathname) && !keptOnFirstUse(url.pathname)) {
+    return;
+  }
   if (request.mode === "navigate") {
     event.respondWith(
       caches.match("/index.html", { cacheName: CACHE }).then((page) => page || fetch(request)),

@@ -41,6 +41,26 @@ pub const LESSON_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../content/en/train-test-baseline.md"),
     ),
     (
+        "probability-and-bayes",
+        include_str!("../../../content/id/probability-and-bayes.md"),
+        include_str!("../../../content/en/probability-and-bayes.md"),
+    ),
+    (
+        "neural-networks",
+        include_str!("../../../content/id/neural-networks.md"),
+        include_str!("../../../content/en/neural-networks.md"),
+    ),
+    (
+        "linear-models-regularisation",
+        include_str!("../../../content/id/linear-models-regularisation.md"),
+        include_str!("../../../content/en/linear-models-regularisation.md"),
+    ),
+    (
+        "roc-auc-imbalanced",
+        include_str!("../../../content/id/roc-auc-imbalanced.md"),
+        include_str!("../../../content/en/roc-auc-imbalanced.md"),
+    ),
+    (
         "precision-recall",
         include_str!("../../../content/id/precision-recall.md"),
         include_str!("../../../content/en/precision-recall.md"),

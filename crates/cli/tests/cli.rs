@@ -557,7 +557,7 @@ fn a_learners_work_is_checked_with_a_reason_for_each_check_not_passed() {
         "{text}"
     );
     assert!(
-        text.contains("Accuracy is dominated by the most common class"),
+        text.contains("so it does not show which class the mistakes fall on"),
         "{text}"
     );
     assert!(

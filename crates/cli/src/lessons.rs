@@ -5,7 +5,8 @@
 //! data sets are.
 
 use latih_engine::lessons::{
-    check_attempt, parse_lesson, Attempt, CheckKind, CheckResult, Lesson, Outcome, Reason, Runs,
+    attempt_fragment, check_attempt, decode_attempt, parse_lesson, Attempt, CheckKind, CheckResult,
+    Lesson, Outcome, Reason, Runs,
 };
 use latih_engine::notebook::evaluate;
 use latih_i18n::Lang;
@@ -172,9 +173,12 @@ pub fn check(
     })
 }
 
-/// An attempt from a file's text: an attempt's JSON, or a notebook (its file or a link) with
-/// nothing answered; with the data a link carries.
+/// An attempt from a file's text: a lesson attempt's link (`…#attempt=…`), an attempt's JSON,
+/// or a notebook (its file or a link) with nothing answered; with the data a link carries.
 fn read_attempt(text: &str) -> Result<(Attempt, Vec<(String, String)>), latih_engine::Error> {
+    if let Some(link) = attempt_fragment(text) {
+        return Ok((decode_attempt(link)?, Vec::new()));
+    }
     if let Ok(attempt) = serde_json::from_str::<Attempt>(text.trim()) {
         let notebook = attempt.notebook.checked()?;
         return Ok((

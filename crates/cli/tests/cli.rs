@@ -495,7 +495,7 @@ fn a_query_that_would_make_too_much_is_refused_before_it_runs() {
 }
 
 /// Issue 19: the lessons are listed with their checks, and every lesson's solution passes all of
-/// its checks through `latih check`, as in the page.
+/// its checks through `latih check`, as in the page, given as itself and as an attempt link.
 #[test]
 fn every_lesson_is_listed_and_its_solution_passes_at_the_command_line() {
     let out = latih(&["lessons", "--json"]);
@@ -511,6 +511,22 @@ fn every_lesson_is_listed_and_its_solution_passes_at_the_command_line() {
         let slug = lesson["slug"].as_str().unwrap();
         let checks = lesson["checks"].as_array().unwrap();
         assert!(checks.len() >= 2, "{slug}");
+        // The solution as a shared attempt link, as a learner's would be.
+        let lessons_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/en/");
+        let lesson = latih_engine::lessons::parse_lesson(
+            &std::fs::read_to_string(format!("{lessons_dir}{slug}.md")).unwrap(),
+        )
+        .unwrap();
+        let link = latih_engine::lessons::encode_attempt(&lesson.solution_attempt());
+        let shared = temp_file(
+            &format!("{slug}-attempt.txt"),
+            &format!("https://latih.example/lessons/{slug}#attempt={link}"),
+        );
+        let out = latih(&["check", slug, &shared, "--json"]);
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        for result in report["checks"].as_array().unwrap() {
+            assert_eq!(result["outcome"], "pass", "{slug}, from its link: {result}");
+        }
         for lang in ["id", "en"] {
             let out = latih(&["check", slug, "--solution", "--json", "--lang", lang]);
             assert!(

@@ -60,6 +60,12 @@ proptest! {
         let _ = link::decode(&text);
         let _ = link::decode(&format!("1.{text}"));
         let _ = Notebook::from_json(&text);
+        // Lesson files and attempt links come over the network too.
+        let _ = latih_engine::lessons::decode_attempt(&format!("1.{text}"));
+        let _ = latih_engine::lessons::parse_lesson(&text);
+        let front = "---\nslug: s\nstage: collect\norder: 1\ntitle: t\nmisconception: m\n---\n";
+        let _ = latih_engine::lessons::parse_lesson(&format!("{front}{text}"));
+        let _ = latih_engine::lessons::parse_lesson(&format!("{front}```cells\n{text}\n```\n```check\n{text}\n```"));
     }
 
     /// Markdown-like text, nested and unbalanced: a note from a link is read into its tree,

@@ -15,10 +15,12 @@
 //! engine at run time ([`Quantity`]), never typed.
 
 mod check;
+mod link;
 mod parse;
 mod quantity;
 
 pub use check::{check_attempt, Answer, Attempt, CheckResult, Outcome, Reason, Runs};
+pub use link::{attempt_fragment, decode_attempt, encode_attempt, ATTEMPT_FORMAT};
 pub use parse::{parse_lesson, placeholders, LessonError};
 pub use quantity::{MetricName, Quantity, Statistic};
 

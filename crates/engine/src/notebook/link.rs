@@ -109,7 +109,8 @@ pub fn encode_with_data(notebook: &Notebook, files: &dyn DataSource) -> String {
     deflated(2, &serde_json::to_string(&shared).unwrap_or_default())
 }
 
-fn deflated(format: u32, json: &str) -> String {
+/// `json` compressed and written as a link's text: `<format>.<URL-safe base64 of DEFLATE>`.
+pub(crate) fn deflated(format: u32, json: &str) -> String {
     let compressed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
     format!("{format}.{}", URL_SAFE_NO_PAD.encode(compressed))
 }
@@ -120,8 +121,9 @@ pub fn decode(link: &str) -> Result<Notebook, Error> {
     decode_shared(link).map(|shared| shared.notebook)
 }
 
-/// Everything a link of any format carries, checked.
-pub fn decode_shared(link: &str) -> Result<Shared, Error> {
+/// A link's text read back: its format, and its JSON, within the size limits. Formats up to
+/// `newest` are read; a larger one is from a newer Latih.
+pub(crate) fn inflated(link: &str, newest: u32) -> Result<(u32, String), Error> {
     let link = link.trim();
     if link.len() > MAX_LINK_CHARS {
         return Err(Error::LinkTooLong {
@@ -131,10 +133,8 @@ pub fn decode_shared(link: &str) -> Result<Shared, Error> {
     }
     let (format, payload) = link.split_once('.').ok_or(Error::LinkDamaged)?;
     let format = match format.parse::<u32>() {
-        Ok(format @ (1 | 2)) => format,
-        Ok(found) if found > LINK_FORMAT => {
-            return Err(Error::LinkFromNewerVersion { found });
-        }
+        Ok(format @ 1..) if format <= newest => format,
+        Ok(found) if found > newest => return Err(Error::LinkFromNewerVersion { found }),
         _ => return Err(Error::LinkDamaged),
     };
     let compressed = URL_SAFE_NO_PAD
@@ -149,6 +149,12 @@ pub fn decode_shared(link: &str) -> Result<Shared, Error> {
             _ => Error::LinkDamaged,
         })?;
     let json = String::from_utf8(json).map_err(|_| Error::LinkDamaged)?;
+    Ok((format, json))
+}
+
+/// Everything a link of any format carries, checked.
+pub fn decode_shared(link: &str) -> Result<Shared, Error> {
+    let (format, json) = inflated(link, LINK_FORMAT)?;
     if format == 1 {
         return Notebook::from_json(&json).map(|notebook| Shared {
             notebook,

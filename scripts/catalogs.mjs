@@ -24,8 +24,9 @@ for (const name of readdirSync(locales)) {
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("cli-"));
-  const first = entries.filter((line) => prefixes.some((prefix) => line.startsWith(prefix)));
-  const more = entries.filter((line) => !first.includes(line));
+  const onFirstPages = (line) => prefixes.some((prefix) => line.startsWith(prefix));
+  const first = entries.filter(onFirstPages);
+  const more = entries.filter((line) => !onFirstPages(line));
   writeFileSync(path, first.join("\n") + "\n");
   writeFileSync(path.replace(/\.txt$/, ".more.txt"), more.join("\n") + "\n");
 }

@@ -65,7 +65,8 @@ impl I18n {
             match load_catalog(lang, true).await {
                 Ok(()) => {
                     self.lang.set(lang);
-                    if let Some(complete) = complete_signal() {
+                    // Once: the pages past the first ones are drawn again when it changes.
+                    if let Some(complete) = complete_signal().filter(|c| !c.get_untracked()) {
                         complete.set(true);
                     }
                 }

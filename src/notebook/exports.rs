@@ -36,7 +36,8 @@ pub fn keep_exports_current(state: NotebookState, i18n: I18n) {
         latest.set_value(request);
         state.exports.set(Exports::Pending);
         let on_event = move |event: JobEvent| {
-            if latest.get_value() != request {
+            // Also when the page that asked is gone (its counter with it).
+            if latest.try_get_value() != Some(request) {
                 return;
             }
             match event {

@@ -24,6 +24,7 @@ use super::NotebookState;
 use crate::i18n::use_i18n;
 use latih_engine::notebook::{Cell, CellOutput};
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Renders cell `index` of the notebook in its frame: numbered heading, form, output.
@@ -34,6 +35,8 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
     let Some(cell) = state.doc.with_untracked(|nb| nb.cells.get(index).cloned()) else {
         return ().into_any();
     };
+    let slot = OutputSlot(RwSignal::new(None));
+    provide_context(slot);
     let (title_key, body) = match &cell {
         Cell::Dataset(_) => (
             crate::key!("cell-dataset-title"),
@@ -136,6 +139,7 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
                 {remove}
                 {remove_step}
             </fieldset>
+            <div class="cell-results" hidden=collapsed>{move || slot.0.get().map(|output| output())}</div>
             <RunFailureOnCell state index />
         </section>
     }
@@ -260,12 +264,37 @@ fn axis_choice<C: crate::notebook::state::CellKindOf>(
     }
 }
 
-/// The cell's output when it ran, its error when it failed, nothing before it runs.
+/// Where a cell's output is drawn: after its form, outside the fieldset that a locked cell
+/// disables, so that the output's own controls (a threshold slider, a tree's rules) stay usable
+/// in a lesson's locked cells.
+#[derive(Clone, Copy)]
+struct OutputSlot(RwSignal<Option<OutputView>>);
+
+type OutputView = Arc<dyn Fn() -> AnyView + Send + Sync>;
+
+/// The cell's output when it ran, its error when it failed, nothing before it runs. Drawn in
+/// the cell's output slot (see [`OutputSlot`]), or here outside a cell's frame.
 pub fn show_output(
     state: NotebookState,
     index: usize,
     render: impl Fn(CellOutput) -> Option<AnyView> + Send + Sync + 'static,
-) -> impl IntoView {
+) -> AnyView {
+    let render = Arc::new(render);
+    let output: OutputView = Arc::new(move || output_view(state, index, render.clone()));
+    match use_context::<OutputSlot>() {
+        Some(slot) => {
+            slot.0.set(Some(output));
+            ().into_any()
+        }
+        None => output(),
+    }
+}
+
+fn output_view(
+    state: NotebookState,
+    index: usize,
+    render: Arc<impl Fn(CellOutput) -> Option<AnyView> + Send + Sync + 'static>,
+) -> AnyView {
     let i18n = use_i18n();
     let stale = move || state.is_stale(index);
     view! {
@@ -282,4 +311,5 @@ pub fn show_output(
             }}
         </div>
     }
+    .into_any()
 }

@@ -5,6 +5,7 @@ pub mod confusion_heatmap;
 pub mod confusion_table;
 pub mod fields;
 pub mod header;
+pub mod markdown;
 pub mod progress;
 pub mod roc_chart;
 pub mod score;

@@ -4,47 +4,14 @@
 //! in a note can run.
 
 use super::{field_id, show_output};
+use crate::components::markdown::render_markdown;
 use crate::i18n::use_i18n;
 use crate::notebook::NotebookState;
-use latih_engine::notebook::{CellOutput, NoteBlock, NoteCell, NoteNode};
+use latih_engine::notebook::{CellOutput, NoteCell};
 use leptos::prelude::*;
 
-fn render(nodes: Vec<NoteNode>) -> AnyView {
-    nodes.into_iter().map(render_node).collect_view().into_any()
-}
-
-fn render_node(node: NoteNode) -> AnyView {
-    match node {
-        NoteNode::Text(text) => text.into_any(),
-        NoteNode::Code(code) => view! { <code>{code}</code> }.into_any(),
-        NoteNode::LineBreak => view! { <br /> }.into_any(),
-        NoteNode::Rule => view! { <hr /> }.into_any(),
-        NoteNode::Block(block, children) => {
-            let inner = render(children);
-            match block {
-                NoteBlock::Paragraph => view! { <p>{inner}</p> }.into_any(),
-                // The cell's own heading is an h2: a note's headings sit below it.
-                NoteBlock::Heading(1) => view! { <h3>{inner}</h3> }.into_any(),
-                NoteBlock::Heading(2) => view! { <h4>{inner}</h4> }.into_any(),
-                NoteBlock::Heading(3) => view! { <h5>{inner}</h5> }.into_any(),
-                NoteBlock::Heading(_) => view! { <h6>{inner}</h6> }.into_any(),
-                NoteBlock::Quote => view! { <blockquote>{inner}</blockquote> }.into_any(),
-                NoteBlock::CodeBlock => view! { <pre><code>{inner}</code></pre> }.into_any(),
-                NoteBlock::List(Some(start)) => view! { <ol start=start>{inner}</ol> }.into_any(),
-                NoteBlock::List(None) => view! { <ul>{inner}</ul> }.into_any(),
-                NoteBlock::Item => view! { <li>{inner}</li> }.into_any(),
-                NoteBlock::Emphasis => view! { <em>{inner}</em> }.into_any(),
-                NoteBlock::Strong => view! { <strong>{inner}</strong> }.into_any(),
-                NoteBlock::Strikethrough => view! { <s>{inner}</s> }.into_any(),
-                NoteBlock::Link(href) => view! {
-                    <a href=href rel="noopener noreferrer nofollow" target="_blank">{inner}</a>
-                }
-                .into_any(),
-                NoteBlock::Plain => view! { <span>{inner}</span> }.into_any(),
-            }
-        }
-    }
-}
+/// The cell's own heading is an h2: a note's headings sit below it.
+const NOTE_HEADINGS: u8 = 3;
 
 #[component]
 pub fn NoteCellView(state: NotebookState, index: usize) -> impl IntoView {
@@ -80,7 +47,7 @@ pub fn NoteCellView(state: NotebookState, index: usize) -> impl IntoView {
             </div>
         </Show>
         {show_output(state, index, move |output| match output {
-            CellOutput::Note(nodes) => Some(view! { <div class="note-text">{render(nodes)}</div> }.into_any()),
+            CellOutput::Note(nodes) => Some(view! { <div class="note-text">{render_markdown(nodes, NOTE_HEADINGS, &|words: String| words.into_any())}</div> }.into_any()),
             _ => None,
         })}
         <p class="actions">

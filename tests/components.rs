@@ -92,6 +92,9 @@ impl Jobs for InPageJobs {
             Job::OpenLink { .. } => "open link",
             Job::Query { .. } => "query",
             Job::FetchData { .. } => "fetch",
+            Job::AttemptLink { .. } => "attempt link",
+            Job::OpenAttempt { .. } => "open attempt",
+            Job::ReadMarkdown { .. } => "read markdown",
         });
         let id = self.next_id.get() + 1;
         self.next_id.set(id);

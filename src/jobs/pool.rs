@@ -183,7 +183,12 @@ impl Jobs for WorkerPool {
             // download, a page to show, a data set): they go first.
             if matches!(
                 job,
-                Job::Export { .. } | Job::OpenLink { .. } | Job::FetchData { .. }
+                Job::Export { .. }
+                    | Job::OpenLink { .. }
+                    | Job::FetchData { .. }
+                    | Job::AttemptLink { .. }
+                    | Job::OpenAttempt { .. }
+                    | Job::ReadMarkdown { .. }
             ) {
                 inner.queue.push_front((id, job));
             } else {

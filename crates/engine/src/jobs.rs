@@ -102,6 +102,14 @@ pub enum Job {
     /// load carries none of it); this runner has no network, and answers that nothing could be
     /// read.
     FetchData { url: String },
+    /// A lesson attempt (as JSON) as the text of an `#attempt=` link: compressing happens here,
+    /// so the page carries none of it.
+    AttemptLink { attempt: String },
+    /// What an `#attempt=` link carries, checked ([`crate::lessons::decode_attempt`]), as JSON.
+    OpenAttempt { link: String },
+    /// Markdown texts (a lesson's, placeholders marked: [`crate::lessons::marked_text`]) read
+    /// as note cells are ([`crate::notebook::parse_note`]): the reader is not in the page.
+    ReadMarkdown { texts: Vec<String> },
 }
 
 /// A shared link's content on the wire: [`link::Shared`] with the notebook as JSON, which the
@@ -211,6 +219,12 @@ pub enum JobResult {
     OverBudget(Estimate),
     /// A data URL's text (see [`Job::FetchData`]).
     Fetched(Result<String, FetchFailure>),
+    /// The text of an `#attempt=` link (see [`Job::AttemptLink`]).
+    AttemptLink(Result<String, Error>),
+    /// The attempt a link carries, as JSON (see [`Job::OpenAttempt`]).
+    AttemptOpened(Result<String, Error>),
+    /// Each text of a [`Job::ReadMarkdown`], read.
+    MarkdownRead(Vec<Vec<crate::notebook::NoteNode>>),
 }
 
 /// The wire format: postcard bytes both ways. They are compact (a forest's trees travel through
@@ -437,6 +451,23 @@ impl JobRunner {
                 JobResult::Opened(link::decode_shared(&link).map(OpenedLink::from))
             }
             Job::FetchData { url } => JobResult::Fetched(Err(FetchFailure::Unreachable { url })),
+            Job::AttemptLink { attempt } => JobResult::AttemptLink(
+                serde_json::from_str::<crate::lessons::Attempt>(&attempt)
+                    .map(|attempt| crate::lessons::encode_attempt(&attempt))
+                    .map_err(|e| Error::NotebookUnreadable {
+                        message: e.to_string(),
+                    }),
+            ),
+            Job::ReadMarkdown { texts } => JobResult::MarkdownRead(
+                texts
+                    .iter()
+                    .map(|text| crate::notebook::parse_note(text))
+                    .collect(),
+            ),
+            Job::OpenAttempt { link } => JobResult::AttemptOpened(
+                crate::lessons::decode_attempt(&link)
+                    .map(|attempt| serde_json::to_string(&attempt).unwrap_or_default()),
+            ),
             Job::Query { sql } => JobResult::Queried(match &self.sql {
                 Some(engine) => engine(&self.data.texts, &sql),
                 None => Err(Error::Sql {

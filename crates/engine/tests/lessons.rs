@@ -199,3 +199,41 @@ fn every_number_the_text_states_is_computed() {
         }
     }
 }
+
+/// Every placeholder of every text survives the Markdown reader, in a run of text where the
+/// page draws its number (not, say, inside a code span, where it would be lost).
+#[test]
+fn every_placeholder_reaches_the_page_through_the_markdown_reader() {
+    use latih_engine::lessons::{marked_text, pieces, Piece};
+    use latih_engine::notebook::{parse_note, NoteNode};
+    fn found(nodes: &[NoteNode], out: &mut Vec<usize>) {
+        for node in nodes {
+            match node {
+                NoteNode::Text(text) => {
+                    out.extend(pieces(text).into_iter().filter_map(|p| match p {
+                        Piece::Placeholder(i) => Some(i),
+                        Piece::Words(_) => None,
+                    }))
+                }
+                NoteNode::Block(_, children) => found(children, out),
+                _ => {}
+            }
+        }
+    }
+    for (slug, each) in lessons() {
+        for lesson in &each {
+            for part in &lesson.parts {
+                let Part::Text(text) = part else { continue };
+                let (marked, quantities) = marked_text(text).unwrap();
+                let mut seen = Vec::new();
+                found(&parse_note(&marked), &mut seen);
+                assert_eq!(
+                    seen,
+                    (0..quantities.len()).collect::<Vec<_>>(),
+                    "{slug} ({}): a placeholder lost or out of place",
+                    lesson.title
+                );
+            }
+        }
+    }
+}

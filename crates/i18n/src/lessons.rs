@@ -1,8 +1,29 @@
 //! The words of a lesson check's outcome: its verdict, and each reason it is not passed yet,
 //! with the engine's numbers in the reader's format.
 
-use crate::{format_decimal, format_number, t, tf, Lang};
-use latih_engine::lessons::{MetricName, Outcome, Reason};
+use crate::{format_count, format_decimal, format_number, format_score, t, tf, Lang};
+use latih_engine::lessons::{MetricName, Outcome, Quantity, Reason};
+
+/// A number a lesson's text states, as the reader writes it: counts whole, scores with their
+/// percentage, errors and statistics with two decimals.
+pub fn quantity_text(lang: Lang, quantity: &Quantity, value: f64) -> String {
+    match quantity {
+        Quantity::Rows { .. }
+        | Quantity::Columns { .. }
+        | Quantity::Features { .. }
+        | Quantity::Classes { .. }
+        | Quantity::TestRows { .. }
+        | Quantity::Missing { .. }
+        | Quantity::Confusion { .. } => format_count(lang, value.max(0.0).round() as usize),
+        Quantity::MajorityShare { .. } => format_score(lang, value),
+        Quantity::Metric { name, .. } => match name {
+            MetricName::R2 => format_decimal(lang, value, 3),
+            MetricName::Mae | MetricName::Rmse => format_decimal(lang, value, 2),
+            _ => format_score(lang, value),
+        },
+        Quantity::Statistic { .. } | Quantity::Correlation { .. } => format_decimal(lang, value, 2),
+    }
+}
 
 /// "Passed", "Not yet" or "Not attempted".
 pub fn outcome_label(lang: Lang, outcome: &Outcome) -> String {

@@ -20,7 +20,7 @@ mod steps;
 
 pub use clusters::clusters_lines;
 pub use errors::{error_message, fetch_failure_message};
-pub use lessons::{metric_label, outcome_label, reason_text};
+pub use lessons::{metric_label, outcome_label, quantity_text, reason_text};
 pub use models::{convergence_warning, loss_text, model_shape_text};
 pub use numbers::{
     counted_columns, format_count, format_decimal, format_number, format_percent, format_score,
@@ -242,6 +242,23 @@ pub fn placeholders(lang: Lang, key: &str) -> Vec<String> {
 /// The roadmap stages of `shared/seed/`, in order; each has `stage-<id>-title` and `-body` keys.
 pub const ROADMAP_STAGES: [&str; 6] =
     ["collect", "train", "evaluate", "tune", "deploy", "document"];
+
+/// The course's lessons in their order, each with its roadmap stage. A lesson is the files
+/// `content/<lang>/<slug>.md`; its title is also the catalog's `lessons-title-<slug>`, so that
+/// the Lessons page lists every lesson without fetching one (tests/lessons.rs checks both
+/// against the files).
+pub const LESSONS: [(&str, &str); 10] = [
+    ("data-as-a-table", "collect"),
+    ("statistics-you-need", "collect"),
+    ("probability-and-bayes", "train"),
+    ("distance-and-scaling", "train"),
+    ("how-a-tree-decides", "train"),
+    ("neural-networks", "train"),
+    ("linear-models-regularisation", "train"),
+    ("train-test-baseline", "evaluate"),
+    ("precision-recall", "evaluate"),
+    ("roc-auc-imbalanced", "evaluate"),
+];
 
 /// The learning path's steps have keys `path-1` … `path-<LEARNING_PATH_STEPS>`.
 pub const LEARNING_PATH_STEPS: usize = 6;

@@ -6,8 +6,9 @@
 //! not change locked), `cells` blocks that place its cells in the text, `check` blocks (one
 //! exercise each) and a `solution` block (the solved notebook and answers). The notebook, the
 //! solution and the checks' kinds are the same in every language; only the words differ. The
-//! page fetches a lesson when it is opened and the worker parses and checks it, so no lesson
-//! weighs on the first load; `latih check` runs the same checks at the command line.
+//! page (in the whole app, never the first load) fetches a lesson when it is opened, reads it
+//! and checks it on the outputs of the notebook runs it has; `latih check` runs the same checks
+//! at the command line.
 //!
 //! As in Kaggle's learntools, a check is data, and answers one of three ways: pass, not yet
 //! (with a reason per failed criterion, in the engine's facts) or not attempted; it has hints in
@@ -16,11 +17,13 @@
 
 mod check;
 mod link;
+mod marks;
 mod parse;
 mod quantity;
 
 pub use check::{check_attempt, Answer, Attempt, CheckResult, Outcome, Reason, Runs};
 pub use link::{attempt_fragment, decode_attempt, encode_attempt, ATTEMPT_FORMAT};
+pub use marks::{marked_text, pieces, Piece};
 pub use parse::{parse_lesson, placeholders, LessonError};
 pub use quantity::{MetricName, Quantity, Statistic};
 

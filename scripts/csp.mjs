@@ -2,11 +2,11 @@
 // Content-Security-Policy into index.html, as a meta tag, so that any static host serves it.
 // A note or a column name from a stranger's link is text, never markup (Leptos escapes it); the
 // policy is the second wall if that ever fails: no script runs but the site's own files and
-// Trunk's inline start-up script and the service worker's registration (allowed by their hashes,
+// index.html's loader and the service worker's registration (allowed by their hashes,
 // computed here from the file as built).
 //
 // What each part allows, and why:
-// - script-src: the app's files, its start-up script, and compiling its wasm ('wasm-unsafe-eval').
+// - script-src: the app's files, its loader, and compiling its wasm ('wasm-unsafe-eval').
 // - worker-src: the training and SQL workers and the service worker, from the site itself.
 // - connect-src: the site's own files, and the data URLs a learner agrees to fetch (any host:
 //   the data set cell asks first, naming it).
@@ -27,8 +27,8 @@ let html = readFileSync(htmlPath, "utf8");
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => m[1],
 );
-// Trunk's start-up script, and the service worker's registration (scripts/offline.mjs).
-if (inline.length === 0) throw new Error("expected Trunk's inline start-up script, found none");
+// index.html's loader, and the service worker's registration (scripts/offline.mjs).
+if (inline.length === 0) throw new Error("expected index.html's loader, found no inline script");
 const hashes = inline.map((text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`);
 
 const policy = [

@@ -1,9 +1,8 @@
 // Trunk's post-build hook (Trunk.toml), in a release build: minifies the app's JavaScript glue
-// and puts its new hash into index.html's integrity attribute. Trunk's own JS minifier fails on
-// the glue's `export default` and leaves it whole (58 KB); esbuild makes it a fifth smaller
-// (gzip). The workers' glue is left alone: it is not part of the first load.
+// (latih.js, latih-home.js). Trunk's own JS minifier fails on the glue's `export default` and
+// leaves it whole (58 KB); esbuild makes it a fifth smaller (gzip). The workers' glue is left
+// alone: it is not part of the first load.
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
-import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,17 +13,10 @@ const { transformSync } = createRequire(tools)("esbuild");
 
 if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
 const dir = process.env.TRUNK_STAGING_DIR;
-const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
-const htmlPath = join(dir, "index.html");
-let html = readFileSync(htmlPath, "utf8");
-for (const name of readdirSync(dir)) {
-  if (!/^latih-[0-9a-f]+\.js$/.test(name)) continue;
+const glue = readdirSync(dir).filter((name) => /^latih(-home-[0-9a-f]+)?\.js$/.test(name));
+if (glue.length !== 2) throw new Error(`expected the two apps' glue, found ${glue.join(", ")}`);
+for (const name of glue) {
   const path = join(dir, name);
-  const source = readFileSync(path);
-  const { code } = transformSync(source.toString("utf8"), { minify: true, format: "esm" });
-  if (!html.includes(sri(source))) throw new Error(`index.html has no integrity for ${name}`);
-  html = html.replace(sri(source), sri(Buffer.from(code)));
+  const { code } = transformSync(readFileSync(path, "utf8"), { minify: true, format: "esm" });
   writeFileSync(path, code);
 }
-writeFileSync(htmlPath, html);
-

@@ -10,14 +10,14 @@ const BOOT_ID: &str = "boot";
 const CATALOG_FAILED: &str = "Latih tidak dapat memuat teksnya. Periksa koneksi, lalu muat ulang \
      halaman. · Latih could not load its text. Check your connection, then reload the page.";
 
-pub fn mount_when_catalog_loaded() {
+pub fn mount_when_catalog_loaded<View: leptos::IntoView + 'static>(app: fn() -> View) {
     // Not Leptos's spawn_local: its executor is set up by the mount that this waits to do.
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         let lang = initial_lang();
         match load_catalog(lang, false).await {
             Ok(()) => {
                 remove_boot_line();
-                leptos::mount::mount_to_body(crate::app::App);
+                leptos::mount::mount_to_body(app);
             }
             Err(reason) => show_failure(&reason),
         }

@@ -7,6 +7,7 @@ pub mod components;
 pub mod data;
 pub mod i18n;
 pub mod jobs;
+pub mod lesson;
 mod maps;
 pub mod notebook;
 pub mod pages;
@@ -14,8 +15,15 @@ pub mod panic_banner;
 pub mod router;
 pub mod title;
 
-/// Installs the panic banner, fetches the reader's words and then mounts the app on `<body>`.
+/// The whole app (bin `latih`): installs the panic banner, fetches the reader's words and then
+/// mounts every page on `<body>`.
 pub fn start() {
     panic_banner::install();
-    boot::mount_when_catalog_loaded();
+    boot::mount_when_catalog_loaded(app::App);
+}
+
+/// The first load (bin `latih-home`): the same, with the pages of a first visit only.
+pub fn start_first_pages() {
+    panic_banner::install();
+    boot::mount_when_catalog_loaded(app::FirstPagesApp);
 }

@@ -1,3 +1,4 @@
+//! The whole app: every page.
 fn main() {
     latih::start();
 }

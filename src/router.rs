@@ -15,10 +15,14 @@ pub enum Page {
     Notebook,
     Notebooks,
     Datasets,
+    /// A lesson: `/lessons/<slug>` (see [`lesson_slug`]).
+    Lesson,
     NotFound,
 }
 
 impl Page {
+    /// The page at `path`. Home and Lessons are the first pages: index.html's loader starts the
+    /// first-pages app for exactly their paths, so the two must agree.
     pub fn from_path(path: &str) -> Page {
         match path.trim_end_matches('/') {
             "" => Page::Home,
@@ -26,9 +30,18 @@ impl Page {
             "/notebook" => Page::Notebook,
             "/notebooks" => Page::Notebooks,
             "/datasets" => Page::Datasets,
+            _ if lesson_slug(path).is_some() => Page::Lesson,
             _ => Page::NotFound,
         }
     }
+}
+
+/// The lesson a path names: `/lessons/precision-recall` → `precision-recall` (lower-case
+/// letters, digits and dashes: a slug is also a file name).
+pub fn lesson_slug(path: &str) -> Option<&str> {
+    let slug = path.trim_end_matches('/').strip_prefix("/lessons/")?;
+    let fits = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+    (!slug.is_empty() && slug.chars().all(fits)).then_some(slug)
 }
 
 /// Where the app is: the path and the query (`?…`), kept in step with the address bar.

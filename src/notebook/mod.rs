@@ -5,6 +5,7 @@ pub mod cells;
 pub mod compare;
 pub mod exports;
 pub mod file;
+pub mod loading;
 mod output;
 pub mod queries;
 mod run;
@@ -14,4 +15,4 @@ pub mod share;
 mod state;
 pub mod storage;
 
-pub use state::{NotebookSession, NotebookState, RunStatus};
+pub use state::{LessonNotebooks, NotebookSession, NotebookState, RunStatus};

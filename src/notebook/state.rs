@@ -334,6 +334,15 @@ impl NotebookState {
     }
 
     /// The data set ids the notebook needs that are not loaded yet.
+    /// Whether the outputs are those of the document as it is now (reactive).
+    pub fn outputs_are_current(self) -> bool {
+        let idle = self.status.with(|status| *status == RunStatus::Idle);
+        idle && self.doc.with(|doc| {
+            self.run
+                .with_value(|run| run.evaluated.as_ref() == Some(doc))
+        })
+    }
+
     pub fn missing_datasets(self) -> Vec<String> {
         self.doc.with(|nb| {
             self.csv.with(|data| {
@@ -364,6 +373,16 @@ pub struct NotebookSession {
     /// The app's owner: the notebook's signals and effects must outlive the notebook page.
     owner: Owner,
     state: StoredValue<Option<NotebookState>>,
+    /// The lessons opened, by slug: each lesson's notebook as it starts, and the learner's.
+    lessons: StoredValue<Vec<(String, LessonNotebooks)>>,
+}
+
+/// A lesson's two notebooks: as it starts (whose outputs its questions ask about), and the
+/// learner's attempt.
+#[derive(Clone, Copy)]
+pub struct LessonNotebooks {
+    pub start: NotebookState,
+    pub attempt: NotebookState,
 }
 
 impl NotebookSession {
@@ -375,7 +394,34 @@ impl NotebookSession {
         provide_context(Self {
             owner,
             state: StoredValue::new(None),
+            lessons: StoredValue::new(Vec::new()),
         });
+    }
+
+    /// Lesson `slug`'s notebooks: kept from an earlier visit (holding `attempt`), else new. Like
+    /// the notebook, they outlive the page, so a run in flight ends in a live notebook.
+    pub fn open_lesson(slug: &str, start: Notebook, attempt: Notebook) -> LessonNotebooks {
+        let fresh = |start, attempt| LessonNotebooks {
+            start: NotebookState::new(start),
+            attempt: NotebookState::new(attempt),
+        };
+        let Some(session) = use_context::<Self>() else {
+            return fresh(start, attempt);
+        };
+        let kept = session
+            .lessons
+            .with_value(|lessons| lessons.iter().find(|(s, _)| s == slug).map(|(_, n)| *n));
+        if let Some(notebooks) = kept {
+            if notebooks.attempt.doc.with_untracked(|nb| nb != &attempt) {
+                notebooks.attempt.replace(attempt);
+            }
+            return notebooks;
+        }
+        let notebooks = session.owner.with(|| fresh(start, attempt));
+        session
+            .lessons
+            .update_value(|lessons| lessons.push((slug.to_string(), notebooks)));
+        notebooks
     }
 
     /// The notebook, now holding `notebook`: the running one if there is one (a page visit

@@ -2,6 +2,7 @@
 
 mod datasets;
 mod home;
+mod lesson;
 mod lessons;
 mod not_found;
 mod notebook;
@@ -9,6 +10,7 @@ mod notebooks;
 
 pub use datasets::DatasetsPage;
 pub use home::HomePage;
+pub use lesson::LessonPage;
 pub use lessons::LessonsPage;
 pub use not_found::NotFoundPage;
 pub use notebook::NotebookPage;

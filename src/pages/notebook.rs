@@ -2,13 +2,13 @@
 //! the shared link in the address, loads the data sets it needs, shows its cells, and saves every
 //! change.
 
-use crate::data::fetch_dataset;
 use crate::i18n::use_i18n;
 use crate::jobs::{worker_pool, JobEvent, JobFailure};
 use crate::notebook::cells::NotebookCell;
 use crate::notebook::compare::ModelComparison;
 use crate::notebook::exports::keep_exports_current;
 use crate::notebook::file::NotebookFile;
+use crate::notebook::loading::{keep_data_loaded, DataLoadStatus};
 use crate::notebook::run_status::{RunMode, RunStatusBar};
 use crate::notebook::share::{self, SharePanel};
 use crate::notebook::storage::{self, Restored};
@@ -20,7 +20,6 @@ use latih_engine::jobs::{Job, JobResult, OpenedLink};
 use latih_engine::notebook::{Cell, Notebook};
 use latih_engine::Error;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The data set a new notebook starts with.
 const DEFAULT_DATASET: &str = "iris";
@@ -149,21 +148,7 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
     Effect::new(move |_| saved.set(state.doc.with(storage::save)));
     keep_exports_current(state, i18n);
 
-    let failure = RwSignal::new(None::<(String, String)>);
-    let attempt = RwSignal::new(0u32);
-    // Download whatever the notebook needs and does not have yet.
-    Effect::new(move |_| {
-        attempt.track();
-        for id in state.missing_datasets() {
-            failure.set(None);
-            spawn_local(async move {
-                match fetch_dataset(&id).await {
-                    Ok(text) => state.add_data(id, text),
-                    Err(reason) => failure.set(Some((id, reason))),
-                }
-            });
-        }
-    });
+    let loading = keep_data_loaded(state);
 
     // Nothing is lost: the notebook here stays in "My notebooks".
     let start_over = move |_| {
@@ -178,7 +163,6 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
         }
         link_notice.set(false);
     };
-    let loading = move || failure.get().is_none() && !state.missing_datasets().is_empty();
     let cells = move || {
         state.layout.track();
         let count = state.doc.with_untracked(|nb| nb.cells.len());
@@ -223,20 +207,7 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
                 {move || i18n.trf("notebook-restore-failed", &[("reason", latih_i18n::error_message(i18n.lang(), &error))])}
             </p>
         })}
-        <Show when=loading>
-            <p class="loading" role="status">{i18n.text("notebook-loading")}</p>
-        </Show>
-        {move || failure.get().map(|(id, reason)| {
-            let name = datasets::find(&id).map_or(id.clone(), |d| d.title.to_string());
-            view! {
-                <div class="cell-error" role="alert">
-                    <p>{move || i18n.trf("notebook-load-failed", &[("name", name.clone()), ("reason", reason.clone())])}</p>
-                    <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
-                        {i18n.text("notebook-retry")}
-                    </button>
-                </div>
-            }
-        })}
+        <DataLoadStatus state loading />
         <RunMode state />
         <RunStatusBar state />
         <div class="notebook">{cells}</div>

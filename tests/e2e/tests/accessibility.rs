@@ -47,6 +47,7 @@ async fn every_page_passes_wcag_2_1_aa_in_both_languages_at_both_widths() {
         for path in [
             "/",
             "/lessons",
+            "/lessons/precision-recall",
             "/notebook",
             "/notebooks",
             "/datasets",
@@ -56,6 +57,17 @@ async fn every_page_passes_wcag_2_1_aa_in_both_languages_at_both_widths() {
             site.find("//main//h1").await;
             if path == "/notebook" {
                 site.settled().await;
+            }
+            if path.starts_with("/lessons/") {
+                // Its exercises, with a hint and a solution open, and its cells run.
+                site.find("//section[@class='exercise']//button").await;
+                site.settled().await;
+                for button in site
+                    .find_all("(//section[@class='exercise'])[1]//button[@aria-expanded]")
+                    .await
+                {
+                    button.click().await.unwrap();
+                }
             }
             for violation in violations(&site).await {
                 all.push(format!("{path} at {width} px ({language:?}): {violation}"));

@@ -64,6 +64,11 @@ async fn notebook_journey(site: &Site, words: &Words, lang_code: &str) {
         .click()
         .await
         .unwrap();
+    // Its words may still be on their way (the whole app fetches a language when it is chosen).
+    site.until("the language", || async {
+        html_lang(site).await == lang_code
+    })
+    .await;
     site.link("Notebook").await.click().await.unwrap();
     site.heading("Notebook").await;
     site.until("the page title", || async {
@@ -805,10 +810,56 @@ async fn an_explore_cell_profiles_penguins_as_loaded() {
     site.close().await;
 }
 
+/// The wasm modules this page has fetched: "first pages" (latih-home-*), "whole" (latih_bg).
+async fn modules_fetched(site: &Site) -> Vec<String> {
+    let names = site
+        .eval(
+            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)\
+             .filter(p => /^\\/latih(-home-[0-9a-f]+)?_bg\\.wasm$/.test(p))",
+        )
+        .await;
+    let mut modules: Vec<String> = names
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|name| name.as_str())
+        .map(|name| match name.starts_with("/latih-home-") {
+            true => "first pages".to_string(),
+            false => "whole".to_string(),
+        })
+        .collect();
+    modules.sort();
+    modules
+}
+
+#[tokio::test]
+async fn the_first_load_has_the_first_pages_only_and_the_notebook_starts_the_whole_app() {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/").await;
+    site.heading("Learn machine learning by doing it").await;
+    assert_eq!(modules_fetched(&site).await, ["first pages"]);
+    site.link("Lessons").await.click().await.unwrap();
+    site.heading("Lessons").await;
+    assert_eq!(modules_fetched(&site).await, ["first pages"]);
+    // A page of the whole app: the same address, loaded again, starts it (and only it).
+    site.link("Notebook").await.click().await.unwrap();
+    site.heading("Notebook").await;
+    let path = site.eval("return location.pathname").await;
+    assert_eq!(path.as_str(), Some("/notebook"));
+    assert_eq!(modules_fetched(&site).await, ["whole"]);
+    // Any other address starts the whole app, which says it is not a page.
+    site.open("/no-such-page").await;
+    site.heading("Page not found").await;
+    assert_eq!(modules_fetched(&site).await, ["whole"]);
+    site.close().await;
+}
+
 #[tokio::test]
 async fn links_change_the_page_in_place_and_back_and_forward_work() {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
-    site.open("/").await;
+    // The whole app (the first-pages app reloads into it: see first_load_is_the_first_pages_app).
+    site.open("/notebooks").await;
+    site.heading("My notebooks").await;
     // A marker that a full page load would wipe: links must not reload the app.
     site.eval("window.__stayed = true; return null").await;
     site.link("Lessons").await.click().await.unwrap();

@@ -1,0 +1,165 @@
+//! The lesson page (issue 19), as a learner uses it: from the Lessons index to lesson 12, an
+//! exercise answered wrong (not yet, with its reason), a hint, the solution put in (passed), the
+//! metric exercise passed by changing the model, the progress kept over a reload and shown on the
+//! index; the same lesson in Indonesian; and the attempt shared as a link, which a fresh browser
+//! opens with the same checks, decided there again.
+
+use latih_e2e::{BrowserLanguage, Site};
+
+/// The text of the exercise whose heading reads `heading`.
+async fn exercise_text(site: &Site, heading: &str) -> String {
+    site.find(&format!("//section[h3[normalize-space(.)='{heading}']]"))
+        .await
+        .text()
+        .await
+        .unwrap_or_default()
+}
+
+/// Presses `button` inside the exercise whose heading reads `heading`.
+async fn press_in(site: &Site, heading: &str, button: &str) {
+    site.find(&format!(
+        "//section[h3[normalize-space(.)='{heading}']]//button[normalize-space(.)='{button}']"
+    ))
+    .await
+    .click()
+    .await
+    .unwrap_or_else(|e| panic!("press {button} in {heading}: {e}"));
+}
+
+async fn until_in(site: &Site, heading: &str, words: &str) {
+    site.until(&format!("{heading} to say {words}"), || async {
+        exercise_text(site, heading).await.contains(words)
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_learner_answers_gets_a_hint_passes_and_finds_the_progress_kept_and_shared() {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/lessons").await;
+    site.text("Not started").await;
+    site.link("Precision, recall and F1")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.heading("Precision, recall and F1").await;
+    site.text("0 of 4 exercises passed").await;
+    // The numbers of the text come from the engine once the notebook has run.
+    site.until("the lesson's numbers", || async {
+        let numbers = site.find_all("//span[@class='quantity']").await;
+        let mut filled = !numbers.is_empty();
+        for number in numbers {
+            filled &= !number.text().await.unwrap_or_default().contains('…');
+        }
+        filled
+    })
+    .await;
+
+    // A wrong number: not yet, with the reason.
+    site.labelled("Your answer")
+        .await
+        .send_keys("1000")
+        .await
+        .unwrap();
+    press_in(&site, "Exercise 1", "Check my answer").await;
+    until_in(&site, "Exercise 1", "Not yet").await;
+    assert!(exercise_text(&site, "Exercise 1")
+        .await
+        .contains("is not it yet."));
+    // A hint, then the solution put in: passed.
+    press_in(&site, "Exercise 1", "Show a hint").await;
+    until_in(&site, "Exercise 1", "Hint 1 of 3:").await;
+    press_in(&site, "Exercise 1", "Show the solution").await;
+    press_in(&site, "Exercise 1", "Put this answer in").await;
+    press_in(&site, "Exercise 1", "Check my answer").await;
+    until_in(&site, "Exercise 1", "Passed").await;
+
+    // A wrong choice says why it is wrong; the right one passes.
+    site.find("//label[normalize-space(.)='Accuracy']/input")
+        .await
+        .click()
+        .await
+        .unwrap();
+    press_in(&site, "Exercise 2", "Check my answer").await;
+    until_in(&site, "Exercise 2", "Accuracy counts every row the same").await;
+    site.find("//label[normalize-space(.)='Recall for malignant']/input")
+        .await
+        .click()
+        .await
+        .unwrap();
+    press_in(&site, "Exercise 2", "Check my answer").await;
+    until_in(&site, "Exercise 2", "Passed").await;
+
+    // The metric's bar: not attempted until the model changes, then passed.
+    press_in(&site, "Exercise 3", "Check my answer").await;
+    until_in(&site, "Exercise 3", "Not attempted").await;
+    site.choose_in("3. Train a model", "Model", "Logistic regression")
+        .await;
+    site.settled().await;
+    press_in(&site, "Exercise 3", "Check my answer").await;
+    until_in(&site, "Exercise 3", "Passed").await;
+    site.text("3 of 4 exercises passed").await;
+
+    // Kept over a reload, and on the index.
+    site.client.refresh().await.unwrap();
+    site.heading("Precision, recall and F1").await;
+    site.text("3 of 4 exercises passed").await;
+    until_in(&site, "Exercise 3", "Passed").await;
+    until_in(&site, "Exercise 1", "Passed").await;
+
+    // The attempt as a link: a fresh browser sees the same checks, decided again.
+    press_in_page(&site, "Copy a link to this attempt").await;
+    let link = site
+        .labelled("Link to this attempt")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    let fragment = link.split_once('#').map(|(_, f)| format!("#{f}")).unwrap();
+    assert!(fragment.starts_with("#attempt="), "{link}");
+    site.link("← All lessons").await.click().await.unwrap();
+    site.text("3 of 4 exercises passed").await;
+    site.close().await;
+
+    let teacher = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    teacher
+        .open(&format!("/lessons/precision-recall{fragment}"))
+        .await;
+    teacher
+        .text("You are looking at an attempt shared as a link.")
+        .await;
+    teacher.settled().await;
+    until_in(&teacher, "Exercise 1", "Passed").await;
+    until_in(&teacher, "Exercise 3", "Passed").await;
+    until_in(&teacher, "Exercise 4", "Not attempted").await;
+    // The teacher's own progress is not the learner's.
+    teacher.open("/lessons").await;
+    teacher.text("Not started").await;
+    assert!(teacher.find_all("//*[@id='latih-panic']").await.is_empty());
+    teacher.close().await;
+}
+
+async fn press_in_page(site: &Site, button: &str) {
+    site.button(button).await.click().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_lesson_reads_in_indonesian_and_orders_lines_by_keyboard() {
+    let site = Site::start(BrowserLanguage::Indonesian, 360, 740, 2).await;
+    site.open("/lessons/precision-recall").await;
+    site.heading("Presisi, recall, dan F1").await;
+    site.text("0 dari 4 latihan lulus").await;
+    // The Parsons puzzle: the lines' order changes with the arrow buttons, and is checked.
+    press_in(&site, "Latihan 4", "Periksa jawabanku").await;
+    until_in(&site, "Latihan 4", "belum di tempatnya").await;
+    press_in(&site, "Latihan 4", "Lihat pembahasan").await;
+    press_in(&site, "Latihan 4", "Isi dengan jawaban ini").await;
+    press_in(&site, "Latihan 4", "Periksa jawabanku").await;
+    until_in(&site, "Latihan 4", "Lulus").await;
+    site.text("1 dari 4 latihan lulus").await;
+    assert!(site.fits_width().await, "the lesson fits a phone");
+    assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
+    site.close().await;
+}

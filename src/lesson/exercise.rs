@@ -23,36 +23,41 @@ pub fn Exercise(check: Check, number: usize, lesson: LessonContext) -> impl Into
         CheckKind::Metric {
             cell,
             name,
-            class,
-            at_least,
-            at_most,
+            ref class,
+            ..
         } => {
+            let kind = check.kind.clone();
+            let class = class.clone();
             let quantity = Quantity::Metric {
                 cell,
                 name,
                 class: class.clone(),
             };
-            let label = move || latih_i18n::metric_label(i18n.lang(), name, class.as_deref());
-            let (key, bar) = match (at_least, at_most) {
-                (Some(bar), _) => ("lesson-bar-at-least", bar),
-                (None, Some(bar)) => ("lesson-bar-at-most", bar),
-                (None, None) => ("lesson-bar-at-least", 0.0),
-            };
-            let attempt = lesson.notebooks.attempt;
-            let now = move || {
-                let value = attempt
+            let (start, attempt) = (lesson.notebooks.start, lesson.notebooks.attempt);
+            // The bar (a relative one from the starting notebook's run), and where the
+            // learner's notebook stands.
+            let line = move || {
+                let lang = i18n.lang();
+                let metric = latih_i18n::metric_label(lang, name, class.as_deref());
+                let score = |x: f64| latih_i18n::format_decimal(lang, x, 3);
+                let bars = start
                     .outputs
-                    .with(|outputs| quantity.value(outputs).ok())?;
-                let value = latih_i18n::format_decimal(i18n.lang(), value, 3);
-                Some(i18n.trf("lesson-now", &[("value", value)]))
+                    .with(|outputs| kind.bars(outputs))
+                    .unwrap_or_default();
+                let mut line: Vec<String> = [
+                    bars.at_least.map(|bar| ("lesson-bar-at-least", bar)),
+                    bars.at_most.map(|bar| ("lesson-bar-at-most", bar)),
+                ]
+                .into_iter()
+                .flatten()
+                .map(|(key, bar)| i18n.trf(key, &[("metric", metric.clone()), ("bar", score(bar))]))
+                .collect();
+                if let Some(value) = attempt.outputs.with(|outputs| quantity.value(outputs).ok()) {
+                    line.push(i18n.trf("lesson-now", &[("value", score(value))]));
+                }
+                line.join(" ")
             };
-            view! {
-                <p class="bar">
-                    {move || i18n.trf(key, &[("metric", label()), ("bar", latih_i18n::format_decimal(i18n.lang(), bar, 3))])}
-                    " " {now}
-                </p>
-            }
-            .into_any()
+            view! { <p class="bar">{line}</p> }.into_any()
         }
     };
     let question = match check.kind {

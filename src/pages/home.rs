@@ -1,9 +1,10 @@
-//! Home: what Latih is, and the roadmap of `shared/seed/` as the map of the course.
+//! Home: what Latih is, and the roadmap of `shared/seed/` as the map of the course, each stage
+//! with its lessons.
 
 use crate::i18n::use_i18n;
 use crate::router::Link;
 use crate::title::use_page_title;
-use latih_i18n::{LEARNING_PATH_STEPS, ROADMAP_STAGES};
+use latih_i18n::{LEARNING_PATH_STEPS, LESSONS, ROADMAP_STAGES};
 use leptos::prelude::*;
 
 #[component]
@@ -15,10 +16,21 @@ pub fn HomePage() -> impl IntoView {
             format!("stage-{stage}-title"),
             format!("stage-{stage}-body"),
         );
+        // The stage's lessons, straight from the map.
+        let lessons: Vec<_> = LESSONS
+            .iter()
+            .filter(|(_, s)| *s == stage)
+            .map(|(slug, _)| {
+                let title = format!("lessons-title-{slug}");
+                view! { <li><Link href=format!("/lessons/{slug}")>{move || i18n.tr(&title)}</Link></li> }
+            })
+            .collect();
+        let lessons = (!lessons.is_empty()).then(|| view! { <ul class="stage-lessons">{lessons}</ul> });
         view! {
             <li class="stage">
                 <h3>{move || i18n.tr(&title)}</h3>
                 <p>{move || i18n.tr(&body)}</p>
+                {lessons}
             </li>
         }
     });

@@ -2,7 +2,7 @@
 //! runs a lesson's checks on a learner's work (an attempt file, a notebook file or a shared
 //! link), with the same results as the page, so a teacher can grade a class at the command line;
 //! `--solution` runs them on the lesson's own solution. The lesson files are built in, as the
-//! data sets are.
+//! data sets are; a lesson file being written is checked by its path (`latih check draft.md`).
 
 use latih_engine::lessons::{
     attempt_fragment, check_attempt, decode_attempt, parse_lesson, Attempt, CheckKind, CheckResult,
@@ -145,7 +145,18 @@ pub fn check(
     data: &HashMap<String, String>,
 ) -> Result<String, String> {
     let all = lessons(lang)?;
-    let Some(lesson) = all.iter().find(|l| l.slug == slug) else {
+    // A lesson file being written (a path ending in .md) is checked as the built-in ones are.
+    let drafted = match slug.ends_with(".md") {
+        true => {
+            let text = std::fs::read_to_string(slug).map_err(|e| format!("{slug}: {e}"))?;
+            Some(parse_lesson(&text).map_err(|e| format!("{slug}: {e}"))?)
+        }
+        false => None,
+    };
+    let Some(lesson) = drafted
+        .as_ref()
+        .or_else(|| all.iter().find(|l| l.slug == slug))
+    else {
         let slugs: Vec<&str> = all.iter().map(|l| l.slug.as_str()).collect();
         return Err(latih_i18n::tf(
             lang,

@@ -61,7 +61,8 @@ enum Command {
         lang: String,
     },
     /// Runs a lesson's checks on a learner's work: an attempt file, a notebook file or a file
-    /// holding a shared link; or, with --solution, on the lesson's own solution.
+    /// holding a shared link; or, with --solution, on the lesson's own solution. LESSON is a
+    /// lesson's slug, or the path of a lesson file being written (ending in .md).
     Check {
         lesson: String,
         #[arg(required_unless_present = "solution")]

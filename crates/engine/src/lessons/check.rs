@@ -120,12 +120,8 @@ fn decide(check: &Check, answer: Option<&Answer>, runs: &Runs, untouched: bool) 
     match (&check.kind, answer) {
         (CheckKind::Metric { .. }, _) if untouched => Outcome::NotAttempted,
         (
-            CheckKind::Metric {
-                cell,
-                name,
-                class,
-                at_least,
-                at_most,
+            kind @ CheckKind::Metric {
+                cell, name, class, ..
             },
             _,
         ) => {
@@ -133,18 +129,18 @@ fn decide(check: &Check, answer: Option<&Answer>, runs: &Runs, untouched: bool) 
                 Some(Ok(output)) => metric(output, *name, class.as_deref()),
                 _ => None,
             };
-            let Some(value) = value else {
+            let (Some(value), Some(bars)) = (value, kind.bars(runs.start)) else {
                 return verdict(vec![Reason::CellFailed { cell: *cell }]);
             };
             let mut reasons = Vec::new();
-            if let Some(bar) = at_least.filter(|&bar| value < bar) {
+            if let Some(bar) = bars.at_least.filter(|&bar| value < bar) {
                 reasons.push(Reason::Below {
                     name: *name,
                     value,
                     bar,
                 });
             }
-            if let Some(bar) = at_most.filter(|&bar| value > bar) {
+            if let Some(bar) = bars.at_most.filter(|&bar| value > bar) {
                 reasons.push(Reason::Above {
                     name: *name,
                     value,
@@ -289,6 +285,28 @@ mod tests {
         let got = outcomes(&lesson, &wrong);
         assert_eq!(got[1], Outcome::NotYet(vec![Reason::NotAnAnswer]));
         assert_eq!(got[3], Outcome::NotYet(vec![Reason::NotAnAnswer]));
+    }
+
+    #[test]
+    fn a_relative_bar_is_the_starting_notebooks_metric_bettered_by_its_margin() {
+        let mut lesson = lesson();
+        let start = evaluate(&lesson.notebook, &iris());
+        let stump = metric(start[3].as_ref().unwrap(), MetricName::Accuracy, None).unwrap();
+        for (by, passes) in [(0.1, true), (0.9, false)] {
+            if let CheckKind::Metric {
+                at_least,
+                beat_start_by,
+                ..
+            } = &mut lesson.checks[2].kind
+            {
+                *at_least = None;
+                *beat_start_by = Some(by);
+            }
+            let bars = lesson.checks[2].kind.bars(&start).unwrap();
+            assert!((bars.at_least.unwrap() - (stump + by)).abs() < 1e-12);
+            let deeper = outcomes(&lesson, &lesson.solution_attempt())[2].clone();
+            assert_eq!(deeper == Outcome::Pass, passes, "by {by}: {deeper:?}");
+        }
     }
 
     #[test]

@@ -94,6 +94,10 @@ pub enum CheckKind {
         at_least: Option<f64>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at_most: Option<f64>,
+        /// A bar relative to a reference run: the same metric of the lesson's notebook as it
+        /// starts (same data, same seed), bettered by this much (higher, or lower for an error).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        beat_start_by: Option<f64>,
     },
     /// A Parsons puzzle: the lines of pandas / scikit-learn code, in their right order (the page
     /// shuffles them); the answer is the order the learner puts them in.
@@ -116,6 +120,49 @@ pub struct Solution {
     pub notebook: Notebook,
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+}
+
+/// A metric exercise's bars: at least this, at most that (either may be absent).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Bars {
+    pub at_least: Option<f64>,
+    pub at_most: Option<f64>,
+}
+
+impl CheckKind {
+    /// A metric exercise's bars, the relative one computed from the starting notebook's
+    /// outputs (`None` if that run has no value for it yet).
+    pub fn bars(
+        &self,
+        start: &[Result<crate::notebook::CellOutput, crate::Error>],
+    ) -> Option<Bars> {
+        let CheckKind::Metric {
+            cell,
+            name,
+            class,
+            at_least,
+            at_most,
+            beat_start_by,
+        } = self
+        else {
+            return None;
+        };
+        let mut bars = Bars {
+            at_least: *at_least,
+            at_most: *at_most,
+        };
+        if let Some(by) = beat_start_by {
+            let reference = match start.get(*cell) {
+                Some(Ok(output)) => quantity::metric(output, *name, class.as_deref())?,
+                _ => return None,
+            };
+            match name.lower_is_better() {
+                true => bars.at_most = Some(reference - by),
+                false => bars.at_least = Some(reference + by),
+            }
+        }
+        Some(bars)
+    }
 }
 
 impl Lesson {

@@ -76,6 +76,13 @@ pub enum MetricName {
     Rmse,
 }
 
+impl MetricName {
+    /// Errors shrink as a model gets better; scores grow.
+    pub fn lower_is_better(self) -> bool {
+        matches!(self, MetricName::Mae | MetricName::Rmse)
+    }
+}
+
 /// Why a quantity has no value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Unavailable {

@@ -13,7 +13,7 @@ cd "$LATIH_ROOT"
 # The first load: the first pages' module (the goal was 400 KB for the whole app as first load).
 BUDGET_KB=110
 # The whole app, which a shared notebook or lesson link loads first.
-WHOLE_BUDGET_KB=500
+WHOLE_BUDGET_KB=510
 site="${1:-dist}"
 [ -f "$site/index.html" ] || trunk build --release --offline --dist "$site"
 total=0

@@ -8,9 +8,9 @@ pub mod progress;
 pub mod text;
 
 use crate::notebook::LessonNotebooks;
+use latih_engine::lessons::Progress;
 use latih_engine::lessons::{check_attempt, Answer, Attempt, CheckResult, Lesson, Outcome, Runs};
 use leptos::prelude::*;
-use progress::LessonWork;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A lesson's state in the page, shared by its exercises.
@@ -32,11 +32,7 @@ pub struct LessonContext {
 }
 
 impl LessonContext {
-    pub fn new(
-        notebooks: LessonNotebooks,
-        work: LessonWork,
-        lesson: Signal<Option<Lesson>>,
-    ) -> Self {
+    pub fn new(notebooks: LessonNotebooks, work: Progress, lesson: Signal<Option<Lesson>>) -> Self {
         let answers = RwSignal::new(work.attempt.map(|a| a.answers).unwrap_or_default());
         let results = Memo::new(move |_| {
             let current =
@@ -110,8 +106,8 @@ impl LessonContext {
     }
 
     /// Everything to keep (reactive: read by the effect that saves).
-    pub fn work(self) -> LessonWork {
-        LessonWork {
+    pub fn work(self) -> Progress {
+        Progress {
             attempt: Some(Attempt {
                 notebook: self.notebooks.attempt.doc.get(),
                 answers: self.answers.get(),

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Hands `text` to the browser as a file to download.
-fn download(text: &str, file_name: &str, media_type: &str) -> Option<()> {
+pub fn download(text: &str, file_name: &str, media_type: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(media_type);

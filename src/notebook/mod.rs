@@ -1,6 +1,7 @@
 //! The notebook page's state and cells. The document and its evaluation are the engine's
 //! (`latih_engine::notebook`); here they become signals and forms.
 
+pub mod backup;
 pub mod cells;
 pub mod compare;
 pub mod exports;

@@ -304,3 +304,32 @@ fn user_data_keys(s: &Storage) -> Vec<String> {
         .filter(|key| key.starts_with(DATA_PREFIX))
         .collect()
 }
+
+/// Every readable notebook of My notebooks, with its name (for a backup).
+pub fn all_notebooks() -> Vec<(String, Notebook)> {
+    library()
+        .entries
+        .iter()
+        .filter_map(|entry| match load(entry.id) {
+            Restored::Saved(notebook) => Some((entry.name.clone(), notebook)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Adds `notebook` to My notebooks as `name`, leaving the open one open; false if the library
+/// is full or storage refused it.
+pub fn add_notebook(name: &str, notebook: &Notebook) -> bool {
+    let mut library = library();
+    if library.is_full() {
+        return false;
+    }
+    let name = clean_name(name).unwrap_or_else(|| suggested_name(notebook));
+    let id = library.add(&name, now_ms());
+    if save_as(id, notebook) && save_library(&library) {
+        true
+    } else {
+        remove(id);
+        false
+    }
+}

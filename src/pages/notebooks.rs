@@ -3,6 +3,7 @@
 //! (`latih_engine::notebook::library`); the documents are in local storage (`storage`).
 
 use crate::i18n::use_i18n;
+use crate::notebook::backup::BackupPanel;
 use crate::notebook::storage::{self, Restored};
 use crate::router::navigate;
 use crate::title::use_page_title;
@@ -48,6 +49,7 @@ pub fn NotebooksPage() -> impl IntoView {
         </p>
         {move || problem.get().map(|key| view! { <p class="cell-error" role="alert">{i18n.tr(key)}</p> })}
         <ul class="notebooks">{entries}</ul>
+        <BackupPanel on_restored=move |_| library.set(storage::library()) />
     }
 }
 

@@ -4,6 +4,7 @@
 //! It owes the browser nothing: it compiles and is tested natively, and the web app is a thin shell
 //! around it. Nothing here panics on user input; every failure is an [`Error`] the UI translates.
 
+pub mod backup;
 pub mod datasets;
 pub mod error;
 pub mod export;

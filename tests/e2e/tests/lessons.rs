@@ -163,3 +163,48 @@ async fn the_lesson_reads_in_indonesian_and_orders_lines_by_keyboard() {
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
     site.close().await;
 }
+
+#[tokio::test]
+async fn the_work_saved_as_one_file_comes_back_on_another_device() {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/lessons/precision-recall").await;
+    press_in(&site, "Exercise 2", "Show the solution").await;
+    press_in(&site, "Exercise 2", "Put this answer in").await;
+    press_in(&site, "Exercise 2", "Check my answer").await;
+    until_in(&site, "Exercise 2", "Passed").await;
+    site.open("/notebooks").await;
+    site.heading("My notebooks").await;
+    press_in_page(&site, "Save all my work").await;
+    let backup = site.downloaded("latih-backup.json").await;
+    assert!(backup.contains("precision-recall"), "{backup}");
+    site.close().await;
+
+    let path = std::env::temp_dir().join(format!("latih-backup-{}.json", std::process::id()));
+    std::fs::write(&path, &backup).unwrap();
+    let other = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    other.open("/notebooks").await;
+    other.heading("My notebooks").await;
+    let input = other.labelled("Restore from a file").await;
+    input.send_keys(&path.display().to_string()).await.unwrap();
+    other.text("Restored:").await;
+    other.open("/lessons").await;
+    other.text("1 of 4 exercises passed").await;
+    other
+        .link("Precision, recall and F1")
+        .await
+        .click()
+        .await
+        .unwrap();
+    until_in(&other, "Exercise 2", "Passed").await;
+    // A damaged file is refused with the reason, and nothing is lost.
+    std::fs::write(&path, &backup[..backup.len() / 2]).unwrap();
+    other.open("/notebooks").await;
+    let input = other.labelled("Restore from a file").await;
+    input.send_keys(&path.display().to_string()).await.unwrap();
+    other
+        .find("//*[@role='alert'][contains(., 'This file could not be restored')]")
+        .await;
+    let _ = std::fs::remove_file(&path);
+    assert!(other.find_all("//*[@id='latih-panic']").await.is_empty());
+    other.close().await;
+}

@@ -19,12 +19,14 @@ mod check;
 mod link;
 mod marks;
 mod parse;
+mod progress;
 mod quantity;
 
 pub use check::{check_attempt, Answer, Attempt, CheckResult, Outcome, Reason, Runs};
 pub use link::{attempt_fragment, decode_attempt, encode_attempt, ATTEMPT_FORMAT};
 pub use marks::{marked_text, pieces, Piece};
 pub use parse::{parse_lesson, placeholders, LessonError};
+pub use progress::Progress;
 pub use quantity::{MetricName, Quantity, Statistic};
 
 use crate::notebook::Notebook;

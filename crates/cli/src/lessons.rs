@@ -27,9 +27,24 @@ pub const LESSON_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../content/en/statistics-you-need.md"),
     ),
     (
+        "probability-and-bayes",
+        include_str!("../../../content/id/probability-and-bayes.md"),
+        include_str!("../../../content/en/probability-and-bayes.md"),
+    ),
+    (
         "distance-and-scaling",
         include_str!("../../../content/id/distance-and-scaling.md"),
         include_str!("../../../content/en/distance-and-scaling.md"),
+    ),
+    (
+        "collecting-data",
+        include_str!("../../../content/id/collecting-data.md"),
+        include_str!("../../../content/en/collecting-data.md"),
+    ),
+    (
+        "cleaning-without-leaking",
+        include_str!("../../../content/id/cleaning-without-leaking.md"),
+        include_str!("../../../content/en/cleaning-without-leaking.md"),
     ),
     (
         "how-a-tree-decides",
@@ -37,14 +52,9 @@ pub const LESSON_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../content/en/how-a-tree-decides.md"),
     ),
     (
-        "train-test-baseline",
-        include_str!("../../../content/id/train-test-baseline.md"),
-        include_str!("../../../content/en/train-test-baseline.md"),
-    ),
-    (
-        "probability-and-bayes",
-        include_str!("../../../content/id/probability-and-bayes.md"),
-        include_str!("../../../content/en/probability-and-bayes.md"),
+        "forests-and-boosting",
+        include_str!("../../../content/id/forests-and-boosting.md"),
+        include_str!("../../../content/en/forests-and-boosting.md"),
     ),
     (
         "neural-networks",
@@ -57,14 +67,44 @@ pub const LESSON_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../content/en/linear-models-regularisation.md"),
     ),
     (
-        "roc-auc-imbalanced",
-        include_str!("../../../content/id/roc-auc-imbalanced.md"),
-        include_str!("../../../content/en/roc-auc-imbalanced.md"),
+        "train-test-baseline",
+        include_str!("../../../content/id/train-test-baseline.md"),
+        include_str!("../../../content/en/train-test-baseline.md"),
     ),
     (
         "precision-recall",
         include_str!("../../../content/id/precision-recall.md"),
         include_str!("../../../content/en/precision-recall.md"),
+    ),
+    (
+        "roc-auc-imbalanced",
+        include_str!("../../../content/id/roc-auc-imbalanced.md"),
+        include_str!("../../../content/en/roc-auc-imbalanced.md"),
+    ),
+    (
+        "tuning",
+        include_str!("../../../content/id/tuning.md"),
+        include_str!("../../../content/en/tuning.md"),
+    ),
+    (
+        "clusters-and-pca",
+        include_str!("../../../content/id/clusters-and-pca.md"),
+        include_str!("../../../content/en/clusters-and-pca.md"),
+    ),
+    (
+        "deploying-a-model",
+        include_str!("../../../content/id/deploying-a-model.md"),
+        include_str!("../../../content/en/deploying-a-model.md"),
+    ),
+    (
+        "documenting-and-collaborating",
+        include_str!("../../../content/id/documenting-and-collaborating.md"),
+        include_str!("../../../content/en/documenting-and-collaborating.md"),
+    ),
+    (
+        "mini-competition",
+        include_str!("../../../content/id/mini-competition.md"),
+        include_str!("../../../content/en/mini-competition.md"),
     ),
 ];
 

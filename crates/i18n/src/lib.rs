@@ -247,17 +247,25 @@ pub const ROADMAP_STAGES: [&str; 6] =
 /// `content/<lang>/<slug>.md`; its title is also the catalog's `lessons-title-<slug>`, so that
 /// the Lessons page lists every lesson without fetching one (tests/lessons.rs checks both
 /// against the files).
-pub const LESSONS: [(&str, &str); 10] = [
+pub const LESSONS: [(&str, &str); 18] = [
     ("data-as-a-table", "collect"),
     ("statistics-you-need", "collect"),
     ("probability-and-bayes", "train"),
     ("distance-and-scaling", "train"),
+    ("collecting-data", "collect"),
+    ("cleaning-without-leaking", "collect"),
     ("how-a-tree-decides", "train"),
+    ("forests-and-boosting", "train"),
     ("neural-networks", "train"),
     ("linear-models-regularisation", "train"),
     ("train-test-baseline", "evaluate"),
     ("precision-recall", "evaluate"),
     ("roc-auc-imbalanced", "evaluate"),
+    ("tuning", "tune"),
+    ("clusters-and-pca", "train"),
+    ("deploying-a-model", "deploy"),
+    ("documenting-and-collaborating", "document"),
+    ("mini-competition", "tune"),
 ];
 
 /// The learning path's steps have keys `path-1` … `path-<LEARNING_PATH_STEPS>`.

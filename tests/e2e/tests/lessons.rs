@@ -208,3 +208,63 @@ async fn the_work_saved_as_one_file_comes_back_on_another_device() {
     assert!(other.find_all("//*[@id='latih-panic']").await.is_empty());
     other.close().await;
 }
+
+/// The English title of every lesson, from its file, in the course's order.
+fn every_lesson() -> Vec<(String, String)> {
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/en");
+    let mut lessons: Vec<(u32, String, String)> = std::fs::read_dir(&content)
+        .unwrap()
+        .flatten()
+        .map(|entry| {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            let field = |name: &str| {
+                text.lines()
+                    .find_map(|l| l.strip_prefix(&format!("{name}: ")).map(str::to_string))
+                    .unwrap_or_default()
+            };
+            (
+                field("order").parse().unwrap_or(0),
+                field("slug"),
+                field("title"),
+            )
+        })
+        .collect();
+    lessons.sort();
+    lessons
+        .into_iter()
+        .map(|(_, slug, title)| (slug, title))
+        .collect()
+}
+
+#[tokio::test]
+async fn every_lesson_opens_runs_its_notebook_and_states_its_numbers() {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    for (slug, title) in every_lesson() {
+        site.open(&format!("/lessons/{slug}")).await;
+        site.heading(&title).await;
+        site.find("//section[@class='exercise']").await;
+        site.settled().await;
+        site.until(&format!("{slug}'s numbers"), || async {
+            let mut filled = true;
+            for number in site.find_all("//span[@class='quantity']").await {
+                filled &= !number.text().await.unwrap_or_default().contains('…');
+            }
+            filled
+        })
+        .await;
+        // No problem beside the cells (a cell may fail on purpose: a lesson can start from a
+        // notebook that does not run yet). A query's result comes from the SQL worker, which
+        // its first query downloads.
+        site.until(&format!("{slug} to show no problem"), || async {
+            site.find_all("//main//*[@role='alert'][not(ancestor::section[@class='cell'])]")
+                .await
+                .is_empty()
+        })
+        .await;
+        assert!(
+            site.find_all("//*[@id='latih-panic']").await.is_empty(),
+            "{slug}"
+        );
+    }
+    site.close().await;
+}

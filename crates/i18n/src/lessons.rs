@@ -14,8 +14,9 @@ pub fn quantity_text(lang: Lang, quantity: &Quantity, value: f64) -> String {
         | Quantity::Classes { .. }
         | Quantity::TestRows { .. }
         | Quantity::Missing { .. }
-        | Quantity::Confusion { .. } => format_count(lang, value.max(0.0).round() as usize),
-        Quantity::MajorityShare { .. } => format_score(lang, value),
+        | Quantity::Confusion { .. }
+        | Quantity::ModelFeatures { .. } => format_count(lang, value.max(0.0).round() as usize),
+        Quantity::MajorityShare { .. } | Quantity::TrainScore { .. } => format_score(lang, value),
         Quantity::Metric { name, .. } => match name {
             MetricName::R2 => format_decimal(lang, value, 3),
             MetricName::Mae | MetricName::Rmse => format_decimal(lang, value, 2),

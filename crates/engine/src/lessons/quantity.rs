@@ -45,6 +45,11 @@ pub enum Quantity {
     },
     /// The correlation of two numeric columns, as an explore cell computes it (Pearson).
     Correlation { cell: usize, x: String, y: String },
+    /// A train cell's score on its own training rows (accuracy, or R² for numbers): set beside
+    /// the test score, the gap that overfitting opens.
+    TrainScore { cell: usize },
+    /// The features a train cell's model sees, after categories are one-hot encoded.
+    ModelFeatures { cell: usize },
 }
 
 /// The statistics of `describe()` a lesson can name.
@@ -107,7 +112,9 @@ impl Quantity {
             | Quantity::Confusion { cell, .. }
             | Quantity::MajorityShare { cell }
             | Quantity::Statistic { cell, .. }
-            | Quantity::Correlation { cell, .. } => *cell,
+            | Quantity::Correlation { cell, .. }
+            | Quantity::TrainScore { cell }
+            | Quantity::ModelFeatures { cell } => *cell,
         }
     }
 
@@ -188,6 +195,8 @@ impl Quantity {
                 });
                 value.ok_or(missing)
             }
+            (Quantity::TrainScore { .. }, CellOutput::Train(train)) => Ok(train.train_accuracy),
+            (Quantity::ModelFeatures { .. }, CellOutput::Train(train)) => count(train.features),
             (Quantity::Correlation { x, y, .. }, CellOutput::Explore(profile)) => {
                 let index = |name: &String| profile.numeric.iter().position(|n| n == name);
                 match (index(x), index(y)) {
@@ -242,6 +251,37 @@ mod tests {
     use super::*;
     use crate::notebook::{evaluate, Notebook};
     use std::collections::HashMap;
+
+    #[test]
+    fn a_train_cell_states_its_training_score_and_the_features_its_model_sees() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../static/data/penguins.csv"
+        );
+        let data = HashMap::from([(
+            "penguins".to_string(),
+            std::fs::read_to_string(path).unwrap(),
+        )]);
+        let notebook = |depth: &str| {
+            Notebook::from_json(&format!(
+                r#"{{"version":1,"cells":[{{"kind":"dataset","dataset":"penguins","target":"species"}},{{"kind":"split","test_fraction":0.25,"stratify":true,"seed":42}},{{"kind":"train","model":"decision_tree"{depth}}}]}}"#
+            ))
+            .unwrap()
+        };
+        let deep = evaluate(&notebook(""), &data);
+        let stump = evaluate(&notebook(r#","max_depth":1"#), &data);
+        let score = |outputs: &[Result<CellOutput, Error>]| {
+            Quantity::TrainScore { cell: 2 }.value(outputs).unwrap()
+        };
+        // An unlimited tree learns its training rows by heart; one question cannot.
+        assert_eq!(score(&deep), 1.0);
+        assert!(score(&stump) < 0.8, "{}", score(&stump));
+        // pandas / scikit-learn: four measurements and the year, island one-hot (three
+        // columns), sex one-hot (two): `OneHotEncoder().fit(df.dropna()[["island", "sex"]])`.
+        let features = Quantity::ModelFeatures { cell: 2 }.value(&deep).unwrap();
+        assert_eq!(features, 10.0);
+        assert!(Quantity::TrainScore { cell: 1 }.value(&deep).is_err());
+    }
 
     #[test]
     fn statistics_and_correlations_are_pandas_describe_and_corr() {

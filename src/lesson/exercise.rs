@@ -15,6 +15,7 @@ pub fn Exercise(check: Check, number: usize, lesson: LessonContext) -> impl Into
     let heading_id = format!("exercise-{id}");
     let answer_view = match check.kind.clone() {
         CheckKind::Number { .. } => number_answer(&id, lesson).into_any(),
+        CheckKind::Predict { of, hide } => predict_answer(&id, of, hide, lesson).into_any(),
         CheckKind::Choice { options, .. } => {
             let texts = options.into_iter().map(|o| o.text).collect();
             choice_answer(&id, texts, &check.question, lesson).into_any()
@@ -64,6 +65,10 @@ pub fn Exercise(check: Check, number: usize, lesson: LessonContext) -> impl Into
         // A choice's question is its group's legend.
         CheckKind::Choice { .. } => None,
         _ => Some(view! { <p class="question">{check.question.clone()}</p> }),
+    };
+    let check_label = match check.kind {
+        CheckKind::Predict { .. } => "lesson-commit",
+        _ => "lesson-check",
     };
     let check_id = id.clone();
     let lines = match &check.kind {
@@ -135,7 +140,7 @@ pub fn Exercise(check: Check, number: usize, lesson: LessonContext) -> impl Into
             {question}
             {answer_view}
             <p class="actions">
-                <button type="button" on:click=ask>{i18n.text("lesson-check")}</button>
+                <button type="button" on:click=ask>{i18n.text(check_label)}</button>
             </p>
             {outcome}
             <Help check lesson />
@@ -211,6 +216,59 @@ fn Help(check: Check, lesson: LessonContext) -> impl IntoView {
                 <button type="button" on:click=load.clone()>{i18n.text(load_key)}</button>
             </div>
         </Show>
+    }
+}
+
+/// A guess, typed and committed before the cells that would give it away are opened; then the
+/// guess beside the notebook's number.
+fn predict_answer(
+    id: &str,
+    of: Quantity,
+    hide: Vec<usize>,
+    lesson: LessonContext,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let attempt = lesson.notebooks.attempt;
+    let committed = {
+        let id = id.to_string();
+        Memo::new(move |_| lesson.checked.with(|c| c.contains(&id)))
+    };
+    // The cells that would tell stay folded until the guess is in.
+    Effect::new(move |_| {
+        let fold = !committed.get();
+        attempt.collapsed.update(|folded| {
+            for &cell in &hide {
+                match fold {
+                    true => folded.insert(cell, ()),
+                    false => folded.remove(&cell),
+                };
+            }
+        });
+    });
+    let key = id.to_string();
+    let compared = move || {
+        if !committed.get() {
+            return None;
+        }
+        let lang = i18n.lang();
+        let given = lesson.answers.with(|a| match a.get(&key) {
+            Some(Answer::Number(x)) => Some(*x),
+            _ => None,
+        })?;
+        let actual = lesson
+            .notebooks
+            .start
+            .outputs
+            .with(|outputs| of.value(outputs).ok())?;
+        let args = [
+            ("given", latih_i18n::format_number(lang, given)),
+            ("actual", latih_i18n::quantity_text(lang, &of, actual)),
+        ];
+        Some(view! { <p class="compared">{i18n.trf("lesson-predicted", &args)}</p> })
+    };
+    view! {
+        {number_answer(id, lesson)}
+        {compared}
     }
 }
 

@@ -127,6 +127,7 @@ fn kind_name(kind: &CheckKind) -> &'static str {
         CheckKind::Choice { .. } => "choice",
         CheckKind::Metric { .. } => "metric",
         CheckKind::Order { .. } => "order",
+        CheckKind::Predict { .. } => "predict",
     }
 }
 

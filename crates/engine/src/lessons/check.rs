@@ -159,6 +159,7 @@ fn decide(check: &Check, answer: Option<&Answer>, runs: &Runs, untouched: bool) 
                 }
             }
         }
+        (CheckKind::Predict { .. }, Some(Answer::Number(_))) => Outcome::Pass,
         (CheckKind::Choice { options, correct }, Some(Answer::Number(chosen))) => {
             // An option's index: a whole number that names one.
             let index = (chosen.fract() == 0.0 && *chosen >= 0.0).then_some(*chosen as usize);
@@ -191,7 +192,7 @@ fn decide(check: &Check, answer: Option<&Answer>, runs: &Runs, untouched: bool) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lessons::parse_lesson;
+    use crate::lessons::{parse_lesson, Quantity};
     use crate::notebook::evaluate;
     use std::collections::HashMap;
 
@@ -285,6 +286,32 @@ mod tests {
         let got = outcomes(&lesson, &wrong);
         assert_eq!(got[1], Outcome::NotYet(vec![Reason::NotAnAnswer]));
         assert_eq!(got[3], Outcome::NotYet(vec![Reason::NotAnAnswer]));
+    }
+
+    #[test]
+    fn a_prediction_passes_once_committed_whatever_its_value() {
+        let mut lesson = lesson();
+        lesson.checks[0].kind = CheckKind::Predict {
+            of: Quantity::Rows { cell: 0 },
+            hide: vec![0],
+        };
+        let start = lesson.starting_attempt();
+        assert_eq!(outcomes(&lesson, &start)[0], Outcome::NotAttempted);
+        for guess in [10.0, 150.0] {
+            let mut guessed = start.clone();
+            guessed.answers.insert("rows".into(), Answer::Number(guess));
+            assert_eq!(
+                outcomes(&lesson, &guessed)[0],
+                Outcome::Pass,
+                "guess {guess}"
+            );
+        }
+        let mut lines = start.clone();
+        lines.answers.insert("rows".into(), Answer::Order(vec![0]));
+        assert_eq!(
+            outcomes(&lesson, &lines)[0],
+            Outcome::NotYet(vec![Reason::NotAnAnswer])
+        );
     }
 
     #[test]

@@ -104,6 +104,14 @@ pub enum CheckKind {
     /// A Parsons puzzle: the lines of pandas / scikit-learn code, in their right order (the page
     /// shuffles them); the answer is the order the learner puts them in.
     Order { lines: Vec<String> },
+    /// Predict, then run: the learner commits to a guess of a number of the starting notebook
+    /// (`of`) before seeing it; the cells `hide` stay folded until then. A guess passes, right
+    /// or wrong: the exercise is to commit, then to compare (the page sets the two side by side).
+    Predict {
+        of: Quantity,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        hide: Vec<usize>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! (`notebook`, `cells`, `check`, `solution`). Lesson files ship with the site, but the page
 //! fetches them over the network, so a broken one is an error with its line, never a panic.
 
-use super::{Check, Lesson, Part, Quantity, Solution};
+use super::{Check, CheckKind, Lesson, Part, Quantity, Solution};
 use crate::notebook::Notebook;
 use std::fmt;
 use std::ops::Range;
@@ -235,6 +235,25 @@ fn check_cells_placed(lesson: &Lesson, last_line: usize) -> Result<(), LessonErr
                 lesson.notebook.cells.len()
             ),
         ));
+    }
+    for check in &lesson.checks {
+        let named: Vec<usize> = match &check.kind {
+            CheckKind::Number { of, .. } => vec![of.cell()],
+            CheckKind::Metric { cell, .. } => vec![*cell],
+            CheckKind::Predict { of, hide } => std::iter::once(of.cell())
+                .chain(hide.iter().copied())
+                .collect(),
+            CheckKind::Choice { .. } | CheckKind::Order { .. } => Vec::new(),
+        };
+        if let Some(cell) = named.into_iter().find(|&c| c >= next) {
+            return Err(error(
+                last_line,
+                format!(
+                    "check `{}` names cell {cell}, which the notebook has not",
+                    check.id
+                ),
+            ));
+        }
     }
     Ok(())
 }

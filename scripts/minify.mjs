@@ -1,5 +1,5 @@
 // Trunk's post-build hook (Trunk.toml), in a release build: minifies the app's JavaScript glue
-// (latih.js, latih-home.js). Trunk's own JS minifier fails on the glue's `export default` and
+// (latih-home-*.js, latih.js, latih-lessons.js). Trunk's own JS minifier fails on the glue's `export default` and
 // leaves it whole (58 KB); esbuild makes it a fifth smaller (gzip). The workers' glue is left
 // alone: it is not part of the first load.
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
@@ -13,8 +13,8 @@ const { transformSync } = createRequire(tools)("esbuild");
 
 if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
 const dir = process.env.TRUNK_STAGING_DIR;
-const glue = readdirSync(dir).filter((name) => /^latih(-home-[0-9a-f]+)?\.js$/.test(name));
-if (glue.length !== 2) throw new Error(`expected the two apps' glue, found ${glue.join(", ")}`);
+const glue = readdirSync(dir).filter((name) => /^latih(-home-[0-9a-f]+|-lessons)?\.js$/.test(name));
+if (glue.length !== 3) throw new Error(`expected the three apps' glue, found ${glue.join(", ")}`);
 for (const name of glue) {
   const path = join(dir, name);
   const { code } = transformSync(readFileSync(path, "utf8"), { minify: true, format: "esm" });

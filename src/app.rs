@@ -1,10 +1,11 @@
 //! The shell: header with navigation and the language switch, the routes, the footer.
 //!
-//! The app is built twice (Cargo.toml's two bins): [`App`], with every page, and
-//! [`FirstPagesApp`], the first load, with only the pages a first visit reads (Home, Lessons,
-//! Not found). A first visit to the Home page then downloads neither the notebook nor the
-//! lessons; index.html's loader starts the whole app for any other address, and the first-pages
-//! app reloads into it when the learner goes on to such a page.
+//! The app is built three times (Cargo.toml's bins): [`FirstPagesApp`], the first load, with
+//! only the pages a first visit reads (Home, Lessons, Not found); [`App`], with the notebook and
+//! the other pages; [`AppWithLessons`], with a lesson's page too. A first visit to the Home page
+//! downloads neither the notebook nor the lessons, and a shared notebook link no lesson code.
+//! index.html's loader starts the one the address needs; an app reloads into another when the
+//! learner goes on to a page it does not have.
 
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, use_i18n};
@@ -15,13 +16,29 @@ use crate::pages::{
 use crate::router::{current_page, provide_router, Page};
 use leptos::prelude::*;
 
-/// Every page (bin `latih`).
+/// Every page but a lesson's (bin `latih`).
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
     NotebookSession::provide();
     provide_router();
     view! { <Shell other_pages=every_other_page /> }
+}
+
+/// Every page (bin `latih-lessons`).
+#[component]
+pub fn AppWithLessons() -> impl IntoView {
+    provide_i18n();
+    NotebookSession::provide();
+    provide_router();
+    view! { <Shell other_pages=every_page_and_lessons /> }
+}
+
+fn every_page_and_lessons(page: Page) -> AnyView {
+    match page {
+        Page::Lesson if use_i18n().complete() => view! { <LessonPage /> }.into_any(),
+        page => every_other_page(page),
+    }
 }
 
 /// The first load (bin `latih-home`): the first pages, and a reload for any other.
@@ -42,13 +59,13 @@ fn every_other_page(page: Page) -> AnyView {
         Page::Notebook => view! { <NotebookPage /> }.into_any(),
         Page::Notebooks => view! { <NotebooksPage /> }.into_any(),
         Page::Datasets => view! { <DatasetsPage /> }.into_any(),
-        Page::Lesson => view! { <LessonPage /> }.into_any(),
+        Page::Lesson => reload_into_whole_app(page),
         Page::Home | Page::Lessons | Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }
 
-/// In the first-pages app, a page it does not have: the same address, loaded again, starts the
-/// whole app (index.html's loader chooses by the address).
+/// A page this app does not have: the same address, loaded again, starts the app that has it
+/// (index.html's loader chooses by the address).
 fn reload_into_whole_app(_: Page) -> AnyView {
     let _ = window().location().reload();
     loading()

@@ -15,11 +15,17 @@ pub mod panic_banner;
 pub mod router;
 pub mod title;
 
-/// The whole app (bin `latih`): installs the panic banner, fetches the reader's words and then
-/// mounts every page on `<body>`.
+/// The whole app but lessons (bin `latih`): installs the panic banner, fetches the reader's words
+/// and then mounts every page but a lesson's on `<body>`.
 pub fn start() {
     panic_banner::install();
     boot::mount_when_catalog_loaded(app::App);
+}
+
+/// A lesson's address (bin `latih-lessons`): every page, a lesson's too.
+pub fn start_with_lessons() {
+    panic_banner::install();
+    boot::mount_when_catalog_loaded(app::AppWithLessons);
 }
 
 /// The first load (bin `latih-home`): the same, with the pages of a first visit only.

@@ -1,4 +1,4 @@
-//! The whole app: every page.
+//! The notebook and every page but a lesson's.
 fn main() {
     latih::start();
 }

@@ -305,7 +305,9 @@ async fn every_page_has_its_title_and_fits_a_360_pixel_phone() {
 
     site.link("Lessons").await.click().await.unwrap();
     site.heading("Lessons").await;
-    site.text("In preparation").await;
+    // Every stage lists its lessons, each with the learner's progress.
+    site.link("Precision, recall and F1").await;
+    site.text("Not started").await;
     assert_eq!(site.title().await, "Lessons — Latih");
     assert!(fits().await, "lessons overflow 360 px");
 
@@ -810,12 +812,13 @@ async fn an_explore_cell_profiles_penguins_as_loaded() {
     site.close().await;
 }
 
-/// The wasm modules this page has fetched: "first pages" (latih-home-*), "whole" (latih_bg).
+/// The wasm modules this page has fetched: "first pages" (latih-home-*), "whole" (latih_bg),
+/// "lessons" (latih-lessons_bg).
 async fn modules_fetched(site: &Site) -> Vec<String> {
     let names = site
         .eval(
             "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)\
-             .filter(p => /^\\/latih(-home-[0-9a-f]+)?_bg\\.wasm$/.test(p))",
+             .filter(p => /^\\/latih(-home-[0-9a-f]+|-lessons)?_bg\\.wasm$/.test(p))",
         )
         .await;
     let mut modules: Vec<String> = names
@@ -823,9 +826,10 @@ async fn modules_fetched(site: &Site) -> Vec<String> {
         .into_iter()
         .flatten()
         .filter_map(|name| name.as_str())
-        .map(|name| match name.starts_with("/latih-home-") {
-            true => "first pages".to_string(),
-            false => "whole".to_string(),
+        .map(|name| match name {
+            _ if name.starts_with("/latih-home-") => "first pages".to_string(),
+            _ if name.starts_with("/latih-lessons") => "lessons".to_string(),
+            _ => "whole".to_string(),
         })
         .collect();
     modules.sort();
@@ -851,6 +855,21 @@ async fn the_first_load_has_the_first_pages_only_and_the_notebook_starts_the_who
     site.open("/no-such-page").await;
     site.heading("Page not found").await;
     assert_eq!(modules_fetched(&site).await, ["whole"]);
+    // A lesson starts the app that has lessons; from the whole app, a lesson's link reloads
+    // into it.
+    site.open("/lessons/precision-recall").await;
+    site.heading("Precision, recall and F1").await;
+    assert_eq!(modules_fetched(&site).await, ["lessons"]);
+    site.open("/notebooks").await;
+    site.heading("My notebooks").await;
+    site.link("Lessons").await.click().await.unwrap();
+    site.link("Precision, recall and F1")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.heading("Precision, recall and F1").await;
+    assert_eq!(modules_fetched(&site).await, ["lessons"]);
     site.close().await;
 }
 

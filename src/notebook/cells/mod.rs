@@ -22,6 +22,7 @@ use super::output::CellError;
 use super::run_status::RunFailureOnCell;
 use super::NotebookState;
 use crate::i18n::use_i18n;
+use crate::maps::Map;
 use latih_engine::notebook::{Cell, CellOutput};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -35,8 +36,7 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
     let Some(cell) = state.doc.with_untracked(|nb| nb.cells.get(index).cloned()) else {
         return ().into_any();
     };
-    let slot = OutputSlot(RwSignal::new(None));
-    provide_context(slot);
+    let slot = OutputSlots::here().new_slot(index);
     let (title_key, body) = match &cell {
         Cell::Dataset(_) => (
             crate::key!("cell-dataset-title"),
@@ -139,7 +139,7 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
                 {remove}
                 {remove_step}
             </fieldset>
-            <div class="cell-results" hidden=collapsed>{move || slot.0.get().map(|output| output())}</div>
+            <div class="cell-results" hidden=collapsed>{move || slot.get().map(|output| output())}</div>
             <RunFailureOnCell state index />
         </section>
     }
@@ -264,16 +264,41 @@ fn axis_choice<C: crate::notebook::state::CellKindOf>(
     }
 }
 
-/// Where a cell's output is drawn: after its form, outside the fieldset that a locked cell
-/// disables, so that the output's own controls (a threshold slider, a tree's rules) stay usable
-/// in a lesson's locked cells.
+/// Where the cells' outputs are drawn: after each cell's form, outside the fieldset that a
+/// locked cell disables, so that the output's own controls (a threshold slider, a tree's rules)
+/// stay usable in a lesson's locked cells. Each cell's view has its slot, found by the cell's
+/// index in one map for the cells drawn together (a component has no owner of its own, so a
+/// context per cell would be the last cell's for all, and a cell's view may draw its output
+/// later, from a closure).
 #[derive(Clone, Copy)]
-struct OutputSlot(RwSignal<Option<OutputView>>);
+struct OutputSlots(StoredValue<Map<usize, RwSignal<Option<OutputView>>>>);
+
+impl OutputSlots {
+    /// The cells' map here, made if there is none yet (or only one from a drawing of the cells
+    /// that is gone).
+    fn here() -> Self {
+        let live = |slots: &Self| slots.0.try_with_value(|_| ()).is_some();
+        use_context::<Self>().filter(live).unwrap_or_else(|| {
+            let slots = Self(StoredValue::new(Map::new()));
+            provide_context(slots);
+            slots
+        })
+    }
+
+    /// A new slot for the view of cell `index`, in place of an earlier view's.
+    fn new_slot(self, index: usize) -> RwSignal<Option<OutputView>> {
+        let slot = RwSignal::new(None);
+        self.0.update_value(|slots| {
+            slots.insert(index, slot);
+        });
+        slot
+    }
+}
 
 type OutputView = Arc<dyn Fn() -> AnyView + Send + Sync>;
 
 /// The cell's output when it ran, its error when it failed, nothing before it runs. Drawn in
-/// the cell's output slot (see [`OutputSlot`]), or here outside a cell's frame.
+/// the cell's output slot (see [`OutputSlots`]), or here outside a cell's frame.
 pub fn show_output(
     state: NotebookState,
     index: usize,
@@ -281,9 +306,12 @@ pub fn show_output(
 ) -> AnyView {
     let render = Arc::new(render);
     let output: OutputView = Arc::new(move || output_view(state, index, render.clone()));
-    match use_context::<OutputSlot>() {
+    let slot = use_context::<OutputSlots>()
+        .and_then(|slots| slots.0.try_with_value(|slots| slots.get(&index).copied()))
+        .flatten();
+    match slot {
         Some(slot) => {
-            slot.0.set(Some(output));
+            slot.set(Some(output));
             ().into_any()
         }
         None => output(),

@@ -3,7 +3,7 @@
 //! it comes back. Restoring adds the notebooks beside the learner's own and joins the lessons'
 //! work to theirs; nothing here is overwritten.
 
-use super::file::download;
+use super::file::{chosen_file, download, file_text};
 use super::storage;
 use crate::i18n::use_i18n;
 use crate::lesson::progress;
@@ -11,8 +11,6 @@ use latih_engine::backup::{Backup, MAX_BACKUP_BYTES};
 use latih_engine::Error;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 #[derive(Clone, PartialEq)]
 enum Restored {
@@ -33,8 +31,7 @@ pub fn BackupPanel(#[prop(into)] on_restored: Callback<()>) -> impl IntoView {
         download(&backup.to_json(), "latih-backup.json", "application/json");
     };
     let open = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+        let Some(file) = chosen_file(&ev) else {
             return;
         };
         let failed = move |error: Error| {
@@ -48,12 +45,7 @@ pub fn BackupPanel(#[prop(into)] on_restored: Callback<()>) -> impl IntoView {
             });
         }
         spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
-            let backup = match Backup::from_json(&text) {
+            let backup = match Backup::from_json(&file_text(&file).await) {
                 Ok(backup) => backup,
                 Err(error) => return failed(error),
             };

@@ -30,6 +30,21 @@ pub fn download(text: &str, file_name: &str, media_type: &str) -> Option<()> {
     web_sys::Url::revoke_object_url(&url).ok()
 }
 
+/// The file a learner chose in a file input (`on:change`).
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    input.files()?.get(0)
+}
+
+/// A chosen file's text (empty if the browser could not read it).
+pub async fn file_text(file: &web_sys::File) -> String {
+    JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default()
+}
+
 #[derive(Clone, PartialEq)]
 enum Opened {
     /// The file's name, and the notebook open before it, to go back to.
@@ -64,8 +79,7 @@ pub fn NotebookFile(state: NotebookState) -> impl IntoView {
         }
     };
     let open = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+        let Some(file) = chosen_file(&ev) else {
             return;
         };
         let name = file.name();
@@ -77,11 +91,7 @@ pub fn NotebookFile(state: NotebookState) -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
+            let text = file_text(&file).await;
             match Notebook::from_json(&text) {
                 Ok(notebook) => {
                     let entry_name = name.strip_suffix(".latih.json").unwrap_or(&name);

@@ -326,6 +326,16 @@ mod tests {
             LESSON_FILES.iter().map(|(s, _, _)| s.to_string()).collect();
         built_in.sort();
         assert_eq!(built_in, on_disk);
+        // The Lessons page's list is the same lessons (its order and titles: i18n's test).
+        let mut listed: Vec<String> = latih_i18n::LESSONS
+            .iter()
+            .map(|(slug, _)| slug.to_string())
+            .collect();
+        listed.sort();
+        assert_eq!(
+            listed, on_disk,
+            "latih_i18n::LESSONS names every lesson file, once"
+        );
         for lang in [Lang::Id, Lang::En] {
             let slugs: Vec<String> = lessons(lang).unwrap().into_iter().map(|l| l.slug).collect();
             assert_eq!(slugs.len(), on_disk.len());

@@ -26,6 +26,18 @@ async fn press_in(site: &Site, heading: &str, button: &str) {
     .unwrap_or_else(|e| panic!("press {button} in {heading}: {e}"));
 }
 
+/// Waits until every number the lesson's text states is filled in (no "…" left).
+async fn numbers_stated(site: &Site, slug: &str) {
+    site.until(&format!("{slug}'s numbers"), || async {
+        let mut filled = true;
+        for number in site.find_all("//span[@class='quantity']").await {
+            filled &= !number.text().await.unwrap_or_default().contains('…');
+        }
+        filled
+    })
+    .await;
+}
+
 async fn until_in(site: &Site, heading: &str, words: &str) {
     site.until(&format!("{heading} to say {words}"), || async {
         exercise_text(site, heading).await.contains(words)
@@ -46,15 +58,7 @@ async fn a_learner_answers_gets_a_hint_passes_and_finds_the_progress_kept_and_sh
     site.heading("Precision, recall and F1").await;
     site.text("0 of 4 exercises passed").await;
     // The numbers of the text come from the engine once the notebook has run.
-    site.until("the lesson's numbers", || async {
-        let numbers = site.find_all("//span[@class='quantity']").await;
-        let mut filled = !numbers.is_empty();
-        for number in numbers {
-            filled &= !number.text().await.unwrap_or_default().contains('…');
-        }
-        filled
-    })
-    .await;
+    numbers_stated(&site, "precision-recall").await;
 
     // A wrong number: not yet, with the reason.
     site.labelled("Your answer")
@@ -244,14 +248,7 @@ async fn every_lesson_opens_runs_its_notebook_and_states_its_numbers() {
         site.heading(&title).await;
         site.find("//section[@class='exercise']").await;
         site.settled().await;
-        site.until(&format!("{slug}'s numbers"), || async {
-            let mut filled = true;
-            for number in site.find_all("//span[@class='quantity']").await {
-                filled &= !number.text().await.unwrap_or_default().contains('…');
-            }
-            filled
-        })
-        .await;
+        numbers_stated(&site, &slug).await;
         // No problem beside the cells (a cell may fail on purpose: a lesson can start from a
         // notebook that does not run yet). A query's result comes from the SQL worker, which
         // its first query downloads.

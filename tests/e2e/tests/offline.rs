@@ -1,6 +1,6 @@
 //! Offline and installable (issue 22): once visited, the site works with no connection (Home,
-//! a notebook on a shipped data set used before, My notebooks), and Chromium finds nothing
-//! that keeps it from being installed.
+//! a lesson, a notebook on a shipped data set used before, My notebooks), and Chromium finds
+//! nothing that keeps it from being installed.
 
 use latih_e2e::{BrowserLanguage, Site};
 
@@ -29,8 +29,18 @@ async fn a_visited_site_works_offline_and_can_be_installed() {
     site.definition("Accuracy").await;
     site.settled().await;
 
+    // A lesson, once: its app, its file and its data set (breast_cancer) are kept.
+    site.open("/lessons/precision-recall").await;
+    site.heading("Precision, recall and F1").await;
+    site.settled().await;
+
     site.set_offline(true).await;
-    site.client.refresh().await.unwrap();
+    site.open("/lessons/precision-recall").await;
+    site.heading("Precision, recall and F1").await;
+    site.find("//section[@class='exercise']").await;
+    site.settled().await;
+    site.definition("Accuracy").await;
+    site.open("/notebook").await;
     site.heading("Notebook").await;
     site.definition("Accuracy").await;
     site.text("150 rows × 5 columns").await;

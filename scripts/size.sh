@@ -48,6 +48,13 @@ offline=$(gzipped "$site"/sw.js "$site"/manifest.webmanifest)
 printf '%-44s %10s %10d  (%d KB; after the page has loaded)\n' "service worker and manifest" "" "$offline" $((offline / 1024))
 sql_worker=$(gzipped "$site"/latih-sql-worker*)
 printf '%-44s %10s %10d  (%d KB; fetched by the first query of a notebook)\n' "SQL worker" "" "$sql_worker" $((sql_worker / 1024))
+# Where the first load's code goes, by crate (#22): from the module as cargo built it, which still
+# has its names (before wasm-opt: shares, not the bytes sent). Informative only, never a failure.
+unoptimised="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/latih-home.wasm"
+if command -v python3 > /dev/null && [ -f "$unoptimised" ]; then
+  echo "the first load's code by crate (before wasm-opt):"
+  python3 scripts/size_by_crate.py "$unoptimised" 10 || true
+fi
 if [ "$total" -gt $((BUDGET_KB * 1024)) ]; then
   echo "size: the first load is over the ${BUDGET_KB} KB budget" >&2
   exit 1

@@ -78,8 +78,10 @@ pub fn SqlCellView(state: NotebookState, index: usize) -> impl IntoView {
             }.into_any()),
             _ => None,
         }}
-        {move || settled().then(|| show_output(state, index, move |output| match output {
-            CellOutput::Sql(out) => {
+        // Its result: hidden while the query runs or after it failed (its slot is drawn apart
+        // from the form, so it is emptied, not left out).
+        {show_output(state, index, move |output| match output {
+            CellOutput::Sql(out) if settled() => {
                 let name = cell.get_untracked().map(|c| c.name).unwrap_or_default();
                 let count = move |n: usize| format_count(i18n.lang(), n);
                 let (rows, columns) = (out.rows, out.column_names.len());
@@ -95,6 +97,6 @@ pub fn SqlCellView(state: NotebookState, index: usize) -> impl IntoView {
                 }.into_any())
             }
             _ => None,
-        }))}
+        })}
     }
 }

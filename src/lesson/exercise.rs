@@ -14,7 +14,7 @@ pub fn Exercise(check: Check, number: usize, lesson: LessonContext) -> impl Into
     let id = check.id.clone();
     let heading_id = format!("exercise-{id}");
     let answer_view = match check.kind.clone() {
-        CheckKind::Number { .. } => number_answer(&id, lesson).into_any(),
+        CheckKind::Number { .. } => number_answer(&id, lesson, || false).into_any(),
         CheckKind::Predict { of, hide } => predict_answer(&id, of, hide, lesson).into_any(),
         CheckKind::Choice { options, .. } => {
             let texts = options.into_iter().map(|o| o.text).collect();
@@ -60,6 +60,8 @@ pub fn Exercise(check: Check, number: usize, lesson: LessonContext) -> impl Into
             };
             view! { <p class="bar">{line}</p> }.into_any()
         }
+        // The notebook is the answer: the question says what it must hold.
+        CheckKind::Shape { .. } => ().into_any(),
     };
     let question = match check.kind {
         // A choice's question is its group's legend.
@@ -191,12 +193,12 @@ fn Help(check: Check, lesson: LessonContext) -> impl IntoView {
     let solution_open = RwSignal::new(false);
     let load = {
         let id = id.clone();
-        let metric = matches!(check.kind, CheckKind::Metric { .. });
-        move |_| lesson.load_solution(&id, metric)
+        let in_notebook = answered_in_notebook(&check.kind);
+        move |_| lesson.load_solution(&id, in_notebook)
     };
-    let load_key = match check.kind {
-        CheckKind::Metric { .. } => "lesson-load-solution",
-        _ => "lesson-fill-answer",
+    let load_key = match answered_in_notebook(&check.kind) {
+        true => "lesson-load-solution",
+        false => "lesson-fill-answer",
     };
     let solution = check.solution.clone();
     view! {
@@ -217,6 +219,11 @@ fn Help(check: Check, lesson: LessonContext) -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// Whether the learner answers by changing the notebook (so its solution is a notebook).
+fn answered_in_notebook(kind: &CheckKind) -> bool {
+    matches!(kind, CheckKind::Metric { .. } | CheckKind::Shape { .. })
 }
 
 /// A guess, typed and committed before the cells that would give it away are opened; then the
@@ -266,13 +273,18 @@ fn predict_answer(
         ];
         Some(view! { <p class="compared">{i18n.trf("lesson-predicted", &args)}</p> })
     };
+    // A guess committed stays as it was: the exercise is to compare it with the number.
     view! {
-        {number_answer(id, lesson)}
+        {number_answer(id, lesson, move || committed.get())}
         {compared}
     }
 }
 
-fn number_answer(id: &str, lesson: LessonContext) -> impl IntoView {
+fn number_answer(
+    id: &str,
+    lesson: LessonContext,
+    read_only: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
     let input_id = format!("answer-{id}");
     let error_id = format!("answer-{id}-error");
@@ -314,6 +326,7 @@ fn number_answer(id: &str, lesson: LessonContext) -> impl IntoView {
         <p class="field">
             <label for=input_id.clone()>{i18n.text("lesson-answer")}</label>
             <input id=input_id type="text" inputmode="decimal" autocomplete="off" prop:value=shown
+                readonly=read_only
                 aria-invalid=move || invalid.get().to_string()
                 aria-describedby=error_id.clone() on:input=on_input />
             <span id=error_id class="field-error">

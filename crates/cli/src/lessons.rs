@@ -8,7 +8,7 @@ use latih_engine::lessons::{
     attempt_fragment, check_attempt, decode_attempt, parse_lesson, Attempt, CheckKind, CheckResult,
     Lesson, Outcome, Reason, Runs,
 };
-use latih_engine::notebook::evaluate;
+use latih_engine::notebook::{evaluate, CellOutput, Notebook};
 use latih_i18n::Lang;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
@@ -128,6 +128,7 @@ fn kind_name(kind: &CheckKind) -> &'static str {
         CheckKind::Metric { .. } => "metric",
         CheckKind::Order { .. } => "order",
         CheckKind::Predict { .. } => "predict",
+        CheckKind::Shape { .. } => "shape",
     }
 }
 
@@ -211,8 +212,8 @@ pub fn check(
     };
     let mut data = data.clone();
     data.extend(carried);
-    let start = evaluate(&lesson.notebook, &data);
-    let outputs = evaluate(&attempt.notebook, &data);
+    let start = run_notebook(&lesson.notebook, &data);
+    let outputs = run_notebook(&attempt.notebook, &data);
     let runs = Runs {
         start: &start,
         attempt: &outputs,
@@ -223,6 +224,21 @@ pub fn check(
     } else {
         report_text(lesson, &results, lang)
     })
+}
+
+/// The notebook's outputs, its SQL cells' results included (as `latih run` and the page give
+/// them), so that a check reading a cell below a query sees what the learner sees.
+fn run_notebook(
+    notebook: &Notebook,
+    data: &HashMap<String, String>,
+) -> Vec<Result<CellOutput, latih_engine::Error>> {
+    let mut data = data.clone();
+    let failed = latih_sql::run_queries(notebook, &mut data, super::query_time_limit());
+    let mut outputs = evaluate(notebook, &data);
+    for (index, error) in failed {
+        outputs[index] = Err(error);
+    }
+    outputs
 }
 
 /// An attempt from a file's text: a lesson attempt's link (`…#attempt=…`), an attempt's JSON,

@@ -96,5 +96,50 @@ pub fn reason_text(lang: Lang, reason: &Reason, class: Option<&str>) -> String {
             "lesson-reason-out-of-order",
             &[("position", position.to_string())],
         ),
+        Reason::NoteLacks { cell, of } => tf(
+            lang,
+            "lesson-reason-note-lacks",
+            &[
+                ("note", (cell + 1).to_string()),
+                ("what", quantity_label(lang, of)),
+                ("from", (of.cell() + 1).to_string()),
+            ],
+        ),
+        Reason::NoteTooShort {
+            cell,
+            words,
+            at_least,
+        } => tf(
+            lang,
+            "lesson-reason-note-short",
+            &[
+                ("note", (cell + 1).to_string()),
+                ("words", format_count(lang, *words)),
+                ("at_least", format_count(lang, *at_least)),
+            ],
+        ),
+    }
+}
+
+/// What a number of the notebook is, in words, without its value ("the accuracy"): a reason
+/// names it so that the learner goes and reads it.
+pub fn quantity_label(lang: Lang, quantity: &Quantity) -> String {
+    match quantity {
+        Quantity::Metric { name, class, .. } => tf(
+            lang,
+            "lesson-quantity-metric",
+            &[("metric", metric_label(lang, *name, class.as_deref()))],
+        ),
+        Quantity::MajorityShare { .. } => t(lang, "lesson-quantity-baseline"),
+        Quantity::Missing { column, .. } => tf(
+            lang,
+            "lesson-quantity-missing",
+            &[("column", column.clone())],
+        ),
+        other => tf(
+            lang,
+            "lesson-quantity-other",
+            &[("cell", (other.cell() + 1).to_string())],
+        ),
     }
 }

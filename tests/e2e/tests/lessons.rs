@@ -145,6 +145,39 @@ async fn a_learner_answers_gets_a_hint_passes_and_finds_the_progress_kept_and_sh
     teacher.close().await;
 }
 
+#[tokio::test]
+async fn a_note_is_checked_for_the_numbers_the_notebook_computes() {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/lessons/documenting-and-collaborating").await;
+    site.heading("Documenting and collaborating").await;
+    numbers_stated(&site, "documenting-and-collaborating").await;
+    // The note names a number, but not the notebook's, and is short: a reason for each.
+    site.button("Edit the note").await.click().await.unwrap();
+    site.fill("Note (Markdown)", "# Titanic\n\nAccuracy 0.5.")
+        .await;
+    site.button("Done writing").await.click().await.unwrap();
+    site.settled().await;
+    press_in(&site, "Exercise 4", "Check my answer").await;
+    until_in(&site, "Exercise 4", "Not yet").await;
+    let verdict = exercise_text(&site, "Exercise 4").await;
+    for reason in [
+        "The note in cell 1 has 3 words; write at least 40",
+        "does not state the accuracy yet: read it in cell 5",
+        "does not state the baseline's accuracy",
+        "does not state how many rows have no age",
+    ] {
+        assert!(verdict.contains(reason), "{reason} in {verdict}");
+    }
+    // The solution's README states them: passed.
+    press_in(&site, "Exercise 4", "Show the solution").await;
+    press_in(&site, "Exercise 4", "Load the solution into the notebook").await;
+    site.settled().await;
+    press_in(&site, "Exercise 4", "Check my answer").await;
+    until_in(&site, "Exercise 4", "Passed").await;
+    assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
+    site.close().await;
+}
+
 async fn press_in_page(site: &Site, button: &str) {
     site.button(button).await.click().await.unwrap();
 }

@@ -5,7 +5,7 @@
 //! stays right while the learner changes the model for a later exercise.
 
 use super::quantity::{metric, Unavailable};
-use super::{Check, CheckKind, Lesson, MetricName};
+use super::{Check, CheckKind, Lesson, MetricName, Quantity};
 use crate::notebook::{CellOutput, Notebook};
 use crate::Error;
 use serde::{Deserialize, Serialize};
@@ -72,6 +72,14 @@ pub enum Reason {
     LockedCellChanged { cell: usize },
     /// The lines are in another order; the first one out of place (1-based).
     OutOfOrder { position: usize },
+    /// The note cell does not state this number of the notebook yet.
+    NoteLacks { cell: usize, of: Quantity },
+    /// The note cell has fewer words than the check asks for.
+    NoteTooShort {
+        cell: usize,
+        words: usize,
+        at_least: usize,
+    },
 }
 
 /// The outputs the checks read: of the lesson's notebook as it starts, and of the attempt's.
@@ -98,7 +106,7 @@ pub fn check_attempt(lesson: &Lesson, attempt: &Attempt, runs: &Runs) -> Vec<Che
                 Some(cell) if reads_notebook(check) => {
                     Outcome::NotYet(vec![Reason::LockedCellChanged { cell }])
                 }
-                _ => decide(check, attempt.answers.get(&check.id), runs, untouched),
+                _ => decide(check, attempt, runs, untouched),
             },
         })
         .collect()
@@ -108,17 +116,26 @@ pub fn check_attempt(lesson: &Lesson, attempt: &Attempt, runs: &Runs) -> Vec<Che
 fn reads_notebook(check: &Check) -> bool {
     matches!(
         check.kind,
-        CheckKind::Number { .. } | CheckKind::Metric { .. }
+        CheckKind::Number { .. } | CheckKind::Metric { .. } | CheckKind::Shape { .. }
     )
 }
 
-fn decide(check: &Check, answer: Option<&Answer>, runs: &Runs, untouched: bool) -> Outcome {
+fn decide(check: &Check, attempt: &Attempt, runs: &Runs, untouched: bool) -> Outcome {
+    let answer = attempt.answers.get(&check.id);
     let verdict = |reasons: Vec<Reason>| match reasons.is_empty() {
         true => Outcome::Pass,
         false => Outcome::NotYet(reasons),
     };
     match (&check.kind, answer) {
-        (CheckKind::Metric { .. }, _) if untouched => Outcome::NotAttempted,
+        (CheckKind::Metric { .. } | CheckKind::Shape { .. }, _) if untouched => {
+            Outcome::NotAttempted
+        }
+        (CheckKind::Shape { rules }, _) => verdict(
+            rules
+                .iter()
+                .filter_map(|rule| rule.unmet(&attempt.notebook, runs.attempt))
+                .collect(),
+        ),
         (
             kind @ CheckKind::Metric {
                 cell, name, class, ..
@@ -334,6 +351,81 @@ mod tests {
             let deeper = outcomes(&lesson, &lesson.solution_attempt())[2].clone();
             assert_eq!(deeper == Outcome::Pass, passes, "by {by}: {deeper:?}");
         }
+    }
+
+    #[test]
+    fn a_shape_check_reads_the_attempts_note_against_the_engines_numbers() {
+        use crate::lessons::ShapeRule;
+        use crate::notebook::{Cell, NoteCell};
+        let mut lesson = lesson();
+        let note = |text: &str| Cell::Note(NoteCell { text: text.into() });
+        lesson.notebook.cells.push(note("todo"));
+        let accuracy = Quantity::Metric {
+            cell: 3,
+            name: MetricName::Accuracy,
+            class: None,
+        };
+        lesson.checks[0].kind = CheckKind::Shape {
+            rules: vec![
+                ShapeRule::NoteStates {
+                    cell: 4,
+                    of: accuracy.clone(),
+                },
+                ShapeRule::NoteWords {
+                    cell: 4,
+                    at_least: 4,
+                },
+            ],
+        };
+        let start = lesson.starting_attempt();
+        assert_eq!(outcomes(&lesson, &start)[0], Outcome::NotAttempted);
+
+        let mut attempt = start.clone();
+        let mut with_note = |text: &str| {
+            attempt.notebook.cells[4] = note(text);
+            outcomes(&lesson, &attempt)[0].clone()
+        };
+        let lacks = Reason::NoteLacks {
+            cell: 4,
+            of: accuracy.clone(),
+        };
+        assert_eq!(
+            with_note("A stump."),
+            Outcome::NotYet(vec![
+                lacks.clone(),
+                Reason::NoteTooShort {
+                    cell: 4,
+                    words: 2,
+                    at_least: 4
+                }
+            ])
+        );
+        let outputs = evaluate(&lesson.notebook, &iris());
+        let value = accuracy.value(&outputs).unwrap();
+        assert_eq!(
+            with_note(&format!("The stump scores {:.2}.", value + 0.05)),
+            Outcome::NotYet(vec![lacks])
+        );
+        assert_eq!(
+            with_note(&format!("The stump scores {:.2}.", value)),
+            Outcome::Pass
+        );
+        assert_eq!(
+            with_note(&format!("Akurasi tunggul ini: {:.1} %.", value * 100.0).replace('.', ",")),
+            Outcome::Pass
+        );
+        // A rule on a cell that is not a note says to fix that cell.
+        if let CheckKind::Shape { rules } = &mut lesson.checks[0].kind {
+            rules.truncate(1);
+            rules[0] = ShapeRule::NoteWords {
+                cell: 3,
+                at_least: 1,
+            };
+        }
+        assert_eq!(
+            outcomes(&lesson, &attempt)[0],
+            Outcome::NotYet(vec![Reason::CellFailed { cell: 3 }])
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod marks;
 mod parse;
 mod progress;
 mod quantity;
+mod shape;
 
 pub use check::{check_attempt, Answer, Attempt, CheckResult, Outcome, Reason, Runs};
 pub use link::{attempt_fragment, decode_attempt, encode_attempt, ATTEMPT_FORMAT};
@@ -28,6 +29,7 @@ pub use marks::{marked_text, pieces, Piece};
 pub use parse::{parse_lesson, placeholders, LessonError};
 pub use progress::Progress;
 pub use quantity::{MetricName, Quantity, Statistic};
+pub use shape::{count_words, ShapeRule};
 
 use crate::notebook::Notebook;
 use serde::{Deserialize, Serialize};
@@ -112,6 +114,9 @@ pub enum CheckKind {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         hide: Vec<usize>,
     },
+    /// The notebook's shape: the learner changes the notebook until it meets every rule (see
+    /// [`ShapeRule`]); each rule missed is a reason.
+    Shape { rules: Vec<ShapeRule> },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

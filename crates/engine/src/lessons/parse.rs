@@ -243,8 +243,15 @@ fn check_cells_placed(lesson: &Lesson, last_line: usize) -> Result<(), LessonErr
             CheckKind::Predict { of, hide } => std::iter::once(of.cell())
                 .chain(hide.iter().copied())
                 .collect(),
+            CheckKind::Shape { rules } => rules.iter().flat_map(|r| r.cells()).collect(),
             CheckKind::Choice { .. } | CheckKind::Order { .. } => Vec::new(),
         };
+        if matches!(&check.kind, CheckKind::Shape { rules } if rules.is_empty()) {
+            return Err(error(
+                last_line,
+                format!("check `{}` has no rules: it would pass anything", check.id),
+            ));
+        }
         if let Some(cell) = named.into_iter().find(|&c| c >= next) {
             return Err(error(
                 last_line,

@@ -102,24 +102,29 @@ pub fn RunStatusBar(state: NotebookState) -> impl IntoView {
 /// where every edit starting a run is more waiting than help.
 #[component]
 pub fn RunMode(state: NotebookState) -> impl IntoView {
-    let i18n = use_i18n();
     let choose = Callback::new(move |yes: bool| {
         storage::set_runs_automatically(yes);
         state.auto_run.set(yes);
     });
+    view! {
+        <CheckboxField id="run-automatically" label_key="run-automatically"
+            checked=state.auto_run.get_untracked() on_change=choose />
+    }
+}
+
+/// "Run now", while the notebook runs by hand (see [`RunMode`]).
+#[component]
+pub fn RunNow(state: NotebookState) -> impl IntoView {
+    let i18n = use_i18n();
     let behind = move || {
         state.outputs.track();
         state.can_run()
     };
     view! {
-        <div class="actions run-mode">
-            <CheckboxField id="run-automatically" label_key="run-automatically"
-                checked=state.auto_run.get_untracked() on_change=choose />
-            <Show when=move || !state.auto_run.get()>
-                <button type="button" class="primary" disabled=move || !behind()
-                    on:click=move |_| state.start_run()>{i18n.text("run-now")}</button>
-            </Show>
-        </div>
+        <Show when=move || !state.auto_run.get()>
+            <button type="button" class="primary" disabled=move || !behind()
+                on:click=move |_| state.start_run()>{i18n.text("run-now")}</button>
+        </Show>
     }
 }
 

@@ -41,7 +41,7 @@ enum Shared {
     },
 }
 
-/// "Copy a link" and, once pressed, the link itself in a read-only field (for browsers that do
+/// "Copy a link" and, once pressed (below the toolbar it sits in), the link itself in a read-only field (for browsers that do
 /// not allow writing to the clipboard) with a status that says which happened.
 #[component]
 pub fn SharePanel(state: NotebookState) -> impl IntoView {
@@ -74,12 +74,9 @@ pub fn SharePanel(state: NotebookState) -> impl IntoView {
             }
         }
     });
-    let teach = Callback::new(move |on: bool| state.teaching.set(on));
     view! {
-        <div class="share">
-            <CheckboxField id="teacher-mode" label_key="teacher-mode" checked=state.teaching.get_untracked() on_change=teach />
-            <button type="button" on:click=share>{i18n.text("share-button")}</button>
-            {move || shared.get().map(|shared| match shared {
+        <button type="button" on:click=share>{i18n.text("share-button")}</button>
+        {move || shared.get().map(|shared| match shared {
                 Shared::Waiting => view! { <p role="status">{i18n.text("share-preparing")}</p> }.into_any(),
                 Shared::Shown { url, copied } => {
                     let status = if copied { crate::key!("share-copied") } else { crate::key!("share-copy-manually") };
@@ -100,6 +97,14 @@ pub fn SharePanel(state: NotebookState) -> impl IntoView {
                     .into_any()
                 }
             })}
-        </div>
+    }
+}
+
+/// Teacher mode: the cells' lock switches shown, for a class's link.
+#[component]
+pub fn TeacherMode(state: NotebookState) -> impl IntoView {
+    let teach = Callback::new(move |on: bool| state.teaching.set(on));
+    view! {
+        <CheckboxField id="teacher-mode" label_key="teacher-mode" checked=state.teaching.get_untracked() on_change=teach />
     }
 }

@@ -9,11 +9,10 @@ use crate::notebook::compare::ModelComparison;
 use crate::notebook::exports::keep_exports_current;
 use crate::notebook::file::NotebookFile;
 use crate::notebook::loading::{keep_data_loaded, DataLoadStatus};
-use crate::notebook::run_status::{RunMode, RunStatusBar};
-use crate::notebook::share::{self, SharePanel};
+use crate::notebook::run_status::{RunMode, RunNow, RunStatusBar};
+use crate::notebook::share::{self, SharePanel, TeacherMode};
 use crate::notebook::storage::{self, Restored};
 use crate::notebook::NotebookSession;
-use crate::router::Link;
 use crate::title::use_page_title;
 use latih_engine::datasets::{self, DatasetInfo};
 use latih_engine::jobs::{Job, JobResult, OpenedLink};
@@ -156,6 +155,7 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
         storage::start_new(&fresh);
         state.replace(fresh);
     };
+    let menu_open = RwSignal::new(false);
     let link_notice = RwSignal::new(before_link.is_some());
     let go_back = move |_| {
         if let Some(own) = before_link.and_then(storage::reopen) {
@@ -173,14 +173,26 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
     view! {
         <h1>{i18n.text("notebook-heading")}</h1>
         <p class="lead">{i18n.text("notebook-intro")}</p>
-        <p class="hint">{i18n.text("notebook-keys")}</p>
-        <p class="actions">
+        // One row of the actions used most, the rest behind one button: on a phone the first
+        // cell is on the first screen (issue 22).
+        <div class="toolbar">
+            <RunNow state />
+            <SharePanel state />
+            <button type="button" aria-expanded=move || menu_open.get().to_string()
+                aria-controls="notebook-menu" on:click=move |_| menu_open.update(|o| *o = !*o)>
+                {i18n.text("notebook-menu")}
+            </button>
             <span class="note" hidden=move || !saved.get()>{i18n.text("notebook-saved")}</span>
-            <button type="button" on:click=start_over>{i18n.text("notebook-new")}</button>
-            <Link href="/notebooks">{i18n.text("nav-notebooks")}</Link>
-        </p>
-        <SharePanel state />
-        <NotebookFile state />
+        </div>
+        <div id="notebook-menu" class="menu" hidden=move || !menu_open.get()>
+            <p class="actions">
+                <button type="button" on:click=start_over>{i18n.text("notebook-new")}</button>
+            </p>
+            <NotebookFile state />
+            <RunMode state />
+            <TeacherMode state />
+            <p class="hint">{i18n.text("notebook-keys")}</p>
+        </div>
         <Show when=move || !saved.get()>
             <p class="cell-error" role="alert">{i18n.text("notebook-not-saved")}</p>
         </Show>
@@ -208,7 +220,6 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
             </p>
         })}
         <DataLoadStatus state loading />
-        <RunMode state />
         <RunStatusBar state />
         <div class="notebook">{cells}</div>
         <p class="actions">

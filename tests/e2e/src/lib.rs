@@ -607,6 +607,14 @@ impl Site {
         .await;
     }
 
+    /// Opens the notebook's menu (new, save, open, downloads, settings), unless it is open.
+    pub async fn notebook_menu(&self) {
+        let toggle = self.button("Notebook menu").await;
+        if toggle.attr("aria-expanded").await.ok().flatten().as_deref() != Some("true") {
+            toggle.click().await.expect("open the notebook menu");
+        }
+    }
+
     /// Presses "Copy a link to this notebook" and returns the link's fragment (`#nb=…`), read
     /// from the field that shows it.
     pub async fn copy_link(&self) -> String {

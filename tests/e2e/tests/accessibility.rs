@@ -57,6 +57,12 @@ async fn every_page_passes_wcag_2_1_aa_in_both_languages_at_both_widths() {
             site.find("//main//h1").await;
             if path == "/notebook" {
                 site.settled().await;
+                // Its menu open, so that what it holds is checked too.
+                site.find("//button[@aria-controls='notebook-menu']")
+                    .await
+                    .click()
+                    .await
+                    .unwrap();
             }
             if path.starts_with("/lessons/") {
                 // Its exercises, with a hint and a solution open, and its cells run.

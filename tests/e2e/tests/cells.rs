@@ -118,6 +118,7 @@ async fn a_notebook_can_run_only_when_asked_and_remembers_that() {
     site.open("/notebook").await;
     let before = site.definition("Accuracy").await;
     site.settled().await;
+    site.notebook_menu().await;
     let automatic = site.labelled("Run the notebook as I edit it").await;
     assert!(automatic.is_selected().await.unwrap());
     automatic.click().await.unwrap();
@@ -148,6 +149,7 @@ async fn a_notebook_can_run_only_when_asked_and_remembers_that() {
     // The choice is kept; switching back runs as before.
     site.client.refresh().await.unwrap();
     site.definition("Accuracy").await;
+    site.notebook_menu().await;
     let automatic = site.labelled("Run the notebook as I edit it").await;
     assert!(!automatic.is_selected().await.unwrap());
     automatic.click().await.unwrap();
@@ -165,6 +167,7 @@ async fn a_teacher_locks_cells_and_a_class_opening_the_link_finds_them_locked() 
     teacher.open("/notebook").await;
     teacher.definition("Accuracy").await;
     teacher.settled().await;
+    teacher.notebook_menu().await;
     teacher
         .labelled("Teacher mode: lock cells before sharing the link with a class")
         .await

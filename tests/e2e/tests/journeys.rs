@@ -327,6 +327,30 @@ async fn every_page_has_its_title_and_fits_a_360_pixel_phone() {
     site.text("Ignored as free text, not a feature: name").await;
     site.definition("Accuracy").await;
     assert!(fits().await, "notebook overflows 360 px");
+    // The notebook's actions take one row: its first cell starts on the first screen.
+    let first_cell_top = site
+        .eval("window.scrollTo(0, 0); return document.querySelector('.notebook .cell').getBoundingClientRect().top + 48 <= window.innerHeight")
+        .await;
+    assert_eq!(
+        first_cell_top,
+        serde_json::json!(true),
+        "the first cell is below the first screen"
+    );
+    // The rest are one press away, by keyboard too, and every target is at least 44 px tall.
+    site.button("Notebook menu")
+        .await
+        .send_keys(&fantoccini::key::Key::Enter.to_string())
+        .await
+        .unwrap();
+    site.button("Start a new notebook").await;
+    let smallest = site
+        .eval("return Math.min(...[...document.querySelectorAll('.toolbar button, .menu button, .menu label[for=notebook-file-input], .menu .field-checkbox')].map(e => e.getBoundingClientRect().height))")
+        .await;
+    assert!(
+        smallest.as_f64().unwrap_or(0.0) >= 44.0,
+        "a target of {smallest} px"
+    );
+    assert!(fits().await, "the notebook's menu overflows 360 px");
 
     site.link("My notebooks").await.click().await.unwrap();
     site.heading("My notebooks").await;
@@ -440,6 +464,7 @@ async fn a_damaged_saved_notebook_is_set_aside_and_a_new_one_can_be_started() {
     site.choose("Data set", "Wine").await;
     site.text("178 rows × 14 columns").await;
     // A new notebook replaces nothing: the wine one stays in "My notebooks".
+    site.notebook_menu().await;
     site.button("Start a new notebook")
         .await
         .click()
@@ -958,6 +983,7 @@ async fn a_notebook_file_opens_checked_and_the_notebook_before_comes_back() {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
     site.open("/notebook").await;
     site.text(ENGLISH.iris_shape).await;
+    site.notebook_menu().await;
     let input = site.labelled("Open a notebook file").await;
     input
         .send_keys(&broken.display().to_string())
@@ -967,6 +993,7 @@ async fn a_notebook_file_opens_checked_and_the_notebook_before_comes_back() {
         .await;
     site.text(ENGLISH.iris_shape).await;
 
+    site.notebook_menu().await;
     let input = site.labelled("Open a notebook file").await;
     input.send_keys(&good.display().to_string()).await.unwrap();
     site.text("178 rows × 14 columns").await;

@@ -33,6 +33,7 @@ async fn notebooks_are_kept_renamed_duplicated_opened_and_deleted() {
     site.definition("Accuracy").await;
     site.choose("Data set", "Wine").await;
     site.text("178 rows × 14 columns").await;
+    site.notebook_menu().await;
     site.button("Start a new notebook")
         .await
         .click()

@@ -43,6 +43,7 @@ async fn each_cell_shows_its_python_and_the_notebook_downloads_as_code_that_runs
     })
     .await;
 
+    site.notebook_menu().await;
     let download = site.button("Download as a Jupyter notebook (.ipynb)").await;
     site.until("the download to be ready", || async {
         download.attr("disabled").await.unwrap().is_none()
@@ -56,6 +57,7 @@ async fn each_cell_shows_its_python_and_the_notebook_downloads_as_code_that_runs
     assert!(ipynb.contains("pd.read_csv(\\\"iris.csv\\\""), "{ipynb}");
     // The .py comes from the same export (the CLI's tests run both); a fresh browser profile
     // holds a .py download for the person to confirm, so only its button is checked here.
+    site.notebook_menu().await;
     let script = site.button("Download as Python (.py)").await;
     assert_eq!(script.attr("disabled").await.unwrap(), None);
     site.close().await;

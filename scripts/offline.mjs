@@ -21,6 +21,8 @@ function files(folder) {
 // The shell: everything built but the SQL worker (1.2 MB, fetched by a first query and kept
 // then) and the data sets (kept on first use).
 const later = (path) => /^latih-sql-worker/.test(path) || path.startsWith("data/");
+// The notice of a new version, imported by the registration below once the page has loaded.
+writeFileSync(join(dir, "sw-updates.js"), readFileSync(join(root, "scripts/sw-updates.js")));
 const shell = files(dir)
   .map((path) => relative(dir, path).split("\\").join("/"))
   .filter((path) => !later(path) && path !== "sw.js")
@@ -39,7 +41,7 @@ const htmlPath = join(dir, "index.html");
 let html = readFileSync(htmlPath, "utf8");
 const register =
   '<link rel="manifest" href="/manifest.webmanifest">' +
-  '<script>if("serviceWorker"in navigator)addEventListener("load",()=>navigator.serviceWorker.register("/sw.js"))</script>';
+  '<script>if("serviceWorker"in navigator)addEventListener("load",()=>navigator.serviceWorker.register("/sw.js").then(r=>import("/sw-updates.js").then(m=>m.watch(r))))</script>';
 if (!html.includes("</head>") && !/<body/.test(html)) throw new Error("index.html has no <body>");
 html = html.includes("</head>") ? html.replace("</head>", `${register}</head>`) : html.replace(/<body/, `${register}<body`);
 writeFileSync(htmlPath, html);

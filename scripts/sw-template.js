@@ -18,6 +18,12 @@ self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
 });
 
+// The page's "Use it now" (scripts/sw-updates.js): the waiting worker of a new release takes
+// over at once instead of when every tab of the old one is closed.
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
 self.addEventListener("activate", (event) => {
   const old = (name) => name.startsWith("latih-") && name !== CACHE;
   event.waitUntil(

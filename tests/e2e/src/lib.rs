@@ -56,6 +56,10 @@ pub enum Fault {
     FirstWorkerCrashes,
     /// The English catalog is not found (404), as when a connection drops mid-visit.
     EnglishCatalogMissing,
+    /// A new release is out after the first visit: the service worker is served as built
+    /// once, then changed (as every release changes its version), so the browser's next check
+    /// installs a new one.
+    NewRelease,
 }
 
 /// Stands in for the worker's loader once: says ready as the real worker does; on the first
@@ -155,7 +159,19 @@ async fn serve_dist(fault: Fault) -> (String, tokio::task::JoinHandle<()>) {
         .fallback_service(service.clone());
     // A fault is served once, or to the page only: a service worker would keep (or precache)
     // it for every later request, so sites with a fault have none.
-    if fault != Fault::None {
+    if fault == Fault::NewRelease {
+        let built = std::fs::read_to_string(dist.join("sw.js")).expect("the build's sw.js");
+        let served = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let worker = move || {
+            let next = served.swap(true, std::sync::atomic::Ordering::SeqCst);
+            let body = match next {
+                true => format!("{built}\n// the next release\n"),
+                false => built.clone(),
+            };
+            async move { ([("content-type", "text/javascript")], body) }
+        };
+        app = app.route("/sw.js", axum::routing::get(worker));
+    } else if fault != Fault::None {
         let none = || async { axum::http::StatusCode::NOT_FOUND };
         app = app.route("/sw.js", axum::routing::get(none));
     }

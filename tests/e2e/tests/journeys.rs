@@ -344,7 +344,7 @@ async fn every_page_has_its_title_and_fits_a_360_pixel_phone() {
         .unwrap();
     site.button("Start a new notebook").await;
     let smallest = site
-        .eval("return Math.min(...[...document.querySelectorAll('.toolbar button, .menu button, .menu label[for=notebook-file-input], .menu .field-checkbox')].map(e => e.getBoundingClientRect().height))")
+        .eval("return Math.min(...[...document.querySelectorAll('.toolbar button, .menu button, .menu input[type=file], .menu .field-checkbox')].map(e => e.getBoundingClientRect().height))")
         .await;
     assert!(
         smallest.as_f64().unwrap_or(0.0) >= 44.0,

@@ -197,6 +197,15 @@ async fn the_lesson_reads_in_indonesian_and_orders_lines_by_keyboard() {
     until_in(&site, "Latihan 4", "Lulus").await;
     site.text("1 dari 4 latihan lulus").await;
     assert!(site.fits_width().await, "the lesson fits a phone");
+    // Every control shown is a touch target of at least 44 px.
+    let small = site
+        .eval(
+            "return [...document.querySelectorAll('main button, main select, main summary, main input:not([type=checkbox]):not([type=radio]), main .choice, main .field-checkbox')] \
+             .map(e => [e.textContent.trim() || e.id, e.getBoundingClientRect().height]) \
+             .filter(([, h]) => h > 0 && h < 44)",
+        )
+        .await;
+    assert_eq!(small, serde_json::json!([]), "targets under 44 px");
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
     site.close().await;
 }

@@ -1,8 +1,9 @@
 //! Offline and installable (issue 22): once visited, the site works with no connection (Home,
 //! a lesson, a notebook on a shipped data set used before, My notebooks), and Chromium finds
-//! nothing that keeps it from being installed.
+//! nothing that keeps it from being installed; a new release says so, politely, and is used
+//! when the learner asks.
 
-use latih_e2e::{BrowserLanguage, Site};
+use latih_e2e::{BrowserLanguage, Fault, Site};
 
 #[tokio::test]
 async fn a_visited_site_works_offline_and_can_be_installed() {
@@ -50,5 +51,43 @@ async fn a_visited_site_works_offline_and_can_be_installed() {
     site.heading("My notebooks").await;
     // A data set never opened is not there: said, not hung.
     site.set_offline(false).await;
+    site.close().await;
+}
+
+#[tokio::test]
+async fn a_new_release_says_it_is_ready_and_is_used_when_asked() {
+    let site = Site::start_with(Fault::NewRelease, BrowserLanguage::Indonesian, 360, 740, 1).await;
+    site.open("/notebook").await;
+    site.definition("Akurasi").await;
+    site.until("the service worker to control the page", || async {
+        site.eval("return !!navigator.serviceWorker.controller")
+            .await
+            .as_bool()
+            == Some(true)
+    })
+    .await;
+    // The first worker of a first visit says nothing: there was no version before it.
+    assert!(site.find_all("//*[@id='update-ready']").await.is_empty());
+    // The browser looks again (as on the learner's return to the tab) and finds a new release.
+    site.eval("window.beforeTheUpdate = true; navigator.serviceWorker.getRegistration().then(r => r.update()); return null")
+        .await;
+    site.text("Versi baru Latih sudah siap. Pekerjaanmu sudah tersimpan.")
+        .await;
+    // Its words follow the page's language.
+    site.button("English").await.click().await.unwrap();
+    site.text("A new version of Latih is ready. Your work is saved.")
+        .await;
+    site.button("Use it now").await.click().await.unwrap();
+    site.until("the page to reload under the new version", || async {
+        site.eval(
+            "return window.beforeTheUpdate === undefined && !!navigator.serviceWorker.controller",
+        )
+        .await
+        .as_bool()
+            == Some(true)
+    })
+    .await;
+    site.definition("Accuracy").await;
+    assert!(site.find_all("//*[@id='update-ready']").await.is_empty());
     site.close().await;
 }

@@ -30,10 +30,14 @@ const shell = files(dir)
 const hash = createHash("sha256");
 for (const path of shell) hash.update(path).update(readFileSync(join(dir, path)));
 const version = hash.digest("hex").slice(0, 16);
+const dataHash = createHash("sha256");
+for (const path of files(join(dir, "data")).sort()) dataHash.update(relative(dir, path)).update(readFileSync(path));
+const dataVersion = dataHash.digest("hex").slice(0, 16);
 
 const template = readFileSync(join(root, "scripts/sw-template.js"), "utf8");
 const worker = template
   .replace("__VERSION__", version)
+  .replace("__DATA_VERSION__", dataVersion)
   .replace("__PRECACHE__", JSON.stringify(shell.map((path) => `/${path}`)));
 writeFileSync(join(dir, "sw.js"), worker);
 

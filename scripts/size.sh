@@ -11,7 +11,9 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$LATIH_ROOT"
 # The first load: the first pages' module (the goal was 400 KB for the whole app as first load).
-BUDGET_KB=110
+# 110 until the Data sets page joined the first pages (+10 KB: a visit to it no longer fetches
+# the 447 KB notebook app).
+BUDGET_KB=115
 # The whole app, which a shared notebook link loads first; the lessons' app, which a lesson loads.
 WHOLE_BUDGET_KB=450
 LESSONS_BUDGET_KB=520

@@ -6,13 +6,18 @@
 //   worker, both languages' words, the icons and the lessons.
 // - Every navigation (any route: the app routes in the page) answers with the cached page.
 // - The precached files answer from the cache; the SQL worker and the data sets from the cache
-//   once kept (on first use), else from the network.
+//   once kept (on first use, or all at once from the Data sets page), else from the network.
 // - Anything else (a learner's data URL, of any origin) goes to the network as if there were no
 //   service worker: a stream without end must not be copied into the cache.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `latih-${VERSION}`;
-const keptOnFirstUse = (path) => path.startsWith("/data/") || path.startsWith("/latih-sql-worker");
+// The data sets kept (on first use, or all by the Data sets page's "Save for offline") live in a
+// cache of their own, named by their bytes: a release that does not change them keeps what the
+// learner saved.
+const DATA_CACHE = "latih-data-__DATA_VERSION__";
+const isData = (path) => path.startsWith("/data/");
+const keptOnFirstUse = (path) => isData(path) || path.startsWith("/latih-sql-worker");
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -25,7 +30,7 @@ self.addEventListener("message", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  const old = (name) => name.startsWith("latih-") && name !== CACHE;
+  const old = (name) => name.startsWith("latih-") && name !== CACHE && name !== DATA_CACHE;
   event.waitUntil(
     caches
       .keys()
@@ -48,7 +53,7 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   event.respondWith(
-    caches.open(CACHE).then((cache) =>
+    caches.open(isData(url.pathname) ? DATA_CACHE : CACHE).then((cache) =>
       // The catalogs' `?v=` names a version this cache already is.
       cache.match(request, { ignoreSearch: true }).then(
         (kept) =>

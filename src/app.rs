@@ -1,8 +1,8 @@
 //! The shell: header with navigation and the language switch, the routes, the footer.
 //!
 //! The app is built three times (Cargo.toml's bins): [`FirstPagesApp`], the first load, with
-//! only the pages a first visit reads (Home, Lessons, Not found); [`App`], with the notebook and
-//! the other pages; [`AppWithLessons`], with a lesson's page too. A first visit to the Home page
+//! only the pages a first visit reads (Home, Lessons, Not found) and, once started, Data sets;
+//! [`App`], with the notebook and My notebooks; [`AppWithLessons`], with a lesson's page too. A first visit to the Home page
 //! downloads neither the notebook nor the lessons, and a shared notebook link no lesson code.
 //! index.html's loader starts the one the address needs; an app reloads into another when the
 //! learner goes on to a page it does not have.
@@ -41,12 +41,23 @@ fn every_page_and_lessons(page: Page) -> AnyView {
     }
 }
 
-/// The first load (bin `latih-home`): the first pages, and a reload for any other.
+/// The first load (bin `latih-home`): the first pages and the data sets, and a reload for any
+/// other page.
 #[component]
 pub fn FirstPagesApp() -> impl IntoView {
     provide_i18n();
     provide_router();
-    view! { <Shell other_pages=reload_into_whole_app /> }
+    view! { <Shell other_pages=data_sets_or_reload /> }
+}
+
+/// The Data sets page is browsed like Home, before any notebook: it is in the first pages' app
+/// (its words and code come once the app has started), not in the notebook's.
+fn data_sets_or_reload(page: Page) -> AnyView {
+    match page {
+        Page::Datasets if use_i18n().complete() => view! { <DatasetsPage /> }.into_any(),
+        Page::Datasets => loading(),
+        page => reload_into_whole_app(page),
+    }
 }
 
 /// The pages past the first ones, in the whole app.
@@ -58,8 +69,7 @@ fn every_other_page(page: Page) -> AnyView {
     match page {
         Page::Notebook => view! { <NotebookPage /> }.into_any(),
         Page::Notebooks => view! { <NotebooksPage /> }.into_any(),
-        Page::Datasets => view! { <DatasetsPage /> }.into_any(),
-        Page::Lesson => reload_into_whole_app(page),
+        Page::Lesson | Page::Datasets => reload_into_whole_app(page),
         Page::Home | Page::Lessons | Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

@@ -22,6 +22,47 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     response.text().await.map_err(|e| e.to_string())
 }
 
+/// Whether this site has a service worker here, which keeps files for offline use (none in a
+/// private window, over plain HTTP, or in a development build).
+pub async fn offline_capable() -> bool {
+    use wasm_bindgen::JsCast;
+    let container = js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
+        .and_then(|n| js_sys::Reflect::get(&n, &"serviceWorker".into()));
+    let Some(container) = container.ok().filter(|c| !c.is_undefined()) else {
+        return false;
+    };
+    let registration = js_sys::Reflect::get(&container, &"getRegistration".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&container).ok());
+    match registration {
+        Some(promise) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise))
+            .await
+            .is_ok_and(|r| !r.is_undefined()),
+        None => false,
+    }
+}
+
+/// Whether the browser keeps the site's file `url` (the service worker's caches hold it).
+/// Through `Reflect`, not web-sys's Cache API: two calls do not need its bindings.
+pub async fn is_kept(url: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let global = js_sys::global();
+    let Ok(caches) = js_sys::Reflect::get(&global, &"caches".into()) else {
+        return false;
+    };
+    let matched = js_sys::Reflect::get(&caches, &"match".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&caches, &url.into()).ok());
+    match matched {
+        Some(promise) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise))
+            .await
+            .is_ok_and(|answer| !answer.is_undefined()),
+        None => false,
+    }
+}
+
 /// A data file's column names, for the pickers: read in the page even when the data itself is
 /// unusable. A CSV header by the engine's header reader; JSON's keys by the browser's own
 /// parser, whose code the page does not carry (the engine's JSON reader would add 2 KB to the

@@ -39,6 +39,12 @@ fn every_shipped_data_set_runs_with_its_suggested_target() {
             "{}",
             info.id
         );
+        assert_eq!(
+            data[info.id].len(),
+            info.bytes,
+            "{}: its file's size",
+            info.id
+        );
         if info.regression {
             let Some(Ok(CellOutput::EvaluateRegression(eval))) = outputs.last() else {
                 panic!("{}: {:?}", info.id, outputs.last());

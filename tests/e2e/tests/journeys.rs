@@ -870,6 +870,11 @@ async fn the_first_load_has_the_first_pages_only_and_the_notebook_starts_the_who
     site.link("Lessons").await.click().await.unwrap();
     site.heading("Lessons").await;
     assert_eq!(modules_fetched(&site).await, ["first pages"]);
+    site.link("Data sets").await.click().await.unwrap();
+    site.heading("Palmer Penguins").await;
+    site.open("/datasets").await;
+    site.heading("Palmer Penguins").await;
+    assert_eq!(modules_fetched(&site).await, ["first pages"]);
     // A page of the whole app: the same address, loaded again, starts it (and only it).
     site.link("Notebook").await.click().await.unwrap();
     site.heading("Notebook").await;
@@ -908,15 +913,15 @@ async fn links_change_the_page_in_place_and_back_and_forward_work() {
     site.eval("window.__stayed = true; return null").await;
     site.link("Lessons").await.click().await.unwrap();
     site.heading("Lessons").await;
-    site.link("Data sets").await.click().await.unwrap();
-    site.heading("Data sets").await;
+    site.link("Notebook").await.click().await.unwrap();
+    site.heading("Notebook").await;
     let current = site.find("//nav//a[@aria-current='page']").await;
-    assert_eq!(current.text().await.unwrap(), "Data sets");
+    assert_eq!(current.text().await.unwrap(), "Notebook");
     site.client.back().await.unwrap();
     site.heading("Lessons").await;
     site.client.forward().await.unwrap();
-    site.heading("Data sets").await;
-    assert_eq!(site.title().await, "Data sets — Latih");
+    site.heading("Notebook").await;
+    assert_eq!(site.title().await, "Notebook — Latih");
     assert_eq!(
         site.eval("return window.__stayed === true").await.as_bool(),
         Some(true),

@@ -91,3 +91,37 @@ async fn a_new_release_says_it_is_ready_and_is_used_when_asked() {
     assert!(site.find_all("//*[@id='update-ready']").await.is_empty());
     site.close().await;
 }
+
+#[tokio::test]
+async fn the_data_sets_saved_for_offline_open_with_no_connection() {
+    let site = Site::start(BrowserLanguage::English, 412, 900, 1).await;
+    site.open("/datasets").await;
+    site.heading("Use them with no connection").await;
+    site.until("the service worker to control the page", || async {
+        site.eval("return !!navigator.serviceWorker.controller")
+            .await
+            .as_bool()
+            == Some(true)
+    })
+    .await;
+    // Their size is said before anything is saved.
+    site.text("Save all 11 data sets on this device (1.9 MB).")
+        .await;
+    site.open("/datasets").await;
+    site.text("0 of 11 are saved on this device.").await;
+    site.button("Save for offline").await.click().await.unwrap();
+    site.text("All 11 data sets are saved on this device.")
+        .await;
+    // Asked of the browser's caches again, after a reload.
+    site.client.refresh().await.unwrap();
+    site.text("All 11 data sets are saved on this device.")
+        .await;
+
+    // With no connection, a data set never opened before opens in the notebook.
+    site.set_offline(true).await;
+    site.open("/notebook?dataset=churn").await;
+    site.text("5,000 rows × 20 columns").await;
+    site.definition("Accuracy").await;
+    site.set_offline(false).await;
+    site.close().await;
+}

@@ -1,6 +1,7 @@
 //! Starting the app. The catalogs are not compiled into the wasm (each language is ~16 KB
 //! gzip of a first load that must stay small), so the first pages' words in the reader's language
-//! are fetched first (1.4 KB) and the app mounts once they are here; the rest follows (i18n.rs). Until then index.html shows a bilingual "Loading" line.
+//! are fetched first (1.4 KB) and the app mounts once they are here; the rest follows (i18n.rs). Until then index.html shows
+//! what Latih is and a "Loading" line, in both languages.
 
 use crate::i18n::{initial_lang, load_catalog};
 
@@ -34,8 +35,12 @@ fn remove_boot_line() {
     }
 }
 
+/// Says why in the start-up block's status line, under the text about Latih, which stays.
 fn show_failure(reason: &str) {
-    if let Some(line) = boot_line() {
+    let status = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("#boot [role=status]").ok().flatten());
+    if let Some(line) = status {
         line.set_text_content(Some(&format!("{CATALOG_FAILED} ({reason})")));
         let _ = line.set_attribute("role", "alert");
     }

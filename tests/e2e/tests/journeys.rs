@@ -904,6 +904,32 @@ async fn the_first_load_has_the_first_pages_only_and_the_notebook_starts_the_who
 }
 
 #[tokio::test]
+async fn a_first_visit_reads_what_latih_is_before_the_wasm_arrives() {
+    let site = Site::start(BrowserLanguage::English, 360, 740, 1).await;
+    // As on a slow connection, the app's code has not arrived (here: never does).
+    site.devtools("Network.enable", serde_json::json!({})).await;
+    site.devtools(
+        "Network.setBlockedURLs",
+        serde_json::json!({ "urls": ["*.wasm"] }),
+    )
+    .await;
+    site.open("/").await;
+    // From the HTML, written from the catalogs: what Latih is, in both languages.
+    site.text("Belajar machine learning dengan praktik").await;
+    site.text("Learn machine learning by doing it").await;
+    site.text("Latih is a course and a playground in one.")
+        .await;
+    // The module that never comes is said in the status line; the text stays.
+    site.text("Latih could not load.").await;
+    site.text("Learn machine learning by doing it").await;
+    assert!(
+        site.fits_width().await,
+        "the start-up text overflows 360 px"
+    );
+    site.close().await;
+}
+
+#[tokio::test]
 async fn links_change_the_page_in_place_and_back_and_forward_work() {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
     // The whole app (the first-pages app reloads into it: see first_load_is_the_first_pages_app).

@@ -10,3 +10,11 @@ wasm-bindgen --target nodejs --out-dir target/wasm-bench \
 python3 benches/compare_sklearn.py target/wasm-bench
 python3 benches/pool.py target/wasm-bench
 python3 benches/ingest.py target/wasm-bench
+
+# The site's start-up on a slow network and a slow phone (tests/e2e/tests/page_load.rs), on the
+# release build that make test builds (built here when it is missing).
+export LATIH_SITE="$LATIH_ROOT/target/site"
+if [ ! -f "$LATIH_SITE/index.html" ]; then
+  trunk build --release --offline --dist "$LATIH_SITE"
+fi
+cargo test --offline -p latih-e2e --test page_load -- --ignored --nocapture

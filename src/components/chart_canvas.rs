@@ -8,6 +8,13 @@ use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
 
+/// How the reader writes numbers, for a chart's ticks and counts (read inside a chart's `draw`,
+/// so a language switch redraws it).
+pub fn chart_numbers(lang: latih_i18n::Lang) -> latih_charts::NumberFormat {
+    let (decimal, group) = latih_i18n::separators(lang);
+    latih_charts::NumberFormat { decimal, group }
+}
+
 /// Width used before the canvas has been laid out.
 const FALLBACK_WIDTH: i32 = 320;
 

@@ -22,6 +22,7 @@ pub fn ConfusionHeatmap(
         let (true_axis, predicted_axis) =
             (i18n.tr("out-true-class"), i18n.tr("out-predicted-class"));
         let chart = ConfusionChart {
+            numbers: crate::components::chart_canvas::chart_numbers(i18n.lang()),
             counts: &counts,
             classes: &classes,
             true_axis: &true_axis,

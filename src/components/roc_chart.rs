@@ -103,6 +103,7 @@ pub fn RankingCurves(
     let paint = move |area: &_, dpr: f64| {
         let (x_label, y_label) = (i18n.tr(words.x), i18n.tr(words.y));
         let chart = RocChart {
+            numbers: crate::components::chart_canvas::chart_numbers(i18n.lang()),
             series: curves
                 .iter()
                 .zip(legends())

@@ -12,6 +12,8 @@ pub struct ConfusionChart<'a> {
     /// Already translated axis titles.
     pub true_axis: &'a str,
     pub predicted_axis: &'a str,
+    /// How the reader writes the counts (thousands grouped).
+    pub numbers: crate::NumberFormat,
 }
 
 /// Draws `chart` over the whole `area`; `scale` is the device-pixel ratio.
@@ -28,7 +30,11 @@ pub fn draw<DB: DrawingBackend>(
     let texts: Vec<Vec<String>> = chart
         .counts
         .iter()
-        .map(|row| row.iter().map(u64::to_string).collect())
+        .map(|row| {
+            row.iter()
+                .map(|&c| chart.numbers.number(c as f64, 0))
+                .collect()
+        })
         .collect();
     let max = values.iter().flatten().copied().fold(1.0, f64::max);
     heatmap::draw(
@@ -68,6 +74,7 @@ mod tests {
             classes: &classes,
             true_axis: "True class",
             predicted_axis: "Predicted class",
+            numbers: crate::NumberFormat::default(),
         };
         // The SVG writer puts each text's content on a line of its own.
         let out: String = svg(&chart, 1.0)
@@ -94,7 +101,22 @@ mod tests {
             classes: &classes,
             true_axis: "t",
             predicted_axis: "p",
+            numbers: crate::NumberFormat::default(),
         };
         assert_eq!(svg(&chart, 2.0).matches("<rect").count(), 1);
+    }
+
+    #[test]
+    fn counts_are_grouped_as_the_reader_writes_them() {
+        let counts = vec![vec![12_345, 7], vec![980, 1_002]];
+        let classes = ["no", "yes"].map(String::from);
+        let chart = ConfusionChart {
+            counts: &counts,
+            classes: &classes,
+            true_axis: "Kelas sebenarnya",
+            predicted_axis: "Kelas prediksi",
+            numbers: crate::INDONESIAN,
+        };
+        crate::assert_indonesian_ticks(&svg(&chart, 1.0), &["12.345", "7", "980", "1.002"]);
     }
 }

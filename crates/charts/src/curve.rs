@@ -24,6 +24,8 @@ pub struct CurveChart<'a> {
     /// The y values are scores, within [0, 1]; otherwise (a loss) the axis starts at 0 and goes
     /// as high as the values.
     pub scores: bool,
+    /// How the reader writes the ticks' numbers.
+    pub numbers: crate::NumberFormat,
 }
 
 /// The y range that shows every band with a little room, within [0, 1] for scores.
@@ -80,19 +82,13 @@ pub fn draw<DB: DrawingBackend>(
     let px = |v: f64| (v * scale).round() as u32;
     let font = crate::font(px(13.0).max(1));
     let mut legend = Vec::new();
-    let log_x = chart.log_x;
-    let x_formatter = move |x: &f64| {
-        if log_x {
-            format!("1e{}", x.round())
-        } else {
-            format!("{}", (x * 100.0).round() / 100.0)
-        }
-    };
+    let log_ticks = |x: &f64| format!("1e{}", x.round());
     let mut plot = crate::axes(
         area,
         ((x_lo - x_pad)..(x_hi + x_pad), y_lo..y_hi),
         (chart.x_label, chart.y_label),
-        Some(&x_formatter),
+        chart.log_x.then_some(&log_ticks as &dyn Fn(&f64) -> String),
+        chart.numbers,
         &font,
         px,
     )?;
@@ -160,6 +156,7 @@ mod tests {
             ],
             x_label: "max_depth",
             y_label: "Accuracy",
+            numbers: crate::NumberFormat::default(),
             log_x: false,
             scores: true,
         };
@@ -194,6 +191,7 @@ mod tests {
             }],
             x_label: "x",
             y_label: "y",
+            numbers: crate::NumberFormat::default(),
             log_x,
             scores: true,
         };
@@ -219,6 +217,7 @@ mod tests {
             }],
             x_label: "Epoch",
             y_label: "Loss",
+            numbers: crate::NumberFormat::default(),
             log_x: false,
             scores: false,
         };
@@ -232,5 +231,25 @@ mod tests {
         // The y axis is labelled past 1: scores would have been cut at 1.
         assert!(out.contains("> 2.0 <"), "{out}");
         assert_eq!(out.matches("<polygon").count(), 0, "no spread, no band");
+    }
+
+    #[test]
+    fn its_ticks_are_round_numbers_in_the_readers_language() {
+        let x = [1_000.0, 2_000.0, 4_000.0, 8_000.0];
+        let (mean, std) = ([0.71, 0.74, 0.78, 0.8], [0.0; 4]);
+        let chart = CurveChart {
+            x: &x,
+            series: vec![CurveSeries {
+                legend: "Skor validasi".into(),
+                mean: &mean,
+                std: &std,
+            }],
+            x_label: "baris",
+            y_label: "akurasi",
+            numbers: crate::INDONESIAN,
+            log_x: false,
+            scores: true,
+        };
+        crate::assert_indonesian_ticks(&svg(&chart), &["2.000", "4.000", "0,70", "0,74"]);
     }
 }

@@ -21,6 +21,8 @@ pub struct RocChart<'a> {
     pub y_label: &'a str,
     /// The dashed line of a classifier that guesses (ROC only).
     pub chance_diagonal: bool,
+    /// How the reader writes the ticks' numbers.
+    pub numbers: crate::NumberFormat,
 }
 
 pub fn draw<DB: DrawingBackend>(
@@ -38,6 +40,7 @@ pub fn draw<DB: DrawingBackend>(
         (0.0..1.0, 0.0..1.0),
         (chart.x_label, chart.y_label),
         None,
+        chart.numbers,
         &font,
         px,
     )?;
@@ -105,6 +108,7 @@ mod tests {
             chance_diagonal: true,
             x_label: "False positive rate",
             y_label: "True positive rate",
+            numbers: crate::NumberFormat::default(),
         };
         let out = svg(&chart);
         for text in [
@@ -140,5 +144,23 @@ mod tests {
             ..chart
         });
         assert_eq!(grey_lines(&pr), 0);
+    }
+
+    #[test]
+    fn its_ticks_are_tenths_in_the_readers_language() {
+        let (fpr, tpr) = ([0.0, 0.2, 1.0], [0.0, 0.7, 1.0]);
+        let chart = RocChart {
+            series: vec![RocSeries {
+                legend: "ya".into(),
+                fpr: &fpr,
+                tpr: &tpr,
+            }],
+            point: None,
+            chance_diagonal: false,
+            x_label: "x",
+            y_label: "y",
+            numbers: crate::INDONESIAN,
+        };
+        crate::assert_indonesian_ticks(&svg(&chart), &["0,0", "0,2", "0,6", "1,0"]);
     }
 }

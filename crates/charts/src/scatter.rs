@@ -14,6 +14,8 @@ pub struct ScatterChart<'a> {
     pub y_label: &'a str,
     /// A line to read the points against.
     pub line: Option<Reference>,
+    /// How the reader writes the ticks' numbers.
+    pub numbers: crate::NumberFormat,
 }
 
 /// Where a prediction is right: on the diagonal y = x (predicted against actual), or on y = 0
@@ -54,6 +56,7 @@ pub fn draw<DB: DrawingBackend>(
         (x_lo..x_hi, y_lo..y_hi),
         (chart.x_label, chart.y_label),
         None,
+        chart.numbers,
         &font,
         px,
     )?;
@@ -103,6 +106,7 @@ mod tests {
             x_label: "bill_length_mm",
             line: None,
             y_label: "body_mass_g",
+            numbers: crate::NumberFormat::default(),
         };
         let out = crate::svg((400, 300), |area| draw(area, &chart, 1.0));
         for text in ["Adelie", "Gentoo", "bill_length_mm", "body_mass_g"] {
@@ -131,6 +135,7 @@ mod tests {
                 classes: &[],
                 x_label: "predicted",
                 y_label: "residual",
+                numbers: crate::NumberFormat::default(),
                 line,
             };
             crate::svg((400, 300), |area| draw(area, &chart, 1.0))
@@ -140,5 +145,24 @@ mod tests {
         let without = lines(None);
         assert_eq!(lines(Some(Reference::Zero)), without + 1);
         assert_eq!(lines(Some(Reference::Diagonal)), without + 1);
+    }
+
+    #[test]
+    fn its_ticks_are_round_numbers_in_the_readers_language() {
+        let points = [(0.0, 0.0, 0), (48_500.0, 1.0, 0), (21_000.0, 0.4, 0)];
+        let chart = ScatterChart {
+            points: &points,
+            classes: &[],
+            x_label: "income",
+            y_label: "share",
+            line: None,
+            numbers: crate::INDONESIAN,
+        };
+        let out = crate::svg((400, 300), |area| draw(area, &chart, 1.0));
+        crate::assert_indonesian_ticks(&out, &["20.000", "40.000", "0,2", "0,4"]);
+        assert!(
+            !out.contains("48500") && !out.contains("20000"),
+            "a raw number as a tick"
+        );
     }
 }

@@ -24,7 +24,7 @@ pub use lessons::{metric_label, outcome_label, quantity_text, reason_text};
 pub use models::{convergence_warning, loss_text, model_shape_text};
 pub use numbers::{
     counted_columns, format_count, format_decimal, format_megabytes, format_number, format_percent,
-    format_score,
+    format_score, separators,
 };
 pub use search::{candidate_text, plan_text};
 pub use steps::{step_report_lines, steps_summary_text};

@@ -3,7 +3,9 @@
 
 use crate::Lang;
 
-fn separators(lang: Lang) -> (char, char) {
+/// The decimal sign and the thousands separator of `lang` (for charts, which write their own
+/// ticks).
+pub fn separators(lang: Lang) -> (char, char) {
     match lang {
         Lang::Id => (',', '.'),
         Lang::En => ('.', ','),

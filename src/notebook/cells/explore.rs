@@ -329,6 +329,7 @@ pub(super) fn ScatterFigure(scatter: Scatter) -> impl IntoView {
     };
     let paint = move |area: &_, dpr: f64| {
         let chart = ScatterChart {
+            numbers: crate::components::chart_canvas::chart_numbers(i18n.lang()),
             points: &scatter.points,
             classes: &scatter.classes,
             x_label: &scatter.x,

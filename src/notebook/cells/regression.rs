@@ -87,6 +87,7 @@ fn painter(
     move |area, dpr| {
         let (x_label, y_label) = (i18n.tr(x_key), i18n.tr(y_key));
         let chart = ScatterChart {
+            numbers: crate::components::chart_canvas::chart_numbers(i18n.lang()),
             points: &points,
             classes: &[],
             x_label: &x_label,

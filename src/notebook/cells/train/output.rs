@@ -167,6 +167,7 @@ fn LossCurve(loss: Vec<f64>, held_out: Vec<f64>, rounds: bool) -> impl IntoView 
             });
         }
         let chart = CurveChart {
+            numbers: crate::components::chart_canvas::chart_numbers(i18n.lang()),
             x: &steps,
             series,
             x_label: &x_label,

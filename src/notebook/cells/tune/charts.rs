@@ -58,6 +58,7 @@ pub fn ValidationCurveChart(curve: ValidationCurve, scoring_key: &'static str) -
             i18n.tr(scoring_key),
         );
         let chart = CurveChart {
+            numbers: crate::components::chart_canvas::chart_numbers(i18n.lang()),
             x: &curve.x,
             series: vec![
                 CurveSeries {
@@ -165,6 +166,7 @@ pub fn LearningCurveChart(
             i18n.tr(scoring_key),
         );
         let chart = CurveChart {
+            numbers: crate::components::chart_canvas::chart_numbers(i18n.lang()),
             x: &x,
             series: vec![
                 CurveSeries {

@@ -38,10 +38,16 @@ fn Boundary(state: NotebookState, index: usize, out: BoundaryOutput) -> impl Int
         |c: &BoundaryCell| (c.x.clone(), c.y.clone()),
         |c: &mut BoundaryCell, x, y| (c.x, c.y) = (Some(x), Some(y)),
     );
-    let src = format!(
-        "data:image/svg+xml;charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(&out.svg))
-    );
+    // Its ticks in the reader's decimal sign, again on a switch of language.
+    let svg = out.svg.clone();
+    let src = move || {
+        let (decimal, _) = latih_i18n::separators(i18n.lang());
+        let svg = latih_engine::figures::with_decimal_sign(&svg, decimal);
+        format!(
+            "data:image/svg+xml;charset=utf-8,{}",
+            String::from(js_sys::encode_uri_component(&svg))
+        )
+    };
     let alt = {
         let (x, y) = (out.x.clone(), out.y.clone());
         move || {

@@ -222,6 +222,20 @@ async fn a_decision_boundary_is_drawn_over_two_chosen_features() {
         site.fits_width().await,
         "the drawing widens the phone's page"
     );
+    // Its ticks in the reader's decimal sign: sepal widths step by 0.5 (2.5, 3.0, …).
+    let ticks = "return decodeURIComponent(document.querySelector('img.boundary').src)\
+                 .match(/class=\"tick\"[^>]*>[^<]*/g).map(t => t.split('>')[1]).join(' ')";
+    let english = site.eval(ticks).await;
+    assert!(english.as_str().unwrap_or("").contains("3.0"), "{english}");
+    site.button("Bahasa Indonesia").await.click().await.unwrap();
+    site.until("the ticks to take a decimal comma", || async {
+        let shown = site.eval(ticks).await;
+        shown
+            .as_str()
+            .is_some_and(|t| t.contains("3,0") && !t.contains('.'))
+    })
+    .await;
+    site.button("English").await.click().await.unwrap();
     // A number target has no classes to separate: said in words, and the page goes on.
     site.choose("Data set", "Diabetes progression").await;
     site.text("A decision boundary separates classes").await;

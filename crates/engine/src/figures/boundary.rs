@@ -116,7 +116,7 @@ pub fn drawing(
         let _ = write!(
             svg,
             "<line x1=\"{along:.1}\" x2=\"{along:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#495057\"/>\
-             <text x=\"{along:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{label}</text>",
+             <text class=\"tick\" x=\"{along:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{label}</text>",
             TOP + PLOT,
             TOP + PLOT + 4.0,
             TOP + PLOT + 16.0,
@@ -127,7 +127,7 @@ pub fn drawing(
         let _ = write!(
             svg,
             "<line x1=\"{:.1}\" x2=\"{LEFT:.1}\" y1=\"{along:.1}\" y2=\"{along:.1}\" stroke=\"#495057\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{label}</text>",
+             <text class=\"tick\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{label}</text>",
             LEFT - 4.0,
             LEFT - 6.0,
             along + 4.0,

@@ -113,6 +113,29 @@ fn grouped(value: f64, decimals: usize) -> String {
     out
 }
 
+/// A drawing's tick labels (`<text class="tick">`) with `decimal` as their decimal sign: the
+/// worker draws a figure once, for any reader, and the page writes its ticks as the reader does
+/// (a decimal comma in Indonesian). Thousands are thin spaces in both languages.
+pub fn with_decimal_sign(svg: &str, decimal: char) -> String {
+    const OPEN: &str = "<text class=\"tick\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(start) = rest.find(OPEN) {
+        let Some(end) = rest[start..].find("</text>").map(|e| start + e) else {
+            break;
+        };
+        let text_from = rest[start..end].find('>').map_or(end, |t| start + t + 1);
+        out.push_str(&rest[..text_from]);
+        out.extend(rest[text_from..end].chars().map(|c| match c {
+            '.' => decimal,
+            c => c,
+        }));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Longer names are cut with "…" so that a label keeps its width.
 pub(crate) fn shortened(name: &str, chars: usize) -> String {
     if name.chars().count() <= chars {
@@ -134,7 +157,20 @@ pub(crate) fn document(width: f64, height: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{escaped, nice_ticks};
+    use super::{escaped, nice_ticks, with_decimal_sign};
+
+    #[test]
+    fn only_the_tick_labels_take_the_readers_decimal_sign() {
+        let svg =
+            "<svg><text class=\"tick\" x=\"1.5\">0.25</text><text x=\"2.5\">bill.length</text>\
+                   <text class=\"tick\" x=\"3.5\">70\u{2009}000</text></svg>";
+        assert_eq!(
+            with_decimal_sign(svg, ','),
+            "<svg><text class=\"tick\" x=\"1.5\">0,25</text><text x=\"2.5\">bill.length</text>\
+             <text class=\"tick\" x=\"3.5\">70\u{2009}000</text></svg>"
+        );
+        assert_eq!(with_decimal_sign(svg, '.'), svg);
+    }
 
     fn labels(low: f64, high: f64) -> Vec<String> {
         nice_ticks(low, high, 5)

@@ -39,7 +39,7 @@ total=$((total + catalog))
 printf '%-44s %10s %10d\n' "first pages' words, one language (the larger)" "" "$catalog"
 printf '%-44s %10s %10d  (%d KB; budget %d KB)\n' "total" "" "$total" $((total / 1024)) "$BUDGET_KB"
 whole=$(gzipped "$site"/latih.js "$site"/latih_bg.wasm)
-printf '%-44s %10s %10d  (%d KB; budget %d KB; fetched by a visit to the notebook or data sets)\n' "the whole app" "" "$whole" $((whole / 1024)) "$WHOLE_BUDGET_KB"
+printf '%-44s %10s %10d  (%d KB; budget %d KB; fetched by a visit to the notebook or My notebooks)\n' "the whole app" "" "$whole" $((whole / 1024)) "$WHOLE_BUDGET_KB"
 lessons=$(gzipped "$site"/latih-lessons.js "$site"/latih-lessons_bg.wasm)
 printf '%-44s %10s %10d  (%d KB; budget %d KB; fetched by a visit to a lesson)\n' "the lessons' app" "" "$lessons" $((lessons / 1024)) "$LESSONS_BUDGET_KB"
 rest=$(larger "$site"/locales/??.more.txt)

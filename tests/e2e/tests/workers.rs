@@ -52,9 +52,10 @@ async fn a_long_training_shows_progress_and_cancelling_restores_the_notebook() {
     );
     site.text("s left").await;
 
-    // The main thread is free: another page opens while the worker trains, and back again.
-    site.link("Data sets").await.click().await.unwrap();
-    site.heading("Data sets").await;
+    // The main thread is free: another page of the same app opens while the worker trains,
+    // and back again. (Data sets is in the first pages' app: going there reloads.)
+    site.link("My notebooks").await.click().await.unwrap();
+    site.heading("My notebooks").await;
     site.link("Notebook").await.click().await.unwrap();
     site.heading("Notebook").await;
 

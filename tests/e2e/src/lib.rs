@@ -623,6 +623,17 @@ impl Site {
         .await;
     }
 
+    /// Waits until the site's service worker controls the page (it keeps the site from then).
+    pub async fn until_offline_ready(&self) {
+        self.until("the service worker to control the page", || async {
+            self.eval("return !!navigator.serviceWorker.controller")
+                .await
+                .as_bool()
+                == Some(true)
+        })
+        .await;
+    }
+
     /// Opens the notebook's menu (new, save, open, downloads, settings), unless it is open.
     pub async fn notebook_menu(&self) {
         let toggle = self.button("Notebook menu").await;

@@ -10,13 +10,7 @@ async fn a_visited_site_works_offline_and_can_be_installed() {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
     site.open("/").await;
     site.heading("Learn machine learning by doing it").await;
-    site.until("the service worker to control the page", || async {
-        site.eval("return !!navigator.serviceWorker.controller")
-            .await
-            .as_bool()
-            == Some(true)
-    })
-    .await;
+    site.until_offline_ready().await;
     let errors = site
         .devtools("Page.getInstallabilityErrors", serde_json::json!({}))
         .await;
@@ -59,13 +53,7 @@ async fn a_new_release_says_it_is_ready_and_is_used_when_asked() {
     let site = Site::start_with(Fault::NewRelease, BrowserLanguage::Indonesian, 360, 740, 1).await;
     site.open("/notebook").await;
     site.definition("Akurasi").await;
-    site.until("the service worker to control the page", || async {
-        site.eval("return !!navigator.serviceWorker.controller")
-            .await
-            .as_bool()
-            == Some(true)
-    })
-    .await;
+    site.until_offline_ready().await;
     // The first worker of a first visit says nothing: there was no version before it.
     assert!(site.find_all("//*[@id='update-ready']").await.is_empty());
     // The browser looks again (as on the learner's return to the tab) and finds a new release.
@@ -97,13 +85,7 @@ async fn the_data_sets_saved_for_offline_open_with_no_connection() {
     let site = Site::start(BrowserLanguage::English, 412, 900, 1).await;
     site.open("/datasets").await;
     site.heading("Use them with no connection").await;
-    site.until("the service worker to control the page", || async {
-        site.eval("return !!navigator.serviceWorker.controller")
-            .await
-            .as_bool()
-            == Some(true)
-    })
-    .await;
+    site.until_offline_ready().await;
     // Their size is said before anything is saved.
     site.text("Save all 11 data sets on this device (1.9 MB).")
         .await;

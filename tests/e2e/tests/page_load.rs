@@ -77,13 +77,7 @@ async fn start_up_on_a_slow_network_and_a_slow_phone() {
     let home = phone_on_a_slow_network().await;
     let home_first = home_first_paint(&home).await;
     // The service worker has kept the site: a repeat visit.
-    home.until("the service worker to control the page", || async {
-        home.eval("return !!navigator.serviceWorker.controller")
-            .await
-            .as_bool()
-            == Some(true)
-    })
-    .await;
+    home.until_offline_ready().await;
     let home_repeat = home_first_paint(&home).await;
     home.close().await;
 

@@ -29,7 +29,7 @@ pub use marks::{marked_text, pieces, Piece};
 pub use parse::{parse_lesson, placeholders, LessonError};
 pub use progress::Progress;
 pub use quantity::{MetricName, Quantity, Statistic};
-pub use shape::{count_words, ShapeRule};
+pub use shape::ShapeRule;
 
 use crate::notebook::Notebook;
 use serde::{Deserialize, Serialize};

@@ -80,7 +80,7 @@ impl ShapeRule {
 /// Words: runs of text with a letter or a digit in them (Markdown's `#`, `-` and `|` are not).
 /// Any letter beyond ASCII counts as one: `char::is_alphanumeric` would bring Unicode's tables
 /// into the lessons' app (about 20 KB) to tell letters from symbols that no note is made of.
-pub fn count_words(text: &str) -> usize {
+fn count_words(text: &str) -> usize {
     text.split_ascii_whitespace()
         .filter(|word| word.chars().any(is_word_char))
         .count()

@@ -45,6 +45,8 @@ const PENGUINS: &str = r#"{"version":1,"cells":[
  {"kind":"evaluate"},
  {"kind":"train","model":"gaussian_naive_bayes","var_smoothing":1e-9},
  {"kind":"evaluate"},
+ {"kind":"train","model":"bernoulli_naive_bayes","alpha":1.0,"binarize":0.5},
+ {"kind":"evaluate"},
  {"kind":"train","model":"support_vector_machine","kernel":"rbf","C":1.0,"gamma":null,
    "epsilon":0.1,"standardize":true},
  {"kind":"evaluate"},

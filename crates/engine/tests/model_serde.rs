@@ -2,8 +2,8 @@
 
 use latih_engine::features::{encode_target, FeatureEncoder};
 use latih_engine::models::{
-    Classifier, DecisionTreeParams, GaussianNbParams, GradientBoostingParams, KnnParams,
-    LogisticRegressionParams, MlpParams, ModelSpec, RandomForestParams, SvmParams,
+    BernoulliNbParams, Classifier, DecisionTreeParams, GaussianNbParams, GradientBoostingParams,
+    KnnParams, LogisticRegressionParams, MlpParams, ModelSpec, RandomForestParams, SvmParams,
 };
 use latih_engine::table::read_csv;
 
@@ -35,6 +35,7 @@ fn every_model_round_trips_to_the_same_probabilities() {
         }),
         ModelSpec::KNearestNeighbors(KnnParams::default()),
         ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
+        ModelSpec::BernoulliNaiveBayes(BernoulliNbParams::default()),
         ModelSpec::SupportVectorMachine(SvmParams::default()),
     ];
     for spec in specs {

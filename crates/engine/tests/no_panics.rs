@@ -4,8 +4,8 @@
 //! property tests run on stable, in every test run.
 
 use latih_engine::models::{
-    DecisionTreeParams, GaussianNbParams, Kernel, KnnParams, MaxFeatures, ModelSpec,
-    NeighbourWeights, RandomForestParams, SvmParams,
+    BernoulliNbParams, DecisionTreeParams, GaussianNbParams, Kernel, KnnParams, MaxFeatures,
+    ModelSpec, NeighbourWeights, RandomForestParams, SvmParams,
 };
 use latih_engine::notebook::link;
 use latih_engine::notebook::{
@@ -126,7 +126,7 @@ proptest! {
 }
 
 fn model(kind: u8, depth: Option<u32>, split: u32, k: u32, trees: u32, seed: u64) -> ModelSpec {
-    match kind % 5 {
+    match kind % 6 {
         0 => ModelSpec::DecisionTree(DecisionTreeParams {
             max_depth: depth,
             min_samples_split: split,
@@ -158,6 +158,10 @@ fn model(kind: u8, depth: Option<u32>, split: u32, k: u32, trees: u32, seed: u64
             gamma: depth.map(|d| f64::from(d) / 8.0),
             epsilon: f64::from(k) / 10.0,
             standardize: trees.is_multiple_of(2),
+        }),
+        4 => ModelSpec::BernoulliNaiveBayes(BernoulliNbParams {
+            alpha: f64::from(k) / 4.0,
+            binarize: f64::from(split) / 2.0 - 1.0,
         }),
         _ => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
     }

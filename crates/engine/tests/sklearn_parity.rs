@@ -104,7 +104,7 @@ fn random_forest_accuracy_is_within_two_points_of_scikit_learn_on_the_same_split
 
 #[test]
 fn knn_and_naive_bayes_probabilities_equal_scikit_learn_row_by_row() {
-    use latih_engine::models::{GaussianNbParams, KnnParams, NeighbourWeights};
+    use latih_engine::models::{BernoulliNbParams, GaussianNbParams, KnnParams, NeighbourWeights};
     let cases = fixture("deterministic_models.json");
     for case in cases["cases"].as_array().unwrap() {
         let data = case_data(case);
@@ -116,6 +116,10 @@ fn knn_and_naive_bayes_probabilities_equal_scikit_learn_row_by_row() {
                     Some("distance") => NeighbourWeights::Distance,
                     _ => NeighbourWeights::Uniform,
                 },
+            }),
+            "bernoulli_nb" => ModelSpec::BernoulliNaiveBayes(BernoulliNbParams {
+                alpha: params["alpha"].as_f64().unwrap_or(1.0),
+                binarize: params["binarize"].as_f64().unwrap(),
             }),
             _ => ModelSpec::GaussianNaiveBayes(GaussianNbParams::default()),
         };

@@ -25,7 +25,7 @@ from sklearn.metrics import (accuracy_score, adjusted_rand_score, balanced_accur
 \x20                            median_absolute_error, r2_score, roc_auc_score,\n\
 \x20                            root_mean_squared_error, silhouette_score)\n\
 from sklearn.model_selection import GridSearchCV, train_test_split\n\
-from sklearn.naive_bayes import GaussianNB\n\
+from sklearn.naive_bayes import BernoulliNB, GaussianNB\n\
 from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor\n\
 from sklearn.neural_network import MLPClassifier, MLPRegressor\n\
 from sklearn.pipeline import Pipeline, make_pipeline\n\

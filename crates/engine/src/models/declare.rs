@@ -100,7 +100,7 @@ pub struct Param {
     pub task: Task,
 }
 
-const fn param(label: &'static str, kind: Kind) -> Param {
+pub(crate) const fn param(label: &'static str, kind: Kind) -> Param {
     Param {
         name: "",
         sklearn: None,

@@ -1,5 +1,6 @@
 //! Models: their parameters as plain data (what a notebook stores) and the fitted models.
 
+mod bernoulli_nb;
 mod binning;
 mod boosting;
 mod decision_tree;
@@ -21,6 +22,7 @@ mod svm;
 mod tree_growth;
 mod value_tree;
 
+pub use bernoulli_nb::{BernoulliNb, BernoulliNbParams, BINARIZE_LIMIT};
 pub use boosting::{GradientBoosting, GradientBoostingParams, MAX_LEAF_NODES_LIMIT};
 pub use decision_tree::{DecisionTree, DecisionTreeParams, MAX_DEPTH_LIMIT};
 pub use kmeans::{KMeans, KMeansParams};
@@ -81,6 +83,14 @@ pub(crate) fn check_features(x: &Matrix, targets: usize) -> Result<(), Error> {
         return Err(Error::NonFiniteFeatures);
     }
     Ok(())
+}
+
+/// Joint log-likelihoods made probabilities that sum to 1, by the log-sum-exp trick (as
+/// scikit-learn's naive Bayes computes them); a class at −∞ gets 0.
+pub(crate) fn normalised_exp(joint: &[f64]) -> Vec<f64> {
+    let top = joint.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let norm = top + joint.iter().map(|j| (j - top).exp()).sum::<f64>().ln();
+    joint.iter().map(|j| (j - norm).exp()).collect()
 }
 
 /// The most probable class of each row; ties go to the lower class, as `argmax` does.
@@ -244,6 +254,8 @@ model_specs! {
         .both("KNeighborsClassifier", "KNeighborsRegressor"),
     GaussianNaiveBayes("gaussian_naive_bayes", GaussianNbParams)
         => ModelKind::new("model-gaussian-nb").hint("model-gaussian-nb-hint").classifier("GaussianNB"),
+    BernoulliNaiveBayes("bernoulli_naive_bayes", BernoulliNbParams)
+        => ModelKind::new("model-bernoulli-nb").hint("model-bernoulli-nb-hint").classifier("BernoulliNB"),
     /// A support vector machine: `SVC` for classes, `SVR` for numbers.
     SupportVectorMachine("support_vector_machine", SvmParams)
         => ModelKind::new("model-svm").hint("model-svm-hint").both("SVC", "SVR"),
@@ -269,6 +281,7 @@ pub enum Classifier {
     RandomForest(RandomForest),
     KNearestNeighbors(Knn),
     GaussianNaiveBayes(GaussianNb),
+    BernoulliNaiveBayes(BernoulliNb),
     LogisticRegression(LogisticRegression),
     NeuralNetwork(Mlp),
     GradientBoosting(GradientBoosting),
@@ -304,6 +317,9 @@ impl ModelSpec {
             }
             ModelSpec::GaussianNaiveBayes(params) => {
                 GaussianNb::fit(params, x, y, n_classes).map(Classifier::GaussianNaiveBayes)
+            }
+            ModelSpec::BernoulliNaiveBayes(params) => {
+                BernoulliNb::fit(params, x, y, n_classes).map(Classifier::BernoulliNaiveBayes)
             }
             ModelSpec::LogisticRegression(params) => {
                 LogisticRegression::fit(params, x, y, n_classes).map(Classifier::LogisticRegression)
@@ -572,6 +588,7 @@ impl Classifier {
             Classifier::RandomForest(forest) => forest.predict(x),
             Classifier::KNearestNeighbors(knn) => knn.predict(x),
             Classifier::GaussianNaiveBayes(nb) => nb.predict(x),
+            Classifier::BernoulliNaiveBayes(nb) => nb.predict(x),
             Classifier::LogisticRegression(lr) => lr.predict(x),
             Classifier::NeuralNetwork(mlp) => mlp.predict(x),
             Classifier::GradientBoosting(gb) => gb.predict(x),
@@ -593,7 +610,9 @@ impl Classifier {
             Classifier::KNearestNeighbors(knn) => ModelSummary::Neighbours {
                 k: knn.n_neighbors(),
             },
-            Classifier::GaussianNaiveBayes(_) => ModelSummary::NaiveBayes,
+            Classifier::GaussianNaiveBayes(_) | Classifier::BernoulliNaiveBayes(_) => {
+                ModelSummary::NaiveBayes
+            }
             Classifier::LogisticRegression(lr) => ModelSummary::Linear {
                 iterations: lr.iterations(),
                 converged: lr.converged(),
@@ -631,6 +650,7 @@ impl Classifier {
             Classifier::RandomForest(forest) => forest.predict_proba(x),
             Classifier::KNearestNeighbors(knn) => knn.predict_proba(x),
             Classifier::GaussianNaiveBayes(nb) => nb.predict_proba(x),
+            Classifier::BernoulliNaiveBayes(nb) => nb.predict_proba(x),
             Classifier::LogisticRegression(lr) => lr.predict_proba(x),
             Classifier::NeuralNetwork(mlp) => mlp.predict_proba(x),
             Classifier::GradientBoosting(gb) => gb.predict_proba(x),
@@ -649,6 +669,7 @@ impl Classifier {
             Classifier::GradientBoosting(gb) => gb.feature_importances().to_vec(),
             Classifier::KNearestNeighbors(_)
             | Classifier::GaussianNaiveBayes(_)
+            | Classifier::BernoulliNaiveBayes(_)
             | Classifier::NeuralNetwork(_)
             | Classifier::SupportVectorMachine(_) => Vec::new(),
         }

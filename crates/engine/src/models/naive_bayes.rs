@@ -91,9 +91,7 @@ impl GaussianNb {
                         }
                     })
                     .collect();
-                let top = joint.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                let norm = top + joint.iter().map(|j| (j - top).exp()).sum::<f64>().ln();
-                joint.iter().map(|j| (j - norm).exp()).collect()
+                super::normalised_exp(&joint)
             })
             .collect()
     }

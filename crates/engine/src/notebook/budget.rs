@@ -155,7 +155,7 @@ fn training_units(model: &ModelSpec, n: f64, tests: f64, p: f64) -> f64 {
             whole("max_iter") * n * weights
         }
         ModelSpec::KNearestNeighbors(_) => tests * n * p,
-        ModelSpec::GaussianNaiveBayes(_) => n * p,
+        ModelSpec::GaussianNaiveBayes(_) | ModelSpec::BernoulliNaiveBayes(_) => n * p,
         ModelSpec::SupportVectorMachine(_) => n * n * p,
         // The normal equations, or coordinate descent for the lasso and elastic net.
         ModelSpec::LinearRegression(_) => n * p * p + p.powi(3) + whole("max_iter") * n * p,

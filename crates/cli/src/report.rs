@@ -98,7 +98,7 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
                 "numeric": profile.numeric, "correlation": profile.correlation,
             }),
             Ok(CellOutput::Clusters(c)) => json!({
-                "kind": "clusters", "n_clusters": c.n_clusters, "sizes": c.sizes,
+                "kind": "clusters", "n_clusters": c.n_clusters, "sizes": c.sizes, "noise": c.noise,
                 "silhouette": c.silhouette, "adjusted_rand": c.adjusted_rand,
                 "elbow": c.elbow.iter().map(|f| json!({
                     "k": f.k, "inertia": f.inertia, "silhouette": f.silhouette,

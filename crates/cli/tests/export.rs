@@ -58,7 +58,8 @@ const PENGUINS: &str = r#"{"version":1,"cells":[
  {"kind":"tune","method":"grid","iterations":10,"seed":42,
    "spaces":[{"param":"max_depth","text":"2, 4"},{"param":"min_samples_split","text":"2, 10"}],
    "folds":4,"scoring":"f1_macro"},
- {"kind":"clusters","n_clusters":3,"seed":42}]}"#;
+ {"kind":"clusters","n_clusters":3,"seed":42},
+ {"kind":"clusters","n_clusters":3,"seed":42,"dbscan":{"eps":1.2,"min_samples":5}}]}"#;
 
 /// Numbers to predict: diabetes' progression by every regression model (a search of the ridge's
 /// alpha ranked by R², though the cell asks for accuracy, which numbers do not have; one of the
@@ -421,6 +422,23 @@ fn exported_notebooks_run_with_pandas_and_scikit_learn_near_the_notebooks_number
                 "{name} PC1: {python} vs {latih}"
             );
         }
+        // DBSCAN is exact: the same clusters and the same noise.
+        let python_dbscan: Vec<String> = printed
+            .lines()
+            .filter(|l| l.starts_with("clusters "))
+            .map(str::to_string)
+            .collect();
+        let latih_dbscan: Vec<String> = latih_cells(&dir)
+            .iter()
+            .filter_map(|c| {
+                Some(format!(
+                    "clusters {} noise {}",
+                    c["n_clusters"],
+                    c["noise"].as_u64()?
+                ))
+            })
+            .collect();
+        assert_eq!(python_dbscan, latih_dbscan, "{name}");
         // The Jupyter notebook is the same program: it prints the same, to the digit.
         assert_eq!(
             run_python(&dir, &[RUN_IPYNB, "notebook.ipynb"]),

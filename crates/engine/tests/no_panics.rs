@@ -4,8 +4,8 @@
 //! property tests run on stable, in every test run.
 
 use latih_engine::models::{
-    BernoulliNbParams, DecisionTreeParams, GaussianNbParams, Kernel, KnnParams, MaxFeatures,
-    ModelSpec, NeighbourWeights, RandomForestParams, SvmParams,
+    BernoulliNbParams, DbscanParams, DecisionTreeParams, GaussianNbParams, Kernel, KnnParams,
+    MaxFeatures, ModelSpec, NeighbourWeights, RandomForestParams, SvmParams,
 };
 use latih_engine::notebook::link;
 use latih_engine::notebook::{
@@ -210,7 +210,12 @@ proptest! {
         notebook.cells[1] = Cell::Split(SplitCell { test_fraction, stratify, seed });
         notebook.cells[2] = Cell::Train(TrainCell { model: model(kind, depth, split, k, trees, seed) });
         notebook.add_model();
-        notebook.cells.push(Cell::Clusters(ClustersCell { n_clusters: k, seed }));
+        // DBSCAN on every third run, with eps from 0 (refused) up and any min_samples.
+        let dbscan = seed.is_multiple_of(3).then(|| DbscanParams {
+            eps: f64::from(depth.unwrap_or(0)) / 4.0,
+            min_samples: split,
+        });
+        notebook.cells.push(Cell::Clusters(ClustersCell { n_clusters: k, seed, dbscan }));
         notebook.cells.push(Cell::Boundary(BoundaryCell::default()));
         let outputs = evaluate(&notebook, &data);
         prop_assert_eq!(outputs.len(), notebook.cells.len());

@@ -1,10 +1,10 @@
-//! PCA and k-means against scikit-learn (tests/fixtures/unsupervised.json, written by
+//! PCA, k-means and DBSCAN against scikit-learn (tests/fixtures/unsupervised.json, written by
 //! scripts/fixtures/make_unsupervised_fixtures.py), and the clusters cell that shows them.
 
 use latih_engine::features::Matrix;
-use latih_engine::models::{KMeans, KMeansParams, Pca};
+use latih_engine::models::{dbscan, DbscanParams, KMeans, KMeansParams, Pca};
 use latih_engine::notebook::{
-    evaluate, Cell, CellOutput, ClustersCell, ClustersOutput, Notebook, PROJECTED_ROWS,
+    evaluate, Cell, CellOutput, ClustersCell, ClustersOutput, Notebook, NOISE_LABEL, PROJECTED_ROWS,
 };
 use latih_engine::Error;
 use serde_json::Value;
@@ -185,6 +185,7 @@ fn the_clusters_cell_groups_standardised_rows_and_draws_them_by_pca() {
         ClustersCell {
             n_clusters: 4,
             seed: 7,
+            dbscan: None,
         },
     )
     .unwrap();
@@ -208,6 +209,7 @@ fn the_clusters_cell_explains_what_it_cannot_do() {
             ClustersCell {
                 n_clusters: k,
                 seed: 1,
+                dbscan: None,
             },
         );
         assert!(
@@ -225,4 +227,108 @@ fn the_clusters_cell_explains_what_it_cannot_do() {
         evaluate(&nb, &common::shipped())[0],
         Err(Error::NeedsCellAbove { .. })
     ));
+}
+
+/// The shipped measurements of `dataset` (iris's or wine's, as the fixture's), standardised as
+/// scikit-learn's `StandardScaler` does: population spread.
+fn standardised(dataset: &str) -> Matrix {
+    let f = fixture();
+    let case = f["kmeans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["data"] == dataset)
+        .unwrap();
+    let mut x = matrix(&case["x"]);
+    for col in 0..x.cols {
+        let values: Vec<f64> = (0..x.rows).map(|r| x.data[r * x.cols + col]).collect();
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / values.len() as f64;
+        let scale = if var > 0.0 { var.sqrt() } else { 1.0 };
+        for r in 0..x.rows {
+            x.data[r * x.cols + col] = (x.data[r * x.cols + col] - mean) / scale;
+        }
+    }
+    x
+}
+
+#[test]
+fn dbscan_labels_equal_scikit_learn_s_noise_and_clusters_alike() {
+    let f = fixture();
+    let cases = f["dbscan"].as_array().unwrap();
+    assert!(cases.len() >= 6);
+    for case in cases {
+        let params = DbscanParams {
+            eps: case["eps"].as_f64().unwrap(),
+            min_samples: case["min_samples"].as_u64().unwrap() as u32,
+        };
+        let ours: Vec<i64> = dbscan(&params, &standardised(case["data"].as_str().unwrap()))
+            .unwrap()
+            .into_iter()
+            .map(|l| l.map_or(-1, i64::from))
+            .collect();
+        let theirs: Vec<i64> = serde_json::from_value(case["labels"].clone()).unwrap();
+        assert_eq!(ours, theirs, "{} {params:?}", case["data"]);
+    }
+}
+
+#[test]
+fn the_clusters_cell_with_dbscan_says_what_scikit_learn_finds() {
+    let theirs = &fixture()["dbscan_cell"];
+    let cell = ClustersCell {
+        dbscan: Some(DbscanParams {
+            eps: theirs["eps"].as_f64().unwrap(),
+            min_samples: theirs["min_samples"].as_u64().unwrap() as u32,
+        }),
+        ..ClustersCell::default()
+    };
+    let out = clusters_of("iris", "species", cell).unwrap();
+    assert_eq!(
+        u64::from(out.n_clusters),
+        theirs["clusters"].as_u64().unwrap()
+    );
+    assert_eq!(out.noise, Some(theirs["noise"].as_u64().unwrap() as usize));
+    let sizes: Vec<usize> = serde_json::from_value(theirs["sizes"].clone()).unwrap();
+    assert_eq!(out.sizes, sizes);
+    close(
+        out.silhouette.unwrap(),
+        theirs["silhouette"].as_f64().unwrap(),
+        "silhouette of the clustered rows",
+    );
+    close(
+        out.adjusted_rand.unwrap(),
+        theirs["adjusted_rand"].as_f64().unwrap(),
+        "adjusted Rand index, noise as a group",
+    );
+    // The k-means elbow stays beside it; the noise has its own colour, scikit-learn's −1.
+    assert_eq!(out.elbow.len(), 8);
+    assert_eq!(
+        out.projection.classes.last().map(String::as_str),
+        Some(NOISE_LABEL)
+    );
+    let noise_colour = out.projection.classes.len() as u32 - 1;
+    let drawn_noise = out
+        .projection
+        .points
+        .iter()
+        .filter(|p| p.2 == noise_colour)
+        .count();
+    assert_eq!(Some(drawn_noise), out.noise);
+
+    // An eps of 0 is refused with the field's name, not run.
+    let refused = clusters_of(
+        "iris",
+        "species",
+        ClustersCell {
+            dbscan: Some(DbscanParams {
+                eps: 0.0,
+                min_samples: 5,
+            }),
+            ..ClustersCell::default()
+        },
+    );
+    assert!(
+        matches!(&refused, Err(Error::InvalidParameter { name, .. }) if name == "eps"),
+        "{refused:?}"
+    );
 }

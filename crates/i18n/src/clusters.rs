@@ -7,9 +7,14 @@ use latih_engine::notebook::ClustersOutput;
 /// and how much of the variance PCA's picture keeps: one sentence each.
 pub fn clusters_lines(lang: Lang, out: &ClustersOutput) -> Vec<String> {
     let sizes: Vec<String> = out.sizes.iter().map(|s| format_count(lang, *s)).collect();
+    let found = match out.noise {
+        None => "out-clusters-found",
+        Some(_) if out.n_clusters == 0 => "out-clusters-dbscan-none",
+        Some(_) => "out-clusters-dbscan",
+    };
     let mut lines = vec![tf(
         lang,
-        "out-clusters-found",
+        found,
         &[
             ("k", out.n_clusters.to_string()),
             ("rows", format_count(lang, out.rows)),
@@ -17,6 +22,13 @@ pub fn clusters_lines(lang: Lang, out: &ClustersOutput) -> Vec<String> {
             ("sizes", sizes.join(", ")),
         ],
     )];
+    if let Some(noise) = out.noise.filter(|&n| n > 0 && out.n_clusters > 0) {
+        lines.push(tf(
+            lang,
+            "out-clusters-noise",
+            &[("noise", format_count(lang, noise))],
+        ));
+    }
     let measured = |key: &str, value: Option<f64>| {
         value.map(|v| format!("{}: {}", t(lang, key), format_decimal(lang, v, 3)))
     };
@@ -45,4 +57,44 @@ pub fn clusters_lines(lang: Lang, out: &ClustersOutput) -> Vec<String> {
         ));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use latih_engine::table::scatter::Scatter;
+
+    fn dbscan_output(n_clusters: u32, sizes: Vec<usize>, noise: usize) -> ClustersOutput {
+        ClustersOutput {
+            rows: 150,
+            features: 4,
+            elbow: Vec::new(),
+            n_clusters,
+            sizes,
+            noise: Some(noise),
+            silhouette: None,
+            adjusted_rand: None,
+            sampled: false,
+            explained_variance_ratio: Vec::new(),
+            projection: Scatter {
+                x: "PC1".into(),
+                y: "PC2".into(),
+                target: "cluster".into(),
+                classes: Vec::new(),
+                points: Vec::new(),
+                rows: 150,
+                step: 1,
+            },
+        }
+    }
+
+    #[test]
+    fn dbscan_s_clusters_and_noise_are_said_and_no_cluster_says_what_to_try() {
+        let lines = clusters_lines(Lang::En, &dbscan_output(2, vec![49, 97], 4));
+        assert!(lines[0].starts_with("DBSCAN found 2 clusters"), "{lines:?}");
+        assert!(lines[1].starts_with("4 rows are noise"), "{lines:?}");
+        let id = clusters_lines(Lang::Id, &dbscan_output(0, vec![], 150));
+        assert_eq!(id.len(), 1, "{id:?}");
+        assert!(id[0].contains("tidak menemukan klaster"), "{id:?}");
+    }
 }

@@ -5,7 +5,7 @@
 use super::Words;
 use crate::datasets::{query_result_name, table_name, user_file_name};
 use crate::models::declare::{Kind, Param as Declared, Role, Task, Value};
-use crate::models::ModelSpec;
+use crate::models::{DbscanParams, ModelSpec};
 use crate::notebook::{
     tables_for, BoundaryCell, Cell, ClustersCell, DataSource, DatasetCell, Notebook, SplitCell,
     SqlCell, StepsCell, TuneCell, ELBOW_CLUSTERS, SILHOUETTE_ROWS,
@@ -118,7 +118,8 @@ fn clusters(cell: &ClustersCell, split: bool, regression: bool) -> String {
     } else {
         ("X", "y")
     };
-    let (seed, k) = (cell.seed, cell.n_clusters);
+    let seed = cell.seed;
+    let chosen = chosen_clusters(cell);
     let rand = if regression {
         String::new()
     } else {
@@ -138,11 +139,30 @@ fn clusters(cell: &ClustersCell, split: bool, regression: bool) -> String {
          \x20   silhouette = (silhouette_score(X_all, kmeans.labels_, sample_size=sample, random_state={seed})\n\
          \x20                 if k > 1 else None)\n\
          \x20   print(\"k\", k, \"inertia\", kmeans.inertia_, \"silhouette\", silhouette)\n\
-         clusters = KMeans(n_clusters={k}, random_state={seed}).fit_predict(X_all)\n\
-         print(\"cluster_sizes\", np.bincount(clusters)){rand}\n\
+         {chosen}{rand}\n\
          pca = PCA().fit(X_all)\n\
          print(\"explained_variance_ratio\", pca.explained_variance_ratio_)"
     )
+}
+
+/// The cell's chosen groups: k-means', or DBSCAN's with its noise (−1) counted apart and left
+/// out of the silhouette.
+fn chosen_clusters(cell: &ClustersCell) -> String {
+    let (seed, k) = (cell.seed, cell.n_clusters);
+    match &cell.dbscan {
+        None => format!(
+            "clusters = KMeans(n_clusters={k}, random_state={seed}).fit_predict(X_all)\n\
+             print(\"cluster_sizes\", np.bincount(clusters))"
+        ),
+        Some(DbscanParams { eps, min_samples }) => format!(
+            "clusters = DBSCAN(eps={eps}, min_samples={min_samples}).fit_predict(X_all)\n\
+             clustered = clusters >= 0\n\
+             print(\"clusters\", clusters.max() + 1, \"noise\", (~clustered).sum())\n\
+             print(\"cluster_sizes\", np.bincount(clusters[clustered]))\n\
+             if len(set(clusters[clustered])) > 1:\n\
+             \x20   print(\"silhouette\", silhouette_score(X_all[clustered], clusters[clustered]))"
+        ),
+    }
 }
 
 /// Whether the cell at `index` learns to predict numbers: the target of the data set cell above

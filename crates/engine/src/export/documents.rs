@@ -11,7 +11,7 @@ const IMPORTS: &str = "import sqlite3\n\
 \n\
 import numpy as np\n\
 import pandas as pd\n\
-from sklearn.cluster import KMeans\n\
+from sklearn.cluster import DBSCAN, KMeans\n\
 from sklearn.compose import make_column_selector, make_column_transformer\n\
 from sklearn.decomposition import PCA\n\
 from sklearn.ensemble import (HistGradientBoostingClassifier, HistGradientBoostingRegressor,\n\

@@ -3,6 +3,7 @@
 mod bernoulli_nb;
 mod binning;
 mod boosting;
+mod dbscan;
 mod decision_tree;
 pub mod declare;
 mod dense;
@@ -24,6 +25,7 @@ mod value_tree;
 
 pub use bernoulli_nb::{BernoulliNb, BernoulliNbParams, BINARIZE_LIMIT};
 pub use boosting::{GradientBoosting, GradientBoostingParams, MAX_LEAF_NODES_LIMIT};
+pub use dbscan::{dbscan, DbscanParams, MAX_MIN_SAMPLES};
 pub use decision_tree::{DecisionTree, DecisionTreeParams, MAX_DEPTH_LIMIT};
 pub use kmeans::{KMeans, KMeansParams};
 pub use knn::{Knn, KnnParams, KnnRegressor, NeighbourWeights};

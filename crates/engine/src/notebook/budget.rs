@@ -100,8 +100,12 @@ pub fn estimate(notebook: &Notebook, shape: &dyn Fn(&str) -> Option<DataShape>) 
                 model.map_or(0.0, |m| training_units(m, train_rows, 150.0 * 150.0, 2.0))
             }
             // k-means (up to 300 rounds per k of the elbow's 8) and the projection (PCA).
-            Cell::Clusters(_) => {
-                8.0 * 300.0 * rows * features * 8.0 + rows * features * features + features.powi(3)
+            // DBSCAN, when chosen, compares every pair of rows twice.
+            Cell::Clusters(cell) => {
+                8.0 * 300.0 * rows * features * 8.0
+                    + rows * features * features
+                    + features.powi(3)
+                    + cell.dbscan.map_or(0.0, |_| 2.0 * rows * rows * features)
             }
             _ => 0.0,
         };

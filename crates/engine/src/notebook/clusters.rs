@@ -2,12 +2,14 @@
 //! standardised features (scikit-learn's `make_pipeline(StandardScaler(), KMeans(…))`), its
 //! inertia and silhouette for each number of clusters (the elbow), how the chosen groups match
 //! the classes (adjusted Rand index), and the rows in two dimensions by PCA, coloured by group.
+//! With DBSCAN chosen, the groups are DBSCAN's (as many as it finds, and the rows it calls
+//! noise), beside the same k-means elbow: the lesson on clusters compares the two.
 
 use super::eval::{missing_values_left, State};
 use crate::error::{CellKind, Expected};
 use crate::features::{FeatureEncoder, Target};
 use crate::metrics;
-use crate::models::{KMeans, KMeansParams, Pca, Standardizer};
+use crate::models::{dbscan, DbscanParams, KMeans, KMeansParams, Pca, Standardizer};
 use crate::rng::SeededRng;
 use crate::table::scatter::Scatter;
 use crate::Error;
@@ -15,8 +17,12 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClustersCell {
+    /// k-means' number of clusters (unused by DBSCAN, which finds its own).
     pub n_clusters: u32,
     pub seed: u64,
+    /// Group with DBSCAN instead of k-means; absent in notebooks from before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dbscan: Option<DbscanParams>,
 }
 
 impl Default for ClustersCell {
@@ -24,9 +30,13 @@ impl Default for ClustersCell {
         Self {
             n_clusters: 3,
             seed: 42,
+            dbscan: None,
         }
     }
 }
+
+/// scikit-learn's label of DBSCAN's noise, the name of its colour in the projection.
+pub const NOISE_LABEL: &str = "-1";
 
 /// The elbow's numbers of clusters: 1 to this.
 pub const ELBOW_CLUSTERS: u32 = 8;
@@ -52,9 +62,14 @@ pub struct ClustersOutput {
     pub rows: usize,
     pub features: usize,
     pub elbow: Vec<ClusterFit>,
+    /// The chosen clusters: k-means' `n_clusters`, or as many as DBSCAN found.
     pub n_clusters: u32,
     /// Rows in each of the chosen clusters.
     pub sizes: Vec<usize>,
+    /// Rows DBSCAN left out of every cluster; `None` for k-means.
+    #[serde(default)]
+    pub noise: Option<usize>,
+    /// Of the clustered rows (DBSCAN's noise left out); none for fewer than two clusters.
     pub silhouette: Option<f64>,
     /// How well the chosen clusters match the target's classes; none for a number target.
     pub adjusted_rand: Option<f64>,
@@ -125,12 +140,41 @@ pub(super) fn run(
         });
         progress(f64::from(k) / f64::from(most + 1));
     }
-    let chosen = fit(cell.n_clusters)?;
-    let mut sizes = vec![0; cell.n_clusters as usize];
-    chosen.labels.iter().for_each(|&c| sizes[c as usize] += 1);
+    // Each row's group, 0..groups; DBSCAN's noise is the last group, after its clusters.
+    let (labels, n_clusters, noise) = match &cell.dbscan {
+        None => (fit(cell.n_clusters)?.labels, cell.n_clusters, None),
+        Some(params) => {
+            let found = dbscan(params, &x)?;
+            let clusters = found.iter().flatten().max().map_or(0, |&c| c + 1);
+            let labels: Vec<u32> = found.iter().map(|l| l.unwrap_or(clusters)).collect();
+            let noise = found.iter().filter(|l| l.is_none()).count();
+            (labels, clusters, Some(noise))
+        }
+    };
+    let mut sizes = vec![0; n_clusters as usize + 1];
+    labels.iter().for_each(|&c| sizes[c as usize] += 1);
+    sizes.truncate(n_clusters as usize);
     let adjusted_rand = match outcome {
-        Target::Classes(labels) => metrics::adjusted_rand_score(&labels.codes, &chosen.labels).ok(),
+        Target::Classes(classes) => metrics::adjusted_rand_score(&classes.codes, &labels).ok(),
         Target::Numbers(_) => None,
+    };
+    let clustered: Vec<usize> = (0..x.rows).filter(|&r| labels[r] < n_clusters).collect();
+    let chosen_silhouette = if n_clusters < 2 {
+        None
+    } else if noise.is_some() {
+        let kept = x.select_rows(&clustered);
+        let kept_labels: Vec<u32> = clustered.iter().map(|&r| labels[r]).collect();
+        let sample = silhouette_sample(kept.rows, cell.seed);
+        match &sample {
+            Some(rows) => metrics::silhouette_score(
+                &kept.select_rows(rows),
+                &rows.iter().map(|&r| kept_labels[r]).collect::<Vec<_>>(),
+            ),
+            None => metrics::silhouette_score(&kept, &kept_labels),
+        }
+        .ok()
+    } else {
+        silhouette(&labels)
     };
     let pca = Pca::fit(&x)?;
     let step = x.rows.div_ceil(PROJECTED_ROWS);
@@ -139,13 +183,17 @@ pub(super) fn run(
         .transform(&shown, 2.min(x.cols))
         .into_iter()
         .zip((0..x.rows).step_by(step))
-        .map(|(p, r)| (p[0], p.get(1).copied().unwrap_or(0.0), chosen.labels[r]))
+        .map(|(p, r)| (p[0], p.get(1).copied().unwrap_or(0.0), labels[r]))
         .collect();
+    let mut classes: Vec<String> = (1..=n_clusters).map(|c| c.to_string()).collect();
+    if noise.is_some_and(|n| n > 0) {
+        classes.push(NOISE_LABEL.into());
+    }
     let projection = Scatter {
         x: "PC1".into(),
         y: "PC2".into(),
         target: "cluster".into(),
-        classes: (1..=cell.n_clusters).map(|c| c.to_string()).collect(),
+        classes,
         points,
         rows: x.rows,
         step,
@@ -154,11 +202,10 @@ pub(super) fn run(
         rows: x.rows,
         features: x.cols,
         elbow,
-        n_clusters: cell.n_clusters,
+        n_clusters,
         sizes,
-        silhouette: (cell.n_clusters > 1)
-            .then(|| silhouette(&chosen.labels))
-            .flatten(),
+        noise,
+        silhouette: chosen_silhouette,
         adjusted_rand,
         sampled: sample.is_some(),
         explained_variance_ratio: pca.explained_variance_ratio,

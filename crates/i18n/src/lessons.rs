@@ -15,10 +15,14 @@ pub fn quantity_text(lang: Lang, quantity: &Quantity, value: f64) -> String {
         | Quantity::TestRows { .. }
         | Quantity::Missing { .. }
         | Quantity::Confusion { .. }
-        | Quantity::ModelFeatures { .. } => format_count(lang, value.max(0.0).round() as usize),
+        | Quantity::ModelFeatures { .. }
+        | Quantity::ClusterCount { .. }
+        | Quantity::ClusterNoise { .. } => format_count(lang, value.max(0.0).round() as usize),
         Quantity::MajorityShare { .. } | Quantity::TrainScore { .. } => format_score(lang, value),
         Quantity::Metric { name, .. } => match name {
-            MetricName::R2 => format_decimal(lang, value, 3),
+            MetricName::R2 | MetricName::AdjustedRand | MetricName::Silhouette => {
+                format_decimal(lang, value, 3)
+            }
             MetricName::Mae | MetricName::Rmse => format_decimal(lang, value, 2),
             _ => format_score(lang, value),
         },
@@ -50,6 +54,8 @@ pub fn metric_label(lang: Lang, name: MetricName, class: Option<&str>) -> String
         MetricName::R2 => "lesson-metric-r2",
         MetricName::Mae => "lesson-metric-mae",
         MetricName::Rmse => "lesson-metric-rmse",
+        MetricName::AdjustedRand => "lesson-metric-adjusted-rand",
+        MetricName::Silhouette => "lesson-metric-silhouette",
     };
     match class {
         Some(class) => format!("{} ({class})", t(lang, key)),
@@ -131,6 +137,7 @@ pub fn quantity_label(lang: Lang, quantity: &Quantity) -> String {
             &[("metric", metric_label(lang, *name, class.as_deref()))],
         ),
         Quantity::MajorityShare { .. } => t(lang, "lesson-quantity-baseline"),
+        Quantity::ClusterNoise { .. } => t(lang, "lesson-quantity-noise"),
         Quantity::Missing { column, .. } => tf(
             lang,
             "lesson-quantity-missing",

@@ -50,6 +50,10 @@ pub enum Quantity {
     TrainScore { cell: usize },
     /// The features a train cell's model sees, after categories are one-hot encoded.
     ModelFeatures { cell: usize },
+    /// The clusters a clusters cell chose: k-means' k, or as many as DBSCAN found.
+    ClusterCount { cell: usize },
+    /// The rows a clusters cell's DBSCAN calls noise (none for k-means, which groups every row).
+    ClusterNoise { cell: usize },
 }
 
 /// The statistics of `describe()` a lesson can name.
@@ -79,6 +83,10 @@ pub enum MetricName {
     R2,
     Mae,
     Rmse,
+    /// Of a clusters cell: its groups against the classes.
+    AdjustedRand,
+    /// Of a clusters cell: how tight and apart its groups are.
+    Silhouette,
 }
 
 impl MetricName {
@@ -114,7 +122,9 @@ impl Quantity {
             | Quantity::Statistic { cell, .. }
             | Quantity::Correlation { cell, .. }
             | Quantity::TrainScore { cell }
-            | Quantity::ModelFeatures { cell } => *cell,
+            | Quantity::ModelFeatures { cell }
+            | Quantity::ClusterCount { cell }
+            | Quantity::ClusterNoise { cell } => *cell,
         }
     }
 
@@ -197,6 +207,10 @@ impl Quantity {
             }
             (Quantity::TrainScore { .. }, CellOutput::Train(train)) => Ok(train.train_accuracy),
             (Quantity::ModelFeatures { .. }, CellOutput::Train(train)) => count(train.features),
+            (Quantity::ClusterCount { .. }, CellOutput::Clusters(c)) => {
+                count(c.n_clusters as usize)
+            }
+            (Quantity::ClusterNoise { .. }, CellOutput::Clusters(c)) => count(c.noise.unwrap_or(0)),
             (Quantity::Correlation { x, y, .. }, CellOutput::Explore(profile)) => {
                 let index = |name: &String| profile.numeric.iter().position(|n| n == name);
                 match (index(x), index(y)) {
@@ -240,6 +254,11 @@ pub fn metric(output: &CellOutput, name: MetricName, class: Option<&str>) -> Opt
             MetricName::R2 => Some(r.r2),
             MetricName::Mae => Some(r.mae),
             MetricName::Rmse => Some(r.rmse),
+            _ => None,
+        },
+        CellOutput::Clusters(c) => match name {
+            MetricName::AdjustedRand => c.adjusted_rand,
+            MetricName::Silhouette => c.silhouette,
             _ => None,
         },
         _ => None,

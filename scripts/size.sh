@@ -15,7 +15,9 @@ cd "$LATIH_ROOT"
 # the 447 KB notebook app).
 BUDGET_KB=115
 # The whole app, which a shared notebook link loads first; the lessons' app, which a lesson loads.
-WHOLE_BUDGET_KB=450
+# 450 until DBSCAN's fields in the clusters cell and Bernoulli naive Bayes's declaration (#19,
+# +1.7 KB); the notebook's first visit, not the first load.
+WHOLE_BUDGET_KB=452
 LESSONS_BUDGET_KB=520
 site="${1:-dist}"
 [ -f "$site/index.html" ] || trunk build --release --offline --dist "$site"

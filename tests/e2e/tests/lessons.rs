@@ -307,3 +307,33 @@ async fn every_lesson_opens_runs_its_notebook_and_states_its_numbers() {
     }
     site.close().await;
 }
+
+/// Lesson 15's DBSCAN (#19): the second clusters cell groups with DBSCAN, says its noise, and its
+/// exercise passes once the learner's eps and min_samples bring the clusters near the species.
+#[tokio::test]
+async fn dbscan_finds_its_own_clusters_and_the_learner_tunes_it_to_the_species() {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/lessons/clusters-and-pca").await;
+    site.heading("Clusters and PCA").await;
+    numbers_stated(&site, "clusters-and-pca").await;
+    site.text("DBSCAN found").await;
+    site.text("rows are noise").await;
+    // A larger radius alone merges the crowds: not yet, and the reason names the index.
+    site.fill("Neighbourhood radius (eps)", "0.6").await;
+    site.settled().await;
+    press_in(&site, "Exercise 7", "Check my answer").await;
+    until_in(&site, "Exercise 7", "Not yet").await;
+    let verdict = exercise_text(&site, "Exercise 7").await;
+    assert!(verdict.contains("The adjusted Rand index is"), "{verdict}");
+    site.fill("Neighbourhood radius (eps)", "0.8").await;
+    site.fill(
+        "Neighbours that make a core row, itself included (min_samples)",
+        "20",
+    )
+    .await;
+    site.settled().await;
+    press_in(&site, "Exercise 7", "Check my answer").await;
+    until_in(&site, "Exercise 7", "Passed").await;
+    assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
+    site.close().await;
+}

@@ -11,7 +11,7 @@ use crate::maps::Map;
 use latih_engine::notebook::budget::Estimate;
 use latih_engine::notebook::{
     tables_for, BoundaryCell, Cell, CellOutput, ClustersCell, DatasetCell, ExploreCell, NoteCell,
-    Notebook, SplitCell, SqlCell, StepsCell, TrainCell, TuneCell,
+    Notebook, PredictCell, SplitCell, SqlCell, StepsCell, TrainCell, TuneCell,
 };
 use latih_engine::Error;
 use leptos::prelude::*;
@@ -194,6 +194,7 @@ impl NotebookState {
             nb.cells.iter().any(|c| match c {
                 Cell::Dataset(d) => d.dataset == id,
                 Cell::Sql(sql) => sql.result_id() == id,
+                Cell::Predict(p) => p.batch.as_deref() == Some(id),
                 _ => false,
             })
         });
@@ -480,6 +481,7 @@ cell_kind_of!(Steps, StepsCell);
 cell_kind_of!(Sql, SqlCell);
 cell_kind_of!(Explore, ExploreCell);
 cell_kind_of!(Clusters, ClustersCell);
+cell_kind_of!(Predict, PredictCell);
 cell_kind_of!(Boundary, BoundaryCell);
 
 /// Only shipped data sets are fetched; any other name is reported by the engine as unknown.

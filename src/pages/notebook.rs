@@ -235,6 +235,9 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
             <button type="button" on:click=move |_| state.restructure(Notebook::add_boundary)>
                 {i18n.text("notebook-add-boundary")}
             </button>
+            <button type="button" on:click=move |_| state.restructure(Notebook::add_predict)>
+                {i18n.text("notebook-add-predict")}
+            </button>
             <button type="button" on:click=move |_| state.restructure(Notebook::add_clusters)>
                 {i18n.text("notebook-add-clusters")}
             </button>

@@ -2,8 +2,9 @@
 //! the engine the browser uses, so the numbers are the same; the way out when a data set
 //! outgrows a browser tab. The shipped data sets are built in.
 //!
-//! `latih export notebook.latih.json --to py|ipynb`: prints the notebook as a Python script or a
-//! Jupyter notebook that repeats it with pandas and scikit-learn.
+//! `latih export notebook.latih.json --to py|ipynb|lightgbm [-o FILE]`: prints the notebook as a
+//! Python script or a Jupyter notebook that repeats it with pandas and scikit-learn, or its last
+//! model (gradient-boosted trees) as a LightGBM text model.
 //!
 //! `latih lessons` and `latih check <lesson> <work>`: the course's lessons, and their checks run
 //! on a learner's work (see `lessons.rs`).
@@ -15,7 +16,7 @@ mod search;
 
 use clap::{Parser, Subcommand};
 use fetch::{fetch_data, FetchLimits};
-use latih_engine::export::{ipynb, python_script};
+use latih_engine::export::{ipynb, lightgbm_of, python_script};
 use latih_engine::notebook::budget::{estimate, DataShape, Estimate};
 use latih_engine::notebook::{evaluate, link, Cell, DatasetCell, Notebook};
 use latih_engine::table::decode_text;
@@ -89,9 +90,13 @@ enum Command {
     Export {
         /// A saved notebook (.latih.json), or a file holding a shared link (…#nb=…).
         notebook: PathBuf,
-        /// py: a script with `# %%` cells; ipynb: a Jupyter notebook.
+        /// py: a script with `# %%` cells; ipynb: a Jupyter notebook; lightgbm: the last model,
+        /// gradient-boosted trees, as a LightGBM text model (`lightgbm.Booster(model_file=…)`).
         #[arg(long, value_enum, default_value = "py")]
         to: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
         /// The CSV file of the data set NAME (repeatable), for how the code should read it
         /// (decimal commas, no header): --data file:nilai.csv=nilai.csv
         #[arg(long = "data", value_name = "NAME=PATH")]
@@ -121,6 +126,7 @@ struct Fetching {
 enum ExportFormat {
     Py,
     Ipynb,
+    Lightgbm,
 }
 
 /// The data sets shipped with the site, built into the binary.
@@ -173,6 +179,7 @@ fn load(path: &PathBuf, lang: Lang) -> Result<link::Shared, String> {
 fn export(
     path: PathBuf,
     to: ExportFormat,
+    output: Option<PathBuf>,
     data: Vec<String>,
     lang: Lang,
     fetching: Fetching,
@@ -181,10 +188,18 @@ fn export(
     let mut sources = data_sources(shared.data, data, lang)?;
     fetch_urls(&shared.notebook, &mut sources, lang, fetching);
     let words = |key: &str| latih_i18n::t(lang, key);
-    Ok(match to {
+    let text = match to {
         ExportFormat::Py => python_script(&shared.notebook, &words, &sources),
         ExportFormat::Ipynb => ipynb(&shared.notebook, &words, &sources),
-    })
+        ExportFormat::Lightgbm => lightgbm_of(&shared.notebook, &sources)
+            .map_err(|e| latih_i18n::error_message(lang, &e))?,
+    };
+    match output {
+        None => Ok(text),
+        Some(file) => std::fs::write(&file, text)
+            .map(|()| String::new())
+            .map_err(|e| format!("{}: {e}", file.display())),
+    }
 }
 
 fn check(lesson: &str, work: Option<PathBuf>, json: bool, lang: Lang) -> Result<String, String> {
@@ -354,10 +369,11 @@ fn main() -> ExitCode {
         Command::Export {
             notebook,
             to,
+            output,
             data,
             lang,
             fetching,
-        } => export(notebook, to, data, language(&lang), fetching),
+        } => export(notebook, to, output, data, language(&lang), fetching),
         Command::Sql { query, data, lang } => sql(&query, data, language(&lang)),
         Command::Lessons { json, lang } => lessons::list(json, language(&lang)),
         Command::Check {
@@ -370,7 +386,10 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(out) => {
-            println!("{out}");
+            // Written to a file: nothing to print.
+            if !out.is_empty() {
+                println!("{out}");
+            }
             ExitCode::SUCCESS
         }
         Err(message) => {

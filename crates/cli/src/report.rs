@@ -3,13 +3,13 @@
 use crate::search::SearchResults;
 use latih_engine::models::declare::Value as ParamValue;
 use latih_engine::models::ModelSpec;
-use latih_engine::notebook::{Cell, CellOutput, ModelSummary, TuneOutput};
+use latih_engine::notebook::{Cell, CellOutput, ModelSummary, Prediction, TuneOutput};
 use latih_engine::tune::{best, summarize};
 use latih_engine::Error;
 use latih_i18n::{
     candidate_text, clusters_lines, convergence_warning, counted_columns, error_message,
     format_count, format_decimal, format_number, format_percent, format_score, loss_text,
-    model_shape_text, step_report_lines, steps_summary_text, t, tf, Lang,
+    model_shape_text, prediction_lines, step_report_lines, steps_summary_text, t, tf, Lang,
 };
 use serde_json::{json, Value};
 
@@ -108,6 +108,29 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
             Ok(CellOutput::Boundary(b)) => json!({
                 "kind": "boundary", "x": b.x, "y": b.y, "train_accuracy": b.train_accuracy,
             }),
+            Ok(CellOutput::Predict(p)) => {
+                let row: serde_json::Map<String, serde_json::Value> = p
+                    .fields
+                    .iter()
+                    .map(|f| (f.column.clone(), json!(f.value)))
+                    .collect();
+                match &p.prediction {
+                    Prediction::Class {
+                        class,
+                        classes,
+                        probabilities,
+                        ..
+                    } => json!({
+                        "kind": "predict", "row": row, "prediction": class,
+                        "probabilities": classes.iter().zip(probabilities)
+                            .map(|(c, p)| (c.clone(), json!(p)))
+                            .collect::<serde_json::Map<_, _>>(),
+                    }),
+                    Prediction::Number(value) => json!({
+                        "kind": "predict", "row": row, "prediction": value,
+                    }),
+                }
+            }
             Ok(CellOutput::Tune(plan)) => json!({
                 "kind": "tune", "candidates": plan.candidates, "folds": plan.folds,
                 "rows": plan.rows, "results": search_json(search, Lang::En),
@@ -187,6 +210,7 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
             Cell::Sql(_) => t(lang, "cell-sql-title"),
             Cell::Clusters(_) => t(lang, "cell-clusters-title"),
             Cell::Boundary(_) => t(lang, "cell-boundary-title"),
+            Cell::Predict(_) => t(lang, "cell-predict-title"),
         };
         out += &format!("{}. {title}\n", i + 1);
         let lines: Vec<String> = match output {
@@ -212,6 +236,7 @@ pub fn text(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults], lang
                 lines
             }
             Ok(CellOutput::Clusters(c)) => clusters_lines(lang, c),
+            Ok(CellOutput::Predict(p)) => prediction_lines(lang, p),
             Ok(CellOutput::Boundary(b)) => vec![tf(
                 lang,
                 "out-boundary-accuracy",

@@ -70,6 +70,8 @@ const REGRESSION: &str = r#"{"version":1,"cells":[
  {"kind":"split","test_fraction":0.25,"stratify":true,"seed":42},
  {"kind":"train","model":"linear_regression","penalty":"none"},
  {"kind":"evaluate"},
+ {"kind":"predict","values":{"age":"59","sex":"2","bmi":"32,1","bp":"101","s1":"157","s2":"93.2",
+   "s3":"38","s4":"4","s5":"4.8598","s6":"87"}},
  {"kind":"train","model":"linear_regression","penalty":"ridge","alpha":1.0},
  {"kind":"evaluate"},
  {"kind":"tune","method":"grid","iterations":10,"seed":42,
@@ -422,6 +424,29 @@ fn exported_notebooks_run_with_pandas_and_scikit_learn_near_the_notebooks_number
                 "{name} PC1: {python} vs {latih}"
             );
         }
+        // A typed row, predicted by models fitted on two different splits: near each other.
+        let python_predictions: Vec<f64> = printed
+            .lines()
+            .filter_map(|l| l.strip_prefix("prediction "))
+            .map(|l| l.trim().parse().unwrap())
+            .collect();
+        let latih_predictions: Vec<f64> = latih_cells(&dir)
+            .iter()
+            .filter(|c| c["kind"] == "predict")
+            .map(|c| c["prediction"].as_f64().unwrap())
+            .collect();
+        assert_eq!(
+            python_predictions.len(),
+            notebook.matches("\"kind\":\"predict\"").count(),
+            "{name}"
+        );
+        assert_eq!(python_predictions.len(), latih_predictions.len(), "{name}");
+        for (python, latih) in python_predictions.iter().zip(&latih_predictions) {
+            assert!(
+                (python - latih).abs() < 0.15 * latih.abs(),
+                "{name} prediction: {python} vs {latih}"
+            );
+        }
         // DBSCAN is exact: the same clusters and the same noise.
         let python_dbscan: Vec<String> = printed
             .lines()
@@ -510,5 +535,34 @@ fn a_query_result_named_like_the_code_s_own_variables_still_runs() {
         printed.contains("Adelie") && printed.contains("152"),
         "{printed}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_last_model_leaves_as_a_lightgbm_text_model_or_says_why_not() {
+    let boosted = r#"{"version":1,"cells":[
+     {"kind":"dataset","dataset":"penguins","target":"species"},
+     {"kind":"split","test_fraction":0.25,"stratify":true,"seed":1},
+     {"kind":"steps","steps":["drop_missing_rows"]},
+     {"kind":"train","model":"gradient_boosting","max_iter":20}]}"#;
+    let dir = workspace("lightgbm", boosted);
+    let notebook = dir.join("notebook.latih.json");
+    let model = dir.join("model.txt");
+    let args = [notebook.to_str().unwrap(), "--to", "lightgbm", "-o"];
+    let printed = latih(&["export", args[0], args[1], args[2], args[3], model.to_str().unwrap()]);
+    assert!(printed.is_empty(), "written to the file, not printed: {printed}");
+    let text = std::fs::read_to_string(&model).unwrap();
+    assert!(text.starts_with("tree\nversion=v4\nnum_class=3\n"), "{text}");
+    // 20 rounds of one tree per class, each tree ended by a blank line.
+    assert_eq!(text.matches("\nTree=").count(), 60);
+    // A forest is not boosting: refused, in the learner's language, with the model's name.
+    std::fs::write(&notebook, boosted.replace("gradient_boosting", "random_forest")).unwrap();
+    let refused = Command::new(env!("CARGO_BIN_EXE_latih"))
+        .args(["export", args[0], args[1], args[2], "--lang", "id"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("Model LightGBM") && message.contains("Random forest"), "{message}");
     let _ = std::fs::remove_dir_all(&dir);
 }

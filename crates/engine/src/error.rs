@@ -225,6 +225,20 @@ pub enum Error {
         column: String,
         value: String,
     },
+    /// A predict cell's value for a column of numbers that is not a number.
+    PredictValueNotNumber {
+        column: String,
+        value: String,
+    },
+    /// A LightGBM model was asked of a notebook whose last model is `model` (its notebook name),
+    /// not gradient-boosted trees.
+    LightgbmNeedsBoosting {
+        model: String,
+    },
+    /// A predict cell's row misses values that no step above fills.
+    PredictValuesMissing {
+        columns: Vec<String>,
+    },
     /// The log of a column holding −1 or less (`log1p` has no value there).
     StepLogDomain {
         column: String,

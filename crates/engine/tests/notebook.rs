@@ -577,8 +577,8 @@ fn cells_are_read_with_their_kind_first_as_every_latih_writes_them() {
     let kind_last =
         r#"{"version":1,"cells":[{"test_fraction":0.25,"stratify":true,"seed":1,"kind":"split"}]}"#;
     assert!(unreadable(kind_last).contains(r#""kind" as the first key"#));
-    let unknown = r#"{"version":1,"cells":[{"kind":"predict"}]}"#;
-    assert!(unreadable(unknown).contains("unknown variant `predict`"));
+    let unknown = r#"{"version":1,"cells":[{"kind":"forecast"}]}"#;
+    assert!(unreadable(unknown).contains("unknown variant `forecast`"));
     let no_model = r#"{"version":1,"cells":[{"kind":"train","max_depth":3}]}"#;
     assert!(unreadable(no_model).contains(r#""model" as the first key"#));
     let not_an_object = r#"{"version":1,"cells":[["kind","split"]]}"#;

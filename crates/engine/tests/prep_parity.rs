@@ -219,6 +219,7 @@ fn cleaning_steps_equal_pandas_and_scikit_learn_fitted_on_the_training_rows() {
             target: fixture["target"].as_str().unwrap().to_string(),
             train: rows("train_rows"),
             test: rows("test_rows"),
+            carried: Vec::new(),
         };
         step.apply(&mut data)
             .unwrap_or_else(|e| panic!("{step:?}: {e:?}"));

@@ -250,6 +250,25 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             "error-step-value-not-number",
             &[("column", column.clone()), ("value", value.clone())],
         ),
+        Error::PredictValueNotNumber { column, value } => tf(
+            lang,
+            "error-predict-value-not-number",
+            &[("column", column.clone()), ("value", value.clone())],
+        ),
+        Error::LightgbmNeedsBoosting { model } => tf(
+            lang,
+            "error-lightgbm-needs-boosting",
+            &[(
+                "model",
+                latih_engine::models::ModelSpec::named(model)
+                    .map_or_else(|| model.clone(), |spec| t(lang, spec.kind().label)),
+            )],
+        ),
+        Error::PredictValuesMissing { columns } => tf(
+            lang,
+            "error-predict-values-missing",
+            &[("columns", columns.join(", "))],
+        ),
         Error::StepLogDomain { column, value } => tf(
             lang,
             "error-step-log-domain",

@@ -15,6 +15,7 @@ mod errors;
 mod lessons;
 mod models;
 mod numbers;
+mod predict;
 mod search;
 mod steps;
 
@@ -26,6 +27,7 @@ pub use numbers::{
     counted_columns, format_count, format_decimal, format_megabytes, format_number, format_percent,
     format_score, separators,
 };
+pub use predict::{missing_choice, prediction_lines};
 pub use search::{candidate_text, plan_text};
 pub use steps::{step_report_lines, steps_summary_text};
 

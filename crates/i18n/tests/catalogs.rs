@@ -203,6 +203,16 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
             message: "expected value".into(),
         },
         Error::JsonNotATable,
+        Error::PredictValueNotNumber {
+            column: "age".into(),
+            value: "old".into(),
+        },
+        Error::PredictValuesMissing {
+            columns: vec!["fare".into()],
+        },
+        Error::LightgbmNeedsBoosting {
+            model: "random_forest".into(),
+        },
         Error::Sql {
             message: "table 'pinguin' not found".into(),
         },

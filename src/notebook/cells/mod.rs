@@ -7,6 +7,7 @@ mod evaluate;
 mod explore;
 mod note;
 mod own_data;
+mod predict;
 mod regression;
 mod split;
 mod sql;
@@ -78,6 +79,10 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             crate::key!("cell-clusters-title"),
             view! { <clusters::ClustersCellView state index /> }.into_any(),
         ),
+        Cell::Predict(_) => (
+            crate::key!("cell-predict-title"),
+            view! { <predict::PredictCellView state index /> }.into_any(),
+        ),
         Cell::Boundary(_) => (
             crate::key!("cell-boundary-title"),
             view! { <boundary::BoundaryCellView state index /> }.into_any(),
@@ -109,6 +114,7 @@ pub fn NotebookCell(state: NotebookState, index: usize) -> impl IntoView {
             | Cell::Steps(_)
             | Cell::Sql(_)
             | Cell::Clusters(_)
+            | Cell::Predict(_)
             | Cell::Boundary(_)
     )
     .then(|| {

@@ -491,3 +491,69 @@ async fn diabetes_progression_is_predicted_by_regression_models_and_compared_by_
     assert_eq!(results[0][..3], ["Rank", "max_depth", "min_samples_split"]);
     site.close().await;
 }
+
+/// The predict cell (#20): a form of the data's columns, started from the first test row; the
+/// learner types a flower with long, wide petals and reads the class and each probability; a
+/// value that is not a number is said beside its field, and the last prediction stays; then a
+/// file of new flowers comes back with a prediction and each probability per row, downloaded.
+#[tokio::test]
+async fn a_new_row_typed_in_the_form_is_predicted_with_its_probabilities() {
+    let site = Site::start(BrowserLanguage::English, 360, 900, 1).await;
+    site.open("/notebook").await;
+    site.definition("Accuracy").await;
+    site.button("Add a predict cell (the model on a new row)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.text("The model predicts: ").await;
+    site.text("Probability of each class: setosa").await;
+    site.fill("petal length (cm)", "6,5").await;
+    site.fill("petal width (cm)", "2.3").await;
+    site.settled().await;
+    site.text("The model predicts: virginica").await;
+    site.fill("petal width (cm)", "wide").await;
+    site.text("Enter a number here.").await;
+    site.text("The model predicts: virginica").await;
+    // A file of new flowers, without the species: each predicted, shown, and downloaded.
+    let dir = std::env::temp_dir().join(format!("latih-predict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let flowers = dir.join("flowers.csv");
+    std::fs::write(
+        &flowers,
+        "sepal length (cm),sepal width (cm),petal length (cm),petal width (cm)
+         5.0,3.4,1.5,0.2
+6.9,3.1,5.8,2.2
+5.9,2.9,4.3,1.3
+",
+    )
+    .unwrap();
+    site.labelled(
+        "Or predict a file of new rows (CSV or JSON, with the same columns; no target needed)",
+    )
+    .await
+    .send_keys(&flowers.display().to_string())
+    .await
+    .unwrap();
+    site.text("3 rows predicted.").await;
+    site.button("Download the predictions (CSV)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let csv = site.downloaded("predictions.csv").await;
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].ends_with(
+            "prediction,probability_setosa,probability_versicolor,probability_virginica"
+        ),
+        "{csv}"
+    );
+    assert!(
+        lines[1].contains(",setosa,") && lines[2].contains(",virginica,"),
+        "{csv}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
+    site.close().await;
+}

@@ -7,8 +7,8 @@ use crate::datasets::{query_result_name, table_name, user_file_name};
 use crate::models::declare::{Kind, Param as Declared, Role, Task, Value};
 use crate::models::{DbscanParams, ModelSpec};
 use crate::notebook::{
-    tables_for, BoundaryCell, Cell, ClustersCell, DataSource, DatasetCell, Notebook, SplitCell,
-    SqlCell, StepsCell, TuneCell, ELBOW_CLUSTERS, SILHOUETTE_ROWS,
+    tables_for, BoundaryCell, Cell, ClustersCell, DataSource, DatasetCell, Notebook, PredictCell,
+    SplitCell, SqlCell, StepsCell, TuneCell, ELBOW_CLUSTERS, SILHOUETTE_ROWS,
 };
 use crate::python::{py_float, py_retyped, py_str, py_str_list};
 use crate::table::retype::ValueType;
@@ -56,7 +56,68 @@ pub fn cell_python(
             split_above(notebook, index),
             regression_above(notebook, index, files),
         )),
+        Cell::Predict(cell) => Some(predict(
+            cell,
+            steps_before_model(notebook, index),
+            regression_above(notebook, index, files),
+            words,
+        )),
     }
+}
+
+/// The model above on the first test row, with the values the learner typed in its place. The
+/// steps above change `X_train` and `X_test` in place, with nothing kept to change a new row the
+/// same way: after them, the cell says so rather than predict from values that skipped them.
+fn predict(cell: &PredictCell, after_steps: bool, regression: bool, words: Words) -> String {
+    if after_steps {
+        return format!("# {}", words("export-predict-after-steps"));
+    }
+    let mut code = String::from("row = X_test.iloc[[0]].copy()\n");
+    for (column, value) in &cell.values {
+        let value = match value.trim() {
+            "" => "np.nan".to_string(),
+            typed => typed
+                .replace(',', ".")
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite())
+                .map_or_else(|| py_str(typed), py_float),
+        };
+        code += &format!("row[{}] = {value}\n", py_str(column));
+    }
+    code += "print(\"prediction\", model.predict(row)[0])";
+    if !regression {
+        code +=
+            "\nprint(\"probabilities\", dict(zip(model.classes_, model.predict_proba(row)[0])))";
+    }
+    // A file of rows: each predicted, written out with its predictions as Latih's download.
+    if let Some(id) = &cell.batch {
+        let (file, _) = data_file(id, words);
+        let json = file.to_ascii_lowercase().ends_with(".json");
+        let read = read_file(&file, json, false, &CsvDialect::default());
+        code += &format!(
+            "\nnew_rows = {read}\n\
+             predictions = new_rows.copy()\n\
+             predictions[\"prediction\"] = model.predict(new_rows[X_train.columns])"
+        );
+        if !regression {
+            code += "\nfor i, name in enumerate(model.classes_):\n\
+                     \x20   predictions[f\"probability_{name}\"] = model.predict_proba(new_rows[X_train.columns])[:, i]";
+        }
+        code += "\npredictions.to_csv(\"predictions.csv\", index=False)\n\
+                 print(\"batch_rows\", len(predictions))";
+    }
+    code
+}
+
+/// Whether a steps cell sits between the data set cell and the model above cell `index`.
+fn steps_before_model(notebook: &Notebook, index: usize) -> bool {
+    let trained_at = notebook.model_above(index).map_or(index, |(at, _)| at);
+    notebook.cells[..trained_at]
+        .iter()
+        .rev()
+        .take_while(|c| !matches!(c, Cell::Dataset(_)))
+        .any(|c| matches!(c, Cell::Steps(_)))
 }
 
 /// The model above fitted again on two encoded features of the training rows, its accuracy

@@ -81,6 +81,7 @@ fn title_key(cell: &Cell) -> &'static str {
         Cell::Sql(_) => "cell-sql-title",
         Cell::Clusters(_) => "cell-clusters-title",
         Cell::Boundary(_) => "cell-boundary-title",
+        Cell::Predict(_) => "cell-predict-title",
     }
 }
 

@@ -7,9 +7,11 @@
 
 mod cells;
 mod documents;
+mod lightgbm;
 
 pub use cells::cell_python;
 pub use documents::{ipynb, python_script};
+pub use lightgbm::{lightgbm_model, lightgbm_of};
 
 use crate::notebook::{DataSource, DatasetCell, Notebook};
 use serde::{Deserialize, Serialize};

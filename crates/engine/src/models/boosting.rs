@@ -212,6 +212,12 @@ impl GradientBoosting {
         super::most_probable(&self.predict_proba(x))
     }
 
+    /// The starting scores, the trees of each round (one per score) and the classes (0 for a
+    /// model of numbers): what an export to another library writes.
+    pub(crate) fn parts(&self) -> (&[f64], &[Vec<Tree>], usize) {
+        (&self.baseline, &self.rounds, self.n_classes)
+    }
+
     pub fn n_rounds(&self) -> usize {
         self.rounds.len()
     }

@@ -253,6 +253,9 @@ pub(crate) fn run_cell(
             run_sql(c, &dataset::sql_names_above(notebook, index), source).map(CellOutput::Sql)
         }
         Cell::Clusters(c) => super::clusters::run(c, state, progress).map(CellOutput::Clusters),
+        Cell::Predict(c) => {
+            super::predict::run(c, notebook, index, source, state).map(CellOutput::Predict)
+        }
         Cell::Boundary(c) => {
             super::boundary::run(c, notebook, index, state).map(CellOutput::Boundary)
         }

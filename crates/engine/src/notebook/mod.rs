@@ -9,7 +9,9 @@ mod forest;
 pub mod library;
 pub mod link;
 mod note;
+mod predict;
 mod query;
+mod trained;
 mod tune;
 
 pub use crate::metrics::{ClassCurve, ClassPrCurve, PrSummary, RocSummary};
@@ -26,10 +28,15 @@ pub use eval::{
 };
 pub use forest::{grow_trees, shareable_forests, tree_shares, GrownForest, MIN_TREES_TO_SHARE};
 pub use note::{parse_note, NoteBlock, NoteNode};
+pub use predict::{
+    BatchPrediction, PredictCell, PredictField, PredictOutput, Prediction, BATCH_PREVIEW_ROWS,
+    MAX_CHOICES,
+};
 pub use query::{
     fresh_query_name, sql_tokens, tables_for, tables_of, QueryOutput, SqlCell, SqlToken,
     QUERY_PREVIEW_ROWS, QUERY_SECONDS,
 };
+pub use trained::{trained_model, TrainedModel};
 pub use tune::{run_candidates, run_learning_point, TuneCell, TuneOutput};
 
 use crate::error::LimitedPart;
@@ -75,6 +82,8 @@ crate::tagged::tagged_enum! {
         Sql(SqlCell) = "sql",
         /// Groups without the target: k-means, with PCA to see them.
         Clusters(ClustersCell) = "clusters",
+        /// The pipeline above on a row the learner types.
+        Predict(PredictCell) = "predict",
         /// The model above, on two features, over their plane.
         Boundary(BoundaryCell) = "boundary",
     }
@@ -217,6 +226,11 @@ impl Notebook {
     /// Appends a decision boundary cell (of the last model).
     pub fn add_boundary(&mut self) {
         self.cells.push(Cell::Boundary(BoundaryCell::default()));
+    }
+
+    /// Appends a predict cell (of the last model).
+    pub fn add_predict(&mut self) {
+        self.cells.push(Cell::Predict(PredictCell::default()));
     }
 
     /// Appends a clusters cell.

@@ -136,11 +136,12 @@ pub(super) fn duplicate_rows(data: &Prepared) -> Vec<bool> {
     duplicate
 }
 
-/// Keeps the rows where `keep` is true, on both sides of the split; an empty side is an error.
+/// Keeps the rows where `keep` is true, on both sides of the split, and the carried rows
+/// whatever `keep` says; an empty side is an error.
 pub(super) fn keep_rows(data: &mut Prepared, keep: &[bool]) -> Result<(), Error> {
     let rows_before = data.table.n_rows();
     let kept: Vec<usize> = (0..rows_before)
-        .filter(|&r| keep.get(r).copied().unwrap_or(false))
+        .filter(|&r| keep.get(r).copied().unwrap_or(false) || data.carried.contains(&r))
         .collect();
     // Old row index → new, to carry the split over.
     let mut new_index = vec![None; rows_before];
@@ -151,6 +152,7 @@ pub(super) fn keep_rows(data: &mut Prepared, keep: &[bool]) -> Result<(), Error>
         |rows: &[usize]| -> Vec<usize> { rows.iter().filter_map(|&r| new_index[r]).collect() };
     data.train = remap(&data.train);
     data.test = remap(&data.test);
+    data.carried = remap(&data.carried);
     data.table = data.table.take_rows(&kept);
     if data.train.is_empty() || data.test.is_empty() {
         return Err(Error::NoRowsLeft {

@@ -207,6 +207,9 @@ pub struct Prepared {
     /// Indices into `table`'s rows.
     pub train: Vec<usize>,
     pub test: Vec<usize>,
+    /// Rows in neither side, which every step changes but no step drops or learns from: the
+    /// rows a predict cell predicts.
+    pub carried: Vec<usize>,
 }
 
 impl Step {
@@ -643,6 +646,7 @@ mod tests {
             target: "y".into(),
             train: train.to_vec(),
             test: test.to_vec(),
+            carried: Vec::new(),
         }
     }
 

@@ -54,6 +54,10 @@ impl Chain {
                 fingerprint(&data.dataset).hash(&mut hasher);
                 notebook.steps_follow(index).hash(&mut hasher);
             }
+            // A file of rows to predict: its content, not only its name.
+            Cell::Predict(predict) => {
+                predict.batch.as_deref().map(fingerprint).hash(&mut hasher);
+            }
             // Their outputs name the train cell above them by its place.
             Cell::Tune(_) | Cell::Boundary(_) => {
                 notebook

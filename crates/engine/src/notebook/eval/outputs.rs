@@ -6,7 +6,7 @@ use crate::models::ModelSummary;
 use crate::notebook::note::NoteNode;
 use crate::notebook::query::QueryOutput;
 use crate::notebook::tune::TuneOutput;
-use crate::notebook::{BoundaryOutput, ClustersOutput};
+use crate::notebook::{BoundaryOutput, ClustersOutput, PredictOutput};
 use crate::prep::StepReport;
 use crate::table::profile::TableProfile;
 use crate::table::retype::ValueType;
@@ -34,6 +34,8 @@ pub enum CellOutput {
     Sql(QueryOutput),
     Clusters(ClustersOutput),
     Boundary(BoundaryOutput),
+    /// A predict cell's row, predicted by the pipeline above.
+    Predict(PredictOutput),
 }
 
 /// What the steps cell did: one report per step, and the table's shape after them.

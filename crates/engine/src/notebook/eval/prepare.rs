@@ -58,6 +58,7 @@ pub(super) fn run_steps(cell: &StepsCell, state: &mut State) -> Result<StepsOutp
         target: target.to_string(),
         train: split.train.clone(),
         test: split.test.clone(),
+        carried: Vec::new(),
     };
     // Until every step has run, nothing below sees a half-prepared table.
     state.split = None;

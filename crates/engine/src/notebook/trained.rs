@@ -1,0 +1,72 @@
+//! The model a notebook's last train cell fits, with its encoder and its encoded test rows:
+//! what an export that takes the trained model out of the page starts from.
+
+use super::eval::{data_above, run_cell, DataSource, Fitted};
+use super::{Cell, Notebook};
+use crate::error::CellKind;
+use crate::features::{FeatureEncoder, Matrix};
+use crate::models::{Classifier, GradientBoosting, Regressor};
+use crate::Error;
+use std::sync::Arc;
+
+pub struct TrainedModel {
+    model: Arc<(FeatureEncoder, Fitted)>,
+    /// The test rows after the steps, encoded as the model reads them.
+    pub test_rows: Matrix,
+    /// The name of the model in the notebook (`"gradient_boosting"`).
+    pub model_name: &'static str,
+}
+
+impl TrainedModel {
+    pub fn encoder(&self) -> &FeatureEncoder {
+        &self.model.0
+    }
+
+    /// The gradient-boosted trees, if that is the model.
+    pub fn boosting(&self) -> Option<&GradientBoosting> {
+        match &self.model.1 {
+            Fitted::Classifier(Classifier::GradientBoosting(model))
+            | Fitted::Regressor(Regressor::GradientBoosting(model)) => Some(model),
+            _ => None,
+        }
+    }
+
+    /// The model's predictions of its test rows: each class's probability, or the number (one
+    /// per row), as the evaluate cell computes them.
+    pub fn test_predictions(&self) -> Vec<Vec<f64>> {
+        match &self.model.1 {
+            Fitted::Classifier(model) => model.predict_proba(&self.test_rows),
+            Fitted::Regressor(model) => model
+                .predict(&self.test_rows)
+                .into_iter()
+                .map(|v| vec![v])
+                .collect(),
+        }
+    }
+}
+
+/// Runs the notebook's data, split and steps cells, then its last train cell.
+pub fn trained_model(notebook: &Notebook, source: &dyn DataSource) -> Result<TrainedModel, Error> {
+    let at = notebook
+        .cells
+        .iter()
+        .rposition(|c| matches!(c, Cell::Train(_)))
+        .ok_or(Error::NeedsCellAbove {
+            cell: CellKind::Train,
+        })?;
+    let model_name = match &notebook.cells[at] {
+        Cell::Train(train) => train.model.name(),
+        _ => "",
+    };
+    let mut state = data_above(notebook, at, source);
+    run_cell(notebook, at, source, None, &mut state, &mut |_| {})?;
+    let data = state.split_data()?;
+    let model = state.model.clone().ok_or(Error::NeedsCellAbove {
+        cell: CellKind::Train,
+    })?;
+    Ok(TrainedModel {
+        test_rows: model.0.transform(data.table, &data.split.test)?,
+        model,
+        model_name,
+    })
+}

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod exports;
 pub mod file;
 pub mod loading;
+pub mod model_files;
 mod output;
 pub mod queries;
 mod run;

@@ -25,7 +25,7 @@ pub fn clear_link_from_address() {
     }
 }
 
-fn share_url(encoded: &str) -> String {
+pub fn share_url(encoded: &str) -> String {
     let origin = window().location().origin().unwrap_or_default();
     format!("{origin}/notebook#nb={encoded}")
 }

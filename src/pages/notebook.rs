@@ -9,6 +9,7 @@ use crate::notebook::compare::ModelComparison;
 use crate::notebook::exports::keep_exports_current;
 use crate::notebook::file::NotebookFile;
 use crate::notebook::loading::{keep_data_loaded, DataLoadStatus};
+use crate::notebook::model_files::ModelFiles;
 use crate::notebook::run_status::{RunMode, RunNow, RunStatusBar};
 use crate::notebook::share::{self, SharePanel, TeacherMode};
 use crate::notebook::storage::{self, Restored};
@@ -189,6 +190,7 @@ fn NotebookBody(link: Option<LinkOpening>) -> impl IntoView {
                 <button type="button" on:click=start_over>{i18n.text("notebook-new")}</button>
             </p>
             <NotebookFile state />
+            <ModelFiles state />
             <RunMode state />
             <TeacherMode state />
             <p class="hint">{i18n.text("notebook-keys")}</p>

@@ -2,9 +2,10 @@
 //! the engine the browser uses, so the numbers are the same; the way out when a data set
 //! outgrows a browser tab. The shipped data sets are built in.
 //!
-//! `latih export notebook.latih.json --to py|ipynb|lightgbm [-o FILE]`: prints the notebook as a
+//! `latih export notebook.latih.json --to py|ipynb|lightgbm|schema [-o FILE]`: prints the notebook as a
 //! Python script or a Jupyter notebook that repeats it with pandas and scikit-learn, or its last
-//! model (gradient-boosted trees) as a LightGBM text model.
+//! model (gradient-boosted trees) as a LightGBM text model, or its schema (inputs, classes,
+//! test scores).
 //!
 //! `latih lessons` and `latih check <lesson> <work>`: the course's lessons, and their checks run
 //! on a learner's work (see `lessons.rs`).
@@ -16,7 +17,7 @@ mod search;
 
 use clap::{Parser, Subcommand};
 use fetch::{fetch_data, FetchLimits};
-use latih_engine::export::{ipynb, lightgbm_of, python_script};
+use latih_engine::export::{ipynb, lightgbm_of, python_script, schema_of};
 use latih_engine::notebook::budget::{estimate, DataShape, Estimate};
 use latih_engine::notebook::{evaluate, link, Cell, DatasetCell, Notebook};
 use latih_engine::table::decode_text;
@@ -91,7 +92,8 @@ enum Command {
         /// A saved notebook (.latih.json), or a file holding a shared link (…#nb=…).
         notebook: PathBuf,
         /// py: a script with `# %%` cells; ipynb: a Jupyter notebook; lightgbm: the last model,
-        /// gradient-boosted trees, as a LightGBM text model (`lightgbm.Booster(model_file=…)`).
+        /// gradient-boosted trees, as a LightGBM text model (`lightgbm.Booster(model_file=…)`);
+        /// schema: the last model's inputs, classes and test scores (schema.json).
         #[arg(long, value_enum, default_value = "py")]
         to: ExportFormat,
         /// Write to this file instead of standard output.
@@ -127,6 +129,7 @@ enum ExportFormat {
     Py,
     Ipynb,
     Lightgbm,
+    Schema,
 }
 
 /// The data sets shipped with the site, built into the binary.
@@ -193,6 +196,12 @@ fn export(
         ExportFormat::Ipynb => ipynb(&shared.notebook, &words, &sources),
         ExportFormat::Lightgbm => lightgbm_of(&shared.notebook, &sources)
             .map_err(|e| latih_i18n::error_message(lang, &e))?,
+        // The notebook's link, to be opened on any Latih site.
+        ExportFormat::Schema => {
+            let link = format!("/notebook#nb={}", link::encode(&shared.notebook));
+            schema_of(&shared.notebook, &sources, &link)
+                .map_err(|e| latih_i18n::error_message(lang, &e))?
+        }
     };
     match output {
         None => Ok(text),

@@ -549,20 +549,48 @@ fn the_last_model_leaves_as_a_lightgbm_text_model_or_says_why_not() {
     let notebook = dir.join("notebook.latih.json");
     let model = dir.join("model.txt");
     let args = [notebook.to_str().unwrap(), "--to", "lightgbm", "-o"];
-    let printed = latih(&["export", args[0], args[1], args[2], args[3], model.to_str().unwrap()]);
-    assert!(printed.is_empty(), "written to the file, not printed: {printed}");
+    let printed = latih(&[
+        "export",
+        args[0],
+        args[1],
+        args[2],
+        args[3],
+        model.to_str().unwrap(),
+    ]);
+    assert!(
+        printed.is_empty(),
+        "written to the file, not printed: {printed}"
+    );
     let text = std::fs::read_to_string(&model).unwrap();
-    assert!(text.starts_with("tree\nversion=v4\nnum_class=3\n"), "{text}");
+    assert!(
+        text.starts_with("tree\nversion=v4\nnum_class=3\n"),
+        "{text}"
+    );
     // 20 rounds of one tree per class, each tree ended by a blank line.
     assert_eq!(text.matches("\nTree=").count(), 60);
+    // Its schema: the inputs, the classes, the scores, and the notebook as a link.
+    let schema: Value =
+        serde_json::from_str(&latih(&["export", args[0], args[1], "schema"])).unwrap();
+    assert_eq!(schema["classes"].as_array().unwrap().len(), 3);
+    assert!(schema["notebook"]
+        .as_str()
+        .unwrap()
+        .starts_with("/notebook#nb="));
     // A forest is not boosting: refused, in the learner's language, with the model's name.
-    std::fs::write(&notebook, boosted.replace("gradient_boosting", "random_forest")).unwrap();
+    std::fs::write(
+        &notebook,
+        boosted.replace("gradient_boosting", "random_forest"),
+    )
+    .unwrap();
     let refused = Command::new(env!("CARGO_BIN_EXE_latih"))
         .args(["export", args[0], args[1], args[2], "--lang", "id"])
         .output()
         .unwrap();
     assert!(!refused.status.success());
     let message = String::from_utf8_lossy(&refused.stderr);
-    assert!(message.contains("Model LightGBM") && message.contains("Random forest"), "{message}");
+    assert!(
+        message.contains("Model LightGBM") && message.contains("Random forest"),
+        "{message}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

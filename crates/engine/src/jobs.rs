@@ -88,6 +88,14 @@ pub enum Job {
         notebook: Notebook,
         words: Vec<(String, String)>,
     },
+    /// The notebook's last model as a file to take out of the page: it is fitted again here,
+    /// on request (see [`ModelFile`]); `link` is the notebook's address, for the schema.
+    ExportModel {
+        #[serde(with = "as_json")]
+        notebook: Notebook,
+        file: ModelFile,
+        link: String,
+    },
     /// What a shared link (the text after `#nb=`) carries, checked. Decoding (base64, inflate)
     /// happens here so that the page's first load carries none of it.
     OpenLink { link: String },
@@ -206,6 +214,8 @@ pub enum Response {
 pub enum JobResult {
     /// One output (or error) per cell.
     Outputs(Vec<Result<CellOutput, Error>>),
+    /// A [`Job::ExportModel`]'s file, as text.
+    ModelExported(Result<String, Error>),
     /// The candidates' results, in the order the job listed them.
     Tuned(Result<Vec<CandidateResult>, Error>),
     Learned(Result<LearningPoint, Error>),
@@ -225,6 +235,15 @@ pub enum JobResult {
     AttemptOpened(Result<String, Error>),
     /// Each text of a [`Job::ReadMarkdown`], read.
     MarkdownRead(Vec<Vec<crate::notebook::NoteNode>>),
+}
+
+/// The files of a trained model a learner can download.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum ModelFile {
+    /// Gradient-boosted trees as a LightGBM text model.
+    Lightgbm,
+    /// `schema.json`: the inputs, classes and test scores.
+    Schema,
 }
 
 /// The wire format: postcard bytes both ways. They are compact (a forest's trees travel through
@@ -447,6 +466,14 @@ impl JobRunner {
                 let word = |key: &str| words.get(key).cloned().unwrap_or_else(|| key.to_string());
                 JobResult::Exported(Exported::of(&notebook, &word, &self.data))
             }
+            Job::ExportModel {
+                notebook,
+                file,
+                link,
+            } => JobResult::ModelExported(match file {
+                ModelFile::Lightgbm => crate::export::lightgbm_of(&notebook, &self.data),
+                ModelFile::Schema => crate::export::schema_of(&notebook, &self.data, &link),
+            }),
             Job::OpenLink { link } => {
                 JobResult::Opened(link::decode_shared(&link).map(OpenedLink::from))
             }

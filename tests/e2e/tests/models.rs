@@ -557,3 +557,49 @@ async fn a_new_row_typed_in_the_form_is_predicted_with_its_probabilities() {
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
     site.close().await;
 }
+
+/// The trained model out of the page (#20): its schema, and boosted trees as a LightGBM model;
+/// a model LightGBM cannot load is refused in words, with the model's name.
+#[tokio::test]
+async fn the_trained_model_downloads_as_a_schema_and_a_lightgbm_model() {
+    let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
+    site.open("/notebook").await;
+    site.definition("Accuracy").await;
+    site.notebook_menu().await;
+    site.button("Download the model's schema (schema.json)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&site.downloaded("schema.json").await).unwrap();
+    assert_eq!(schema["target"], "species");
+    assert_eq!(schema["inputs"].as_array().unwrap().len(), 4);
+    assert!(schema["test_scores"]["accuracy"].as_f64().unwrap() > 0.8);
+    assert!(schema["notebook"]
+        .as_str()
+        .unwrap()
+        .contains("/notebook#nb="));
+    site.button("Download the model for LightGBM (.txt)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    site.text("A LightGBM model is made of gradient-boosted trees; the last model of this notebook is Decision tree")
+        .await;
+    site.choose("Model", "Gradient-boosted trees").await;
+    site.settled().await;
+    site.notebook_menu().await;
+    site.button("Download the model for LightGBM (.txt)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let model = site.downloaded("model.txt").await;
+    assert!(
+        model.starts_with("tree\nversion=v4\nnum_class=3\n"),
+        "{model}"
+    );
+    assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
+    site.close().await;
+}

@@ -99,31 +99,9 @@ pub(super) fn run(
         .ok_or(Error::NeedsCellAbove {
             cell: CellKind::Train,
         })?;
-    let dataset_at = notebook.cells[..trained_at]
-        .iter()
-        .rposition(|c| matches!(c, Cell::Dataset(_)))
-        .ok_or(Error::NeedsCellAbove {
-            cell: CellKind::Dataset,
-        })?;
-    let steps: Vec<_> = notebook.cells[dataset_at..trained_at]
-        .iter()
-        .enumerate()
-        .filter_map(|(offset, c)| match c {
-            Cell::Steps(s) => Some((dataset_at + offset, s)),
-            _ => None,
-        })
-        .collect();
-    let before = data_above(notebook, steps.first().map_or(trained_at, |s| s.0), source);
+    let (steps, before) = before_steps(notebook, trained_at, source)?;
     let data = before.split_data()?;
-    // Text is no feature, unless a step reads it as another kind.
-    let cast: Vec<&str> = steps
-        .iter()
-        .flat_map(|(_, s)| &s.steps)
-        .filter_map(|step| match step {
-            crate::prep::Step::Cast { column, .. } => Some(column.as_str()),
-            _ => None,
-        })
-        .collect();
+    let cast = cast_columns(&steps);
     let fields = fields(cell, data.table, data.target, &cast, data.split);
     let typed = |column: &str| {
         fields
@@ -170,6 +148,64 @@ pub(super) fn run(
         prediction,
         batch,
     })
+}
+
+/// Steps cells, each with its index.
+type StepsCells<'a> = Vec<(usize, &'a StepsCell)>;
+
+/// The steps cells between the data set cell and the train cell at `trained_at`, and the state
+/// the first of them receives (the data as the steps see it).
+fn before_steps<'a>(
+    notebook: &'a Notebook,
+    trained_at: usize,
+    source: &dyn DataSource,
+) -> Result<(StepsCells<'a>, State), Error> {
+    let dataset_at = notebook.cells[..trained_at]
+        .iter()
+        .rposition(|c| matches!(c, Cell::Dataset(_)))
+        .ok_or(Error::NeedsCellAbove {
+            cell: CellKind::Dataset,
+        })?;
+    let steps: Vec<_> = notebook.cells[dataset_at..trained_at]
+        .iter()
+        .enumerate()
+        .filter_map(|(offset, c)| match c {
+            Cell::Steps(s) => Some((dataset_at + offset, s)),
+            _ => None,
+        })
+        .collect();
+    let before = data_above(notebook, steps.first().map_or(trained_at, |s| s.0), source);
+    Ok((steps, before))
+}
+
+/// Text is no feature, unless a step reads it as another kind: the columns steps cast.
+fn cast_columns<'a>(steps: &StepsCells<'a>) -> Vec<&'a str> {
+    steps
+        .iter()
+        .flat_map(|(_, s)| &s.steps)
+        .filter_map(|step| match step {
+            crate::prep::Step::Cast { column, .. } => Some(column.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The columns a new row needs for the model of the train cell at `trained_at`, with the first
+/// test row's values: a deployed model's inputs.
+pub(crate) fn input_fields(
+    notebook: &Notebook,
+    trained_at: usize,
+    source: &dyn DataSource,
+) -> Result<Vec<PredictField>, Error> {
+    let (steps, before) = before_steps(notebook, trained_at, source)?;
+    let data = before.split_data()?;
+    Ok(fields(
+        &PredictCell::default(),
+        data.table,
+        data.target,
+        &cast_columns(&steps),
+        data.split,
+    ))
 }
 
 /// Each row's prediction: the rows (each a column → value reader) added to the table as it was

@@ -2,15 +2,23 @@
 //! what an export that takes the trained model out of the page starts from.
 
 use super::eval::{data_above, run_cell, DataSource, Fitted};
+use super::PredictField;
 use super::{Cell, Notebook};
 use crate::error::CellKind;
-use crate::features::{FeatureEncoder, Matrix};
+use crate::features::{FeatureEncoder, Matrix, Outcomes};
 use crate::models::{Classifier, GradientBoosting, Regressor};
 use crate::Error;
 use std::sync::Arc;
 
 pub struct TrainedModel {
     model: Arc<(FeatureEncoder, Fitted)>,
+    /// The columns a new row needs, as the data set cell reads them (before the steps).
+    pub inputs: Vec<PredictField>,
+    pub target: String,
+    /// The target's classes, in code order; empty for numbers.
+    pub classes: Vec<String>,
+    /// The test rows' true classes or numbers.
+    pub test_truth: Outcomes,
     /// The test rows after the steps, encoded as the model reads them.
     pub test_rows: Matrix,
     /// The name of the model in the notebook (`"gradient_boosting"`).
@@ -58,15 +66,21 @@ pub fn trained_model(notebook: &Notebook, source: &dyn DataSource) -> Result<Tra
         Cell::Train(train) => train.model.name(),
         _ => "",
     };
+    let inputs = super::predict::input_fields(notebook, at, source)?;
     let mut state = data_above(notebook, at, source);
     run_cell(notebook, at, source, None, &mut state, &mut |_| {})?;
     let data = state.split_data()?;
+    let classes = state.class_names();
     let model = state.model.clone().ok_or(Error::NeedsCellAbove {
         cell: CellKind::Train,
     })?;
     Ok(TrainedModel {
         test_rows: model.0.transform(data.table, &data.split.test)?,
+        test_truth: data.outcome.of_rows(&data.split.test),
+        target: data.target.to_string(),
         model,
         model_name,
+        inputs,
+        classes,
     })
 }

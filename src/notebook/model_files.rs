@@ -1,0 +1,85 @@
+//! The trained model taken out of the page: its files, written by a worker on request (the model
+//! is fitted again there; nothing of it is in the app), then downloaded.
+
+use super::exports::Exports;
+use super::file::download;
+use super::share::share_url;
+use super::NotebookState;
+use crate::i18n::use_i18n;
+use crate::jobs::{JobEvent, JobFailure};
+use latih_engine::jobs::{Job, JobResult, ModelFile};
+use latih_engine::Error;
+use leptos::prelude::*;
+use std::ops::Deref;
+
+#[derive(Clone, PartialEq)]
+enum Status {
+    Preparing,
+    Failed(Error),
+    NoWorker(String),
+}
+
+#[component]
+pub fn ModelFiles(state: NotebookState) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = RwSignal::new(None::<Status>);
+    let fetch = move |file: ModelFile, name: &'static str, media: &'static str| {
+        let notebook = state.doc.get_untracked();
+        let link = match state.exports.read_untracked().deref() {
+            Exports::Ready(exported) => share_url(&exported.link),
+            _ => String::new(),
+        };
+        status.set(Some(Status::Preparing));
+        let on_event = move |event: JobEvent| match event {
+            JobEvent::Done(JobResult::ModelExported(Ok(text))) => {
+                download(&text, name, media);
+                status.set(None);
+            }
+            JobEvent::Done(JobResult::ModelExported(Err(error))) => {
+                status.set(Some(Status::Failed(error)));
+            }
+            JobEvent::Failed(JobFailure::Crashed(reason) | JobFailure::NotStarted(reason)) => {
+                status.set(Some(Status::NoWorker(reason)));
+            }
+            _ => {}
+        };
+        let runner = state.runner.get_value();
+        runner.run(
+            Job::ExportModel {
+                notebook,
+                file,
+                link,
+            },
+            Box::new(on_event),
+        );
+    };
+    let message = move || {
+        status.get().map(|s| match s {
+            Status::Preparing => {
+                view! { <p class="note" role="status">{i18n.text("model-file-preparing")}</p> }
+                    .into_any()
+            }
+            Status::Failed(error) => view! {
+                <p class="cell-error" role="alert">
+                    {move || latih_i18n::error_message(i18n.lang(), &error)}
+                </p>
+            }
+            .into_any(),
+            Status::NoWorker(reason) => {
+                view! { <p class="cell-error" role="alert">{reason}</p> }.into_any()
+            }
+        })
+    };
+    view! {
+        <div class="actions notebook-file">
+            <button type="button" on:click=move |_| fetch(ModelFile::Lightgbm, "model.txt", "text/plain")>
+                {i18n.text("model-file-lightgbm")}
+            </button>
+            <button type="button" on:click=move |_| fetch(ModelFile::Schema, "schema.json", "application/json")>
+                {i18n.text("model-file-schema")}
+            </button>
+        </div>
+        <p class="hint">{i18n.text("model-file-note")}</p>
+        {message}
+    }
+}

@@ -95,6 +95,7 @@ impl Jobs for InPageJobs {
             Job::AttemptLink { .. } => "attempt link",
             Job::OpenAttempt { .. } => "open attempt",
             Job::ReadMarkdown { .. } => "read markdown",
+            Job::ExportModel { .. } => "export model",
         });
         let id = self.next_id.get() + 1;
         self.next_id.set(id);

@@ -69,11 +69,13 @@ if ! python3 -c "import pandas, sklearn" >/dev/null 2>&1; then
   python3 -m pip install --quiet pandas==3.1.1 scikit-learn==1.9.1 2>/dev/null ||
     python3 -m pip install --quiet --break-system-packages pandas==3.1.1 scikit-learn==1.9.1
 fi
-# The deploy tests load the exported LightGBM model with LightGBM itself (skipped without it).
-if ! python3 -c "import lightgbm" >/dev/null 2>&1; then
-  say "installing LightGBM (PyPI)"
-  python3 -m pip install --quiet lightgbm==4.7.0 2>/dev/null ||
-    python3 -m pip install --quiet --break-system-packages lightgbm==4.7.0
+# The deploy tests load the exported models with LightGBM, onnx's checker and onnxruntime
+# themselves (skipped without them).
+if ! python3 -c "import lightgbm, onnx, onnxruntime" >/dev/null 2>&1; then
+  say "installing LightGBM, onnx and onnxruntime (PyPI)"
+  python3 -m pip install --quiet lightgbm==4.7.0 onnx==1.23.2 onnxruntime==1.23.2 2>/dev/null ||
+    python3 -m pip install --quiet --break-system-packages lightgbm==4.7.0 onnx==1.23.2 \
+      onnxruntime==1.23.2
 fi
 
 say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromedriver --version | cut -d' ' -f1-2)"

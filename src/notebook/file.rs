@@ -18,10 +18,23 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Hands `text` to the browser as a file to download.
 pub fn download(text: &str, file_name: &str, media_type: &str) -> Option<()> {
-    let parts = js_sys::Array::of1(&text.into());
+    download_part(&text.into(), file_name, media_type)
+}
+
+/// Hands `bytes` to the browser as a file to download (a binary file: an ONNX model).
+pub fn download_bytes(bytes: &[u8], file_name: &str, media_type: &str) -> Option<()> {
+    download_part(
+        &js_sys::Uint8Array::from(bytes).into(),
+        file_name,
+        media_type,
+    )
+}
+
+fn download_part(part: &wasm_bindgen::JsValue, file_name: &str, media_type: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(media_type);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let link: web_sys::HtmlAnchorElement = document().create_element("a").ok()?.dyn_into().ok()?;
     link.set_href(&url);

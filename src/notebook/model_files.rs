@@ -2,7 +2,7 @@
 //! is fitted again there; nothing of it is in the app), then downloaded.
 
 use super::exports::Exports;
-use super::file::download;
+use super::file::download_bytes;
 use super::share::share_url;
 use super::NotebookState;
 use crate::i18n::use_i18n;
@@ -31,8 +31,8 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
         };
         status.set(Some(Status::Preparing));
         let on_event = move |event: JobEvent| match event {
-            JobEvent::Done(JobResult::ModelExported(Ok(text))) => {
-                download(&text, name, media);
+            JobEvent::Done(JobResult::ModelExported(Ok(bytes))) => {
+                download_bytes(&bytes, name, media);
                 status.set(None);
             }
             JobEvent::Done(JobResult::ModelExported(Err(error))) => {
@@ -72,6 +72,9 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
     };
     view! {
         <div class="actions notebook-file">
+            <button type="button" on:click=move |_| fetch(ModelFile::Onnx, "model.onnx", "application/octet-stream")>
+                {i18n.text("model-file-onnx")}
+            </button>
             <button type="button" on:click=move |_| fetch(ModelFile::Lightgbm, "model.txt", "text/plain")>
                 {i18n.text("model-file-lightgbm")}
             </button>

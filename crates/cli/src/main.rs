@@ -2,9 +2,9 @@
 //! the engine the browser uses, so the numbers are the same; the way out when a data set
 //! outgrows a browser tab. The shipped data sets are built in.
 //!
-//! `latih export notebook.latih.json --to py|ipynb|lightgbm|schema [-o FILE]`: prints the notebook as a
+//! `latih export notebook.latih.json --to py|ipynb|onnx|lightgbm|schema [-o FILE]`: prints the notebook as a
 //! Python script or a Jupyter notebook that repeats it with pandas and scikit-learn, or its last
-//! model (gradient-boosted trees) as a LightGBM text model, or its schema (inputs, classes,
+//! model as ONNX (tree models so far) or (gradient-boosted trees) as a LightGBM text model, or its schema (inputs, classes,
 //! test scores).
 //!
 //! `latih lessons` and `latih check <lesson> <work>`: the course's lessons, and their checks run
@@ -17,7 +17,7 @@ mod search;
 
 use clap::{Parser, Subcommand};
 use fetch::{fetch_data, FetchLimits};
-use latih_engine::export::{ipynb, lightgbm_of, python_script, schema_of};
+use latih_engine::export::{ipynb, lightgbm_of, onnx_of, python_script, schema_of};
 use latih_engine::notebook::budget::{estimate, DataShape, Estimate};
 use latih_engine::notebook::{evaluate, link, Cell, DatasetCell, Notebook};
 use latih_engine::table::decode_text;
@@ -91,7 +91,8 @@ enum Command {
     Export {
         /// A saved notebook (.latih.json), or a file holding a shared link (…#nb=…).
         notebook: PathBuf,
-        /// py: a script with `# %%` cells; ipynb: a Jupyter notebook; lightgbm: the last model,
+        /// py: a script with `# %%` cells; ipynb: a Jupyter notebook; onnx: the last model (tree
+        /// models so far) as ONNX, on the model's own columns; lightgbm: the last model,
         /// gradient-boosted trees, as a LightGBM text model (`lightgbm.Booster(model_file=…)`);
         /// schema: the last model's inputs, classes and test scores (schema.json).
         #[arg(long, value_enum, default_value = "py")]
@@ -128,6 +129,7 @@ struct Fetching {
 enum ExportFormat {
     Py,
     Ipynb,
+    Onnx,
     Lightgbm,
     Schema,
 }
@@ -191,7 +193,24 @@ fn export(
     let mut sources = data_sources(shared.data, data, lang)?;
     fetch_urls(&shared.notebook, &mut sources, lang, fetching);
     let words = |key: &str| latih_i18n::t(lang, key);
+    let failed = |e: latih_engine::Error| latih_i18n::error_message(lang, &e);
     let text = match to {
+        // Binary: written as bytes, to the file or to standard output.
+        ExportFormat::Onnx => {
+            let bytes = onnx_of(&shared.notebook, &sources).map_err(failed)?;
+            return match output {
+                Some(file) => std::fs::write(&file, bytes)
+                    .map(|()| String::new())
+                    .map_err(|e| format!("{}: {e}", file.display())),
+                None => {
+                    use std::io::Write;
+                    std::io::stdout()
+                        .write_all(&bytes)
+                        .map(|()| String::new())
+                        .map_err(|e| e.to_string())
+                }
+            };
+        }
         ExportFormat::Py => python_script(&shared.notebook, &words, &sources),
         ExportFormat::Ipynb => ipynb(&shared.notebook, &words, &sources),
         ExportFormat::Lightgbm => lightgbm_of(&shared.notebook, &sources)

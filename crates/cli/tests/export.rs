@@ -568,6 +568,23 @@ fn the_last_model_leaves_as_a_lightgbm_text_model_or_says_why_not() {
     );
     // 20 rounds of one tree per class, each tree ended by a blank line.
     assert_eq!(text.matches("\nTree=").count(), 60);
+    // The same trees as ONNX, to a file or to standard output, byte for byte.
+    let onnx = dir.join("model.onnx");
+    latih(&[
+        "export",
+        args[0],
+        args[1],
+        "onnx",
+        "-o",
+        onnx.to_str().unwrap(),
+    ]);
+    let written = std::fs::read(&onnx).unwrap();
+    assert_eq!(&written[..2], &[0x08, 10], "IR version first");
+    let printed = Command::new(env!("CARGO_BIN_EXE_latih"))
+        .args(["export", args[0], args[1], "onnx"])
+        .output()
+        .unwrap();
+    assert_eq!(printed.stdout, written);
     // Its schema: the inputs, the classes, the scores, and the notebook as a link.
     let schema: Value =
         serde_json::from_str(&latih(&["export", args[0], args[1], "schema"])).unwrap();

@@ -235,6 +235,11 @@ pub enum Error {
     LightgbmNeedsBoosting {
         model: String,
     },
+    /// An ONNX model was asked of a model (`model`, its notebook name) whose graph is not
+    /// written yet.
+    OnnxModelNotYet {
+        model: String,
+    },
     /// A predict cell's row misses values that no step above fills.
     PredictValuesMissing {
         columns: Vec<String>,

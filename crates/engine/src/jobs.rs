@@ -214,8 +214,8 @@ pub enum Response {
 pub enum JobResult {
     /// One output (or error) per cell.
     Outputs(Vec<Result<CellOutput, Error>>),
-    /// A [`Job::ExportModel`]'s file, as text.
-    ModelExported(Result<String, Error>),
+    /// A [`Job::ExportModel`]'s file's bytes.
+    ModelExported(Result<Vec<u8>, Error>),
     /// The candidates' results, in the order the job listed them.
     Tuned(Result<Vec<CandidateResult>, Error>),
     Learned(Result<LearningPoint, Error>),
@@ -240,6 +240,8 @@ pub enum JobResult {
 /// The files of a trained model a learner can download.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum ModelFile {
+    /// The model as ONNX (tree models so far; see [`crate::export::onnx_of`]).
+    Onnx,
     /// Gradient-boosted trees as a LightGBM text model.
     Lightgbm,
     /// `schema.json`: the inputs, classes and test scores.
@@ -471,8 +473,13 @@ impl JobRunner {
                 file,
                 link,
             } => JobResult::ModelExported(match file {
-                ModelFile::Lightgbm => crate::export::lightgbm_of(&notebook, &self.data),
-                ModelFile::Schema => crate::export::schema_of(&notebook, &self.data, &link),
+                ModelFile::Onnx => crate::export::onnx_of(&notebook, &self.data),
+                ModelFile::Lightgbm => {
+                    crate::export::lightgbm_of(&notebook, &self.data).map(String::into_bytes)
+                }
+                ModelFile::Schema => {
+                    crate::export::schema_of(&notebook, &self.data, &link).map(String::into_bytes)
+                }
             }),
             Job::OpenLink { link } => {
                 JobResult::Opened(link::decode_shared(&link).map(OpenedLink::from))

@@ -255,6 +255,15 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             "error-predict-value-not-number",
             &[("column", column.clone()), ("value", value.clone())],
         ),
+        Error::OnnxModelNotYet { model } => tf(
+            lang,
+            "error-onnx-model-not-yet",
+            &[(
+                "model",
+                latih_engine::models::ModelSpec::named(model)
+                    .map_or_else(|| model.clone(), |spec| t(lang, spec.kind().label)),
+            )],
+        ),
         Error::LightgbmNeedsBoosting { model } => tf(
             lang,
             "error-lightgbm-needs-boosting",

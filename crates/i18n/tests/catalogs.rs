@@ -213,6 +213,9 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
         Error::LightgbmNeedsBoosting {
             model: "random_forest".into(),
         },
+        Error::OnnxModelNotYet {
+            model: "k_nearest_neighbors".into(),
+        },
         Error::Sql {
             message: "table 'pinguin' not found".into(),
         },

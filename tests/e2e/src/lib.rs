@@ -556,6 +556,12 @@ impl Site {
 
     /// The text of the file the page downloaded as `name`, once the browser has finished it.
     pub async fn downloaded(&self, name: &str) -> String {
+        String::from_utf8(self.downloaded_bytes(name).await).expect("a text file")
+    }
+
+    /// The bytes of the file the page downloaded as `name` (a binary file too), once the
+    /// browser has finished it.
+    pub async fn downloaded_bytes(&self, name: &str) -> Vec<u8> {
         let folder = self.root.join("downloads");
         let deadline = tokio::time::Instant::now() + PATIENCE;
         // Chrome reserves the name with an empty file first and writes into a .crdownload
@@ -584,7 +590,7 @@ impl Site {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        std::fs::read_to_string(folder.join(name)).expect("read the downloaded file")
+        std::fs::read(folder.join(name)).expect("read the downloaded file")
     }
 
     /// Takes the browser off the network, or puts it back (DevTools' network conditions).

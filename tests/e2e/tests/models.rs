@@ -558,8 +558,8 @@ async fn a_new_row_typed_in_the_form_is_predicted_with_its_probabilities() {
     site.close().await;
 }
 
-/// The trained model out of the page (#20): its schema, and boosted trees as a LightGBM model;
-/// a model LightGBM cannot load is refused in words, with the model's name.
+/// The trained model out of the page (#20): its schema, and boosted trees as a LightGBM model
+/// and as ONNX; a model LightGBM cannot load is refused in words, with the model's name.
 #[tokio::test]
 async fn the_trained_model_downloads_as_a_schema_and_a_lightgbm_model() {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
@@ -600,6 +600,16 @@ async fn the_trained_model_downloads_as_a_schema_and_a_lightgbm_model() {
         model.starts_with("tree\nversion=v4\nnum_class=3\n"),
         "{model}"
     );
+    // The same trees as ONNX: a protobuf whose first field is the IR version (10), produced
+    // by Latih (onnxruntime's checks are the engine's tests).
+    site.button("Download the model as ONNX (model.onnx)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let onnx = site.downloaded_bytes("model.onnx").await;
+    assert_eq!(&onnx[..2], &[0x08, 10]);
+    assert!(onnx.windows(5).any(|w| w == b"latih"));
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
     site.close().await;
 }

@@ -186,6 +186,11 @@ impl RandomForest {
         self.n_classes
     }
 
+    /// The fitted trees, for an export.
+    pub(crate) fn grown(&self) -> &[DecisionTree] {
+        &self.trees
+    }
+
     pub fn n_trees(&self) -> usize {
         self.trees.len()
     }

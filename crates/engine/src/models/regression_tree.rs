@@ -199,6 +199,11 @@ pub struct ForestRegressor {
 }
 
 impl ForestRegressor {
+    /// The fitted trees, for an export.
+    pub(crate) fn grown(&self) -> &[RegressionTree] {
+        &self.trees
+    }
+
     pub fn fit_with_progress(
         params: &RandomForestParams,
         x: &Matrix,

@@ -30,6 +30,22 @@ impl TrainedModel {
         &self.model.0
     }
 
+    /// The model, if it predicts classes.
+    pub(crate) fn classifier(&self) -> Option<&Classifier> {
+        match &self.model.1 {
+            Fitted::Classifier(model) => Some(model),
+            Fitted::Regressor(_) => None,
+        }
+    }
+
+    /// The model, if it predicts numbers.
+    pub(crate) fn regressor(&self) -> Option<&Regressor> {
+        match &self.model.1 {
+            Fitted::Regressor(model) => Some(model),
+            Fitted::Classifier(_) => None,
+        }
+    }
+
     /// The gradient-boosted trees, if that is the model.
     pub fn boosting(&self) -> Option<&GradientBoosting> {
         match &self.model.1 {

@@ -6,43 +6,19 @@
 use latih_engine::export::lightgbm_of;
 use latih_engine::notebook::{trained_model, Notebook};
 use latih_engine::Error;
-use std::process::Command;
 
 mod common;
-use common::shipped;
+use common::{python_lacks, python_rows, shipped};
+use latih_engine::features::Matrix;
 
-fn lightgbm_missing() -> Option<String> {
-    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
-    match Command::new(&python)
-        .args(["-c", "import lightgbm"])
-        .output()
-    {
-        Ok(out) if out.status.success() => None,
-        Ok(out) => Some(String::from_utf8_lossy(&out.stderr).trim().to_string()),
-        Err(e) => Some(format!("{python}: {e}")),
-    }
-}
-
-/// LightGBM's predictions of `rows` (CSV) with the model `model` (its text).
-fn lightgbm_predicts(dir: &std::path::Path, model: &str, rows: &str) -> Vec<Vec<f64>> {
-    std::fs::write(dir.join("model.txt"), model).unwrap();
-    std::fs::write(dir.join("rows.csv"), rows).unwrap();
+/// LightGBM's predictions of the encoded `rows` with the model `model` (its text).
+fn lightgbm_predicts(model: &str, rows: &Matrix) -> Vec<Vec<f64>> {
     let script = "import sys, json, numpy as np, lightgbm\n\
                   booster = lightgbm.Booster(model_file=sys.argv[1] + '/model.txt')\n\
                   x = np.loadtxt(sys.argv[1] + '/rows.csv', delimiter=',', ndmin=2)\n\
                   p = np.asarray(booster.predict(x))\n\
                   print(json.dumps((p if p.ndim == 2 else p[:, None]).tolist()))";
-    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
-    let out = Command::new(python)
-        .args(["-c", script, dir.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    python_rows(script, &[("model.txt", model.as_bytes())], rows)
 }
 
 fn notebook(dataset: &str, target: &str, steps: &str, model: &str) -> Notebook {
@@ -58,7 +34,7 @@ fn notebook(dataset: &str, target: &str, steps: &str, model: &str) -> Notebook {
 
 #[test]
 fn lightgbm_predicts_what_the_engine_predicts_for_two_classes_many_classes_and_numbers() {
-    if let Some(reason) = lightgbm_missing() {
+    if let Some(reason) = python_lacks("lightgbm") {
         eprintln!("skipped: the LightGBM model is checked with Python's lightgbm ({reason})");
         return;
     }
@@ -83,19 +59,10 @@ fn lightgbm_predicts_what_the_engine_predicts_for_two_classes_many_classes_and_n
         // Numbers.
         notebook("diabetes", "progression", "", defaults),
     ];
-    let dir = std::env::temp_dir().join(format!("latih-lightgbm-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
     for nb in &cases {
         let trained = trained_model(nb, &shipped()).unwrap();
         let model = lightgbm_of(nb, &shipped()).unwrap();
-        let x = &trained.test_rows;
-        let rows: String = (0..x.rows)
-            .map(|r| {
-                let row: Vec<String> = x.row(r).iter().map(|v| format!("{v:?}")).collect();
-                row.join(",") + "\n"
-            })
-            .collect();
-        let theirs = lightgbm_predicts(&dir, &model, &rows);
+        let theirs = lightgbm_predicts(&model, &trained.test_rows);
         let ours = trained.test_predictions();
         assert_eq!(theirs.len(), ours.len());
         let mut largest = 0.0_f64;
@@ -110,7 +77,6 @@ fn lightgbm_predicts_what_the_engine_predicts_for_two_classes_many_classes_and_n
         eprintln!("{}: largest difference {largest:e}", trained.model_name);
         assert!(largest <= 1e-12, "{model}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

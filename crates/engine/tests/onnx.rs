@@ -6,30 +6,14 @@
 use latih_engine::export::onnx_of;
 use latih_engine::notebook::{trained_model, Notebook};
 use latih_engine::Error;
-use std::process::Command;
 
 mod common;
-use common::shipped;
+use common::{python_lacks, python_rows, shipped};
+use latih_engine::features::Matrix;
 
-fn python() -> String {
-    std::env::var("PYTHON").unwrap_or_else(|_| "python3".into())
-}
-
-fn onnx_missing() -> Option<String> {
-    match Command::new(python())
-        .args(["-c", "import onnx, onnxruntime"])
-        .output()
-    {
-        Ok(out) if out.status.success() => None,
-        Ok(out) => Some(String::from_utf8_lossy(&out.stderr).trim().to_string()),
-        Err(e) => Some(format!("{}: {e}", python())),
-    }
-}
-
-/// onnxruntime's outputs for `rows` (CSV), after onnx's checker passed the model.
-fn onnxruntime_runs(dir: &std::path::Path, model: &[u8], rows: &str) -> Vec<Vec<f64>> {
-    std::fs::write(dir.join("model.onnx"), model).unwrap();
-    std::fs::write(dir.join("rows.csv"), rows).unwrap();
+/// onnxruntime's outputs for the encoded `rows` (the label appended to each row's
+/// probabilities), after onnx's checker passed the model.
+fn onnxruntime_runs(model: &[u8], rows: &Matrix) -> Vec<Vec<f64>> {
     let script = "import sys, json, numpy as np, onnx, onnxruntime as ort\n\
                   path = sys.argv[1]\n\
                   onnx.checker.check_model(onnx.load(path + '/model.onnx'), full_check=True)\n\
@@ -40,16 +24,7 @@ fn onnxruntime_runs(dir: &std::path::Path, model: &[u8], rows: &str) -> Vec<Vec<
                   if len(out) > 1:\n\
                   \x20   rows = [r + [float(l)] for r, l in zip(rows, out[1])]\n\
                   print(json.dumps(rows))";
-    let out = Command::new(python())
-        .args(["-c", script, dir.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    python_rows(script, &[("model.onnx", model)], rows)
 }
 
 fn notebook(dataset: &str, target: &str, model: &str) -> Notebook {
@@ -65,7 +40,7 @@ fn notebook(dataset: &str, target: &str, model: &str) -> Notebook {
 
 #[test]
 fn onnxruntime_predicts_what_the_engine_predicts_for_every_tree_model() {
-    if let Some(reason) = onnx_missing() {
+    if let Some(reason) = python_lacks("onnx, onnxruntime") {
         eprintln!("skipped: the ONNX model is checked with onnx and onnxruntime ({reason})");
         return;
     }
@@ -80,19 +55,10 @@ fn onnxruntime_predicts_what_the_engine_predicts_for_every_tree_model() {
         cases.push(notebook("titanic", "survived", model));
         cases.push(notebook("diabetes", "progression", model));
     }
-    let dir = std::env::temp_dir().join(format!("latih-onnx-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
     for nb in &cases {
         let trained = trained_model(nb, &shipped()).unwrap();
         let model = onnx_of(nb, &shipped()).unwrap();
-        let x = &trained.test_rows;
-        let rows: String = (0..x.rows)
-            .map(|r| {
-                let row: Vec<String> = x.row(r).iter().map(|v| format!("{v:?}")).collect();
-                row.join(",") + "\n"
-            })
-            .collect();
-        let theirs = onnxruntime_runs(&dir, &model, &rows);
+        let theirs = onnxruntime_runs(&model, &trained.test_rows);
         let ours = trained.test_predictions();
         assert_eq!(theirs.len(), ours.len());
         let classes = trained.classes.len();
@@ -112,7 +78,6 @@ fn onnxruntime_predicts_what_the_engine_predicts_for_every_tree_model() {
         eprintln!("{what}: largest difference {largest:e}");
         assert!(largest <= 1e-9, "{what}: {largest}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

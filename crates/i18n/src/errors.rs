@@ -258,20 +258,12 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
         Error::OnnxModelNotYet { model } => tf(
             lang,
             "error-onnx-model-not-yet",
-            &[(
-                "model",
-                latih_engine::models::ModelSpec::named(model)
-                    .map_or_else(|| model.clone(), |spec| t(lang, spec.kind().label)),
-            )],
+            &[("model", model_name(lang, model))],
         ),
         Error::LightgbmNeedsBoosting { model } => tf(
             lang,
             "error-lightgbm-needs-boosting",
-            &[(
-                "model",
-                latih_engine::models::ModelSpec::named(model)
-                    .map_or_else(|| model.clone(), |spec| t(lang, spec.kind().label)),
-            )],
+            &[("model", model_name(lang, model))],
         ),
         Error::PredictValuesMissing { columns } => tf(
             lang,
@@ -415,4 +407,10 @@ pub fn fetch_failure_message(lang: Lang, failure: &FetchFailure) -> String {
             ],
         ),
     }
+}
+
+/// A model's name in the reader's language, from its notebook name (`"random_forest"`).
+fn model_name(lang: Lang, model: &str) -> String {
+    latih_engine::models::ModelSpec::named(model)
+        .map_or_else(|| model.to_string(), |spec| t(lang, spec.kind().label))
 }

@@ -91,27 +91,14 @@ impl BernoulliNb {
 
     /// Probabilities by the log-sum-exp trick, as scikit-learn computes them.
     pub fn predict_proba(&self, x: &Matrix) -> Vec<Vec<f64>> {
-        (0..x.rows)
-            .map(|r| {
-                let row = x.row(r);
-                let joint: Vec<f64> = self
-                    .classes
-                    .iter()
-                    .map(|class| match class {
-                        None => f64::NEG_INFINITY,
-                        Some(c) => {
-                            let evidence: f64 = row
-                                .iter()
-                                .zip(c.log_yes.iter().zip(&c.log_no))
-                                .map(|(&v, (&yes, &no))| if v > self.binarize { yes } else { no })
-                                .sum();
-                            c.log_prior + evidence
-                        }
-                    })
-                    .collect();
-                super::normalised_exp(&joint)
-            })
-            .collect()
+        super::naive_bayes_proba(x, &self.classes, |c, row| {
+            let evidence: f64 = row
+                .iter()
+                .zip(c.log_yes.iter().zip(&c.log_no))
+                .map(|(&v, (&yes, &no))| if v > self.binarize { yes } else { no })
+                .sum();
+            c.log_prior + evidence
+        })
     }
 
     pub fn predict(&self, x: &Matrix) -> Vec<u32> {

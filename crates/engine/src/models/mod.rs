@@ -87,12 +87,29 @@ pub(crate) fn check_features(x: &Matrix, targets: usize) -> Result<(), Error> {
     Ok(())
 }
 
-/// Joint log-likelihoods made probabilities that sum to 1, by the log-sum-exp trick (as
-/// scikit-learn's naive Bayes computes them); a class at −∞ gets 0.
-pub(crate) fn normalised_exp(joint: &[f64]) -> Vec<f64> {
-    let top = joint.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let norm = top + joint.iter().map(|j| (j - top).exp()).sum::<f64>().ln();
-    joint.iter().map(|j| (j - norm).exp()).collect()
+/// A naive Bayes model's probabilities: each class's joint log-likelihood of a row (`joint`;
+/// a class without training rows, `None`, is never predicted) made probabilities that sum to 1
+/// by the log-sum-exp trick, as scikit-learn computes them.
+pub(crate) fn naive_bayes_proba<C>(
+    x: &Matrix,
+    classes: &[Option<C>],
+    joint: impl Fn(&C, &[f64]) -> f64,
+) -> Vec<Vec<f64>> {
+    (0..x.rows)
+        .map(|r| {
+            let joint: Vec<f64> = classes
+                .iter()
+                .map(|class| {
+                    class
+                        .as_ref()
+                        .map_or(f64::NEG_INFINITY, |c| joint(c, x.row(r)))
+                })
+                .collect();
+            let top = joint.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let norm = top + joint.iter().map(|j| (j - top).exp()).sum::<f64>().ln();
+            joint.iter().map(|j| (j - norm).exp()).collect()
+        })
+        .collect()
 }
 
 /// The most probable class of each row; ties go to the lower class, as `argmax` does.

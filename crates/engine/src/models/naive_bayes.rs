@@ -70,30 +70,16 @@ impl GaussianNb {
 
     /// Probabilities by the log-sum-exp trick, as scikit-learn computes them.
     pub fn predict_proba(&self, x: &Matrix) -> Vec<Vec<f64>> {
-        (0..x.rows)
-            .map(|r| {
-                let row = x.row(r);
-                let joint: Vec<f64> = self
-                    .classes
-                    .iter()
-                    .map(|class| match class {
-                        None => f64::NEG_INFINITY,
-                        Some(c) => {
-                            let log_density: f64 = row
-                                .iter()
-                                .zip(c.mean.iter().zip(&c.var))
-                                .map(|(&v, (&m, &s2))| {
-                                    -0.5 * (2.0 * std::f64::consts::PI * s2).ln()
-                                        - 0.5 * (v - m).powi(2) / s2
-                                })
-                                .sum();
-                            c.log_prior + log_density
-                        }
-                    })
-                    .collect();
-                super::normalised_exp(&joint)
-            })
-            .collect()
+        super::naive_bayes_proba(x, &self.classes, |c, row| {
+            let log_density: f64 = row
+                .iter()
+                .zip(c.mean.iter().zip(&c.var))
+                .map(|(&v, (&m, &s2))| {
+                    -0.5 * (2.0 * std::f64::consts::PI * s2).ln() - 0.5 * (v - m).powi(2) / s2
+                })
+                .sum();
+            c.log_prior + log_density
+        })
     }
 
     pub fn predict(&self, x: &Matrix) -> Vec<u32> {

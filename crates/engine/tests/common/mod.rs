@@ -47,3 +47,56 @@ pub fn close(ours: f64, theirs: f64, relative: f64, what: &str) {
         "{what}: latih {ours} vs scikit-learn {theirs}"
     );
 }
+
+/// Why Python cannot check an export here (it lacks `modules`), or `None` when it can. The
+/// interpreter is `$PYTHON`, or python3.
+#[allow(dead_code)]
+pub fn python_lacks(modules: &str) -> Option<String> {
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    match std::process::Command::new(&python)
+        .args(["-c", &format!("import {modules}")])
+        .output()
+    {
+        Ok(out) if out.status.success() => None,
+        Ok(out) => Some(String::from_utf8_lossy(&out.stderr).trim().to_string()),
+        Err(e) => Some(format!("{python}: {e}")),
+    }
+}
+
+/// What `script` prints as JSON (a list of rows of numbers), run with a folder holding
+/// `files` (name, bytes) as its one argument, and the encoded `rows` as rows.csv.
+#[allow(dead_code)]
+pub fn python_rows(
+    script: &str,
+    files: &[(&str, &[u8])],
+    rows: &latih_engine::features::Matrix,
+) -> Vec<Vec<f64>> {
+    let dir = std::env::temp_dir().join(format!(
+        "latih-python-{}-{}",
+        std::process::id(),
+        files.first().map_or("rows", |f| f.0)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    let csv: String = (0..rows.rows)
+        .map(|r| {
+            let row: Vec<String> = rows.row(r).iter().map(|v| format!("{v:?}")).collect();
+            row.join(",") + "\n"
+        })
+        .collect();
+    std::fs::write(dir.join("rows.csv"), csv).unwrap();
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    let out = std::process::Command::new(python)
+        .args(["-c", script, dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}

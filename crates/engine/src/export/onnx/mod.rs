@@ -153,21 +153,28 @@ impl Ensemble {
     }
 }
 
+/// A split of either kind of tree, as the ensemble sees it.
+fn split(feature: usize, threshold: f64, left: usize, right: usize) -> TreeNode {
+    TreeNode::Split {
+        feature,
+        threshold,
+        left,
+        right,
+    }
+}
+
+/// A classification tree's nodes, its leaves weighing `class`'s share of their rows (times
+/// `scale`: a forest averages its trees).
 fn class_tree(nodes: &[ClassNode], class: usize, scale: f64) -> Vec<TreeNode> {
     nodes
         .iter()
         .map(|n| match n {
-            ClassNode::Split {
+            &ClassNode::Split {
                 feature,
                 threshold,
                 left,
                 right,
-            } => TreeNode::Split {
-                feature: *feature,
-                threshold: *threshold,
-                left: *left,
-                right: *right,
-            },
+            } => split(feature, threshold, left, right),
             ClassNode::Leaf { counts } => {
                 let total: u32 = counts.iter().sum();
                 let share = counts
@@ -179,21 +186,17 @@ fn class_tree(nodes: &[ClassNode], class: usize, scale: f64) -> Vec<TreeNode> {
         .collect()
 }
 
+/// A tree of values' nodes, `add` added to every leaf (boosting's starting score), times `scale`.
 fn value_tree(nodes: &[ValueNode], add: f64, scale: f64) -> Vec<TreeNode> {
     nodes
         .iter()
         .map(|n| match n {
-            ValueNode::Split {
+            &ValueNode::Split {
                 feature,
                 threshold,
                 left,
                 right,
-            } => TreeNode::Split {
-                feature: *feature,
-                threshold: *threshold,
-                left: *left,
-                right: *right,
-            },
+            } => split(feature, threshold, left, right),
             ValueNode::Leaf { value } => TreeNode::Leaf((add + value) * scale),
         })
         .collect()

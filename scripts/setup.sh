@@ -75,7 +75,8 @@ if ! python3 -c "import lightgbm, onnx, onnxruntime" >/dev/null 2>&1; then
   say "installing LightGBM, onnx and onnxruntime (PyPI)"
   python3 -m pip install --quiet lightgbm==4.7.0 onnx==1.23.2 onnxruntime==1.23.2 2>/dev/null ||
     python3 -m pip install --quiet --break-system-packages lightgbm==4.7.0 onnx==1.23.2 \
-      onnxruntime==1.23.2
+      onnxruntime==1.23.2 ||
+    say "LightGBM, onnx or onnxruntime could not be installed: the tests that need them say so and skip"
 fi
 
 say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromedriver --version | cut -d' ' -f1-2)"

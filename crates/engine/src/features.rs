@@ -9,6 +9,7 @@ pub mod scale;
 use crate::error::LimitedPart;
 use crate::table::{ColumnData, Table};
 use crate::Error;
+use serde::Serialize;
 
 /// Dense row-major matrix.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -170,8 +171,11 @@ pub fn encode_target(table: &Table, target: &str) -> Result<Labels, Error> {
     Ok(Labels { classes, codes })
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Encoding {
+/// How one column feeds the model: as its number, or as one 0/1 feature per category seen in
+/// training (none of them on for a category it never saw, or a missing one).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Encoding {
     Numeric {
         column: String,
     },
@@ -225,6 +229,11 @@ impl FeatureEncoder {
             });
         }
         Ok(encoder)
+    }
+
+    /// Each column the model reads, in its order.
+    pub fn encodings(&self) -> &[Encoding] {
+        &self.encodings
     }
 
     /// How many features the model sees: one per numeric column, one per category.

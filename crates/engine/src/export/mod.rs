@@ -9,12 +9,14 @@ mod cells;
 mod documents;
 mod lightgbm;
 mod onnx;
+mod recipe;
 mod schema;
 
 pub use cells::cell_python;
 pub use documents::{ipynb, python_script};
 pub use lightgbm::{lightgbm_model, lightgbm_of};
 pub use onnx::onnx_of;
+pub use recipe::{FlatTree, Link, ModelRecipe, Recipe};
 pub use schema::schema_of;
 
 use crate::notebook::{DataSource, DatasetCell, Notebook};

@@ -101,6 +101,13 @@ impl LogisticRegression {
         super::most_probable(&self.predict_proba(x))
     }
 
+    /// The standardiser's centres and scales (empty when off) and the weights: per score, the
+    /// coefficients then the intercept; for an export.
+    pub(crate) fn parts(&self) -> (&[f64], &[f64], &[Vec<f64>]) {
+        let (center, scale) = self.scaler.parts();
+        (center, scale, &self.weights)
+    }
+
     pub fn iterations(&self) -> u32 {
         self.iterations
     }

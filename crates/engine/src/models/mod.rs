@@ -40,6 +40,7 @@ pub(crate) use standardize::Standardizer;
 pub use svm::{Kernel, Svc, SvmParams, Svr};
 // What the tree's drawing (`crate::figures`) reads of fitted trees.
 pub(crate) use decision_tree::Node as ClassNode;
+pub(crate) use logistic::{sigmoid, softmax};
 pub(crate) use value_tree::Node as ValueNode;
 
 use crate::features::Matrix;

@@ -34,6 +34,11 @@ impl Standardizer {
         Self { center, scale }
     }
 
+    /// The centres and scales, for an export.
+    pub fn parts(&self) -> (&[f64], &[f64]) {
+        (&self.center, &self.scale)
+    }
+
     pub fn transform(&self, x: &Matrix) -> Matrix {
         if self.center.is_empty() {
             return x.clone();

@@ -29,8 +29,8 @@ pub use eval::{
 pub use forest::{grow_trees, shareable_forests, tree_shares, GrownForest, MIN_TREES_TO_SHARE};
 pub use note::{parse_note, NoteBlock, NoteNode};
 pub use predict::{
-    BatchPrediction, PredictCell, PredictField, PredictOutput, Prediction, BATCH_PREVIEW_ROWS,
-    MAX_CHOICES,
+    read_number, BatchPrediction, Example, PredictCell, PredictField, PredictOutput, Prediction,
+    BATCH_PREVIEW_ROWS, MAX_CHOICES,
 };
 pub use query::{
     fresh_query_name, sql_tokens, tables_for, tables_of, QueryOutput, SqlCell, SqlToken,

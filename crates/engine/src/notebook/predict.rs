@@ -11,7 +11,7 @@ use super::eval::{data_above, DataSource, Fitted, SplitData, State};
 use super::{Cell, Notebook, StepsCell};
 use crate::error::CellKind;
 use crate::features::FeatureEncoder;
-use crate::prep::Prepared;
+use crate::prep::{Prepared, RowStep};
 use crate::split::HoldOut;
 use crate::table::{read_table, ColumnData, Table};
 use crate::Error;
@@ -208,6 +208,84 @@ pub(crate) fn input_fields(
     ))
 }
 
+/// What a model taken out of the page needs besides the model: each step as it changes one new
+/// row (fitted on the training rows, as the table's steps were), and the first `examples` test
+/// rows as they were before the steps (text, as a form or a file gives them) with the
+/// pipeline's prediction of each, for the exports' tests to compare with.
+pub(crate) fn deploy_parts(
+    notebook: &Notebook,
+    trained_at: usize,
+    source: &dyn DataSource,
+    (encoder, model): (&FeatureEncoder, &Fitted),
+    classes: &[String],
+    examples: usize,
+) -> Result<(Vec<RowStep>, Vec<Example>), Error> {
+    let (steps, before) = before_steps(notebook, trained_at, source)?;
+    let data = before.split_data()?;
+    let mut prepared = Prepared {
+        table: data.table.clone(),
+        target: data.target.to_string(),
+        train: data.split.train.clone(),
+        test: data.split.test.clone(),
+        carried: Vec::new(),
+    };
+    let mut row_steps = Vec::new();
+    for (_, cell) in &steps {
+        for step in &cell.steps {
+            row_steps.extend(step.apply(&mut prepared)?.fitted);
+        }
+    }
+    let rows: Vec<BTreeMap<String, String>> = data
+        .split
+        .test
+        .iter()
+        .take(examples)
+        .map(|&r| {
+            data.table
+                .columns
+                .iter()
+                .filter(|c| c.name != data.target)
+                .map(|c| (c.name.clone(), c.display(r)))
+                .collect()
+        })
+        .collect();
+    let readers: Vec<Box<RowValues<'_>>> = rows
+        .iter()
+        .map(|row| Box::new(|column: &str| row.get(column).cloned()) as Box<RowValues<'_>>)
+        .collect();
+    let readers: Vec<&RowValues<'_>> = readers.iter().map(|r| &**r).collect();
+    // A row the model cannot take (a missing value where only trees allow one) is left out.
+    let predicted = match predict_rows(&data, encoder, model, &steps, classes, &readers) {
+        Ok(all) => all.into_iter().map(Some).collect(),
+        Err(_) => readers
+            .iter()
+            .map(|r| {
+                predict_rows(&data, encoder, model, &steps, classes, &[*r])
+                    .ok()
+                    .map(|mut p| p.swap_remove(0))
+            })
+            .collect::<Vec<_>>(),
+    };
+    let examples = rows
+        .iter()
+        .zip(predicted)
+        .filter_map(|(row, prediction)| {
+            Some(Example {
+                row: row.clone(),
+                prediction: prediction?,
+            })
+        })
+        .collect();
+    Ok((row_steps, examples))
+}
+
+/// A row as typed (by column, before the steps) and the notebook's prediction of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    pub row: BTreeMap<String, String>,
+    pub prediction: Prediction,
+}
+
 /// Each row's prediction: the rows (each a column → value reader) added to the table as it was
 /// before the steps, carried through them, encoded and predicted.
 fn predict_rows(
@@ -370,7 +448,7 @@ fn append_row(
 }
 
 /// A number as either language writes it: `22.5` or `22,5`.
-fn read_number(text: &str) -> Option<f64> {
+pub fn read_number(text: &str) -> Option<f64> {
     let text = text.trim();
     let text = if text.contains('.') {
         text.to_string()

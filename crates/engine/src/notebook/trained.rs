@@ -2,11 +2,13 @@
 //! what an export that takes the trained model out of the page starts from.
 
 use super::eval::{data_above, run_cell, DataSource, Fitted};
+use super::predict::Example;
 use super::PredictField;
 use super::{Cell, Notebook};
 use crate::error::CellKind;
 use crate::features::{FeatureEncoder, Matrix, Outcomes};
 use crate::models::{Classifier, GradientBoosting, Regressor};
+use crate::prep::RowStep;
 use crate::Error;
 use std::sync::Arc;
 
@@ -23,7 +25,14 @@ pub struct TrainedModel {
     pub test_rows: Matrix,
     /// The name of the model in the notebook (`"gradient_boosting"`).
     pub model_name: &'static str,
+    /// The steps above the model as each changes one new row.
+    pub row_steps: Vec<RowStep>,
+    /// The first test rows before the steps, and the notebook's prediction of each.
+    pub examples: Vec<Example>,
 }
+
+/// How many test rows an export carries as examples (golden rows for its tests).
+pub const EXAMPLES: usize = 20;
 
 impl TrainedModel {
     pub fn encoder(&self) -> &FeatureEncoder {
@@ -90,7 +99,17 @@ pub fn trained_model(notebook: &Notebook, source: &dyn DataSource) -> Result<Tra
     let model = state.model.clone().ok_or(Error::NeedsCellAbove {
         cell: CellKind::Train,
     })?;
+    let (row_steps, examples) = super::predict::deploy_parts(
+        notebook,
+        at,
+        source,
+        (&model.0, &model.1),
+        &classes,
+        EXAMPLES,
+    )?;
     Ok(TrainedModel {
+        row_steps,
+        examples,
         test_rows: model.0.transform(data.table, &data.split.test)?,
         test_truth: data.outcome.of_rows(&data.split.test),
         target: data.target.to_string(),

@@ -9,8 +9,12 @@ use crate::Error;
 
 /// `OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=-1)`: the training rows'
 /// categories in sorted order become 0, 1, 2, …; a category unseen there is -1; missing stays
-/// missing. Returns how many values it encoded.
-pub(super) fn ordinal(data: &mut ColumnData, train: &[usize], name: &str) -> Result<usize, Error> {
+/// missing. Returns how many values it encoded, and the categories.
+pub(super) fn ordinal(
+    data: &mut ColumnData,
+    train: &[usize],
+    name: &str,
+) -> Result<(usize, Vec<String>), Error> {
     let (ColumnData::Categorical(values) | ColumnData::Text(values)) = data else {
         return Err(Error::StepNeedsCategories {
             column: name.to_string(),
@@ -38,8 +42,9 @@ pub(super) fn ordinal(data: &mut ColumnData, train: &[usize], name: &str) -> Res
         })
         .collect();
     let encoded = codes.iter().filter(|x| !x.is_nan()).count();
+    let categories = categories.into_iter().map(str::to_string).collect();
     *data = ColumnData::Numeric(codes);
-    Ok(encoded)
+    Ok((encoded, categories))
 }
 
 /// The bounds outside which a value is an outlier by Tukey's rule, from the training rows:
@@ -136,7 +141,10 @@ mod tests {
                 .chain([None])
                 .collect(),
         );
-        assert_eq!(ordinal(&mut data, &[0, 1, 3], "k"), Ok(5));
+        assert_eq!(
+            ordinal(&mut data, &[0, 1, 3], "k"),
+            Ok((5, vec!["a".to_string(), "b".to_string()]))
+        );
         assert_eq!(
             data,
             ColumnData::Numeric(vec![1.0, 0.0, -1.0, 1.0, -1.0, f64::NAN])

@@ -3,10 +3,12 @@
 //! nothing here ever looks at the test rows while fitting.
 
 mod columns;
+mod fitted;
 mod impute;
 mod rows;
 mod steps;
 
+pub use fitted::{Row, RowStep, RowValue};
 pub use impute::{ImputeStrategy, Imputer};
 pub use rows::FilterOp;
 // Scaling is column statistics that models use too (a network standardises its inputs), so it

@@ -4,6 +4,7 @@
 //! that is the lesson about leakage the cell shows.
 
 use super::columns;
+use super::fitted::RowStep;
 use super::rows::{self, FilterOp};
 use super::{ImputeStrategy, Imputer, Scaler, ScalerKind};
 use crate::python::{py_float, py_retyped, py_str, py_str_list};
@@ -198,6 +199,10 @@ pub struct StepReport {
     pub learned: Vec<(String, f64)>,
     /// The same step in pandas / scikit-learn ([`Step::python`]).
     pub python: String,
+    /// What the fitted step does to one new row, for a model taken out of the page (never
+    /// sent to the app).
+    #[serde(skip)]
+    pub fitted: Vec<RowStep>,
 }
 
 /// The table the steps work on, with the rows of each side of the split.
@@ -219,6 +224,7 @@ impl Step {
         let mut cells_changed = 0;
         let mut made_missing = 0;
         let mut learned = Vec::new();
+        let mut fitted = Vec::new();
         match self {
             Step::DropColumns { columns } => {
                 for name in columns {
@@ -230,6 +236,9 @@ impl Step {
                     column_index(&data.table, name)?;
                 }
                 data.table.columns.retain(|c| !columns.contains(&c.name));
+                fitted.push(RowStep::Drop {
+                    columns: columns.clone(),
+                });
             }
             Step::Impute { column, strategy } => {
                 let target = data.target.clone();
@@ -240,6 +249,10 @@ impl Step {
                     ColumnData::Numeric(values) => {
                         let imputer = Imputer::fit(strategy, values, &train, column)?;
                         learned.push((column.clone(), imputer.fill));
+                        fitted.push(RowStep::FillNumber {
+                            column: column.clone(),
+                            value: imputer.fill,
+                        });
                         *values = imputer.transform(values);
                     }
                     ColumnData::Categorical(values) | ColumnData::Text(values) => {
@@ -256,6 +269,10 @@ impl Step {
                         values.iter_mut().filter(|v| v.is_none()).for_each(|v| {
                             *v = Some(fill.clone());
                         });
+                        fitted.push(RowStep::FillCategory {
+                            column: column.clone(),
+                            value: fill,
+                        });
                     }
                 }
                 cells_changed = missing;
@@ -264,6 +281,9 @@ impl Step {
                 let target = data.target.clone();
                 let col = feature_column(&mut data.table, column, &target)?;
                 cells_changed = to_categories(&mut col.data);
+                fitted.push(RowStep::Categories {
+                    column: column.clone(),
+                });
             }
             Step::Scale { column, kind } => {
                 let names: Vec<String> = match column {
@@ -286,6 +306,12 @@ impl Step {
                     };
                     let scaler = Scaler::fit(*kind, values, &train, &name)?;
                     learned.push((name.clone(), scaler.center));
+                    fitted.push(RowStep::Scale {
+                        column: name.clone(),
+                        kind: *kind,
+                        center: scaler.center,
+                        scale: scaler.scale,
+                    });
                     cells_changed += values.iter().filter(|x| !x.is_nan()).count();
                     *values = scaler.transform(values);
                 }
@@ -312,6 +338,10 @@ impl Step {
                     });
                 }
                 col.name = to.to_string();
+                fitted.push(RowStep::Rename {
+                    column: column.clone(),
+                    to: to.to_string(),
+                });
             }
             Step::Cast { column, to } => {
                 let col = feature_column(&mut data.table, column, &data.target.clone())?;
@@ -320,6 +350,19 @@ impl Step {
                 let before = ValueType::of(&col.data);
                 let present = (0..col.len()).filter(|&r| !col.is_missing(r)).count();
                 made_missing = retype(col, *to);
+                let column = column.clone();
+                fitted.push(match to {
+                    ValueType::Float => RowStep::Numbers {
+                        column,
+                        round: false,
+                    },
+                    ValueType::Integer => RowStep::Numbers {
+                        column,
+                        round: true,
+                    },
+                    ValueType::Boolean => RowStep::Truths { column },
+                    ValueType::Categorical | ValueType::Text => RowStep::Categories { column },
+                });
                 if ValueType::of(&col.data) != before {
                     cells_changed = present;
                 }
@@ -342,7 +385,12 @@ impl Step {
             Step::Ordinal { column } => {
                 let train = data.train.clone();
                 let col = feature_column(&mut data.table, column, &data.target.clone())?;
-                cells_changed = columns::ordinal(&mut col.data, &train, column)?;
+                let categories;
+                (cells_changed, categories) = columns::ordinal(&mut col.data, &train, column)?;
+                fitted.push(RowStep::Ordinal {
+                    column: column.clone(),
+                    categories,
+                });
             }
             Step::ClipOutliers { column } => {
                 let train = data.train.clone();
@@ -351,10 +399,18 @@ impl Step {
                 cells_changed = columns::clip(values, (low, high));
                 learned.push((format!("{column} ≥"), low));
                 learned.push((format!("{column} ≤"), high));
+                fitted.push(RowStep::Clip {
+                    column: column.clone(),
+                    low,
+                    high,
+                });
             }
             Step::Log { column } => {
                 let values = numeric_feature(data, column)?;
                 cells_changed = columns::log1p(values, column)?;
+                fitted.push(RowStep::Log {
+                    column: column.clone(),
+                });
             }
             Step::Bin { column, bins } => {
                 if !(2..=MAX_BINS).contains(bins) {
@@ -371,6 +427,10 @@ impl Step {
                 let values = numeric_feature(data, column)?;
                 let edges = columns::uniform_edges(values, &train, *bins, column)?;
                 cells_changed = columns::bin(values, &edges);
+                fitted.push(RowStep::Bin {
+                    column: column.clone(),
+                    edges,
+                });
             }
         }
         Ok(StepReport {
@@ -382,6 +442,7 @@ impl Step {
             made_missing,
             learned,
             python: self.python(),
+            fitted,
         })
     }
 

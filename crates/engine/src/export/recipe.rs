@@ -1,0 +1,387 @@
+//! The trained pipeline as plain data: the inputs a new row needs, each fitted step as it
+//! changes that row, the feature encoder, and the model as trees or weights. The prediction
+//! page's script reads it as JSON and repeats, line for line, what [`Recipe::predict`] does
+//! here; a test holds this against the notebook's own predictions, and the page against this.
+//!
+//! The model's arithmetic keeps the engine's order of operations (a forest sums its trees
+//! from zero, then divides; boosting starts from its baseline), so that the numbers agree to
+//! the last bit where both sides use the same operations.
+
+use crate::features::Encoding;
+use crate::models::{ClassNode, Classifier, Regressor, ValueNode};
+use crate::notebook::{PredictField, TrainedModel};
+use crate::prep::{Row, RowStep, RowValue};
+use crate::Error;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recipe {
+    pub target: String,
+    /// The classes in the order of the probabilities; empty when the model predicts numbers.
+    pub classes: Vec<String>,
+    /// The columns a new row gives, as the data set has them (before the steps).
+    pub inputs: Vec<PredictField>,
+    pub steps: Vec<RowStep>,
+    /// The model's columns, in order.
+    pub features: Vec<Encoding>,
+    pub model: ModelRecipe,
+}
+
+/// How scores become the outputs.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Link {
+    /// The scores are the outputs (probabilities already, or the number).
+    Identity,
+    /// One score p of the second class: the outputs are 1 − p and p.
+    Sigmoid,
+    Softmax,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ModelRecipe {
+    /// score[t] = (start[t] + the leaf values every tree adds to t) / divide.
+    Trees {
+        start: Vec<f64>,
+        trees: Vec<FlatTree>,
+        divide: f64,
+        link: Link,
+    },
+    /// score[t] = intercept[t] + Σⱼ xⱼ · coef[t][j], with xⱼ first standardised by `center`
+    /// and `scale` when they are given.
+    Linear {
+        center: Vec<f64>,
+        scale: Vec<f64>,
+        coef: Vec<Vec<f64>>,
+        intercept: Vec<f64>,
+        link: Link,
+    },
+}
+
+/// A tree as arrays by node (the root first): a split sends `x[feature] <= threshold` left; a
+/// leaf (`feature` −1) adds `leaf` to the scores from `first` on.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct FlatTree {
+    pub first: usize,
+    pub feature: Vec<i64>,
+    pub threshold: Vec<f64>,
+    pub left: Vec<usize>,
+    pub right: Vec<usize>,
+    pub leaf: Vec<Vec<f64>>,
+}
+
+impl FlatTree {
+    fn split(&mut self, feature: usize, threshold: f64, left: usize, right: usize) {
+        self.feature.push(feature as i64);
+        self.threshold.push(threshold);
+        self.left.push(left);
+        self.right.push(right);
+        self.leaf.push(Vec::new());
+    }
+
+    fn leaf(&mut self, values: Vec<f64>) {
+        self.feature.push(-1);
+        self.threshold.push(0.0);
+        self.left.push(0);
+        self.right.push(0);
+        self.leaf.push(values);
+    }
+
+    fn of_classes(nodes: &[ClassNode]) -> Self {
+        let mut tree = Self::default();
+        for node in nodes {
+            match node {
+                &ClassNode::Split {
+                    feature,
+                    threshold,
+                    left,
+                    right,
+                } => tree.split(feature, threshold, left, right),
+                ClassNode::Leaf { counts } => {
+                    // As the tree's predict_proba: each class's share of the leaf's rows.
+                    let total: u32 = counts.iter().sum();
+                    tree.leaf(
+                        counts
+                            .iter()
+                            .map(|&c| f64::from(c) / f64::from(total.max(1)))
+                            .collect(),
+                    );
+                }
+            }
+        }
+        tree
+    }
+
+    fn of_values(nodes: &[ValueNode], first: usize) -> Self {
+        let mut tree = Self {
+            first,
+            ..Self::default()
+        };
+        for node in nodes {
+            match node {
+                &ValueNode::Split {
+                    feature,
+                    threshold,
+                    left,
+                    right,
+                } => tree.split(feature, threshold, left, right),
+                ValueNode::Leaf { value } => tree.leaf(vec![*value]),
+            }
+        }
+        tree
+    }
+
+    /// The leaf `x` reaches (none for a malformed tree, which adds nothing).
+    fn leaf_of(&self, x: &[f64]) -> Option<&[f64]> {
+        let mut at = 0;
+        // A split's children come after it, so a walk takes at most one step per node.
+        for _ in 0..self.feature.len() {
+            let feature = *self.feature.get(at)?;
+            if feature < 0 {
+                return self.leaf.get(at).map(Vec::as_slice);
+            }
+            let value = x.get(feature as usize).copied().unwrap_or(f64::NAN);
+            at = if value <= self.threshold[at] {
+                self.left[at]
+            } else {
+                self.right[at]
+            };
+        }
+        None
+    }
+}
+
+impl ModelRecipe {
+    fn of(trained: &TrainedModel) -> Result<Self, Error> {
+        let refused = || Error::OnnxModelNotYet {
+            model: trained.model_name.to_string(),
+        };
+        let classes = trained.classes.len();
+        let class_trees = |trees: &mut dyn Iterator<Item = &[ClassNode]>| -> Vec<FlatTree> {
+            trees.map(FlatTree::of_classes).collect()
+        };
+        let value_trees = |trees: &mut dyn Iterator<Item = &[ValueNode]>| -> Vec<FlatTree> {
+            trees.map(|nodes| FlatTree::of_values(nodes, 0)).collect()
+        };
+        let forest = |trees: Vec<FlatTree>, outputs: usize| ModelRecipe::Trees {
+            start: vec![0.0; outputs],
+            divide: trees.len().max(1) as f64,
+            trees,
+            link: Link::Identity,
+        };
+        let boosted = |model: &crate::models::GradientBoosting| {
+            let (baseline, rounds, _) = model.parts();
+            ModelRecipe::Trees {
+                start: baseline.to_vec(),
+                trees: rounds
+                    .iter()
+                    .flat_map(|trees| {
+                        trees
+                            .iter()
+                            .enumerate()
+                            .map(|(score, tree)| FlatTree::of_values(&tree.nodes, score))
+                    })
+                    .collect(),
+                divide: 1.0,
+                link: match baseline.len() {
+                    _ if trained.classes.is_empty() => Link::Identity,
+                    1 => Link::Sigmoid,
+                    _ => Link::Softmax,
+                },
+            }
+        };
+        Ok(match (trained.classifier(), trained.regressor()) {
+            (Some(model), _) => match model {
+                Classifier::DecisionTree(tree) => {
+                    forest(class_trees(&mut std::iter::once(tree.nodes())), classes)
+                }
+                Classifier::RandomForest(model) => forest(
+                    class_trees(&mut model.grown().iter().map(|t| t.nodes())),
+                    classes,
+                ),
+                Classifier::GradientBoosting(model) => boosted(model),
+                Classifier::LogisticRegression(model) => {
+                    let (center, scale, weights) = model.parts();
+                    linear(
+                        center,
+                        scale,
+                        weights,
+                        if classes == 2 {
+                            Link::Sigmoid
+                        } else {
+                            Link::Softmax
+                        },
+                    )
+                }
+                _ => return Err(refused()),
+            },
+            (None, Some(model)) => match model {
+                Regressor::DecisionTree(tree) => {
+                    forest(value_trees(&mut std::iter::once(tree.nodes())), 1)
+                }
+                Regressor::RandomForest(model) => {
+                    forest(value_trees(&mut model.grown().iter().map(|t| t.nodes())), 1)
+                }
+                Regressor::GradientBoosting(model) => boosted(model),
+                Regressor::Linear(model) => ModelRecipe::Linear {
+                    center: Vec::new(),
+                    scale: Vec::new(),
+                    coef: vec![model.coef.clone()],
+                    intercept: vec![model.intercept],
+                    link: Link::Identity,
+                },
+                _ => return Err(refused()),
+            },
+            (None, None) => return Err(refused()),
+        })
+    }
+
+    /// The outputs for one encoded row: probabilities, or the number.
+    fn outputs(&self, x: &[f64]) -> Vec<f64> {
+        let (scores, link) = match self {
+            ModelRecipe::Trees {
+                start,
+                trees,
+                divide,
+                link,
+            } => {
+                let mut scores = start.clone();
+                for tree in trees {
+                    let leaf = tree.leaf_of(x).unwrap_or_default();
+                    for (score, value) in scores.iter_mut().skip(tree.first).zip(leaf) {
+                        *score += value;
+                    }
+                }
+                scores.iter_mut().for_each(|s| *s /= divide);
+                (scores, *link)
+            }
+            ModelRecipe::Linear {
+                center,
+                scale,
+                coef,
+                intercept,
+                link,
+            } => {
+                let x: Vec<f64> = if center.is_empty() {
+                    x.to_vec()
+                } else {
+                    x.iter()
+                        .zip(center.iter().zip(scale))
+                        .map(|(v, (c, s))| (v - c) / s)
+                        .collect()
+                };
+                let scores = coef
+                    .iter()
+                    .zip(intercept)
+                    .map(|(w, b)| b + x.iter().zip(w).map(|(a, w)| a * w).sum::<f64>())
+                    .collect();
+                (scores, *link)
+            }
+        };
+        match link {
+            Link::Identity => scores,
+            Link::Sigmoid => {
+                let p = crate::models::sigmoid(scores[0]);
+                vec![1.0 - p, p]
+            }
+            Link::Softmax => crate::models::softmax(&scores).0,
+        }
+    }
+}
+
+/// A linear model's recipe from its standardiser and its weights (each row: the coefficients,
+/// then the intercept).
+fn linear(center: &[f64], scale: &[f64], weights: &[Vec<f64>], link: Link) -> ModelRecipe {
+    let (coef, intercept) = weights
+        .iter()
+        .map(|w| {
+            let (coef, intercept) = w.split_at(w.len().saturating_sub(1));
+            (coef.to_vec(), intercept.first().copied().unwrap_or(0.0))
+        })
+        .unzip();
+    ModelRecipe::Linear {
+        center: center.to_vec(),
+        scale: scale.to_vec(),
+        coef,
+        intercept,
+        link,
+    }
+}
+
+impl Recipe {
+    pub fn of(trained: &TrainedModel) -> Result<Self, Error> {
+        Ok(Self {
+            target: trained.target.clone(),
+            classes: trained.classes.clone(),
+            inputs: trained.inputs.clone(),
+            steps: trained.row_steps.clone(),
+            features: trained.encoder().encodings().to_vec(),
+            model: ModelRecipe::of(trained)?,
+        })
+    }
+
+    /// The prediction of one row (each input column's text, as typed): each class's
+    /// probability, or the number.
+    pub fn predict(&self, value_of: &dyn Fn(&str) -> Option<String>) -> Result<Vec<f64>, Error> {
+        let mut row = Row::new();
+        for input in &self.inputs {
+            let text = value_of(&input.column)
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty());
+            let value = match text {
+                None if input.numeric => RowValue::Number(f64::NAN),
+                Some(text) if input.numeric => {
+                    RowValue::Number(crate::notebook::read_number(&text).ok_or_else(|| {
+                        Error::PredictValueNotNumber {
+                            column: input.column.clone(),
+                            value: text.clone(),
+                        }
+                    })?)
+                }
+                text => RowValue::Category(text),
+            };
+            row.insert(input.column.clone(), value);
+        }
+        for step in &self.steps {
+            step.apply(&mut row)?;
+        }
+        let missing: Vec<String> = self
+            .features
+            .iter()
+            .map(column_of)
+            .filter(|c| match row.get(*c) {
+                Some(RowValue::Number(x)) => x.is_nan(),
+                Some(RowValue::Category(v)) => v.is_none(),
+                None => true,
+            })
+            .map(str::to_string)
+            .collect();
+        if !missing.is_empty() {
+            return Err(Error::PredictValuesMissing { columns: missing });
+        }
+        let mut x = Vec::new();
+        for encoding in &self.features {
+            match (encoding, row.get(column_of(encoding))) {
+                (Encoding::Numeric { .. }, Some(RowValue::Number(v))) => x.push(*v),
+                (Encoding::OneHot { categories, .. }, Some(RowValue::Category(v))) => x.extend(
+                    categories
+                        .iter()
+                        .map(|c| f64::from(u8::from(v.as_deref() == Some(c.as_str())))),
+                ),
+                _ => {
+                    return Err(Error::UnknownColumn {
+                        name: column_of(encoding).to_string(),
+                    })
+                }
+            }
+        }
+        Ok(self.model.outputs(&x))
+    }
+}
+
+fn column_of(encoding: &Encoding) -> &str {
+    match encoding {
+        Encoding::Numeric { column } | Encoding::OneHot { column, .. } => column,
+    }
+}

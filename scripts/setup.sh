@@ -78,5 +78,15 @@ if ! python3 -c "import lightgbm, onnx, onnxruntime" >/dev/null 2>&1; then
       onnxruntime==1.23.2 ||
     say "LightGBM, onnx or onnxruntime could not be installed: the tests that need them say so and skip"
 fi
+# The API bundle's own tests (FastAPI's TestClient) run in the deploy tests: the versions its
+# requirements.txt pins (crates/engine/src/export/api/requirements.txt).
+if ! python3 -c "import fastapi, uvicorn, httpx, pytest" >/dev/null 2>&1; then
+  say "installing FastAPI, uvicorn, httpx and pytest (PyPI)"
+  api_packages="fastapi==0.165.0 uvicorn==0.55.0 httpx==0.29.0 pytest==9.2.0"
+  # shellcheck disable=SC2086
+  python3 -m pip install --quiet $api_packages 2>/dev/null ||
+    python3 -m pip install --quiet --break-system-packages $api_packages ||
+    say "FastAPI, uvicorn, httpx or pytest could not be installed: the API bundle's test says so and skips"
+fi
 
 say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromedriver --version | cut -d' ' -f1-2)"

@@ -5,10 +5,12 @@ use super::exports::Exports;
 use super::file::download_bytes;
 use super::share::share_url;
 use super::NotebookState;
-use crate::i18n::use_i18n;
+use crate::i18n::{load_catalog, use_i18n};
 use crate::jobs::{JobEvent, JobFailure};
+use latih_engine::export::PageWords;
 use latih_engine::jobs::{Job, JobResult, ModelFile};
 use latih_engine::Error;
+use latih_i18n::Lang;
 use leptos::prelude::*;
 use std::ops::Deref;
 
@@ -23,13 +25,12 @@ enum Status {
 pub fn ModelFiles(state: NotebookState) -> impl IntoView {
     let i18n = use_i18n();
     let status = RwSignal::new(None::<Status>);
-    let fetch = move |file: ModelFile, name: &'static str, media: &'static str| {
+    let run = move |file: ModelFile, name: &'static str, media: &'static str, words| {
         let notebook = state.doc.get_untracked();
         let link = match state.exports.read_untracked().deref() {
             Exports::Ready(exported) => share_url(&exported.link),
             _ => String::new(),
         };
-        status.set(Some(Status::Preparing));
         let on_event = move |event: JobEvent| match event {
             JobEvent::Done(JobResult::ModelExported(Ok(bytes))) => {
                 download_bytes(&bytes, name, media);
@@ -49,9 +50,28 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
                 notebook,
                 file,
                 link,
+                words,
+                lang: i18n.lang().code().to_string(),
             },
             Box::new(on_event),
         );
+    };
+    let fetch = move |file: ModelFile, name: &'static str, media: &'static str| {
+        status.set(Some(Status::Preparing));
+        if file != ModelFile::Page {
+            run(file, name, media, PageWords::new());
+            return;
+        }
+        // The page switches between both languages offline: it carries both catalogs' words.
+        leptos::task::spawn_local(async move {
+            for lang in Lang::ALL {
+                if let Err(reason) = load_catalog(lang, true).await {
+                    status.set(Some(Status::NoWorker(reason)));
+                    return;
+                }
+            }
+            run(file, name, media, latih_i18n::page_words());
+        });
     };
     let message = move || {
         status.get().map(|s| match s {
@@ -80,6 +100,12 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
             </button>
             <button type="button" on:click=move |_| fetch(ModelFile::Schema, "schema.json", "application/json")>
                 {i18n.text("model-file-schema")}
+            </button>
+            <button type="button" on:click=move |_| fetch(ModelFile::Page, "predict.html", "text/html")>
+                {i18n.text("model-file-page")}
+            </button>
+            <button type="button" on:click=move |_| fetch(ModelFile::Api, "api.zip", "application/zip")>
+                {i18n.text("model-file-api")}
             </button>
         </div>
         <p class="hint">{i18n.text("model-file-note")}</p>

@@ -2,10 +2,11 @@
 //! the engine the browser uses, so the numbers are the same; the way out when a data set
 //! outgrows a browser tab. The shipped data sets are built in.
 //!
-//! `latih export notebook.latih.json --to py|ipynb|onnx|lightgbm|schema [-o FILE]`: prints the notebook as a
-//! Python script or a Jupyter notebook that repeats it with pandas and scikit-learn, or its last
-//! model as ONNX (tree models so far) or (gradient-boosted trees) as a LightGBM text model, or its schema (inputs, classes,
-//! test scores).
+//! `latih export notebook.latih.json --to py|ipynb|onnx|lightgbm|schema|page|api [-o FILE]`: prints
+//! the notebook as a Python script or a Jupyter notebook that repeats it with pandas and
+//! scikit-learn, or its last pipeline as ONNX (steps included), as a LightGBM text model
+//! (gradient-boosted trees), as its schema (inputs, classes, test scores), or as a prediction
+//! page (one HTML file, with the cleaning steps and the model inside), or an API bundle (a zip).
 //!
 //! `latih lessons` and `latih check <lesson> <work>`: the course's lessons, and their checks run
 //! on a learner's work (see `lessons.rs`).
@@ -17,7 +18,9 @@ mod search;
 
 use clap::{Parser, Subcommand};
 use fetch::{fetch_data, FetchLimits};
-use latih_engine::export::{ipynb, lightgbm_of, onnx_of, python_script, schema_of};
+use latih_engine::export::{
+    api_of, ipynb, lightgbm_of, onnx_of, page_of, python_script, schema_of,
+};
 use latih_engine::notebook::budget::{estimate, DataShape, Estimate};
 use latih_engine::notebook::{evaluate, link, Cell, DatasetCell, Notebook};
 use latih_engine::table::decode_text;
@@ -91,10 +94,12 @@ enum Command {
     Export {
         /// A saved notebook (.latih.json), or a file holding a shared link (…#nb=…).
         notebook: PathBuf,
-        /// py: a script with `# %%` cells; ipynb: a Jupyter notebook; onnx: the last model (tree
-        /// models so far) as ONNX, on the model's own columns; lightgbm: the last model,
-        /// gradient-boosted trees, as a LightGBM text model (`lightgbm.Booster(model_file=…)`);
-        /// schema: the last model's inputs, classes and test scores (schema.json).
+        /// py: a script with `# %%` cells; ipynb: a Jupyter notebook; onnx: the last model with
+        /// its cleaning steps as ONNX (trees, forests, boosted trees, logistic and linear
+        /// regression), one input per column; lightgbm: the last model, gradient-boosted trees,
+        /// as a LightGBM text model (`lightgbm.Booster(model_file=…)`); schema: the last
+        /// model's inputs, classes and test scores (schema.json); page: a prediction page (one
+        /// HTML file, both languages).
         #[arg(long, value_enum, default_value = "py")]
         to: ExportFormat,
         /// Write to this file instead of standard output.
@@ -132,6 +137,10 @@ enum ExportFormat {
     Onnx,
     Lightgbm,
     Schema,
+    /// The prediction page (one HTML file).
+    Page,
+    /// The API bundle (a zip: FastAPI, the ONNX model, tests, Dockerfile).
+    Api,
 }
 
 /// The data sets shipped with the site, built into the binary.
@@ -196,8 +205,15 @@ fn export(
     let failed = |e: latih_engine::Error| latih_i18n::error_message(lang, &e);
     let text = match to {
         // Binary: written as bytes, to the file or to standard output.
-        ExportFormat::Onnx => {
-            let bytes = onnx_of(&shared.notebook, &sources).map_err(failed)?;
+        ExportFormat::Onnx | ExportFormat::Api => {
+            let bytes = match to {
+                ExportFormat::Api => {
+                    let link = format!("/notebook#nb={}", link::encode(&shared.notebook));
+                    api_of(&shared.notebook, &sources, lang.code(), &link)
+                }
+                _ => onnx_of(&shared.notebook, &sources),
+            }
+            .map_err(failed)?;
             return match output {
                 Some(file) => std::fs::write(&file, bytes)
                     .map(|()| String::new())
@@ -213,13 +229,15 @@ fn export(
         }
         ExportFormat::Py => python_script(&shared.notebook, &words, &sources),
         ExportFormat::Ipynb => ipynb(&shared.notebook, &words, &sources),
-        ExportFormat::Lightgbm => lightgbm_of(&shared.notebook, &sources)
-            .map_err(|e| latih_i18n::error_message(lang, &e))?,
+        ExportFormat::Lightgbm => lightgbm_of(&shared.notebook, &sources).map_err(failed)?,
         // The notebook's link, to be opened on any Latih site.
         ExportFormat::Schema => {
             let link = format!("/notebook#nb={}", link::encode(&shared.notebook));
-            schema_of(&shared.notebook, &sources, &link)
-                .map_err(|e| latih_i18n::error_message(lang, &e))?
+            schema_of(&shared.notebook, &sources, &link).map_err(failed)?
+        }
+        ExportFormat::Page => {
+            let link = format!("/notebook#nb={}", link::encode(&shared.notebook));
+            page_of(&shared.notebook, &sources, &latih_i18n::page_words(), &link).map_err(failed)?
         }
     };
     match output {

@@ -593,6 +593,25 @@ fn the_last_model_leaves_as_a_lightgbm_text_model_or_says_why_not() {
         .as_str()
         .unwrap()
         .starts_with("/notebook#nb="));
+    // The prediction page: one HTML file with both languages' words and the model inside.
+    let page = latih(&["export", args[0], args[1], "page"]);
+    assert!(page.starts_with("<!doctype html>"), "{page}");
+    assert!(page.contains(r#""page-predict":"Prediksi""#));
+    assert!(page.contains(r#""page-predict":"Predict""#));
+    assert!(page.contains(r#""classes":["Adelie","Chinstrap","Gentoo"]"#));
+    // The API bundle: a zip, written to the file (the engine's tests run its own tests).
+    let api = dir.join("api.zip");
+    latih(&[
+        "export",
+        args[0],
+        args[1],
+        "api",
+        "-o",
+        api.to_str().unwrap(),
+    ]);
+    let bundle = std::fs::read(&api).unwrap();
+    assert_eq!(&bundle[..4], b"PK\x03\x04");
+    assert!(bundle.windows(7).any(|w| w == b"main.py"));
     // A forest is not boosting: refused, in the learner's language, with the model's name.
     std::fs::write(
         &notebook,

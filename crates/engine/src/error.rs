@@ -235,10 +235,16 @@ pub enum Error {
     LightgbmNeedsBoosting {
         model: String,
     },
-    /// An ONNX model was asked of a model (`model`, its notebook name) whose graph is not
-    /// written yet.
-    OnnxModelNotYet {
+    /// The model (`model`, its notebook name) cannot leave the page yet (as ONNX, or in a
+    /// prediction page).
+    ExportModelNotYet {
         model: String,
+    },
+    /// A fitted step that the ONNX graph cannot carry yet (`step`: its kind, as the catalog's
+    /// `step-kind-…` keys name it), on `column`.
+    OnnxStepNotYet {
+        step: String,
+        column: String,
     },
     /// A predict cell's row misses values that no step above fills.
     PredictValuesMissing {

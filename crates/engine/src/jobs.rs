@@ -95,6 +95,10 @@ pub enum Job {
         notebook: Notebook,
         file: ModelFile,
         link: String,
+        /// The prediction page's words in both languages (empty for the other files).
+        words: crate::export::PageWords,
+        /// The learner's language ("id" or "en"), for the API bundle's README.
+        lang: String,
     },
     /// What a shared link (the text after `#nb=`) carries, checked. Decoding (base64, inflate)
     /// happens here so that the page's first load carries none of it.
@@ -246,6 +250,10 @@ pub enum ModelFile {
     Lightgbm,
     /// `schema.json`: the inputs, classes and test scores.
     Schema,
+    /// The prediction page: one HTML file with the model and its predictor inside.
+    Page,
+    /// The API bundle: a zip of a FastAPI app around the ONNX model, with its tests.
+    Api,
 }
 
 /// The wire format: postcard bytes both ways. They are compact (a forest's trees travel through
@@ -472,6 +480,8 @@ impl JobRunner {
                 notebook,
                 file,
                 link,
+                words,
+                lang,
             } => JobResult::ModelExported(match file {
                 ModelFile::Onnx => crate::export::onnx_of(&notebook, &self.data),
                 ModelFile::Lightgbm => {
@@ -480,6 +490,9 @@ impl JobRunner {
                 ModelFile::Schema => {
                     crate::export::schema_of(&notebook, &self.data, &link).map(String::into_bytes)
                 }
+                ModelFile::Page => crate::export::page_of(&notebook, &self.data, &words, &link)
+                    .map(String::into_bytes),
+                ModelFile::Api => crate::export::api_of(&notebook, &self.data, &lang, &link),
             }),
             Job::OpenLink { link } => {
                 JobResult::Opened(link::decode_shared(&link).map(OpenedLink::from))

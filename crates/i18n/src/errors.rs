@@ -255,10 +255,18 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             "error-predict-value-not-number",
             &[("column", column.clone()), ("value", value.clone())],
         ),
-        Error::OnnxModelNotYet { model } => tf(
+        Error::ExportModelNotYet { model } => tf(
             lang,
-            "error-onnx-model-not-yet",
+            "error-export-model-not-yet",
             &[("model", model_name(lang, model))],
+        ),
+        Error::OnnxStepNotYet { step, column } => tf(
+            lang,
+            "error-onnx-step-not-yet",
+            &[
+                ("step", t(lang, &format!("step-kind-{step}"))),
+                ("column", column.clone()),
+            ],
         ),
         Error::LightgbmNeedsBoosting { model } => tf(
             lang,

@@ -220,6 +220,21 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     text
 }
 
+/// The prediction page's words in both languages (it switches between them), from catalogs
+/// that must be complete: the page is written once and read offline.
+pub fn page_words() -> latih_engine::export::PageWords {
+    Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let words = latih_engine::export::PAGE_KEYS
+                .iter()
+                .map(|key| (key.to_string(), t(lang, key)))
+                .collect();
+            (lang.code().to_string(), words)
+        })
+        .collect()
+}
+
 /// Every key of a language's catalog, for tests and tools.
 pub fn keys(lang: Lang) -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = catalog(lang)

@@ -185,7 +185,10 @@ fn keys_built_at_run_time_exist() {
     for step in 1..=latih_i18n::LEARNING_PATH_STEPS {
         assert!(known.contains(&format!("path-{step}").as_str()));
     }
-    for key in latih_engine::export::EXPORT_KEYS {
+    for key in latih_engine::export::EXPORT_KEYS
+        .iter()
+        .chain(latih_engine::export::PAGE_KEYS)
+    {
         assert!(known.contains(key), "{key}");
     }
 }
@@ -213,8 +216,12 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
         Error::LightgbmNeedsBoosting {
             model: "random_forest".into(),
         },
-        Error::OnnxModelNotYet {
+        Error::ExportModelNotYet {
             model: "k_nearest_neighbors".into(),
+        },
+        Error::OnnxStepNotYet {
+            step: "cast".into(),
+            column: "smoker".into(),
         },
         Error::Sql {
             message: "table 'pinguin' not found".into(),

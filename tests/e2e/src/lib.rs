@@ -559,6 +559,16 @@ impl Site {
         String::from_utf8(self.downloaded_bytes(name).await).expect("a text file")
     }
 
+    /// Opens a file the page downloaded (a prediction page) in this browser, as a learner who
+    /// double-clicks it would.
+    pub async fn open_download(&self, name: &str) {
+        let path = self.root.join("downloads").join(name);
+        self.client
+            .goto(&format!("file://{}", path.display()))
+            .await
+            .expect("open the downloaded file");
+    }
+
     /// The bytes of the file the page downloaded as `name` (a binary file too), once the
     /// browser has finished it.
     pub async fn downloaded_bytes(&self, name: &str) -> Vec<u8> {

@@ -512,6 +512,12 @@ async fn a_new_row_typed_in_the_form_is_predicted_with_its_probabilities() {
     site.fill("petal width (cm)", "2.3").await;
     site.settled().await;
     site.text("The model predicts: virginica").await;
+    let shown = site
+        .text("Probability of each class: setosa")
+        .await
+        .text()
+        .await
+        .unwrap();
     site.fill("petal width (cm)", "wide").await;
     site.text("Enter a number here.").await;
     site.text("The model predicts: virginica").await;
@@ -555,6 +561,36 @@ async fn a_new_row_typed_in_the_form_is_predicted_with_its_probabilities() {
     );
     let _ = std::fs::remove_dir_all(&dir);
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
+    // The same pipeline as a page of its own, opened from the downloads as a file: the same
+    // flower gets the same class and the same probabilities, offline, in either language.
+    site.notebook_menu().await;
+    site.button("Download a prediction page (.html)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let page = site.downloaded("predict.html").await;
+    assert!(page.starts_with("<!doctype html>"));
+    site.open_download("predict.html").await;
+    site.heading("Predict species").await;
+    site.fill("petal length (cm)", "6,5").await;
+    site.fill("petal width (cm)", "2.3").await;
+    site.button("Predict").await.click().await.unwrap();
+    site.text("species: virginica").await;
+    let probabilities = site.table("How likely each class is").await;
+    assert_eq!(probabilities.len(), 4, "{probabilities:?}");
+    for row in &probabilities[1..] {
+        // Each class's probability, as the notebook's predict cell shows it (`virginica 97.8%`).
+        let class = format!("{} {}", row[0], row[1]);
+        assert!(shown.contains(&class), "{shown} vs {class}");
+    }
+    site.fill("petal width (cm)", "wide").await;
+    site.button("Predict").await.click().await.unwrap();
+    site.text("“wide” in petal width (cm) is not a number.")
+        .await;
+    site.button("Bahasa Indonesia").await.click().await.unwrap();
+    site.heading("Prediksi species").await;
+    site.text("“wide” di petal width (cm) bukan angka.").await;
     site.close().await;
 }
 
@@ -610,6 +646,15 @@ async fn the_trained_model_downloads_as_a_schema_and_a_lightgbm_model() {
     let onnx = site.downloaded_bytes("model.onnx").await;
     assert_eq!(&onnx[..2], &[0x08, 10]);
     assert!(onnx.windows(5).any(|w| w == b"latih"));
+    // The API bundle: a zip with the FastAPI app and its tests (run by the engine's tests).
+    site.button("Download an API bundle (FastAPI, Docker; .zip)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let bundle = site.downloaded_bytes("api.zip").await;
+    assert_eq!(&bundle[..4], b"PK\x03\x04");
+    assert!(bundle.windows(11).any(|w| w == b"test_api.py"));
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
     site.close().await;
 }

@@ -5,17 +5,21 @@
 //! The code is plain text built here; the few comments in it are the reader's language, looked
 //! up by the caller through [`Words`] (the engine holds no catalog).
 
+mod api;
 mod cells;
 mod documents;
 mod lightgbm;
 mod onnx;
+mod page;
 mod recipe;
 mod schema;
 
+pub use api::api_of;
 pub use cells::cell_python;
 pub use documents::{ipynb, python_script};
 pub use lightgbm::{lightgbm_model, lightgbm_of};
 pub use onnx::onnx_of;
+pub use page::{page_of, predictor_module, PageWords, PAGE_KEYS};
 pub use recipe::{FlatTree, Link, ModelRecipe, Recipe};
 pub use schema::schema_of;
 

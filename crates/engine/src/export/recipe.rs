@@ -154,7 +154,7 @@ impl FlatTree {
 
 impl ModelRecipe {
     fn of(trained: &TrainedModel) -> Result<Self, Error> {
-        let refused = || Error::OnnxModelNotYet {
+        let refused = || Error::ExportModelNotYet {
             model: trained.model_name.to_string(),
         };
         let classes = trained.classes.len();

@@ -6,7 +6,7 @@
 use crate::features::Outcomes;
 use crate::metrics::root_mean_squared_error;
 use crate::metrics::{accuracy, balanced_accuracy, mean_absolute_error, r2_score, roc_auc_binary};
-use crate::notebook::{trained_model, DataSource, Notebook};
+use crate::notebook::{trained_model, DataSource, Notebook, TrainedModel};
 use crate::Error;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -51,7 +51,11 @@ pub fn schema_of(
     source: &dyn DataSource,
     link: &str,
 ) -> Result<String, Error> {
-    let trained = trained_model(notebook, source)?;
+    schema_json(&trained_model(notebook, source)?, link)
+}
+
+/// [`schema_of`] of a model already trained.
+pub(super) fn schema_json(trained: &TrainedModel, link: &str) -> Result<String, Error> {
     let encoded = trained.encoder().feature_names();
     let inputs = trained
         .inputs
@@ -71,6 +75,30 @@ pub fn schema_of(
             example: &field.value,
         })
         .collect();
+    let scores = test_scores(trained);
+    let schema = Schema {
+        target: &trained.target,
+        task: if trained.classes.is_empty() {
+            "numbers"
+        } else {
+            "classes"
+        },
+        classes: &trained.classes,
+        inputs,
+        encoded: encoded.clone(),
+        model: trained.model_name,
+        test_rows: trained.test_rows.rows,
+        test_scores: scores,
+        notebook: link,
+    };
+    serde_json::to_string_pretty(&schema).map_err(|e| Error::NotebookUnreadable {
+        message: e.to_string(),
+    })
+}
+
+/// The model's scores on the notebook's test rows: accuracy, balanced accuracy and (two
+/// classes) ROC-AUC; or R², MAE and RMSE.
+pub(super) fn test_scores(trained: &TrainedModel) -> BTreeMap<&'static str, f64> {
     let predictions = trained.test_predictions();
     let mut scores = BTreeMap::new();
     match &trained.test_truth {
@@ -112,22 +140,5 @@ pub fn schema_of(
             );
         }
     }
-    let schema = Schema {
-        target: &trained.target,
-        task: if trained.classes.is_empty() {
-            "numbers"
-        } else {
-            "classes"
-        },
-        classes: &trained.classes,
-        inputs,
-        encoded: encoded.clone(),
-        model: trained.model_name,
-        test_rows: trained.test_rows.rows,
-        test_scores: scores,
-        notebook: link,
-    };
-    serde_json::to_string_pretty(&schema).map_err(|e| Error::NotebookUnreadable {
-        message: e.to_string(),
-    })
+    scores
 }

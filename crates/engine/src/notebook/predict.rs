@@ -232,7 +232,7 @@ pub(crate) fn deploy_parts(
     let mut row_steps = Vec::new();
     for (_, cell) in &steps {
         for step in &cell.steps {
-            row_steps.extend(step.apply(&mut prepared)?.fitted);
+            row_steps.extend(step.apply_fitted(&mut prepared)?.1);
         }
     }
     let rows: Vec<BTreeMap<String, String>> = data

@@ -199,10 +199,6 @@ pub struct StepReport {
     pub learned: Vec<(String, f64)>,
     /// The same step in pandas / scikit-learn ([`Step::python`]).
     pub python: String,
-    /// What the fitted step does to one new row, for a model taken out of the page (never
-    /// sent to the app).
-    #[serde(skip)]
-    pub fitted: Vec<RowStep>,
 }
 
 /// The table the steps work on, with the rows of each side of the split.
@@ -220,6 +216,13 @@ pub struct Prepared {
 impl Step {
     /// Applies the step, learning what it learns from `data.train` only.
     pub fn apply(&self, data: &mut Prepared) -> Result<StepReport, Error> {
+        self.apply_fitted(data).map(|(report, _)| report)
+    }
+
+    /// [`apply`](Self::apply), and what the fitted step does to one new row, for a model taken
+    /// out of the page (kept out of the report, which the app reads: the app carries none of
+    /// this).
+    pub fn apply_fitted(&self, data: &mut Prepared) -> Result<(StepReport, Vec<RowStep>), Error> {
         let (rows_before, columns_before) = (data.table.n_rows(), data.table.n_columns());
         let mut cells_changed = 0;
         let mut made_missing = 0;
@@ -433,17 +436,19 @@ impl Step {
                 });
             }
         }
-        Ok(StepReport {
-            rows_before,
-            rows_after: data.table.n_rows(),
-            columns_before,
-            columns_after: data.table.n_columns(),
-            cells_changed,
-            made_missing,
-            learned,
-            python: self.python(),
+        Ok((
+            StepReport {
+                rows_before,
+                rows_after: data.table.n_rows(),
+                columns_before,
+                columns_after: data.table.n_columns(),
+                cells_changed,
+                made_missing,
+                learned,
+                python: self.python(),
+            },
             fitted,
-        })
+        ))
     }
 
     /// The same step in pandas / scikit-learn, fitted on the training rows as the notebook does

@@ -71,22 +71,29 @@ pub fn python_rows(
     files: &[(&str, &[u8])],
     rows: &latih_engine::features::Matrix,
 ) -> Vec<Vec<f64>> {
-    let dir = std::env::temp_dir().join(format!(
-        "latih-python-{}-{}",
-        std::process::id(),
-        files.first().map_or("rows", |f| f.0)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    for (name, bytes) in files {
-        std::fs::write(dir.join(name), bytes).unwrap();
-    }
     let csv: String = (0..rows.rows)
         .map(|r| {
             let row: Vec<String> = rows.row(r).iter().map(|v| format!("{v:?}")).collect();
             row.join(",") + "\n"
         })
         .collect();
-    std::fs::write(dir.join("rows.csv"), csv).unwrap();
+    let mut files = files.to_vec();
+    files.push(("rows.csv", csv.as_bytes()));
+    serde_json::from_value(python_json(script, &files)).unwrap()
+}
+
+/// What `script` prints as JSON, run with a folder holding `files` (name, bytes) as its one
+/// argument.
+#[allow(dead_code)]
+pub fn python_json(script: &str, files: &[(&str, &[u8])]) -> serde_json::Value {
+    // A folder of its own: tests run side by side.
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("latih-python-{}-{run}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
     let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
     let out = std::process::Command::new(python)
         .args(["-c", script, dir.to_str().unwrap()])

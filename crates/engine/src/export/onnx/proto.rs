@@ -63,6 +63,7 @@ impl Message {
 /// onnx.proto's `TensorProto.DataType` values used here.
 pub mod data_type {
     pub const UINT8: i64 = 2;
+    pub const STRING: i64 = 8;
     pub const INT64: i64 = 7;
     pub const DOUBLE: i64 = 11;
 }
@@ -71,6 +72,26 @@ pub mod data_type {
 pub fn double_tensor(name: &str, dims: &[i64], values: &[f64]) -> Message {
     let raw: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
     tensor(name, dims, data_type::DOUBLE, &raw)
+}
+
+/// A tensor of 64-bit integers (`raw_data`, little-endian), of shape `dims`.
+pub fn int64_tensor(name: &str, dims: &[i64], values: &[i64]) -> Message {
+    let raw: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+    tensor(name, dims, data_type::INT64, &raw)
+}
+
+/// A tensor of text (`string_data`).
+pub fn string_tensor(name: &str, dims: &[i64], values: &[&str]) -> Message {
+    // TensorProto: dims 1, data_type 2, string_data 6, name 8.
+    let mut message = Message::default();
+    for &d in dims {
+        message = message.int(1, d);
+    }
+    message = message.int(2, data_type::STRING);
+    for value in values {
+        message = message.string(6, value);
+    }
+    message.string(8, name)
 }
 
 /// A tensor of bytes (uint8).

@@ -1,0 +1,334 @@
+//! A graph being written: nodes and constants under names of their own, and the pipeline's
+//! columns as tensors of one value per row (`[N, 1]`) as the fitted steps change them.
+
+use super::proto::{double_tensor, node, string_tensor, Attribute, Message};
+use crate::export::Recipe;
+use crate::features::scale::ScalerKind;
+use crate::features::Encoding;
+use crate::prep::RowStep;
+use crate::Error;
+use std::collections::BTreeMap;
+
+/// A column's tensor, and how its values read.
+#[derive(Clone)]
+pub(super) enum Column {
+    /// Doubles; NaN is missing.
+    Number(String),
+    /// Text; "" is missing.
+    Text(String),
+    /// Numbers that are categories now (`Categories` of a number column): kept as doubles and
+    /// compared with each category's number, since ONNX's Cast writes numbers as text in its
+    /// own way, not Rust's shortest one.
+    NumberCategory(String),
+}
+
+#[derive(Default)]
+pub(super) struct Graph {
+    pub nodes: Vec<Message>,
+    pub initializers: Vec<Message>,
+    count: usize,
+}
+
+impl Graph {
+    fn fresh(&mut self, hint: &str) -> String {
+        self.count += 1;
+        format!("{hint}_{}", self.count)
+    }
+
+    /// A node of the default domain with one output, whose name it returns.
+    pub fn op(&mut self, op: &str, inputs: &[&str], attributes: Vec<(&str, Attribute)>) -> String {
+        let output = self.fresh(&op.to_lowercase());
+        self.nodes
+            .push(node(op, "", inputs, &[&output], attributes));
+        output
+    }
+
+    /// A constant of doubles of shape `dims`.
+    pub fn doubles(&mut self, dims: &[i64], values: &[f64]) -> String {
+        let name = self.fresh("const");
+        self.initializers.push(double_tensor(&name, dims, values));
+        name
+    }
+
+    fn double(&mut self, value: f64) -> String {
+        self.doubles(&[], &[value])
+    }
+
+    fn text(&mut self, value: &str) -> String {
+        let name = self.fresh("const");
+        self.initializers.push(string_tensor(&name, &[], &[value]));
+        name
+    }
+
+    /// The tensors side by side, `[N, Σ widths]`.
+    pub fn concat(&mut self, parts: &[String]) -> String {
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        self.op("Concat", &parts, vec![("axis", Attribute::Int(1))])
+    }
+
+    fn as_double(&mut self, x: &str) -> String {
+        self.op("Cast", &[x], vec![("to", Attribute::Int(11))])
+    }
+
+    /// `x` where `condition`, else `otherwise`.
+    fn choose(&mut self, condition: &str, x: &str, otherwise: &str) -> String {
+        self.op("Where", &[condition, x, otherwise], vec![])
+    }
+
+    fn is_missing(&mut self, column: &Column) -> String {
+        match column {
+            Column::Number(x) | Column::NumberCategory(x) => self.op("IsNaN", &[x], vec![]),
+            Column::Text(x) => {
+                let empty = self.text("");
+                self.op("Equal", &[x, &empty], vec![])
+            }
+        }
+    }
+
+    /// 1.0 where the column holds `category`, else 0.0.
+    fn is_category(&mut self, column: &Column, category: &str) -> String {
+        let equal = match column {
+            Column::Text(x) => {
+                let c = self.text(category);
+                self.op("Equal", &[x, &c], vec![])
+            }
+            Column::NumberCategory(x) | Column::Number(x) => match number_of(category) {
+                Some(v) => {
+                    let c = self.double(v);
+                    self.op("Equal", &[x, &c], vec![])
+                }
+                // A category that names no number: a number column never holds it.
+                None => {
+                    let x = x.clone();
+                    let zero = self.double(0.0);
+                    let times = self.op("Mul", &[&x, &zero], vec![]);
+                    // x · 0 is 0, or NaN where x is missing: either way, 0 after this.
+                    let nan = self.op("IsNaN", &[&times], vec![]);
+                    return self.choose(&nan, &zero, &times);
+                }
+            },
+        };
+        self.as_double(&equal)
+    }
+
+    /// A number column's tensor changed by `change`, NaN staying NaN.
+    fn number(
+        &mut self,
+        columns: &mut BTreeMap<String, Column>,
+        name: &str,
+        step: &str,
+        change: impl FnOnce(&mut Self, &str) -> String,
+    ) -> Result<(), Error> {
+        match columns.get(name) {
+            Some(Column::Number(x)) => {
+                let x = x.clone();
+                let changed = change(self, &x);
+                columns.insert(name.to_string(), Column::Number(changed));
+                Ok(())
+            }
+            _ => Err(not_yet(step, name)),
+        }
+    }
+
+    /// Adds a fitted step's nodes.
+    pub fn step(
+        &mut self,
+        columns: &mut BTreeMap<String, Column>,
+        step: &RowStep,
+    ) -> Result<(), Error> {
+        match step {
+            RowStep::FillNumber { column, value } => {
+                self.number(columns, column, "impute", |g, x| {
+                    let nan = g.op("IsNaN", &[x], vec![]);
+                    let fill = g.double(*value);
+                    g.choose(&nan, &fill, x)
+                })?;
+            }
+            RowStep::FillCategory { column, value } => match columns.get(column).cloned() {
+                Some(Column::Text(x)) => {
+                    let missing = self.is_missing(&Column::Text(x.clone()));
+                    let fill = self.text(value);
+                    let filled = self.choose(&missing, &fill, &x);
+                    columns.insert(column.clone(), Column::Text(filled));
+                }
+                Some(Column::NumberCategory(x)) => {
+                    let v = number_of(value).ok_or_else(|| not_yet("impute", column))?;
+                    let nan = self.op("IsNaN", &[&x], vec![]);
+                    let fill = self.double(v);
+                    let filled = self.choose(&nan, &fill, &x);
+                    columns.insert(column.clone(), Column::NumberCategory(filled));
+                }
+                _ => return Err(not_yet("impute", column)),
+            },
+            RowStep::Categories { column } => match columns.get(column).cloned() {
+                Some(Column::Number(x)) => {
+                    columns.insert(column.clone(), Column::NumberCategory(x));
+                }
+                Some(_) => {}
+                None => return Err(not_yet("cast", column)),
+            },
+            RowStep::Numbers { column, round } => match columns.get(column).cloned() {
+                // A number's category text reads back as the same number.
+                Some(Column::Number(x) | Column::NumberCategory(x)) => {
+                    let x = if *round {
+                        self.op("Round", &[&x], vec![])
+                    } else {
+                        x
+                    };
+                    columns.insert(column.clone(), Column::Number(x));
+                }
+                _ => return Err(not_yet("cast", column)),
+            },
+            RowStep::Truths { column } => return Err(not_yet("cast", column)),
+            RowStep::Scale {
+                column,
+                kind,
+                center,
+                scale,
+            } => self.number(columns, column, "scale", |g, x| match kind {
+                ScalerKind::MinMax => {
+                    // As scikit-learn's MinMaxScaler: x · (1/range) + (0 − min · (1/range)).
+                    let factor = 1.0 / scale;
+                    let times = g.double(factor);
+                    let offset = g.double(0.0 - center * factor);
+                    let scaled = g.op("Mul", &[x, &times], vec![]);
+                    g.op("Add", &[&scaled, &offset], vec![])
+                }
+                ScalerKind::Standard | ScalerKind::Robust => {
+                    let c = g.double(*center);
+                    let s = g.double(*scale);
+                    let centred = g.op("Sub", &[x, &c], vec![]);
+                    g.op("Div", &[&centred, &s], vec![])
+                }
+            })?,
+            RowStep::Ordinal { column, categories } => {
+                let Some(Column::Text(x)) = columns.get(column).cloned() else {
+                    return Err(not_yet("ordinal", column));
+                };
+                let text = Column::Text(x);
+                // Σ code · [x = category], −1 where none matches, NaN where missing.
+                let mut codes = self.double(0.0);
+                let mut found = self.double(0.0);
+                for (code, category) in categories.iter().enumerate() {
+                    let is = self.is_category(&text, category);
+                    let weight = self.double(code as f64);
+                    let weighted = self.op("Mul", &[&is, &weight], vec![]);
+                    codes = self.op("Add", &[&codes, &weighted], vec![]);
+                    found = self.op("Add", &[&found, &is], vec![]);
+                }
+                let zero = self.double(0.0);
+                let any = self.op("Greater", &[&found, &zero], vec![]);
+                let unseen = self.double(-1.0);
+                let coded = self.choose(&any, &codes, &unseen);
+                let missing = self.is_missing(&text);
+                let nan = self.double(f64::NAN);
+                let coded = self.choose(&missing, &nan, &coded);
+                columns.insert(column.clone(), Column::Number(coded));
+            }
+            RowStep::Clip { column, low, high } => {
+                self.number(columns, column, "clip-outliers", |g, x| {
+                    let (low, high) = (g.double(*low), g.double(*high));
+                    g.op("Clip", &[x, &low, &high], vec![])
+                })?;
+            }
+            // ln(1 + x): ONNX has no log1p; it differs from the engine's by rounding only.
+            RowStep::Log { column } => self.number(columns, column, "log", |g, x| {
+                let one = g.double(1.0);
+                let shifted = g.op("Add", &[x, &one], vec![]);
+                g.op("Log", &[&shifted], vec![])
+            })?,
+            RowStep::Bin { column, edges } => {
+                let inner = edges
+                    .get(1..edges.len().saturating_sub(1))
+                    .unwrap_or_default()
+                    .to_vec();
+                self.number(columns, column, "bin", |g, x| {
+                    // How many inner edges are at most x; NaN stays NaN.
+                    let mut count = g.double(0.0);
+                    for edge in inner {
+                        let e = g.double(edge);
+                        let below = g.op("LessOrEqual", &[&e, x], vec![]);
+                        let below = g.as_double(&below);
+                        count = g.op("Add", &[&count, &below], vec![]);
+                    }
+                    let nan = g.op("IsNaN", &[x], vec![]);
+                    g.choose(&nan, x, &count)
+                })?;
+            }
+            RowStep::Rename { column, to } => {
+                if let Some(c) = columns.remove(column) {
+                    columns.insert(to.clone(), c);
+                }
+            }
+            RowStep::Drop { columns: dropped } => dropped.iter().for_each(|c| {
+                columns.remove(c);
+            }),
+        }
+        Ok(())
+    }
+
+    /// The model's columns as one `[N, features]` tensor of doubles, and `[N]` of 1.0 where a
+    /// row has every value the model needs (0.0 where the notebook would refuse it).
+    pub fn encode(
+        &mut self,
+        columns: &BTreeMap<String, Column>,
+        recipe: &Recipe,
+    ) -> Result<(String, String), Error> {
+        let mut parts = Vec::new();
+        let mut present = Vec::new();
+        for encoding in &recipe.features {
+            let name = match encoding {
+                Encoding::Numeric { column } | Encoding::OneHot { column, .. } => column,
+            };
+            let column = columns
+                .get(name)
+                .ok_or_else(|| Error::UnknownColumn { name: name.clone() })?;
+            match (encoding, column) {
+                (Encoding::Numeric { .. }, Column::Number(x)) => parts.push(x.clone()),
+                (
+                    Encoding::OneHot { categories, .. },
+                    Column::Text(_) | Column::NumberCategory(_),
+                ) => {
+                    for category in categories {
+                        let is = self.is_category(column, category);
+                        parts.push(is);
+                    }
+                }
+                _ => return Err(Error::UnknownColumn { name: name.clone() }),
+            }
+            let missing = self.is_missing(column);
+            let there = self.op("Not", &[&missing], vec![]);
+            present.push(self.as_double(&there));
+        }
+        let features = self.concat(&parts);
+        let all = self.concat(&present);
+        let axes = {
+            let name = self.fresh("axes");
+            self.initializers
+                .push(super::proto::int64_tensor(&name, &[1], &[1]));
+            name
+        };
+        let complete = self.op(
+            "ReduceMin",
+            &[&all, &axes],
+            vec![("keepdims", Attribute::Int(0))],
+        );
+        Ok((features, complete))
+    }
+}
+
+/// The number a category names, if its text is that number as the engine writes it.
+fn number_of(category: &str) -> Option<f64> {
+    category
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.to_string() == category)
+}
+
+/// `step` is the step's kind as the catalog names it (`step-kind-{step}`).
+fn not_yet(step: &str, column: &str) -> Error {
+    Error::OnnxStepNotYet {
+        step: step.to_string(),
+        column: column.to_string(),
+    }
+}

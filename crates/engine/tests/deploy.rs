@@ -1,0 +1,485 @@
+//! The trained pipeline taken out of the page, held against the notebook's own predictions of
+//! its first test rows (raw text, before the steps): as data ([`Recipe`]), exactly; as the
+//! prediction page's script, run in Node; as ONNX, checked by onnx's checker and run by
+//! onnxruntime (skipped, with the reason, where Python lacks them: `scripts/setup.sh` installs
+//! them). Every kind of fitted step, the encoder, and each model the recipe carries, on data
+//! sets with missing values, categories, two and three classes, and numbers.
+
+use latih_engine::export::Recipe;
+use latih_engine::notebook::{trained_model, Notebook, Prediction};
+use latih_engine::Error;
+
+mod common;
+use common::{python_json, python_lacks, shipped};
+
+fn notebook(dataset: &str, target: &str, steps: &str, model: &str) -> Notebook {
+    serde_json::from_str(&format!(
+        r#"{{"version":1,"cells":[
+        {{"kind":"dataset","dataset":"{dataset}","target":"{target}"}},
+        {{"kind":"split","test_fraction":0.25,"stratify":false,"seed":5}},
+        {{"kind":"steps","steps":[{steps}]}},
+        {{"kind":"train","model":{model}}}]}}"#
+    ))
+    .unwrap()
+}
+
+/// Missing ages filled, outliers clipped, a rename, a row filter, every number scaled.
+const TITANIC_STEPS: &str = r#"{"impute":{"column":"age","strategy":"median"}},
+    {"clip_outliers":{"column":"age"}},
+    {"rename":{"column":"sex","to":"gender"}},
+    {"filter":{"column":"age","op":"less","value":"70"}},
+    {"scale":{"column":null,"kind":"standard"}}"#;
+
+/// A missing category filled, an island as an ordinal, a log, bins that become categories,
+/// min–max and robust scalers, a number read as an integer, then the rest dropped.
+const PENGUIN_STEPS: &str = r#"{"impute":{"column":"sex","strategy":"most_frequent"}},
+    {"drop_missing_rows":null},
+    {"ordinal":{"column":"island"}},
+    {"log":{"column":"body_mass_g"}},
+    {"bin":{"column":"year","bins":3}},
+    {"one_hot":{"column":"year"}},
+    {"cast":{"column":"bill_depth_mm","to":"integer"}},
+    {"scale":{"column":"flipper_length_mm","kind":"min_max"}},
+    {"scale":{"column":"bill_length_mm","kind":"robust"}}"#;
+
+const DIABETES_STEPS: &str = r#"{"cast":{"column":"sex","to":"category"}},
+    {"log":{"column":"s5"}},
+    {"drop_columns":{"columns":["s6"]}}"#;
+
+const TREE: &str = r#""decision_tree","max_depth":6,"min_samples_split":2"#;
+const FOREST: &str = r#""random_forest","n_estimators":12,"max_depth":null,"min_samples_split":2,
+    "max_features":"sqrt","bootstrap":true,"seed":3"#;
+const BOOSTING: &str = r#""gradient_boosting","max_iter":25,"max_leaf_nodes":15"#;
+
+fn cases() -> Vec<Notebook> {
+    let mut cases = Vec::new();
+    for model in [TREE, FOREST, BOOSTING, r#""logistic_regression""#] {
+        cases.push(notebook("titanic", "survived", TITANIC_STEPS, model));
+        cases.push(notebook("penguins", "species", PENGUIN_STEPS, model));
+    }
+    for model in [TREE, FOREST, BOOSTING, r#""linear_regression""#] {
+        cases.push(notebook("diabetes", "progression", DIABETES_STEPS, model));
+    }
+    cases
+}
+
+#[test]
+fn the_recipe_predicts_every_example_row_exactly_as_the_notebook() {
+    for nb in cases() {
+        let trained = trained_model(&nb, &shipped()).unwrap();
+        let recipe = Recipe::of(&trained).unwrap();
+        let what = format!("{} → {}", trained.model_name, trained.target);
+        assert!(
+            trained.examples.len() >= 15,
+            "{what}: {} examples",
+            trained.examples.len()
+        );
+        for example in &trained.examples {
+            let ours = recipe
+                .predict(&|column: &str| example.row.get(column).cloned())
+                .unwrap();
+            match &example.prediction {
+                Prediction::Class { probabilities, .. } => {
+                    assert_eq!(&ours, probabilities, "{what}: {:?}", example.row);
+                }
+                Prediction::Number(value) => {
+                    assert_eq!(ours, vec![*value], "{what}: {:?}", example.row);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_recipe_carries_each_fitted_step_and_the_encoder() {
+    let nb = notebook("penguins", "species", PENGUIN_STEPS, TREE);
+    let recipe = Recipe::of(&trained_model(&nb, &shipped()).unwrap()).unwrap();
+    let json = serde_json::to_value(&recipe).unwrap();
+    let ops: Vec<&str> = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["op"].as_str().unwrap())
+        .collect();
+    // The row filter (drop_missing_rows) has no row step: a new row is always predicted.
+    assert_eq!(
+        ops,
+        [
+            "fill_category",
+            "ordinal",
+            "log",
+            "bin",
+            "categories",
+            "numbers",
+            "scale",
+            "scale"
+        ]
+    );
+    assert_eq!(
+        json["steps"][1]["categories"],
+        serde_json::json!(["Biscoe", "Dream", "Torgersen"])
+    );
+    let year = json["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["column"] == "year")
+        .unwrap();
+    assert_eq!(year["kind"], "one_hot");
+    assert_eq!(year["categories"], serde_json::json!(["0", "1", "2"]));
+}
+
+#[test]
+fn a_bad_row_gets_the_notebooks_own_errors() {
+    let nb = notebook(
+        "titanic",
+        "survived",
+        TITANIC_STEPS,
+        r#""logistic_regression""#,
+    );
+    let recipe = Recipe::of(&trained_model(&nb, &shipped()).unwrap()).unwrap();
+    let row = |age: &'static str| {
+        move |column: &str| match column {
+            "age" => Some(age.to_string()),
+            "sex" => Some("female".to_string()),
+            "passengerClass" => Some("2nd".to_string()),
+            _ => None,
+        }
+    };
+    assert_eq!(
+        recipe.predict(&row("old")),
+        Err(Error::PredictValueNotNumber {
+            column: "age".into(),
+            value: "old".into()
+        })
+    );
+    // A comma is a decimal point, as in the predict cell; a missing age is filled.
+    assert_eq!(recipe.predict(&row("22,5")), recipe.predict(&row("22.5")));
+    assert!(recipe.predict(&row("")).is_ok());
+    let no_sex = |column: &str| (column == "age").then(|| "30".to_string());
+    assert_eq!(
+        recipe.predict(&no_sex),
+        Err(Error::PredictValuesMissing {
+            columns: vec!["gender".into(), "passengerClass".into()]
+        })
+    );
+}
+
+#[test]
+fn a_model_the_recipe_cannot_carry_yet_is_refused_with_its_name() {
+    let nb = notebook("iris", "species", "", r#""k_nearest_neighbors""#);
+    assert_eq!(
+        Recipe::of(&trained_model(&nb, &shipped()).unwrap()).err(),
+        Some(Error::ExportModelNotYet {
+            model: "k_nearest_neighbors".into()
+        })
+    );
+    assert_eq!(
+        latih_engine::export::onnx_of(&nb, &shipped()).err(),
+        Some(Error::ExportModelNotYet {
+            model: "k_nearest_neighbors".into()
+        })
+    );
+}
+
+/// Node's predictions of `rows` (each column → text) by the predictor module of `recipe`:
+/// per row, the probabilities or `[number]`, or the error's key.
+fn node_predicts(
+    module: &str,
+    rows: &[&std::collections::BTreeMap<String, String>],
+) -> Vec<serde_json::Value> {
+    let dir = std::env::temp_dir().join(format!("latih-node-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("predictor.mjs"), module).unwrap();
+    std::fs::write(dir.join("rows.json"), serde_json::to_string(rows).unwrap()).unwrap();
+    let runner = "import { predict } from './predictor.mjs';\n\
+                  import { readFileSync } from 'node:fs';\n\
+                  const rows = JSON.parse(readFileSync(new URL('./rows.json', import.meta.url)));\n\
+                  console.log(JSON.stringify(rows.map((r) => {\n\
+                  \x20 try { const p = predict(r); return 'number' in p ? [p.number] : [...p.probabilities, p.class]; }\n\
+                  \x20 catch (e) { return e.key; }\n\
+                  })));";
+    std::fs::write(dir.join("run.mjs"), runner).unwrap();
+    let out = std::process::Command::new("node")
+        .arg(dir.join("run.mjs"))
+        .output()
+        .expect("Node.js runs the predictor (scripts/setup.sh installs it)");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn the_pages_predictor_in_node_predicts_what_the_notebook_predicts() {
+    for nb in cases() {
+        let trained = trained_model(&nb, &shipped()).unwrap();
+        let recipe = Recipe::of(&trained).unwrap();
+        let module = latih_engine::export::predictor_module(&recipe).unwrap();
+        let rows: Vec<_> = trained.examples.iter().map(|e| &e.row).collect();
+        let theirs = node_predicts(&module, &rows);
+        let what = format!("{} → {}", trained.model_name, trained.target);
+        let mut largest = 0.0_f64;
+        for (example, theirs) in trained.examples.iter().zip(&theirs) {
+            let theirs = theirs
+                .as_array()
+                .unwrap_or_else(|| panic!("{what}: {theirs}"));
+            let ours = match &example.prediction {
+                Prediction::Class {
+                    probabilities,
+                    class,
+                    ..
+                } => {
+                    // The class: the first of the most probable, as the engine picks it.
+                    assert_eq!(theirs.last().unwrap(), class, "{what}");
+                    probabilities.clone()
+                }
+                Prediction::Number(value) => vec![*value],
+            };
+            for (t, o) in theirs.iter().zip(&ours) {
+                largest = largest.max((t.as_f64().unwrap() - o).abs());
+            }
+        }
+        eprintln!("{what}: largest difference {largest:e}");
+        // Trees and sums agree to the bit; Node's exp (sigmoid, softmax) may differ from the
+        // engine's in the last one.
+        assert!(largest <= 1e-15, "{what}: {largest}");
+    }
+}
+
+#[test]
+fn the_page_carries_hostile_names_as_text_and_both_languages() {
+    let mut data = shipped();
+    let csv = "kind,size\n</script><script>alert(1)</script>,1\nplain,2\n".repeat(20);
+    let csv = format!("kind,size\n{}", csv.replace("kind,size\n", ""));
+    data.insert("hostile.csv".into(), csv);
+    let nb: Notebook = serde_json::from_str(
+        r#"{"version":1,"cells":[
+        {"kind":"dataset","dataset":"hostile.csv","target":"size"},
+        {"kind":"split","test_fraction":0.25,"stratify":false,"seed":5},
+        {"kind":"train","model":"decision_tree"}]}"#,
+    )
+    .unwrap();
+    let mut words = latih_engine::export::PageWords::new();
+    for lang in ["id", "en"] {
+        let keys = latih_engine::export::PAGE_KEYS.iter();
+        words.insert(
+            lang.into(),
+            keys.map(|k| (k.to_string(), format!("{lang}:{k}")))
+                .collect(),
+        );
+    }
+    let page =
+        latih_engine::export::page_of(&nb, &data, &words, "https://latih.example/#nb=x").unwrap();
+    assert_eq!(
+        page.matches("</script>").count(),
+        1,
+        "only the page's own script ends"
+    );
+    assert!(page.contains(r"\u003c/script>\u003cscript>alert(1)\u003c/script>"));
+    assert!(page.contains(r#""id":{"page-class":"id:page-class""#));
+    assert!(page.contains(r#""en":{"page-class":"en:page-class""#));
+    assert!(page.contains("https://latih.example/#nb=x"));
+}
+
+/// onnxruntime's outputs for `rows` (each column → text, as a form gives them): per row, the
+/// probabilities then the label, or the number; then `complete`. After onnx's checker passed.
+fn onnxruntime_predicts(
+    model: &[u8],
+    rows: &[&std::collections::BTreeMap<String, String>],
+) -> Vec<Vec<f64>> {
+    let script = "import sys, json, numpy as np, onnx, onnxruntime as ort\n\
+                  path = sys.argv[1]\n\
+                  onnx.checker.check_model(onnx.load(path + '/model.onnx'), full_check=True)\n\
+                  s = ort.InferenceSession(path + '/model.onnx', providers=['CPUExecutionProvider'])\n\
+                  rows = json.load(open(path + '/rows.json'))\n\
+                  feeds = {}\n\
+                  for i in s.get_inputs():\n\
+                  \x20   texts = [r.get(i.name, '').strip() for r in rows]\n\
+                  \x20   if i.type == 'tensor(string)':\n\
+                  \x20       feeds[i.name] = np.array(texts, dtype=object).reshape(-1, 1)\n\
+                  \x20   else:\n\
+                  \x20       feeds[i.name] = np.array([float(t) if t else np.nan for t in texts]).reshape(-1, 1)\n\
+                  names = [o.name for o in s.get_outputs()]\n\
+                  out = dict(zip(names, s.run(None, feeds)))\n\
+                  first = out.get('probabilities', out.get('prediction'))\n\
+                  rows = [list(map(float, r)) for r in first]\n\
+                  if 'label' in out:\n\
+                  \x20   rows = [r + [float(l)] for r, l in zip(rows, out['label'])]\n\
+                  rows = [r + [float(c)] for r, c in zip(rows, out['complete'])]\n\
+                  print(json.dumps(rows))";
+    let rows = serde_json::to_vec(rows).unwrap();
+    serde_json::from_value(python_json(
+        script,
+        &[("model.onnx", model), ("rows.json", &rows)],
+    ))
+    .unwrap()
+}
+
+#[test]
+fn onnxruntime_predicts_what_the_notebook_predicts_with_the_steps_in_the_graph() {
+    if let Some(reason) = python_lacks("onnx, onnxruntime") {
+        eprintln!("skipped: the ONNX model is checked with onnx and onnxruntime ({reason})");
+        return;
+    }
+    for nb in cases() {
+        let trained = trained_model(&nb, &shipped()).unwrap();
+        let model = latih_engine::export::onnx_of(&nb, &shipped()).unwrap();
+        let rows: Vec<_> = trained.examples.iter().map(|e| &e.row).collect();
+        let theirs = onnxruntime_predicts(&model, &rows);
+        let what = format!("{} → {}", trained.model_name, trained.target);
+        let mut largest = 0.0_f64;
+        for (example, theirs) in trained.examples.iter().zip(&theirs) {
+            let (ours, label) = match &example.prediction {
+                Prediction::Class {
+                    probabilities,
+                    class,
+                    classes,
+                    ..
+                } => (
+                    probabilities.clone(),
+                    Some(classes.iter().position(|c| c == class).unwrap() as f64),
+                ),
+                Prediction::Number(value) => (vec![*value], None),
+            };
+            for (t, o) in theirs.iter().zip(&ours) {
+                largest = largest.max((t - o).abs());
+            }
+            if let Some(label) = label {
+                assert_eq!(theirs[ours.len()], label, "{what}: {theirs:?} vs {ours:?}");
+            }
+            assert_eq!(
+                theirs.last(),
+                Some(&1.0),
+                "{what}: every example is complete"
+            );
+        }
+        eprintln!("{what}: largest difference {largest:e}");
+        assert!(largest <= 1e-9, "{what}: {largest}");
+    }
+}
+
+#[test]
+fn onnx_marks_a_row_the_notebook_would_refuse_as_incomplete() {
+    if let Some(reason) = python_lacks("onnx, onnxruntime") {
+        eprintln!("skipped: the ONNX model is checked with onnx and onnxruntime ({reason})");
+        return;
+    }
+    // No step fills the age here: a row without one is refused by the notebook.
+    let nb = notebook("titanic", "survived", r#"{"drop_missing_rows":null}"#, TREE);
+    let model = latih_engine::export::onnx_of(&nb, &shipped()).unwrap();
+    let row = |age: &str| -> std::collections::BTreeMap<String, String> {
+        [("sex", "male"), ("age", age), ("passengerClass", "3rd")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let (with, without) = (row("30"), row(""));
+    let out = onnxruntime_predicts(&model, &[&with, &without]);
+    assert_eq!(out[0].last(), Some(&1.0));
+    assert_eq!(out[1].last(), Some(&0.0));
+}
+
+/// Unzips the API bundle and runs its own tests (FastAPI's TestClient against onnxruntime, on
+/// the golden rows); returns pytest's report.
+fn bundle_tests_pass(bundle: &[u8], what: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("latih-api-{}-{what}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("api.zip"), bundle).unwrap();
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    let unzip = std::process::Command::new(&python)
+        .args(["-m", "zipfile", "-e", "api.zip", "."])
+        .current_dir(&dir)
+        .status()
+        .unwrap();
+    assert!(unzip.success());
+    let out = std::process::Command::new(&python)
+        .args(["-m", "pytest", "-q", "-p", "no:cacheprovider"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "{what}: {report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    report
+}
+
+#[test]
+fn the_api_bundles_own_tests_pass_on_the_notebooks_golden_rows() {
+    if let Some(reason) = python_lacks("fastapi, httpx, pytest, onnxruntime") {
+        eprintln!("skipped: the API bundle's tests need FastAPI, httpx, pytest and onnxruntime ({reason})");
+        return;
+    }
+    let cases = [
+        notebook(
+            "titanic",
+            "survived",
+            TITANIC_STEPS,
+            r#""logistic_regression""#,
+        ),
+        notebook("penguins", "species", PENGUIN_STEPS, FOREST),
+        notebook("diabetes", "progression", DIABETES_STEPS, BOOSTING),
+    ];
+    for (n, nb) in cases.iter().enumerate() {
+        let bundle =
+            latih_engine::export::api_of(nb, &shipped(), "en", "https://latih.example/#nb=x")
+                .unwrap();
+        let report = bundle_tests_pass(&bundle, &n.to_string());
+        // Health, a batch, two refusals, and one test per golden row.
+        let examples = trained_model(nb, &shipped()).unwrap().examples.len();
+        assert!(
+            report.contains(&format!("{} passed", examples + 4)),
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn the_api_bundle_holds_a_complete_project_with_its_readme_in_the_learners_language() {
+    let nb = notebook("titanic", "survived", TITANIC_STEPS, TREE);
+    let bundle =
+        latih_engine::export::api_of(&nb, &shipped(), "id", "https://latih.example/#nb=x").unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bundle)).unwrap();
+    let mut names: Vec<String> = zip.file_names().map(str::to_string).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Dockerfile",
+            "README.md",
+            "golden.json",
+            "main.py",
+            "model.onnx",
+            "predictor.mjs",
+            "requirements.txt",
+            "schema.json",
+            "test_api.py"
+        ]
+    );
+    let mut readme = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("README.md").unwrap(), &mut readme).unwrap();
+    assert!(readme.starts_with("# Prediksi survived"), "{readme}");
+    assert!(readme.contains("(https://latih.example/#nb=x)"));
+    assert!(readme.contains("docker build -t predict-survived ."));
+    // The example request is the first golden row, typed: numbers as numbers.
+    assert!(readme.contains(r#"-d '{"age":"#), "{readme}");
+    let mut requirements = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("requirements.txt").unwrap(),
+        &mut requirements,
+    )
+    .unwrap();
+    assert!(
+        requirements.lines().all(|l| l.contains("==")),
+        "every requirement pinned"
+    );
+    assert!(requirements.contains("onnxruntime=="));
+}

@@ -48,15 +48,42 @@ pub enum ModelRecipe {
         divide: f64,
         link: Link,
     },
-    /// score[t] = intercept[t] + Σⱼ xⱼ · coef[t][j], with xⱼ first standardised by `center`
-    /// and `scale` when they are given.
-    Linear {
+    /// Layers of weighted sums: x is first standardised by `center` and `scale` when they are
+    /// given; each layer gives out[t] = intercept[t] + Σⱼ inⱼ · coef[t][j], and every layer
+    /// but the last is then passed through `hidden`. A linear model is one layer.
+    Network {
         center: Vec<f64>,
         scale: Vec<f64>,
-        coef: Vec<Vec<f64>>,
-        intercept: Vec<f64>,
+        layers: Vec<Dense>,
+        hidden: Option<Hidden>,
         link: Link,
     },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dense {
+    pub coef: Vec<Vec<f64>>,
+    pub intercept: Vec<f64>,
+}
+
+/// A hidden layer's activation.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hidden {
+    Relu,
+    Tanh,
+    Logistic,
+}
+
+impl Hidden {
+    fn apply(self, v: f64) -> f64 {
+        match self {
+            // As the engine's network computes it (max(0, v) without a branch).
+            Hidden::Relu => 0.5 * (v + v.abs()),
+            Hidden::Tanh => v.tanh(),
+            Hidden::Logistic => crate::models::sigmoid(v),
+        }
+    }
 }
 
 /// A tree as arrays by node (the root first): a split sends `x[feature] <= threshold` left; a
@@ -203,17 +230,9 @@ impl ModelRecipe {
                 Classifier::GradientBoosting(model) => boosted(model),
                 Classifier::LogisticRegression(model) => {
                     let (center, scale, weights) = model.parts();
-                    linear(
-                        center,
-                        scale,
-                        weights,
-                        if classes == 2 {
-                            Link::Sigmoid
-                        } else {
-                            Link::Softmax
-                        },
-                    )
+                    linear(center, scale, weights, class_link(classes))
                 }
+                Classifier::NeuralNetwork(model) => network(model, class_link(classes)),
                 _ => return Err(refused()),
             },
             (None, Some(model)) => match model {
@@ -224,13 +243,17 @@ impl ModelRecipe {
                     forest(value_trees(&mut model.grown().iter().map(|t| t.nodes())), 1)
                 }
                 Regressor::GradientBoosting(model) => boosted(model),
-                Regressor::Linear(model) => ModelRecipe::Linear {
+                Regressor::Linear(model) => ModelRecipe::Network {
                     center: Vec::new(),
                     scale: Vec::new(),
-                    coef: vec![model.coef.clone()],
-                    intercept: vec![model.intercept],
+                    layers: vec![Dense {
+                        coef: vec![model.coef.clone()],
+                        intercept: vec![model.intercept],
+                    }],
+                    hidden: None,
                     link: Link::Identity,
                 },
+                Regressor::NeuralNetwork(model) => network(model, Link::Identity),
                 _ => return Err(refused()),
             },
             (None, None) => return Err(refused()),
@@ -256,14 +279,14 @@ impl ModelRecipe {
                 scores.iter_mut().for_each(|s| *s /= divide);
                 (scores, *link)
             }
-            ModelRecipe::Linear {
+            ModelRecipe::Network {
                 center,
                 scale,
-                coef,
-                intercept,
+                layers,
+                hidden,
                 link,
             } => {
-                let x: Vec<f64> = if center.is_empty() {
+                let mut values: Vec<f64> = if center.is_empty() {
                     x.to_vec()
                 } else {
                     x.iter()
@@ -271,12 +294,18 @@ impl ModelRecipe {
                         .map(|(v, (c, s))| (v - c) / s)
                         .collect()
                 };
-                let scores = coef
-                    .iter()
-                    .zip(intercept)
-                    .map(|(w, b)| b + x.iter().zip(w).map(|(a, w)| a * w).sum::<f64>())
-                    .collect();
-                (scores, *link)
+                for (at, layer) in layers.iter().enumerate() {
+                    values = layer
+                        .coef
+                        .iter()
+                        .zip(&layer.intercept)
+                        .map(|(w, b)| b + values.iter().zip(w).map(|(a, w)| a * w).sum::<f64>())
+                        .collect();
+                    if let (Some(hidden), true) = (hidden, at + 1 < layers.len()) {
+                        values.iter_mut().for_each(|v| *v = hidden.apply(*v));
+                    }
+                }
+                (values, *link)
             }
         };
         match link {
@@ -290,6 +319,15 @@ impl ModelRecipe {
     }
 }
 
+/// How a classifier's scores become probabilities: one score of the second class for two.
+fn class_link(classes: usize) -> Link {
+    if classes == 2 {
+        Link::Sigmoid
+    } else {
+        Link::Softmax
+    }
+}
+
 /// A linear model's recipe from its standardiser and its weights (each row: the coefficients,
 /// then the intercept).
 fn linear(center: &[f64], scale: &[f64], weights: &[Vec<f64>], link: Link) -> ModelRecipe {
@@ -300,11 +338,40 @@ fn linear(center: &[f64], scale: &[f64], weights: &[Vec<f64>], link: Link) -> Mo
             (coef.to_vec(), intercept.first().copied().unwrap_or(0.0))
         })
         .unzip();
-    ModelRecipe::Linear {
+    ModelRecipe::Network {
         center: center.to_vec(),
         scale: scale.to_vec(),
-        coef,
-        intercept,
+        layers: vec![Dense { coef, intercept }],
+        hidden: None,
+        link,
+    }
+}
+
+/// A neural network's recipe: its layers' weights turned to one row per unit.
+fn network(model: &crate::models::Mlp, link: Link) -> ModelRecipe {
+    let (center, scale, layers, activation) = model.parts();
+    let layers = layers
+        .into_iter()
+        .map(|(weights, biases)| {
+            let outputs = biases.len().max(1);
+            let inputs = weights.len() / outputs;
+            Dense {
+                coef: (0..outputs)
+                    .map(|j| (0..inputs).map(|p| weights[p * outputs + j]).collect())
+                    .collect(),
+                intercept: biases.to_vec(),
+            }
+        })
+        .collect();
+    ModelRecipe::Network {
+        center: center.to_vec(),
+        scale: scale.to_vec(),
+        layers,
+        hidden: Some(match activation {
+            crate::models::Activation::Relu => Hidden::Relu,
+            crate::models::Activation::Tanh => Hidden::Tanh,
+            crate::models::Activation::Logistic => Hidden::Logistic,
+        }),
         link,
     }
 }

@@ -275,6 +275,18 @@ impl Mlp {
         }
     }
 
+    /// For an export: the standardiser's centres and scales (empty when off); each layer's
+    /// weights (inputs × outputs, row-major) and biases; the hidden layers' activation.
+    pub(crate) fn parts(&self) -> (&[f64], &[f64], Vec<(&[f64], &[f64])>, Activation) {
+        let (center, scale) = self.scaler.parts();
+        let layers = self
+            .layers
+            .iter()
+            .map(|l| (l.weights.as_slice(), l.biases.as_slice()))
+            .collect();
+        (center, scale, layers, self.activation)
+    }
+
     /// The mean training loss of each epoch (scikit-learn's `loss_curve_`).
     pub fn loss_curve(&self) -> &[f64] {
         &self.loss_curve

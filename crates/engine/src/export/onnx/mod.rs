@@ -10,15 +10,15 @@
 //!
 //! Trees are one `ai.onnx.ml` TreeEnsemble (opset 5) whose scores become probabilities by
 //! explicit Sigmoid or Softmax nodes rather than the operator's `post_transform` (onnxruntime
-//! applies the latter wrongly to TreeEnsemble; its issues 26596 and 24862); linear models are
-//! a MatMul. Where ONNX lacks the engine's exact operation (log1p is written ln(1 + x)), the
+//! applies the latter wrongly to TreeEnsemble; its issues 26596 and 24862); linear models and
+//! neural networks are MatMuls. Where ONNX lacks the engine's exact operation (log1p is written ln(1 + x)), the
 //! numbers differ by rounding only.
 
 mod graph;
 mod proto;
 mod trees;
 
-use crate::export::{Link, ModelRecipe, Recipe};
+use crate::export::{Hidden, Link, ModelRecipe, Recipe};
 use crate::notebook::{trained_model, DataSource, Notebook};
 use crate::Error;
 use graph::{Column, Graph};
@@ -127,14 +127,13 @@ fn scores(graph: &mut Graph, features: &str, model: &ModelRecipe) -> (String, Li
             }
             (scores, *link)
         }
-        ModelRecipe::Linear {
+        ModelRecipe::Network {
             center,
             scale,
-            coef,
-            intercept,
+            layers,
+            hidden,
             link,
         } => {
-            let features_count = coef.first().map_or(0, Vec::len);
             let mut x = features.to_string();
             if !center.is_empty() {
                 let c = graph.doubles(&[center.len() as i64], center);
@@ -142,14 +141,27 @@ fn scores(graph: &mut Graph, features: &str, model: &ModelRecipe) -> (String, Li
                 let centred = graph.op("Sub", &[&x, &c], vec![]);
                 x = graph.op("Div", &[&centred, &s], vec![]);
             }
-            // Weights as [features, scores], so that x · W gives [N, scores].
-            let weights: Vec<f64> = (0..features_count)
-                .flat_map(|j| coef.iter().map(move |w| w[j]))
-                .collect();
-            let w = graph.doubles(&[features_count as i64, coef.len() as i64], &weights);
-            let b = graph.doubles(&[intercept.len() as i64], intercept);
-            let product = graph.op("MatMul", &[&x, &w], vec![]);
-            (graph.op("Add", &[&product, &b], vec![]), *link)
+            for (at, layer) in layers.iter().enumerate() {
+                let inputs = layer.coef.first().map_or(0, Vec::len);
+                let outputs = layer.coef.len();
+                // Weights as [inputs, outputs], so that x · W gives [N, outputs].
+                let weights: Vec<f64> = (0..inputs)
+                    .flat_map(|j| layer.coef.iter().map(move |w| w[j]))
+                    .collect();
+                let w = graph.doubles(&[inputs as i64, outputs as i64], &weights);
+                let b = graph.doubles(&[outputs as i64], &layer.intercept);
+                let product = graph.op("MatMul", &[&x, &w], vec![]);
+                x = graph.op("Add", &[&product, &b], vec![]);
+                if let (Some(hidden), true) = (hidden, at + 1 < layers.len()) {
+                    let op = match hidden {
+                        Hidden::Relu => "Relu",
+                        Hidden::Tanh => "Tanh",
+                        Hidden::Logistic => "Sigmoid",
+                    };
+                    x = graph.op(op, &[&x], vec![]);
+                }
+            }
+            (x, *link)
         }
     }
 }

@@ -145,6 +145,13 @@ function leafOf(tree, x) {
   return [];
 }
 
+// The hidden layers' activations, as the engine computes them.
+const HIDDEN = {
+  relu: (v) => 0.5 * (v + Math.abs(v)),
+  tanh: Math.tanh,
+  logistic: (v) => sigmoid(v),
+};
+
 function sigmoid(z) {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
@@ -169,13 +176,18 @@ function outputs(model, x) {
       }
     }
     scores = scores.map((s) => s / model.divide);
-  } else if (model.kind === "linear") {
-    const z = model.center.length === 0 ? x : x.map((v, j) => (v - model.center[j]) / model.scale[j]);
-    scores = model.coef.map((w, t) => {
-      let sum = 0;
-      for (let j = 0; j < z.length; j++) sum += z[j] * w[j];
-      return model.intercept[t] + sum;
+  } else if (model.kind === "network") {
+    let values = model.center.length === 0 ? x : x.map((v, j) => (v - model.center[j]) / model.scale[j]);
+    model.layers.forEach((layer, at) => {
+      const input = values;
+      values = layer.coef.map((w, t) => {
+        let sum = 0;
+        for (let j = 0; j < input.length; j++) sum += input[j] * w[j];
+        return layer.intercept[t] + sum;
+      });
+      if (model.hidden !== null && at + 1 < model.layers.length) values = values.map(HIDDEN[model.hidden]);
     });
+    scores = values;
   } else {
     throw new PredictError("unknown-model", { kind: model.kind });
   }

@@ -51,11 +51,20 @@ const FOREST: &str = r#""random_forest","n_estimators":12,"max_depth":null,"min_
     "max_features":"sqrt","bootstrap":true,"seed":3"#;
 const BOOSTING: &str = r#""gradient_boosting","max_iter":25,"max_leaf_nodes":15"#;
 /// Two hidden layers, so that the hidden activation is applied between layers too.
-const NETWORK: &str = r#""neural_network","hidden_layer_sizes":[8,5],"activation":"tanh","max_iter":60"#;
+const NETWORK: &str =
+    r#""neural_network","hidden_layer_sizes":[8,5],"activation":"tanh","max_iter":60"#;
 
 fn cases() -> Vec<Notebook> {
     let mut cases = Vec::new();
-    for model in [TREE, FOREST, BOOSTING, r#""logistic_regression""#, NETWORK] {
+    for model in [
+        TREE,
+        FOREST,
+        BOOSTING,
+        r#""logistic_regression""#,
+        NETWORK,
+        r#""gaussian_naive_bayes""#,
+        r#""bernoulli_naive_bayes","binarize":0.5"#,
+    ] {
         cases.push(notebook("titanic", "survived", TITANIC_STEPS, model));
         cases.push(notebook("penguins", "species", PENGUIN_STEPS, model));
     }
@@ -88,7 +97,10 @@ fn the_recipe_predicts_every_example_row_exactly_as_the_notebook() {
                 // The engine's batched matrix product adds a row's terms in an order that
                 // depends on the row's place in the batch: the last bits may differ.
                 for (o, t) in ours.iter().zip(&theirs) {
-                    assert!((o - t).abs() <= 1e-12 * t.abs().max(1.0), "{what}: {o} vs {t}");
+                    assert!(
+                        (o - t).abs() <= 1e-12 * t.abs().max(1.0),
+                        "{what}: {o} vs {t}"
+                    );
                 }
             } else {
                 assert_eq!(ours, theirs, "{what}: {:?}", example.row);

@@ -58,6 +58,48 @@ pub enum ModelRecipe {
         hidden: Option<Hidden>,
         link: Link,
     },
+    /// Naive Bayes: each class's joint log likelihood (its log prior plus each feature's), a
+    /// class without training rows never; the probabilities by log-sum-exp.
+    NaiveBayes {
+        likelihood: Likelihood,
+        classes: Vec<Option<BayesClass>>,
+    },
+}
+
+/// A naive Bayes class: its log prior and, per feature, two numbers (a Gaussian's mean and
+/// variance; Bernoulli's log probabilities of yes and of no).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BayesClass {
+    pub log_prior: f64,
+    pub a: Vec<f64>,
+    pub b: Vec<f64>,
+}
+
+/// How a naive Bayes class weighs one feature's value.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "likelihood", rename_all = "snake_case")]
+pub enum Likelihood {
+    /// −½ ln(2π·b) − ½ (x − a)² / b.
+    Gaussian,
+    /// a when x > binarize, else b.
+    Bernoulli { binarize: f64 },
+}
+
+impl Likelihood {
+    fn log(self, x: f64, a: f64, b: f64) -> f64 {
+        match self {
+            Likelihood::Gaussian => {
+                -0.5 * (2.0 * std::f64::consts::PI * b).ln() - 0.5 * (x - a).powi(2) / b
+            }
+            Likelihood::Bernoulli { binarize } => {
+                if x > binarize {
+                    a
+                } else {
+                    b
+                }
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -233,6 +275,11 @@ impl ModelRecipe {
                     linear(center, scale, weights, class_link(classes))
                 }
                 Classifier::NeuralNetwork(model) => network(model, class_link(classes)),
+                Classifier::GaussianNaiveBayes(model) => bayes(Likelihood::Gaussian, model.parts()),
+                Classifier::BernoulliNaiveBayes(model) => {
+                    let (binarize, classes) = model.parts();
+                    bayes(Likelihood::Bernoulli { binarize }, classes)
+                }
                 _ => return Err(refused()),
             },
             (None, Some(model)) => match model {
@@ -307,6 +354,31 @@ impl ModelRecipe {
                 }
                 (values, *link)
             }
+            ModelRecipe::NaiveBayes {
+                likelihood,
+                classes,
+            } => {
+                // As the engine's naive_bayes_proba.
+                let joint: Vec<f64> = classes
+                    .iter()
+                    .map(|class| {
+                        class.as_ref().map_or(f64::NEG_INFINITY, |c| {
+                            let evidence: f64 = x
+                                .iter()
+                                .zip(c.a.iter().zip(&c.b))
+                                .map(|(&v, (&a, &b))| likelihood.log(v, a, b))
+                                .sum();
+                            c.log_prior + evidence
+                        })
+                    })
+                    .collect();
+                let top = joint.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let norm = top + joint.iter().map(|j| (j - top).exp()).sum::<f64>().ln();
+                (
+                    joint.iter().map(|j| (j - norm).exp()).collect(),
+                    Link::Identity,
+                )
+            }
         };
         match link {
             Link::Identity => scores,
@@ -316,6 +388,23 @@ impl ModelRecipe {
             }
             Link::Softmax => crate::models::softmax(&scores).0,
         }
+    }
+}
+
+/// A naive Bayes recipe from a model's classes.
+fn bayes(likelihood: Likelihood, classes: Vec<Option<(f64, &[f64], &[f64])>>) -> ModelRecipe {
+    ModelRecipe::NaiveBayes {
+        likelihood,
+        classes: classes
+            .into_iter()
+            .map(|c| {
+                c.map(|(log_prior, a, b)| BayesClass {
+                    log_prior,
+                    a: a.to_vec(),
+                    b: b.to_vec(),
+                })
+            })
+            .collect(),
     }
 }
 

@@ -101,6 +101,20 @@ impl BernoulliNb {
         })
     }
 
+    /// For an export: the threshold, and per class its log prior and each feature's log
+    /// probabilities of yes and of no (`None`: no rows).
+    pub(crate) fn parts(&self) -> (f64, Vec<Option<(f64, &[f64], &[f64])>>) {
+        let classes = self
+            .classes
+            .iter()
+            .map(|c| {
+                c.as_ref()
+                    .map(|c| (c.log_prior, &c.log_yes[..], &c.log_no[..]))
+            })
+            .collect();
+        (self.binarize, classes)
+    }
+
     pub fn predict(&self, x: &Matrix) -> Vec<u32> {
         super::most_probable(&self.predict_proba(x))
     }

@@ -82,6 +82,14 @@ impl GaussianNb {
         })
     }
 
+    /// For an export: per class, its log prior, means and variances (`None`: no rows).
+    pub(crate) fn parts(&self) -> Vec<Option<(f64, &[f64], &[f64])>> {
+        self.classes
+            .iter()
+            .map(|c| c.as_ref().map(|c| (c.log_prior, &c.mean[..], &c.var[..])))
+            .collect()
+    }
+
     pub fn predict(&self, x: &Matrix) -> Vec<u32> {
         super::most_probable(&self.predict_proba(x))
     }

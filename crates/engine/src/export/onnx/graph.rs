@@ -50,7 +50,25 @@ impl Graph {
         name
     }
 
-    fn double(&mut self, value: f64) -> String {
+    /// A constant of 64-bit integers of shape `dims`.
+    pub fn int64s(&mut self, dims: &[i64], values: &[i64]) -> String {
+        let name = self.fresh("const");
+        self.initializers
+            .push(super::proto::int64_tensor(&name, dims, values));
+        name
+    }
+
+    /// The sum of each row of `x` (`[N, width]` → `[N, 1]`).
+    pub fn row_sums(&mut self, x: &str) -> String {
+        let axes = self.int64s(&[1], &[1]);
+        self.op(
+            "ReduceSum",
+            &[x, &axes],
+            vec![("keepdims", Attribute::Int(1))],
+        )
+    }
+
+    pub fn double(&mut self, value: f64) -> String {
         self.doubles(&[], &[value])
     }
 
@@ -302,12 +320,7 @@ impl Graph {
         }
         let features = self.concat(&parts);
         let all = self.concat(&present);
-        let axes = {
-            let name = self.fresh("axes");
-            self.initializers
-                .push(super::proto::int64_tensor(&name, &[1], &[1]));
-            name
-        };
+        let axes = self.int64s(&[1], &[1]);
         let complete = self.op(
             "ReduceMin",
             &[&all, &axes],

@@ -18,7 +18,7 @@ mod graph;
 mod proto;
 mod trees;
 
-use crate::export::{Hidden, Link, ModelRecipe, Recipe};
+use crate::export::{BayesClass, Hidden, Likelihood, Link, ModelRecipe, Recipe};
 use crate::notebook::{trained_model, DataSource, Notebook};
 use crate::Error;
 use graph::{Column, Graph};
@@ -162,6 +162,56 @@ fn scores(graph: &mut Graph, features: &str, model: &ModelRecipe) -> (String, Li
                 }
             }
             (x, *link)
+        }
+        ModelRecipe::NaiveBayes {
+            likelihood,
+            classes,
+        } => {
+            // Each class's joint log likelihood as a column; Softmax turns them into the
+            // probabilities, as log-sum-exp does.
+            let width = |c: &BayesClass| c.a.len() as i64;
+            let mut columns = Vec::new();
+            for class in classes {
+                let Some(class) = class else {
+                    // A class without training rows: never (−∞), one value per row.
+                    let zero = graph.double(0.0);
+                    let zeros = graph.op("Mul", &[features, &zero], vec![]);
+                    let zeros = graph.row_sums(&zeros);
+                    let never = graph.double(f64::NEG_INFINITY);
+                    columns.push(graph.op("Add", &[&zeros, &never], vec![]));
+                    continue;
+                };
+                let evidence = match likelihood {
+                    Likelihood::Gaussian => {
+                        let mean = graph.doubles(&[width(class)], &class.a);
+                        let var = graph.doubles(&[width(class)], &class.b);
+                        let d = graph.op("Sub", &[features, &mean], vec![]);
+                        let squared = graph.op("Mul", &[&d, &d], vec![]);
+                        let scaled = graph.op("Div", &[&squared, &var], vec![]);
+                        let sum = graph.row_sums(&scaled);
+                        let half = graph.double(-0.5);
+                        let constant: f64 = class
+                            .b
+                            .iter()
+                            .map(|&v| -0.5 * (2.0 * std::f64::consts::PI * v).ln())
+                            .sum();
+                        let constant = graph.double(constant);
+                        let halved = graph.op("Mul", &[&sum, &half], vec![]);
+                        graph.op("Add", &[&halved, &constant], vec![])
+                    }
+                    Likelihood::Bernoulli { binarize } => {
+                        let threshold = graph.double(*binarize);
+                        let yes = graph.doubles(&[width(class)], &class.a);
+                        let no = graph.doubles(&[width(class)], &class.b);
+                        let above = graph.op("Greater", &[features, &threshold], vec![]);
+                        let chosen = graph.op("Where", &[&above, &yes, &no], vec![]);
+                        graph.row_sums(&chosen)
+                    }
+                };
+                let prior = graph.double(class.log_prior);
+                columns.push(graph.op("Add", &[&evidence, &prior], vec![]));
+            }
+            (graph.concat(&columns), Link::Softmax)
         }
     }
 }

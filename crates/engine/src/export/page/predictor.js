@@ -188,6 +188,22 @@ function outputs(model, x) {
       if (model.hidden !== null && at + 1 < model.layers.length) values = values.map(HIDDEN[model.hidden]);
     });
     scores = values;
+  } else if (model.kind === "naive_bayes") {
+    // Each class's joint log likelihood, then log-sum-exp (as the engine).
+    const gaussian = model.likelihood.likelihood === "gaussian";
+    const joint = model.classes.map((c) => {
+      if (c === null) return -Infinity;
+      let evidence = 0;
+      for (let j = 0; j < x.length; j++) {
+        evidence += gaussian
+          ? -0.5 * Math.log(2 * Math.PI * c.b[j]) - (0.5 * ((x[j] - c.a[j]) * (x[j] - c.a[j]))) / c.b[j]
+          : x[j] > model.likelihood.binarize ? c.a[j] : c.b[j];
+      }
+      return c.log_prior + evidence;
+    });
+    const top = joint.reduce((m, v) => Math.max(m, v), -Infinity);
+    const norm = top + Math.log(joint.reduce((s, j) => s + Math.exp(j - top), 0));
+    return joint.map((j) => Math.exp(j - norm));
   } else {
     throw new PredictError("unknown-model", { kind: model.kind });
   }

@@ -392,7 +392,7 @@ impl ModelRecipe {
 }
 
 /// A naive Bayes recipe from a model's classes.
-fn bayes(likelihood: Likelihood, classes: Vec<Option<(f64, &[f64], &[f64])>>) -> ModelRecipe {
+fn bayes(likelihood: Likelihood, classes: crate::models::BayesParts<'_>) -> ModelRecipe {
     ModelRecipe::NaiveBayes {
         likelihood,
         classes: classes

@@ -103,7 +103,7 @@ impl BernoulliNb {
 
     /// For an export: the threshold, and per class its log prior and each feature's log
     /// probabilities of yes and of no (`None`: no rows).
-    pub(crate) fn parts(&self) -> (f64, Vec<Option<(f64, &[f64], &[f64])>>) {
+    pub(crate) fn parts(&self) -> (f64, super::BayesParts<'_>) {
         let classes = self
             .classes
             .iter()

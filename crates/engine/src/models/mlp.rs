@@ -91,6 +91,9 @@ struct Layer {
     biases: Vec<f64>,
 }
 
+/// Each layer's weights (inputs × outputs, row-major) and biases, for an export.
+pub(crate) type LayerParts<'a> = Vec<(&'a [f64], &'a [f64])>;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mlp {
     scaler: Standardizer,
@@ -277,7 +280,7 @@ impl Mlp {
 
     /// For an export: the standardiser's centres and scales (empty when off); each layer's
     /// weights (inputs × outputs, row-major) and biases; the hidden layers' activation.
-    pub(crate) fn parts(&self) -> (&[f64], &[f64], Vec<(&[f64], &[f64])>, Activation) {
+    pub(crate) fn parts(&self) -> (&[f64], &[f64], LayerParts<'_>, Activation) {
         let (center, scale) = self.scaler.parts();
         let layers = self
             .layers

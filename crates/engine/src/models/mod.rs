@@ -41,6 +41,10 @@ pub use svm::{Kernel, Svc, SvmParams, Svr};
 // What the tree's drawing (`crate::figures`) reads of fitted trees.
 pub(crate) use decision_tree::Node as ClassNode;
 pub(crate) use logistic::{sigmoid, softmax};
+
+/// A naive Bayes model's classes, for an export: per class, its log prior and two numbers per
+/// feature (`None`: a class without training rows).
+pub(crate) type BayesParts<'a> = Vec<Option<(f64, &'a [f64], &'a [f64])>>;
 pub(crate) use value_tree::Node as ValueNode;
 
 use crate::features::Matrix;

@@ -83,7 +83,7 @@ impl GaussianNb {
     }
 
     /// For an export: per class, its log prior, means and variances (`None`: no rows).
-    pub(crate) fn parts(&self) -> Vec<Option<(f64, &[f64], &[f64])>> {
+    pub(crate) fn parts(&self) -> super::BayesParts<'_> {
         self.classes
             .iter()
             .map(|c| c.as_ref().map(|c| (c.log_prior, &c.mean[..], &c.var[..])))

@@ -64,11 +64,19 @@ fn cases() -> Vec<Notebook> {
         NETWORK,
         r#""gaussian_naive_bayes""#,
         r#""bernoulli_naive_bayes","binarize":0.5"#,
+        r#""k_nearest_neighbors","n_neighbors":7,"weights":"distance""#,
     ] {
         cases.push(notebook("titanic", "survived", TITANIC_STEPS, model));
         cases.push(notebook("penguins", "species", PENGUIN_STEPS, model));
     }
-    for model in [TREE, FOREST, BOOSTING, r#""linear_regression""#, NETWORK] {
+    for model in [
+        TREE,
+        FOREST,
+        BOOSTING,
+        r#""linear_regression""#,
+        NETWORK,
+        r#""k_nearest_neighbors","n_neighbors":4"#,
+    ] {
         cases.push(notebook("diabetes", "progression", DIABETES_STEPS, model));
     }
     cases
@@ -186,17 +194,17 @@ fn a_bad_row_gets_the_notebooks_own_errors() {
 
 #[test]
 fn a_model_the_recipe_cannot_carry_yet_is_refused_with_its_name() {
-    let nb = notebook("iris", "species", "", r#""k_nearest_neighbors""#);
+    let nb = notebook("iris", "species", "", r#""support_vector_machine""#);
     assert_eq!(
         Recipe::of(&trained_model(&nb, &shipped()).unwrap()).err(),
         Some(Error::ExportModelNotYet {
-            model: "k_nearest_neighbors".into()
+            model: "support_vector_machine".into()
         })
     );
     assert_eq!(
         latih_engine::export::onnx_of(&nb, &shipped()).err(),
         Some(Error::ExportModelNotYet {
-            model: "k_nearest_neighbors".into()
+            model: "support_vector_machine".into()
         })
     );
 }

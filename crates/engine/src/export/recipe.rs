@@ -64,6 +64,17 @@ pub enum ModelRecipe {
         likelihood: Likelihood,
         classes: Vec<Option<BayesClass>>,
     },
+    /// k-nearest neighbours: the `k` training rows nearest (Euclidean; a tie keeps the
+    /// earlier row) vote with their `targets` (a class's index, or a number), each weighing 1,
+    /// or 1 / distance when `by_distance` (only the rows at distance 0, if any is).
+    Neighbours {
+        k: usize,
+        by_distance: bool,
+        rows: Vec<Vec<f64>>,
+        targets: Vec<f64>,
+        /// The classes to vote for; 0 for numbers (the weighted mean).
+        classes: usize,
+    },
 }
 
 /// A naive Bayes class: its log prior and, per feature, two numbers (a Gaussian's mean and
@@ -275,6 +286,11 @@ impl ModelRecipe {
                     linear(center, scale, weights, class_link(classes))
                 }
                 Classifier::NeuralNetwork(model) => network(model, class_link(classes)),
+                Classifier::KNearestNeighbors(model) => {
+                    let (x, y, k, by_distance) = model.parts();
+                    let targets = y.iter().map(|&c| f64::from(c)).collect();
+                    neighbours(x, targets, k, by_distance, classes)
+                }
                 Classifier::GaussianNaiveBayes(model) => bayes(Likelihood::Gaussian, model.parts()),
                 Classifier::BernoulliNaiveBayes(model) => {
                     let (binarize, classes) = model.parts();
@@ -301,6 +317,10 @@ impl ModelRecipe {
                     link: Link::Identity,
                 },
                 Regressor::NeuralNetwork(model) => network(model, Link::Identity),
+                Regressor::KNearestNeighbors(model) => {
+                    let (x, y, k, by_distance) = model.parts();
+                    neighbours(x, y.to_vec(), k, by_distance, 0)
+                }
                 _ => return Err(refused()),
             },
             (None, None) => return Err(refused()),
@@ -379,6 +399,46 @@ impl ModelRecipe {
                     Link::Identity,
                 )
             }
+            ModelRecipe::Neighbours {
+                k,
+                by_distance,
+                rows,
+                targets,
+                classes,
+            } => {
+                // As the engine's Neighbours::each_row.
+                let mut distances: Vec<(f64, usize)> = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(t, row)| {
+                        let d2: f64 = x.iter().zip(row).map(|(a, b)| (a - b) * (a - b)).sum();
+                        (d2, t)
+                    })
+                    .collect();
+                distances.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                let nearest = &distances[..(*k).min(distances.len())];
+                let exact = nearest.iter().any(|(d2, _)| *d2 == 0.0);
+                let weight = |d2: f64| match (by_distance, exact) {
+                    (false, _) => 1.0,
+                    (true, true) => f64::from(u8::from(d2 == 0.0)),
+                    (true, false) => 1.0 / d2.sqrt(),
+                };
+                let outputs = if *classes == 0 {
+                    let total: f64 = nearest.iter().map(|&(d2, _)| weight(d2)).sum();
+                    let sum: f64 = nearest.iter().map(|&(d2, t)| weight(d2) * targets[t]).sum();
+                    vec![sum / total]
+                } else {
+                    let mut votes = vec![0.0; *classes];
+                    for &(d2, t) in nearest {
+                        if let Some(vote) = votes.get_mut(targets[t] as usize) {
+                            *vote += weight(d2);
+                        }
+                    }
+                    let total: f64 = votes.iter().sum();
+                    votes.iter().map(|v| v / total).collect()
+                };
+                (outputs, Link::Identity)
+            }
         };
         match link {
             Link::Identity => scores,
@@ -388,6 +448,23 @@ impl ModelRecipe {
             }
             Link::Softmax => crate::models::softmax(&scores).0,
         }
+    }
+}
+
+/// A k-nearest-neighbours recipe: the training rows (the model's own columns) and targets.
+fn neighbours(
+    x: &crate::features::Matrix,
+    targets: Vec<f64>,
+    k: usize,
+    by_distance: bool,
+    classes: usize,
+) -> ModelRecipe {
+    ModelRecipe::Neighbours {
+        k,
+        by_distance,
+        rows: (0..x.rows).map(|r| x.row(r).to_vec()).collect(),
+        targets,
+        classes,
     }
 }
 

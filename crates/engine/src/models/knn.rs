@@ -100,7 +100,22 @@ impl Neighbours {
     }
 }
 
+impl Neighbours {
+    /// For an export: the training rows, k, and whether nearer rows weigh more.
+    fn parts(&self) -> (&Matrix, usize, bool) {
+        let by_distance = self.params.weights == NeighbourWeights::Distance;
+        (&self.x, self.params.n_neighbors as usize, by_distance)
+    }
+}
+
 impl Knn {
+    /// For an export: the training rows and their classes, k, and whether nearer rows weigh
+    /// more.
+    pub(crate) fn parts(&self) -> (&Matrix, &[u32], usize, bool) {
+        let (x, k, by_distance) = self.neighbours.parts();
+        (x, &self.y, k, by_distance)
+    }
+
     pub fn fit(params: &KnnParams, x: &Matrix, y: &[u32], n_classes: usize) -> Result<Self, Error> {
         super::check_training_data(x, y)?;
         Ok(Self {
@@ -131,6 +146,13 @@ impl Knn {
 }
 
 impl KnnRegressor {
+    /// For an export: the training rows and their numbers, k, and whether nearer rows weigh
+    /// more.
+    pub(crate) fn parts(&self) -> (&Matrix, &[f64], usize, bool) {
+        let (x, k, by_distance) = self.neighbours.parts();
+        (x, &self.y, k, by_distance)
+    }
+
     pub fn fit(params: &KnnParams, x: &Matrix, y: &[f64]) -> Result<Self, Error> {
         super::check_regression_data(x, y)?;
         Ok(Self {

@@ -30,7 +30,7 @@ pub(super) struct Graph {
 }
 
 impl Graph {
-    fn fresh(&mut self, hint: &str) -> String {
+    pub fn fresh(&mut self, hint: &str) -> String {
         self.count += 1;
         format!("{hint}_{}", self.count)
     }
@@ -60,12 +60,14 @@ impl Graph {
 
     /// The sum of each row of `x` (`[N, width]` → `[N, 1]`).
     pub fn row_sums(&mut self, x: &str) -> String {
-        let axes = self.int64s(&[1], &[1]);
-        self.op(
-            "ReduceSum",
-            &[x, &axes],
-            vec![("keepdims", Attribute::Int(1))],
-        )
+        self.reduce("ReduceSum", x, 1, true)
+    }
+
+    /// `op` (ReduceSum, ReduceMax, …) of `x` over `axis`.
+    pub fn reduce(&mut self, op: &str, x: &str, axis: i64, keep: bool) -> String {
+        let axes = self.int64s(&[1], &[axis]);
+        let keep = ("keepdims", Attribute::Int(i64::from(keep)));
+        self.op(op, &[x, &axes], vec![keep])
     }
 
     pub fn double(&mut self, value: f64) -> String {
@@ -84,7 +86,7 @@ impl Graph {
         self.op("Concat", &parts, vec![("axis", Attribute::Int(1))])
     }
 
-    fn as_double(&mut self, x: &str) -> String {
+    pub fn as_double(&mut self, x: &str) -> String {
         self.op("Cast", &[x], vec![("to", Attribute::Int(11))])
     }
 

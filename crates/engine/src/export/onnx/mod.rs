@@ -213,5 +213,71 @@ fn scores(graph: &mut Graph, features: &str, model: &ModelRecipe) -> (String, Li
             }
             (graph.concat(&columns), Link::Softmax)
         }
+        ModelRecipe::Neighbours {
+            k,
+            by_distance,
+            rows,
+            targets,
+            classes,
+        } => {
+            // Every squared distance to the training rows, [N, M]; TopK keeps the k smallest
+            // (equal ones: the lower index first, as the engine's sort).
+            let width = rows.first().map_or(0, Vec::len);
+            let flat: Vec<f64> = rows.iter().flatten().copied().collect();
+            let train = graph.doubles(&[rows.len() as i64, width as i64], &flat);
+            let one_axis = graph.int64s(&[1], &[1]);
+            let x = graph.op("Unsqueeze", &[features, &one_axis], vec![]);
+            let d = graph.op("Sub", &[&x, &train], vec![]);
+            let squared = graph.op("Mul", &[&d, &d], vec![]);
+            let distances = graph.reduce("ReduceSum", &squared, 2, false);
+            let k = graph.int64s(&[1], &[*k as i64]);
+            let (nearest, indices) = (graph.fresh("nearest"), graph.fresh("indices"));
+            graph.nodes.push(proto::node(
+                "TopK",
+                "",
+                &[&distances, &k],
+                &[&nearest, &indices],
+                vec![
+                    ("axis", Attribute::Int(1)),
+                    ("largest", Attribute::Int(0)),
+                    ("sorted", Attribute::Int(1)),
+                ],
+            ));
+            let zero = graph.double(0.0);
+            let one = graph.double(1.0);
+            let weights = if *by_distance {
+                // 1 / distance; where a row is at distance 0, only such rows count.
+                let at_zero = graph.op("Equal", &[&nearest, &zero], vec![]);
+                let at_zero = graph.as_double(&at_zero);
+                let any = graph.reduce("ReduceMax", &at_zero, 1, true);
+                let exact = graph.op("Greater", &[&any, &zero], vec![]);
+                let root = graph.op("Sqrt", &[&nearest], vec![]);
+                let inverse = graph.op("Div", &[&one, &root], vec![]);
+                graph.op("Where", &[&exact, &at_zero, &inverse], vec![])
+            } else {
+                let zeros = graph.op("Mul", &[&nearest, &zero], vec![]);
+                graph.op("Add", &[&zeros, &one], vec![])
+            };
+            let targets = graph.doubles(&[targets.len() as i64], targets);
+            let gather = vec![("axis", Attribute::Int(0))];
+            let voted = graph.op("Gather", &[&targets, &indices], gather);
+            let total = graph.row_sums(&weights);
+            if *classes == 0 {
+                let weighted = graph.op("Mul", &[&weights, &voted], vec![]);
+                let sum = graph.row_sums(&weighted);
+                return (graph.op("Div", &[&sum, &total], vec![]), Link::Identity);
+            }
+            let votes: Vec<String> = (0..*classes)
+                .map(|class| {
+                    let c = graph.double(class as f64);
+                    let is = graph.op("Equal", &[&voted, &c], vec![]);
+                    let is = graph.as_double(&is);
+                    let weighted = graph.op("Mul", &[&is, &weights], vec![]);
+                    graph.row_sums(&weighted)
+                })
+                .collect();
+            let votes = graph.concat(&votes);
+            (graph.op("Div", &[&votes, &total], vec![]), Link::Identity)
+        }
     }
 }

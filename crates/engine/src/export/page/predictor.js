@@ -204,6 +204,28 @@ function outputs(model, x) {
     const top = joint.reduce((m, v) => Math.max(m, v), -Infinity);
     const norm = top + Math.log(joint.reduce((s, j) => s + Math.exp(j - top), 0));
     return joint.map((j) => Math.exp(j - norm));
+  } else if (model.kind === "neighbours") {
+    // The k nearest training rows (a tie keeps the earlier row), as the engine.
+    const distances = model.rows.map((row, t) => {
+      let d2 = 0;
+      for (let j = 0; j < x.length; j++) d2 += (x[j] - row[j]) * (x[j] - row[j]);
+      return [d2, t];
+    });
+    distances.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const nearest = distances.slice(0, model.k);
+    const exact = nearest.some(([d2]) => d2 === 0);
+    const weight = (d2) => (!model.by_distance ? 1 : exact ? (d2 === 0 ? 1 : 0) : 1 / Math.sqrt(d2));
+    if (model.classes === 0) {
+      let total = 0;
+      let sum = 0;
+      for (const [d2] of nearest) total += weight(d2);
+      for (const [d2, t] of nearest) sum += weight(d2) * model.targets[t];
+      return [sum / total];
+    }
+    const votes = new Array(model.classes).fill(0);
+    for (const [d2, t] of nearest) votes[model.targets[t]] += weight(d2);
+    const total = votes.reduce((a, b) => a + b, 0);
+    return votes.map((v) => v / total);
   } else {
     throw new PredictError("unknown-model", { kind: model.kind });
   }

@@ -21,6 +21,40 @@ enum Status {
     NoWorker(String),
 }
 
+/// Each file: what the worker writes, its name and media type, and its button's words.
+const DOWNLOADS: [(ModelFile, &str, &str, &str); 5] = [
+    (
+        ModelFile::Onnx,
+        "model.onnx",
+        "application/octet-stream",
+        "model-file-onnx",
+    ),
+    (
+        ModelFile::Lightgbm,
+        "model.txt",
+        "text/plain",
+        "model-file-lightgbm",
+    ),
+    (
+        ModelFile::Schema,
+        "schema.json",
+        "application/json",
+        "model-file-schema",
+    ),
+    (
+        ModelFile::Page,
+        "predict.html",
+        "text/html",
+        "model-file-page",
+    ),
+    (
+        ModelFile::Api,
+        "api.zip",
+        "application/zip",
+        "model-file-api",
+    ),
+];
+
 #[component]
 pub fn ModelFiles(state: NotebookState) -> impl IntoView {
     let i18n = use_i18n();
@@ -92,21 +126,16 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
     };
     view! {
         <div class="actions notebook-file">
-            <button type="button" on:click=move |_| fetch(ModelFile::Onnx, "model.onnx", "application/octet-stream")>
-                {i18n.text("model-file-onnx")}
-            </button>
-            <button type="button" on:click=move |_| fetch(ModelFile::Lightgbm, "model.txt", "text/plain")>
-                {i18n.text("model-file-lightgbm")}
-            </button>
-            <button type="button" on:click=move |_| fetch(ModelFile::Schema, "schema.json", "application/json")>
-                {i18n.text("model-file-schema")}
-            </button>
-            <button type="button" on:click=move |_| fetch(ModelFile::Page, "predict.html", "text/html")>
-                {i18n.text("model-file-page")}
-            </button>
-            <button type="button" on:click=move |_| fetch(ModelFile::Api, "api.zip", "application/zip")>
-                {i18n.text("model-file-api")}
-            </button>
+            {DOWNLOADS
+                .iter()
+                .map(|&(file, name, media, label)| {
+                    view! {
+                        <button type="button" on:click=move |_| fetch(file, name, media)>
+                            {i18n.text(label)}
+                        </button>
+                    }
+                })
+                .collect_view()}
         </div>
         <p class="hint">{i18n.text("model-file-note")}</p>
         {message}

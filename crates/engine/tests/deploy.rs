@@ -10,7 +10,7 @@ use latih_engine::notebook::{trained_model, Notebook, Prediction};
 use latih_engine::Error;
 
 mod common;
-use common::{python_json, python_lacks, shipped};
+use common::{json_printed_by, python_json, python_lacks, shipped};
 
 fn notebook(dataset: &str, target: &str, steps: &str, model: &str) -> Notebook {
     serde_json::from_str(&format!(
@@ -215,29 +215,20 @@ fn node_predicts(
     module: &str,
     rows: &[&std::collections::BTreeMap<String, String>],
 ) -> Vec<serde_json::Value> {
-    let dir = std::env::temp_dir().join(format!("latih-node-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("predictor.mjs"), module).unwrap();
-    std::fs::write(dir.join("rows.json"), serde_json::to_string(rows).unwrap()).unwrap();
     let runner = "import { predict } from './predictor.mjs';\n\
                   import { readFileSync } from 'node:fs';\n\
-                  const rows = JSON.parse(readFileSync(new URL('./rows.json', import.meta.url)));\n\
+                  const rows = JSON.parse(readFileSync('rows.json'));\n\
                   console.log(JSON.stringify(rows.map((r) => {\n\
                   \x20 try { const p = predict(r); return 'number' in p ? [p.number] : [...p.probabilities, p.class]; }\n\
                   \x20 catch (e) { return e.key; }\n\
                   })));";
-    std::fs::write(dir.join("run.mjs"), runner).unwrap();
-    let out = std::process::Command::new("node")
-        .arg(dir.join("run.mjs"))
-        .output()
-        .expect("Node.js runs the predictor (scripts/setup.sh installs it)");
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let rows = serde_json::to_vec(rows).unwrap();
+    let files: [(&str, &[u8]); 3] = [
+        ("predictor.mjs", module.as_bytes()),
+        ("rows.json", &rows),
+        ("run.mjs", runner.as_bytes()),
+    ];
+    serde_json::from_value(json_printed_by("node", &["run.mjs"], &files)).unwrap()
 }
 
 #[test]

@@ -82,23 +82,32 @@ pub fn python_rows(
     serde_json::from_value(python_json(script, &files)).unwrap()
 }
 
-/// What `script` prints as JSON, run with a folder holding `files` (name, bytes) as its one
-/// argument.
+/// What `script` prints as JSON, run by Python with a folder holding `files` (name, bytes) as
+/// its one argument.
 #[allow(dead_code)]
 pub fn python_json(script: &str, files: &[(&str, &[u8])]) -> serde_json::Value {
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    json_printed_by(&python, &["-c", script], files)
+}
+
+/// What `program` prints as JSON, run with `args` and then a folder holding `files` (name,
+/// bytes), in that folder.
+#[allow(dead_code)]
+pub fn json_printed_by(program: &str, args: &[&str], files: &[(&str, &[u8])]) -> serde_json::Value {
     // A folder of its own: tests run side by side.
     static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("latih-python-{}-{run}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("latih-run-{}-{run}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for (name, bytes) in files {
         std::fs::write(dir.join(name), bytes).unwrap();
     }
-    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
-    let out = std::process::Command::new(python)
-        .args(["-c", script, dir.to_str().unwrap()])
+    let out = std::process::Command::new(program)
+        .args(args)
+        .arg(&dir)
+        .current_dir(&dir)
         .output()
-        .unwrap();
+        .unwrap_or_else(|e| panic!("{program}: {e} (scripts/setup.sh installs it)"));
     let _ = std::fs::remove_dir_all(&dir);
     assert!(
         out.status.success(),

@@ -82,7 +82,7 @@ fi
 # requirements.txt pins (crates/engine/src/export/api/requirements.txt).
 if ! python3 -c "import fastapi, uvicorn, httpx, pytest" >/dev/null 2>&1; then
   say "installing FastAPI, uvicorn, httpx and pytest (PyPI)"
-  api_packages="fastapi==0.165.0 uvicorn==0.55.0 httpx==0.29.0 pytest==9.2.0"
+  api_packages="fastapi==0.165.0 pydantic==2.13.4 uvicorn==0.55.0 httpx==0.29.0 pytest==9.2.0"
   # shellcheck disable=SC2086
   python3 -m pip install --quiet $api_packages 2>/dev/null ||
     python3 -m pip install --quiet --break-system-packages $api_packages ||

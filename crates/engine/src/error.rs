@@ -240,6 +240,13 @@ pub enum Error {
     ExportModelNotYet {
         model: String,
     },
+    /// The trained pipeline holds a number that is NaN or infinite (a weight, a fill, a
+    /// scale), which no file can carry as the notebook computes with it.
+    ExportNotFinite,
+    /// An input column has the name of one of the ONNX model's outputs.
+    OnnxNameTaken {
+        name: String,
+    },
     /// A fitted step that the ONNX graph cannot carry yet (`step`: its kind, as the catalog's
     /// `step-kind-…` keys name it), on `column`.
     OnnxStepNotYet {

@@ -209,6 +209,110 @@ fn a_model_the_recipe_cannot_carry_yet_is_refused_with_its_name() {
     );
 }
 
+/// A learner's file whose columns are named as the page's script and the ONNX graph name
+/// things of their own: Object's `constructor`, a graph constant's `const_1`.
+fn odd_names() -> (std::collections::HashMap<String, String>, Notebook) {
+    let mut data = shipped();
+    let mut csv = String::from("constructor,const_1,y\n");
+    for i in 0..80 {
+        let (a, b) = (i % 7, (i * 3) % 11);
+        let y = if a + b > 8 { "yes" } else { "no" };
+        csv.push_str(&format!("{a},{b},{y}\n"));
+    }
+    data.insert("odd.csv".into(), csv);
+    let nb = serde_json::from_str(
+        r#"{"version":1,"cells":[
+        {"kind":"dataset","dataset":"odd.csv","target":"y"},
+        {"kind":"split","test_fraction":0.25,"stratify":false,"seed":5},
+        {"kind":"steps","steps":[{"scale":{"column":null,"kind":"standard"}}]},
+        {"kind":"train","model":"logistic_regression"}]}"#,
+    )
+    .unwrap();
+    (data, nb)
+}
+
+#[test]
+fn a_text_column_that_a_step_encodes_is_an_input_of_the_deployed_model() {
+    // Names are free text (not a feature) until the ordinal step makes numbers of them.
+    let steps = r#"{"ordinal":{"column":"name"}},{"impute":{"column":"age","strategy":"median"}}"#;
+    let nb = notebook("titanic", "survived", steps, TREE);
+    let trained = trained_model(&nb, &shipped()).unwrap();
+    let recipe = Recipe::of(&trained).unwrap();
+    assert!(recipe
+        .inputs
+        .iter()
+        .any(|i| i.column == "name" && !i.numeric));
+    for example in &trained.examples {
+        let ours = recipe
+            .predict(&|column: &str| example.row.get(column).cloned())
+            .unwrap();
+        let Prediction::Class { probabilities, .. } = &example.prediction else {
+            panic!("a class")
+        };
+        assert_eq!(&ours, probabilities, "{:?}", example.row);
+    }
+}
+
+#[test]
+fn columns_named_as_the_scripts_and_graphs_own_names_are_only_columns() {
+    let (data, nb) = odd_names();
+    let trained = trained_model(&nb, &data).unwrap();
+    let recipe = Recipe::of(&trained).unwrap();
+    let module = latih_engine::export::predictor_module(&recipe).unwrap();
+    let rows: Vec<_> = trained.examples.iter().map(|e| &e.row).collect();
+    let empty = std::collections::BTreeMap::new();
+    let mut with_empty = rows.clone();
+    with_empty.push(&empty);
+    let node = node_predicts(&module, &with_empty);
+    // A row without `constructor` lacks it: Object's own constructor is not read as its value.
+    assert_eq!(node.last(), Some(&serde_json::json!("missing")));
+    for (example, theirs) in trained.examples.iter().zip(&node) {
+        let Prediction::Class { probabilities, .. } = &example.prediction else {
+            panic!("a class")
+        };
+        let theirs: Vec<f64> = theirs.as_array().unwrap()[..2]
+            .iter()
+            .map(|p| p.as_f64().unwrap())
+            .collect();
+        for (t, o) in theirs.iter().zip(probabilities) {
+            assert!((t - o).abs() <= 1e-12, "{t} vs {o}");
+        }
+    }
+    if let Some(reason) = python_lacks("onnx, onnxruntime") {
+        eprintln!("skipped: the ONNX model is checked with onnx and onnxruntime ({reason})");
+        return;
+    }
+    let model = latih_engine::export::onnx_of(&nb, &data).unwrap();
+    for (example, theirs) in trained
+        .examples
+        .iter()
+        .zip(onnxruntime_predicts(&model, &rows))
+    {
+        let Prediction::Class { probabilities, .. } = &example.prediction else {
+            panic!("a class")
+        };
+        for (t, o) in theirs.iter().zip(probabilities) {
+            assert!((t - o).abs() <= 1e-9, "{t} vs {o}");
+        }
+    }
+}
+
+#[test]
+fn an_input_named_as_an_onnx_output_is_refused_with_its_name() {
+    let (mut data, nb) = odd_names();
+    let csv = data["odd.csv"].replacen("const_1", "label", 1);
+    data.insert("odd.csv".into(), csv);
+    assert_eq!(
+        latih_engine::export::onnx_of(&nb, &data).err(),
+        Some(Error::OnnxNameTaken {
+            name: "label".into()
+        })
+    );
+    // The page has no such names: it still carries the model.
+    let trained = trained_model(&nb, &data).unwrap();
+    assert!(Recipe::of(&trained).is_ok());
+}
+
 /// Node's predictions of `rows` (each column → text) by the predictor module of `recipe`:
 /// per row, the probabilities or `[number]`, or the error's key.
 fn node_predicts(
@@ -399,6 +503,20 @@ fn onnx_marks_a_row_the_notebook_would_refuse_as_incomplete() {
     let out = onnxruntime_predicts(&model, &[&with, &without]);
     assert_eq!(out[0].last(), Some(&1.0));
     assert_eq!(out[1].last(), Some(&0.0));
+    // log1p of a number at or below −1: the notebook refuses the row, and so does the graph.
+    let nb = notebook("diabetes", "progression", DIABETES_STEPS, TREE);
+    let trained = trained_model(&nb, &shipped()).unwrap();
+    let mut low = trained.examples[0].row.clone();
+    low.insert("s5".into(), "-2".into());
+    let recipe = Recipe::of(&trained).unwrap();
+    assert!(matches!(
+        recipe.predict(&|c: &str| low.get(c).cloned()),
+        Err(Error::StepLogDomain { .. })
+    ));
+    let model = latih_engine::export::onnx_of(&nb, &shipped()).unwrap();
+    let out = onnxruntime_predicts(&model, &[&trained.examples[0].row, &low]);
+    assert_eq!(out[0].last(), Some(&1.0));
+    assert_eq!(out[1].last(), Some(&0.0));
 }
 
 /// Unzips the API bundle and runs its own tests (FastAPI's TestClient against onnxruntime, on
@@ -487,8 +605,13 @@ fn the_api_bundle_holds_a_complete_project_with_its_readme_in_the_learners_langu
     assert!(readme.starts_with("# Prediksi survived"), "{readme}");
     assert!(readme.contains("(https://latih.example/#nb=x)"));
     assert!(readme.contains("docker build -t predict-survived ."));
-    // The example request is the first golden row, typed: numbers as numbers.
+    // The example request is the first golden row, typed: numbers as numbers; the same row
+    // for the JavaScript module, without the shell's quoting.
     assert!(readme.contains(r#"-d '{"age":"#), "{readme}");
+    assert!(
+        readme.contains(r#"console.log(predict({"age":"#),
+        "{readme}"
+    );
     let mut requirements = String::new();
     std::io::Read::read_to_string(
         &mut zip.by_name("requirements.txt").unwrap(),

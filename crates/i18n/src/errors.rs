@@ -260,6 +260,10 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
             "error-export-model-not-yet",
             &[("model", model_name(lang, model))],
         ),
+        Error::ExportNotFinite => t(lang, "error-export-not-finite"),
+        Error::OnnxNameTaken { name } => {
+            tf(lang, "error-onnx-name-taken", &[("name", name.clone())])
+        }
         Error::OnnxStepNotYet { step, column } => tf(
             lang,
             "error-onnx-step-not-yet",

@@ -219,6 +219,10 @@ fn every_engine_error_reads_as_a_sentence_with_its_facts_in_both_languages() {
         Error::ExportModelNotYet {
             model: "k_nearest_neighbors".into(),
         },
+        Error::ExportNotFinite,
+        Error::OnnxNameTaken {
+            name: "label".into(),
+        },
         Error::OnnxStepNotYet {
             step: "cast".into(),
             column: "smoker".into(),

@@ -544,14 +544,74 @@ fn network(model: &crate::models::Mlp, link: Link) -> ModelRecipe {
 
 impl Recipe {
     pub fn of(trained: &TrainedModel) -> Result<Self, Error> {
-        Ok(Self {
+        let recipe = Self {
             target: trained.target.clone(),
             classes: trained.classes.clone(),
             inputs: trained.inputs.clone(),
             steps: trained.row_steps.clone(),
             features: trained.encoder().encodings().to_vec(),
             model: ModelRecipe::of(trained)?,
-        })
+        };
+        // JSON writes NaN and infinity as null, which a script reads as 0: refuse rather than
+        // ship a pipeline that computes otherwise than the notebook.
+        if recipe.numbers().all(f64::is_finite) {
+            Ok(recipe)
+        } else {
+            Err(Error::ExportNotFinite)
+        }
+    }
+
+    /// Every number the pipeline carries (but the naive Bayes classes without rows, which are
+    /// left out on purpose).
+    fn numbers(&self) -> Box<dyn Iterator<Item = f64> + '_> {
+        let steps = self.steps.iter().flat_map(|step| match step {
+            RowStep::FillNumber { value, .. } => vec![*value],
+            RowStep::Scale { center, scale, .. } => vec![*center, *scale],
+            RowStep::Clip { low, high, .. } => vec![*low, *high],
+            RowStep::Bin { edges, .. } => edges.clone(),
+            _ => Vec::new(),
+        });
+        let flat = |rows: &[Vec<f64>]| rows.iter().flatten().copied().collect::<Vec<_>>();
+        let model: Vec<f64> = match &self.model {
+            ModelRecipe::Trees {
+                start,
+                trees,
+                divide,
+                ..
+            } => trees
+                .iter()
+                .flat_map(|t| t.threshold.iter().copied().chain(flat(&t.leaf)))
+                .chain(start.iter().copied())
+                .chain([*divide])
+                .collect(),
+            ModelRecipe::Network {
+                center,
+                scale,
+                layers,
+                ..
+            } => layers
+                .iter()
+                .flat_map(|l| flat(&l.coef).into_iter().chain(l.intercept.iter().copied()))
+                .chain(center.iter().chain(scale).copied())
+                .collect(),
+            ModelRecipe::NaiveBayes {
+                likelihood,
+                classes,
+            } => classes
+                .iter()
+                .flatten()
+                .flat_map(|c| c.a.iter().chain(&c.b).copied().chain([c.log_prior]))
+                .chain(match likelihood {
+                    Likelihood::Bernoulli { binarize } => Some(*binarize),
+                    Likelihood::Gaussian => None,
+                })
+                .collect(),
+            ModelRecipe::Neighbours { rows, targets, .. } => flat(rows)
+                .into_iter()
+                .chain(targets.iter().copied())
+                .collect(),
+        };
+        Box::new(steps.chain(model))
     }
 
     /// The prediction of one row (each input column's text, as typed): each class's
@@ -616,5 +676,51 @@ impl Recipe {
 fn column_of(encoding: &Encoding) -> &str {
     match encoding {
         Encoding::Numeric { column } | Encoding::OneHot { column, .. } => column,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One number input, a fill, and a linear model.
+    fn linear_recipe(fill: f64, weight: f64) -> Recipe {
+        Recipe {
+            target: "y".into(),
+            classes: Vec::new(),
+            inputs: vec![PredictField {
+                column: "x".into(),
+                choices: Vec::new(),
+                numeric: true,
+                value: String::new(),
+            }],
+            steps: vec![RowStep::FillNumber {
+                column: "x".into(),
+                value: fill,
+            }],
+            features: vec![Encoding::Numeric { column: "x".into() }],
+            model: ModelRecipe::Network {
+                center: Vec::new(),
+                scale: Vec::new(),
+                layers: vec![Dense {
+                    coef: vec![vec![weight]],
+                    intercept: vec![1.0],
+                }],
+                hidden: None,
+                link: Link::Identity,
+            },
+        }
+    }
+
+    #[test]
+    fn a_nan_or_infinity_anywhere_in_the_pipeline_is_found() {
+        assert!(linear_recipe(2.0, 3.0).numbers().all(f64::is_finite));
+        assert!(!linear_recipe(f64::NAN, 3.0).numbers().all(f64::is_finite));
+        assert!(!linear_recipe(2.0, f64::INFINITY)
+            .numbers()
+            .all(f64::is_finite));
+        // The recipe itself predicts: a missing x is filled with 2, then 1 + 3·2.
+        let recipe = linear_recipe(2.0, 3.0);
+        assert_eq!(recipe.predict(&|_: &str| None), Ok(vec![7.0]));
     }
 }

@@ -178,16 +178,29 @@ fn before_steps<'a>(
     Ok((steps, before))
 }
 
-/// Text is no feature, unless a step reads it as another kind: the columns steps cast.
+/// Text is no feature, unless a step reads it as another kind (a cast, a one-hot or ordinal
+/// encoding): those columns, by the names the data set gives them (before any rename).
 fn cast_columns<'a>(steps: &StepsCells<'a>) -> Vec<&'a str> {
-    steps
-        .iter()
-        .flat_map(|(_, s)| &s.steps)
-        .filter_map(|step| match step {
-            crate::prep::Step::Cast { column, .. } => Some(column.as_str()),
-            _ => None,
-        })
-        .collect()
+    use crate::prep::Step;
+    let mut original: Vec<(&'a str, &'a str)> = Vec::new();
+    let mut cast = Vec::new();
+    for step in steps.iter().flat_map(|(_, s)| &s.steps) {
+        let named = |column: &'a str| {
+            original
+                .iter()
+                .rev()
+                .find(|(now, _)| *now == column)
+                .map_or(column, |(_, was)| *was)
+        };
+        match step {
+            Step::Rename { column, to } => original.push((to.as_str(), named(column.as_str()))),
+            Step::Cast { column, .. } | Step::OneHot { column } | Step::Ordinal { column } => {
+                cast.push(named(column.as_str()));
+            }
+            _ => {}
+        }
+    }
+    cast
 }
 
 /// The columns a new row needs for the model of the train cell at `trained_at`, with the first

@@ -21,10 +21,11 @@ SESSION = ort.InferenceSession(str(HERE / "model.onnx"), providers=["CPUExecutio
 INPUTS = SCHEMA["inputs"]
 
 # One optional field per input column, named as the column (a missing value is null: the
-# cleaning steps may fill it in). Anything else in a request is refused.
+# cleaning steps may fill it in). Anything else in a request is refused, and so are NaN and
+# infinity; a number sent for a category (a class 3 for "3") is read as its text.
 Row = create_model(
     "Row",
-    __config__=ConfigDict(extra="forbid", populate_by_name=True),
+    __config__=ConfigDict(extra="forbid", allow_inf_nan=False, coerce_numbers_to_str=True),
     **{
         f"column_{i}": (
             Optional[float] if column["kind"] == "number" else Optional[str],

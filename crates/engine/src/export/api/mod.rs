@@ -63,6 +63,7 @@ pub fn api_of(
         .replace("{{model}}", trained.model_name)
         .replace("{{notebook}}", link)
         .replace("{{slug}}", &slug(&trained.target))
+        .replace("{{example_js}}", &example)
         // In a shell's single quotes: a quote in the data ends them, so it is written '\''.
         .replace("{{example}}", &example.replace('\'', "'\\''"));
     let pretty = |value: &Value| serde_json::to_string_pretty(value).unwrap_or_default();

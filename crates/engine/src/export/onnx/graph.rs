@@ -27,12 +27,28 @@ pub(super) struct Graph {
     pub nodes: Vec<Message>,
     pub initializers: Vec<Message>,
     count: usize,
+    /// Names the graph's own tensors must not take: the inputs (named as the data's columns,
+    /// which may be called anything, `add_3` too).
+    taken: std::collections::BTreeSet<String>,
 }
 
 impl Graph {
+    /// A graph whose inputs have these names.
+    pub fn with_inputs<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
+        Self {
+            taken: names.into_iter().map(str::to_string).collect(),
+            ..Self::default()
+        }
+    }
+
     pub fn fresh(&mut self, hint: &str) -> String {
-        self.count += 1;
-        format!("{hint}_{}", self.count)
+        loop {
+            self.count += 1;
+            let name = format!("{hint}_{}", self.count);
+            if !self.taken.contains(&name) {
+                return name;
+            }
+        }
     }
 
     /// A node of the default domain with one output, whose name it returns.
@@ -251,11 +267,16 @@ impl Graph {
                     g.op("Clip", &[x, &low, &high], vec![])
                 })?;
             }
-            // ln(1 + x): ONNX has no log1p; it differs from the engine's by rounding only.
+            // ln(1 + x): ONNX has no log1p; it differs from the engine's by rounding only. The
+            // notebook refuses x ≤ −1: it is NaN here, so that `complete` says the row is refused.
             RowStep::Log { column } => self.number(columns, column, "log", |g, x| {
                 let one = g.double(1.0);
                 let shifted = g.op("Add", &[x, &one], vec![]);
-                g.op("Log", &[&shifted], vec![])
+                let logged = g.op("Log", &[&shifted], vec![]);
+                let zero = g.double(0.0);
+                let outside = g.op("LessOrEqual", &[&shifted, &zero], vec![]);
+                let nan = g.double(f64::NAN);
+                g.choose(&outside, &nan, &logged)
             })?,
             RowStep::Bin { column, edges } => {
                 let inner = edges

@@ -32,8 +32,20 @@ pub fn onnx_of(notebook: &Notebook, source: &dyn DataSource) -> Result<Vec<u8>, 
     onnx_model(&Recipe::of(&trained)?)
 }
 
+/// The graph's outputs, by name: an input column may not have one of these names.
+const OUTPUTS: [&str; 4] = ["probabilities", "label", "prediction", "complete"];
+
 pub(super) fn onnx_model(recipe: &Recipe) -> Result<Vec<u8>, Error> {
-    let mut graph = Graph::default();
+    if let Some(input) = recipe
+        .inputs
+        .iter()
+        .find(|i| OUTPUTS.contains(&i.column.as_str()))
+    {
+        return Err(Error::OnnxNameTaken {
+            name: input.column.clone(),
+        });
+    }
+    let mut graph = Graph::with_inputs(recipe.inputs.iter().map(|i| i.column.as_str()));
     let mut columns = BTreeMap::new();
     let mut inputs = Vec::new();
     for input in &recipe.inputs {
@@ -115,7 +127,7 @@ fn scores(graph: &mut Graph, features: &str, model: &ModelRecipe) -> (String, Li
             for tree in trees {
                 ensemble.add_flat(tree);
             }
-            let summed = format!("trees_{}", graph.nodes.len());
+            let summed = graph.fresh("trees");
             graph
                 .nodes
                 .push(ensemble.node(features, start.len(), &summed));

@@ -91,7 +91,10 @@ pub fn page_of(
     };
     // The parts go in last to first, so that no part's text is searched for another's mark.
     Ok(PAGE
-        .replace("/*PAGE*/", PAGE_SCRIPT)
+        .replace(
+            "/*PAGE*/",
+            &PAGE_SCRIPT.replace("/*MAX_CHOICES*/", &crate::notebook::MAX_CHOICES.to_string()),
+        )
         .replace("/*ABOUT*/", &script_json(&about)?)
         .replace("/*WORDS*/", &script_json(words)?)
         .replace("/*PREDICTOR*/", &predictor_module(&recipe)?))

@@ -4,7 +4,7 @@ let lang = navigator.language && navigator.language.toLowerCase().startsWith("en
 
 function word(key, args = {}) {
   let text = (WORDS[lang] && WORDS[lang][key]) || key;
-  for (const [name, value] of Object.entries(args)) text = text.replaceAll("{" + name + "}", value);
+  for (const [name, value] of Object.entries(args)) text = text.replaceAll("{" + name + "}", () => value);
   return text;
 }
 
@@ -15,7 +15,9 @@ function element(tag, text, attributes = {}) {
   return e;
 }
 
-const values = {};
+// By column name, without Object's own keys (a column may be named "constructor").
+const values = Object.create(null);
+const MAX_CHOICES = /*MAX_CHOICES*/;
 for (const input of recipe.inputs) values[input.column] = input.value;
 
 function drawFields() {
@@ -25,7 +27,14 @@ function drawFields() {
     const id = "field-" + i;
     fields.append(element("label", input.column, { for: id }));
     let control;
-    if (!input.numeric && input.choices.length > 0) {
+    // The notebook lists at most MAX_CHOICES categories: a list that long may be cut, so it is
+    // a text field that suggests them, where any category can still be typed.
+    if (!input.numeric && input.choices.length >= MAX_CHOICES) {
+      control = element("input", undefined, { id, type: "text", list: id + "-choices" });
+      const list = element("datalist", undefined, { id: id + "-choices" });
+      for (const choice of input.choices) list.append(element("option", undefined, { value: choice }));
+      fields.append(list);
+    } else if (!input.numeric && input.choices.length > 0) {
       control = element("select", undefined, { id });
       control.append(element("option", word("page-missing-choice"), { value: "" }));
       for (const choice of input.choices) control.append(element("option", choice, { value: choice }));

@@ -39,12 +39,12 @@ function numberText(x) {
   return sign + digits.slice(0, point) + "." + digits.slice(point);
 }
 
+// Rust's f64::round_ties_even, negative zero included (-0.3 rounds to -0, whose text is "-0").
 function roundTiesEven(x) {
   const f = Math.floor(x);
   const d = x - f;
-  if (d < 0.5) return f;
-  if (d > 0.5) return f + 1;
-  return f % 2 === 0 ? f : f + 1;
+  const r = d < 0.5 ? f : d > 0.5 ? f + 1 : f % 2 === 0 ? f : f + 1;
+  return r === 0 && (x < 0 || Object.is(x, -0)) ? -0 : r;
 }
 
 const TRUE_WORDS = ["true", "t", "yes", "y", "ya", "benar", "1", "1.0"];
@@ -102,7 +102,8 @@ function applyStep(step, row) {
       return;
     }
     case "clip":
-      return number((x) => (Number.isNaN(x) ? x : Math.min(Math.max(x, step.low), step.high)));
+      // As Rust's f64::clamp, which keeps a negative zero that Math.max would make positive.
+      return number((x) => (x < step.low ? step.low : x > step.high ? step.high : x));
     case "log":
       if (cell && "number" in cell && cell.number <= -1) {
         throw new PredictError("log-domain", { column: step.column, value: cell.number });
@@ -245,7 +246,8 @@ function outputs(model, x) {
 export function predict(values) {
   const row = new Map();
   for (const input of RECIPE.inputs) {
-    const raw = values[input.column];
+    // Only the row's own keys: a column named "constructor" must not read Object's.
+    const raw = Object.prototype.hasOwnProperty.call(values, input.column) ? values[input.column] : undefined;
     const text = raw === undefined || raw === null ? "" : String(raw).trim();
     if (input.numeric) {
       let x = NaN;

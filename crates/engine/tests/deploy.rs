@@ -54,8 +54,43 @@ const BOOSTING: &str = r#""gradient_boosting","max_iter":25,"max_leaf_nodes":15"
 const NETWORK: &str =
     r#""neural_network","hidden_layer_sizes":[8,5],"activation":"tanh","max_iter":60"#;
 
+/// Sizes written as text (some not numbers), yes/no words in both languages and any case,
+/// and grades that are numbers: the casts that the ONNX graph reads text with.
+fn mixed() -> String {
+    let mut csv = String::from("size,member,grade,y\n");
+    let sizes = ["12", "7.5", "unknown", "+3", "1e1", ".5", "20", "4"];
+    let members = ["Yes", "no", "YA", "tidak", "1", "0", "TRUE", "f", "maybe"];
+    for i in 0..120 {
+        let (size, member, grade) = (sizes[i % 8], members[i % 9], 1 + i % 3);
+        let y = if (i % 8 < 4) ^ (i % 9 < 3) {
+            "up"
+        } else {
+            "down"
+        };
+        csv.push_str(&format!("{size},{member},{grade},{y}\n"));
+    }
+    csv
+}
+
+const MIXED_STEPS: &str = r#"{"cast":{"column":"size","to":"number"}},
+    {"impute":{"column":"size","strategy":"median"}},
+    {"cast":{"column":"member","to":"boolean"}},
+    {"impute":{"column":"member","strategy":"most_frequent"}},
+    {"cast":{"column":"grade","to":"category"}},
+    {"ordinal":{"column":"grade"}}"#;
+
+/// The shipped data sets, and `mixed.csv`.
+fn data() -> std::collections::HashMap<String, String> {
+    let mut data = shipped();
+    data.insert("mixed.csv".into(), mixed());
+    data
+}
+
 fn cases() -> Vec<Notebook> {
     let mut cases = Vec::new();
+    for model in [TREE, r#""logistic_regression""#] {
+        cases.push(notebook("mixed.csv", "y", MIXED_STEPS, model));
+    }
     for model in [
         TREE,
         FOREST,
@@ -65,6 +100,8 @@ fn cases() -> Vec<Notebook> {
         r#""gaussian_naive_bayes""#,
         r#""bernoulli_naive_bayes","binarize":0.5"#,
         r#""k_nearest_neighbors","n_neighbors":7,"weights":"distance""#,
+        r#""support_vector_machine","kernel":"linear","C":0.5"#,
+        r#""support_vector_machine","kernel":"rbf","C":3.0"#,
     ] {
         cases.push(notebook("titanic", "survived", TITANIC_STEPS, model));
         cases.push(notebook("penguins", "species", PENGUIN_STEPS, model));
@@ -76,6 +113,7 @@ fn cases() -> Vec<Notebook> {
         r#""linear_regression""#,
         NETWORK,
         r#""k_nearest_neighbors","n_neighbors":4"#,
+        r#""support_vector_machine","kernel":"rbf","C":50.0,"epsilon":5.0"#,
     ] {
         cases.push(notebook("diabetes", "progression", DIABETES_STEPS, model));
     }
@@ -85,7 +123,7 @@ fn cases() -> Vec<Notebook> {
 #[test]
 fn the_recipe_predicts_every_example_row_exactly_as_the_notebook() {
     for nb in cases() {
-        let trained = trained_model(&nb, &shipped()).unwrap();
+        let trained = trained_model(&nb, &data()).unwrap();
         let recipe = Recipe::of(&trained).unwrap();
         let what = format!("{} → {}", trained.model_name, trained.target);
         assert!(
@@ -157,6 +195,36 @@ fn the_recipe_carries_each_fitted_step_and_the_encoder() {
 }
 
 #[test]
+fn text_is_read_as_numbers_yes_no_and_ordinals_by_the_steps_that_the_graph_carries() {
+    let nb = notebook("mixed.csv", "y", MIXED_STEPS, TREE);
+    let recipe = Recipe::of(&trained_model(&nb, &data()).unwrap()).unwrap();
+    let json = serde_json::to_value(&recipe).unwrap();
+    let ops: Vec<&str> = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["op"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            "numbers",
+            "fill_number",
+            "truths",
+            "fill_category",
+            "categories",
+            "ordinal"
+        ]
+    );
+    let kinds: Vec<(&str, bool)> = recipe
+        .inputs
+        .iter()
+        .map(|i| (i.column.as_str(), i.numeric))
+        .collect();
+    assert_eq!(kinds, [("size", false), ("member", false), ("grade", true)]);
+}
+
+#[test]
 fn a_bad_row_gets_the_notebooks_own_errors() {
     let nb = notebook(
         "titanic",
@@ -188,23 +256,6 @@ fn a_bad_row_gets_the_notebooks_own_errors() {
         recipe.predict(&no_sex),
         Err(Error::PredictValuesMissing {
             columns: vec!["gender".into(), "passengerClass".into()]
-        })
-    );
-}
-
-#[test]
-fn a_model_the_recipe_cannot_carry_yet_is_refused_with_its_name() {
-    let nb = notebook("iris", "species", "", r#""support_vector_machine""#);
-    assert_eq!(
-        Recipe::of(&trained_model(&nb, &shipped()).unwrap()).err(),
-        Some(Error::ExportModelNotYet {
-            model: "support_vector_machine".into()
-        })
-    );
-    assert_eq!(
-        latih_engine::export::onnx_of(&nb, &shipped()).err(),
-        Some(Error::ExportModelNotYet {
-            model: "support_vector_machine".into()
         })
     );
 }
@@ -338,7 +389,7 @@ fn node_predicts(
 #[test]
 fn the_pages_predictor_in_node_predicts_what_the_notebook_predicts() {
     for nb in cases() {
-        let trained = trained_model(&nb, &shipped()).unwrap();
+        let trained = trained_model(&nb, &data()).unwrap();
         let recipe = Recipe::of(&trained).unwrap();
         let module = latih_engine::export::predictor_module(&recipe).unwrap();
         let rows: Vec<_> = trained.examples.iter().map(|e| &e.row).collect();
@@ -448,8 +499,8 @@ fn onnxruntime_predicts_what_the_notebook_predicts_with_the_steps_in_the_graph()
         return;
     }
     for nb in cases() {
-        let trained = trained_model(&nb, &shipped()).unwrap();
-        let model = latih_engine::export::onnx_of(&nb, &shipped()).unwrap();
+        let trained = trained_model(&nb, &data()).unwrap();
+        let model = latih_engine::export::onnx_of(&nb, &data()).unwrap();
         let rows: Vec<_> = trained.examples.iter().map(|e| &e.row).collect();
         let theirs = onnxruntime_predicts(&model, &rows);
         let what = format!("{} → {}", trained.model_name, trained.target);

@@ -20,7 +20,9 @@ pub use documents::{ipynb, python_script};
 pub use lightgbm::{lightgbm_model, lightgbm_of};
 pub use onnx::onnx_of;
 pub use page::{page_of, predictor_module, PageWords, PAGE_KEYS};
-pub use recipe::{BayesClass, Dense, FlatTree, Hidden, Likelihood, Link, ModelRecipe, Recipe};
+pub use recipe::{
+    BayesClass, Dense, FlatTree, Hidden, Likelihood, Link, ModelRecipe, Recipe, SvmMachine,
+};
 pub use schema::schema_of;
 
 use crate::notebook::{DataSource, DatasetCell, Notebook};

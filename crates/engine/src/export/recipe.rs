@@ -75,6 +75,32 @@ pub enum ModelRecipe {
         /// The classes to vote for; 0 for numbers (the weighted mean).
         classes: usize,
     },
+    /// A support vector machine: x standardised by `center` and `scale` when they are given;
+    /// K[s] the kernel between x and support vector s (x · v, or exp(−γ ‖x − v‖²) when
+    /// `gamma` is given); each machine's decision d = Σ coef · K[support] − rho. The number is
+    /// d; for two classes the second's score is −d; for more, the machine of each pair (a, b)
+    /// in order votes for a when d ≥ 0, else for b, and a class's score is its votes plus
+    /// c / (3 (|c| + 1)), c its summed decisions (+d as a, −d as b): scikit-learn's
+    /// `decision_function`, squashed as the notebook squashes it.
+    SupportVectors {
+        center: Vec<f64>,
+        scale: Vec<f64>,
+        gamma: Option<f64>,
+        vectors: Vec<Vec<f64>>,
+        machines: Vec<SvmMachine>,
+        /// 0 for numbers.
+        classes: usize,
+        link: Link,
+    },
+}
+
+/// One machine of a support vector machine: its support vectors' indices, their coefficients
+/// (in the same order) and its offset.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SvmMachine {
+    pub support: Vec<usize>,
+    pub coef: Vec<f64>,
+    pub rho: f64,
 }
 
 /// A naive Bayes class: its log prior and, per feature, two numbers (a Gaussian's mean and
@@ -296,7 +322,9 @@ impl ModelRecipe {
                     let (binarize, classes) = model.parts();
                     bayes(Likelihood::Bernoulli { binarize }, classes)
                 }
-                _ => return Err(refused()),
+                Classifier::SupportVectorMachine(model) => {
+                    support_vectors(model.parts(), classes, class_link(classes))
+                }
             },
             (None, Some(model)) => match model {
                 Regressor::DecisionTree(tree) => {
@@ -321,7 +349,9 @@ impl ModelRecipe {
                     let (x, y, k, by_distance) = model.parts();
                     neighbours(x, y.to_vec(), k, by_distance, 0)
                 }
-                _ => return Err(refused()),
+                Regressor::SupportVectorMachine(model) => {
+                    support_vectors(model.parts(), 0, Link::Identity)
+                }
             },
             (None, None) => return Err(refused()),
         })
@@ -439,6 +469,66 @@ impl ModelRecipe {
                 };
                 (outputs, Link::Identity)
             }
+            ModelRecipe::SupportVectors {
+                center,
+                scale,
+                gamma,
+                vectors,
+                machines,
+                classes,
+                link,
+            } => {
+                // As the engine's Svc::decision_function.
+                let x: Vec<f64> = if center.is_empty() {
+                    x.to_vec()
+                } else {
+                    x.iter()
+                        .zip(center.iter().zip(scale))
+                        .map(|(v, (c, s))| (v - c) / s)
+                        .collect()
+                };
+                let kernel: Vec<f64> = vectors
+                    .iter()
+                    .map(|v| match gamma {
+                        None => v.iter().zip(&x).map(|(p, q)| p * q).sum(),
+                        Some(gamma) => {
+                            let d2: f64 = v.iter().zip(&x).map(|(p, q)| (p - q) * (p - q)).sum();
+                            (-gamma * d2).exp()
+                        }
+                    })
+                    .collect();
+                let decisions: Vec<f64> = machines
+                    .iter()
+                    .map(|m| {
+                        m.support
+                            .iter()
+                            .zip(&m.coef)
+                            .map(|(&s, coef)| coef * kernel[s])
+                            .sum::<f64>()
+                            - m.rho
+                    })
+                    .collect();
+                let scores = match *classes {
+                    0 | 1 => decisions,
+                    2 => decisions.iter().map(|d| -d).collect(),
+                    k => {
+                        let mut votes = vec![0.0; k];
+                        let mut confidence = vec![0.0; k];
+                        let pairs = (0..k).flat_map(|a| (a + 1..k).map(move |b| (a, b)));
+                        for ((a, b), d) in pairs.zip(decisions) {
+                            votes[if d < 0.0 { b } else { a }] += 1.0;
+                            confidence[a] += d;
+                            confidence[b] -= d;
+                        }
+                        votes
+                            .iter()
+                            .zip(&confidence)
+                            .map(|(v, c)| v + c / (3.0 * (c.abs() + 1.0)))
+                            .collect()
+                    }
+                };
+                (scores, *link)
+            }
         };
         match link {
             Link::Identity => scores,
@@ -465,6 +555,31 @@ fn neighbours(
         rows: (0..x.rows).map(|r| x.row(r).to_vec()).collect(),
         targets,
         classes,
+    }
+}
+
+/// A support vector machine's recipe from its parts.
+fn support_vectors(parts: crate::models::SvmParts<'_>, classes: usize, link: Link) -> ModelRecipe {
+    let vectors = parts.vectors;
+    ModelRecipe::SupportVectors {
+        center: parts.center.to_vec(),
+        scale: parts.scale.to_vec(),
+        gamma: match parts.kernel {
+            crate::models::Kernel::Linear => None,
+            crate::models::Kernel::Rbf => Some(parts.gamma),
+        },
+        vectors: (0..vectors.rows).map(|r| vectors.row(r).to_vec()).collect(),
+        machines: parts
+            .machines
+            .into_iter()
+            .map(|(terms, rho)| SvmMachine {
+                support: terms.iter().map(|&(s, _)| s as usize).collect(),
+                coef: terms.iter().map(|&(_, c)| c).collect(),
+                rho,
+            })
+            .collect(),
+        classes,
+        link,
     }
 }
 
@@ -609,6 +724,20 @@ impl Recipe {
             ModelRecipe::Neighbours { rows, targets, .. } => flat(rows)
                 .into_iter()
                 .chain(targets.iter().copied())
+                .collect(),
+            ModelRecipe::SupportVectors {
+                center,
+                scale,
+                gamma,
+                vectors,
+                machines,
+                ..
+            } => machines
+                .iter()
+                .flat_map(|m| m.coef.iter().copied().chain([m.rho]))
+                .chain(flat(vectors))
+                .chain(center.iter().chain(scale).copied())
+                .chain(*gamma)
                 .collect(),
         };
         Box::new(steps.chain(model))

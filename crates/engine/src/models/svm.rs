@@ -390,6 +390,21 @@ impl Support {
         })
     }
 
+    fn parts<'a>(&'a self, machines: &'a [Machine]) -> SvmParts<'a> {
+        let (center, scale) = self.scaler.parts();
+        SvmParts {
+            center,
+            scale,
+            kernel: self.kernel.kernel,
+            gamma: self.kernel.gamma,
+            vectors: &self.vectors,
+            machines: machines
+                .iter()
+                .map(|m| (m.terms.as_slice(), m.rho))
+                .collect(),
+        }
+    }
+
     fn check(&self, machines: &[Machine]) -> Result<(), Error> {
         let finite = machines
             .iter()
@@ -400,6 +415,19 @@ impl Support {
             Err(Error::NonFiniteFeatures)
         }
     }
+}
+
+/// A machine's parts, for an export: rows are standardised by `center` and `scale` (when not
+/// empty), compared with each of the support `vectors` by the kernel (with `gamma` for RBF);
+/// each machine's decision is Σ coefficient · K(its support vector) − offset, its terms in order.
+pub struct SvmParts<'a> {
+    pub center: &'a [f64],
+    pub scale: &'a [f64],
+    pub kernel: Kernel,
+    pub gamma: f64,
+    pub vectors: &'a Matrix,
+    /// Per machine: (support vector's index, coefficient) terms, and the offset ρ.
+    pub machines: Vec<(&'a [(u32, f64)], f64)>,
 }
 
 /// A support vector classifier (scikit-learn's `SVC`): one machine per pair of classes.
@@ -491,13 +519,10 @@ impl Svc {
             .into_iter()
             .map(|scores| {
                 if self.n_classes == 2 {
-                    let p = 1.0 / (1.0 + (-scores[0]).exp());
+                    let p = super::sigmoid(scores[0]);
                     vec![1.0 - p, p]
                 } else {
-                    let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                    let exp: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
-                    let total: f64 = exp.iter().sum();
-                    exp.iter().map(|e| e / total).collect()
+                    super::softmax(&scores).0
                 }
             })
             .collect()
@@ -513,6 +538,11 @@ impl Svc {
 
     pub fn converged(&self) -> bool {
         self.support.converged
+    }
+
+    /// The machines, one per pair of classes (a, b), a < b in order.
+    pub fn parts(&self) -> SvmParts<'_> {
+        self.support.parts(&self.machines)
     }
 }
 
@@ -561,6 +591,11 @@ impl Svr {
             .kernel_rows(x)
             .map(|kernel_row| self.machine.decision(&kernel_row))
             .collect()
+    }
+
+    /// The one machine.
+    pub fn parts(&self) -> SvmParts<'_> {
+        self.support.parts(std::slice::from_ref(&self.machine))
     }
 
     pub fn support_vectors(&self) -> usize {

@@ -6,6 +6,7 @@ use crate::export::Recipe;
 use crate::features::scale::ScalerKind;
 use crate::features::Encoding;
 use crate::prep::RowStep;
+use crate::table::retype::{FALSE_WORDS, TRUE_WORDS};
 use crate::Error;
 use std::collections::BTreeMap;
 
@@ -147,6 +148,65 @@ impl Graph {
         self.as_double(&equal)
     }
 
+    /// Text read as numbers as the engine reads it (Rust's `str::parse`, finite only): what does
+    /// not read is NaN. Cast fails on text that is no number, so only text that a pattern finds
+    /// to be one is cast. The pattern leaves out numbers written with more than 200 digits on a
+    /// side of the point or an exponent of more than two digits (C's strtod, behind Cast, fails
+    /// where they overflow): they read as missing here, though the notebook reads them.
+    fn number_of_text(&mut self, x: &str) -> String {
+        let pattern = r"[+-]?(\d{1,200}\.?\d{0,200}|\.\d{1,200})([eE][+-]?0*\d{1,2})?";
+        let valid = self.op(
+            "RegexFullMatch",
+            &[x],
+            vec![("pattern", Attribute::Text(pattern))],
+        );
+        let zero = self.text("0");
+        let safe = self.choose(&valid, x, &zero);
+        let number = self.as_double(&safe);
+        let nan = self.double(f64::NAN);
+        self.choose(&valid, &number, &nan)
+    }
+
+    /// Yes/no words as the categories "True" and "False" ("" for any other word), matched
+    /// without regard to case as the engine lower-cases them (RE2's case folding, since
+    /// StringNormalizer needs a system locale that a server may lack).
+    fn truth_of_text(&mut self, x: &str) -> String {
+        let words = |list: &[&str]| {
+            let alternatives: Vec<String> = list.iter().map(|w| w.replace('.', r"\.")).collect();
+            format!("(?i)({})", alternatives.join("|"))
+        };
+        let (yes, no) = (words(&TRUE_WORDS), words(&FALSE_WORDS));
+        let is_true = self.op(
+            "RegexFullMatch",
+            &[x],
+            vec![("pattern", Attribute::Text(&yes))],
+        );
+        let is_false = self.op(
+            "RegexFullMatch",
+            &[x],
+            vec![("pattern", Attribute::Text(&no))],
+        );
+        self.truth(&is_true, &is_false)
+    }
+
+    /// A number's yes/no: 1 is "True", 0 "False" (but −0, whose text "-0" is no word), else "".
+    fn truth_of_number(&mut self, x: &str) -> String {
+        let (one, zero) = (self.double(1.0), self.double(0.0));
+        let is_true = self.op("Equal", &[x, &one], vec![]);
+        let is_zero = self.op("Equal", &[x, &zero], vec![]);
+        // 1 / −0 is −∞: the sign a comparison with 0 cannot see.
+        let inverse = self.op("Div", &[&one, x], vec![]);
+        let positive = self.op("Greater", &[&inverse, &zero], vec![]);
+        let is_false = self.op("And", &[&is_zero, &positive], vec![]);
+        self.truth(&is_true, &is_false)
+    }
+
+    fn truth(&mut self, is_true: &str, is_false: &str) -> String {
+        let (yes, no, neither) = (self.text("True"), self.text("False"), self.text(""));
+        let not_true = self.choose(is_false, &no, &neither);
+        self.choose(is_true, &yes, &not_true)
+    }
+
     /// A number column's tensor changed by `change`, NaN staying NaN.
     fn number(
         &mut self,
@@ -203,19 +263,29 @@ impl Graph {
                 Some(_) => {}
                 None => return Err(not_yet("cast", column)),
             },
-            RowStep::Numbers { column, round } => match columns.get(column).cloned() {
-                // A number's category text reads back as the same number.
-                Some(Column::Number(x) | Column::NumberCategory(x)) => {
-                    let x = if *round {
-                        self.op("Round", &[&x], vec![])
-                    } else {
-                        x
-                    };
-                    columns.insert(column.clone(), Column::Number(x));
-                }
-                _ => return Err(not_yet("cast", column)),
-            },
-            RowStep::Truths { column } => return Err(not_yet("cast", column)),
+            RowStep::Numbers { column, round } => {
+                let x = match columns.get(column).cloned() {
+                    // A number's category text reads back as the same number.
+                    Some(Column::Number(x) | Column::NumberCategory(x)) => x,
+                    Some(Column::Text(x)) => self.number_of_text(&x),
+                    None => return Err(not_yet("cast", column)),
+                };
+                // Round is half to even, as the engine's round_ties_even.
+                let x = if *round {
+                    self.op("Round", &[&x], vec![])
+                } else {
+                    x
+                };
+                columns.insert(column.clone(), Column::Number(x));
+            }
+            RowStep::Truths { column } => {
+                let truth = match columns.get(column).cloned() {
+                    Some(Column::Text(x)) => self.truth_of_text(&x),
+                    Some(Column::Number(x) | Column::NumberCategory(x)) => self.truth_of_number(&x),
+                    None => return Err(not_yet("cast", column)),
+                };
+                columns.insert(column.clone(), Column::Text(truth));
+            }
             RowStep::Scale {
                 column,
                 kind,
@@ -238,10 +308,10 @@ impl Graph {
                 }
             })?,
             RowStep::Ordinal { column, categories } => {
-                let Some(Column::Text(x)) = columns.get(column).cloned() else {
-                    return Err(not_yet("ordinal", column));
+                let text = match columns.get(column).cloned() {
+                    Some(text @ (Column::Text(_) | Column::NumberCategory(_))) => text,
+                    _ => return Err(not_yet("ordinal", column)),
                 };
-                let text = Column::Text(x);
                 // Σ code · [x = category], −1 where none matches, NaN where missing.
                 let mut codes = self.double(0.0);
                 let mut found = self.double(0.0);

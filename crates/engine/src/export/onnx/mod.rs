@@ -18,7 +18,7 @@ mod graph;
 mod proto;
 mod trees;
 
-use crate::export::{BayesClass, Hidden, Likelihood, Link, ModelRecipe, Recipe};
+use crate::export::{BayesClass, Hidden, Likelihood, Link, ModelRecipe, Recipe, SvmMachine};
 use crate::notebook::{trained_model, DataSource, Notebook};
 use crate::Error;
 use graph::{Column, Graph};
@@ -114,9 +114,127 @@ fn rename(graph: &mut Graph, from: &str, to: &str) {
         .push(proto::node("Identity", "", &[from], &[to], vec![]));
 }
 
+/// `x` standardised by `center` and `scale`, when they are given.
+fn standardised(graph: &mut Graph, x: &str, center: &[f64], scale: &[f64]) -> String {
+    if center.is_empty() {
+        return x.to_string();
+    }
+    let c = graph.doubles(&[center.len() as i64], center);
+    let s = graph.doubles(&[scale.len() as i64], scale);
+    let centred = graph.op("Sub", &[x, &c], vec![]);
+    graph.op("Div", &[&centred, &s], vec![])
+}
+
+/// A support vector machine's class scores (or number) for the encoded `features`: the kernel
+/// row against every support vector, each machine's decision as one product with a matrix of
+/// coefficients, then, for more than two classes, the one-vs-one votes and confidences as
+/// products with matrices that say which class each machine's pair is.
+fn support_vector_scores(
+    graph: &mut Graph,
+    features: &str,
+    (center, scale): (&[f64], &[f64]),
+    gamma: Option<f64>,
+    vectors: &[Vec<f64>],
+    machines: &[SvmMachine],
+    classes: usize,
+) -> String {
+    let x = standardised(graph, features, center, scale);
+    let width = vectors.first().map_or(0, Vec::len);
+    let flat: Vec<f64> = vectors.iter().flatten().copied().collect();
+    let kernel = match gamma {
+        None => {
+            // x · vᵀ: the vectors as [width, S].
+            let transposed: Vec<f64> = (0..width)
+                .flat_map(|j| vectors.iter().map(move |v| v[j]))
+                .collect();
+            let v = graph.doubles(&[width as i64, vectors.len() as i64], &transposed);
+            graph.op("MatMul", &[&x, &v], vec![])
+        }
+        Some(gamma) => {
+            // exp(−γ Σ (x − v)²), by broadcasting [N, 1, width] against [S, width].
+            let v = graph.doubles(&[vectors.len() as i64, width as i64], &flat);
+            let one_axis = graph.int64s(&[1], &[1]);
+            let x = graph.op("Unsqueeze", &[&x, &one_axis], vec![]);
+            let d = graph.op("Sub", &[&x, &v], vec![]);
+            let squared = graph.op("Mul", &[&d, &d], vec![]);
+            let distances = graph.reduce("ReduceSum", &squared, 2, false);
+            let minus_gamma = graph.double(-gamma);
+            let scaled = graph.op("Mul", &[&distances, &minus_gamma], vec![]);
+            graph.op("Exp", &[&scaled], vec![])
+        }
+    };
+    // [S, M]: each machine's coefficient of each support vector (0 where it has none).
+    let m = machines.len();
+    let mut coefficients = vec![0.0; vectors.len() * m];
+    for (j, machine) in machines.iter().enumerate() {
+        for (&s, &coef) in machine.support.iter().zip(&machine.coef) {
+            coefficients[s * m + j] = coef;
+        }
+    }
+    let coefficients = graph.doubles(&[vectors.len() as i64, m as i64], &coefficients);
+    let summed = graph.op("MatMul", &[&kernel, &coefficients], vec![]);
+    let rho: Vec<f64> = machines.iter().map(|machine| machine.rho).collect();
+    let rho = graph.doubles(&[m as i64], &rho);
+    let decisions = graph.op("Sub", &[&summed, &rho], vec![]);
+    match classes {
+        0 | 1 => decisions,
+        2 => graph.op("Neg", &[&decisions], vec![]),
+        k => {
+            // [M, k] matrices: machine j's pair (a, b) as a 1 in column a, and in column b.
+            let (mut first, mut second) = (vec![0.0; m * k], vec![0.0; m * k]);
+            let pairs = (0..k).flat_map(|a| (a + 1..k).map(move |b| (a, b)));
+            for (j, (a, b)) in pairs.enumerate().take(m) {
+                first[j * k + a] = 1.0;
+                second[j * k + b] = 1.0;
+            }
+            let difference: Vec<f64> = first.iter().zip(&second).map(|(a, b)| a - b).collect();
+            let first = graph.doubles(&[m as i64, k as i64], &first);
+            let second = graph.doubles(&[m as i64, k as i64], &second);
+            let difference = graph.doubles(&[m as i64, k as i64], &difference);
+            // A decision below 0 votes for b, else for a.
+            let zero = graph.double(0.0);
+            let below = graph.op("Less", &[&decisions, &zero], vec![]);
+            let below = graph.as_double(&below);
+            let one = graph.double(1.0);
+            let above = graph.op("Sub", &[&one, &below], vec![]);
+            let for_second = graph.op("MatMul", &[&below, &second], vec![]);
+            let for_first = graph.op("MatMul", &[&above, &first], vec![]);
+            let votes = graph.op("Add", &[&for_first, &for_second], vec![]);
+            // votes + c / (3 (|c| + 1)).
+            let confidence = graph.op("MatMul", &[&decisions, &difference], vec![]);
+            let size = graph.op("Abs", &[&confidence], vec![]);
+            let size = graph.op("Add", &[&size, &one], vec![]);
+            let three = graph.double(3.0);
+            let size = graph.op("Mul", &[&size, &three], vec![]);
+            let share = graph.op("Div", &[&confidence, &size], vec![]);
+            graph.op("Add", &[&votes, &share], vec![])
+        }
+    }
+}
+
 /// The model's scores (before the link) for the encoded `features`.
 fn scores(graph: &mut Graph, features: &str, model: &ModelRecipe) -> (String, Link) {
     match model {
+        ModelRecipe::SupportVectors {
+            center,
+            scale,
+            gamma,
+            vectors,
+            machines,
+            classes,
+            link,
+        } => (
+            support_vector_scores(
+                graph,
+                features,
+                (center, scale),
+                *gamma,
+                vectors,
+                machines,
+                *classes,
+            ),
+            *link,
+        ),
         ModelRecipe::Trees {
             start,
             trees,
@@ -146,13 +264,7 @@ fn scores(graph: &mut Graph, features: &str, model: &ModelRecipe) -> (String, Li
             hidden,
             link,
         } => {
-            let mut x = features.to_string();
-            if !center.is_empty() {
-                let c = graph.doubles(&[center.len() as i64], center);
-                let s = graph.doubles(&[scale.len() as i64], scale);
-                let centred = graph.op("Sub", &[&x, &c], vec![]);
-                x = graph.op("Div", &[&centred, &s], vec![]);
-            }
+            let mut x = standardised(graph, features, center, scale);
             for (at, layer) in layers.iter().enumerate() {
                 let inputs = layer.coef.first().map_or(0, Vec::len);
                 let outputs = layer.coef.len();

@@ -112,6 +112,7 @@ fn tensor(name: &str, dims: &[i64], data_type: i64, raw: &[u8]) -> Message {
 pub enum Attribute<'a> {
     Int(i64),
     Ints(&'a [i64]),
+    Text(&'a str),
     Tensor(Message),
 }
 
@@ -135,10 +136,12 @@ pub fn node(
     message = message.string(3, outputs.first().copied().unwrap_or(op_type));
     message = message.string(4, op_type);
     for (name, value) in attributes {
-        // AttributeProto: name 1, i 3, t 5, ints 8, type 20 (INT 2, TENSOR 4, INTS 7).
+        // AttributeProto: name 1, i 3, s 4, t 5, ints 8, type 20 (INT 2, STRING 3, TENSOR 4,
+        // INTS 7).
         let attribute = Message::default().string(1, name);
         let attribute = match value {
             Attribute::Int(i) => attribute.int(3, i).int(20, 2),
+            Attribute::Text(s) => attribute.string(4, s).int(20, 3),
             Attribute::Tensor(t) => attribute.message(5, t).int(20, 4),
             Attribute::Ints(values) => attribute.ints(8, values).int(20, 7),
         };

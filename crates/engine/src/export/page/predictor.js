@@ -227,6 +227,37 @@ function outputs(model, x) {
     for (const [d2, t] of nearest) votes[model.targets[t]] += weight(d2);
     const total = votes.reduce((a, b) => a + b, 0);
     return votes.map((v) => v / total);
+  } else if (model.kind === "support_vectors") {
+    // The kernel against each support vector, each machine's decision, then (for more than
+    // two classes) the one-vs-one votes with their confidences, as the engine.
+    const z = model.center.length === 0 ? x : x.map((v, j) => (v - model.center[j]) / model.scale[j]);
+    const kernel = model.vectors.map((v) => {
+      let sum = 0;
+      for (let j = 0; j < z.length; j++) sum += model.gamma === null ? v[j] * z[j] : (v[j] - z[j]) * (v[j] - z[j]);
+      return model.gamma === null ? sum : Math.exp(-model.gamma * sum);
+    });
+    const decisions = model.machines.map((m) => {
+      let sum = 0;
+      for (let i = 0; i < m.support.length; i++) sum += m.coef[i] * kernel[m.support[i]];
+      return sum - m.rho;
+    });
+    const k = model.classes;
+    if (k <= 1) scores = decisions;
+    else if (k === 2) scores = decisions.map((d) => -d);
+    else {
+      const votes = new Array(k).fill(0);
+      const confidence = new Array(k).fill(0);
+      let j = 0;
+      for (let a = 0; a < k; a++) {
+        for (let b = a + 1; b < k; b++, j++) {
+          const d = decisions[j];
+          votes[d < 0 ? b : a] += 1;
+          confidence[a] += d;
+          confidence[b] -= d;
+        }
+      }
+      scores = votes.map((v, c) => v + confidence[c] / (3 * (Math.abs(confidence[c]) + 1)));
+    }
   } else {
     throw new PredictError("unknown-model", { kind: model.kind });
   }

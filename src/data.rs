@@ -5,7 +5,7 @@ use gloo_net::http::Request;
 pub use latih_engine::datasets::FetchFailure;
 
 pub fn dataset_url(id: &str) -> String {
-    format!("/data/{id}.csv")
+    latih_engine::datasets::dataset_path(id)
 }
 
 /// The CSV text, or a short reason it could not be had (shown inside a translated message).

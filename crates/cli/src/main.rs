@@ -7,6 +7,8 @@
 //! scikit-learn, or its last pipeline as ONNX (steps included), as a LightGBM text model
 //! (gradient-boosted trees), as its schema (inputs, classes, test scores), or as a prediction
 //! page (one HTML file, with the cleaning steps and the model inside), or an API bundle (a zip).
+//! With `--site URL`, the Python reads a shipped data set from that Latih site when its file is
+//! not beside the code.
 //!
 //! `latih lessons` and `latih check <lesson> <work>`: the course's lessons, and their checks run
 //! on a learner's work (see `lessons.rs`).
@@ -19,10 +21,10 @@ mod search;
 use clap::{Parser, Subcommand};
 use fetch::{fetch_data, FetchLimits};
 use latih_engine::export::{
-    api_of, ipynb, lightgbm_of, onnx_of, page_of, python_script, schema_of,
+    api_of, ipynb, lightgbm_of, onnx_of, page_of, python_script, schema_of, OnSite,
 };
 use latih_engine::notebook::budget::{estimate, DataShape, Estimate};
-use latih_engine::notebook::{evaluate, link, Cell, DatasetCell, Notebook};
+use latih_engine::notebook::{evaluate, link, Cell, DataSource, DatasetCell, Notebook};
 use latih_engine::table::decode_text;
 use latih_i18n::Lang;
 use std::collections::HashMap;
@@ -112,6 +114,10 @@ enum Command {
         /// The language of the comments: id or en.
         #[arg(long, default_value = "en")]
         lang: String,
+        /// The address of a Latih site (https://host): the py and ipynb code read a shipped
+        /// data set from it when the file is not beside them.
+        #[arg(long, value_name = "URL")]
+        site: Option<String>,
         #[command(flatten)]
         fetching: Fetching,
     },
@@ -192,15 +198,23 @@ fn load(path: &PathBuf, lang: Lang) -> Result<link::Shared, String> {
 
 fn export(
     path: PathBuf,
-    to: ExportFormat,
-    output: Option<PathBuf>,
+    (to, output): (ExportFormat, Option<PathBuf>),
     data: Vec<String>,
     lang: Lang,
+    site: Option<String>,
     fetching: Fetching,
 ) -> Result<String, String> {
     let shared = load(&path, lang)?;
     let mut sources = data_sources(shared.data, data, lang)?;
     fetch_urls(&shared.notebook, &mut sources, lang, fetching);
+    let on_site = site.as_deref().map(|site| OnSite {
+        files: &sources,
+        site,
+    });
+    let code_sources: &dyn DataSource = match &on_site {
+        Some(on_site) => on_site,
+        None => &sources,
+    };
     let words = |key: &str| latih_i18n::t(lang, key);
     let failed = |e: latih_engine::Error| latih_i18n::error_message(lang, &e);
     let text = match to {
@@ -227,8 +241,8 @@ fn export(
                 }
             };
         }
-        ExportFormat::Py => python_script(&shared.notebook, &words, &sources),
-        ExportFormat::Ipynb => ipynb(&shared.notebook, &words, &sources),
+        ExportFormat::Py => python_script(&shared.notebook, &words, code_sources),
+        ExportFormat::Ipynb => ipynb(&shared.notebook, &words, code_sources),
         ExportFormat::Lightgbm => lightgbm_of(&shared.notebook, &sources).map_err(failed)?,
         // The notebook's link, to be opened on any Latih site.
         ExportFormat::Schema => {
@@ -418,8 +432,16 @@ fn main() -> ExitCode {
             output,
             data,
             lang,
+            site,
             fetching,
-        } => export(notebook, to, output, data, language(&lang), fetching),
+        } => export(
+            notebook,
+            (to, output),
+            data,
+            language(&lang),
+            site,
+            fetching,
+        ),
         Command::Sql { query, data, lang } => sql(&query, data, language(&lang)),
         Command::Lessons { json, lang } => lessons::list(json, language(&lang)),
         Command::Check {

@@ -7,6 +7,9 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+use common::serve;
+
 /// Titanic as the issue's journey cleans it, with logistic regression, boosting, a search and a
 /// linear support vector machine (two classes: its scores are one column).
 const TITANIC: &str = r##"{"version":1,"cells":[
@@ -320,6 +323,68 @@ fn export(dir: &Path, to: &str) -> String {
     args.extend(own_files(dir));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     latih(&args)
+}
+
+#[test]
+fn exported_code_without_its_data_file_reads_the_shipped_set_from_the_site() {
+    if let Some(reason) = python_missing() {
+        eprintln!(
+            "skipped: the exported code needs Python with pandas and scikit-learn ({reason})"
+        );
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("latih-export-{}-site", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("notebook.latih.json"), PENGUINS).unwrap();
+    let csv = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../static/data/penguins.csv"),
+    )
+    .unwrap();
+    // One request for the script, one for the Jupyter notebook: the folder has no penguins.csv.
+    let site = serve(vec![
+        ("/data/penguins.csv", 200, csv.clone()),
+        ("/data/penguins.csv", 200, csv),
+    ]);
+    let notebook = dir.join("notebook.latih.json");
+    for (to, file) in [("py", "notebook.py"), ("ipynb", "notebook.ipynb")] {
+        let args = [
+            "export",
+            notebook.to_str().unwrap(),
+            "--to",
+            to,
+            "--site",
+            &site,
+        ];
+        let code = latih(&args);
+        assert!(
+            code.contains(&format!("{site}/data/penguins.csv")),
+            "{to}: {code}"
+        );
+        std::fs::write(dir.join(file), code).unwrap();
+    }
+    let run = latih(&["run", notebook.to_str().unwrap(), "--json"]);
+    let run: Value = serde_json::from_str(&run).unwrap();
+    let ours: Vec<f64> = run["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|cell| cell["accuracy"].as_f64())
+        .collect();
+    assert!(!ours.is_empty());
+    for run in [vec!["notebook.py"], vec![RUN_IPYNB, "notebook.ipynb"]] {
+        let printed = run_python(&dir, &run);
+        let theirs: Vec<f64> = printed
+            .lines()
+            .filter_map(|line| line.strip_prefix("accuracy "))
+            .map(|value| value.parse().unwrap())
+            .collect();
+        assert_eq!(theirs.len(), ours.len(), "{run:?}: {printed}");
+        for (python, latih) in theirs.iter().zip(&ours) {
+            assert!((python - latih).abs() < 0.08, "{python} vs {latih}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

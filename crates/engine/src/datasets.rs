@@ -158,6 +158,12 @@ pub fn find(id: &str) -> Option<&'static DatasetInfo> {
     DATASETS.iter().find(|d| d.id == id)
 }
 
+/// A shipped data set's path on the site (`static/data/` is copied to `/data/`): where the app
+/// fetches it, and the exported code reads it from when it is not beside the code.
+pub fn dataset_path(id: &str) -> String {
+    format!("/data/{id}.csv")
+}
+
 /// A learner's own file goes into a notebook under this prefix and its file name; its text stays
 /// on the learner's device.
 const USER_PREFIX: &str = "file:";

@@ -312,6 +312,8 @@ pub type SqlEngine = Box<dyn Fn(&HashMap<String, String>, &str) -> Result<String
 /// read each file once.
 #[derive(Default)]
 pub struct Datasets {
+    /// The site's address, for the exports ([`DataSource::site`]).
+    site: Option<String>,
     texts: HashMap<String, String>,
     fingerprints: HashMap<String, u64>,
     cache: RefCell<RunCache>,
@@ -343,6 +345,9 @@ impl DataSource for Datasets {
     fn ids(&self) -> Vec<&str> {
         self.texts.keys().map(String::as_str).collect()
     }
+    fn site(&self) -> Option<&str> {
+        self.site.as_deref()
+    }
     fn fingerprint(&self, dataset: &str) -> Option<u64> {
         self.fingerprints.get(dataset).copied()
     }
@@ -372,6 +377,13 @@ impl JobRunner {
     /// How many cells' results its runs keep for the next run.
     pub fn cached_cells(&self) -> usize {
         self.data.cached_cells()
+    }
+
+    /// A runner on the site at `origin` (`https://host`), whose exports read the shipped data
+    /// sets from there when they are not beside them.
+    pub fn with_site(mut self, origin: String) -> Self {
+        self.data.site = Some(origin);
+        self
     }
 
     /// A runner that also runs [`Job::Query`] with `engine`.

@@ -7,7 +7,7 @@ mod fetch;
 use latih_engine::jobs::{wire, Job, JobResult, JobRunner, Request, Response};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, WorkerGlobalScope};
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
@@ -20,7 +20,8 @@ fn post(response: &Response) {
 
 /// A runner whose fit times come from the worker's own clock (`Instant` traps on wasm32).
 pub fn runner() -> JobRunner {
-    JobRunner::new(Box::new(|| scope().performance().map_or(0.0, |p| p.now())))
+    let origin = WorkerGlobalScope::location(&scope()).origin();
+    JobRunner::new(Box::new(|| scope().performance().map_or(0.0, |p| p.now()))).with_site(origin)
 }
 
 /// Serves requests with `runner` for the life of the worker, after saying it is ready.

@@ -30,7 +30,14 @@ pub fn cell_python(
                 .csv(&cell.dataset)
                 .map(csv_dialect)
                 .unwrap_or_default();
-            Some(dataset(cell, notebook.steps_follow(index), words, &dialect))
+            let source = data_source(&cell.dataset, files, words);
+            Some(dataset(
+                cell,
+                source,
+                notebook.steps_follow(index),
+                words,
+                &dialect,
+            ))
         }
         Cell::Explore(_) => Some(EXPLORE.to_string()),
         Cell::Split(cell) => Some(split(cell, regression_above(notebook, index, files))),
@@ -94,7 +101,7 @@ fn predict(cell: &PredictCell, after_steps: bool, regression: bool, words: Words
     if let Some(id) = &cell.batch {
         let (file, _) = data_file(id, words);
         let json = file.to_ascii_lowercase().ends_with(".json");
-        let read = read_file(&file, json, false, &CsvDialect::default());
+        let read = read_file(&py_str(&file), json, false, &CsvDialect::default());
         code += &format!(
             "\nnew_rows = {read}\n\
              predictions = new_rows.copy()\n\
@@ -254,7 +261,33 @@ fn data_file(dataset: &str, words: Words) -> (String, String) {
     }
 }
 
-fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words, dialect: &CsvDialect) -> String {
+/// Where the exported code reads data set `id` from, as a Python expression: its file name,
+/// or for a shipped data set on a known site, the file beside the code if it is there, else
+/// the site's copy (a downloaded notebook then runs as it is, with or without the file).
+fn data_source(id: &str, files: &dyn DataSource, words: Words) -> String {
+    let (file, _) = data_file(id, words);
+    let shipped = crate::datasets::DATASETS.iter().any(|d| d.id == id);
+    match files.site() {
+        Some(site) if shipped => format!(
+            "({name} if os.path.exists({name}) else {url})",
+            name = py_str(&file),
+            url = py_str(&format!(
+                "{}{}",
+                site.trim_end_matches('/'),
+                crate::datasets::dataset_path(id)
+            ))
+        ),
+        _ => py_str(&file),
+    }
+}
+
+fn dataset(
+    cell: &DatasetCell,
+    source: String,
+    steps_follow: bool,
+    words: Words,
+    dialect: &CsvDialect,
+) -> String {
     let (file, about) = data_file(&cell.dataset, words);
     // Without a steps cell to fill them, rows missing a used value are dropped, as Latih does.
     let drop_incomplete = if steps_follow {
@@ -264,8 +297,8 @@ fn dataset(cell: &DatasetCell, steps_follow: bool, words: Words, dialect: &CsvDi
     };
     // Data fetched from a URL is read from it, as the notebook fetched it.
     let (source, about) = match &cell.url {
-        Some(url) => (url.clone(), words("export-url-file")),
-        None => (file.clone(), about),
+        Some(url) => (py_str(url), words("export-url-file")),
+        None => (source, about),
     };
     let json = file.to_ascii_lowercase().ends_with(".json");
     let read = format!(
@@ -325,13 +358,14 @@ fn retyped_columns(cell: &DatasetCell, words: Words) -> (String, String) {
     (code, text_columns)
 }
 
-/// The pandas call that reads `file` as Latih reads it.
-fn read_file(file: &str, json: bool, skip_bad_rows: bool, dialect: &CsvDialect) -> String {
+/// The pandas call that reads `source` (a Python expression: the file's name or address) as
+/// Latih reads it.
+fn read_file(source: &str, json: bool, skip_bad_rows: bool, dialect: &CsvDialect) -> String {
     let markers: Vec<String> = MISSING_MARKERS.iter().map(|m| m.to_string()).collect();
     // JSON goes by its name (the app names pasted JSON "pasted.json"); in JSON only null is
     // missing, as Latih reads it too.
     if json {
-        format!("pd.read_json({})", py_str(file))
+        format!("pd.read_json({source})")
     } else {
         // pandas skips the rows with too many fields; those with too few it fills with NaN.
         let mut options = String::new();
@@ -348,9 +382,8 @@ fn read_file(file: &str, json: bool, skip_bad_rows: bool, dialect: &CsvDialect) 
             );
         }
         format!(
-            "pd.read_csv({}, sep={sep}, engine=\"python\",\n\
+            "pd.read_csv({source}, sep={sep}, engine=\"python\",\n\
              \x20                 na_values={markers}, keep_default_na=False{options})",
-            py_str(file),
             sep = dialect
                 .delimiter
                 .map_or_else(|| "None".to_string(), |d| py_str(&d.to_string())),
@@ -362,6 +395,7 @@ fn read_file(file: &str, json: bool, skip_bad_rows: bool, dialect: &CsvDialect) 
 /// The names the exported code gives its own values, and Python's keywords: a query result named
 /// like one of them gets another variable.
 const TAKEN_NAMES: &[&str] = &[
+    "os",
     "pd",
     "np",
     "sqlite3",
@@ -468,7 +502,7 @@ fn sql(
             let (file, _) = data_file(id, words);
             let dialect = files.csv(id).map(csv_dialect).unwrap_or_default();
             let json = file.to_ascii_lowercase().ends_with(".json");
-            read_file(&file, json, false, &dialect)
+            read_file(&data_source(id, files, words), json, false, &dialect)
         };
         code.push(format!(
             "{frame}.to_sql({}, tables, index=False)",

@@ -7,7 +7,7 @@ use crate::notebook::{Cell, DataSource, Notebook};
 use serde_json::json;
 
 /// Everything the cells' code uses.
-const IMPORTS: &str = "import sqlite3\n\
+const IMPORTS: &str = "import os\nimport sqlite3\n\
 \n\
 import numpy as np\n\
 import pandas as pd\n\

@@ -76,6 +76,25 @@ impl PythonExport {
     }
 }
 
+/// Data sets on a site: the exported code reads a shipped data set from `site` (`https://host`)
+/// when the file is not beside it ([`DataSource::site`]).
+pub struct OnSite<'a> {
+    pub files: &'a dyn DataSource,
+    pub site: &'a str,
+}
+
+impl DataSource for OnSite<'_> {
+    fn csv(&self, dataset: &str) -> Option<&str> {
+        self.files.csv(dataset)
+    }
+    fn ids(&self) -> Vec<&str> {
+        self.files.ids()
+    }
+    fn site(&self) -> Option<&str> {
+        Some(self.site)
+    }
+}
+
 /// The data sets' text, remembering which targets are numbers to predict: several cells ask,
 /// and reading a whole file to know is the slow part of an export.
 pub(crate) struct Remembering<'a> {
@@ -99,6 +118,9 @@ impl DataSource for Remembering<'_> {
     }
     fn ids(&self) -> Vec<&str> {
         self.files.ids()
+    }
+    fn site(&self) -> Option<&str> {
+        self.files.site()
     }
     fn predicts_numbers(&self, cell: &DatasetCell) -> bool {
         let key = (

@@ -41,6 +41,12 @@ pub trait DataSource {
     fn ids(&self) -> Vec<&str> {
         Vec::new()
     }
+    /// The address of the site that serves the shipped data sets (`https://host`, their files
+    /// under `/data/`), where known: the exported Python reads them from there when they are
+    /// not saved beside it.
+    fn site(&self) -> Option<&str> {
+        None
+    }
     /// Whether the data set cell's target is a number to predict (regression), reading its
     /// file (again: a source that is asked often remembers it); false when it cannot be read.
     fn predicts_numbers(&self, cell: &DatasetCell) -> bool {

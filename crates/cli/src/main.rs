@@ -454,9 +454,18 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(out) => {
-            // Written to a file: nothing to print.
+            // Written to a file: nothing to print. A reader that stops early (`latih run | head`)
+            // closes the pipe: that ends the output, not in a panic as println! would.
+            use std::io::Write;
             if !out.is_empty() {
-                println!("{out}");
+                let mut stdout = std::io::stdout().lock();
+                match writeln!(stdout, "{out}").and_then(|()| stdout.flush()) {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        eprintln!("latih: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                    _ => {}
+                }
             }
             ExitCode::SUCCESS
         }

@@ -585,3 +585,18 @@ fn a_learners_work_is_checked_with_a_reason_for_each_check_not_passed() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("There is no lesson “no-such-lesson”"));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_without_a_panic() {
+    // As `latih lessons --json | head -c 0`: the reading end is closed before anything is written.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_latih"))
+        .args(["lessons", "--json"])
+        .stdout(writer)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{stderr}");
+}

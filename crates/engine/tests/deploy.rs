@@ -57,7 +57,7 @@ const NETWORK: &str =
 /// Sizes written as text (some not numbers), yes/no words in both languages and any case,
 /// and grades that are numbers: the casts that the ONNX graph reads text with.
 fn mixed() -> String {
-    let mut csv = String::from("size,member,grade,y\n");
+    let mut csv = String::from("size,member,grade,flat,y\n");
     let sizes = ["12", "7.5", "unknown", "+3", "1e1", ".5", "20", "4"];
     let members = ["Yes", "no", "YA", "tidak", "1", "0", "TRUE", "f", "maybe"];
     for i in 0..120 {
@@ -67,7 +67,7 @@ fn mixed() -> String {
         } else {
             "down"
         };
-        csv.push_str(&format!("{size},{member},{grade},{y}\n"));
+        csv.push_str(&format!("{size},{member},{grade},5,{y}\n"));
     }
     csv
 }
@@ -77,7 +77,8 @@ const MIXED_STEPS: &str = r#"{"cast":{"column":"size","to":"number"}},
     {"cast":{"column":"member","to":"boolean"}},
     {"impute":{"column":"member","strategy":"most_frequent"}},
     {"cast":{"column":"grade","to":"category"}},
-    {"ordinal":{"column":"grade"}}"#;
+    {"ordinal":{"column":"grade"}},
+    {"bin":{"column":"flat","bins":3}}"#;
 
 /// The shipped data sets, and `mixed.csv`.
 fn data() -> std::collections::HashMap<String, String> {
@@ -114,6 +115,8 @@ fn cases() -> Vec<Notebook> {
         NETWORK,
         r#""k_nearest_neighbors","n_neighbors":4"#,
         r#""support_vector_machine","kernel":"rbf","C":50.0,"epsilon":5.0"#,
+        // A tube wider than the targets' spread: no support vectors at all.
+        r#""support_vector_machine","kernel":"linear","epsilon":1000.0"#,
     ] {
         cases.push(notebook("diabetes", "progression", DIABETES_STEPS, model));
     }
@@ -213,7 +216,8 @@ fn text_is_read_as_numbers_yes_no_and_ordinals_by_the_steps_that_the_graph_carri
             "truths",
             "fill_category",
             "categories",
-            "ordinal"
+            "ordinal",
+            "bin"
         ]
     );
     let kinds: Vec<(&str, bool)> = recipe
@@ -221,7 +225,15 @@ fn text_is_read_as_numbers_yes_no_and_ordinals_by_the_steps_that_the_graph_carri
         .iter()
         .map(|i| (i.column.as_str(), i.numeric))
         .collect();
-    assert_eq!(kinds, [("size", false), ("member", false), ("grade", true)]);
+    assert_eq!(
+        kinds,
+        [
+            ("size", false),
+            ("member", false),
+            ("grade", true),
+            ("flat", true)
+        ]
+    );
 }
 
 #[test]
@@ -560,6 +572,18 @@ fn onnx_marks_a_row_the_notebook_would_refuse_as_incomplete() {
     let mut low = trained.examples[0].row.clone();
     low.insert("s5".into(), "-2".into());
     let recipe = Recipe::of(&trained).unwrap();
+    assert!(matches!(
+        recipe.predict(&|c: &str| low.get(c).cloned()),
+        Err(Error::StepLogDomain { .. })
+    ));
+    let model = latih_engine::export::onnx_of(&nb, &shipped()).unwrap();
+    let out = onnxruntime_predicts(&model, &[&trained.examples[0].row, &low]);
+    assert_eq!(out[0].last(), Some(&1.0));
+    assert_eq!(out[1].last(), Some(&0.0));
+    // Refused though a later step would fill the value the log could not make.
+    let steps = r#"{"log":{"column":"s5"}},{"impute":{"column":"s5","strategy":"median"}}"#;
+    let nb = notebook("diabetes", "progression", steps, TREE);
+    let recipe = Recipe::of(&trained_model(&nb, &shipped()).unwrap()).unwrap();
     assert!(matches!(
         recipe.predict(&|c: &str| low.get(c).cloned()),
         Err(Error::StepLogDomain { .. })

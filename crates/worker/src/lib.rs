@@ -20,8 +20,14 @@ fn post(response: &Response) {
 
 /// A runner whose fit times come from the worker's own clock (`Instant` traps on wasm32).
 pub fn runner() -> JobRunner {
+    let runner = JobRunner::new(Box::new(|| scope().performance().map_or(0.0, |p| p.now())));
+    // A page opened from a file, or sandboxed, has the origin "null": no site to read from.
     let origin = WorkerGlobalScope::location(&scope()).origin();
-    JobRunner::new(Box::new(|| scope().performance().map_or(0.0, |p| p.now()))).with_site(origin)
+    if origin.starts_with("http") {
+        runner.with_site(origin)
+    } else {
+        runner
+    }
 }
 
 /// Serves requests with `runner` for the life of the worker, after saying it is ready.

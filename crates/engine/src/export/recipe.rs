@@ -683,7 +683,11 @@ impl Recipe {
             RowStep::FillNumber { value, .. } => vec![*value],
             RowStep::Scale { center, scale, .. } => vec![*center, *scale],
             RowStep::Clip { low, high, .. } => vec![*low, *high],
-            RowStep::Bin { edges, .. } => edges.clone(),
+            // The outer edges are ±∞ for a column that was constant: only the inner ones decide.
+            RowStep::Bin { edges, .. } => edges
+                .get(1..edges.len().saturating_sub(1))
+                .unwrap_or_default()
+                .to_vec(),
             _ => Vec::new(),
         });
         let flat = |rows: &[Vec<f64>]| rows.iter().flatten().copied().collect::<Vec<_>>();

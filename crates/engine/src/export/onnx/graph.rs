@@ -31,6 +31,9 @@ pub(super) struct Graph {
     /// Names the graph's own tensors must not take: the inputs (named as the data's columns,
     /// which may be called anything, `add_3` too).
     taken: std::collections::BTreeSet<String>,
+    /// Per step that refuses a row (log1p of a number at or below −1), `[N, 1]` true where it
+    /// does: the notebook refuses such a row whatever later steps do, so `complete` does too.
+    refused: Vec<String>,
 }
 
 impl Graph {
@@ -130,6 +133,20 @@ impl Graph {
                 self.op("Equal", &[x, &c], vec![])
             }
             Column::NumberCategory(x) | Column::Number(x) => match number_of(category) {
+                // Zero's text tells its sign ("0", "-0"), which Equal does not: 1 / x does.
+                Some(v) if v == 0.0 => {
+                    let x = x.clone();
+                    let (zero, one) = (self.double(0.0), self.double(1.0));
+                    let is_zero = self.op("Equal", &[&x, &zero], vec![]);
+                    let inverse = self.op("Div", &[&one, &x], vec![]);
+                    let sign = if v.is_sign_negative() {
+                        "Less"
+                    } else {
+                        "Greater"
+                    };
+                    let same_sign = self.op(sign, &[&inverse, &zero], vec![]);
+                    self.op("And", &[&is_zero, &same_sign], vec![])
+                }
                 Some(v) => {
                     let c = self.double(v);
                     self.op("Equal", &[x, &c], vec![])
@@ -345,6 +362,7 @@ impl Graph {
                 let logged = g.op("Log", &[&shifted], vec![]);
                 let zero = g.double(0.0);
                 let outside = g.op("LessOrEqual", &[&shifted, &zero], vec![]);
+                g.refused.push(outside.clone());
                 let nan = g.double(f64::NAN);
                 g.choose(&outside, &nan, &logged)
             })?,
@@ -414,11 +432,20 @@ impl Graph {
         let features = self.concat(&parts);
         let all = self.concat(&present);
         let axes = self.int64s(&[1], &[1]);
-        let complete = self.op(
+        let mut complete = self.op(
             "ReduceMin",
             &[&all, &axes],
             vec![("keepdims", Attribute::Int(0))],
         );
+        if !self.refused.is_empty() {
+            let refused: Vec<String> = self.refused.clone();
+            let refused: Vec<String> = refused.iter().map(|r| self.as_double(r)).collect();
+            let refused = self.concat(&refused);
+            let any = self.reduce("ReduceMax", &refused, 1, false);
+            let one = self.double(1.0);
+            let kept = self.op("Sub", &[&one, &any], vec![]);
+            complete = self.op("Mul", &[&complete, &kept], vec![]);
+        }
         Ok((features, complete))
     }
 }

@@ -138,6 +138,18 @@ fn support_vector_scores(
     machines: &[SvmMachine],
     classes: usize,
 ) -> String {
+    let m = machines.len();
+    let rho: Vec<f64> = machines.iter().map(|machine| machine.rho).collect();
+    let rho = graph.doubles(&[m as i64], &rho);
+    if vectors.is_empty() {
+        // No support vectors (an ε wider than the targets' spread): every decision is −ρ, one
+        // row per row (0 · x summed, NaN where x is, which `complete` refuses anyway).
+        let zero = graph.double(0.0);
+        let zeros = graph.op("Mul", &[features, &zero], vec![]);
+        let zeros = graph.row_sums(&zeros);
+        let decisions = graph.op("Sub", &[&zeros, &rho], vec![]);
+        return vote(graph, decisions, m, classes);
+    }
     let x = standardised(graph, features, center, scale);
     let width = vectors.first().map_or(0, Vec::len);
     let flat: Vec<f64> = vectors.iter().flatten().copied().collect();
@@ -164,7 +176,6 @@ fn support_vector_scores(
         }
     };
     // [S, M]: each machine's coefficient of each support vector (0 where it has none).
-    let m = machines.len();
     let mut coefficients = vec![0.0; vectors.len() * m];
     for (j, machine) in machines.iter().enumerate() {
         for (&s, &coef) in machine.support.iter().zip(&machine.coef) {
@@ -173,9 +184,13 @@ fn support_vector_scores(
     }
     let coefficients = graph.doubles(&[vectors.len() as i64, m as i64], &coefficients);
     let summed = graph.op("MatMul", &[&kernel, &coefficients], vec![]);
-    let rho: Vec<f64> = machines.iter().map(|machine| machine.rho).collect();
-    let rho = graph.doubles(&[m as i64], &rho);
     let decisions = graph.op("Sub", &[&summed, &rho], vec![]);
+    vote(graph, decisions, m, classes)
+}
+
+/// The class scores from the `m` machines' `decisions` ([N, m]): the number, the second class's
+/// score −d, or for more classes the one-vs-one votes with their confidences.
+fn vote(graph: &mut Graph, decisions: String, m: usize, classes: usize) -> String {
     match classes {
         0 | 1 => decisions,
         2 => graph.op("Neg", &[&decisions], vec![]),

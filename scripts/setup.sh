@@ -89,4 +89,15 @@ if ! python3 -c "import fastapi, uvicorn, httpx, pytest" >/dev/null 2>&1; then
     say "FastAPI, uvicorn, httpx or pytest could not be installed: the API bundle's test says so and skips"
 fi
 
+# A repository's notebook.ipynb runs in a Jupyter kernel, and its README renders as GitHub's
+# Markdown, in the export tests (skipped, with the reason, without these).
+if ! python3 -c "import nbclient, ipykernel, markdown_it" >/dev/null 2>&1; then
+  say "installing nbclient, ipykernel and markdown-it-py (PyPI)"
+  repo_packages="nbclient==0.11.0 ipykernel==7.4.0 markdown-it-py==4.3.0"
+  # shellcheck disable=SC2086
+  python3 -m pip install --quiet $repo_packages 2>/dev/null ||
+    python3 -m pip install --quiet --break-system-packages $repo_packages ||
+    say "nbclient, ipykernel or markdown-it-py could not be installed: the repository test says so and skips"
+fi
+
 say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromedriver --version | cut -d' ' -f1-2)"

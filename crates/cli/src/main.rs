@@ -21,7 +21,8 @@ mod search;
 use clap::{Parser, Subcommand};
 use fetch::{fetch_data, FetchLimits};
 use latih_engine::export::{
-    api_of, ipynb, lightgbm_of, onnx_of, page_of, python_script, schema_of, OnSite,
+    api_of, ipynb, lightgbm_of, onnx_of, page_of, python_script, repository_of, schema_of, Licence,
+    OnSite, RepositoryOptions,
 };
 use latih_engine::notebook::budget::{estimate, DataShape, Estimate};
 use latih_engine::notebook::{evaluate, link, Cell, DataSource, DatasetCell, Notebook};
@@ -115,9 +116,16 @@ enum Command {
         #[arg(long, default_value = "en")]
         lang: String,
         /// The address of a Latih site (https://host): the py and ipynb code read a shipped
-        /// data set from it when the file is not beside them.
+        /// data set from it when the file is not beside them, and a repository's README links
+        /// the notebook there.
         #[arg(long, value_name = "URL")]
         site: Option<String>,
+        /// A repository's code licence.
+        #[arg(long, value_enum, default_value = "mit")]
+        licence: LicenceChoice,
+        /// A repository's copyright holder, named in its licence.
+        #[arg(long, default_value = "the author")]
+        author: String,
         #[command(flatten)]
         fetching: Fetching,
     },
@@ -147,6 +155,17 @@ enum ExportFormat {
     Page,
     /// The API bundle (a zip: FastAPI, the ONNX model, tests, Dockerfile).
     Api,
+    /// A GitHub repository (a zip: README with the notebook's numbers, notebook.ipynb,
+    /// pipeline.py, the data, requirements, licence, the trained model).
+    Repo,
+}
+
+/// The repository's code licence.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LicenceChoice {
+    Mit,
+    #[value(name = "bsd-3-clause")]
+    Bsd3Clause,
 }
 
 /// The data sets shipped with the site, built into the binary.
@@ -201,7 +220,7 @@ fn export(
     (to, output): (ExportFormat, Option<PathBuf>),
     data: Vec<String>,
     lang: Lang,
-    site: Option<String>,
+    (site, licence, author): (Option<String>, LicenceChoice, String),
     fetching: Fetching,
 ) -> Result<String, String> {
     let shared = load(&path, lang)?;
@@ -209,7 +228,8 @@ fn export(
     fetch_urls(&shared.notebook, &mut sources, lang, fetching);
     let on_site = site.as_deref().map(|site| OnSite {
         files: &sources,
-        site,
+        site: Some(site),
+        folder: "",
     });
     let code_sources: &dyn DataSource = match &on_site {
         Some(on_site) => on_site,
@@ -219,11 +239,36 @@ fn export(
     let failed = |e: latih_engine::Error| latih_i18n::error_message(lang, &e);
     let text = match to {
         // Binary: written as bytes, to the file or to standard output.
-        ExportFormat::Onnx | ExportFormat::Api => {
+        ExportFormat::Onnx | ExportFormat::Api | ExportFormat::Repo => {
             let bytes = match to {
                 ExportFormat::Api => {
                     let link = format!("/notebook#nb={}", link::encode(&shared.notebook));
                     api_of(&shared.notebook, &sources, lang.code(), &link)
+                }
+                ExportFormat::Repo => {
+                    let options = RepositoryOptions {
+                        lang: lang.code().to_string(),
+                        link: format!(
+                            "{}/notebook#nb={}",
+                            site.as_deref().unwrap_or("").trim_end_matches('/'),
+                            link::encode_with_data(&shared.notebook, &sources)
+                        ),
+                        site: site.clone(),
+                        licence: match licence {
+                            LicenceChoice::Mit => Licence::Mit,
+                            LicenceChoice::Bsd3Clause => Licence::Bsd3Clause,
+                        },
+                        author,
+                        year: this_year(),
+                    };
+                    let page_words = latih_i18n::page_words();
+                    repository_of(
+                        &shared.notebook,
+                        &sources,
+                        &words,
+                        Some(&page_words),
+                        &options,
+                    )
                 }
                 _ => onnx_of(&shared.notebook, &sources),
             }
@@ -260,6 +305,23 @@ fn export(
             .map(|()| String::new())
             .map_err(|e| format!("{}: {e}", file.display())),
     }
+}
+
+/// The calendar year now (UTC), for a licence's copyright line.
+fn this_year() -> i32 {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970 to a civil year (Howard Hinnant's days_from_civil, inverted).
+    let days = (seconds / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let year = year_of_era + era * 400 + i64::from(month_index >= 10);
+    year as i32
 }
 
 fn check(lesson: &str, work: Option<PathBuf>, json: bool, lang: Lang) -> Result<String, String> {
@@ -433,13 +495,15 @@ fn main() -> ExitCode {
             data,
             lang,
             site,
+            licence,
+            author,
             fetching,
         } => export(
             notebook,
             (to, output),
             data,
             language(&lang),
-            site,
+            (site, licence, author),
             fetching,
         ),
         Command::Sql { query, data, lang } => sql(&query, data, language(&lang)),

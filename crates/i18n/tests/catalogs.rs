@@ -191,6 +191,9 @@ fn keys_built_at_run_time_exist() {
     {
         assert!(known.contains(key), "{key}");
     }
+    for key in latih_engine::export::repository_keys() {
+        assert!(known.contains(&key.as_str()), "{key}");
+    }
 }
 
 #[test]

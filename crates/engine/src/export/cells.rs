@@ -267,6 +267,10 @@ fn data_file(dataset: &str, words: Words) -> (String, String) {
 fn data_source(id: &str, files: &dyn DataSource, words: Words) -> String {
     let (file, _) = data_file(id, words);
     let shipped = crate::datasets::DATASETS.iter().any(|d| d.id == id);
+    let file = match query_result_name(id) {
+        Some(_) => file,
+        None => format!("{}{file}", files.data_folder()),
+    };
     match files.site() {
         Some(site) if shipped => format!(
             "({name} if os.path.exists({name}) else {url})",

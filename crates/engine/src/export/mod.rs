@@ -12,7 +12,9 @@ mod lightgbm;
 mod onnx;
 mod page;
 mod recipe;
+mod repository;
 mod schema;
+mod zip;
 
 pub use api::api_of;
 pub use cells::cell_python;
@@ -23,6 +25,7 @@ pub use page::{page_of, predictor_module, PageWords, PAGE_KEYS};
 pub use recipe::{
     BayesClass, Dense, FlatTree, Hidden, Likelihood, Link, ModelRecipe, Recipe, SvmMachine,
 };
+pub use repository::{repository_keys, repository_of, Licence, RepositoryOptions, REPOSITORY_KEYS};
 pub use schema::schema_of;
 
 use crate::notebook::{DataSource, DatasetCell, Notebook};
@@ -76,11 +79,13 @@ impl PythonExport {
     }
 }
 
-/// Data sets on a site: the exported code reads a shipped data set from `site` (`https://host`)
-/// when the file is not beside it ([`DataSource::site`]).
+/// Where the exported code finds the data: a shipped data set on `site` (`https://host`) when
+/// the file is not beside the code ([`DataSource::site`]), and the files in `folder` (`data/`
+/// in a repository; "" beside the code) ([`DataSource::data_folder`]).
 pub struct OnSite<'a> {
     pub files: &'a dyn DataSource,
-    pub site: &'a str,
+    pub site: Option<&'a str>,
+    pub folder: &'a str,
 }
 
 impl DataSource for OnSite<'_> {
@@ -91,7 +96,10 @@ impl DataSource for OnSite<'_> {
         self.files.ids()
     }
     fn site(&self) -> Option<&str> {
-        Some(self.site)
+        self.site
+    }
+    fn data_folder(&self) -> &str {
+        self.folder
     }
 }
 
@@ -121,6 +129,9 @@ impl DataSource for Remembering<'_> {
     }
     fn site(&self) -> Option<&str> {
         self.files.site()
+    }
+    fn data_folder(&self) -> &str {
+        self.files.data_folder()
     }
     fn predicts_numbers(&self, cell: &DatasetCell) -> bool {
         let key = (

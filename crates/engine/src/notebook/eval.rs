@@ -47,6 +47,10 @@ pub trait DataSource {
     fn site(&self) -> Option<&str> {
         None
     }
+    /// The folder the exported code reads data files from ("" for the folder it runs in).
+    fn data_folder(&self) -> &str {
+        ""
+    }
     /// Whether the data set cell's target is a number to predict (regression), reading its
     /// file (again: a source that is asked often remembers it); false when it cannot be read.
     fn predicts_numbers(&self, cell: &DatasetCell) -> bool {

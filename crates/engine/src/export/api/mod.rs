@@ -12,8 +12,6 @@ use crate::notebook::{read_number, trained_model, DataSource, Notebook, Predicti
 use crate::Error;
 use serde_json::{json, Map, Value};
 
-mod zip;
-
 const MAIN: &str = include_str!("main.py");
 const TESTS: &str = include_str!("test_api.py");
 const REQUIREMENTS: &str = include_str!("requirements.txt");
@@ -78,7 +76,7 @@ pub fn api_of(
         ("golden.json", pretty(&Value::Array(golden)).into_bytes()),
         ("predictor.mjs", predictor_module(&recipe)?.into_bytes()),
     ];
-    Ok(zip::zip_of(&files))
+    Ok(super::zip::zip_of(&files))
 }
 
 /// A row as the API takes it: numbers as JSON numbers, categories as text, missing as null.

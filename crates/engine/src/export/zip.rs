@@ -20,7 +20,7 @@ fn crc32(bytes: &[u8]) -> u32 {
 }
 
 /// The zip archive of `files` (name, bytes), in order.
-pub(super) fn zip_of(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
+pub(crate) fn zip_of(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
     // Every file: version 2.0, UTF-8 names (flag 11), deflated (8), dated 1980-01-01.
     const VERSION: u16 = 20;
     const UTF8_NAMES: u16 = 1 << 11;

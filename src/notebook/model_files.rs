@@ -7,7 +7,7 @@ use super::share::share_url;
 use super::NotebookState;
 use crate::i18n::{load_catalog, use_i18n};
 use crate::jobs::{JobEvent, JobFailure};
-use latih_engine::export::PageWords;
+use latih_engine::export::{repository_keys, Licence, PageWords, RepositoryOptions, EXPORT_KEYS};
 use latih_engine::jobs::{Job, JobResult, ModelFile};
 use latih_engine::Error;
 use latih_i18n::Lang;
@@ -59,12 +59,12 @@ const DOWNLOADS: [(ModelFile, &str, &str, &str); 5] = [
 pub fn ModelFiles(state: NotebookState) -> impl IntoView {
     let i18n = use_i18n();
     let status = RwSignal::new(None::<Status>);
-    let run = move |file: ModelFile, name: &'static str, media: &'static str, words| {
-        let notebook = state.doc.get_untracked();
-        let link = match state.exports.read_untracked().deref() {
-            Exports::Ready(exported) => share_url(&exported.link),
-            _ => String::new(),
-        };
+    let link = move || match state.exports.read_untracked().deref() {
+        Exports::Ready(exported) => share_url(&exported.link),
+        _ => String::new(),
+    };
+    // A job whose answer is a file's bytes: downloaded under `name`, or the failure said.
+    let run_job = move |job: Job, name: &'static str, media: &'static str| {
         let on_event = move |event: JobEvent| match event {
             JobEvent::Done(JobResult::ModelExported(Ok(bytes))) => {
                 download_bytes(&bytes, name, media);
@@ -78,25 +78,20 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
             }
             _ => {}
         };
-        let runner = state.runner.get_value();
-        runner.run(
-            Job::ExportModel {
-                notebook,
-                file,
-                link,
-                words,
-                lang: i18n.lang().code().to_string(),
-            },
-            Box::new(on_event),
-        );
+        state.runner.get_value().run(job, Box::new(on_event));
     };
-    let fetch = move |file: ModelFile, name: &'static str, media: &'static str| {
-        status.set(Some(Status::Preparing));
-        if file != ModelFile::Page {
-            run(file, name, media, PageWords::new());
-            return;
-        }
-        // The page switches between both languages offline: it carries both catalogs' words.
+    let run = move |file: ModelFile, name: &'static str, media: &'static str, words| {
+        let job = Job::ExportModel {
+            notebook: state.doc.get_untracked(),
+            file,
+            link: link(),
+            words,
+            lang: i18n.lang().code().to_string(),
+        };
+        run_job(job, name, media);
+    };
+    // The page switches between both languages offline: it carries both catalogs' words.
+    let with_page_words = move |then: Box<dyn FnOnce(PageWords)>| {
         leptos::task::spawn_local(async move {
             for lang in Lang::ALL {
                 if let Err(reason) = load_catalog(lang, true).await {
@@ -104,8 +99,47 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
                     return;
                 }
             }
-            run(file, name, media, latih_i18n::page_words());
+            then(latih_i18n::page_words());
         });
+    };
+    let fetch = move |file: ModelFile, name: &'static str, media: &'static str| {
+        status.set(Some(Status::Preparing));
+        if file != ModelFile::Page {
+            run(file, name, media, PageWords::new());
+            return;
+        }
+        with_page_words(Box::new(move |words| run(file, name, media, words)));
+    };
+    let author = RwSignal::new(String::new());
+    let licence = RwSignal::new(Licence::Mit);
+    let make_repository = move || {
+        status.set(Some(Status::Preparing));
+        let lang = i18n.lang();
+        let words = repository_keys()
+            .into_iter()
+            .chain(EXPORT_KEYS.iter().map(|k| k.to_string()))
+            .map(|key| {
+                let word = latih_i18n::t(lang, &key);
+                (key, word)
+            })
+            .collect();
+        let options = RepositoryOptions {
+            lang: lang.code().to_string(),
+            link: link(),
+            site: window().location().origin().ok(),
+            licence: licence.get_untracked(),
+            author: author.get_untracked(),
+            year: js_sys::Date::new_0().get_full_year() as i32,
+        };
+        with_page_words(Box::new(move |page_words| {
+            let job = Job::MakeRepository {
+                notebook: state.doc.get_untracked(),
+                options,
+                words,
+                page_words,
+            };
+            run_job(job, "repository.zip", "application/zip");
+        }));
     };
     let message = move || {
         status.get().map(|s| match s {
@@ -138,6 +172,49 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
                 .collect_view()}
         </div>
         <p class="hint">{i18n.text("model-file-note")}</p>
+        <form
+            class="cell-form"
+            aria-labelledby="repository-heading"
+            on:submit=move |event| {
+                event.prevent_default();
+                make_repository();
+            }
+        >
+            <h2 id="repository-heading">{i18n.text("repo-heading")}</h2>
+            <p class="hint">{i18n.text("repo-make-note")}</p>
+            <div class="field">
+                <label for="repository-author">{i18n.text("repo-author-label")}</label>
+                <input
+                    id="repository-author"
+                    type="text"
+                    autocomplete="name"
+                    prop:value=move || author.get()
+                    on:input=move |event| author.set(event_target_value(&event))
+                />
+            </div>
+            <div class="field">
+                <label for="repository-licence">{i18n.text("repo-licence-label")}</label>
+                <select
+                    id="repository-licence"
+                    on:change=move |event| {
+                        licence
+                            .set(
+                                if event_target_value(&event) == "bsd-3-clause" {
+                                    Licence::Bsd3Clause
+                                } else {
+                                    Licence::Mit
+                                },
+                            )
+                    }
+                >
+                    <option value="mit">"MIT"</option>
+                    <option value="bsd-3-clause">"BSD 3-Clause"</option>
+                </select>
+            </div>
+            <p class="actions">
+                <button type="submit">{i18n.text("repo-make")}</button>
+            </p>
+        </form>
         {message}
     }
 }

@@ -100,6 +100,16 @@ pub enum Job {
         /// The learner's language ("id" or "en"), for the API bundle's README.
         lang: String,
     },
+    /// The notebook as a GitHub project, zipped ([`crate::export::repository_of`]): `words`
+    /// are the catalog's in the learner's language (the repository's and the Python export's
+    /// keys), `page_words` both languages' for the prediction page.
+    MakeRepository {
+        #[serde(with = "as_json")]
+        notebook: Notebook,
+        options: crate::export::RepositoryOptions,
+        words: Vec<(String, String)>,
+        page_words: crate::export::PageWords,
+    },
     /// What a shared link (the text after `#nb=`) carries, checked. Decoding (base64, inflate)
     /// happens here so that the page's first load carries none of it.
     OpenLink { link: String },
@@ -506,6 +516,22 @@ impl JobRunner {
                     .map(String::into_bytes),
                 ModelFile::Api => crate::export::api_of(&notebook, &self.data, &lang, &link),
             }),
+            Job::MakeRepository {
+                notebook,
+                options,
+                words,
+                page_words,
+            } => {
+                let words: HashMap<String, String> = words.into_iter().collect();
+                let word = |key: &str| words.get(key).cloned().unwrap_or_else(|| key.to_string());
+                JobResult::ModelExported(crate::export::repository_of(
+                    &notebook,
+                    &self.data,
+                    &word,
+                    Some(&page_words),
+                    &options,
+                ))
+            }
             Job::OpenLink { link } => {
                 JobResult::Opened(link::decode_shared(&link).map(OpenedLink::from))
             }

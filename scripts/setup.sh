@@ -69,35 +69,33 @@ if ! python3 -c "import pandas, sklearn" >/dev/null 2>&1; then
   python3 -m pip install --quiet pandas==3.1.1 scikit-learn==1.9.1 2>/dev/null ||
     python3 -m pip install --quiet --break-system-packages pandas==3.1.1 scikit-learn==1.9.1
 fi
+# PyPI packages (pinned) that only some tests need: where pip cannot install them, set-up says
+# so and goes on, and those tests say why they skip.
+pip_optional() {
+  local what="$1"
+  shift
+  say "installing $what (PyPI)"
+  python3 -m pip install --quiet "$@" 2>/dev/null ||
+    python3 -m pip install --quiet --break-system-packages "$@" ||
+    say "$what could not be installed: the tests that need them say so and skip"
+}
 # The deploy tests load the exported models with LightGBM, onnx's checker and onnxruntime
 # themselves (skipped without them).
 if ! python3 -c "import lightgbm, onnx, onnxruntime" >/dev/null 2>&1; then
-  say "installing LightGBM, onnx and onnxruntime (PyPI)"
-  python3 -m pip install --quiet lightgbm==4.7.0 onnx==1.23.2 onnxruntime==1.23.2 2>/dev/null ||
-    python3 -m pip install --quiet --break-system-packages lightgbm==4.7.0 onnx==1.23.2 \
-      onnxruntime==1.23.2 ||
-    say "LightGBM, onnx or onnxruntime could not be installed: the tests that need them say so and skip"
+  pip_optional "LightGBM, onnx and onnxruntime" lightgbm==4.7.0 onnx==1.23.2 onnxruntime==1.23.2
 fi
 # The API bundle's own tests (FastAPI's TestClient) run in the deploy tests: the versions its
 # requirements.txt pins (crates/engine/src/export/api/requirements.txt).
 if ! python3 -c "import fastapi, uvicorn, httpx, pytest" >/dev/null 2>&1; then
-  say "installing FastAPI, uvicorn, httpx and pytest (PyPI)"
-  api_packages="fastapi==0.165.0 pydantic==2.13.4 uvicorn==0.55.0 httpx==0.29.0 pytest==9.2.0"
-  # shellcheck disable=SC2086
-  python3 -m pip install --quiet $api_packages 2>/dev/null ||
-    python3 -m pip install --quiet --break-system-packages $api_packages ||
-    say "FastAPI, uvicorn, httpx or pytest could not be installed: the API bundle's test says so and skips"
+  pip_optional "FastAPI, uvicorn, httpx and pytest" fastapi==0.165.0 pydantic==2.13.4 \
+    uvicorn==0.55.0 httpx==0.29.0 pytest==9.2.0
 fi
 
 # A repository's notebook.ipynb runs in a Jupyter kernel, and its README renders as GitHub's
 # Markdown, in the export tests (skipped, with the reason, without these).
 if ! python3 -c "import nbclient, ipykernel, markdown_it" >/dev/null 2>&1; then
-  say "installing nbclient, ipykernel and markdown-it-py (PyPI)"
-  repo_packages="nbclient==0.11.0 ipykernel==7.4.0 markdown-it-py==4.3.0"
-  # shellcheck disable=SC2086
-  python3 -m pip install --quiet $repo_packages 2>/dev/null ||
-    python3 -m pip install --quiet --break-system-packages $repo_packages ||
-    say "nbclient, ipykernel or markdown-it-py could not be installed: the repository test says so and skips"
+  pip_optional "nbclient, ipykernel and markdown-it-py" nbclient==0.11.0 ipykernel==7.4.0 \
+    markdown-it-py==4.3.0
 fi
 
 say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromedriver --version | cut -d' ' -f1-2)"

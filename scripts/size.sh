@@ -20,10 +20,11 @@ BUDGET_KB=115
 # download, its output's and document's readers, +10 KB in each app that shows notebooks), and
 # the model's downloads in the notebook's menu (+2 KB; the files are written in the worker); 464
 # and 532 until the prediction page and the API bundle (+3 KB: two downloads, and the page's
-# words in both languages, fetched and sent to the worker that writes the page). The notebook's
-# first visit, not the first load.
-WHOLE_BUDGET_KB=467
-LESSONS_BUDGET_KB=535
+# words in both languages, fetched and sent to the worker that writes the page); 467 and 535
+# until "Make a repository" (#21: its form in the notebook's menu and its job's options, +4 KB;
+# the repository is written in the worker). The notebook's first visit, not the first load.
+WHOLE_BUDGET_KB=472
+LESSONS_BUDGET_KB=539
 site="${1:-dist}"
 [ -f "$site/index.html" ] || trunk build --release --offline --dist "$site"
 total=0

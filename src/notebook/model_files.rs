@@ -7,7 +7,7 @@ use super::share::share_url;
 use super::NotebookState;
 use crate::i18n::{load_catalog, use_i18n};
 use crate::jobs::{JobEvent, JobFailure};
-use latih_engine::export::{repository_keys, Licence, PageWords, RepositoryOptions, EXPORT_KEYS};
+use latih_engine::export::{Licence, PageWords, RepositoryOptions};
 use latih_engine::jobs::{Job, JobResult, ModelFile};
 use latih_engine::Error;
 use latih_i18n::Lang;
@@ -115,14 +115,6 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
     let make_repository = move || {
         status.set(Some(Status::Preparing));
         let lang = i18n.lang();
-        let words = repository_keys()
-            .into_iter()
-            .chain(EXPORT_KEYS.iter().map(|k| k.to_string()))
-            .map(|key| {
-                let word = latih_i18n::t(lang, &key);
-                (key, word)
-            })
-            .collect();
         let options = RepositoryOptions {
             lang: lang.code().to_string(),
             link: link(),
@@ -132,6 +124,11 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
             year: js_sys::Date::new_0().get_full_year() as i32,
         };
         with_page_words(Box::new(move |page_words| {
+            // The whole catalog, loaded by now: the README names models, steps and data sets.
+            let words = latih_i18n::keys(lang)
+                .into_iter()
+                .map(|key| (key.to_string(), latih_i18n::t(lang, key)))
+                .collect();
             let job = Job::MakeRepository {
                 notebook: state.doc.get_untracked(),
                 options,

@@ -2,13 +2,14 @@
 //! the engine the browser uses, so the numbers are the same; the way out when a data set
 //! outgrows a browser tab. The shipped data sets are built in.
 //!
-//! `latih export notebook.latih.json --to py|ipynb|onnx|lightgbm|schema|page|api [-o FILE]`: prints
+//! `latih export notebook.latih.json --to py|ipynb|onnx|lightgbm|schema|page|api|repo [-o FILE]`: prints
 //! the notebook as a Python script or a Jupyter notebook that repeats it with pandas and
 //! scikit-learn, or its last pipeline as ONNX (steps included), as a LightGBM text model
 //! (gradient-boosted trees), as its schema (inputs, classes, test scores), or as a prediction
 //! page (one HTML file, with the cleaning steps and the model inside), or an API bundle (a zip).
 //! With `--site URL`, the Python reads a shipped data set from that Latih site when its file is
-//! not beside the code.
+//! not beside the code. `--to repo` writes the notebook as a GitHub project (a zip: README with
+//! the notebook's scores, notebook.ipynb, pipeline.py, the data, a licence, the model).
 //!
 //! `latih lessons` and `latih check <lesson> <work>`: the course's lessons, and their checks run
 //! on a learner's work (see `lessons.rs`).

@@ -366,6 +366,11 @@ impl DataSource for Datasets {
     }
 }
 
+/// A catalog word the app sent with a job, or its key where it sent none.
+fn word(words: &HashMap<String, String>, key: &str) -> String {
+    words.get(key).cloned().unwrap_or_else(|| key.to_string())
+}
+
 /// What a worker holds between requests: the data sets it has been given, its clock, and in the
 /// SQL worker, the SQL engine.
 pub struct JobRunner {
@@ -495,8 +500,11 @@ impl JobRunner {
             )),
             Job::Export { notebook, words } => {
                 let words: HashMap<String, String> = words.into_iter().collect();
-                let word = |key: &str| words.get(key).cloned().unwrap_or_else(|| key.to_string());
-                JobResult::Exported(Exported::of(&notebook, &word, &self.data))
+                JobResult::Exported(Exported::of(
+                    &notebook,
+                    &|key| word(&words, key),
+                    &self.data,
+                ))
             }
             Job::ExportModel {
                 notebook,
@@ -523,11 +531,10 @@ impl JobRunner {
                 page_words,
             } => {
                 let words: HashMap<String, String> = words.into_iter().collect();
-                let word = |key: &str| words.get(key).cloned().unwrap_or_else(|| key.to_string());
                 JobResult::ModelExported(crate::export::repository_of(
                     &notebook,
                     &self.data,
-                    &word,
+                    &|key| word(&words, key),
                     Some(&page_words),
                     &options,
                 ))

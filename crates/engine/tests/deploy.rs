@@ -158,17 +158,22 @@ fn the_recipe_predicts_every_example_row_exactly_as_the_notebook() {
     }
 }
 
+/// The kind of each of a recipe's row steps (its JSON's `op`s), in order.
+fn step_ops(recipe: &serde_json::Value) -> Vec<&str> {
+    recipe["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["op"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn the_recipe_carries_each_fitted_step_and_the_encoder() {
     let nb = notebook("penguins", "species", PENGUIN_STEPS, TREE);
     let recipe = Recipe::of(&trained_model(&nb, &shipped()).unwrap()).unwrap();
     let json = serde_json::to_value(&recipe).unwrap();
-    let ops: Vec<&str> = json["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["op"].as_str().unwrap())
-        .collect();
+    let ops = step_ops(&json);
     // The row filter (drop_missing_rows) has no row step: a new row is always predicted.
     assert_eq!(
         ops,
@@ -202,12 +207,7 @@ fn text_is_read_as_numbers_yes_no_and_ordinals_by_the_steps_that_the_graph_carri
     let nb = notebook("mixed.csv", "y", MIXED_STEPS, TREE);
     let recipe = Recipe::of(&trained_model(&nb, &data()).unwrap()).unwrap();
     let json = serde_json::to_value(&recipe).unwrap();
-    let ops: Vec<&str> = json["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["op"].as_str().unwrap())
-        .collect();
+    let ops = step_ops(&json);
     assert_eq!(
         ops,
         [

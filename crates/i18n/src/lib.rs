@@ -235,12 +235,16 @@ pub fn page_words() -> latih_engine::export::PageWords {
         .collect()
 }
 
-/// Every key of a language's catalog, for tests and tools.
+/// Every key of a language's catalog (its first part and, once fetched, the rest), for tests,
+/// tools, and the worker that writes a repository's README.
 pub fn keys(lang: Lang) -> Vec<&'static str> {
-    let mut keys: Vec<&'static str> = catalog(lang)
-        .map(|catalog| catalog.iter().map(|(key, _)| *key).collect())
-        .unwrap_or_default();
+    let mut keys: Vec<&'static str> = [catalog(lang), more_cell(lang).get()]
+        .into_iter()
+        .flatten()
+        .flat_map(|catalog| catalog.iter().map(|(key, _)| *key))
+        .collect();
     keys.sort_unstable();
+    keys.dedup();
     keys
 }
 

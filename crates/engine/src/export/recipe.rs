@@ -383,14 +383,7 @@ impl ModelRecipe {
                 hidden,
                 link,
             } => {
-                let mut values: Vec<f64> = if center.is_empty() {
-                    x.to_vec()
-                } else {
-                    x.iter()
-                        .zip(center.iter().zip(scale))
-                        .map(|(v, (c, s))| (v - c) / s)
-                        .collect()
-                };
+                let mut values = standardised(x, center, scale);
                 for (at, layer) in layers.iter().enumerate() {
                     values = layer
                         .coef
@@ -479,14 +472,7 @@ impl ModelRecipe {
                 link,
             } => {
                 // As the engine's Svc::decision_function.
-                let x: Vec<f64> = if center.is_empty() {
-                    x.to_vec()
-                } else {
-                    x.iter()
-                        .zip(center.iter().zip(scale))
-                        .map(|(v, (c, s))| (v - c) / s)
-                        .collect()
-                };
+                let x = standardised(x, center, scale);
                 let kernel: Vec<f64> = vectors
                     .iter()
                     .map(|v| match gamma {
@@ -511,21 +497,7 @@ impl ModelRecipe {
                 let scores = match *classes {
                     0 | 1 => decisions,
                     2 => decisions.iter().map(|d| -d).collect(),
-                    k => {
-                        let mut votes = vec![0.0; k];
-                        let mut confidence = vec![0.0; k];
-                        let pairs = (0..k).flat_map(|a| (a + 1..k).map(move |b| (a, b)));
-                        for ((a, b), d) in pairs.zip(decisions) {
-                            votes[if d < 0.0 { b } else { a }] += 1.0;
-                            confidence[a] += d;
-                            confidence[b] -= d;
-                        }
-                        votes
-                            .iter()
-                            .zip(&confidence)
-                            .map(|(v, c)| v + c / (3.0 * (c.abs() + 1.0)))
-                            .collect()
-                    }
+                    k => crate::models::one_vs_one_scores(decisions.into_iter(), k),
                 };
                 (scores, *link)
             }
@@ -539,6 +511,17 @@ impl ModelRecipe {
             Link::Softmax => crate::models::softmax(&scores).0,
         }
     }
+}
+
+/// `x` standardised by `center` and `scale` (as the models' own standardiser), when given.
+fn standardised(x: &[f64], center: &[f64], scale: &[f64]) -> Vec<f64> {
+    if center.is_empty() {
+        return x.to_vec();
+    }
+    x.iter()
+        .zip(center.iter().zip(scale))
+        .map(|(v, (c, s))| (v - c) / s)
+        .collect()
 }
 
 /// A k-nearest-neighbours recipe: the training rows (the model's own columns) and targets.

@@ -37,7 +37,7 @@ pub use pca::Pca;
 pub use random_forest::{MaxFeatures, RandomForest, RandomForestParams, MAX_ESTIMATORS};
 pub use regression_tree::{ForestRegressor, RegressionTree};
 pub(crate) use standardize::Standardizer;
-pub use svm::{Kernel, Svc, SvmParams, SvmParts, Svr};
+pub use svm::{one_vs_one_scores, Kernel, Svc, SvmParams, SvmParts, Svr};
 // What the tree's drawing (`crate::figures`) reads of fitted trees.
 pub(crate) use decision_tree::Node as ClassNode;
 pub(crate) use logistic::{sigmoid, softmax};

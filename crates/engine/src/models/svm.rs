@@ -493,19 +493,7 @@ impl Svc {
                 if k == 2 {
                     return decisions.map(|d| -d).collect();
                 }
-                let mut votes = vec![0.0; k];
-                let mut confidence = vec![0.0; k];
-                let pairs = (0..k).flat_map(|a| (a + 1..k).map(move |b| (a, b)));
-                for ((a, b), d) in pairs.zip(decisions) {
-                    votes[if d < 0.0 { b } else { a }] += 1.0;
-                    confidence[a] += d;
-                    confidence[b] -= d;
-                }
-                votes
-                    .iter()
-                    .zip(&confidence)
-                    .map(|(v, c)| v + c / (3.0 * (c.abs() + 1.0)))
-                    .collect()
+                one_vs_one_scores(decisions, k)
             })
             .collect()
     }
@@ -544,6 +532,25 @@ impl Svc {
     pub fn parts(&self) -> SvmParts<'_> {
         self.support.parts(&self.machines)
     }
+}
+
+/// Each of `k` classes' score from the decisions of the machines of each pair (a, b), a < b in
+/// order: its votes (a when the decision is at least 0, else b) plus a confidence below ⅓ from
+/// its summed decisions, as scikit-learn's `decision_function_shape='ovr'`.
+pub fn one_vs_one_scores(decisions: impl Iterator<Item = f64>, k: usize) -> Vec<f64> {
+    let mut votes = vec![0.0; k];
+    let mut confidence = vec![0.0; k];
+    let pairs = (0..k).flat_map(|a| (a + 1..k).map(move |b| (a, b)));
+    for ((a, b), d) in pairs.zip(decisions) {
+        votes[if d < 0.0 { b } else { a }] += 1.0;
+        confidence[a] += d;
+        confidence[b] -= d;
+    }
+    votes
+        .iter()
+        .zip(&confidence)
+        .map(|(v, c)| v + c / (3.0 * (c.abs() + 1.0)))
+        .collect()
 }
 
 /// ε-insensitive support vector regression (scikit-learn's `SVR`).

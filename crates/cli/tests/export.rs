@@ -838,8 +838,9 @@ fn a_repository_carries_the_notebooks_numbers_its_data_and_code_that_runs_as_it_
                  nb = nbformat.read('notebook.ipynb', as_version=4); \
                  NotebookClient(nb, timeout=600, kernel_name='python3', \
                  resources={'metadata': {'path': '.'}}).execute(); \
-                 print(sum('accuracy ' in o.get('text', '') for c in nb.cells \
-                 if c.cell_type == 'code' for o in c.get('outputs', [])))",
+                 text = ''.join(o.get('text', '') for c in nb.cells \
+                 if c.cell_type == 'code' for o in c.get('outputs', [])); \
+                 print(sum(line.startswith('accuracy ') for line in text.splitlines()))",
             ],
         );
         assert_eq!(executed.trim(), "2", "{executed}");

@@ -61,7 +61,7 @@ async fn a_learner_makes_a_repository_whose_readme_holds_the_notebooks_scores() 
         "{ipynb}"
     );
     assert!(
-        readme.contains("![Confusion matrix of Logistic regression"),
+        readme.contains("![Confusion matrix (Logistic regression, test set)"),
         "{readme}"
     );
 
@@ -87,4 +87,15 @@ async fn a_learner_makes_a_repository_whose_readme_holds_the_notebooks_scores() 
         scores.roc.as_ref().unwrap().auc
     );
     assert!(readme.contains(&row), "{row}\n{readme}");
+    // The bar: always the most common class of the test set, from the notebook's own counts.
+    let sizes: Vec<u64> = scores.confusion.iter().map(|r| r.iter().sum()).collect();
+    let most = *sizes.iter().max().unwrap() as f64 / sizes.iter().sum::<u64>() as f64;
+    let bar = format!(
+        "Answering the most common class (no) for every row would score an accuracy of {most:.3}"
+    );
+    assert!(readme.contains(&bar), "{bar}\n{readme}");
+    assert!(
+        readme.contains("model/ holds the last trained model (Logistic regression)"),
+        "{readme}"
+    );
 }

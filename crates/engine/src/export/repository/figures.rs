@@ -14,7 +14,8 @@ fn escaped(text: &str) -> String {
 const FONT: &str = "font-family=\"sans-serif\" font-size=\"13\"";
 
 /// Rows are the true classes, columns the predicted ones.
-pub fn confusion_svg(classes: &[String], counts: &[Vec<u64>]) -> String {
+/// `axes`: the words for the predicted and the true classes.
+pub fn confusion_svg(classes: &[String], counts: &[Vec<u64>], axes: (&str, &str)) -> String {
     let k = classes.len();
     let cell = 56;
     let label = 120;
@@ -24,9 +25,11 @@ pub fn confusion_svg(classes: &[String], counts: &[Vec<u64>]) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{size}\" height=\"{size}\" \
          viewBox=\"0 0 {size} {size}\" {FONT}>\n\
          <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n\
-         <text x=\"{label}\" y=\"16\">predicted →</text>\n\
-         <text x=\"4\" y=\"{}\">true ↓</text>\n",
-        label - 8
+         <text x=\"{label}\" y=\"16\">{} →</text>\n\
+         <text x=\"4\" y=\"{}\">{} ↓</text>\n",
+        escaped(axes.0),
+        label - 8,
+        escaped(axes.1)
     );
     let short = |name: &str| {
         let name: String = name.chars().take(14).collect();
@@ -70,7 +73,8 @@ pub fn confusion_svg(classes: &[String], counts: &[Vec<u64>]) -> String {
 
 /// Each test row as a dot: its prediction across, its error (truth − prediction) up, with the
 /// line of no error.
-pub fn residuals_svg(truth: &[f64], predicted: &[f64]) -> String {
+/// `axes`: the words for the prediction and the error.
+pub fn residuals_svg(truth: &[f64], predicted: &[f64], axes: (&str, &str)) -> String {
     let (width, height, margin) = (480.0, 320.0, 40.0);
     let errors: Vec<(f64, f64)> = truth
         .iter()
@@ -94,11 +98,13 @@ pub fn residuals_svg(truth: &[f64], predicted: &[f64]) -> String {
          viewBox=\"0 0 {width} {height}\" {FONT}>\n\
          <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n\
          <line x1=\"{margin}\" y1=\"{mid}\" x2=\"{right}\" y2=\"{mid}\" stroke=\"#767676\"/>\n\
-         <text x=\"{margin}\" y=\"{bottom}\">predicted →</text>\n\
-         <text x=\"4\" y=\"16\">error ↑</text>\n",
+         <text x=\"{margin}\" y=\"{bottom}\">{across} →</text>\n\
+         <text x=\"4\" y=\"16\">{up} ↑</text>\n",
         mid = height / 2.0,
         right = width - margin,
-        bottom = height - 8.0
+        bottom = height - 8.0,
+        across = escaped(axes.0),
+        up = escaped(axes.1)
     );
     for (p, e) in errors.iter().take(2000) {
         svg += &format!(

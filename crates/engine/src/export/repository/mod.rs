@@ -45,6 +45,10 @@ pub const REPOSITORY_KEYS: &[&str] = &[
     "repo-deployed-heading",
     "repo-deployed",
     "repo-file-read-from",
+    "repo-axis-predicted",
+    "repo-axis-true",
+    "repo-axis-error",
+    "repo-baseline",
     "out-accuracy",
     "out-balanced-accuracy",
     "out-roc-auc",
@@ -282,18 +286,48 @@ pub fn repository_of(
         ),
         _ => String::new(),
     };
-    let models = models_table(&evaluated, regression, words);
+    let mut models = models_table(&evaluated, regression, words);
+    // What answering the test set's most common class every time would score: the bar a model
+    // must clear, from the confusion matrix's rows (the test set's true classes).
+    if let Some(Figure::Confusion { classes, counts }) = evaluated.last().map(|e| &e.figure) {
+        let sizes: Vec<u64> = counts.iter().map(|row| row.iter().sum()).collect();
+        let total: u64 = sizes.iter().sum();
+        if let Some((most, &size)) = sizes
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i)))
+        {
+            if total > 0 {
+                models += "\n\n";
+                models += &fill(
+                    &words("repo-baseline"),
+                    &[
+                        ("class", markdown_text(&classes[most])),
+                        ("accuracy", format!("{:.3}", size as f64 / total as f64)),
+                    ],
+                );
+            }
+        }
+    }
     let mut figure = String::new();
     if let Some(last) = evaluated.last() {
         let (file, svg, key) = match &last.figure {
             Figure::Confusion { classes, counts } => (
                 "images/confusion_matrix.svg",
-                figures::confusion_svg(classes, counts),
+                figures::confusion_svg(
+                    classes,
+                    counts,
+                    (&words("repo-axis-predicted"), &words("repo-axis-true")),
+                ),
                 "repo-confusion",
             ),
             Figure::Residuals { truth, predicted } => (
                 "images/residuals.svg",
-                figures::residuals_svg(truth, predicted),
+                figures::residuals_svg(
+                    truth,
+                    predicted,
+                    (&words("repo-axis-predicted"), &words("repo-axis-error")),
+                ),
                 "repo-residuals",
             ),
         };
@@ -314,10 +348,14 @@ pub fn repository_of(
                 files.push(("model/predict.html".into(), page.into_bytes()));
             }
         }
+        let last_model = notebook
+            .model_above(notebook.cells.len())
+            .map(|(_, spec)| words(spec.kind().label))
+            .unwrap_or_default();
         deployed = format!(
             "## {}\n\n{}",
             words("repo-deployed-heading"),
-            words("repo-deployed")
+            fill(&words("repo-deployed"), &[("model", last_model)])
         );
     }
 
@@ -326,7 +364,15 @@ pub fn repository_of(
         &[
             ("title", format!("{title}: {target}")),
             ("question", question),
-            ("link", options.link.clone()),
+            // A link GitHub can follow, or the name alone (a relative link would be a 404 there).
+            (
+                "latih",
+                if options.link.starts_with("http") {
+                    format!("[Latih]({})", options.link)
+                } else {
+                    "Latih".to_string()
+                },
+            ),
             ("data", data),
             ("steps", steps),
             ("split", split),

@@ -96,6 +96,7 @@ impl Jobs for InPageJobs {
             Job::OpenAttempt { .. } => "open attempt",
             Job::ReadMarkdown { .. } => "read markdown",
             Job::ExportModel { .. } => "export model",
+            Job::MakeRepository { .. } => "make repository",
         });
         let id = self.next_id.get() + 1;
         self.next_id.set(id);

@@ -10,7 +10,7 @@
 
 use super::recipe::Recipe;
 use super::schema::test_scores;
-use crate::notebook::{trained_model, DataSource, Notebook};
+use crate::notebook::{trained_model, DataSource, Notebook, TrainedModel};
 use crate::Error;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -81,12 +81,20 @@ pub fn page_of(
     words: &PageWords,
     link: &str,
 ) -> Result<String, Error> {
-    let trained = trained_model(notebook, source)?;
-    let recipe = Recipe::of(&trained)?;
+    page_html(&trained_model(notebook, source)?, words, link)
+}
+
+/// [`page_of`] of a model already trained.
+pub(super) fn page_html(
+    trained: &TrainedModel,
+    words: &PageWords,
+    link: &str,
+) -> Result<String, Error> {
+    let recipe = Recipe::of(trained)?;
     let about = About {
         model: trained.model_name,
         test_rows: trained.test_rows.rows,
-        test_scores: test_scores(&trained),
+        test_scores: test_scores(trained),
         notebook: link,
     };
     // The parts go in last to first, so that no part's text is searched for another's mark.

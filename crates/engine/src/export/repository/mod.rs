@@ -336,15 +336,20 @@ pub fn repository_of(
         files.push((file.to_string(), svg.into_bytes()));
     }
 
-    // The trained model, where it can leave the page.
+    // The trained model, where it can leave the page: fitted once for its three files.
     let mut deployed = String::new();
-    if let Ok(onnx) = super::onnx_of(notebook, source) {
+    let trained = crate::notebook::trained_model(notebook, source).ok();
+    let onnx = trained.as_ref().and_then(|trained| {
+        let recipe = super::recipe::Recipe::of(trained).ok()?;
+        super::onnx::onnx_model(&recipe).ok()
+    });
+    if let (Some(trained), Some(onnx)) = (&trained, onnx) {
         files.push(("model/model.onnx".into(), onnx));
-        if let Ok(schema) = super::schema_of(notebook, source, &options.link) {
+        if let Ok(schema) = super::schema::schema_json(trained, &options.link) {
             files.push(("model/schema.json".into(), schema.into_bytes()));
         }
         if let Some(page_words) = page_words {
-            if let Ok(page) = super::page_of(notebook, source, page_words, &options.link) {
+            if let Ok(page) = super::page::page_html(trained, page_words, &options.link) {
                 files.push(("model/predict.html".into(), page.into_bytes()));
             }
         }
@@ -429,20 +434,21 @@ fn fill_braces(template: &str, pairs: &[(&str, String)]) -> String {
 
 /// The data sets the notebook reads from files (not query results, not URLs).
 fn data_ids(notebook: &Notebook) -> Vec<String> {
+    // The tables a query may name: the notebook's data sets and the shipped ones.
+    let known: Vec<String> = notebook
+        .cells
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Dataset(d) => Some(d.dataset.clone()),
+            _ => None,
+        })
+        .chain(DATASETS.iter().map(|d| d.id.to_string()))
+        .collect();
     let mut ids: Vec<String> = Vec::new();
     for cell in &notebook.cells {
         let named: Vec<String> = match cell {
             Cell::Dataset(d) if d.url.is_none() => vec![d.dataset.clone()],
             Cell::Sql(sql) => {
-                let known: Vec<String> = notebook
-                    .cells
-                    .iter()
-                    .filter_map(|c| match c {
-                        Cell::Dataset(d) => Some(d.dataset.clone()),
-                        _ => None,
-                    })
-                    .chain(DATASETS.iter().map(|d| d.id.to_string()))
-                    .collect();
                 crate::notebook::tables_for(&sql.query, known.iter().map(String::as_str))
             }
             _ => Vec::new(),

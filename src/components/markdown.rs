@@ -47,10 +47,23 @@ where
                 NoteBlock::Emphasis => view! { <em>{inner}</em> }.into_any(),
                 NoteBlock::Strong => view! { <strong>{inner}</strong> }.into_any(),
                 NoteBlock::Strikethrough => view! { <s>{inner}</s> }.into_any(),
+                // A page of this site opens here; another site's, in a new tab.
+                NoteBlock::Link(href) if href.starts_with('/') => {
+                    view! { <crate::router::Link href=href>{inner}</crate::router::Link> }
+                        .into_any()
+                }
                 NoteBlock::Link(href) => view! {
                     <a href=href rel="noopener noreferrer nofollow" target="_blank">{inner}</a>
                 }
                 .into_any(),
+                NoteBlock::Table => view! {
+                    <div class="table-scroll"><table class="text-table">{inner}</table></div>
+                }
+                .into_any(),
+                NoteBlock::TableHead => view! { <thead><tr>{inner}</tr></thead> }.into_any(),
+                NoteBlock::TableRow => view! { <tr>{inner}</tr> }.into_any(),
+                NoteBlock::HeaderCell => view! { <th scope="col">{inner}</th> }.into_any(),
+                NoteBlock::TableCell => view! { <td>{inner}</td> }.into_any(),
                 NoteBlock::Plain => view! { <span>{inner}</span> }.into_any(),
             }
         }

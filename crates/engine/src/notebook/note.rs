@@ -33,6 +33,13 @@ pub enum NoteBlock {
     Strikethrough,
     /// A link to an address that is safe to follow.
     Link(String),
+    /// A GFM pipe table: its head (one row of header cells), then its body rows.
+    Table,
+    TableHead,
+    TableRow,
+    /// A cell of the head row.
+    HeaderCell,
+    TableCell,
     /// Anything else (tables, an image's description, a link to an unsafe address): its content
     /// as plain inline text.
     Plain,
@@ -70,6 +77,10 @@ fn block_of(tag: Tag) -> NoteBlock {
         Tag::Link { dest_url, .. } => {
             safe_address(&dest_url).map_or(NoteBlock::Plain, NoteBlock::Link)
         }
+        Tag::Table(_) => NoteBlock::Table,
+        Tag::TableHead => NoteBlock::TableHead,
+        Tag::TableRow => NoteBlock::TableRow,
+        Tag::TableCell => NoteBlock::TableCell,
         _ => NoteBlock::Plain,
     }
 }
@@ -80,21 +91,31 @@ fn block_of(tag: Tag) -> NoteBlock {
 /// browser's small stack.
 pub const MAX_NOTE_DEPTH: usize = 24;
 
-/// Reads `markdown` into nodes (CommonMark, with ~~strikethrough~~), at most
+/// Reads `markdown` into nodes (CommonMark, with ~~strikethrough~~ and GFM tables), at most
 /// [`MAX_NOTE_DEPTH`] blocks deep.
 pub fn parse_note(markdown: &str) -> Vec<NoteNode> {
     // The open blocks, innermost last; the first holds the note's top level.
     let mut open: Vec<(NoteBlock, Vec<NoteNode>)> = vec![(NoteBlock::Plain, Vec::new())];
     // Blocks started beyond the deepest kept, whose ends are still to come.
     let mut flattened = 0usize;
-    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
+    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+    for event in Parser::new_ext(markdown, options) {
         let node = match event {
             Event::Start(_) if open.len() > MAX_NOTE_DEPTH => {
                 flattened += 1;
                 continue;
             }
             Event::Start(tag) => {
-                open.push((block_of(tag), Vec::new()));
+                let block = match block_of(tag) {
+                    // The head's cells come straight in it (no row between).
+                    NoteBlock::TableCell
+                        if matches!(open.last(), Some((NoteBlock::TableHead, _))) =>
+                    {
+                        NoteBlock::HeaderCell
+                    }
+                    block => block,
+                };
+                open.push((block, Vec::new()));
                 continue;
             }
             Event::End(_) if flattened > 0 => {
@@ -180,6 +201,39 @@ mod tests {
                 )]
             )
         );
+    }
+
+    #[test]
+    fn a_pipe_table_has_a_head_of_header_cells_and_body_rows() {
+        let nodes =
+            parse_note("| skill | where |\n|---|---|\n| SQL | [cells](/notebook) |\n| C++ | - |\n");
+        let Block(Table, parts) = &nodes[0] else {
+            panic!("a table: {:?}", nodes[0]);
+        };
+        assert_eq!(
+            parts[0],
+            Block(
+                TableHead,
+                vec![
+                    Block(HeaderCell, vec![text("skill")]),
+                    Block(HeaderCell, vec![text("where")])
+                ]
+            )
+        );
+        assert_eq!(
+            parts[1],
+            Block(
+                TableRow,
+                vec![
+                    Block(TableCell, vec![text("SQL")]),
+                    Block(
+                        TableCell,
+                        vec![Block(Link("/notebook".into()), vec![text("cells")])]
+                    )
+                ]
+            )
+        );
+        assert_eq!(parts.len(), 3, "a head and two rows");
     }
 
     #[test]

@@ -9,9 +9,11 @@
 
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, use_i18n};
+use crate::lesson::CourseKind;
 use crate::notebook::NotebookSession;
 use crate::pages::{
-    DatasetsPage, HomePage, LessonPage, LessonsPage, NotFoundPage, NotebookPage, NotebooksPage,
+    CareerPage, DatasetsPage, HomePage, LessonPage, LessonsPage, NotFoundPage, NotebookPage,
+    NotebooksPage, PlanPage, ProjectsPage,
 };
 use crate::router::{current_page, provide_router, Page};
 use leptos::prelude::*;
@@ -35,8 +37,16 @@ pub fn AppWithLessons() -> impl IntoView {
 }
 
 fn every_page_and_lessons(page: Page) -> AnyView {
+    if !use_i18n().complete() {
+        return loading();
+    }
     match page {
-        Page::Lesson if use_i18n().complete() => view! { <LessonPage /> }.into_any(),
+        Page::Lesson => view! { <LessonPage kind=CourseKind::Lesson /> }.into_any(),
+        Page::Project => view! { <LessonPage kind=CourseKind::Project /> }.into_any(),
+        Page::Challenge => view! { <LessonPage kind=CourseKind::Challenge /> }.into_any(),
+        Page::Projects => view! { <ProjectsPage /> }.into_any(),
+        Page::Career => view! { <CareerPage /> }.into_any(),
+        Page::Plan => view! { <PlanPage /> }.into_any(),
         page => every_other_page(page),
     }
 }
@@ -69,7 +79,13 @@ fn every_other_page(page: Page) -> AnyView {
     match page {
         Page::Notebook => view! { <NotebookPage /> }.into_any(),
         Page::Notebooks => view! { <NotebooksPage /> }.into_any(),
-        Page::Lesson | Page::Datasets => reload_into_whole_app(page),
+        Page::Lesson
+        | Page::Datasets
+        | Page::Project
+        | Page::Challenge
+        | Page::Projects
+        | Page::Career
+        | Page::Plan => reload_into_whole_app(page),
         Page::Home | Page::Lessons | Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

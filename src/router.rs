@@ -17,6 +17,15 @@ pub enum Page {
     Datasets,
     /// A lesson: `/lessons/<slug>` (see [`lesson_slug`]).
     Lesson,
+    /// The portfolio projects, and one: `/projects/<slug>` (see [`project_slug`]).
+    Projects,
+    Project,
+    /// A competition challenge: `/challenges/<slug>` (see [`challenge_slug`]).
+    Challenge,
+    /// The job, its skills, who hires and what it pays.
+    Career,
+    /// The learner's study plan.
+    Plan,
     NotFound,
 }
 
@@ -30,7 +39,12 @@ impl Page {
             "/notebook" => Page::Notebook,
             "/notebooks" => Page::Notebooks,
             "/datasets" => Page::Datasets,
+            "/projects" => Page::Projects,
+            "/career" => Page::Career,
+            "/plan" => Page::Plan,
             _ if lesson_slug(path).is_some() => Page::Lesson,
+            _ if project_slug(path).is_some() => Page::Project,
+            _ if challenge_slug(path).is_some() => Page::Challenge,
             _ => Page::NotFound,
         }
     }
@@ -39,7 +53,21 @@ impl Page {
 /// The lesson a path names: `/lessons/precision-recall` → `precision-recall` (lower-case
 /// letters, digits and dashes: a slug is also a file name).
 pub fn lesson_slug(path: &str) -> Option<&str> {
-    let slug = path.trim_end_matches('/').strip_prefix("/lessons/")?;
+    slug_under(path, "/lessons/")
+}
+
+/// The portfolio project a path names: `/projects/house-prices` → `house-prices`.
+pub fn project_slug(path: &str) -> Option<&str> {
+    slug_under(path, "/projects/")
+}
+
+/// The challenge a path names: `/challenges/titanic` → `titanic`.
+pub fn challenge_slug(path: &str) -> Option<&str> {
+    slug_under(path, "/challenges/")
+}
+
+fn slug_under<'a>(path: &'a str, folder: &str) -> Option<&'a str> {
+    let slug = path.trim_end_matches('/').strip_prefix(folder)?;
     let fits = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
     (!slug.is_empty() && slug.chars().all(fits)).then_some(slug)
 }

@@ -97,6 +97,7 @@ impl Jobs for InPageJobs {
             Job::ReadMarkdown { .. } => "read markdown",
             Job::ExportModel { .. } => "export model",
             Job::MakeRepository { .. } => "make repository",
+            Job::KaggleSubmission { .. } => "kaggle submission",
         });
         let id = self.next_id.get() + 1;
         self.next_id.set(id);

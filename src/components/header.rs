@@ -24,6 +24,7 @@ pub fn Header() -> impl IntoView {
                     {link("/notebook", crate::key!("nav-notebook"))}
                     {link("/notebooks", crate::key!("nav-notebooks"))}
                     {link("/datasets", crate::key!("nav-datasets"))}
+                    {link("/career", crate::key!("nav-career"))}
                 </ul>
             </nav>
             <LanguageSwitch />

@@ -56,8 +56,12 @@ where
                     <a href=href rel="noopener noreferrer nofollow" target="_blank">{inner}</a>
                 }
                 .into_any(),
+                // Focusable, so that a keyboard scrolls a table wider than a phone.
                 NoteBlock::Table => view! {
-                    <div class="table-scroll"><table class="text-table">{inner}</table></div>
+                    <div class="table-scroll" tabindex="0" role="region"
+                        aria-label=crate::i18n::use_i18n().text("markdown-table")>
+                        <table class="text-table">{inner}</table>
+                    </div>
                 }
                 .into_any(),
                 NoteBlock::TableHead => view! { <thead><tr>{inner}</tr></thead> }.into_any(),

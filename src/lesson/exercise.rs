@@ -5,7 +5,7 @@
 use super::LessonContext;
 use crate::components::fields::parse_decimal;
 use crate::i18n::use_i18n;
-use latih_engine::lessons::{Answer, Check, CheckKind, Outcome, Quantity};
+use latih_engine::lessons::{Answer, Check, CheckKind, Outcome, Quantity, Rubric};
 use leptos::prelude::*;
 
 #[component]
@@ -138,7 +138,7 @@ pub fn Exercise(check: Check, number: usize, lesson: LessonContext) -> impl Into
     };
     view! {
         <section class="exercise" aria-labelledby=heading_id.clone()>
-            <h3 id=heading_id.clone()>{move || i18n.trf("lesson-exercise", &[("number", number.to_string())])}</h3>
+            <h3 id=heading_id.clone()>{move || heading(number, check.rubric)}</h3>
             {question}
             {answer_view}
             <p class="actions">
@@ -148,6 +148,16 @@ pub fn Exercise(check: Check, number: usize, lesson: LessonContext) -> impl Into
             <Help check lesson />
         </section>
     }
+}
+
+/// "Exercise 2", or in a project's rubric "Main criterion 2" / "For excellence 5".
+fn heading(number: usize, rubric: Option<Rubric>) -> String {
+    let key = match rubric {
+        None => "lesson-exercise",
+        Some(Rubric::Criterion) => "project-criterion",
+        Some(Rubric::Excellent) => "project-excellent",
+    };
+    use_i18n().trf(key, &[("number", number.to_string())])
 }
 
 /// Hints one at a time, then the solution, with a way to load it.

@@ -5,13 +5,91 @@
 
 pub mod exercise;
 pub mod progress;
+pub mod scoreboard;
 pub mod text;
 
 use crate::notebook::LessonNotebooks;
+use crate::router::{challenge_slug, lesson_slug, project_slug};
+use latih_engine::competition::CHALLENGES;
 use latih_engine::lessons::Progress;
 use latih_engine::lessons::{check_attempt, Answer, Attempt, CheckResult, Lesson, Outcome, Runs};
+use latih_i18n::{Lang, LESSONS, PROJECTS};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// A page read from a lesson file: a lesson of the course, or a portfolio project (the same
+/// format: text, a live notebook, checks; a project's checks are its rubric, and its notebook
+/// is the learner's to build on).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CourseKind {
+    Lesson,
+    Project,
+    /// A competition: its last cell judges the held-out part, and a scoreboard is added.
+    Challenge,
+}
+
+impl CourseKind {
+    /// The slug the address names.
+    pub fn slug(self, path: &str) -> Option<&str> {
+        match self {
+            CourseKind::Lesson => lesson_slug(path),
+            CourseKind::Project => project_slug(path),
+            CourseKind::Challenge => challenge_slug(path),
+        }
+    }
+
+    /// Whether the course has this page (its file is fetched only then).
+    pub fn has(self, slug: &str) -> bool {
+        match self {
+            CourseKind::Lesson => LESSONS.iter().any(|(s, _)| *s == slug),
+            CourseKind::Project => PROJECTS.iter().any(|(s, _)| *s == slug),
+            CourseKind::Challenge => CHALLENGES.iter().any(|c| c.slug == slug),
+        }
+    }
+
+    /// The file to fetch in `lang`.
+    pub fn file(self, lang: Lang, slug: &str) -> String {
+        match self {
+            CourseKind::Lesson => format!("/content/{}/{slug}.md", lang.code()),
+            CourseKind::Project => format!("/content/{}/projects/{slug}.md", lang.code()),
+            CourseKind::Challenge => format!("/content/{}/challenges/{slug}.md", lang.code()),
+        }
+    }
+
+    /// The index page's address, and the key of the link back to it.
+    pub fn index(self) -> (&'static str, &'static str) {
+        match self {
+            CourseKind::Lesson => ("/lessons", "lesson-all"),
+            CourseKind::Project => ("/projects", "project-all"),
+            CourseKind::Challenge => ("/projects", "challenge-all"),
+        }
+    }
+
+    /// The keys of the words that differ: loading, failed to load, no such page, the title
+    /// before the file is read.
+    pub fn words(self) -> [&'static str; 4] {
+        match self {
+            CourseKind::Lesson => [
+                "lesson-loading",
+                "lesson-failed",
+                "lesson-unknown",
+                "lessons-heading",
+            ],
+            CourseKind::Project => [
+                "project-loading",
+                "project-failed",
+                "project-unknown",
+                "projects-heading",
+            ],
+            CourseKind::Challenge => [
+                "challenge-loading",
+                "challenge-failed",
+                "challenge-unknown",
+                "projects-heading",
+            ],
+        }
+    }
+}
 
 /// A lesson's state in the page, shared by its exercises.
 #[derive(Clone, Copy)]

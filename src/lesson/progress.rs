@@ -7,7 +7,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use latih_engine::backup::LessonBackup;
 use latih_engine::lessons::Progress;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 const SUMMARY_KEY: &str = "latih.lesson-progress";
 const WORK_PREFIX: &str = "latih.lesson.";
@@ -27,10 +27,16 @@ pub fn work(slug: &str) -> Progress {
         .unwrap_or_default()
 }
 
-/// Keeps lesson `slug`'s work and its summary (`total` exercises); false if storage refused.
-pub fn save(slug: &str, work: &Progress, total: usize) -> bool {
+/// Keeps lesson `slug`'s work and its summary: of the `counted` checks (a lesson's exercises,
+/// a project's main criteria), how many are passed; false if storage refused.
+pub fn save(slug: &str, work: &Progress, counted: &BTreeSet<String>) -> bool {
+    let passed = work.passed.intersection(counted).count();
+    keep(slug, work, passed, counted.len())
+}
+
+fn keep(slug: &str, work: &Progress, passed: usize, total: usize) -> bool {
     let mut all = summaries();
-    all.insert(slug.to_string(), (work.passed.len().min(total), total));
+    all.insert(slug.to_string(), (passed.min(total), total));
     LocalStorage::set(format!("{WORK_PREFIX}{slug}"), work).is_ok()
         && LocalStorage::set(SUMMARY_KEY, &all).is_ok()
 }
@@ -54,7 +60,8 @@ pub fn restore(lessons: BTreeMap<String, LessonBackup>) -> Option<usize> {
         let mut here = work(&slug);
         here.merge(lesson.work);
         let total = summaries().get(&slug).map_or(lesson.exercises, |(_, t)| *t);
-        if !save(&slug, &here, total) {
+        // A backup knows the count, not which checks it counts.
+        if !keep(&slug, &here, here.passed.len(), total) {
             return None;
         }
     }

@@ -7,12 +7,16 @@ use super::share::share_url;
 use super::NotebookState;
 use crate::i18n::{load_catalog, use_i18n};
 use crate::jobs::{JobEvent, JobFailure};
-use latih_engine::export::{Licence, PageWords, RepositoryOptions};
+use gloo_storage::{LocalStorage, Storage};
+use latih_engine::export::{Licence, PageWords, ReadmeProse, RepositoryOptions};
 use latih_engine::jobs::{Job, JobResult, ModelFile};
 use latih_engine::Error;
 use latih_i18n::Lang;
 use leptos::prelude::*;
 use std::ops::Deref;
+
+/// Where the README's words are kept between visits.
+const PROSE_KEY: &str = "latih.readme-prose";
 
 #[derive(Clone, PartialEq)]
 enum Status {
@@ -112,6 +116,12 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
     };
     let author = RwSignal::new(String::new());
     let licence = RwSignal::new(Licence::Mit);
+    // The README's words as the learner writes them, kept in this browser as they type (one
+    // draft, the last one written).
+    let prose = RwSignal::new(LocalStorage::get::<ReadmeProse>(PROSE_KEY).unwrap_or_default());
+    Effect::new(move |_| {
+        let _ = LocalStorage::set(PROSE_KEY, prose.get());
+    });
     let make_repository = move || {
         status.set(Some(Status::Preparing));
         let lang = i18n.lang();
@@ -122,6 +132,7 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
             licence: licence.get_untracked(),
             author: author.get_untracked(),
             year: js_sys::Date::new_0().get_full_year() as i32,
+            prose: prose.get_untracked(),
         };
         with_page_words(Box::new(move |page_words| {
             // The whole catalog, loaded by now: the README names models, steps and data sets.
@@ -131,7 +142,7 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
                 .collect();
             let job = Job::MakeRepository {
                 notebook: state.doc.get_untracked(),
-                options,
+                options: Box::new(options),
                 words,
                 page_words,
             };
@@ -207,6 +218,39 @@ pub fn ModelFiles(state: NotebookState) -> impl IntoView {
                     <option value="mit">"MIT"</option>
                     <option value="bsd-3-clause">"BSD 3-Clause"</option>
                 </select>
+            </div>
+            <p class="hint" id="repository-prose-hint">{i18n.text("repo-prose-hint")}</p>
+            <div class="field">
+                <label for="repository-title">{i18n.text("repo-title-label")}</label>
+                <input
+                    id="repository-title"
+                    type="text"
+                    aria-describedby="repository-prose-hint"
+                    prop:value=move || prose.with(|p| p.title.clone())
+                    on:input=move |event| prose.update(|p| p.title = event_target_value(&event))
+                />
+            </div>
+            <div class="field">
+                <label for="repository-question">{i18n.text("repo-question-label")}</label>
+                <textarea
+                    id="repository-question"
+                    rows="3"
+                    aria-describedby="repository-prose-hint"
+                    prop:value=move || prose.with(|p| p.question.clone())
+                    on:input=move |event| prose.update(|p| p.question = event_target_value(&event))
+                ></textarea>
+            </div>
+            <div class="field">
+                <label for="repository-limitations">{i18n.text("repo-limitations-label")}</label>
+                <textarea
+                    id="repository-limitations"
+                    rows="4"
+                    aria-describedby="repository-prose-hint"
+                    prop:value=move || prose.with(|p| p.limitations.clone())
+                    on:input=move |event| {
+                        prose.update(|p| p.limitations = event_target_value(&event))
+                    }
+                ></textarea>
             </div>
             <p class="actions">
                 <button type="submit">{i18n.text("repo-make")}</button>

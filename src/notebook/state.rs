@@ -218,6 +218,15 @@ impl NotebookState {
         self.runner
     }
 
+    /// Runs `job` on the workers that hold this notebook's data.
+    pub fn run_job(
+        self,
+        job: latih_engine::jobs::Job,
+        on_event: Box<dyn FnMut(crate::jobs::JobEvent)>,
+    ) {
+        self.runner.get_value().run(job, on_event);
+    }
+
     /// Replaces the whole notebook and rebuilds the cell views.
     pub fn replace(self, notebook: Notebook) {
         self.forget_searches();

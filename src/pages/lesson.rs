@@ -1,4 +1,4 @@
-//! A lesson: `/lessons/<slug>`. Fetches the lesson file in the reader's language (again when the
+//! A lesson (`/lessons/<slug>`) or a portfolio project (`/projects/<slug>`). Fetches its file in the reader's language (again when the
 //! language changes), reads it with the engine, and shows its text between the live cells of its
 //! notebook, with its exercises. The learner's work is kept in this browser; a shared attempt
 //! (`#attempt=`) is shown apart from it, its checks decided here again.
@@ -8,16 +8,18 @@ use crate::i18n::{current_lang, use_i18n};
 use crate::jobs::{worker_pool, JobEvent, JobFailure};
 use crate::lesson::exercise::Exercise;
 use crate::lesson::progress;
+use crate::lesson::scoreboard::Scoreboard;
 use crate::lesson::text::{LessonText, ReadText};
-use crate::lesson::LessonContext;
+use crate::lesson::{CourseKind, LessonContext};
 use crate::notebook::cells::NotebookCell;
 use crate::notebook::loading::{keep_data_loaded, DataLoadStatus};
 use crate::notebook::run_status::RunStatusBar;
 use crate::notebook::{storage, NotebookSession};
-use crate::router::{lesson_slug, navigate, use_location, Link};
+use crate::router::{navigate, use_location, Link};
+use latih_engine::competition::Challenge;
 use latih_engine::jobs::{Job, JobResult};
 use latih_engine::lessons::{
-    attempt_fragment, marked_text, parse_lesson, Attempt, Lesson, Part, Quantity,
+    attempt_fragment, marked_text, parse_lesson, Attempt, Lesson, Part, Quantity, Rubric,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -33,10 +35,12 @@ enum Loaded {
 }
 
 #[component]
-pub fn LessonPage() -> impl IntoView {
+pub fn LessonPage(kind: CourseKind) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let slug = Memo::new(move |_| lesson_slug(&location.path.get()).map(str::to_string));
+    let slug = Memo::new(move |_| kind.slug(&location.path.get()).map(str::to_string));
+    let [loading_key, failed_key, unknown_key, heading_key] = kind.words();
+    let (index, back_key) = kind.index();
     let lesson = RwSignal::new(None::<Lesson>);
     let texts = RwSignal::new(Vec::<ReadText>::new());
     let failure = RwSignal::new(None::<String>);
@@ -51,12 +55,12 @@ pub fn LessonPage() -> impl IntoView {
         if lesson.with_untracked(|l| l.as_ref().is_some_and(|l| l.slug != wanted)) {
             lesson.set(None);
         }
-        if !latih_i18n::LESSONS.iter().any(|(s, _)| *s == wanted) {
-            failure.set(Some(i18n.tr("lesson-unknown")));
+        if !kind.has(&wanted) {
+            failure.set(Some(i18n.tr(unknown_key)));
             return;
         }
         spawn_local(async move {
-            let url = format!("/content/{}/{wanted}.md", lang.code());
+            let url = kind.file(lang, &wanted);
             let read = match fetch_text(&url).await {
                 Ok(text) => parse_lesson(&text).map_err(|e| e.to_string()),
                 Err(reason) => Err(reason),
@@ -66,7 +70,7 @@ pub fn LessonPage() -> impl IntoView {
                 slug.get_untracked().as_deref() == Some(wanted.as_str()) && current_lang() == lang
             };
             let failed = move |reason: String| {
-                failure.set(Some(i18n.trf("lesson-failed", &[("reason", reason)])));
+                failure.set(Some(i18n.trf(failed_key, &[("reason", reason)])));
             };
             match read {
                 Ok(read) if still_wanted() => read_texts(read, move |read| match read {
@@ -84,7 +88,7 @@ pub fn LessonPage() -> impl IntoView {
     });
     Effect::new(move |_| {
         let title = lesson.with(|l| l.as_ref().map(|l| l.title.clone()));
-        let title = title.unwrap_or_else(|| i18n.tr("lessons-heading"));
+        let title = title.unwrap_or_else(|| i18n.tr(heading_key));
         document().set_title(&i18n.trf("lesson-title", &[("title", title)]));
     });
     let loaded = Memo::new(move |_| {
@@ -98,22 +102,23 @@ pub fn LessonPage() -> impl IntoView {
         }
     });
     view! {
-        <p class="breadcrumb"><Link href="/lessons">{i18n.text("lesson-all")}</Link></p>
+        <p class="breadcrumb"><Link href=index>{i18n.text(back_key)}</Link></p>
         {move || match loaded.get() {
-            Loaded::Waiting => view! { <p class="loading" role="status">{i18n.text("lesson-loading")}</p> }.into_any(),
+            Loaded::Waiting => view! { <p class="loading" role="status">{i18n.text(loading_key)}</p> }.into_any(),
             Loaded::Failed(reason) => view! {
                 <div class="cell-error" role="alert">
                     <p>{reason}</p>
                     <button type="button" on:click=move |_| tries.update(|n| *n += 1)>{i18n.text("notebook-retry")}</button>
                 </div>
             }.into_any(),
-            Loaded::Ready(slug) => view! { <LessonBody slug lesson=lesson.into() texts /> }.into_any(),
+            Loaded::Ready(slug) => view! { <LessonBody kind slug lesson=lesson.into() texts /> }.into_any(),
         }}
     }
 }
 
 #[component]
 fn LessonBody(
+    kind: CourseKind,
     slug: String,
     lesson: Signal<Option<Lesson>>,
     texts: RwSignal<Vec<ReadText>>,
@@ -130,7 +135,15 @@ fn LessonBody(
     let notebooks =
         NotebookSession::open_lesson(&slug, first.notebook.clone(), own_attempt.notebook.clone());
     let context = LessonContext::new(notebooks, own.clone(), lesson);
-    let total = first.checks.len();
+    // What the progress counts: every exercise of a lesson; a project's main criteria (its
+    // suggestions for excellence are extra).
+    let project = first.checks.iter().any(|c| c.rubric.is_some());
+    let counted: BTreeSet<String> = first
+        .checks
+        .iter()
+        .filter(|c| !project || c.rubric == Some(Rubric::Criterion))
+        .map(|c| c.id.clone())
+        .collect();
     let all_checks: BTreeSet<String> = first.checks.iter().map(|c| c.id.clone()).collect();
 
     // Both notebooks read the same data sets: downloaded once, for the attempt.
@@ -210,21 +223,24 @@ fn LessonBody(
     // The learner's own work is kept as it changes.
     let saved = RwSignal::new(true);
     let save_slug = slug.clone();
+    let saved_counted = counted.clone();
     Effect::new(move |_| {
         let work = context.work();
         if !shared.get() {
-            saved.set(progress::save(&save_slug, &work, total));
+            saved.set(progress::save(&save_slug, &work, &saved_counted));
         }
     });
 
     let progress_line = move || {
-        let passed = context
+        let met = context
             .passed
-            .with(|p| p.iter().filter(|id| all_checks.contains(*id)).count());
-        i18n.trf(
-            "lessons-progress",
-            &[("passed", passed.to_string()), ("total", total.to_string())],
-        )
+            .with(|p| p.iter().filter(|id| counted.contains(*id)).count())
+            .to_string();
+        let total = counted.len().to_string();
+        match project {
+            true => i18n.trf("projects-progress", &[("met", met), ("total", total)]),
+            false => i18n.trf("lessons-progress", &[("passed", met), ("total", total)]),
+        }
     };
     let parts = move || {
         texts.with(|texts| {
@@ -259,6 +275,10 @@ fn LessonBody(
         <DataLoadStatus state=notebooks.attempt loading />
         <RunStatusBar state=notebooks.attempt />
         <div class="lesson-body">{parts}</div>
+        {(kind == CourseKind::Challenge)
+            .then(|| Challenge::find(&slug))
+            .flatten()
+            .map(|challenge| view! { <Scoreboard challenge lesson=context shared /> })}
         <AttemptActions context />
         <p class="actions">
             <button type="button" on:click=start_again>{i18n.text("lesson-restart")}</button>

@@ -63,6 +63,11 @@ pub fn LessonsPage() -> impl IntoView {
     view! {
         <h1>{i18n.text("lessons-heading")}</h1>
         <p class="lead">{i18n.text("lessons-intro")}</p>
+        <p class="actions">
+            <Link href="/plan">{i18n.text("lessons-plan-link")}</Link> " · "
+            <Link href="/projects">{i18n.text("lessons-projects-link")}</Link> " · "
+            <Link href="/career">{i18n.text("lessons-career-link")}</Link>
+        </p>
         <ol class="lessons">{stages.into_iter().collect_view()}</ol>
     }
 }

@@ -1,5 +1,6 @@
 //! One module per route.
 
+mod career;
 mod datasets;
 mod home;
 mod lesson;
@@ -7,7 +8,10 @@ mod lessons;
 mod not_found;
 mod notebook;
 mod notebooks;
+mod plan;
+mod projects;
 
+pub use career::CareerPage;
 pub use datasets::DatasetsPage;
 pub use home::HomePage;
 pub use lesson::LessonPage;
@@ -15,3 +19,5 @@ pub use lessons::LessonsPage;
 pub use not_found::NotFoundPage;
 pub use notebook::NotebookPage;
 pub use notebooks::NotebooksPage;
+pub use plan::PlanPage;
+pub use projects::ProjectsPage;

@@ -2,7 +2,9 @@
 //! runs a lesson's checks on a learner's work (an attempt file, a notebook file or a shared
 //! link), with the same results as the page, so a teacher can grade a class at the command line;
 //! `--solution` runs them on the lesson's own solution. The lesson files are built in, as the
-//! data sets are; a lesson file being written is checked by its path (`latih check draft.md`).
+//! data sets are, with the portfolio projects' (`projects/<slug>`: their rubric) and the
+//! challenges' (`challenges/<slug>`); a lesson file being written is checked by its path
+//! (`latih check draft.md`).
 
 use latih_engine::lessons::{
     attempt_fragment, check_attempt, decode_attempt, parse_lesson, Attempt, CheckKind, CheckResult,
@@ -108,17 +110,97 @@ pub const LESSON_FILES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// Every lesson in `lang`, in course order.
+/// The portfolio projects and the challenges: lesson files in their folders, whose checks a
+/// teacher runs as a lesson's (a project's are its rubric).
+pub const PROJECT_AND_CHALLENGE_FILES: &[(&str, &str, &str)] = &[
+    (
+        "projects/credit-scoring",
+        include_str!("../../../content/id/projects/credit-scoring.md"),
+        include_str!("../../../content/en/projects/credit-scoring.md"),
+    ),
+    (
+        "projects/card-default-risk",
+        include_str!("../../../content/id/projects/card-default-risk.md"),
+        include_str!("../../../content/en/projects/card-default-risk.md"),
+    ),
+    (
+        "projects/customer-churn",
+        include_str!("../../../content/id/projects/customer-churn.md"),
+        include_str!("../../../content/en/projects/customer-churn.md"),
+    ),
+    (
+        "projects/customer-segmentation",
+        include_str!("../../../content/id/projects/customer-segmentation.md"),
+        include_str!("../../../content/en/projects/customer-segmentation.md"),
+    ),
+    (
+        "projects/house-prices",
+        include_str!("../../../content/id/projects/house-prices.md"),
+        include_str!("../../../content/en/projects/house-prices.md"),
+    ),
+    (
+        "projects/medical-screening",
+        include_str!("../../../content/id/projects/medical-screening.md"),
+        include_str!("../../../content/en/projects/medical-screening.md"),
+    ),
+    (
+        "projects/titanic-competition",
+        include_str!("../../../content/id/projects/titanic-competition.md"),
+        include_str!("../../../content/en/projects/titanic-competition.md"),
+    ),
+    (
+        "projects/handwritten-digits",
+        include_str!("../../../content/id/projects/handwritten-digits.md"),
+        include_str!("../../../content/en/projects/handwritten-digits.md"),
+    ),
+    (
+        "challenges/titanic",
+        include_str!("../../../content/id/challenges/titanic.md"),
+        include_str!("../../../content/en/challenges/titanic.md"),
+    ),
+    (
+        "challenges/card-default",
+        include_str!("../../../content/id/challenges/card-default.md"),
+        include_str!("../../../content/en/challenges/card-default.md"),
+    ),
+    (
+        "challenges/churn",
+        include_str!("../../../content/id/challenges/churn.md"),
+        include_str!("../../../content/en/challenges/churn.md"),
+    ),
+    (
+        "challenges/house-prices",
+        include_str!("../../../content/id/challenges/house-prices.md"),
+        include_str!("../../../content/en/challenges/house-prices.md"),
+    ),
+];
+
+/// Every lesson in `lang`, in course order, then the projects and the challenges.
 fn lessons(lang: Lang) -> Result<Vec<Lesson>, String> {
-    let mut all = LESSON_FILES
-        .iter()
-        .map(|(slug, id, en)| {
-            let source = if lang == Lang::Id { id } else { en };
-            parse_lesson(source).map_err(|e| format!("{slug}: {e}"))
-        })
-        .collect::<Result<Vec<Lesson>, String>>()?;
-    all.sort_by_key(|l| l.order);
+    let read = |files: &[(&str, &str, &str)]| {
+        let mut read = files
+            .iter()
+            .map(|(slug, id, en)| {
+                let source = if lang == Lang::Id { id } else { en };
+                parse_lesson(source).map_err(|e| format!("{slug}: {e}"))
+            })
+            .collect::<Result<Vec<Lesson>, String>>()?;
+        read.sort_by_key(|l| (l.stage == "challenge", l.order));
+        Ok::<_, String>(read)
+    };
+    let mut all = read(LESSON_FILES)?;
+    all.extend(read(PROJECT_AND_CHALLENGE_FILES)?);
     Ok(all)
+}
+
+/// How the command line names a lesson: its slug, or for a project or a challenge its folder
+/// and slug (`projects/house-prices`, `challenges/house-prices`: the two share a slug).
+fn named(lesson: &Lesson) -> String {
+    match lesson.stage.as_str() {
+        "project" => format!("projects/{}", lesson.slug),
+        "challenge" => format!("challenges/{}", lesson.slug),
+        _ => lesson.slug.clone(),
+    }
 }
 
 fn kind_name(kind: &CheckKind) -> &'static str {
@@ -144,7 +226,7 @@ pub fn list(json: bool, lang: Lang) -> Result<String, String> {
                     .iter()
                     .map(|c| json!({"id": c.id, "kind": kind_name(&c.kind)}))
                     .collect();
-                json!({"slug": l.slug, "stage": l.stage, "order": l.order, "title": l.title, "checks": checks})
+                json!({"slug": named(l), "stage": l.stage, "order": l.order, "title": l.title, "checks": checks})
             })
             .collect();
         return Ok(Value::Array(listed).to_string());
@@ -160,7 +242,7 @@ pub fn list(json: bool, lang: Lang) -> Result<String, String> {
             format!(
                 "{}. {} [{}] {}\n   {}",
                 l.order,
-                l.slug,
+                named(l),
                 l.stage,
                 l.title,
                 checks.join(", ")
@@ -197,9 +279,10 @@ pub fn check(
     };
     let Some(lesson) = drafted
         .as_ref()
+        .or_else(|| all.iter().find(|l| named(l) == slug))
         .or_else(|| all.iter().find(|l| l.slug == slug))
     else {
-        let slugs: Vec<&str> = all.iter().map(|l| l.slug.as_str()).collect();
+        let slugs: Vec<String> = all.iter().map(named).collect();
         return Err(latih_i18n::tf(
             lang,
             "cli-lesson-unknown",
@@ -354,7 +437,34 @@ mod tests {
         );
         for lang in [Lang::Id, Lang::En] {
             let slugs: Vec<String> = lessons(lang).unwrap().into_iter().map(|l| l.slug).collect();
-            assert_eq!(slugs.len(), on_disk.len());
+            assert_eq!(
+                slugs.len(),
+                on_disk.len() + PROJECT_AND_CHALLENGE_FILES.len()
+            );
         }
+    }
+
+    #[test]
+    fn every_project_and_challenge_in_content_is_built_in() {
+        let mut on_disk: Vec<String> = ["projects", "challenges"]
+            .iter()
+            .flat_map(|folder| {
+                let path = format!("{}/../../content/en/{folder}", env!("CARGO_MANIFEST_DIR"));
+                std::fs::read_dir(path)
+                    .unwrap()
+                    .flatten()
+                    .filter_map(move |e| {
+                        let slug = e.file_name().to_str()?.strip_suffix(".md")?.to_string();
+                        Some(format!("{folder}/{slug}"))
+                    })
+            })
+            .collect();
+        on_disk.sort();
+        let mut built_in: Vec<String> = PROJECT_AND_CHALLENGE_FILES
+            .iter()
+            .map(|(s, _, _)| s.to_string())
+            .collect();
+        built_in.sort();
+        assert_eq!(built_in, on_disk);
     }
 }

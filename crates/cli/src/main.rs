@@ -261,6 +261,9 @@ fn export(
                         },
                         author,
                         year: this_year(),
+                        // The README's prose is written from the notebook (the page lets the
+                        // learner write their own).
+                        prose: Default::default(),
                     };
                     let page_words = latih_i18n::page_words();
                     repository_of(

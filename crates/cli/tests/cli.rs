@@ -488,15 +488,20 @@ fn every_lesson_is_listed_and_its_solution_passes_at_the_command_line() {
         let checks = lesson["checks"].as_array().unwrap();
         assert!(checks.len() >= 2, "{slug}");
         // The solution as a shared attempt link, as a learner's would be.
+        // A lesson's slug, or a project's or challenge's folder and slug: its file's path.
         let lessons_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/en/");
         let lesson = latih_engine::lessons::parse_lesson(
             &std::fs::read_to_string(format!("{lessons_dir}{slug}.md")).unwrap(),
         )
         .unwrap();
         let link = latih_engine::lessons::encode_attempt(&lesson.solution_attempt());
+        let page = match slug.contains('/') {
+            true => slug.to_string(),
+            false => format!("lessons/{slug}"),
+        };
         let shared = temp_file(
-            &format!("{slug}-attempt.txt"),
-            &format!("https://latih.example/lessons/{slug}#attempt={link}"),
+            &format!("{}-attempt.txt", slug.replace('/', "-")),
+            &format!("https://latih.example/{page}#attempt={link}"),
         );
         let out = latih(&["check", slug, &shared, "--json"]);
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -772,11 +772,22 @@ fn a_repository_carries_the_notebooks_numbers_its_data_and_code_that_runs_as_it_
         .iter()
         .filter(|c| c.get("balanced_accuracy").is_some())
         .collect();
-    let rows: Vec<Vec<&str>> = readme
-        .lines()
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| Model") && !l.starts_with("| ---"))
-        .map(|l| l.trim_matches('|').split('|').map(str::trim).collect())
-        .collect();
+    // The rows of the table whose head starts `| {first}`.
+    let table = |first: &str| -> Vec<Vec<String>> {
+        readme
+            .lines()
+            .skip_while(|l| !l.starts_with(&format!("| {first} |")))
+            .skip(2)
+            .take_while(|l| l.starts_with("| "))
+            .map(|l| {
+                l.trim_matches('|')
+                    .split('|')
+                    .map(|c| c.trim().to_string())
+                    .collect()
+            })
+            .collect()
+    };
+    let rows = table("Model");
     assert_eq!(rows.len(), evaluated.len(), "{readme}");
     for (row, cell) in rows.iter().zip(&evaluated) {
         let ours: Vec<String> = ["accuracy", "balanced_accuracy", "f1_macro", "roc_auc"]
@@ -787,6 +798,43 @@ fn a_repository_carries_the_notebooks_numbers_its_data_and_code_that_runs_as_it_
     }
     assert_eq!(rows[0][0], "Decision tree");
     assert_eq!(rows[1][0], "Logistic regression");
+    // Each class of the test set with the last model's precision and recall on it: from the
+    // run's confusion matrix (rows true, columns predicted).
+    let last = evaluated.last().unwrap();
+    let classes = last["classes"].as_array().unwrap();
+    let matrix: Vec<Vec<f64>> = last["confusion_matrix"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap())
+                .collect()
+        })
+        .collect();
+    let per_class = table("Class");
+    assert_eq!(per_class.len(), classes.len(), "{readme}");
+    for (i, row) in per_class.iter().enumerate() {
+        let rows: f64 = matrix[i].iter().sum();
+        let predicted: f64 = matrix.iter().map(|r| r[i]).sum();
+        let expected = [
+            classes[i].as_str().unwrap().to_string(),
+            format!("{rows}"),
+            format!("{:.3}", matrix[i][i] / predicted),
+            format!("{:.3}", matrix[i][i] / rows),
+        ];
+        assert_eq!(row, &expected, "{readme}");
+    }
+    assert!(
+        readme.contains("- Decision tree: `max_depth = 4`, `min_samples_split = 2`"),
+        "{readme}"
+    );
+    assert!(
+        readme.contains("The last model reads 3 columns of a row: `sex`, `age`, `passengerClass`."),
+        "{readme}"
+    );
     assert!(readme.contains("328 rows"), "{readme}");
 
     if let Some(reason) = python_missing() {
@@ -805,8 +853,9 @@ fn a_repository_carries_the_notebooks_numbers_its_data_and_code_that_runs_as_it_
         .unwrap();
     if rendered.status.success() {
         let html = String::from_utf8_lossy(&rendered.stdout);
-        assert_eq!(html.matches("<table>").count(), 1, "{html}");
-        assert_eq!(html.matches("<tr>").count(), 3, "{html}");
+        // The models compared (a head and two rows), then each class (a head and two rows).
+        assert_eq!(html.matches("<table>").count(), 2, "{html}");
+        assert_eq!(html.matches("<tr>").count(), 6, "{html}");
         assert!(
             html.contains("<img src=\"images/confusion_matrix.svg\""),
             "{html}"

@@ -247,6 +247,16 @@ pub enum Error {
     OnnxNameTaken {
         name: String,
     },
+    /// A competition's test file lacks a column the submission needs (not the competition's
+    /// own file, or changed).
+    SubmissionColumnMissing {
+        column: String,
+    },
+    /// The model predicts a class the competition's submission has no answer for (the
+    /// notebook predicts another target than the competition's).
+    SubmissionAnswerUnknown {
+        class: String,
+    },
     /// A fitted step that the ONNX graph cannot carry yet (`step`: its kind, as the catalog's
     /// `step-kind-…` keys name it), on `column`.
     OnnxStepNotYet {

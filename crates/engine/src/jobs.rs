@@ -106,7 +106,7 @@ pub enum Job {
     MakeRepository {
         #[serde(with = "as_json")]
         notebook: Notebook,
-        options: crate::export::RepositoryOptions,
+        options: Box<crate::export::RepositoryOptions>,
         words: Vec<(String, String)>,
         page_words: crate::export::PageWords,
     },
@@ -132,6 +132,16 @@ pub enum Job {
     /// Markdown texts (a lesson's, placeholders marked: [`crate::lessons::marked_text`]) read
     /// as note cells are ([`crate::notebook::parse_note`]): the reader is not in the page.
     ReadMarkdown { texts: Vec<String> },
+    /// A challenge's real competition entered: the competition's test file (`test_csv`)
+    /// predicted by the notebook, as the competition's submission file (answered as
+    /// [`JobResult::ModelExported`], the file's bytes; see
+    /// [`crate::competition::kaggle_submission`]).
+    KaggleSubmission {
+        #[serde(with = "as_json")]
+        notebook: Notebook,
+        challenge: String,
+        test_csv: String,
+    },
 }
 
 /// A shared link's content on the wire: [`link::Shared`] with the notebook as JSON, which the
@@ -549,6 +559,19 @@ impl JobRunner {
                     .map_err(|e| Error::NotebookUnreadable {
                         message: e.to_string(),
                     }),
+            ),
+            Job::KaggleSubmission {
+                notebook,
+                challenge,
+                test_csv,
+            } => JobResult::ModelExported(
+                match crate::competition::Challenge::find(&challenge).and_then(|c| c.kaggle) {
+                    Some(format) => crate::competition::kaggle_submission(
+                        &notebook, &self.data, format, &test_csv,
+                    )
+                    .map(String::into_bytes),
+                    None => Err(Error::UnknownDataset { name: challenge }),
+                },
             ),
             Job::ReadMarkdown { texts } => JobResult::MarkdownRead(
                 texts

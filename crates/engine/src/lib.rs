@@ -5,6 +5,7 @@
 //! around it. Nothing here panics on user input; every failure is an [`Error`] the UI translates.
 
 pub mod backup;
+pub mod competition;
 pub mod datasets;
 pub mod error;
 pub mod export;
@@ -15,6 +16,7 @@ pub mod lessons;
 pub mod metrics;
 pub mod models;
 pub mod notebook;
+pub mod plan;
 pub mod prep;
 mod python;
 pub mod rng;

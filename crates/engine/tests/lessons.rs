@@ -18,26 +18,29 @@ fn content() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content")
 }
 
-/// Every lesson, by slug, in each language.
+/// Every lesson, portfolio project and challenge (lesson files under `projects/` and
+/// `challenges/`), by slug, in each language.
 fn lessons() -> Vec<(String, Vec<Lesson>)> {
-    let mut slugs: Vec<String> = std::fs::read_dir(content().join("en"))
-        .unwrap()
-        .flatten()
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()?
-                .strip_suffix(".md")
-                .map(str::to_string)
+    let mut files: Vec<(String, &str)> = ["", "projects/", "challenges/"]
+        .into_iter()
+        .flat_map(|folder| {
+            std::fs::read_dir(content().join("en").join(folder))
+                .unwrap()
+                .flatten()
+                .filter_map(move |e| {
+                    let slug = e.file_name().to_str()?.strip_suffix(".md")?.to_string();
+                    Some((slug, folder))
+                })
         })
         .collect();
-    slugs.sort();
-    slugs
+    files.sort();
+    files
         .into_iter()
-        .map(|slug| {
+        .map(|(slug, folder)| {
             let each = LANGUAGES
                 .iter()
                 .map(|lang| {
-                    let path = content().join(lang).join(format!("{slug}.md"));
+                    let path = content().join(lang).join(format!("{folder}{slug}.md"));
                     let text = std::fs::read_to_string(&path)
                         .unwrap_or_else(|_| panic!("{} is missing", path.display()));
                     parse_lesson(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -113,6 +116,43 @@ fn both_languages_teach_the_same_lesson() {
                 }
             }
         }
+    }
+}
+
+/// A project's checks are its rubric: each a main criterion or a suggestion for excellence,
+/// with both kinds there; a lesson's checks are exercises, none a rubric line.
+#[test]
+fn a_projects_checks_are_its_rubric() {
+    use latih_engine::lessons::Rubric;
+    let all = lessons();
+    let projects: Vec<&(String, Vec<Lesson>)> = all
+        .iter()
+        .filter(|(_, each)| each[0].stage == "project")
+        .collect();
+    assert!(projects.len() >= 8, "{} projects", projects.len());
+    for (slug, each) in all.iter() {
+        for lesson in each {
+            let rubric: Vec<Option<Rubric>> = lesson.checks.iter().map(|c| c.rubric).collect();
+            if lesson.stage != "project" {
+                assert!(
+                    rubric.iter().all(Option::is_none),
+                    "{slug}: a lesson with a rubric"
+                );
+                continue;
+            }
+            assert!(
+                rubric.iter().all(Option::is_some),
+                "{slug}: a check outside the rubric"
+            );
+            for level in [Rubric::Criterion, Rubric::Excellent] {
+                assert!(rubric.contains(&Some(level)), "{slug}: no {level:?} line");
+            }
+        }
+        assert_eq!(
+            each[0].checks.iter().map(|c| c.rubric).collect::<Vec<_>>(),
+            each[1].checks.iter().map(|c| c.rubric).collect::<Vec<_>>(),
+            "{slug}: the rubric differs between languages"
+        );
     }
 }
 

@@ -264,6 +264,16 @@ pub fn error_message(lang: Lang, error: &Error) -> String {
         Error::OnnxNameTaken { name } => {
             tf(lang, "error-onnx-name-taken", &[("name", name.clone())])
         }
+        Error::SubmissionColumnMissing { column } => tf(
+            lang,
+            "error-submission-column-missing",
+            &[("column", column.clone())],
+        ),
+        Error::SubmissionAnswerUnknown { class } => tf(
+            lang,
+            "error-submission-answer-unknown",
+            &[("class", class.clone())],
+        ),
         Error::OnnxStepNotYet { step, column } => tf(
             lang,
             "error-onnx-step-not-yet",

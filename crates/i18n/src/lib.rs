@@ -290,5 +290,20 @@ pub const LESSONS: [(&str, &str); 18] = [
     ("mini-competition", "tune"),
 ];
 
+/// The portfolio projects in their order, each with its data set. A project is a lesson file
+/// (`content/<lang>/projects/<slug>.md`) whose checks are its rubric; its title is also the
+/// catalog's `projects-title-<slug>` and its question `projects-question-<slug>`, so that the
+/// Projects page lists them without fetching one.
+pub const PROJECTS: [(&str, &str); 8] = [
+    ("credit-scoring", "credit"),
+    ("card-default-risk", "credit_default"),
+    ("customer-churn", "churn"),
+    ("customer-segmentation", "churn"),
+    ("house-prices", "houses"),
+    ("medical-screening", "breast_cancer"),
+    ("titanic-competition", "titanic"),
+    ("handwritten-digits", "digits"),
+];
+
 /// The learning path's steps have keys `path-1` … `path-<LEARNING_PATH_STEPS>`.
 pub const LEARNING_PATH_STEPS: usize = 6;

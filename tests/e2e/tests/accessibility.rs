@@ -51,6 +51,11 @@ async fn every_page_passes_wcag_2_1_aa_in_both_languages_at_both_widths() {
             "/notebook",
             "/notebooks",
             "/datasets",
+            "/career",
+            "/plan",
+            "/projects",
+            "/projects/credit-scoring",
+            "/challenges/titanic",
             "/no-such-page",
         ] {
             site.open(path).await;
@@ -64,7 +69,15 @@ async fn every_page_passes_wcag_2_1_aa_in_both_languages_at_both_widths() {
                     .await
                     .unwrap();
             }
-            if path.starts_with("/lessons/") {
+            if path == "/plan" && !site.find_all("//button[normalize-space(.)='Make my plan' or normalize-space(.)='Buat rencanaku']").await.is_empty() {
+                // The plan made, so that its weeks are checked too.
+                site.find("//button[@type='submit']").await.click().await.unwrap();
+                site.find("//ol[@class='plan-weeks']").await;
+            }
+            if ["/lessons/", "/projects/", "/challenges/"]
+                .iter()
+                .any(|folder| path.starts_with(folder))
+            {
                 // Its exercises, with a hint and a solution open, and its cells run.
                 site.find("//section[@class='exercise']//button").await;
                 site.settled().await;

@@ -255,12 +255,16 @@ async fn the_work_saved_as_one_file_comes_back_on_another_device() {
     other.close().await;
 }
 
-/// The English title of every lesson, from its file, in the course's order.
-fn every_lesson() -> Vec<(String, String)> {
-    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/en");
+/// The English title of every lesson in `folder` (`""`, or a project's or challenge's folder),
+/// from its file, in the course's order.
+fn every_lesson_in(folder: &str) -> Vec<(String, String)> {
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../content/en")
+        .join(folder);
     let mut lessons: Vec<(u32, String, String)> = std::fs::read_dir(&content)
         .unwrap()
         .flatten()
+        .filter(|entry| entry.path().extension().is_some_and(|e| e == "md"))
         .map(|entry| {
             let text = std::fs::read_to_string(entry.path()).unwrap();
             let field = |name: &str| {
@@ -282,11 +286,27 @@ fn every_lesson() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every lesson, portfolio project and challenge: its page's address and title.
+fn every_lesson() -> Vec<(String, String)> {
+    [
+        ("", "lessons"),
+        ("projects", "projects"),
+        ("challenges", "challenges"),
+    ]
+    .into_iter()
+    .flat_map(|(folder, page)| {
+        every_lesson_in(folder)
+            .into_iter()
+            .map(move |(slug, title)| (format!("/{page}/{slug}"), title))
+    })
+    .collect()
+}
+
 #[tokio::test]
 async fn every_lesson_opens_runs_its_notebook_and_states_its_numbers() {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
     for (slug, title) in every_lesson() {
-        site.open(&format!("/lessons/{slug}")).await;
+        site.open(&slug).await;
         site.heading(&title).await;
         site.find("//section[@class='exercise']").await;
         site.settled().await;

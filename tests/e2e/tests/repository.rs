@@ -1,7 +1,7 @@
 //! "Make a repository" (issue 21) as a learner makes one: a titanic notebook with a cleaning
-//! step and a model, the name and licence typed in the notebook's menu, the zip downloaded;
-//! in it, a README whose scores are the notebook's, the licence with the learner's name, the
-//! data and the notebook reading it from data/ (or from this site).
+//! step and a model, the name, licence and README words typed in the notebook's menu, the zip
+//! downloaded; in it, a README with those words and the notebook's scores, the licence with the
+//! learner's name, the data and the notebook reading it from data/ (or from this site).
 
 use latih_e2e::{BrowserLanguage, Site};
 use latih_engine::notebook::{evaluate, link, CellOutput, Notebook};
@@ -26,6 +26,14 @@ async fn a_learner_makes_a_repository_whose_readme_holds_the_notebooks_scores() 
     site.heading("Make a repository").await;
     site.fill("Your name, for the licence", "Siti Rahma").await;
     site.choose("Licence of the code", "BSD 3-Clause").await;
+    // The README's words are the learner's to write; the scores stay the notebook's.
+    site.fill("Project title", "Who survived the Titanic?")
+        .await;
+    site.fill(
+        "Limitations and next steps",
+        "- Historical data: not for any decision about people today.",
+    )
+    .await;
     site.button("Make a repository (.zip)")
         .await
         .click()
@@ -48,6 +56,14 @@ async fn a_learner_makes_a_repository_whose_readme_holds_the_notebooks_scores() 
     let readme = read("README.md");
     let licence = read("LICENSE");
     let ipynb = read("notebook.ipynb");
+    assert!(
+        readme.starts_with("# Who survived the Titanic?\n"),
+        "{readme}"
+    );
+    assert!(
+        readme.contains("- Historical data: not for any decision about people today."),
+        "{readme}"
+    );
     assert!(read("data/titanic.csv").starts_with("name,survived,"));
     assert!(licence.starts_with("BSD 3-Clause License"), "{licence}");
     assert!(licence.contains("Siti Rahma"), "{licence}");

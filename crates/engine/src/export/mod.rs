@@ -25,7 +25,9 @@ pub use page::{page_of, predictor_module, PageWords, PAGE_KEYS};
 pub use recipe::{
     BayesClass, Dense, FlatTree, Hidden, Likelihood, Link, ModelRecipe, Recipe, SvmMachine,
 };
-pub use repository::{repository_keys, repository_of, Licence, RepositoryOptions, REPOSITORY_KEYS};
+pub use repository::{
+    repository_keys, repository_of, Licence, ReadmeProse, RepositoryOptions, REPOSITORY_KEYS,
+};
 pub use schema::schema_of;
 
 use crate::notebook::{DataSource, DatasetCell, Notebook};

@@ -75,6 +75,18 @@ pub struct Check {
     pub hints: Vec<String>,
     /// The answer, explained.
     pub solution: String,
+    /// In a portfolio project, the check is a line of its rubric: a main criterion or a
+    /// suggestion that makes the project excellent. Absent in a lesson.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rubric: Option<Rubric>,
+}
+
+/// A rubric line's weight: what a project must have, or what lifts it above the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rubric {
+    Criterion,
+    Excellent,
 }
 
 /// How a check is decided.

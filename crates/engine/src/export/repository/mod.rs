@@ -12,6 +12,7 @@ mod figures;
 
 use super::{ipynb, python_script, OnSite, PageWords, Words};
 use crate::datasets::{query_result_name, user_file_name, DATASETS};
+use crate::metrics::ReportRow;
 use crate::notebook::{evaluate, Cell, CellOutput, DataSource, Notebook};
 use crate::prep::{ImputeStrategy, Step};
 use crate::Error;
@@ -49,6 +50,15 @@ pub const REPOSITORY_KEYS: &[&str] = &[
     "repo-axis-true",
     "repo-axis-error",
     "repo-baseline",
+    "repo-limitations-prompt",
+    "repo-per-class",
+    "repo-class",
+    "repo-test-rows",
+    "repo-precision",
+    "repo-recall",
+    "repo-settings",
+    "repo-defaults",
+    "repo-features",
     "out-accuracy",
     "out-balanced-accuracy",
     "out-roc-auc",
@@ -126,6 +136,29 @@ pub struct RepositoryOptions {
     /// The licence's copyright holder.
     pub author: String,
     pub year: i32,
+    /// The README's words the learner wrote in the page; each left empty is written from the
+    /// notebook (the numbers always are).
+    #[serde(default)]
+    pub prose: ReadmeProse,
+}
+
+/// The parts of the README that are the learner's to say.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ReadmeProse {
+    /// The project's title (else the data set and its target).
+    pub title: String,
+    /// The question the project answers, and for whom (else one sentence from the notebook).
+    pub question: String,
+    /// What the model must not be used for, and what comes next (else a prompt to write it).
+    pub limitations: String,
+}
+
+/// `own` trimmed, or `generated` where the learner wrote nothing.
+fn own_or(own: &str, generated: String) -> String {
+    match own.trim() {
+        "" => generated,
+        own => own.to_string(),
+    }
 }
 
 /// The repository as zip bytes. `words` looks up catalog keys in the README's language
@@ -309,6 +342,23 @@ pub fn repository_of(
             }
         }
     }
+    if let Some(last) = evaluated.last().filter(|e| !e.per_class.is_empty()) {
+        models += "\n\n";
+        models += &per_class_table(last, words);
+    }
+    let settings: Vec<String> = evaluated
+        .iter()
+        .map(|e| {
+            let set = match e.settings.is_empty() {
+                true => words("repo-defaults"),
+                false => format!("`{}`", e.settings.join("`, `")),
+            };
+            format!("- {}: {set}", markdown_text(&e.model))
+        })
+        .collect();
+    if !settings.is_empty() {
+        models += &format!("\n\n{}\n\n{}", words("repo-settings"), settings.join("\n"));
+    }
     let mut figure = String::new();
     if let Some(last) = evaluated.last() {
         let (file, svg, key) = match &last.figure {
@@ -339,6 +389,21 @@ pub fn repository_of(
     // The trained model, where it can leave the page: fitted once for its three files.
     let mut deployed = String::new();
     let trained = crate::notebook::trained_model(notebook, source).ok();
+    if let Some(trained) = &trained {
+        let columns: Vec<String> = trained
+            .inputs
+            .iter()
+            .map(|f| format!("`{}`", f.column.replace('`', "'")))
+            .collect();
+        models += "\n\n";
+        models += &fill(
+            &words("repo-features"),
+            &[
+                ("count", columns.len().to_string()),
+                ("columns", columns.join(", ")),
+            ],
+        );
+    }
     let onnx = trained.as_ref().and_then(|trained| {
         let recipe = super::recipe::Recipe::of(trained).ok()?;
         super::onnx::onnx_model(&recipe).ok()
@@ -367,8 +432,15 @@ pub fn repository_of(
     let readme = fill_braces(
         if english { README_EN } else { README_ID },
         &[
-            ("title", format!("{title}: {target}")),
-            ("question", question),
+            (
+                "title",
+                own_or(&options.prose.title, format!("{title}: {target}")),
+            ),
+            ("question", own_or(&options.prose.question, question)),
+            (
+                "limitations",
+                own_or(&options.prose.limitations, words("repo-limitations-prompt")),
+            ),
             // A link GitHub can follow, or the name alone (a relative link would be a 404 there).
             (
                 "latih",
@@ -482,6 +554,22 @@ struct Evaluated {
     classes: Option<Vec<String>>,
     test_rows: usize,
     figure: Figure,
+    /// Each class's precision, recall and rows in the test set (classes only).
+    per_class: Vec<(String, ReportRow)>,
+    /// The settings the train cell changes from the model's defaults, as `name = value`.
+    settings: Vec<String>,
+}
+
+/// The settings a train cell sets (its JSON's fields but its kind and model), `name = value`.
+fn train_settings(cell: &Cell) -> Vec<String> {
+    let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(cell) else {
+        return Vec::new();
+    };
+    fields
+        .into_iter()
+        .filter(|(name, _)| name != "kind" && name != "model")
+        .map(|(name, value)| format!("{name} = {value}"))
+        .collect()
 }
 
 /// Each evaluate cell that ran, with the model above it.
@@ -492,10 +580,11 @@ fn evaluations(
 ) -> Vec<Evaluated> {
     let mut evaluated = Vec::new();
     for (index, output) in outputs.iter().enumerate() {
-        let Some((_, spec)) = notebook.model_above(index) else {
+        let Some((at, spec)) = notebook.model_above(index) else {
             continue;
         };
         let model = words(spec.kind().label);
+        let settings = train_settings(&notebook.cells[at]);
         match output {
             Ok(CellOutput::Evaluate(e)) => evaluated.push(Evaluated {
                 model,
@@ -512,6 +601,13 @@ fn evaluations(
                     classes: e.classes.clone(),
                     counts: e.confusion.clone(),
                 },
+                per_class: e
+                    .classes
+                    .iter()
+                    .cloned()
+                    .zip(e.report.per_class.iter().cloned())
+                    .collect(),
+                settings,
             }),
             Ok(CellOutput::EvaluateRegression(r)) => evaluated.push(Evaluated {
                 model,
@@ -523,6 +619,8 @@ fn evaluations(
                     truth: r.y_true.clone(),
                     predicted: r.y_pred.clone(),
                 },
+                per_class: Vec::new(),
+                settings,
             }),
             _ => {}
         }
@@ -536,6 +634,32 @@ fn evaluations(
         }
     }
     evaluated
+}
+
+/// A row per class of the test set: its rows there, then the model's precision and recall on
+/// it (the class balance, and where the model errs).
+fn per_class_table(evaluated: &Evaluated, words: Words) -> String {
+    let mut table = vec![
+        format!(
+            "{}\n\n| {} | {} | {} | {} |",
+            words("repo-per-class").replace("{model}", &markdown_text(&evaluated.model)),
+            table_cell(&words("repo-class")),
+            table_cell(&words("repo-test-rows")),
+            table_cell(&words("repo-precision")),
+            table_cell(&words("repo-recall")),
+        ),
+        "| --- | --- | --- | --- |".to_string(),
+    ];
+    for (class, row) in &evaluated.per_class {
+        table.push(format!(
+            "| {} | {} | {:.3} | {:.3} |",
+            table_cell(class),
+            row.support,
+            row.precision,
+            row.recall
+        ));
+    }
+    table.join("\n")
 }
 
 /// The comparison as a GitHub table: a row per model, its test scores to three decimals.

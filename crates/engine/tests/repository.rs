@@ -8,15 +8,15 @@ use std::io::Read;
 mod common;
 use common::shipped;
 
+/// The notebook made into a repository: a tree on iris.
+const IRIS: &str = r#"{"version":1,"cells":[
+    {"kind":"dataset","dataset":"iris","target":"species"},
+    {"kind":"split","test_fraction":0.25,"stratify":true,"seed":7},
+    {"kind":"train","model":"decision_tree","max_depth":2},
+    {"kind":"evaluate"}]}"#;
+
 fn readme(prose: ReadmeProse) -> String {
-    let notebook: Notebook = serde_json::from_str(
-        r#"{"version":1,"cells":[
-        {"kind":"dataset","dataset":"iris","target":"species"},
-        {"kind":"split","test_fraction":0.25,"stratify":true,"seed":7},
-        {"kind":"train","model":"decision_tree","max_depth":2},
-        {"kind":"evaluate"}]}"#,
-    )
-    .unwrap();
+    let notebook: Notebook = serde_json::from_str(IRIS).unwrap();
     let catalog = |key: &str| match key {
         "repo-features" => "Reads {count}: {columns}.".to_string(),
         key => format!("«{key}»"),
@@ -86,14 +86,7 @@ fn the_learners_words_replace_the_generated_ones_and_the_numbers_stay() {
 fn the_readme_gives_the_class_balance_each_class_recall_the_settings_and_the_features() {
     use latih_engine::notebook::{evaluate, CellOutput};
     let text = readme(ReadmeProse::default());
-    let notebook: Notebook = serde_json::from_str(
-        r#"{"version":1,"cells":[
-        {"kind":"dataset","dataset":"iris","target":"species"},
-        {"kind":"split","test_fraction":0.25,"stratify":true,"seed":7},
-        {"kind":"train","model":"decision_tree","max_depth":2},
-        {"kind":"evaluate"}]}"#,
-    )
-    .unwrap();
+    let notebook: Notebook = serde_json::from_str(IRIS).unwrap();
     let outputs = evaluate(&notebook, &shipped());
     let Some(Ok(CellOutput::Evaluate(e))) = outputs.last() else {
         panic!("the notebook evaluates");

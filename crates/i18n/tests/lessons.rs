@@ -14,6 +14,25 @@ fn lesson_file(lang: Lang, slug: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} is missing", path.display()))
 }
 
+/// The slugs of the lesson files in `content/en/<folder>`, sorted.
+fn files_in(folder: &str) -> Vec<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../content/en")
+        .join(folder);
+    let mut slugs: Vec<String> = std::fs::read_dir(path)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".md")
+                .map(str::to_string)
+        })
+        .collect();
+    slugs.sort();
+    slugs
+}
+
 #[test]
 fn the_lesson_list_is_the_lesson_files_in_their_order_with_their_titles() {
     // That it names every file, once: the command line's test (crates/cli/src/lessons.rs).
@@ -44,18 +63,7 @@ fn the_lesson_list_is_the_lesson_files_in_their_order_with_their_titles() {
 #[test]
 fn the_project_list_is_the_project_files_in_their_order_with_their_titles() {
     use latih_engine::notebook::Cell;
-    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content/en/projects");
-    let mut on_disk: Vec<String> = std::fs::read_dir(folder)
-        .unwrap()
-        .flatten()
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()?
-                .strip_suffix(".md")
-                .map(str::to_string)
-        })
-        .collect();
-    on_disk.sort();
+    let on_disk = files_in("projects");
     let mut listed: Vec<String> = latih_i18n::PROJECTS
         .iter()
         .map(|(s, _)| s.to_string())
@@ -153,18 +161,7 @@ fn the_career_pages_links_name_lessons_and_projects_that_exist() {
 fn the_challenges_are_the_challenge_files_each_judged_by_its_last_cell() {
     use latih_engine::competition::CHALLENGES;
     use latih_engine::notebook::Cell;
-    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content/en/challenges");
-    let mut on_disk: Vec<String> = std::fs::read_dir(folder)
-        .unwrap()
-        .flatten()
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()?
-                .strip_suffix(".md")
-                .map(str::to_string)
-        })
-        .collect();
-    on_disk.sort();
+    let on_disk = files_in("challenges");
     let mut listed: Vec<String> = CHALLENGES.iter().map(|c| c.slug.to_string()).collect();
     listed.sort();
     assert_eq!(

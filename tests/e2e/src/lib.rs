@@ -639,6 +639,47 @@ impl Site {
         .await;
     }
 
+    /// The text of the exercise (or rubric line) whose heading reads `heading`.
+    pub async fn exercise_text(&self, heading: &str) -> String {
+        self.find(&format!("//section[h3[normalize-space(.)='{heading}']]"))
+            .await
+            .text()
+            .await
+            .unwrap_or_default()
+    }
+
+    /// Presses `button` inside the exercise whose heading reads `heading`.
+    pub async fn press_in_exercise(&self, heading: &str, button: &str) {
+        self.find(&format!(
+            "//section[h3[normalize-space(.)='{heading}']]//button[normalize-space(.)='{button}']"
+        ))
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("press {button} in {heading}: {e}"));
+    }
+
+    /// Waits until the exercise whose heading reads `heading` says `words`.
+    pub async fn until_exercise_says(&self, heading: &str, words: &str) {
+        self.until(&format!("{heading} to say {words}"), || async {
+            self.exercise_text(heading).await.contains(words)
+        })
+        .await;
+    }
+
+    /// Waits until every number a lesson's text states is filled in (no "…" left): its
+    /// starting notebook has run.
+    pub async fn numbers_stated(&self) {
+        self.until("the lesson's numbers", || async {
+            let mut filled = true;
+            for number in self.find_all("//span[@class='quantity']").await {
+                filled &= !number.text().await.unwrap_or_default().contains('…');
+            }
+            filled
+        })
+        .await;
+    }
+
     /// Waits until the site's service worker controls the page (it keeps the site from then).
     pub async fn until_offline_ready(&self) {
         self.until("the service worker to control the page", || async {

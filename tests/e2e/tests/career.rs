@@ -9,45 +9,6 @@ use latih_engine::notebook::{evaluate, CellOutput, Notebook};
 use std::io::Read;
 use std::process::Command;
 
-/// The text of the exercise (or rubric line) whose heading reads `heading`.
-async fn section_text(site: &Site, heading: &str) -> String {
-    site.find(&format!("//section[h3[normalize-space(.)='{heading}']]"))
-        .await
-        .text()
-        .await
-        .unwrap_or_default()
-}
-
-async fn press_in(site: &Site, heading: &str, button: &str) {
-    site.find(&format!(
-        "//section[h3[normalize-space(.)='{heading}']]//button[normalize-space(.)='{button}']"
-    ))
-    .await
-    .click()
-    .await
-    .unwrap_or_else(|e| panic!("press {button} in {heading}: {e}"));
-}
-
-async fn until_in(site: &Site, heading: &str, words: &str) {
-    site.until(&format!("{heading} to say {words}"), || async {
-        section_text(site, heading).await.contains(words)
-    })
-    .await;
-}
-
-/// Waits until every number the page's text states is filled in (no "…" left): the page is
-/// drawn for good.
-async fn numbers_stated(site: &Site) {
-    site.until("the page's numbers", || async {
-        let mut filled = true;
-        for number in site.find_all("//span[@class='quantity']").await {
-            filled &= !number.text().await.unwrap_or_default().contains('…');
-        }
-        filled
-    })
-    .await;
-}
-
 /// The plan's standing line ("You are in week 1. Done: …").
 async fn standing(site: &Site) -> String {
     site.find("//div[@class='plan-status']")
@@ -99,11 +60,14 @@ async fn a_learner_plans_passes_a_check_and_sees_the_plan_move() {
     // A lesson's first exercise passed (its solution put in, as a learner may).
     site.link("Data as a table").await.click().await.unwrap();
     site.heading("Data as a table").await;
-    numbers_stated(&site).await;
-    press_in(&site, "Exercise 1", "Show the solution").await;
-    press_in(&site, "Exercise 1", "Put this answer in").await;
-    press_in(&site, "Exercise 1", "Check my answer").await;
-    until_in(&site, "Exercise 1", "Passed").await;
+    site.numbers_stated().await;
+    site.press_in_exercise("Exercise 1", "Show the solution")
+        .await;
+    site.press_in_exercise("Exercise 1", "Put this answer in")
+        .await;
+    site.press_in_exercise("Exercise 1", "Check my answer")
+        .await;
+    site.until_exercise_says("Exercise 1", "Passed").await;
 
     // Back in the plan: the hours done have moved, the lesson still to finish.
     site.open("/plan").await;
@@ -236,17 +200,19 @@ async fn a_learner_builds_a_project_meets_its_rubric_and_makes_a_repository() {
     site.heading(PROJECT_TITLE).await;
     site.text(&format!("0 of {CRITERIA} main criteria met"))
         .await;
-    numbers_stated(&site).await;
+    site.numbers_stated().await;
     // Both notebooks have run: the page no longer moves under a click.
     site.settled().await;
     // Built as the rubric asks (its solved notebook put in), then checked.
-    press_in(&site, METRIC_LINE, "Show a hint").await;
-    until_in(&site, METRIC_LINE, "Hint 1 of").await;
-    press_in(&site, METRIC_LINE, "Show the solution").await;
-    press_in(&site, METRIC_LINE, "Load the solution into the notebook").await;
+    site.press_in_exercise(METRIC_LINE, "Show a hint").await;
+    site.until_exercise_says(METRIC_LINE, "Hint 1 of").await;
+    site.press_in_exercise(METRIC_LINE, "Show the solution")
+        .await;
+    site.press_in_exercise(METRIC_LINE, "Load the solution into the notebook")
+        .await;
     site.settled().await;
-    press_in(&site, METRIC_LINE, "Check my answer").await;
-    until_in(&site, METRIC_LINE, "Passed").await;
+    site.press_in_exercise(METRIC_LINE, "Check my answer").await;
+    site.until_exercise_says(METRIC_LINE, "Passed").await;
     site.text(&format!("1 of {CRITERIA} main criteria met"))
         .await;
 

@@ -67,30 +67,11 @@ async fn a_learner_enters_the_titanic_challenge_and_writes_a_kaggle_submission()
 
     // The entry mended: the solution of the first bar put in.
     let line = "Exercise 1";
-    let section = format!("//section[h3[normalize-space(.)='{line}']]");
-    site.find(&format!(
-        "{section}//button[normalize-space(.)='Show a hint']"
-    ))
-    .await
-    .click()
-    .await
-    .unwrap();
-    site.until("the hint", || async {
-        site.find(&section)
-            .await
-            .text()
-            .await
-            .unwrap_or_default()
-            .contains("Hint 1 of")
-    })
-    .await;
-    for button in ["Show the solution", "Load the solution into the notebook"] {
-        site.find(&format!("{section}//button[normalize-space(.)='{button}']"))
-            .await
-            .click()
-            .await
-            .unwrap();
-    }
+    site.press_in_exercise(line, "Show a hint").await;
+    site.until_exercise_says(line, "Hint 1 of").await;
+    site.press_in_exercise(line, "Show the solution").await;
+    site.press_in_exercise(line, "Load the solution into the notebook")
+        .await;
     site.settled().await;
     let shown = format!("{score:.4}");
     site.until("the judge's score", || async {

@@ -6,45 +6,6 @@
 
 use latih_e2e::{BrowserLanguage, Site};
 
-/// The text of the exercise whose heading reads `heading`.
-async fn exercise_text(site: &Site, heading: &str) -> String {
-    site.find(&format!("//section[h3[normalize-space(.)='{heading}']]"))
-        .await
-        .text()
-        .await
-        .unwrap_or_default()
-}
-
-/// Presses `button` inside the exercise whose heading reads `heading`.
-async fn press_in(site: &Site, heading: &str, button: &str) {
-    site.find(&format!(
-        "//section[h3[normalize-space(.)='{heading}']]//button[normalize-space(.)='{button}']"
-    ))
-    .await
-    .click()
-    .await
-    .unwrap_or_else(|e| panic!("press {button} in {heading}: {e}"));
-}
-
-/// Waits until every number the lesson's text states is filled in (no "…" left).
-async fn numbers_stated(site: &Site, slug: &str) {
-    site.until(&format!("{slug}'s numbers"), || async {
-        let mut filled = true;
-        for number in site.find_all("//span[@class='quantity']").await {
-            filled &= !number.text().await.unwrap_or_default().contains('…');
-        }
-        filled
-    })
-    .await;
-}
-
-async fn until_in(site: &Site, heading: &str, words: &str) {
-    site.until(&format!("{heading} to say {words}"), || async {
-        exercise_text(site, heading).await.contains(words)
-    })
-    .await;
-}
-
 #[tokio::test]
 async fn a_learner_answers_gets_a_hint_passes_and_finds_the_progress_kept_and_shared() {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
@@ -58,7 +19,7 @@ async fn a_learner_answers_gets_a_hint_passes_and_finds_the_progress_kept_and_sh
     site.heading("Precision, recall and F1").await;
     site.text("0 of 4 exercises passed").await;
     // The numbers of the text come from the engine once the notebook has run.
-    numbers_stated(&site, "precision-recall").await;
+    site.numbers_stated().await;
 
     // A wrong number: not yet, with the reason.
     site.labelled("Your answer")
@@ -66,18 +27,23 @@ async fn a_learner_answers_gets_a_hint_passes_and_finds_the_progress_kept_and_sh
         .send_keys("1000")
         .await
         .unwrap();
-    press_in(&site, "Exercise 1", "Check my answer").await;
-    until_in(&site, "Exercise 1", "Not yet").await;
-    assert!(exercise_text(&site, "Exercise 1")
+    site.press_in_exercise("Exercise 1", "Check my answer")
+        .await;
+    site.until_exercise_says("Exercise 1", "Not yet").await;
+    assert!(site
+        .exercise_text("Exercise 1")
         .await
         .contains("is not it yet."));
     // A hint, then the solution put in: passed.
-    press_in(&site, "Exercise 1", "Show a hint").await;
-    until_in(&site, "Exercise 1", "Hint 1 of 3:").await;
-    press_in(&site, "Exercise 1", "Show the solution").await;
-    press_in(&site, "Exercise 1", "Put this answer in").await;
-    press_in(&site, "Exercise 1", "Check my answer").await;
-    until_in(&site, "Exercise 1", "Passed").await;
+    site.press_in_exercise("Exercise 1", "Show a hint").await;
+    site.until_exercise_says("Exercise 1", "Hint 1 of 3:").await;
+    site.press_in_exercise("Exercise 1", "Show the solution")
+        .await;
+    site.press_in_exercise("Exercise 1", "Put this answer in")
+        .await;
+    site.press_in_exercise("Exercise 1", "Check my answer")
+        .await;
+    site.until_exercise_says("Exercise 1", "Passed").await;
 
     // A wrong choice says why it is wrong; the right one passes.
     site.find("//label[normalize-space(.)='Accuracy']/input")
@@ -85,32 +51,38 @@ async fn a_learner_answers_gets_a_hint_passes_and_finds_the_progress_kept_and_sh
         .click()
         .await
         .unwrap();
-    press_in(&site, "Exercise 2", "Check my answer").await;
-    until_in(&site, "Exercise 2", "Accuracy counts every row the same").await;
+    site.press_in_exercise("Exercise 2", "Check my answer")
+        .await;
+    site.until_exercise_says("Exercise 2", "Accuracy counts every row the same")
+        .await;
     site.find("//label[normalize-space(.)='Recall for malignant']/input")
         .await
         .click()
         .await
         .unwrap();
-    press_in(&site, "Exercise 2", "Check my answer").await;
-    until_in(&site, "Exercise 2", "Passed").await;
+    site.press_in_exercise("Exercise 2", "Check my answer")
+        .await;
+    site.until_exercise_says("Exercise 2", "Passed").await;
 
     // The metric's bar: not attempted until the model changes, then passed.
-    press_in(&site, "Exercise 3", "Check my answer").await;
-    until_in(&site, "Exercise 3", "Not attempted").await;
+    site.press_in_exercise("Exercise 3", "Check my answer")
+        .await;
+    site.until_exercise_says("Exercise 3", "Not attempted")
+        .await;
     site.choose_in("3. Train a model", "Model", "Logistic regression")
         .await;
     site.settled().await;
-    press_in(&site, "Exercise 3", "Check my answer").await;
-    until_in(&site, "Exercise 3", "Passed").await;
+    site.press_in_exercise("Exercise 3", "Check my answer")
+        .await;
+    site.until_exercise_says("Exercise 3", "Passed").await;
     site.text("3 of 4 exercises passed").await;
 
     // Kept over a reload, and on the index.
     site.client.refresh().await.unwrap();
     site.heading("Precision, recall and F1").await;
     site.text("3 of 4 exercises passed").await;
-    until_in(&site, "Exercise 3", "Passed").await;
-    until_in(&site, "Exercise 1", "Passed").await;
+    site.until_exercise_says("Exercise 3", "Passed").await;
+    site.until_exercise_says("Exercise 1", "Passed").await;
 
     // The attempt as a link: a fresh browser sees the same checks, decided again.
     press_in_page(&site, "Copy a link to this attempt").await;
@@ -135,9 +107,11 @@ async fn a_learner_answers_gets_a_hint_passes_and_finds_the_progress_kept_and_sh
         .text("You are looking at an attempt shared as a link.")
         .await;
     teacher.settled().await;
-    until_in(&teacher, "Exercise 1", "Passed").await;
-    until_in(&teacher, "Exercise 3", "Passed").await;
-    until_in(&teacher, "Exercise 4", "Not attempted").await;
+    teacher.until_exercise_says("Exercise 1", "Passed").await;
+    teacher.until_exercise_says("Exercise 3", "Passed").await;
+    teacher
+        .until_exercise_says("Exercise 4", "Not attempted")
+        .await;
     // The teacher's own progress is not the learner's.
     teacher.open("/lessons").await;
     teacher.text("Not started").await;
@@ -150,16 +124,17 @@ async fn a_note_is_checked_for_the_numbers_the_notebook_computes() {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
     site.open("/lessons/documenting-and-collaborating").await;
     site.heading("Documenting and collaborating").await;
-    numbers_stated(&site, "documenting-and-collaborating").await;
+    site.numbers_stated().await;
     // The note names a number, but not the notebook's, and is short: a reason for each.
     site.button("Edit the note").await.click().await.unwrap();
     site.fill("Note (Markdown)", "# Titanic\n\nAccuracy 0.5.")
         .await;
     site.button("Done writing").await.click().await.unwrap();
     site.settled().await;
-    press_in(&site, "Exercise 4", "Check my answer").await;
-    until_in(&site, "Exercise 4", "Not yet").await;
-    let verdict = exercise_text(&site, "Exercise 4").await;
+    site.press_in_exercise("Exercise 4", "Check my answer")
+        .await;
+    site.until_exercise_says("Exercise 4", "Not yet").await;
+    let verdict = site.exercise_text("Exercise 4").await;
     for reason in [
         "The note in cell 1 has 3 words; write at least 40",
         "does not state the accuracy yet: read it in cell 5",
@@ -169,11 +144,14 @@ async fn a_note_is_checked_for_the_numbers_the_notebook_computes() {
         assert!(verdict.contains(reason), "{reason} in {verdict}");
     }
     // The solution's README states them: passed.
-    press_in(&site, "Exercise 4", "Show the solution").await;
-    press_in(&site, "Exercise 4", "Load the solution into the notebook").await;
+    site.press_in_exercise("Exercise 4", "Show the solution")
+        .await;
+    site.press_in_exercise("Exercise 4", "Load the solution into the notebook")
+        .await;
     site.settled().await;
-    press_in(&site, "Exercise 4", "Check my answer").await;
-    until_in(&site, "Exercise 4", "Passed").await;
+    site.press_in_exercise("Exercise 4", "Check my answer")
+        .await;
+    site.until_exercise_says("Exercise 4", "Passed").await;
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
     site.close().await;
 }
@@ -189,12 +167,17 @@ async fn the_lesson_reads_in_indonesian_and_orders_lines_by_keyboard() {
     site.heading("Presisi, recall, dan F1").await;
     site.text("0 dari 4 latihan lulus").await;
     // The Parsons puzzle: the lines' order changes with the arrow buttons, and is checked.
-    press_in(&site, "Latihan 4", "Periksa jawabanku").await;
-    until_in(&site, "Latihan 4", "belum di tempatnya").await;
-    press_in(&site, "Latihan 4", "Lihat pembahasan").await;
-    press_in(&site, "Latihan 4", "Isi dengan jawaban ini").await;
-    press_in(&site, "Latihan 4", "Periksa jawabanku").await;
-    until_in(&site, "Latihan 4", "Lulus").await;
+    site.press_in_exercise("Latihan 4", "Periksa jawabanku")
+        .await;
+    site.until_exercise_says("Latihan 4", "belum di tempatnya")
+        .await;
+    site.press_in_exercise("Latihan 4", "Lihat pembahasan")
+        .await;
+    site.press_in_exercise("Latihan 4", "Isi dengan jawaban ini")
+        .await;
+    site.press_in_exercise("Latihan 4", "Periksa jawabanku")
+        .await;
+    site.until_exercise_says("Latihan 4", "Lulus").await;
     site.text("1 dari 4 latihan lulus").await;
     assert!(site.fits_width().await, "the lesson fits a phone");
     // Every control shown is a touch target of at least 44 px.
@@ -214,10 +197,13 @@ async fn the_lesson_reads_in_indonesian_and_orders_lines_by_keyboard() {
 async fn the_work_saved_as_one_file_comes_back_on_another_device() {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
     site.open("/lessons/precision-recall").await;
-    press_in(&site, "Exercise 2", "Show the solution").await;
-    press_in(&site, "Exercise 2", "Put this answer in").await;
-    press_in(&site, "Exercise 2", "Check my answer").await;
-    until_in(&site, "Exercise 2", "Passed").await;
+    site.press_in_exercise("Exercise 2", "Show the solution")
+        .await;
+    site.press_in_exercise("Exercise 2", "Put this answer in")
+        .await;
+    site.press_in_exercise("Exercise 2", "Check my answer")
+        .await;
+    site.until_exercise_says("Exercise 2", "Passed").await;
     site.open("/notebooks").await;
     site.heading("My notebooks").await;
     press_in_page(&site, "Save all my work").await;
@@ -241,7 +227,7 @@ async fn the_work_saved_as_one_file_comes_back_on_another_device() {
         .click()
         .await
         .unwrap();
-    until_in(&other, "Exercise 2", "Passed").await;
+    other.until_exercise_says("Exercise 2", "Passed").await;
     // A damaged file is refused with the reason, and nothing is lost.
     std::fs::write(&path, &backup[..backup.len() / 2]).unwrap();
     other.open("/notebooks").await;
@@ -310,7 +296,7 @@ async fn every_lesson_opens_runs_its_notebook_and_states_its_numbers() {
         site.heading(&title).await;
         site.find("//section[@class='exercise']").await;
         site.settled().await;
-        numbers_stated(&site, &slug).await;
+        site.numbers_stated().await;
         // No problem beside the cells (a cell may fail on purpose: a lesson can start from a
         // notebook that does not run yet). A query's result comes from the SQL worker, which
         // its first query downloads.
@@ -335,15 +321,16 @@ async fn dbscan_finds_its_own_clusters_and_the_learner_tunes_it_to_the_species()
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
     site.open("/lessons/clusters-and-pca").await;
     site.heading("Clusters and PCA").await;
-    numbers_stated(&site, "clusters-and-pca").await;
+    site.numbers_stated().await;
     site.text("DBSCAN found").await;
     site.text("rows are noise").await;
     // A larger radius alone merges the crowds: not yet, and the reason names the index.
     site.fill("Neighbourhood radius (eps)", "0.6").await;
     site.settled().await;
-    press_in(&site, "Exercise 7", "Check my answer").await;
-    until_in(&site, "Exercise 7", "Not yet").await;
-    let verdict = exercise_text(&site, "Exercise 7").await;
+    site.press_in_exercise("Exercise 7", "Check my answer")
+        .await;
+    site.until_exercise_says("Exercise 7", "Not yet").await;
+    let verdict = site.exercise_text("Exercise 7").await;
     assert!(verdict.contains("The adjusted Rand index is"), "{verdict}");
     site.fill("Neighbourhood radius (eps)", "0.8").await;
     site.fill(
@@ -352,8 +339,9 @@ async fn dbscan_finds_its_own_clusters_and_the_learner_tunes_it_to_the_species()
     )
     .await;
     site.settled().await;
-    press_in(&site, "Exercise 7", "Check my answer").await;
-    until_in(&site, "Exercise 7", "Passed").await;
+    site.press_in_exercise("Exercise 7", "Check my answer")
+        .await;
+    site.until_exercise_says("Exercise 7", "Passed").await;
     assert!(site.find_all("//*[@id='latih-panic']").await.is_empty());
     site.close().await;
 }

@@ -29,9 +29,10 @@ const SESSION_HOURS: f64 = 2.0;
 /// are taken: spread out, a day or two apart.
 const SESSION_DAYS: [i64; 7] = [0, 2, 5, 1, 3, 6, 4];
 
-/// Sessions start at seven in the evening, in the learner's own time zone (a "floating" time:
-/// after work or school).
-const SESSION_START: &str = "190000";
+/// When sessions start, in the learner's own time zone (a "floating" time): at seven in the
+/// evening, after work or school; a week of more than seven sessions adds mornings, then
+/// afternoons (forty hours a week is twenty sessions: three a day at most).
+const SESSION_STARTS: [&str; 3] = ["190000", "090000", "140000"];
 
 /// The title of a session's item in the catalog.
 fn title(session: &Session, words: Words) -> String {
@@ -172,14 +173,17 @@ pub fn plan_ics(plan: &Plan, weeks: &[Week], site: &str, words: Words) -> String
     ];
     let stamp = format!("DTSTAMP:{}T000000Z", plan.first_day.basic());
     for week in weeks {
-        let sessions = (week.hours() / SESSION_HOURS).ceil().max(1.0) as usize;
-        let sessions = sessions.min(SESSION_DAYS.len());
+        let slots = SESSION_DAYS.len() * SESSION_STARTS.len();
+        let sessions = ((week.hours() / SESSION_HOURS).ceil().max(1.0) as usize).min(slots);
         let minutes = (week.hours() * 60.0 / sessions as f64 / 15.0)
             .round()
             .max(1.0) as i64
             * 15;
-        let mut days: Vec<i64> = SESSION_DAYS[..sessions].to_vec();
-        days.sort_unstable();
+        // The k-th session: the k-th day of the spread, at the first start, then the second…
+        let mut times: Vec<(i64, &str)> = (0..sessions)
+            .map(|k| (SESSION_DAYS[k % 7], SESSION_STARTS[k / 7]))
+            .collect();
+        times.sort_unstable();
         let description: Vec<String> = week
             .sessions
             .iter()
@@ -189,7 +193,7 @@ pub fn plan_ics(plan: &Plan, weeks: &[Week], site: &str, words: Words) -> String
             &words("plan-ics-summary"),
             &[("number", week.number.to_string())],
         );
-        for (index, offset) in days.iter().enumerate() {
+        for (index, (offset, start)) in times.iter().enumerate() {
             let day: Date = plan.week_start(week.number).plus_days(*offset);
             lines.extend([
                 "BEGIN:VEVENT".to_string(),
@@ -200,7 +204,7 @@ pub fn plan_ics(plan: &Plan, weeks: &[Week], site: &str, words: Words) -> String
                     index + 1
                 ),
                 stamp.clone(),
-                format!("DTSTART:{}T{SESSION_START}", day.basic()),
+                format!("DTSTART:{}T{start}", day.basic()),
                 format!("DURATION:PT{}H{}M", minutes / 60, minutes % 60),
                 format!("SUMMARY:{}", escape(&summary)),
                 format!("DESCRIPTION:{}", escape(&description.join("\n"))),
@@ -329,7 +333,7 @@ mod tests {
     }
 
     #[test]
-    fn a_full_time_week_still_fits_seven_sessions() {
+    fn a_full_time_week_is_twenty_sessions_of_two_hours_none_past_midnight() {
         let plan = Plan::new(
             StartingPoint::NewToProgramming,
             HOURS_PER_WEEK.1,
@@ -337,7 +341,17 @@ mod tests {
         );
         let weeks = plan.schedule(&Done::new(), plan.first_day);
         let ics = plan_ics(&plan, &weeks, "https://latih.example", &words);
-        // Forty hours over seven evenings: 5 h 45 min each (rounded to quarters).
-        assert!(ics.contains("DURATION:PT5H45M"));
+        // Forty hours: twenty sessions of two hours, evenings, then mornings, then afternoons.
+        let first_week: Vec<&str> = ics
+            .split("BEGIN:VEVENT")
+            .filter(|e| e.contains("-w1-"))
+            .collect();
+        assert_eq!(first_week.len(), 20);
+        assert!(first_week.iter().all(|e| e.contains("DURATION:PT2H0M")));
+        assert!(ics.contains("DTSTART:20261207T090000") && ics.contains("DTSTART:20261207T140000"));
+        assert!(
+            !ics.contains("DTSTART:20261211T140000"),
+            "Friday has two sessions"
+        );
     }
 }

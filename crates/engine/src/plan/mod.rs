@@ -185,7 +185,8 @@ impl Plan {
     /// [`HOURS_PER_WEEK`].
     pub fn new(start: StartingPoint, hours_per_week: u32, today: Date) -> Plan {
         let hours_per_week = hours_per_week.clamp(HOURS_PER_WEEK.0, HOURS_PER_WEEK.1);
-        let weeks = lay_out(&path_items(start), &Done::new(), hours_per_week, 1);
+        let hours = f64::from(hours_per_week);
+        let weeks = lay_out(&path_items(start), &Done::new(), hours_per_week, 1, hours);
         Plan {
             start,
             hours_per_week,
@@ -216,14 +217,16 @@ impl Plan {
             .plus_days(i64::from(number.saturating_sub(1)) * DAYS_PER_WEEK)
     }
 
-    /// What is left to do, laid out from the week of `today` on.
+    /// What is left to do, laid out from the week of `today` on. The current week holds what
+    /// is left of it: the hours the plan gives up to its end, less those already done (so that
+    /// a week's work done early in the week is on track, not a week ahead).
     pub fn schedule(&self, done: &Done, today: Date) -> Vec<Week> {
-        lay_out(
-            &path_items(self.start),
-            done,
-            self.hours_per_week,
-            self.week_of(today),
-        )
+        let items = path_items(self.start);
+        let week = self.week_of(today);
+        let per_week = f64::from(self.hours_per_week);
+        let left_this_week =
+            (f64::from(week) * per_week - hours_done(&items, done)).clamp(0.0, per_week);
+        lay_out(&items, done, self.hours_per_week, week, left_this_week)
     }
 }
 
@@ -253,15 +256,21 @@ pub struct Session {
 }
 
 /// Lays what is left of the items out in order (an item half done takes half its hours),
-/// `hours_per_week` a week from week `first_week`; an item longer than what is left of a week
-/// goes on in the next.
-pub fn lay_out(items: &[Item], done: &Done, hours_per_week: u32, first_week: u32) -> Vec<Week> {
+/// `hours_per_week` a week from week `first_week`, which has `first_week_hours` free; an item
+/// longer than what is left of a week goes on in the next.
+pub fn lay_out(
+    items: &[Item],
+    done: &Done,
+    hours_per_week: u32,
+    first_week: u32,
+    first_week_hours: f64,
+) -> Vec<Week> {
     let capacity = f64::from(hours_per_week.max(1));
     let mut weeks = vec![Week {
         number: first_week,
         sessions: Vec::new(),
     }];
-    let mut free = capacity;
+    let mut free = first_week_hours.clamp(0.0, capacity);
     for item in items.iter().filter(|i| !is_done(done, &i.id)) {
         let mut left = item.hours * (1.0 - share(done, &item.id));
         let mut continued = false;
@@ -288,10 +297,14 @@ pub fn lay_out(items: &[Item], done: &Done, hours_per_week: u32, first_week: u32
             continued = true;
         }
     }
-    if weeks.last().is_some_and(|w| w.sessions.is_empty()) {
-        weeks.pop();
-    }
+    // A week with nothing in it (the current one, when its hours are done) is not shown.
+    weeks.retain(|w| !w.sessions.is_empty());
     weeks
+}
+
+/// The hours of `items` done.
+fn hours_done(items: &[Item], done: &Done) -> f64 {
+    items.iter().map(|i| i.hours * share(done, &i.id)).sum()
 }
 
 /// Where the learner stands: what is done of the path, and the finish against the plan's.
@@ -313,7 +326,7 @@ pub struct Standing {
 pub fn standing(plan: &Plan, done: &Done, today: Date) -> Standing {
     let items = path_items(plan.start);
     let done_items = items.iter().filter(|i| is_done(done, &i.id)).count();
-    let hours_done = items.iter().map(|i| i.hours * share(done, &i.id)).sum();
+    let hours_done = hours_done(&items, done);
     let schedule = plan.schedule(done, today);
     let week = plan.week_of(today);
     // All done: finished this week (or earlier, against the plan).
@@ -374,7 +387,7 @@ mod tests {
     #[test]
     fn a_week_holds_the_learners_hours_and_a_long_item_goes_on_in_the_next() {
         let items = path_items(StartingPoint::NewToProgramming);
-        let weeks = lay_out(&items, &Done::new(), 6, 1);
+        let weeks = lay_out(&items, &Done::new(), 6, 1, 6.0);
         for week in &weeks {
             assert!(week.hours() <= 6.0 + 1e-9, "week {}", week.number);
         }
@@ -437,6 +450,32 @@ mod tests {
     }
 
     #[test]
+    fn a_weeks_work_done_early_in_the_week_is_on_track_not_ahead() {
+        let first = day(2026, 12, 7);
+        let plan = Plan::new(StartingPoint::KnowsPython, 6, first);
+        let week_one: Done = plan.schedule(&Done::new(), first)[0]
+            .sessions
+            .iter()
+            .map(|s| (s.item.id.clone(), s.hours / s.item.hours))
+            .collect();
+        // Two days in, week 1's six hours done: nothing is left for this week, and the rest
+        // starts next week, as planned.
+        let tuesday = first.plus_days(1);
+        let s = standing(&plan, &week_one, tuesday);
+        assert!((s.hours_done - 6.0).abs() < 1e-9, "{s:?}");
+        assert_eq!(s.weeks_late, 0, "{s:?}");
+        assert_eq!(plan.schedule(&week_one, tuesday)[0].number, 2);
+        // Half of it: the other half still fits this week.
+        let half: Done = week_one
+            .iter()
+            .map(|(id, x)| (id.clone(), x / 2.0))
+            .collect();
+        let this_week = &plan.schedule(&half, tuesday)[0];
+        assert_eq!(this_week.number, 1);
+        assert!((this_week.hours() - 3.0).abs() < 1e-9);
+    }
+
+    #[test]
     fn a_lesson_half_done_takes_half_its_hours_and_counts_half() {
         let first = day(2026, 12, 7);
         let plan = Plan::new(StartingPoint::KnowsPython, 6, first);
@@ -486,7 +525,13 @@ mod tests {
             Plan::new(StartingPoint::KnowsPython, 10_000, today).hours_per_week,
             40
         );
-        let weeks = lay_out(&path_items(StartingPoint::KnowsPython), &Done::new(), 0, 1);
+        let weeks = lay_out(
+            &path_items(StartingPoint::KnowsPython),
+            &Done::new(),
+            0,
+            1,
+            0.0,
+        );
         assert!(weeks.iter().all(|w| w.hours() <= 1.0 + 1e-9));
     }
 

@@ -204,7 +204,10 @@ fn Help(check: Check, lesson: LessonContext) -> impl IntoView {
     let load = {
         let id = id.clone();
         let in_notebook = answered_in_notebook(&check.kind);
-        move |_| lesson.load_solution(&id, in_notebook)
+        // A metric's solution is the solved cells: the learner's own notes stay (a note's
+        // solution is the note itself).
+        let keep_notes = matches!(check.kind, CheckKind::Metric { .. });
+        move |_| lesson.load_solution(&id, in_notebook, keep_notes)
     };
     let load_key = match answered_in_notebook(&check.kind) {
         true => "lesson-load-solution",

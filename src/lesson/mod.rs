@@ -13,6 +13,7 @@ use crate::router::{challenge_slug, lesson_slug, project_slug};
 use latih_engine::competition::CHALLENGES;
 use latih_engine::lessons::Progress;
 use latih_engine::lessons::{check_attempt, Answer, Attempt, CheckResult, Lesson, Outcome, Runs};
+use latih_engine::notebook::Cell;
 use latih_i18n::{Lang, LESSONS, PROJECTS};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -203,9 +204,10 @@ impl LessonContext {
             .unwrap_or_default()
     }
 
-    /// Puts the solution of check `id` in: the solved notebook for a metric's bar, else the
-    /// answer. The learner then checks it as any answer.
-    pub fn load_solution(self, id: &str, notebook: bool) {
+    /// Puts the solution of check `id` in: the solved notebook for a metric's bar (with the
+    /// learner's own notes kept, where `keep_notes`), else the answer. The learner then checks
+    /// it as any answer.
+    pub fn load_solution(self, id: &str, notebook: bool, keep_notes: bool) {
         let solution = self
             .lesson
             .with_untracked(|lesson| lesson.as_ref().map(|l| l.solution.clone()));
@@ -213,7 +215,16 @@ impl LessonContext {
             return;
         };
         if notebook {
-            self.notebooks.attempt.replace(solution.notebook);
+            let mut solved = solution.notebook;
+            if keep_notes {
+                let mine = self.notebooks.attempt.doc.get_untracked();
+                for (cell, own) in solved.cells.iter_mut().zip(&mine.cells) {
+                    if let (Cell::Note(note), Cell::Note(own)) = (cell, own) {
+                        *note = own.clone();
+                    }
+                }
+            }
+            self.notebooks.attempt.replace(solved);
         } else if let Some(answer) = solution.answers.get(id) {
             self.answers.update(|answers| {
                 answers.insert(id.to_string(), answer.clone());

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Best {
     score: f64,
-    /// `YYYY-MM-DD`, as the learner's clock said.
+    /// `YYYY-MM-DD`, the learner's local day.
     day: String,
 }
 
@@ -59,13 +59,14 @@ pub fn Scoreboard(
         {
             return;
         }
-        let day = js_sys::Date::new_0()
-            .to_iso_string()
-            .as_string()
-            .unwrap_or_default()
-            .chars()
-            .take(10)
-            .collect();
+        // The learner's own calendar day, not the UTC one.
+        let now = js_sys::Date::new_0();
+        let day = format!(
+            "{:04}-{:02}-{:02}",
+            now.get_full_year(),
+            now.get_month() + 1,
+            now.get_date()
+        );
         let new = Best { score, day };
         let _ = LocalStorage::set(best_key(challenge.slug), &new);
         best.set(Some(new));

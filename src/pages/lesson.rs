@@ -344,8 +344,12 @@ fn lesson_parts(lesson: &Lesson, texts: &[ReadText], context: LessonContext) -> 
             }
             Part::Check(index) => match lesson.checks.get(*index) {
                 Some(check) => {
-                    view! { <Exercise check=check.clone() number=index + 1 lesson=context /> }
-                        .into_any()
+                    // A rubric numbers its main criteria and its lines for excellence apart.
+                    let number = lesson.checks[..=*index]
+                        .iter()
+                        .filter(|c| c.rubric == check.rubric)
+                        .count();
+                    view! { <Exercise check=check.clone() number lesson=context /> }.into_any()
                 }
                 None => ().into_any(),
             },

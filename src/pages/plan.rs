@@ -262,10 +262,19 @@ fn PlanView(
                     ],
                 );
                 let current = week.number == stand.with_untracked(|s| s.week);
+                // The path's step each part belongs to, named where it begins.
+                let mut step = 0;
                 let sessions = week
                     .sessions
                     .into_iter()
-                    .map(|session| view! { <SessionLine session outside /> })
+                    .map(|session| {
+                        let begins = (session.item.step != step).then(|| {
+                            step = session.item.step;
+                            let key = format!("path-{step}");
+                            view! { <li class="plan-step"><em>{move || i18n.tr(&key)}</em></li> }
+                        });
+                        view! { {begins} <SessionLine session outside /> }
+                    })
                     .collect_view();
                 view! {
                     <li class="plan-week" class:current=current>
@@ -299,6 +308,18 @@ fn PlanView(
             <Link href="/projects">{i18n.text("plan-projects")}</Link> " · "
             <Link href="/career">{i18n.text("plan-career")}</Link>
         </p>
+    }
+}
+
+/// Hours to the quarter, without trailing zeros ("1.5", "24"), in the reader's way of writing.
+fn hours_text(hours: f64) -> String {
+    let written = latih_i18n::format_decimal(use_i18n().lang(), (hours * 4.0).round() / 4.0, 2);
+    match written.contains(['.', ',']) {
+        true => written
+            .trim_end_matches('0')
+            .trim_end_matches(['.', ','])
+            .to_string(),
+        false => written,
     }
 }
 
@@ -336,13 +357,7 @@ fn SessionLine(
         ),
     };
     let hours = move || {
-        let mut text = i18n.trf(
-            "plan-hours",
-            &[(
-                "hours",
-                latih_i18n::format_decimal(i18n.lang(), session.hours, 2),
-            )],
-        );
+        let mut text = i18n.trf("plan-hours", &[("hours", hours_text(session.hours))]);
         if session.continued {
             text += &format!(" {}", i18n.tr("plan-continued"));
         }

@@ -5,7 +5,7 @@
 //! Kaggle competition, written from the competition's own test file.
 
 use crate::datasets::user_dataset_id;
-use crate::lessons::{MetricName, Quantity};
+use crate::lessons::{scored_of_held_out, MetricName, Quantity};
 use crate::notebook::{evaluate, Cell, CellOutput, DataSource, Notebook, PredictCell};
 use crate::table::read_table;
 use crate::Error;
@@ -80,16 +80,7 @@ impl Challenge {
         .filter(|x| x.is_finite())?;
         // An entry that drops held-out rows (a row with a missing value, say) is scored on the
         // rows it chose to keep: no competition allows it.
-        let held_out = notebook.cells[..judge]
-            .iter()
-            .rposition(|c| matches!(c, Cell::Split(_)))
-            .and_then(|split| Quantity::TestRows { cell: split }.value(outputs).ok())?
-            as usize;
-        let scored = match outputs.get(judge) {
-            Some(Ok(CellOutput::Evaluate(e))) => e.test_rows,
-            Some(Ok(CellOutput::EvaluateRegression(r))) => r.y_true.len(),
-            _ => return None,
-        };
+        let (scored, held_out) = scored_of_held_out(notebook, outputs, judge)?;
         Some(match scored < held_out {
             true => Judged::DroppedRows { scored, held_out },
             false => Judged::Scored(score),

@@ -111,6 +111,14 @@ pub fn reason_text(lang: Lang, reason: &Reason, class: Option<&str>) -> String {
                 ("from", (of.cell() + 1).to_string()),
             ],
         ),
+        Reason::DroppedRows { scored, held_out } => tf(
+            lang,
+            "lesson-reason-dropped-rows",
+            &[
+                ("scored", format_count(lang, *scored)),
+                ("held_out", format_count(lang, *held_out)),
+            ],
+        ),
         Reason::NoteTooShort {
             cell,
             words,

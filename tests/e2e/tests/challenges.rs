@@ -65,8 +65,8 @@ async fn a_learner_enters_the_titanic_challenge_and_writes_a_kaggle_submission()
     site.text("A score in your own browser is honour-based")
         .await;
 
-    // The entry mended: the solution of the first bar put in.
-    let line = "Exercise 1";
+    // The entry mended: the solution of the first bar (after the question) put in.
+    let line = "Exercise 2";
     site.press_in_exercise(line, "Show a hint").await;
     site.until_exercise_says(line, "Hint 1 of").await;
     site.press_in_exercise(line, "Show the solution").await;

@@ -80,6 +80,32 @@ pub enum Reason {
         words: usize,
         at_least: usize,
     },
+    /// The evaluate cell scored fewer rows than the split held out (some were dropped).
+    DroppedRows { scored: usize, held_out: usize },
+}
+
+/// The rows the evaluate cell at `cell` scored, and the rows the split above it held out; `None`
+/// while either has not run.
+pub fn scored_of_held_out(
+    notebook: &crate::notebook::Notebook,
+    outputs: &[Result<CellOutput, Error>],
+    cell: usize,
+) -> Option<(usize, usize)> {
+    let split = notebook
+        .cells
+        .get(..cell)?
+        .iter()
+        .rposition(|c| matches!(c, crate::notebook::Cell::Split(_)))?;
+    let held_out = match outputs.get(split) {
+        Some(Ok(CellOutput::Split(s))) => s.test_rows,
+        _ => return None,
+    };
+    let scored = match outputs.get(cell) {
+        Some(Ok(CellOutput::Evaluate(e))) => e.test_rows,
+        Some(Ok(CellOutput::EvaluateRegression(r))) => r.y_true.len(),
+        _ => return None,
+    };
+    Some((scored, held_out))
 }
 
 /// The outputs the checks read: of the lesson's notebook as it starts, and of the attempt's.
@@ -138,7 +164,11 @@ fn decide(check: &Check, attempt: &Attempt, runs: &Runs, untouched: bool) -> Out
         ),
         (
             kind @ CheckKind::Metric {
-                cell, name, class, ..
+                cell,
+                name,
+                class,
+                every_row,
+                ..
             },
             _,
         ) => {
@@ -163,6 +193,15 @@ fn decide(check: &Check, attempt: &Attempt, runs: &Runs, untouched: bool) -> Out
                     value,
                     bar,
                 });
+            }
+            if *every_row {
+                match scored_of_held_out(&attempt.notebook, runs.attempt, *cell) {
+                    Some((scored, held_out)) if scored < held_out => {
+                        reasons.push(Reason::DroppedRows { scored, held_out })
+                    }
+                    Some(_) => {}
+                    None => reasons.push(Reason::CellFailed { cell: *cell }),
+                }
             }
             verdict(reasons)
         }

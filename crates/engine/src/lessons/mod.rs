@@ -23,7 +23,9 @@ mod progress;
 mod quantity;
 mod shape;
 
-pub use check::{check_attempt, Answer, Attempt, CheckResult, Outcome, Reason, Runs};
+pub use check::{
+    check_attempt, scored_of_held_out, Answer, Attempt, CheckResult, Outcome, Reason, Runs,
+};
 pub use link::{attempt_fragment, decode_attempt, encode_attempt, ATTEMPT_FORMAT};
 pub use marks::{marked_text, pieces, Piece};
 pub use parse::{parse_lesson, placeholders, LessonError};
@@ -114,6 +116,10 @@ pub enum CheckKind {
         /// starts (same data, same seed), bettered by this much (higher, or lower for an error).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         beat_start_by: Option<f64>,
+        /// The evaluate cell must score every row the split held out: an entry that drops
+        /// held-out rows (a row with a missing value, say) is not judged on the rows it kept.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        every_row: bool,
     },
     /// A Parsons puzzle: the lines of pandas / scikit-learn code, in their right order (the page
     /// shuffles them); the answer is the order the learner puts them in.
@@ -170,6 +176,7 @@ impl CheckKind {
             at_least,
             at_most,
             beat_start_by,
+            ..
         } = self
         else {
             return None;

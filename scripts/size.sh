@@ -26,9 +26,12 @@ BUDGET_KB=115
 # tables in Markdown, the challenge's Kaggle job and its errors (+4 KB in both), and in the
 # lessons' app the course-to-career pages (#21: the study plan with its Markdown and calendar,
 # the career page, the projects, the challenges' scoreboard: +36 KB; their texts are fetched
-# files, their work in the worker). The notebook's first visit, not the first load.
+# files, their work in the worker); 580 until the plan's steps per week, a project's restart, the
+# Kaggle job's progress and the check that every held-out row is scored (+3 KB; the next growth
+# should move the career pages into an app of their own). The notebook's first visit, not the
+# first load.
 WHOLE_BUDGET_KB=476
-LESSONS_BUDGET_KB=580
+LESSONS_BUDGET_KB=584
 site="${1:-dist}"
 [ -f "$site/index.html" ] || trunk build --release --offline --dist "$site"
 total=0

@@ -10,6 +10,7 @@ use super::{Cell, Notebook};
 use crate::error::CellKind;
 use crate::features::Target;
 use crate::models::ModelSpec;
+use crate::rng::SeededRng;
 use crate::split::{k_fold, stratified_k_fold, Fold};
 use crate::tune::{
     self, cross_validate_candidate, learning_curve_point, learning_curve_sizes, Candidate,
@@ -104,6 +105,24 @@ impl TuneOutput {
 /// a small training set holds every class even when the data file is sorted by class.
 const LEARNING_CURVE_SEED: u64 = 0;
 
+/// Mixed into the split's seed to shuffle the training rows before they are cut into folds, so
+/// that the folds' order is not the split's own shuffle.
+const FOLD_ORDER_SEED: u64 = 0x666f_6c64; // "fold"
+
+/// A fold cut from the rows in `order` (positions into it), as positions into the rows, sorted:
+/// each model still sees its rows in the file's order.
+fn in_order(order: &[usize], fold: Fold) -> Fold {
+    let back = |positions: Vec<usize>| {
+        let mut rows: Vec<usize> = positions.into_iter().map(|p| order[p]).collect();
+        rows.sort_unstable();
+        rows
+    };
+    Fold {
+        train: back(fold.train),
+        validation: back(fold.validation),
+    }
+}
+
 /// A checked search, ready to run.
 pub(super) struct Plan<'a> {
     pub model_cell: usize,
@@ -139,14 +158,36 @@ pub(super) fn plan<'a>(
             },
         });
     }
-    // scikit-learn's `cv=k`: stratified folds of classes, plain folds of numbers.
+    // scikit-learn's `cv=k`: stratified folds of classes, plain folds of numbers, cut from the
+    // training rows in a shuffled order. The split keeps them in the file's order, and a file
+    // sorted by class or drifting over time (titanic, houses) would give folds unlike the rest
+    // (scikit-learn's `train_test_split` hands `GridSearchCV` its rows shuffled, too).
+    let seed = notebook
+        .cells
+        .iter()
+        .take(index)
+        .rev()
+        .find_map(|c| match c {
+            Cell::Split(split) => Some(split.seed),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let mut order: Vec<usize> = (0..split.train.len()).collect();
+    SeededRng::new(seed ^ FOLD_ORDER_SEED).shuffle(&mut order);
     let folds = match outcome {
         Target::Classes(labels) => {
-            let train_labels: Vec<u32> = split.train.iter().map(|&r| labels.codes[r]).collect();
+            let train_labels: Vec<u32> = order
+                .iter()
+                .map(|&i| labels.codes[split.train[i]])
+                .collect();
             stratified_k_fold(&train_labels, cell.folds as usize)?
         }
         Target::Numbers(_) => k_fold(split.train.len(), cell.folds as usize)?,
     };
+    let folds = folds
+        .into_iter()
+        .map(|fold| in_order(&order, fold))
+        .collect();
     let candidates = tune::candidates(base, &cell.spaces, cell.search())?;
     Ok(Plan {
         model_cell,

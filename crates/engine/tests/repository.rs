@@ -16,7 +16,12 @@ const IRIS: &str = r#"{"version":1,"cells":[
     {"kind":"evaluate"}]}"#;
 
 fn readme(prose: ReadmeProse) -> String {
-    let notebook: Notebook = serde_json::from_str(IRIS).unwrap();
+    file(&repository(IRIS, prose), "README.md")
+}
+
+/// The repository of the notebook `json`, with the catalog's keys for words.
+fn repository(json: &str, prose: ReadmeProse) -> zip::ZipArchive<std::io::Cursor<Vec<u8>>> {
+    let notebook: Notebook = serde_json::from_str(json).unwrap();
     let catalog = |key: &str| match key {
         "repo-features" => "Reads {count}: {columns}.".to_string(),
         key => format!("«{key}»"),
@@ -31,9 +36,13 @@ fn readme(prose: ReadmeProse) -> String {
         prose,
     };
     let bytes = repository_of(&notebook, &shipped(), &catalog, None, &options).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap()
+}
+
+fn file(zip: &zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str) -> String {
     let mut text = String::new();
-    zip.by_name("README.md")
+    zip.clone()
+        .by_name(name)
         .unwrap()
         .read_to_string(&mut text)
         .unwrap();
@@ -110,4 +119,68 @@ fn the_readme_gives_the_class_balance_each_class_recall_the_settings_and_the_fea
         text.contains("Reads 4: `sepal length (cm)`, `sepal width (cm)`, `petal length (cm)`, `petal width (cm)`."),
         "{text}"
     );
+}
+
+#[test]
+fn a_clustering_s_readme_gives_its_groups_their_measures_and_their_picture() {
+    use latih_engine::notebook::{evaluate, CellOutput};
+    // Iris in three groups and no model, as a segmentation project has it: no comparison of
+    // models, the groups in its place.
+    const SEGMENTS: &str = r#"{"version":1,"cells":[
+        {"kind":"dataset","dataset":"iris","target":"species"},
+        {"kind":"clusters","n_clusters":3,"seed":42}]}"#;
+    let zip = repository(SEGMENTS, ReadmeProse::default());
+    let text = file(&zip, "README.md");
+    assert!(text.contains("«repo-question-clusters»"), "{text}");
+    assert!(!text.contains("«repo-models-heading»"), "{text}");
+    assert!(!text.contains("«repo-no-models»"), "{text}");
+    assert!(
+        text.contains("## «repo-clusters-heading»\n\n«out-clusters-found»"),
+        "{text}"
+    );
+    let outputs = evaluate(&serde_json::from_str(SEGMENTS).unwrap(), &shipped());
+    let Some(Ok(CellOutput::Clusters(out))) = outputs.last() else {
+        panic!("the notebook finds groups: {:?}", outputs.last());
+    };
+    for (key, value) in [
+        ("out-silhouette", out.silhouette.unwrap()),
+        ("out-adjusted-rand", out.adjusted_rand.unwrap()),
+    ] {
+        let line = format!("| «{key}» | {value:.3} |");
+        assert!(text.contains(&line), "{line}\n{text}");
+    }
+    assert!(
+        text.contains("![«out-clusters-chart»](images/clusters.svg)"),
+        "{text}"
+    );
+    let svg = file(&zip, "images/clusters.svg");
+    // A dot per row drawn, and one per group in the key, each group in its own colour.
+    assert_eq!(
+        svg.matches("<circle").count(),
+        out.projection.points.len() + out.n_clusters as usize,
+        "{svg}"
+    );
+    let colours: std::collections::HashSet<&str> = svg
+        .split("fill=\"")
+        .skip(2)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(colours.len(), out.n_clusters as usize, "{colours:?}");
+
+    // A model and a clustering: both sections, the models first.
+    const BOTH: &str = r#"{"version":1,"cells":[
+        {"kind":"dataset","dataset":"iris","target":"species"},
+        {"kind":"split","test_fraction":0.25,"stratify":true,"seed":7},
+        {"kind":"train","model":"decision_tree","max_depth":2},
+        {"kind":"evaluate"},
+        {"kind":"clusters","n_clusters":3,"seed":42}]}"#;
+    let both = file(&repository(BOTH, ReadmeProse::default()), "README.md");
+    let models = both
+        .find("## «repo-models-heading»")
+        .expect("models compared");
+    let groups = both
+        .find("## «repo-clusters-heading»")
+        .expect("groups found");
+    assert!(models < groups, "{both}");
+    assert!(both.contains("«repo-question-classes»"), "{both}");
 }

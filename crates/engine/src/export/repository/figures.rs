@@ -1,5 +1,6 @@
 //! The README's images, as SVG that GitHub shows: the confusion matrix (a grid of counts, darker
-//! where more rows fell) and the residuals (each test row's error against its prediction).
+//! where more rows fell), the residuals (each test row's error against its prediction) and a
+//! clustering's groups (the rows on two principal components, coloured by group).
 //! Written by hand rather than with plotters: a grid of rectangles and a cloud of dots are a
 //! few lines, and plotters' SVG backend and its fonts would weigh on the worker.
 
@@ -10,6 +11,8 @@ fn escaped(text: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
+
+use crate::table::scatter::Scatter;
 
 const FONT: &str = "font-family=\"sans-serif\" font-size=\"13\"";
 
@@ -71,46 +74,104 @@ pub fn confusion_svg(classes: &[String], counts: &[Vec<u64>], axes: (&str, &str)
     svg + "</svg>\n"
 }
 
+/// The least and the greatest of `values`.
+fn span(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    })
+}
+
+const WIDTH: f64 = 480.0;
+const HEIGHT: f64 = 320.0;
+const MARGIN: f64 = 40.0;
+/// Dots drawn at most: enough to see the shape, few enough for a light file.
+const MOST_DOTS: usize = 2000;
+
+/// The opening of a plot of dots: white ground, the names of its axes.
+fn plot_head(across: &str, up: &str) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" \
+         viewBox=\"0 0 {WIDTH} {HEIGHT}\" {FONT}>\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n\
+         <text x=\"{MARGIN}\" y=\"{bottom}\">{across} →</text>\n\
+         <text x=\"4\" y=\"16\">{up} ↑</text>\n",
+        bottom = HEIGHT - 8.0,
+        across = escaped(across),
+        up = escaped(up)
+    )
+}
+
+fn dot(x: f64, y: f64, colour: &str) -> String {
+    format!(
+        "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3\" fill=\"{colour}\" fill-opacity=\"0.6\"/>\n"
+    )
+}
+
 /// Each test row as a dot: its prediction across, its error (truth − prediction) up, with the
 /// line of no error.
 /// `axes`: the words for the prediction and the error.
 pub fn residuals_svg(truth: &[f64], predicted: &[f64], axes: (&str, &str)) -> String {
-    let (width, height, margin) = (480.0, 320.0, 40.0);
     let errors: Vec<(f64, f64)> = truth
         .iter()
         .zip(predicted)
         .map(|(t, p)| (*p, t - p))
         .filter(|(p, e)| p.is_finite() && e.is_finite())
         .collect();
-    let span = |values: &mut dyn Iterator<Item = f64>| {
-        values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-            (lo.min(v), hi.max(v))
-        })
-    };
-    let (x_low, x_high) = span(&mut errors.iter().map(|e| e.0));
-    let (e_low, e_high) = span(&mut errors.iter().map(|e| e.1));
+    let (x_low, x_high) = span(errors.iter().map(|e| e.0));
+    let (e_low, e_high) = span(errors.iter().map(|e| e.1));
     let reach = e_low.abs().max(e_high.abs()).max(f64::MIN_POSITIVE);
     let x_range = (x_high - x_low).max(f64::MIN_POSITIVE);
-    let x_of = |p: f64| margin + (p - x_low) / x_range * (width - 2.0 * margin);
-    let y_of = |e: f64| height / 2.0 - e / reach * (height / 2.0 - margin);
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
-         viewBox=\"0 0 {width} {height}\" {FONT}>\n\
-         <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n\
-         <line x1=\"{margin}\" y1=\"{mid}\" x2=\"{right}\" y2=\"{mid}\" stroke=\"#767676\"/>\n\
-         <text x=\"{margin}\" y=\"{bottom}\">{across} →</text>\n\
-         <text x=\"4\" y=\"16\">{up} ↑</text>\n",
-        mid = height / 2.0,
-        right = width - margin,
-        bottom = height - 8.0,
-        across = escaped(axes.0),
-        up = escaped(axes.1)
+    let x_of = |p: f64| MARGIN + (p - x_low) / x_range * (WIDTH - 2.0 * MARGIN);
+    let y_of = |e: f64| HEIGHT / 2.0 - e / reach * (HEIGHT / 2.0 - MARGIN);
+    let mut svg = plot_head(axes.0, axes.1);
+    svg += &format!(
+        "<line x1=\"{MARGIN}\" y1=\"{mid}\" x2=\"{right}\" y2=\"{mid}\" stroke=\"#767676\"/>\n",
+        mid = HEIGHT / 2.0,
+        right = WIDTH - MARGIN,
     );
-    for (p, e) in errors.iter().take(2000) {
+    for (p, e) in errors.iter().take(MOST_DOTS) {
+        svg += &dot(x_of(*p), y_of(*e), "#0b5394");
+    }
+    svg + "</svg>\n"
+}
+
+/// Colours told apart by colour-blind readers (Okabe and Ito), one per group, in turn.
+const GROUP_COLOURS: [&str; 8] = [
+    "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000",
+];
+
+/// A clusters cell's projection: each row drawn on the first two principal components, in the
+/// colour of its group, with a key of the groups.
+pub fn clusters_svg(projection: &Scatter) -> String {
+    let points: Vec<&(f64, f64, u32)> = projection
+        .points
+        .iter()
+        .filter(|(x, y, _)| x.is_finite() && y.is_finite())
+        .collect();
+    let (x_low, x_high) = span(points.iter().map(|p| p.0));
+    let (y_low, y_high) = span(points.iter().map(|p| p.1));
+    let (x_range, y_range) = (
+        (x_high - x_low).max(f64::MIN_POSITIVE),
+        (y_high - y_low).max(f64::MIN_POSITIVE),
+    );
+    let x_of = |x: f64| MARGIN + (x - x_low) / x_range * (WIDTH - 2.0 * MARGIN);
+    let y_of = |y: f64| HEIGHT - MARGIN - (y - y_low) / y_range * (HEIGHT - 2.0 * MARGIN);
+    let colour = |group: u32| GROUP_COLOURS[group as usize % GROUP_COLOURS.len()];
+    let mut svg = plot_head(&projection.x, &projection.y);
+    for (x, y, group) in points.into_iter().take(MOST_DOTS) {
+        svg += &dot(x_of(*x), y_of(*y), colour(*group));
+    }
+    // The key, top right: a dot and the group's name (DBSCAN's noise is "-1").
+    for (i, name) in projection.classes.iter().enumerate() {
+        let y = 16.0 + 16.0 * i as f64;
         svg += &format!(
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"#0b5394\" fill-opacity=\"0.6\"/>\n",
-            x_of(*p),
-            y_of(*e)
+            "<circle cx=\"{x:.1}\" cy=\"{cy:.1}\" r=\"5\" fill=\"{c}\"/>\n\
+             <text x=\"{tx:.1}\" y=\"{y:.1}\">{name}</text>\n",
+            x = WIDTH - 70.0,
+            cy = y - 4.0,
+            c = colour(i as u32),
+            tx = WIDTH - 60.0,
+            name = escaped(name)
         );
     }
     svg + "</svg>\n"

@@ -8,6 +8,7 @@
 //! The README is written in the learner's language from a template per language (its prose)
 //! and the catalog's words ([`REPOSITORY_KEYS`], for the parts that depend on the notebook).
 
+mod clusters;
 mod figures;
 
 use super::{ipynb, python_script, OnSite, PageWords, Words};
@@ -41,6 +42,21 @@ pub const REPOSITORY_KEYS: &[&str] = &[
     "repo-split",
     "repo-model",
     "repo-no-models",
+    "repo-question-clusters",
+    "repo-models-heading",
+    "repo-clusters-heading",
+    "repo-measure",
+    "repo-value",
+    "repo-caveat-split",
+    "repo-caveat-clusters",
+    "out-clusters-found",
+    "out-clusters-dbscan",
+    "out-clusters-dbscan-none",
+    "out-clusters-noise",
+    "out-silhouette",
+    "out-adjusted-rand",
+    "out-silhouette-sampled",
+    "out-clusters-chart",
     "repo-confusion",
     "repo-residuals",
     "repo-deployed-heading",
@@ -193,15 +209,9 @@ pub fn repository_of(
             })
         }
     };
-    let fill = |template: &str, pairs: &[(&str, String)]| {
-        pairs
-            .iter()
-            .fold(template.to_string(), |text, (name, value)| {
-                text.replace(&format!("{{{name}}}"), value)
-            })
-    };
     let evaluated = evaluations(notebook, &outputs, words);
     let regression = evaluated.iter().any(|e| e.regression);
+    let clusters = clusters::clusters_section(notebook, &outputs, words);
 
     // The data: carried in data/ when the notebook has its text.
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
@@ -260,7 +270,12 @@ pub fn repository_of(
 
     // The question, the data, the steps, the comparison.
     let target = dataset.target.clone();
-    let question = if regression {
+    let question = if evaluated.is_empty() && clusters.is_some() {
+        fill(
+            &words("repo-question-clusters"),
+            &[("target", target.clone()), ("dataset", title.clone())],
+        )
+    } else if regression {
         fill(
             &words("repo-question-numbers"),
             &[("target", target.clone()), ("dataset", title.clone())],
@@ -429,6 +444,31 @@ pub fn repository_of(
         );
     }
 
+    // The models compared; a clustering's groups, in their place or after them.
+    let mut results = Vec::new();
+    if !evaluated.is_empty() || clusters.is_none() {
+        results.push(format!("## {}", words("repo-models-heading")));
+        results.extend(
+            [split, models, figure]
+                .into_iter()
+                .filter(|t| !t.is_empty()),
+        );
+    }
+    // What the numbers above cannot say, for each kind of result shown.
+    let mut caveats = Vec::new();
+    if !evaluated.is_empty() {
+        caveats.push(format!("- {}", words("repo-caveat-split")));
+    }
+    if clusters.is_some() {
+        caveats.push(format!("- {}", words("repo-caveat-clusters")));
+    }
+    if let Some(section) = clusters {
+        results.push(format!("## {}", words("repo-clusters-heading")));
+        results.push(section.text);
+        files.push((section.figure.0, section.figure.1.into_bytes()));
+    }
+    let results = results.join("\n\n");
+
     let readme = fill_braces(
         if english { README_EN } else { README_ID },
         &[
@@ -452,9 +492,8 @@ pub fn repository_of(
             ),
             ("data", data),
             ("steps", steps),
-            ("split", split),
-            ("models", models),
-            ("figure", figure),
+            ("results", results),
+            ("caveats", caveats.join("\n")),
             ("deployed", deployed),
             ("licence", options.licence.name().to_string()),
         ],
@@ -493,6 +532,15 @@ pub fn repository_of(
         .map(|(name, bytes)| (name.as_str(), bytes.clone()))
         .collect();
     Ok(super::zip::zip_of(&named))
+}
+
+/// `{name}` in a catalog's words replaced by its value.
+fn fill(template: &str, pairs: &[(&str, String)]) -> String {
+    pairs
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
 }
 
 /// `{{name}}` in a template replaced by its value.

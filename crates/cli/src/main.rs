@@ -1,4 +1,4 @@
-//! `latih run notebook.latih.json [--data NAME=path.csv] [--json]`: runs a notebook natively with
+//! `latih run notebook.latih.json [--data NAME=path.csv] [--json] [--threads N]`: runs a notebook natively with
 //! the engine the browser uses, so the numbers are the same; the way out when a data set
 //! outgrows a browser tab. The shipped data sets are built in.
 //!
@@ -14,6 +14,7 @@
 //! `latih lessons` and `latih check <lesson> <work>`: the course's lessons, and their checks run
 //! on a learner's work (see `lessons.rs`).
 
+mod cores;
 mod fetch;
 mod lessons;
 mod report;
@@ -26,7 +27,7 @@ use latih_engine::export::{
     OnSite, RepositoryOptions,
 };
 use latih_engine::notebook::budget::{estimate, DataShape, Estimate};
-use latih_engine::notebook::{evaluate, link, Cell, DataSource, DatasetCell, Notebook};
+use latih_engine::notebook::{link, Cell, DataSource, DatasetCell, Notebook};
 use latih_engine::table::decode_text;
 use latih_i18n::Lang;
 use std::collections::HashMap;
@@ -56,6 +57,10 @@ enum Command {
         /// is not run: it says what is expensive).
         #[arg(long)]
         yes: bool,
+        /// Threads to share the forests' trees and the searches' candidates among (default:
+        /// one per core). The numbers are the same for any number.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+        threads: Option<u16>,
         /// The language of the text: id or en.
         #[arg(long, default_value = "en")]
         lang: String,
@@ -417,7 +422,7 @@ fn fetch_urls(
 fn run(
     notebook: PathBuf,
     data: Vec<String>,
-    (json, yes): (bool, bool),
+    (json, yes, threads): (bool, bool, Option<u16>),
     lang: Lang,
     fetching: Fetching,
 ) -> Result<String, String> {
@@ -432,7 +437,9 @@ fn run(
     if !yes {
         over_budget(work, lang)?;
     }
-    let mut outputs = evaluate(&notebook, &sources);
+    let threads = cores::threads(threads.map(usize::from));
+    let progress = cores::Progress::new(lang);
+    let mut outputs = cores::evaluate_on(&notebook, &sources, threads, &progress);
     // A query that failed shows its own error, not that its result is missing.
     for (index, error) in failed_queries {
         outputs[index] = Err(error);
@@ -442,7 +449,8 @@ fn run(
     if !yes {
         over_budget(search::searches_work(&outputs, work), lang)?;
     }
-    let searches = search::run_searches(&notebook, &outputs, &sources);
+    let searches = search::run_searches(&notebook, &outputs, &sources, threads, &progress);
+    progress.finish();
     let cells: Vec<&Cell> = notebook.cells.iter().collect();
     Ok(if json {
         report::json(&cells, &outputs, &searches).to_string()
@@ -489,9 +497,16 @@ fn main() -> ExitCode {
             data,
             json,
             yes,
+            threads,
             lang,
             fetching,
-        } => run(notebook, data, (json, yes), language(&lang), fetching),
+        } => run(
+            notebook,
+            data,
+            (json, yes, threads),
+            language(&lang),
+            fetching,
+        ),
         Command::Export {
             notebook,
             to,

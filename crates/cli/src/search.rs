@@ -1,12 +1,14 @@
-//! The notebook's searches (tune cells), run natively on every core: the candidates are dealt out
-//! to threads as the browser deals them out to workers, and, as there, the results do not depend
-//! on how many ran.
+//! The notebook's searches (tune cells), run natively on every core (or the threads asked for):
+//! the candidates are dealt out to threads as the browser deals them out to workers, and, as
+//! there, the results do not depend on how many ran.
 
+use crate::cores::Progress;
 use latih_engine::notebook::budget::Estimate;
 use latih_engine::notebook::{run_candidates, CellOutput, Notebook};
 use latih_engine::tune::CandidateResult;
 use latih_engine::Error;
 use std::collections::HashMap;
+use std::sync::Mutex;
 use std::time::Instant;
 
 pub type SearchResults = Option<Result<Vec<CandidateResult>, Error>>;
@@ -16,15 +18,21 @@ pub fn run_searches(
     notebook: &Notebook,
     outputs: &[Result<CellOutput, Error>],
     sources: &HashMap<String, String>,
+    threads: usize,
+    progress: &Progress,
 ) -> Vec<SearchResults> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
     outputs
         .iter()
         .enumerate()
         .map(|(cell, output)| match output {
-            Ok(CellOutput::Tune(plan)) => {
-                Some(search(notebook, cell, plan.candidates, threads, sources))
-            }
+            Ok(CellOutput::Tune(plan)) => Some(search(
+                notebook,
+                cell,
+                plan.candidates,
+                threads,
+                sources,
+                progress,
+            )),
             _ => None,
         })
         .collect()
@@ -54,6 +62,7 @@ fn search(
     candidates: usize,
     threads: usize,
     sources: &HashMap<String, String>,
+    progress: &Progress,
 ) -> Result<Vec<CandidateResult>, Error> {
     let started = Instant::now();
     let clock = move || started.elapsed().as_secs_f64() * 1000.0;
@@ -61,12 +70,17 @@ fn search(
     let shares: Vec<Vec<usize>> = (0..threads)
         .map(|t| (t..candidates).step_by(threads).collect())
         .collect();
+    let parts = Mutex::new(vec![0.0; shares.len()]);
     let done: Vec<Result<Vec<CandidateResult>, Error>> = std::thread::scope(|scope| {
         let handles: Vec<_> = shares
             .iter()
-            .map(|share| {
+            .enumerate()
+            .map(|(part, share)| {
+                let parts = &parts;
                 scope.spawn(move || {
-                    run_candidates(notebook, cell, share, None, sources, &clock, &mut |_| {})
+                    run_candidates(notebook, cell, share, None, sources, &clock, &mut |f| {
+                        progress.report_part("cli-progress-search", cell, parts, part, f)
+                    })
                 })
             })
             .collect();

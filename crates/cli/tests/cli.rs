@@ -605,3 +605,64 @@ fn a_reader_that_stops_early_ends_the_output_without_a_panic() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(out.status.success(), "{stderr}");
 }
+
+/// A notebook whose long work can be shared out: a forest of `trees` on `dataset`, then a
+/// search of two depths over it (Issue 23's notebooks: credit, titanic, diabetes).
+fn forest_and_search(dataset: &str, target: &str, trees: u32) -> String {
+    use latih_engine::models::{ModelSpec, RandomForestParams};
+    use latih_engine::notebook::{Cell, TrainCell};
+    let mut notebook = Notebook::starter(dataset, target);
+    notebook.cells[2] = Cell::Train(TrainCell {
+        model: ModelSpec::RandomForest(RandomForestParams {
+            n_estimators: trees,
+            ..RandomForestParams::default()
+        }),
+    });
+    notebook.add_tune();
+    if let Some(Cell::Tune(tune)) = notebook.cells.last_mut() {
+        tune.spaces.retain(|s| s.param.name() == "max_depth");
+        tune.spaces[0].text = "2, 4".into();
+    }
+    notebook.to_json()
+}
+
+#[test]
+fn any_number_of_threads_gives_the_json_of_one() {
+    let mut notebooks = vec![
+        ("v1.link", fixture("v1.link")),
+        ("v2.link", fixture("v2.link")),
+    ];
+    for (dataset, target) in [
+        ("credit", "Status"),
+        ("titanic", "survived"),
+        ("diabetes", "progression"),
+    ] {
+        notebooks.push((dataset, forest_and_search(dataset, target, 12)));
+    }
+    for (name, text) in notebooks {
+        let saved = temp_file(&format!("threads-{name}"), &text);
+        let run = |threads: &str| {
+            let out = latih(&["run", &saved, "--json", "--yes", "--threads", threads]);
+            assert!(
+                out.status.success(),
+                "{name} on {threads} threads: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let one = run("1");
+        assert!(one.contains("\"cells\""), "{name}: {one}");
+        for threads in ["2", "3"] {
+            assert_eq!(run(threads), one, "{name} on {threads} threads");
+        }
+    }
+    // No threads is not a number of threads.
+    let out = latih(&[
+        "run",
+        &temp_file("threads-zero", &fixture("v1.link")),
+        "--threads",
+        "0",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--threads"));
+}

@@ -1,0 +1,162 @@
+//! The notebook's long work shared over the machine's cores: a random forest's trees grown in
+//! parts, one per thread, and joined in order (each tree draws from its own stream of the
+//! forest's seed, so the forest is the one a single thread grows); and, while it runs, how far
+//! it has got, on standard error when that is a terminal.
+//!
+//! Plain scoped threads, not a pool such as rayon: the work comes in as many equal parts as
+//! there are threads, each long, so there is nothing for a pool's work stealing to balance, and
+//! the browser shares it out the same way among its workers.
+
+use latih_engine::notebook::{
+    evaluate_with, grow_trees, shareable_forests, tree_shares, CellOutput, DataSource, GrownForest,
+    Notebook, Prefitted, RunEvent,
+};
+use latih_engine::Error;
+use latih_i18n::Lang;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// The threads asked for, or one per core.
+pub fn threads(asked: Option<usize>) -> usize {
+    asked
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .max(1)
+}
+
+/// The notebook run with its forests grown on `threads` threads first: the same outputs as
+/// [`latih_engine::notebook::evaluate`].
+pub fn evaluate_on(
+    notebook: &Notebook,
+    sources: &HashMap<String, String>,
+    threads: usize,
+    progress: &Progress,
+) -> Vec<Result<CellOutput, Error>> {
+    let mut prefitted = Prefitted::new();
+    if threads > 1 {
+        for (cell, trees) in shareable_forests(notebook) {
+            // A forest that cannot grow here is grown again by the run, which says why.
+            if let Some(forest) = grow_forest(notebook, cell, trees, sources, threads, progress) {
+                prefitted.insert(cell, forest);
+            }
+        }
+    }
+    evaluate_with(notebook, sources, prefitted, &mut |event| {
+        if let RunEvent::Progress(fraction) = event {
+            progress.report("cli-progress-run", None, fraction);
+        }
+    })
+}
+
+fn grow_forest(
+    notebook: &Notebook,
+    cell: usize,
+    trees: u32,
+    sources: &(dyn DataSource + Sync),
+    threads: usize,
+    progress: &Progress,
+) -> Option<GrownForest> {
+    let shares = tree_shares(trees, threads);
+    let parts = Mutex::new(vec![0.0; shares.len()]);
+    let grown: Vec<Option<GrownForest>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = shares
+            .iter()
+            .enumerate()
+            .map(|(part, share)| {
+                let parts = &parts;
+                scope.spawn(move || {
+                    grow_trees(notebook, cell, share.clone(), sources, &mut |f| {
+                        progress.report_part("cli-progress-forest", cell, parts, part, f)
+                    })
+                    .ok()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect()
+    });
+    GrownForest::merge(grown.into_iter().collect::<Option<Vec<_>>>()?)
+}
+
+/// How far a long run has got, said on standard error once it has taken a while (and at most
+/// once a second), only where a person watches it: a terminal, not a file or a pipe.
+pub struct Progress {
+    lang: Lang,
+    shown: bool,
+    started: Instant,
+    last: Mutex<Option<Instant>>,
+}
+
+/// A run shorter than this says nothing of its progress.
+const QUIET_FOR: Duration = Duration::from_secs(2);
+const EVERY: Duration = Duration::from_secs(1);
+
+impl Progress {
+    pub fn new(lang: Lang) -> Self {
+        Progress {
+            lang,
+            shown: std::io::stderr().is_terminal(),
+            started: Instant::now(),
+            last: Mutex::new(None),
+        }
+    }
+
+    /// `fraction` (0 to 1) of the work `key` names done (of cell `cell`, counted from one).
+    pub fn report(&self, key: &str, cell: Option<usize>, fraction: f64) {
+        if !self.shown || self.started.elapsed() < QUIET_FOR {
+            return;
+        }
+        let Ok(mut last) = self.last.lock() else {
+            return;
+        };
+        if last.is_some_and(|at| at.elapsed() < EVERY) && fraction < 1.0 {
+            return;
+        }
+        *last = Some(Instant::now());
+        let line = latih_i18n::tf(
+            self.lang,
+            key,
+            &[
+                (
+                    "cell",
+                    cell.map_or_else(String::new, |c| (c + 1).to_string()),
+                ),
+                (
+                    "percent",
+                    latih_i18n::format_percent(self.lang, fraction.clamp(0.0, 1.0), 0),
+                ),
+            ],
+        );
+        let _ = write!(std::io::stderr(), "\rlatih: {line}\x1b[K");
+    }
+
+    /// Part `part` of work shared among threads is `fraction` done: the work's share done is
+    /// the parts' mean.
+    pub fn report_part(
+        &self,
+        key: &str,
+        cell: usize,
+        parts: &Mutex<Vec<f64>>,
+        part: usize,
+        fraction: f64,
+    ) {
+        let done = match parts.lock() {
+            Ok(mut parts) => {
+                parts[part] = fraction;
+                parts.iter().sum::<f64>() / parts.len() as f64
+            }
+            Err(_) => return,
+        };
+        self.report(key, Some(cell), done);
+    }
+
+    /// Ends the line of progress, if one was shown.
+    pub fn finish(&self) {
+        if self.last.lock().is_ok_and(|last| last.is_some()) {
+            let _ = write!(std::io::stderr(), "\r\x1b[K");
+        }
+    }
+}

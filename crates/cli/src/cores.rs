@@ -1,5 +1,5 @@
-//! The notebook's long work shared over the machine's cores: a random forest's trees grown in
-//! parts, one per thread, and joined in order (each tree draws from its own stream of the
+//! The notebook's long work shared over the machine's cores ([`deal`]): a random forest's trees
+//! grown in parts, one per thread, and joined in order (each tree draws from its own stream of the
 //! forest's seed, so the forest is the one a single thread grows); and, while it runs, how far
 //! it has got, on standard error when that is a terminal.
 //!
@@ -8,8 +8,8 @@
 //! the browser shares it out the same way among its workers.
 
 use latih_engine::notebook::{
-    evaluate_with, grow_trees, shareable_forests, tree_shares, CellOutput, DataSource, GrownForest,
-    Notebook, Prefitted, RunEvent,
+    evaluate_with, grow_trees, shareable_forests, tree_shares, CellOutput, GrownForest, Notebook,
+    Prefitted, RunEvent,
 };
 use latih_engine::Error;
 use latih_i18n::Lang;
@@ -25,60 +25,96 @@ pub fn threads(asked: Option<usize>) -> usize {
         .max(1)
 }
 
-/// The notebook run with its forests grown on `threads` threads first: the same outputs as
+/// What to run and on how many threads.
+pub struct Runner<'a> {
+    pub notebook: &'a Notebook,
+    pub sources: &'a HashMap<String, String>,
+    pub threads: usize,
+    pub progress: &'a Progress,
+}
+
+/// The notebook run with its forests grown on the runner's threads first: the same outputs as
 /// [`latih_engine::notebook::evaluate`].
-pub fn evaluate_on(
-    notebook: &Notebook,
-    sources: &HashMap<String, String>,
-    threads: usize,
-    progress: &Progress,
-) -> Vec<Result<CellOutput, Error>> {
+pub fn evaluate_on(runner: &Runner) -> Vec<Result<CellOutput, Error>> {
     let mut prefitted = Prefitted::new();
-    if threads > 1 {
-        for (cell, trees) in shareable_forests(notebook) {
+    if runner.threads > 1 {
+        for (cell, trees) in shareable_forests(runner.notebook) {
             // A forest that cannot grow here is grown again by the run, which says why.
-            if let Some(forest) = grow_forest(notebook, cell, trees, sources, threads, progress) {
+            if let Some(forest) = grow_forest(runner, cell, trees) {
                 prefitted.insert(cell, forest);
             }
         }
     }
-    evaluate_with(notebook, sources, prefitted, &mut |event| {
+    evaluate_with(runner.notebook, runner.sources, prefitted, &mut |event| {
         if let RunEvent::Progress(fraction) = event {
-            progress.report("cli-progress-run", None, fraction);
+            runner.progress.report("cli-progress-run", None, fraction);
         }
     })
 }
 
-fn grow_forest(
-    notebook: &Notebook,
+/// The forest of the train cell `cell`, its trees grown in consecutive parts, one per thread,
+/// and joined in order.
+fn grow_forest(runner: &Runner, cell: usize, trees: u32) -> Option<GrownForest> {
+    let ranges = tree_shares(trees, runner.threads);
+    let parts = deal(
+        runner,
+        cell,
+        ranges.len(),
+        "cli-progress-forest",
+        |share, progress| {
+            share
+                .iter()
+                .map(|&part| {
+                    let trees = ranges[part].clone();
+                    grow_trees(runner.notebook, cell, trees, runner.sources, progress)
+                })
+                .collect()
+        },
+    );
+    GrownForest::merge(parts.ok()?)
+}
+
+/// Jobs `0..count` of cell `cell` dealt out round-robin to the runner's threads, each share run
+/// by `job`, and the results put back in the jobs' order.
+pub fn deal<T: Send>(
+    runner: &Runner,
     cell: usize,
-    trees: u32,
-    sources: &(dyn DataSource + Sync),
-    threads: usize,
-    progress: &Progress,
-) -> Option<GrownForest> {
-    let shares = tree_shares(trees, threads);
+    count: usize,
+    progress_key: &str,
+    job: impl Fn(&[usize], &mut dyn FnMut(f64)) -> Result<Vec<T>, Error> + Sync,
+) -> Result<Vec<T>, Error> {
+    let threads = runner.threads.clamp(1, count.max(1));
+    let shares: Vec<Vec<usize>> = (0..threads)
+        .map(|t| (t..count).step_by(threads).collect())
+        .collect();
     let parts = Mutex::new(vec![0.0; shares.len()]);
-    let grown: Vec<Option<GrownForest>> = std::thread::scope(|scope| {
+    let done: Vec<Result<Vec<T>, Error>> = std::thread::scope(|scope| {
         let handles: Vec<_> = shares
             .iter()
             .enumerate()
             .map(|(part, share)| {
-                let parts = &parts;
+                let (parts, job) = (&parts, &job);
                 scope.spawn(move || {
-                    grow_trees(notebook, cell, share.clone(), sources, &mut |f| {
-                        progress.report_part("cli-progress-forest", cell, parts, part, f)
+                    job(share, &mut |f| {
+                        runner
+                            .progress
+                            .report_part(progress_key, cell, parts, part, f)
                     })
-                    .ok()
                 })
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().ok().flatten())
+            .map(|h| h.join().unwrap_or(Err(Error::EmptyInput)))
             .collect()
     });
-    GrownForest::merge(grown.into_iter().collect::<Option<Vec<_>>>()?)
+    let mut results: Vec<Option<T>> = (0..count).map(|_| None).collect();
+    for (share, outcome) in shares.iter().zip(done) {
+        for (&i, result) in share.iter().zip(outcome?) {
+            results[i] = Some(result);
+        }
+    }
+    Ok(results.into_iter().flatten().collect())
 }
 
 /// How far a long run has got, said on standard error once it has taken a while (and at most

@@ -61,6 +61,10 @@ enum Command {
         /// one per core). The numbers are the same for any number.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
         threads: Option<u16>,
+        /// Draw each search's learning curve too: its model's scores on more and more of the
+        /// training rows, as the page's "Draw the learning curve" does.
+        #[arg(long)]
+        learning_curve: bool,
         /// The language of the text: id or en.
         #[arg(long, default_value = "en")]
         lang: String,
@@ -422,7 +426,8 @@ fn fetch_urls(
 fn run(
     notebook: PathBuf,
     data: Vec<String>,
-    (json, yes, threads): (bool, bool, Option<u16>),
+    (json, yes): (bool, bool),
+    (threads, learning_curve): (Option<u16>, bool),
     lang: Lang,
     fetching: Fetching,
 ) -> Result<String, String> {
@@ -437,9 +442,14 @@ fn run(
     if !yes {
         over_budget(work, lang)?;
     }
-    let threads = cores::threads(threads.map(usize::from));
     let progress = cores::Progress::new(lang);
-    let mut outputs = cores::evaluate_on(&notebook, &sources, threads, &progress);
+    let runner = cores::Runner {
+        notebook: &notebook,
+        sources: &sources,
+        threads: cores::threads(threads.map(usize::from)),
+        progress: &progress,
+    };
+    let mut outputs = cores::evaluate_on(&runner);
     // A query that failed shows its own error, not that its result is missing.
     for (index, error) in failed_queries {
         outputs[index] = Err(error);
@@ -449,7 +459,7 @@ fn run(
     if !yes {
         over_budget(search::searches_work(&outputs, work), lang)?;
     }
-    let searches = search::run_searches(&notebook, &outputs, &sources, threads, &progress);
+    let searches = search::run_searches(&runner, &outputs, learning_curve);
     progress.finish();
     let cells: Vec<&Cell> = notebook.cells.iter().collect();
     Ok(if json {
@@ -498,12 +508,14 @@ fn main() -> ExitCode {
             json,
             yes,
             threads,
+            learning_curve,
             lang,
             fetching,
         } => run(
             notebook,
             data,
-            (json, yes, threads),
+            (json, yes),
+            (threads, learning_curve),
             language(&lang),
             fetching,
         ),

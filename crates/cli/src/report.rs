@@ -4,7 +4,7 @@ use crate::search::SearchResults;
 use latih_engine::models::declare::Value as ParamValue;
 use latih_engine::models::ModelSpec;
 use latih_engine::notebook::{Cell, CellOutput, ModelSummary, Prediction, TuneOutput};
-use latih_engine::tune::{best, summarize};
+use latih_engine::tune::{best, mean_std, summarize, CandidateResult, LearningPoint};
 use latih_engine::Error;
 use latih_i18n::{
     candidate_text, clusters_lines, convergence_warning, counted_columns, error_message,
@@ -16,11 +16,10 @@ use serde_json::{json, Value};
 type Outputs = [Result<CellOutput, Error>];
 
 /// A search's rows as `cv_results_` names them.
-fn search_json(results: &SearchResults, lang: Lang) -> Value {
+fn search_json(results: &Result<Vec<CandidateResult>, Error>, lang: Lang) -> Value {
     match results {
-        None => Value::Null,
-        Some(Err(e)) => json!({ "error": error_message(lang, e) }),
-        Some(Ok(results)) => {
+        Err(e) => json!({ "error": error_message(lang, e) }),
+        Ok(results) => {
             let rows = summarize(results);
             let rows: Vec<Value> = results
                 .iter()
@@ -41,6 +40,36 @@ fn search_json(results: &SearchResults, lang: Lang) -> Value {
                 .collect();
             json!(rows)
         }
+    }
+}
+
+/// A learning curve's points as scikit-learn's `learning_curve` gives them: the training rows,
+/// and each fold's scores on the rows learned from and on the validation fold.
+fn learning_json(points: &Result<Vec<LearningPoint>, Error>, lang: Lang) -> Value {
+    match points {
+        Err(e) => json!({ "error": error_message(lang, e) }),
+        Ok(points) => json!(points
+            .iter()
+            .map(|p| json!({
+                "train_size": p.rows, "train_scores": p.train_scores,
+                "test_scores": p.test_scores,
+                "error": p.error.as_ref().map(|e| error_message(lang, e)),
+            }))
+            .collect::<Vec<_>>()),
+    }
+}
+
+/// The search's results, and its learning curve when it was drawn.
+fn searched_json(search: &SearchResults, lang: Lang) -> (Value, Option<Value>) {
+    match search {
+        None => (Value::Null, None),
+        Some(searched) => (
+            search_json(&searched.results, lang),
+            searched
+                .learning_curve
+                .as_ref()
+                .map(|points| learning_json(points, lang)),
+        ),
     }
 }
 
@@ -131,10 +160,17 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
                     }),
                 }
             }
-            Ok(CellOutput::Tune(plan)) => json!({
-                "kind": "tune", "candidates": plan.candidates, "folds": plan.folds,
-                "rows": plan.rows, "results": search_json(search, Lang::En),
-            }),
+            Ok(CellOutput::Tune(plan)) => {
+                let (results, learning_curve) = searched_json(search, Lang::En);
+                let mut cell = json!({
+                    "kind": "tune", "candidates": plan.candidates, "folds": plan.folds,
+                    "rows": plan.rows, "results": results,
+                });
+                if let Some(points) = learning_curve {
+                    cell["learning_curve"] = points;
+                }
+                cell
+            }
         })
         .collect();
     json!({ "cells": cells })
@@ -143,8 +179,11 @@ pub fn json(cells: &[&Cell], outputs: &Outputs, searches: &[SearchResults]) -> V
 /// The plan, then the best candidate (the table is in `--json`).
 fn search_lines(plan: &TuneOutput, search: &SearchResults, lang: Lang) -> Vec<String> {
     let mut lines = vec![latih_i18n::plan_text(lang, plan)];
-    match search {
-        Some(Ok(results)) => {
+    let Some(searched) = search else {
+        return lines;
+    };
+    match &searched.results {
+        Ok(results) => {
             let rows = summarize(results);
             if let Some(i) = best(&rows) {
                 lines.push(tf(
@@ -158,14 +197,51 @@ fn search_lines(plan: &TuneOutput, search: &SearchResults, lang: Lang) -> Vec<St
                 ));
             }
         }
-        Some(Err(e)) => lines.push(format!(
+        Err(e) => lines.push(format!(
             "{}: {}",
             t(lang, "error-heading"),
+            error_message(lang, e)
+        )),
+    }
+    match &searched.learning_curve {
+        Some(Ok(points)) => {
+            lines.push(format!("{}:", t(lang, "tune-learning-heading")));
+            lines.extend(points.iter().map(|p| learning_line(lang, p)));
+        }
+        Some(Err(e)) => lines.push(format!(
+            "{}: {}",
+            t(lang, "tune-learning-heading"),
             error_message(lang, e)
         )),
         None => {}
     }
     lines
+}
+
+/// A learning curve's point: the mean scores over the folds (the spread of the validation's).
+fn learning_line(lang: Lang, point: &LearningPoint) -> String {
+    if let Some(e) = &point.error {
+        return format!(
+            "  {}: {}",
+            format_count(lang, point.rows),
+            error_message(lang, e)
+        );
+    }
+    let (test, test_std) = mean_std(&point.test_scores);
+    let (train, _) = mean_std(&point.train_scores);
+    format!(
+        "  {}",
+        tf(
+            lang,
+            "cli-learning-point",
+            &[
+                ("rows", format_count(lang, point.rows)),
+                ("validation", format_decimal(lang, test, 3)),
+                ("std", format_decimal(lang, test_std, 3)),
+                ("training", format_decimal(lang, train, 3)),
+            ],
+        )
+    )
 }
 
 /// The model and the hyperparameters it uses, as its declaration names them:

@@ -1,38 +1,39 @@
 //! The notebook's searches (tune cells), run natively on every core (or the threads asked for):
-//! the candidates are dealt out to threads as the browser deals them out to workers, and, as
-//! there, the results do not depend on how many ran.
+//! the candidates, and the learning curve's points, are dealt out to threads as the browser
+//! deals them out to workers, and, as there, the results do not depend on how many ran.
 
-use crate::cores::Progress;
+use crate::cores::{deal, Runner};
 use latih_engine::notebook::budget::Estimate;
-use latih_engine::notebook::{run_candidates, CellOutput, Notebook};
-use latih_engine::tune::CandidateResult;
+use latih_engine::notebook::{run_candidates, run_learning_point, CellOutput};
+use latih_engine::tune::{CandidateResult, LearningPoint};
 use latih_engine::Error;
-use std::collections::HashMap;
-use std::sync::Mutex;
 use std::time::Instant;
 
-pub type SearchResults = Option<Result<Vec<CandidateResult>, Error>>;
+/// What a tune cell's search gave, and its learning curve when one was asked for.
+pub struct Searched {
+    pub results: Result<Vec<CandidateResult>, Error>,
+    pub learning_curve: Option<Result<Vec<LearningPoint>, Error>>,
+}
 
-/// One entry per cell: the search's results for a tune cell whose plan ran, else `None`.
+/// `None` for a cell that is not a tune cell whose plan ran.
+pub type SearchResults = Option<Searched>;
+
+/// One entry per cell: the search's results for a tune cell whose plan ran (with the learning
+/// curve of its model if `learning_curve`), else `None`.
 pub fn run_searches(
-    notebook: &Notebook,
+    runner: &Runner,
     outputs: &[Result<CellOutput, Error>],
-    sources: &HashMap<String, String>,
-    threads: usize,
-    progress: &Progress,
+    learning_curve: bool,
 ) -> Vec<SearchResults> {
     outputs
         .iter()
         .enumerate()
         .map(|(cell, output)| match output {
-            Ok(CellOutput::Tune(plan)) => Some(search(
-                notebook,
-                cell,
-                plan.candidates,
-                threads,
-                sources,
-                progress,
-            )),
+            Ok(CellOutput::Tune(plan)) => Some(Searched {
+                results: search(runner, cell, plan.candidates),
+                learning_curve: learning_curve
+                    .then(|| learning(runner, cell, plan.learning_sizes.len())),
+            }),
             _ => None,
         })
         .collect()
@@ -56,44 +57,49 @@ pub fn searches_work(outputs: &[Result<CellOutput, Error>], run: Estimate) -> Es
     total
 }
 
-fn search(
-    notebook: &Notebook,
-    cell: usize,
-    candidates: usize,
-    threads: usize,
-    sources: &HashMap<String, String>,
-    progress: &Progress,
-) -> Result<Vec<CandidateResult>, Error> {
+fn search(runner: &Runner, cell: usize, candidates: usize) -> Result<Vec<CandidateResult>, Error> {
     let started = Instant::now();
     let clock = move || started.elapsed().as_secs_f64() * 1000.0;
-    let threads = threads.clamp(1, candidates.max(1));
-    let shares: Vec<Vec<usize>> = (0..threads)
-        .map(|t| (t..candidates).step_by(threads).collect())
-        .collect();
-    let parts = Mutex::new(vec![0.0; shares.len()]);
-    let done: Vec<Result<Vec<CandidateResult>, Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = shares
-            .iter()
-            .enumerate()
-            .map(|(part, share)| {
-                let parts = &parts;
-                scope.spawn(move || {
-                    run_candidates(notebook, cell, share, None, sources, &clock, &mut |f| {
-                        progress.report_part("cli-progress-search", cell, parts, part, f)
-                    })
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or(Err(Error::EmptyInput)))
-            .collect()
-    });
-    let mut results: Vec<Option<CandidateResult>> = vec![None; candidates];
-    for (share, outcome) in shares.iter().zip(done) {
-        for (&i, result) in share.iter().zip(outcome?) {
-            results[i] = Some(result);
-        }
-    }
-    Ok(results.into_iter().flatten().collect())
+    deal(
+        runner,
+        cell,
+        candidates,
+        "cli-progress-search",
+        |share, progress| {
+            let sources = runner.sources;
+            run_candidates(
+                runner.notebook,
+                cell,
+                share,
+                None,
+                sources,
+                &clock,
+                progress,
+            )
+        },
+    )
+}
+
+fn learning(runner: &Runner, cell: usize, sizes: usize) -> Result<Vec<LearningPoint>, Error> {
+    deal(
+        runner,
+        cell,
+        sizes,
+        "cli-progress-learning",
+        |share, progress| {
+            let mut points = Vec::with_capacity(share.len());
+            for (done, &size) in share.iter().enumerate() {
+                let base = done as f64 / share.len() as f64;
+                let mut within = |f: f64| progress(base + f / share.len() as f64);
+                points.push(run_learning_point(
+                    runner.notebook,
+                    cell,
+                    size,
+                    runner.sources,
+                    &mut within,
+                )?);
+            }
+            Ok(points)
+        },
+    )
 }

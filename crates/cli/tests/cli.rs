@@ -143,6 +143,40 @@ fn a_search_on_every_core_gives_the_engine_s_single_threaded_results() {
         text.contains("12 candidates × 5 folds = 60 fits") && text.contains("Best: max_depth = "),
         "{text}"
     );
+    assert!(
+        search.get("learning_curve").is_none(),
+        "drawn only when asked"
+    );
+
+    // The learning curve, asked for: each point the engine's, its sizes dealt out to threads.
+    let out = latih(&["run", &saved, "--json", "--learning-curve"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let points = json["cells"][cell]["learning_curve"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(points.len(), 5);
+    for (size, point) in points.iter().enumerate() {
+        let want = latih_engine::notebook::run_learning_point(
+            &notebook,
+            cell,
+            size,
+            &sources,
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(point["train_size"].as_u64(), Some(want.rows as u64));
+        let test: Vec<f64> = serde_json::from_value(point["test_scores"].clone()).unwrap();
+        let train: Vec<f64> = serde_json::from_value(point["train_scores"].clone()).unwrap();
+        assert_eq!((test, train), (want.test_scores, want.train_scores));
+    }
+    let text =
+        String::from_utf8(latih(&["run", &saved, "--learning-curve", "--lang", "id"]).stdout)
+            .unwrap();
+    assert!(
+        text.contains("Kurva belajar:") && text.contains("pada fold validasi"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -642,7 +676,15 @@ fn any_number_of_threads_gives_the_json_of_one() {
     for (name, text) in notebooks {
         let saved = temp_file(&format!("threads-{name}"), &text);
         let run = |threads: &str| {
-            let out = latih(&["run", &saved, "--json", "--yes", "--threads", threads]);
+            let out = latih(&[
+                "run",
+                &saved,
+                "--json",
+                "--yes",
+                "--learning-curve",
+                "--threads",
+                threads,
+            ]);
             assert!(
                 out.status.success(),
                 "{name} on {threads} threads: {}",

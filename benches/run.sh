@@ -10,6 +10,9 @@ wasm-bindgen --target nodejs --out-dir target/wasm-bench \
 python3 benches/compare_sklearn.py target/wasm-bench
 python3 benches/pool.py target/wasm-bench
 python3 benches/ingest.py target/wasm-bench
+# `latih run` on every core against one thread and against scikit-learn's n_jobs=-1.
+cargo build --locked --release -p latih-cli
+python3 benches/cli_threads.py target/release/latih
 
 # The site's start-up on a slow network and a slow phone (tests/e2e/tests/page_load.rs), on the
 # release build that make test builds (built here when it is missing).

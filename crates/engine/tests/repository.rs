@@ -167,6 +167,18 @@ fn a_clustering_s_readme_gives_its_groups_their_measures_and_their_picture() {
         .collect();
     assert_eq!(colours.len(), out.n_clusters as usize, "{colours:?}");
 
+    assert!(text.contains("- «repo-caveat-clusters»"), "{text}");
+    assert!(!text.contains("«repo-caveat-split»"), "{text}");
+    // DBSCAN's groups come with DBSCAN's caveat, not k-means'.
+    let dbscan = SEGMENTS.replace(
+        r#""seed":42}"#,
+        r#""seed":42,"dbscan":{"eps":0.8,"min_samples":5}}"#,
+    );
+    let text = file(&repository(&dbscan, ReadmeProse::default()), "README.md");
+    assert!(text.contains("«out-clusters-dbscan»"), "{text}");
+    assert!(text.contains("- «repo-caveat-dbscan»"), "{text}");
+    assert!(!text.contains("«repo-caveat-clusters»"), "{text}");
+
     // A model and a clustering: both sections, the models first.
     const BOTH: &str = r#"{"version":1,"cells":[
         {"kind":"dataset","dataset":"iris","target":"species"},

@@ -12,6 +12,8 @@ use crate::Error;
 pub(super) struct ClustersSection {
     pub text: String,
     pub figure: (String, String),
+    /// What the groups cannot promise: k-means' caveat or DBSCAN's.
+    pub caveat: &'static str,
 }
 
 /// The section of the last clusters cell that ran, if any.
@@ -67,6 +69,11 @@ pub(super) fn clusters_section(
     Some(ClustersSection {
         text: lines.join("\n\n"),
         figure: (file, figures::clusters_svg(&out.projection)),
+        caveat: if dbscan {
+            "repo-caveat-dbscan"
+        } else {
+            "repo-caveat-clusters"
+        },
     })
 }
 

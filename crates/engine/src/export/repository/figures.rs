@@ -12,6 +12,7 @@ fn escaped(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+use crate::notebook::NOISE_LABEL;
 use crate::table::scatter::Scatter;
 
 const FONT: &str = "font-family=\"sans-serif\" font-size=\"13\"";
@@ -139,9 +140,11 @@ pub fn residuals_svg(truth: &[f64], predicted: &[f64], axes: (&str, &str)) -> St
 const GROUP_COLOURS: [&str; 8] = [
     "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000",
 ];
+/// DBSCAN's noise, and the groups past the eighth: a colour of their own would not be told apart.
+const OTHER_COLOUR: &str = "#767676";
 
 /// A clusters cell's projection: each row drawn on the first two principal components, in the
-/// colour of its group, with a key of the groups.
+/// colour of its group, with a key of the groups (the first eight, then one line for the rest).
 pub fn clusters_svg(projection: &Scatter) -> String {
     let points: Vec<&(f64, f64, u32)> = projection
         .points
@@ -156,23 +159,86 @@ pub fn clusters_svg(projection: &Scatter) -> String {
     );
     let x_of = |x: f64| MARGIN + (x - x_low) / x_range * (WIDTH - 2.0 * MARGIN);
     let y_of = |y: f64| HEIGHT - MARGIN - (y - y_low) / y_range * (HEIGHT - 2.0 * MARGIN);
-    let colour = |group: u32| GROUP_COLOURS[group as usize % GROUP_COLOURS.len()];
-    let mut svg = plot_head(&projection.x, &projection.y);
-    for (x, y, group) in points.into_iter().take(MOST_DOTS) {
-        svg += &dot(x_of(*x), y_of(*y), colour(*group));
+    // Each class's colour: the groups in turn, noise apart.
+    let mut colours = Vec::with_capacity(projection.classes.len());
+    let mut groups = 0;
+    for name in &projection.classes {
+        if name == NOISE_LABEL {
+            colours.push(OTHER_COLOUR);
+        } else {
+            colours.push(GROUP_COLOURS.get(groups).copied().unwrap_or(OTHER_COLOUR));
+            groups += 1;
+        }
     }
-    // The key, top right: a dot and the group's name (DBSCAN's noise is "-1").
+    let colour = |class: u32| colours.get(class as usize).copied().unwrap_or(OTHER_COLOUR);
+    let mut svg = plot_head(&projection.x, &projection.y);
+    for (x, y, class) in points.into_iter().take(MOST_DOTS) {
+        svg += &dot(x_of(*x), y_of(*y), colour(*class));
+    }
+    // The key, top right: a dot and the group's name (DBSCAN's noise is "-1"); past the eighth
+    // group, one grey line for the rest, so that the key stays inside the picture.
+    let mut key: Vec<(&str, String)> = Vec::new();
     for (i, name) in projection.classes.iter().enumerate() {
-        let y = 16.0 + 16.0 * i as f64;
+        if colour(i as u32) != OTHER_COLOUR || name == NOISE_LABEL {
+            key.push((colour(i as u32), escaped(name)));
+        }
+    }
+    if groups > GROUP_COLOURS.len() {
+        key.push((OTHER_COLOUR, "…".to_string()));
+    }
+    for (line, (fill, name)) in key.iter().enumerate() {
+        let y = 16.0 + 16.0 * line as f64;
         svg += &format!(
-            "<circle cx=\"{x:.1}\" cy=\"{cy:.1}\" r=\"5\" fill=\"{c}\"/>\n\
+            "<circle cx=\"{x:.1}\" cy=\"{cy:.1}\" r=\"5\" fill=\"{fill}\"/>\n\
              <text x=\"{tx:.1}\" y=\"{y:.1}\">{name}</text>\n",
             x = WIDTH - 70.0,
             cy = y - 4.0,
-            c = colour(i as u32),
             tx = WIDTH - 60.0,
-            name = escaped(name)
         );
     }
     svg + "</svg>\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn many_groups_keep_their_key_inside_the_picture_and_noise_is_grey() {
+        let mut classes: Vec<String> = vec![NOISE_LABEL.to_string()];
+        classes.extend((0..12).map(|g| g.to_string()));
+        let points = (0..classes.len() as u32)
+            .map(|c| (f64::from(c), f64::from(c % 3), c))
+            .collect();
+        let projection = Scatter {
+            x: "PC1".into(),
+            y: "PC2".into(),
+            target: "cluster".into(),
+            classes,
+            points,
+            rows: 13,
+            step: 1,
+        };
+        let svg = clusters_svg(&projection);
+        // A dot per row, then the key: noise, eight groups, one line for the other four.
+        let key: Vec<&str> = svg.split("r=\"5\"").skip(1).collect();
+        assert_eq!(key.len(), 10, "{svg}");
+        assert!(
+            key[0].contains(OTHER_COLOUR) && key[0].contains(">-1<"),
+            "{svg}"
+        );
+        assert!(
+            key[9].contains(OTHER_COLOUR) && key[9].contains(">…<"),
+            "{svg}"
+        );
+        let lowest = 16.0 + 16.0 * 9.0;
+        assert!(lowest < HEIGHT - MARGIN);
+        // Groups past the eighth share the grey of the rest; the first eight have a colour each.
+        let dots: Vec<&str> = svg.split("r=\"3\"").skip(1).collect();
+        assert!(dots[0].contains(OTHER_COLOUR));
+        for (g, dot) in dots.iter().enumerate().skip(1) {
+            let expected = GROUP_COLOURS.get(g - 1).copied().unwrap_or(OTHER_COLOUR);
+            assert!(dot.contains(expected), "group {} {dot}", g - 1);
+        }
+    }
 }

@@ -49,6 +49,7 @@ pub const REPOSITORY_KEYS: &[&str] = &[
     "repo-value",
     "repo-caveat-split",
     "repo-caveat-clusters",
+    "repo-caveat-dbscan",
     "out-clusters-found",
     "out-clusters-dbscan",
     "out-clusters-dbscan-none",
@@ -459,8 +460,8 @@ pub fn repository_of(
     if !evaluated.is_empty() {
         caveats.push(format!("- {}", words("repo-caveat-split")));
     }
-    if clusters.is_some() {
-        caveats.push(format!("- {}", words("repo-caveat-clusters")));
+    if let Some(section) = &clusters {
+        caveats.push(format!("- {}", words(section.caveat)));
     }
     if let Some(section) = clusters {
         results.push(format!("## {}", words("repo-clusters-heading")));

@@ -105,7 +105,11 @@ pub fn deal<T: Send>(
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or(Err(Error::EmptyInput)))
+            // A thread's panic is the engine's bug: raised again, not passed off as an error.
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     let mut results: Vec<Option<T>> = (0..count).map(|_| None).collect();
@@ -188,9 +192,12 @@ impl Progress {
         };
         self.report(key, Some(cell), done);
     }
+}
 
-    /// Ends the line of progress, if one was shown.
-    pub fn finish(&self) {
+/// The line of progress, if one was shown, is cleared however the run ends (an error printed
+/// after it starts a line of its own).
+impl Drop for Progress {
+    fn drop(&mut self) {
         if self.last.lock().is_ok_and(|last| last.is_some()) {
             let _ = write!(std::io::stderr(), "\r\x1b[K");
         }

@@ -460,7 +460,6 @@ fn run(
         over_budget(search::searches_work(&outputs, work), lang)?;
     }
     let searches = search::run_searches(&runner, &outputs, learning_curve);
-    progress.finish();
     let cells: Vec<&Cell> = notebook.cells.iter().collect();
     Ok(if json {
         report::json(&cells, &outputs, &searches).to_string()

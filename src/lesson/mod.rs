@@ -13,7 +13,6 @@ use crate::router::{challenge_slug, lesson_slug, project_slug};
 use latih_engine::competition::CHALLENGES;
 use latih_engine::lessons::Progress;
 use latih_engine::lessons::{check_attempt, Answer, Attempt, CheckResult, Lesson, Outcome, Runs};
-use latih_engine::notebook::Cell;
 use latih_i18n::{Lang, LESSONS, PROJECTS};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -215,15 +214,12 @@ impl LessonContext {
             return;
         };
         if notebook {
-            let mut solved = solution.notebook;
-            if keep_notes {
-                let mine = self.notebooks.attempt.doc.get_untracked();
-                for (cell, own) in solved.cells.iter_mut().zip(&mine.cells) {
-                    if let (Cell::Note(note), Cell::Note(own)) = (cell, own) {
-                        *note = own.clone();
-                    }
-                }
-            }
+            let solved = match keep_notes {
+                true => solution
+                    .notebook
+                    .with_notes_of(&self.notebooks.attempt.doc.get_untracked()),
+                false => solution.notebook,
+            };
             self.notebooks.attempt.replace(solved);
         } else if let Some(answer) = solution.answers.get(id) {
             self.answers.update(|answers| {

@@ -705,3 +705,37 @@ fn no_starter_notebook_on_shipped_data_waits_for_a_yes() {
         assert!(!forest.asks(0.0), "{}: {forest:?}", info.id);
     }
 }
+
+#[test]
+fn a_solution_takes_the_learners_notes_in_order_and_loses_none() {
+    use latih_engine::notebook::NoteCell;
+    let note = |text: &str| Cell::Note(NoteCell { text: text.into() });
+    let mut solution = Notebook::starter("iris", "species");
+    solution.cells.insert(1, note("solution's first"));
+    solution.cells.push(note("solution's second"));
+    // The learner moved their note and wrote three.
+    let mut mine = Notebook::starter("iris", "species");
+    mine.cells.insert(0, note("mine 1"));
+    mine.cells.push(note("mine 2"));
+    mine.cells.push(note("mine 3"));
+    let solved = solution.clone().with_notes_of(&mine);
+    let texts: Vec<&str> = solved
+        .cells
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Note(n) => Some(n.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, ["mine 1", "mine 2", "mine 3"]);
+    // The solution's other cells stay as they are, in place.
+    assert_eq!(solved.cells[1], note("mine 1"));
+    assert_eq!(
+        solved.cells[..solution.cells.len()].len(),
+        solution.cells.len()
+    );
+    assert_eq!(solved.cells[0], solution.cells[0]);
+    // No notes of the learner's: the solution's own stay.
+    let plain = Notebook::starter("iris", "species");
+    assert_eq!(solution.clone().with_notes_of(&plain), solution);
+}

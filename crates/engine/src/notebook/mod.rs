@@ -398,6 +398,23 @@ impl Notebook {
             })
     }
 
+    /// This notebook with the note cells of `own` in place of its own, in order (its k-th note
+    /// becomes `own`'s k-th); notes of `own` beyond its own are added at the end, so that none
+    /// of the learner's words is lost when a solution replaces their cells.
+    pub fn with_notes_of(mut self, own: &Notebook) -> Notebook {
+        let mut notes = own.cells.iter().filter(|c| matches!(c, Cell::Note(_)));
+        for cell in self.cells.iter_mut() {
+            if matches!(cell, Cell::Note(_)) {
+                match notes.next() {
+                    Some(note) => *cell = note.clone(),
+                    None => break,
+                }
+            }
+        }
+        self.cells.extend(notes.cloned());
+        self
+    }
+
     /// The notebook as JSON, for storage.
     pub fn to_json(&self) -> String {
         // Cannot fail: every field is a string, a number, a bool or a list of them.

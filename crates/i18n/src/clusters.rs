@@ -62,7 +62,6 @@ pub fn clusters_lines(lang: Lang, out: &ClustersOutput) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use latih_engine::table::scatter::Scatter;
 
     fn dbscan_output(n_clusters: u32, sizes: Vec<usize>, noise: usize) -> ClustersOutput {
         ClustersOutput {
@@ -76,15 +75,7 @@ mod tests {
             adjusted_rand: None,
             sampled: false,
             explained_variance_ratio: Vec::new(),
-            projection: Scatter {
-                x: "PC1".into(),
-                y: "PC2".into(),
-                target: "cluster".into(),
-                classes: Vec::new(),
-                points: Vec::new(),
-                rows: 150,
-                step: 1,
-            },
+            projection: latih_engine::notebook::projection(Vec::new(), Vec::new(), 150, 1),
         }
     }
 

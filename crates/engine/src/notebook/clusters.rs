@@ -81,6 +81,25 @@ pub struct ClustersOutput {
     pub projection: Scatter,
 }
 
+/// Rows on the first two principal components, each coloured by its group (`classes`: the
+/// groups' names, DBSCAN's noise among them); every `step`-th of `rows` drawn.
+pub fn projection(
+    classes: Vec<String>,
+    points: Vec<(f64, f64, u32)>,
+    rows: usize,
+    step: usize,
+) -> Scatter {
+    Scatter {
+        x: "PC1".into(),
+        y: "PC2".into(),
+        target: "cluster".into(),
+        classes,
+        points,
+        rows,
+        step,
+    }
+}
+
 pub(super) fn run(
     cell: &ClustersCell,
     state: &State,
@@ -189,15 +208,7 @@ pub(super) fn run(
     if noise.is_some_and(|n| n > 0) {
         classes.push(NOISE_LABEL.into());
     }
-    let projection = Scatter {
-        x: "PC1".into(),
-        y: "PC2".into(),
-        target: "cluster".into(),
-        classes,
-        points,
-        rows: x.rows,
-        step,
-    };
+    let projection = projection(classes, points, x.rows, step);
     Ok(ClustersOutput {
         rows: x.rows,
         features: x.cols,

@@ -18,8 +18,8 @@ pub use crate::metrics::{ClassCurve, ClassPrCurve, PrSummary, RocSummary};
 pub use crate::models::ModelSummary;
 pub use boundary::{BoundaryCell, BoundaryOutput};
 pub use clusters::{
-    ClusterFit, ClustersCell, ClustersOutput, ELBOW_CLUSTERS, MAX_CLUSTERS, NOISE_LABEL,
-    PROJECTED_ROWS, SILHOUETTE_ROWS,
+    projection, ClusterFit, ClustersCell, ClustersOutput, ELBOW_CLUSTERS, MAX_CLUSTERS,
+    NOISE_LABEL, PROJECTED_ROWS, SILHOUETTE_ROWS,
 };
 pub use eval::{
     chain_keys, evaluate, evaluate_cached, evaluate_with, fingerprint, work_weight, CellOutput,

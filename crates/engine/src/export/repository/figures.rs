@@ -210,16 +210,7 @@ mod tests {
         let points = (0..classes.len() as u32)
             .map(|c| (f64::from(c), f64::from(c % 3), c))
             .collect();
-        let projection = Scatter {
-            x: "PC1".into(),
-            y: "PC2".into(),
-            target: "cluster".into(),
-            classes,
-            points,
-            rows: 13,
-            step: 1,
-        };
-        let svg = clusters_svg(&projection);
+        let svg = clusters_svg(&crate::notebook::projection(classes, points, 13, 1));
         // A dot per row, then the key: noise, eight groups, one line for the other four.
         let key: Vec<&str> = svg.split("r=\"5\"").skip(1).collect();
         assert_eq!(key.len(), 10, "{svg}");

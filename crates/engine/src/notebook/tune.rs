@@ -323,3 +323,44 @@ pub fn run_candidates(
             .collect()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_cut_from_shuffled_rows_still_partition_them_and_keep_each_class_balanced() {
+        // A file sorted by class: 30 of class 0, then 20 of class 1.
+        let labels: Vec<u32> = (0..50).map(|r| u32::from(r >= 30)).collect();
+        let mut order: Vec<usize> = (0..labels.len()).collect();
+        SeededRng::new(42 ^ FOLD_ORDER_SEED).shuffle(&mut order);
+        let shuffled: Vec<u32> = order.iter().map(|&i| labels[i]).collect();
+        let folds: Vec<Fold> = stratified_k_fold(&shuffled, 5)
+            .unwrap()
+            .into_iter()
+            .map(|fold| in_order(&order, fold))
+            .collect();
+        let mut validated: Vec<usize> = folds.iter().flat_map(|f| f.validation.clone()).collect();
+        validated.sort_unstable();
+        assert_eq!(validated, (0..labels.len()).collect::<Vec<_>>());
+        for fold in &folds {
+            let mut all = [fold.train.clone(), fold.validation.clone()].concat();
+            all.sort_unstable();
+            assert_eq!(all, (0..labels.len()).collect::<Vec<_>>());
+            let ones = fold.validation.iter().filter(|&&r| labels[r] == 1).count();
+            assert_eq!((fold.validation.len(), ones), (10, 4));
+        }
+        // Within a class, a fold's rows are not the block of the file that unshuffled folds
+        // would take (rows 0–5 of class 0, then 6–11, …), but drawn from all over it.
+        for fold in &folds {
+            let class_0: Vec<usize> = fold
+                .validation
+                .iter()
+                .copied()
+                .filter(|&r| r < 30)
+                .collect();
+            let span = class_0.last().unwrap() - class_0.first().unwrap();
+            assert!(span >= class_0.len(), "{class_0:?}");
+        }
+    }
+}

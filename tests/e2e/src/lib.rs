@@ -667,6 +667,15 @@ impl Site {
         .await;
     }
 
+    /// Passes exercise `heading` with its own solution, as a learner may: shows it, puts it in,
+    /// checks it, and waits for "Passed".
+    pub async fn pass_exercise_with_its_solution(&self, heading: &str) {
+        for button in ["Show the solution", "Put this answer in", "Check my answer"] {
+            self.press_in_exercise(heading, button).await;
+        }
+        self.until_exercise_says(heading, "Passed").await;
+    }
+
     /// Waits until every number a lesson's text states is filled in (no "…" left): its
     /// starting notebook has run.
     pub async fn numbers_stated(&self) {

@@ -61,13 +61,7 @@ async fn a_learner_plans_passes_a_check_and_sees_the_plan_move() {
     site.link("Data as a table").await.click().await.unwrap();
     site.heading("Data as a table").await;
     site.numbers_stated().await;
-    site.press_in_exercise("Exercise 1", "Show the solution")
-        .await;
-    site.press_in_exercise("Exercise 1", "Put this answer in")
-        .await;
-    site.press_in_exercise("Exercise 1", "Check my answer")
-        .await;
-    site.until_exercise_says("Exercise 1", "Passed").await;
+    site.pass_exercise_with_its_solution("Exercise 1").await;
 
     // Back in the plan: the hours done have moved, the lesson still to finish.
     site.open("/plan").await;

@@ -37,13 +37,7 @@ async fn a_learner_answers_gets_a_hint_passes_and_finds_the_progress_kept_and_sh
     // A hint, then the solution put in: passed.
     site.press_in_exercise("Exercise 1", "Show a hint").await;
     site.until_exercise_says("Exercise 1", "Hint 1 of 3:").await;
-    site.press_in_exercise("Exercise 1", "Show the solution")
-        .await;
-    site.press_in_exercise("Exercise 1", "Put this answer in")
-        .await;
-    site.press_in_exercise("Exercise 1", "Check my answer")
-        .await;
-    site.until_exercise_says("Exercise 1", "Passed").await;
+    site.pass_exercise_with_its_solution("Exercise 1").await;
 
     // A wrong choice says why it is wrong; the right one passes.
     site.find("//label[normalize-space(.)='Accuracy']/input")
@@ -197,13 +191,7 @@ async fn the_lesson_reads_in_indonesian_and_orders_lines_by_keyboard() {
 async fn the_work_saved_as_one_file_comes_back_on_another_device() {
     let site = Site::start(BrowserLanguage::English, 1000, 900, 1).await;
     site.open("/lessons/precision-recall").await;
-    site.press_in_exercise("Exercise 2", "Show the solution")
-        .await;
-    site.press_in_exercise("Exercise 2", "Put this answer in")
-        .await;
-    site.press_in_exercise("Exercise 2", "Check my answer")
-        .await;
-    site.until_exercise_says("Exercise 2", "Passed").await;
+    site.pass_exercise_with_its_solution("Exercise 2").await;
     site.open("/notebooks").await;
     site.heading("My notebooks").await;
     press_in_page(&site, "Save all my work").await;

@@ -98,4 +98,15 @@ if ! python3 -c "import nbclient, ipykernel, markdown_it" >/dev/null 2>&1; then
     markdown-it-py==4.3.0
 fi
 
+# The Spark export runs on PySpark (PyPI) with a Java runtime (Debian's JDK 17, the newest
+# Java that PySpark 3.5 supports) in the export tests (skipped, with the reason, without them).
+if ! command -v java >/dev/null 2>&1; then
+  say "installing a Java runtime for PySpark (Debian package)"
+  apt_install openjdk-17-jre-headless ||
+    say "Java could not be installed: the Spark export tests say so and skip"
+fi
+if ! python3 -c "import pyspark" >/dev/null 2>&1; then
+  pip_optional "PySpark" pyspark==3.5.7
+fi
+
 say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromedriver --version | cut -d' ' -f1-2)"

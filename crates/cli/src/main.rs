@@ -23,8 +23,8 @@ mod search;
 use clap::{Parser, Subcommand};
 use fetch::{fetch_data, FetchLimits};
 use latih_engine::export::{
-    api_of, ipynb, lightgbm_of, onnx_of, page_of, python_script, repository_of, schema_of, Licence,
-    OnSite, RepositoryOptions,
+    api_of, ipynb, lightgbm_of, onnx_of, page_of, python_script, repository_of, schema_of,
+    spark_script, Licence, OnSite, RepositoryOptions,
 };
 use latih_engine::notebook::budget::{estimate, DataShape, Estimate};
 use latih_engine::notebook::{link, Cell, DataSource, DatasetCell, Notebook};
@@ -112,7 +112,9 @@ enum Command {
         /// regression), one input per column; lightgbm: the last model, gradient-boosted trees,
         /// as a LightGBM text model (`lightgbm.Booster(model_file=…)`); schema: the last
         /// model's inputs, classes and test scores (schema.json); page: a prediction page (one
-        /// HTML file, both languages).
+        /// HTML file, both languages); pyspark: the notebook as a PySpark MLlib pipeline that
+        /// reads its data from a path given to it (a file, hdfs://, s3a://), on a laptop or a
+        /// cluster.
         #[arg(long, value_enum, default_value = "py")]
         to: ExportFormat,
         /// Write to this file instead of standard output.
@@ -168,6 +170,8 @@ enum ExportFormat {
     /// A GitHub repository (a zip: README with the notebook's numbers, notebook.ipynb,
     /// pipeline.py, the data, requirements, licence, the trained model).
     Repo,
+    /// The notebook as a PySpark MLlib pipeline (one script).
+    Pyspark,
 }
 
 /// The repository's code licence.
@@ -301,6 +305,7 @@ fn export(
         }
         ExportFormat::Py => python_script(&shared.notebook, &words, code_sources),
         ExportFormat::Ipynb => ipynb(&shared.notebook, &words, code_sources),
+        ExportFormat::Pyspark => spark_script(&shared.notebook, &words, &sources),
         ExportFormat::Lightgbm => lightgbm_of(&shared.notebook, &sources).map_err(failed)?,
         // The notebook's link, to be opened on any Latih site.
         ExportFormat::Schema => {

@@ -185,7 +185,9 @@ fn workspace(name: &str, notebook: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("notebook.latih.json"), notebook).unwrap();
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../static/data");
-    for dataset in ["titanic", "penguins", "diabetes", "houses", "churn"] {
+    for dataset in [
+        "titanic", "penguins", "diabetes", "houses", "churn", "credit",
+    ] {
         let file = format!("{dataset}.csv");
         std::fs::copy(shipped.join(&file), dir.join(&file)).unwrap();
     }
@@ -897,4 +899,199 @@ fn a_repository_carries_the_notebooks_numbers_its_data_and_code_that_runs_as_it_
         eprintln!("skipped running notebook.ipynb in a kernel: nbclient or ipykernel is missing");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Credit with missing numbers and categories, filled, clipped and logged by steps; boosting and
+/// a searched logistic regression.
+const SPARK_CREDIT: &str = r#"{"version":1,"cells":[
+ {"kind":"dataset","dataset":"credit","target":"Status"},
+ {"kind":"split","test_fraction":0.2,"stratify":true,"seed":1},
+ {"kind":"steps","steps":[{"impute":{"column":"Income","strategy":"median"}},
+   {"impute":{"column":"Assets","strategy":"median"}},{"impute":{"column":"Debt","strategy":"mean"}},
+   {"impute":{"column":"Home","strategy":"most_frequent"}},
+   {"impute":{"column":"Marital","strategy":"most_frequent"}},
+   {"impute":{"column":"Job","strategy":"most_frequent"}},{"clip_outliers":{"column":"Income"}},
+   {"log":{"column":"Amount"}}]},
+ {"kind":"train","model":"gradient_boosting","learning_rate":0.1,"max_iter":100,"max_leaf_nodes":31,
+   "max_depth":null,"min_samples_leaf":20,"l2_regularization":0.0,"early_stopping":false,"seed":0},
+ {"kind":"evaluate"},
+ {"kind":"train","model":"logistic_regression","C":1.0,"max_iter":200,"standardize":true},
+ {"kind":"evaluate"},
+ {"kind":"tune","method":"grid","iterations":10,"seed":42,
+   "spaces":[{"param":"C","text":"0.1, 1, 10"}],"folds":3,"scoring":"accuracy"}]}"#;
+
+/// Titanic: free text (names) left out, ages missing and filled, a class one-hot encoded, every
+/// number scaled; a random search by ROC-AUC and a forest.
+const SPARK_TITANIC: &str = r##"{"version":1,"cells":[
+ {"kind":"note","text":"# Titanic\nWho survived?"},
+ {"kind":"dataset","dataset":"titanic","target":"survived"},
+ {"kind":"explore"},
+ {"kind":"split","test_fraction":0.25,"stratify":true,"seed":42},
+ {"kind":"steps","steps":[{"impute":{"column":"age","strategy":"median"}},
+   {"one_hot":{"column":"passengerClass"}},{"scale":{"column":null,"kind":"standard"}}]},
+ {"kind":"train","model":"logistic_regression","C":1.0,"max_iter":100,"standardize":true},
+ {"kind":"evaluate"},
+ {"kind":"tune","method":"random","iterations":4,"seed":42,
+   "spaces":[{"param":"C","text":"log 0.01..100"}],"folds":3,"scoring":"roc_auc"},
+ {"kind":"train","model":"random_forest","n_estimators":50,"max_depth":null,"min_samples_split":2,
+   "max_features":"sqrt","bootstrap":true,"seed":42},
+ {"kind":"evaluate"}]}"##;
+
+/// Diabetes' progression: least squares, ridge searched by R², a forest.
+const SPARK_DIABETES: &str = r#"{"version":1,"cells":[
+ {"kind":"dataset","dataset":"diabetes","target":"progression"},
+ {"kind":"split","test_fraction":0.2,"stratify":false,"seed":3},
+ {"kind":"train","model":"linear_regression","penalty":"none"},
+ {"kind":"evaluate"},
+ {"kind":"train","model":"linear_regression","penalty":"ridge","alpha":1.0},
+ {"kind":"evaluate"},
+ {"kind":"tune","method":"grid","iterations":10,"seed":42,
+   "spaces":[{"param":"alpha","text":"0.1, 1, 10"}],"folds":5,"scoring":"r2"},
+ {"kind":"train","model":"random_forest","n_estimators":100,"max_depth":null,"min_samples_split":2,
+   "max_features":"all","bootstrap":true,"seed":42},
+ {"kind":"evaluate"}]}"#;
+
+/// Why the Spark runs cannot happen here, if they cannot: PySpark and a Java runtime.
+fn spark_missing() -> Option<String> {
+    if let Some(reason) = python_missing() {
+        return Some(reason);
+    }
+    let pyspark = Command::new(python())
+        .args(["-c", "import pyspark"])
+        .output();
+    match pyspark {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => return Some(String::from_utf8_lossy(&out.stderr).trim().to_string()),
+        Err(e) => return Some(e.to_string()),
+    }
+    match Command::new("java").arg("-version").output() {
+        Ok(out) if out.status.success() => None,
+        _ => Some("no Java runtime (java) for PySpark".into()),
+    }
+}
+
+/// The Spark script of the workspace's notebook, run on two local cores (with `options`): what
+/// it prints.
+fn run_spark(dir: &Path, data: &str, options: &[&str]) -> String {
+    std::fs::write(dir.join("notebook_spark.py"), export(dir, "pyspark")).unwrap();
+    let mut args = vec!["notebook_spark.py", data, "--master", "local[2]"];
+    args.extend(options);
+    run_python(dir, &args)
+}
+
+/// The numbers a run printed after `metric `.
+fn printed_scores(printed: &str, metric: &str) -> Vec<f64> {
+    printed
+        .lines()
+        .filter_map(|line| line.strip_prefix(&format!("{metric} ")))
+        .map(|value| value.parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn spark_pipelines_run_on_two_local_cores_within_three_points_of_the_notebook() {
+    if let Some(reason) = spark_missing() {
+        eprintln!("skipped: the Spark export needs Python with PySpark and Java ({reason})");
+        return;
+    }
+    for (name, notebook, data) in [
+        ("spark credit", SPARK_CREDIT, "credit.csv"),
+        ("spark titanic", SPARK_TITANIC, "titanic.csv"),
+        ("spark diabetes", SPARK_DIABETES, "diabetes.csv"),
+    ] {
+        let dir = workspace(name, notebook);
+        // The notebook's own rows on each side, so that the scores can be compared.
+        let printed = run_spark(&dir, data, &["--same-split-as-notebook"]);
+        let mut compared = 0;
+        for metric in ["accuracy", "r2"] {
+            let (spark, ours) = (printed_scores(&printed, metric), latih_scores(&dir, metric));
+            assert_eq!(spark.len(), ours.len(), "{name} {metric}: {printed}");
+            for (spark, latih) in spark.iter().zip(&ours) {
+                assert!(
+                    (spark - latih).abs() <= 0.03,
+                    "{name} {metric}: Spark {spark}, Latih {latih}"
+                );
+            }
+            compared += ours.len();
+        }
+        assert_eq!(compared, notebook.matches("\"kind\":\"evaluate\"").count());
+        let searched = printed_scores(&printed, "best_score");
+        assert_eq!(
+            searched.len(),
+            notebook.matches("\"kind\":\"tune\"").count()
+        );
+        assert!(
+            searched.iter().all(|s| s.is_finite()),
+            "{name}: {searched:?}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    // Spark's own split (how the script runs on a cluster): to the end, with sensible scores.
+    let dir = workspace("spark random split", SPARK_TITANIC);
+    let printed = run_spark(&dir, "titanic.csv", &[]);
+    let accuracies = printed_scores(&printed, "accuracy");
+    assert_eq!(accuracies.len(), 2, "{printed}");
+    assert!(
+        accuracies.iter().all(|a| (0.7..0.9).contains(a)),
+        "{accuracies:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_cleaning_step_and_every_model_runs_as_a_spark_pipeline() {
+    if let Some(reason) = spark_missing() {
+        eprintln!("skipped: the Spark export needs Python with PySpark and Java ({reason})");
+        return;
+    }
+    // Where MLlib lacks the notebook's model, the note at the top names the stand-in.
+    let classes = [
+        "MLlib has no k-nearest neighbours",
+        "MLlib's support vector machine is linear",
+        "MLlib has no DBSCAN",
+        "MLlib's multilayer perceptron uses the sigmoid",
+    ];
+    let numbers = [
+        "MLlib has no k-nearest neighbours",
+        "MLlib has no support vector regression",
+        "MLlib has no network that predicts numbers",
+        "grow level by level",
+    ];
+    for (name, notebook, data, stand_ins) in [
+        ("spark every step", EVERY_STEP, "penguins.csv", &[][..]),
+        ("spark every model", PENGUINS, "penguins.csv", &classes[..]),
+        (
+            "spark every regression",
+            REGRESSION,
+            "diabetes.csv",
+            &numbers[..],
+        ),
+    ] {
+        let dir = workspace(name, notebook);
+        let spark = export(&dir, "pyspark");
+        let printed = run_spark(&dir, data, &["--same-split-as-notebook"]);
+        let evaluated =
+            printed_scores(&printed, "accuracy").len() + printed_scores(&printed, "r2").len();
+        assert_eq!(
+            evaluated,
+            notebook.matches("\"kind\":\"evaluate\"").count(),
+            "{name}: {printed}"
+        );
+        assert_eq!(
+            printed_scores(&printed, "best_score").len(),
+            notebook.matches("\"kind\":\"tune\"").count(),
+            "{name}"
+        );
+        assert_eq!(
+            printed.matches("cluster_sizes").count(),
+            notebook.matches("\"kind\":\"clusters\"").count(),
+            "{name}"
+        );
+        let top = spark.split("# %%").nth(1).unwrap();
+        for stand_in in stand_ins {
+            assert!(top.contains(stand_in), "{name}: {stand_in}\n{top}");
+        }
+        assert_eq!(top.contains("stands in"), !stand_ins.is_empty(), "{name}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -167,7 +167,7 @@ fn boundary(cell: &BoundaryCell, model: &ModelSpec) -> String {
 
 /// Whether a split cell comes above `index` (after its data set cell): then the rows are in
 /// `X_train` and `X_test`, changed by the steps.
-fn split_above(notebook: &Notebook, index: usize) -> bool {
+pub(super) fn split_above(notebook: &Notebook, index: usize) -> bool {
     notebook.cells[..index]
         .iter()
         .rev()
@@ -235,7 +235,7 @@ fn chosen_clusters(cell: &ClustersCell) -> String {
 
 /// Whether the cell at `index` learns to predict numbers: the target of the data set cell above
 /// it is a regression target.
-fn regression_above(notebook: &Notebook, index: usize, files: &dyn DataSource) -> bool {
+pub(super) fn regression_above(notebook: &Notebook, index: usize, files: &dyn DataSource) -> bool {
     notebook.cells[..index]
         .iter()
         .rev()
@@ -247,7 +247,7 @@ fn regression_above(notebook: &Notebook, index: usize, files: &dyn DataSource) -
 }
 
 /// The file name the script reads, and what the reader is told about it.
-fn data_file(dataset: &str, words: Words) -> (String, String) {
+pub(super) fn data_file(dataset: &str, words: Words) -> (String, String) {
     if query_result_name(dataset).is_some() {
         return (query_file(dataset), words("export-query-file"));
     }
@@ -461,7 +461,7 @@ const TAKEN_NAMES: &[&str] = &[
 ];
 
 /// The Python variable holding a query's result: its table name, unless that is taken.
-fn python_variable(table: &str) -> String {
+pub(super) fn python_variable(table: &str) -> String {
     if TAKEN_NAMES.contains(&table) {
         format!("{table}_result")
     } else {

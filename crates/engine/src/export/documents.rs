@@ -35,7 +35,7 @@ from sklearn.svm import SVC, SVR\n\
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor";
 
 /// One part of the document, in the notebook's order.
-enum Part {
+pub(super) enum Part {
     /// Markdown: the title and the notes.
     Text(String),
     /// Code, under its cell's title.
@@ -55,12 +55,26 @@ fn parts(notebook: &Notebook, words: Words, files: &dyn DataSource) -> Vec<Part>
             code: IMPORTS.to_string(),
         },
     ];
+    parts.extend(cell_parts(notebook, words, &|index| {
+        cell_python(notebook, index, words, files)
+    }));
+    parts
+}
+
+/// The notebook's cells in order: each note as text, each other cell's `code` (if any) under
+/// its number and title.
+pub(super) fn cell_parts(
+    notebook: &Notebook,
+    words: Words,
+    code: &dyn Fn(usize) -> Option<String>,
+) -> Vec<Part> {
+    let mut parts = Vec::new();
     for (index, cell) in notebook.cells.iter().enumerate() {
         if let Cell::Note(note) = cell {
             parts.push(Part::Text(note.text.clone()));
             continue;
         }
-        if let Some(code) = cell_python(notebook, index, words, files) {
+        if let Some(code) = code(index) {
             let title = format!("{}. {}", index + 1, words(title_key(cell)));
             parts.push(Part::Code { title, code });
         }
@@ -87,8 +101,13 @@ fn title_key(cell: &Cell) -> &'static str {
 
 /// A `.py` file that runs top to bottom; the notes are comments.
 pub fn python_script(notebook: &Notebook, words: Words, files: &dyn DataSource) -> String {
+    percent_script(parts(notebook, words, files))
+}
+
+/// `parts` as a script in the percent format: text as comments, code under `# %%` lines.
+pub(super) fn percent_script(parts: Vec<Part>) -> String {
     let mut script = String::new();
-    for part in parts(notebook, words, files) {
+    for part in parts {
         match part {
             Part::Text(text) => {
                 script.push_str("# %% [markdown]\n");

@@ -14,6 +14,7 @@ mod page;
 mod recipe;
 mod repository;
 mod schema;
+mod spark;
 mod zip;
 
 pub use api::api_of;
@@ -29,6 +30,7 @@ pub use repository::{
     repository_keys, repository_of, Licence, ReadmeProse, RepositoryOptions, REPOSITORY_KEYS,
 };
 pub use schema::schema_of;
+pub use spark::spark_script;
 
 use crate::notebook::{DataSource, DatasetCell, Notebook};
 use serde::{Deserialize, Serialize};
@@ -64,6 +66,8 @@ pub struct PythonExport {
     pub cells: Vec<Option<String>>,
     pub script: String,
     pub ipynb: String,
+    /// The notebook as a PySpark MLlib pipeline ([`spark_script`]).
+    pub spark: String,
 }
 
 impl PythonExport {
@@ -77,6 +81,7 @@ impl PythonExport {
                 .collect(),
             script: python_script(notebook, words, files),
             ipynb: ipynb(notebook, words, files),
+            spark: spark_script(notebook, words, files),
         }
     }
 }
@@ -168,4 +173,23 @@ pub const EXPORT_KEYS: &[&str] = &[
     "cell-tune-title",
     "cell-note-title",
     "cell-sql-title",
+    "spark-title",
+    "spark-when",
+    "spark-run",
+    "spark-nearest",
+    "spark-nearest-knn",
+    "spark-nearest-boosting",
+    "spark-nearest-network",
+    "spark-nearest-network-numbers",
+    "spark-nearest-svr",
+    "spark-nearest-rbf",
+    "spark-nearest-dbscan",
+    "spark-not-searched",
+    "spark-split-stratify",
+    "spark-url",
+    "spark-boundary",
+    "spark-predict",
+    "spark-path-help",
+    "spark-master-help",
+    "spark-same-split-help",
 ];

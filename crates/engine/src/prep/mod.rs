@@ -10,6 +10,7 @@ mod steps;
 
 pub use fitted::{Row, RowStep, RowValue};
 pub use impute::{ImputeStrategy, Imputer};
+pub(crate) use rows::filter_number;
 pub use rows::FilterOp;
 // Scaling is column statistics that models use too (a network standardises its inputs), so it
 // lives below both, with the features.

@@ -59,7 +59,7 @@ impl FilterOp {
 
 /// A filter's value as a number, written with a decimal point or (as Indonesian writes it) a
 /// decimal comma.
-pub(super) fn filter_number(value: &str) -> Option<f64> {
+pub(crate) fn filter_number(value: &str) -> Option<f64> {
     let value = value.trim();
     let number = value
         .parse::<f64>()

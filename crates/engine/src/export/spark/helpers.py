@@ -1,0 +1,270 @@
+import argparse
+import math
+
+from pyspark.ml import Pipeline, PipelineModel, Transformer
+from pyspark.ml.classification import (DecisionTreeClassifier, GBTClassifier, LinearSVC,
+                                       LogisticRegression, MultilayerPerceptronClassifier,
+                                       NaiveBayes, OneVsRest, RandomForestClassifier)
+from pyspark.ml.clustering import KMeans
+from pyspark.ml.evaluation import (BinaryClassificationEvaluator, ClusteringEvaluator,
+                                   MulticlassClassificationEvaluator, RegressionEvaluator)
+from pyspark.ml.feature import (PCA, Binarizer, Bucketizer, Imputer, MinMaxScaler, OneHotEncoder,
+                                RobustScaler, SQLTransformer, StandardScaler, StringIndexer,
+                                VectorAssembler)
+from pyspark.ml.functions import vector_to_array
+from pyspark.ml.param.shared import HasInputCol, HasOutputCols
+from pyspark.ml.regression import (DecisionTreeRegressor, GBTRegressor, LinearRegression,
+                                   RandomForestRegressor)
+from pyspark.ml.tuning import CrossValidator, ParamGridBuilder
+from pyspark.ml.util import DefaultParamsReadable, DefaultParamsWritable
+from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
+
+
+def quoted(name):
+    """A column's name as Spark SQL reads it, whatever characters it holds."""
+    return "`" + name.replace("`", "``") + "`"
+
+
+def column(name):
+    return F.col(quoted(name))
+
+
+def read(path, sep=",", names=None, decimal_comma=False):
+    """The file as Latih reads it: Parquet and JSON as they are; a CSV file's missing markers as
+    missing, and a column whose every value is a number as numbers."""
+    lower = path.lower()
+    if lower.endswith(".parquet"):
+        return spark.read.parquet(path)
+    if lower.endswith(".json"):
+        return spark.read.json(path, multiLine=True)
+    frame = spark.read.csv(path, sep=sep, header=names is None, quote='"', escape='"')
+    if names is not None:
+        frame = frame.toDF(*names)
+    frame = frame.select([F.when(F.trim(column(c)).isin(MISSING), None)
+                          .otherwise(F.trim(column(c))).alias(c) for c in frame.columns])
+
+    def number(name):
+        value = column(name)
+        if decimal_comma:
+            value = F.regexp_replace(F.regexp_replace(value, r"\.", ""), ",", ".")
+        return value.cast("double")
+
+    # One pass counts each column's values and those that read as numbers.
+    counts = frame.select([F.count(column(c)).alias(f"values {i}") for i, c in enumerate(frame.columns)]
+                          + [F.count(number(c)).alias(f"numbers {i}") for i, c in enumerate(frame.columns)]
+                          ).first()
+    return frame.select([number(c).alias(c) if counts[f"values {i}"] == counts[f"numbers {i}"]
+                         else column(c) for i, c in enumerate(frame.columns)])
+
+
+def as_text(name):
+    """A column as categories, a whole number written as Latih writes it (3, not 3.0)."""
+    return F.regexp_replace(column(name).cast("string"), r"\.0$", "")
+
+
+def as_yes_no(name):
+    value = F.lower(F.trim(column(name).cast("string")))
+    return F.when(value.isin(TRUE_WORDS), "True").when(value.isin(FALSE_WORDS), "False")
+
+
+def free_text(frame, target):
+    """Free text (names, ids: many values, mostly different) is not a feature."""
+    kinds = dict(frame.dtypes)
+    texts = [c for c in frame.columns if kinds[c] == "string" and c != target]
+    if not texts:
+        return []
+    rows = frame.count()
+    distinct = frame.select([F.countDistinct(column(c)).alias(c) for c in texts]).first()
+    return [c for c in texts if distinct[c] > MAX_CATEGORY_LEVELS and 2 * distinct[c] > rows]
+
+
+def numbers(frame, columns):
+    kinds = dict(frame.dtypes)
+    return [c for c in columns if kinds[c] not in ("string", "boolean")]
+
+
+class FromVector(Transformer, HasInputCol, HasOutputCols, DefaultParamsReadable, DefaultParamsWritable):
+    """A scaler's vector back into the named number columns (MLlib's scalers work on vectors,
+    the later steps on columns); drops the vectors."""
+
+    def __init__(self, inputCol=None, outputCols=None):
+        super().__init__()
+        self._set(inputCol=inputCol, outputCols=outputCols)
+
+    def _transform(self, frame):
+        values = vector_to_array(F.col(self.getInputCol()))
+        unpacked = {c: values[i] for i, c in enumerate(self.getOutputCols())}
+        return frame.withColumns(unpacked).drop(self.getInputCol(), "scaler_input")
+
+
+def scaled(columns, scaler):
+    """`scaler` fitted on the training rows of `columns`, which it changes in place."""
+    return Pipeline(stages=[VectorAssembler(inputCols=columns, outputCol="scaler_input", handleInvalid="keep"),
+                            scaler.setInputCol("scaler_input").setOutputCol("scaler_output"),
+                            FromVector(inputCol="scaler_output", outputCols=columns)])
+
+
+def replaced(name, expression, to=None, drop=()):
+    """Column `name` computed anew by the SQL `expression` (and named `to`, if given), the others
+    kept but those in `drop`."""
+    others = "".join(quoted(c) + ", " for c in train.columns if c != name and c not in drop)
+    return SQLTransformer(statement=f"SELECT {others}{expression} AS {quoted(to or name)} FROM __THIS__")
+
+
+def kept(condition):
+    """The rows where the SQL `condition` holds, on both sides of the split."""
+    return SQLTransformer(statement=f"SELECT * FROM __THIS__ WHERE {condition}")
+
+
+def present(columns):
+    kinds = dict(train.dtypes)
+    return " AND ".join(f"{quoted(c)} IS NOT NULL" + ("" if kinds[c] == "string" else f" AND NOT isnan({quoted(c)})")
+                        for c in columns) or "TRUE"
+
+
+def step(stage):
+    """A cleaning step fitted on the training rows, then applied to both sides; kept in
+    `cleaning` (PipelineModel(cleaning) cleans new rows the same way)."""
+    global train, test
+    fitted = stage.fit(train) if hasattr(stage, "fit") else stage
+    cleaning.append(fitted)
+    train, test = fitted.transform(train), fitted.transform(test)
+
+
+def most_frequent(name):
+    """The training rows' most frequent value of a column; among equals the smallest."""
+    counts = train.where(column(name).isNotNull()).groupBy(column(name).alias("value")).count()
+    return counts.orderBy(F.desc("count"), "value").first()["value"]
+
+
+def encoded(frame, columns, standardize=False):
+    """The stages that turn the feature columns into MLlib's `features` vector: categories one-hot
+    encoded (those learned from the training rows; an unseen one is all zeros), numbers as they are,
+    then standardised when asked. A row missing a value is skipped."""
+    categories = [c for c in columns if c not in numbers(frame, columns)]
+    stages = []
+    if categories:
+        stages += [StringIndexer(inputCols=categories, outputCols=[f"{c} index" for c in categories],
+                                 stringOrderType="alphabetAsc", handleInvalid="keep"),
+                   OneHotEncoder(inputCols=[f"{c} index" for c in categories],
+                                 outputCols=[f"{c} one-hot" for c in categories])]
+    assembled = "unscaled" if standardize else "features"
+    stages.append(VectorAssembler(inputCols=numbers(frame, columns) + [f"{c} one-hot" for c in categories],
+                                  outputCol=assembled, handleInvalid="skip"))
+    if standardize:
+        stages.append(StandardScaler(inputCol=assembled, outputCol="features", withMean=True))
+    return stages
+
+
+def input_size(frame, columns):
+    """How many numbers the `features` vector holds (a network's first layer)."""
+    encoder = Pipeline(stages=encoded(frame, columns)).fit(frame)
+    return encoder.transform(frame.limit(1)).first()["features"].size
+
+
+def for_classes(estimator):
+    """MLlib's gradient-boosted trees and linear SVM take two classes: more, one model per class."""
+    return estimator if len(classes) == 2 else OneVsRest(classifier=estimator)
+
+
+def evaluate_classes(predictions):
+    for metric in ["accuracy", "f1", "weightedPrecision", "weightedRecall"]:
+        print(metric, MulticlassClassificationEvaluator(metricName=metric).evaluate(predictions))
+    if len(classes) == 2:
+        print("roc_auc", BinaryClassificationEvaluator().evaluate(predictions))
+    counts = {(r["label"], r["prediction"]): r["count"]
+              for r in predictions.groupBy("label", "prediction").count().collect()}
+    print("confusion_matrix", classes)
+    for i, name in enumerate(classes):
+        print(name, [counts.get((float(i), float(j)), 0) for j in range(len(classes))])
+
+
+def evaluate_numbers(predictions):
+    for metric in ["r2", "mae", "mse", "rmse"]:
+        print(metric, RegressionEvaluator(metricName=metric).evaluate(predictions))
+
+
+def best_of(search):
+    """A search's best candidate and its mean score over the folds."""
+    scores = search.avgMetrics
+    best = (max if search.getEvaluator().isLargerBetter() else min)(range(len(scores)), key=scores.__getitem__)
+    chosen = {param.name: value for param, value in search.getEstimatorParamMaps()[best].items()}
+    print("best_params", chosen)
+    print("best_score", scores[best])
+
+
+class NotebookRandom:
+    """Latih's seeded random numbers (rand's Pcg64Mcg seeded by `seed_from_u64`, an index by
+    rand's widening multiply), so that `notebook_split` picks the notebook's rows."""
+
+    MULTIPLIER = 0x2360ED051FC65DA44385DF649FCCF645
+
+    def __init__(self, seed):
+        state, words = seed, []
+        for _ in range(4):
+            state = (state * 6364136223846793005 + 11634580027462260723) % 2**64
+            shifted = (((state >> 18) ^ state) >> 27) % 2**32
+            turn = state >> 59
+            words.append(((shifted >> turn) | (shifted << (-turn % 32))) % 2**32)
+        self.state = (words[0] | words[1] << 32 | words[2] << 64 | words[3] << 96) | 1
+
+    def next(self):
+        self.state = self.state * self.MULTIPLIER % 2**128
+        turn = self.state >> 122
+        mixed = ((self.state >> 64) ^ self.state) % 2**64
+        return ((mixed >> turn) | (mixed << (-turn % 64))) % 2**64
+
+    def index(self, length):
+        product = (self.next() % 2**32) * length
+        result, low = product >> 32, product % 2**32
+        if low > -length % 2**32:
+            result += (low + (((self.next() % 2**32) * length) >> 32)) >> 32
+        return result
+
+    def shuffle(self, items):
+        for i in range(len(items) - 1, 0, -1):
+            j = self.index(i + 1)
+            items[i], items[j] = items[j], items[i]
+
+
+def shares(counts, total):
+    """`total` test rows shared out over the classes by largest remainder, as Latih does."""
+    exact = [c * total / sum(counts) for c in counts]
+    take = [min(max(math.floor(e), 1), c - 1) for e, c in zip(exact, counts)]
+    order = sorted(range(len(counts)), key=lambda a: (-(exact[a] - math.floor(exact[a])), -counts[a], a))
+    assigned = sum(take)
+    for k in order * 4:
+        if assigned == total:
+            break
+        if assigned < total and take[k] < counts[k] - 1:
+            take[k], assigned = take[k] + 1, assigned + 1
+        elif assigned > total and take[k] > 1:
+            take[k], assigned = take[k] - 1, assigned - 1
+    return take
+
+
+def notebook_split(frame, test_fraction, stratify, seed):
+    """The notebook's own split, row for row (the labels are gathered on the driver: for data
+    that fits one machine, to check the numbers against the notebook's before growing)."""
+    labels = [int(row["label"]) for row in frame.select("label").collect()] if stratify else []
+    rows = frame.count()
+    tests = math.ceil(test_fraction * rows)
+    random = NotebookRandom(seed)
+    if stratify:
+        by_class = [[] for _ in range(max(labels) + 1)]
+        for row, label in enumerate(labels):
+            by_class[label].append(row)
+        chosen = []
+        for members, take in zip(by_class, shares([len(m) for m in by_class], tests)):
+            random.shuffle(members)
+            chosen += members[:take]
+    else:
+        order = list(range(rows))
+        random.shuffle(order)
+        chosen = order[:tests]
+    chosen = spark.sparkContext.broadcast(set(chosen))
+    numbered = frame.rdd.zipWithIndex()
+    side = lambda test: spark.createDataFrame(
+        numbered.filter(lambda pair: (pair[1] in chosen.value) == test).map(lambda pair: pair[0]), frame.schema)
+    return side(False), side(True)

@@ -91,6 +91,11 @@ pub fn NotebookFile(state: NotebookState) -> impl IntoView {
             );
         }
     };
+    let save_spark = move |_| {
+        if let Exports::Ready(exported) = state.exports.read().deref() {
+            download(&exported.python.spark, "notebook_spark.py", "text/x-python");
+        }
+    };
     let open = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else {
             return;
@@ -158,6 +163,7 @@ pub fn NotebookFile(state: NotebookState) -> impl IntoView {
         <div class="actions notebook-file">
             <button type="button" on:click=save_python disabled=not_ready>{i18n.text("file-save-python")}</button>
             <button type="button" on:click=save_ipynb disabled=not_ready>{i18n.text("file-save-ipynb")}</button>
+            <button type="button" on:click=save_spark disabled=not_ready>{i18n.text("file-save-spark")}</button>
         </div>
         <p class="hint">{i18n.text("file-python-note")}</p>
         {message}

@@ -62,6 +62,9 @@ async fn each_cell_shows_its_python_and_the_notebook_downloads_as_code_that_runs
     site.notebook_menu().await;
     let script = site.button("Download as Python (.py)").await;
     assert_eq!(script.attr("disabled").await.unwrap(), None);
+    // The PySpark script too (the CLI's tests run it on Spark).
+    let spark = site.button("Download as PySpark (_spark.py)").await;
+    assert_eq!(spark.attr("disabled").await.unwrap(), None);
 
     let python = std::env::var("LATIH_PYTHON").unwrap_or_else(|_| "python3".into());
     let available = Command::new(&python)

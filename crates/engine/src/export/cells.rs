@@ -474,15 +474,9 @@ fn query_file(dataset: &str) -> String {
     format!("{}.csv", table_name(dataset))
 }
 
-/// A SQL cell in Python: sqlite3 (in Python's standard library) over the same tables, its result
-/// written to a file that the data set cells below read as Latih's data set cells read it.
-fn sql(
-    cell: &SqlCell,
-    notebook: &Notebook,
-    index: usize,
-    words: Words,
-    files: &dyn DataSource,
-) -> String {
+/// The data sets `query` (of the cell at `index`) reads: the results of the SQL cells above it,
+/// and the notebook's files.
+pub(super) fn sql_tables(query: &str, notebook: &Notebook, index: usize) -> Vec<String> {
     let available: Vec<String> = notebook.cells[..index]
         .iter()
         .filter_map(|c| match c {
@@ -494,7 +488,19 @@ fn sql(
             _ => None,
         }))
         .collect();
-    let tables = tables_for(&cell.query, available.iter().map(String::as_str));
+    tables_for(query, available.iter().map(String::as_str))
+}
+
+/// A SQL cell in Python: sqlite3 (in Python's standard library) over the same tables, its result
+/// written to a file that the data set cells below read as Latih's data set cells read it.
+fn sql(
+    cell: &SqlCell,
+    notebook: &Notebook,
+    index: usize,
+    words: Words,
+    files: &dyn DataSource,
+) -> String {
+    let tables = sql_tables(&cell.query, notebook, index);
     let mut code = vec![
         format!("# {}", words("export-sql")),
         "tables = sqlite3.connect(\":memory:\")".to_string(),

@@ -11,11 +11,11 @@
 mod estimators;
 mod stages;
 
-use super::cells::{data_file, python_variable, regression_above, split_above};
+use super::cells::{data_file, python_variable, regression_above, split_above, sql_tables};
 use super::documents::{cell_parts, percent_script, Part};
 use super::Words;
 use crate::datasets::{query_result_name, table_name};
-use crate::notebook::{tables_for, ELBOW_CLUSTERS};
+use crate::notebook::ELBOW_CLUSTERS;
 use crate::notebook::{Cell, ClustersCell, DataSource, DatasetCell, Notebook, SplitCell, SqlCell};
 use crate::python::{py_float, py_str, py_str_list};
 use crate::table::retype::{ValueType, FALSE_WORDS, TRUE_WORDS};
@@ -121,18 +121,10 @@ fn constants() -> String {
 /// The files the script reads (data sets that are not query results), in the order first read.
 fn files_read(notebook: &Notebook) -> Vec<String> {
     let mut read: Vec<String> = Vec::new();
-    let available: Vec<String> = notebook
-        .cells
-        .iter()
-        .filter_map(|c| match c {
-            Cell::Dataset(d) if query_result_name(&d.dataset).is_none() => Some(d.dataset.clone()),
-            _ => None,
-        })
-        .collect();
-    for cell in &notebook.cells {
+    for (index, cell) in notebook.cells.iter().enumerate() {
         let ids = match cell {
             Cell::Dataset(d) => vec![d.dataset.clone()],
-            Cell::Sql(sql) => tables_for(&sql.query, available.iter().map(String::as_str)),
+            Cell::Sql(sql) => sql_tables(&sql.query, notebook, index),
             _ => Vec::new(),
         };
         for id in ids {
@@ -341,19 +333,8 @@ fn split(cell: &SplitCell, regression: bool, words: Words) -> String {
 /// A SQL cell: the tables it reads as Spark's temporary views, its result one too, for the data
 /// set cells below.
 fn sql(cell: &SqlCell, notebook: &Notebook, index: usize) -> String {
-    let available: Vec<String> = notebook.cells[..index]
-        .iter()
-        .filter_map(|c| match c {
-            Cell::Sql(above) => Some(above.result_id()),
-            _ => None,
-        })
-        .chain(notebook.cells.iter().filter_map(|c| match c {
-            Cell::Dataset(d) if query_result_name(&d.dataset).is_none() => Some(d.dataset.clone()),
-            _ => None,
-        }))
-        .collect();
     let mut code = Vec::new();
-    for id in tables_for(&cell.query, available.iter().map(String::as_str)) {
+    for id in sql_tables(&cell.query, notebook, index) {
         if query_result_name(&id).is_none() {
             code.push(format!(
                 "read(args.{}).createOrReplaceTempView({})",

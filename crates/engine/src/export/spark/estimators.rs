@@ -83,11 +83,21 @@ fn setting(model: &ModelSpec, name: &str, value: f64) -> Option<(&'static str, S
         (ModelSpec::LogisticRegression(_) | ModelSpec::SupportVectorMachine(_), "C") => {
             ("regParam", format!("1 / ({} * rows)", py_float(value)))
         }
+        // MLlib weighs the L2 part against the standardised label (`spread`: its deviation).
         (ModelSpec::LinearRegression(_), "alpha") => match choice(model, "penalty") {
-            Some("ridge") => ("regParam", format!("{} / rows", py_float(value))),
+            Some("ridge") => ("regParam", format!("{} * spread / rows", py_float(value))),
+            Some("elastic_net") => {
+                let l1 = number(model, "l1_ratio").unwrap_or(0.5);
+                let (l1, l2) = (py_float(l1), py_float(1.0 - l1));
+                let alpha = py_float(value);
+                ("regParam", format!("{alpha} * ({l1} + {l2} * spread)"))
+            }
             _ => ("regParam", py_float(value)),
         },
-        (ModelSpec::LinearRegression(_), "l1_ratio") => ("elasticNetParam", py_float(value)),
+        (ModelSpec::LinearRegression(_), "l1_ratio") => {
+            let (l1, l2) = (py_float(value), py_float(1.0 - value));
+            ("elasticNetParam", format!("{l1} / ({l1} + {l2} * spread)"))
+        }
         (ModelSpec::BernoulliNaiveBayes(_), "alpha") => ("smoothing", py_float(value)),
         _ => return None,
     })
@@ -245,6 +255,18 @@ fn python_flag(on: bool) -> &'static str {
     }
 }
 
+/// The lines that count what `settings` use: the training rows, the labels' spread.
+fn counts(settings: &[String]) -> String {
+    let mut code = String::new();
+    if settings.iter().any(|s| s.contains("rows")) {
+        code += "rows = train.count()\n";
+    }
+    if settings.iter().any(|s| s.contains("spread")) {
+        code += "spread = label_spread()\n";
+    }
+    code
+}
+
 /// The train cell: the encoding stages and the estimator as one pipeline, fitted on the training
 /// rows (`pipeline` and `estimator` stay for a search below).
 pub(super) fn train(model: &ModelSpec, regression: bool, words: Words) -> String {
@@ -253,9 +275,7 @@ pub(super) fn train(model: &ModelSpec, regression: bool, words: Words) -> String
     if let Some(key) = nearest(model, regression) {
         code += &format!("{}\n", super::comment(&words(key)));
     }
-    if spark.arguments.iter().any(|a| a.contains("rows")) {
-        code += "rows = train.count()\n";
-    }
+    code += &counts(&spark.arguments);
     code += &format!(
         "estimator = {}({})\n",
         spark.class,
@@ -310,10 +330,14 @@ pub(super) fn tune(
         }
     }
     let evaluator = match cell.scoring.suited(regression) {
-        Scoring::Accuracy | Scoring::BalancedAccuracy => {
-            "MulticlassClassificationEvaluator(metricName=\"accuracy\")"
+        Scoring::Accuracy => "MulticlassClassificationEvaluator(metricName=\"accuracy\")",
+        // MLlib has no balanced accuracy or macro F1: the nearest it has.
+        Scoring::BalancedAccuracy => {
+            "MulticlassClassificationEvaluator(metricName=\"accuracy\")  # nearest to balanced accuracy"
         }
-        Scoring::F1Macro => "MulticlassClassificationEvaluator(metricName=\"f1\")",
+        Scoring::F1Macro => {
+            "MulticlassClassificationEvaluator(metricName=\"f1\")  # weighted F1: nearest to macro F1"
+        }
         Scoring::RocAuc => {
             "(BinaryClassificationEvaluator() if len(classes) == 2\n\
              \x20            else MulticlassClassificationEvaluator(metricName=\"f1\"))"
@@ -326,9 +350,7 @@ pub(super) fn tune(
         let said = format!("{} {}", words("spark-not-searched"), unmapped.join(", "));
         code += &format!("{}\n", super::comment(&said));
     }
-    if maps.iter().any(|m| m.contains("rows")) {
-        code += "rows = train.count()\n";
-    }
+    code += &counts(&maps);
     code += &format!(
         "candidates = [\n    {},\n]\n\
          evaluator = {evaluator}\n\

@@ -1,7 +1,7 @@
 import argparse
 import math
 
-from pyspark.ml import Pipeline, PipelineModel, Transformer
+from pyspark.ml import Estimator, Pipeline, PipelineModel, Transformer
 from pyspark.ml.classification import (DecisionTreeClassifier, GBTClassifier, LinearSVC,
                                        LogisticRegression, MultilayerPerceptronClassifier,
                                        NaiveBayes, OneVsRest, RandomForestClassifier)
@@ -10,8 +10,9 @@ from pyspark.ml.evaluation import (BinaryClassificationEvaluator, ClusteringEval
                                    MulticlassClassificationEvaluator, RegressionEvaluator)
 from pyspark.ml.feature import (PCA, Binarizer, Bucketizer, Imputer, MinMaxScaler, OneHotEncoder,
                                 RobustScaler, SQLTransformer, StandardScaler, StringIndexer,
-                                VectorAssembler)
+                                StringIndexerModel, VectorAssembler)
 from pyspark.ml.functions import vector_to_array
+from pyspark.ml.param import Param, Params, TypeConverters
 from pyspark.ml.param.shared import HasInputCol, HasOutputCols
 from pyspark.ml.regression import (DecisionTreeRegressor, GBTRegressor, LinearRegression,
                                    RandomForestRegressor)
@@ -34,10 +35,17 @@ def read(path, sep=",", names=None, decimal_comma=False):
     """The file as Latih reads it: Parquet and JSON as they are; a CSV file's missing markers as
     missing, and a column whose every value is a number as numbers."""
     lower = path.lower()
-    if lower.endswith(".parquet"):
-        return spark.read.parquet(path)
-    if lower.endswith(".json"):
-        return spark.read.json(path, multiLine=True)
+    if lower.endswith(".parquet") or lower.endswith(".json"):
+        if lower.endswith(".parquet"):
+            frame = spark.read.parquet(path)
+        else:
+            frame = spark.read.json(path)  # a record a line, as Spark writes JSON
+            if "_corrupt_record" in frame.columns:  # one array of records, as Latih reads it
+                frame = spark.read.json(path, multiLine=True)
+        # Yes/no and dates are categories to the model, as in Latih.
+        kinds = dict(frame.dtypes)
+        return frame.select([column(c).cast("string").alias(c) if kinds[c] in ("boolean", "date", "timestamp")
+                             else column(c) for c in frame.columns])
     frame = spark.read.csv(path, sep=sep, header=names is None, quote='"', escape='"')
     if names is not None:
         frame = frame.toDF(*names)
@@ -80,8 +88,23 @@ def free_text(frame, target):
 
 
 def numbers(frame, columns):
+    """The columns of `columns` that hold numbers."""
     kinds = dict(frame.dtypes)
-    return [c for c in columns if kinds[c] not in ("string", "boolean")]
+    return [c for c in columns
+            if kinds[c] in ("double", "float", "int", "bigint", "smallint", "tinyint") or kinds[c].startswith("decimal")]
+
+
+def class_labels(frame, target):
+    """The target's classes in Latih's order (numbers as numbers, text as text), and the frame
+    with the target as text (3, not 3.0) and each row's class's place as `label`."""
+    if target in numbers(frame, [target]):
+        pairs = frame.select(as_text(target).alias("name"), column(target).alias("value")).distinct().collect()
+        ordered = [pair["name"] for pair in sorted(pairs, key=lambda pair: pair["value"])]
+        frame = frame.withColumn(target, as_text(target))
+    else:
+        ordered = sorted(row[0] for row in frame.select(target).distinct().collect())
+    labels = StringIndexerModel.from_labels(ordered, inputCol=target, outputCol="label")
+    return ordered, labels.transform(frame)
 
 
 class FromVector(Transformer, HasInputCol, HasOutputCols, DefaultParamsReadable, DefaultParamsWritable):
@@ -94,22 +117,90 @@ class FromVector(Transformer, HasInputCol, HasOutputCols, DefaultParamsReadable,
 
     def _transform(self, frame):
         values = vector_to_array(F.col(self.getInputCol()))
-        unpacked = {c: values[i] for i, c in enumerate(self.getOutputCols())}
-        return frame.withColumns(unpacked).drop(self.getInputCol(), "scaler_input")
+        unpacked = {c: F.when(F.isnan(values[i]), None).otherwise(values[i])
+                    for i, c in enumerate(self.getOutputCols())}
+        return frame.withColumns(unpacked).drop(self.getInputCol(), "latih_vector")
+
+
+class ColumnScaler(Estimator):
+    """An MLlib scaler fitted on each column's present training values and applied to that column
+    (a vector with one missing value would make every statistic missing); missing stays missing."""
+
+    def __init__(self, columns, scaler):
+        super().__init__()
+        self.columns, self.scaler = columns, scaler
+
+    def _fit(self, frame):
+        fitted = []
+        for name in self.columns:
+            present = frame.where(column(name).isNotNull() & ~F.isnan(column(name)))
+            stages = [VectorAssembler(inputCols=[name], outputCol="latih_vector", handleInvalid="keep"),
+                      self.scaler.copy().setInputCol("latih_vector").setOutputCol("latih_scaled"),
+                      FromVector(inputCol="latih_scaled", outputCols=[name])]
+            fitted.append(Pipeline(stages=stages).fit(present))
+        return PipelineModel(fitted)
 
 
 def scaled(columns, scaler):
     """`scaler` fitted on the training rows of `columns`, which it changes in place."""
-    return Pipeline(stages=[VectorAssembler(inputCols=columns, outputCol="scaler_input", handleInvalid="keep"),
-                            scaler.setInputCol("scaler_input").setOutputCol("scaler_output"),
-                            FromVector(inputCol="scaler_output", outputCols=columns)])
+    return ColumnScaler(columns, scaler)
+
+
+class Computed(Transformer, DefaultParamsReadable, DefaultParamsWritable):
+    """Column `column` computed anew by the SQL `expression` (and renamed `to`, if given), then the
+    columns in `drop` dropped: a step that cleans any rows with these columns, target or none."""
+
+    column = Param(Params._dummy(), "column", "the column computed", TypeConverters.toString)
+    expression = Param(Params._dummy(), "expression", "its SQL expression", TypeConverters.toString)
+    to = Param(Params._dummy(), "to", "its new name", TypeConverters.toString)
+    drop = Param(Params._dummy(), "drop", "the columns dropped", TypeConverters.toListString)
+
+    def __init__(self, column=None, expression=None, to=None, drop=None):
+        super().__init__()
+        self._setDefault(column="", expression="", to="", drop=[])
+        given = dict(column=column, expression=expression, to=to, drop=drop)
+        self._set(**{name: value for name, value in given.items() if value is not None})
+
+    def _transform(self, frame):
+        name, to = self.getOrDefault(self.column), self.getOrDefault(self.to)
+        if name:
+            frame = frame.withColumn(name, F.expr(self.getOrDefault(self.expression)))
+            if to and to != name:
+                frame = frame.withColumnRenamed(name, to)
+        return frame.drop(*self.getOrDefault(self.drop))
 
 
 def replaced(name, expression, to=None, drop=()):
-    """Column `name` computed anew by the SQL `expression` (and named `to`, if given), the others
-    kept but those in `drop`."""
-    others = "".join(quoted(c) + ", " for c in train.columns if c != name and c not in drop)
-    return SQLTransformer(statement=f"SELECT {others}{expression} AS {quoted(to or name)} FROM __THIS__")
+    """Column `name` computed anew by the SQL `expression` (and named `to`, if given), the
+    columns in `drop` dropped."""
+    return Computed(column=name, expression=expression, to=to, drop=list(drop))
+
+
+def dropped(names):
+    return Computed(drop=list(names))
+
+
+def compared(name, op, number, text):
+    """A filter's condition as Latih reads it: a number compared as a number where the column
+    holds numbers, else as text; "not equal" keeps the rows whose value is missing."""
+    if number is not None and name in numbers(train, [name]):
+        value = repr(number)
+    else:
+        value = "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    if op == "<>":
+        return f"NOT ({quoted(name)} <=> {value})"
+    return f"{quoted(name)} {op} {value}"
+
+
+def quartiles(name):
+    """The training rows' first and third quartiles of a column, interpolated as pandas does."""
+    return train.select(F.expr(f"percentile({quoted(name)}, array(0.25, 0.75))")).first()[0]
+
+
+def label_spread():
+    """The training labels' standard deviation: MLlib's linear regression weighs its L2 penalty
+    against the standardised label, scikit-learn's against the label itself."""
+    return train.select(F.stddev("label")).first()[0]
 
 
 def kept(condition):

@@ -271,10 +271,7 @@ fn dataset(
     code += if regression {
         "df = df.withColumn(\"label\", column(target).cast(\"double\"))\n"
     } else {
-        "# The classes in sorted order, as Latih lists them: the label is a class's place.\n\
-         labels = StringIndexer(inputCol=target, outputCol=\"label\", stringOrderType=\"alphabetAsc\").fit(df)\n\
-         classes = labels.labels\n\
-         df = labels.transform(df)\n"
+        "classes, df = class_labels(df, target)\n"
     };
     code += "features = [c for c in df.columns if c not in (target, \"label\")]";
     code
@@ -416,22 +413,22 @@ mod tests {
         for stage in [
             "step(kept(present(features)))",
             "SELECT DISTINCT * FROM __THIS__",
-            r#"step(kept("`island` <> 'Torgersen\\'s'"))"#,
-            r#"step(kept("`bill_length_mm` > 35.5"))"#,
+            r#"step(kept(compared("island", "<>", None, "Torgersen's")))"#,
+            r#"step(kept(compared("bill_length_mm", ">", 35.5, "35,5")))"#,
             // A backtick in a name is doubled, inside the f-string's braces-free text.
             "CASE WHEN `we``ird` < {low} THEN {low}",
             "log1p(`bill_length_mm`)",
             "Bucketizer(splits=",
-            "StringIndexer(inputCol=\"island\", outputCol=\"ordinal\"",
+            "StringIndexer(inputCol=\"island\", outputCol=\"latih_ordinal\"",
             "step(replaced(\"sex\", quoted(\"sex\"), to=\"gender\"))",
             "features = [\"gender\" if c == \"sex\" else c for c in features]",
             "regexp_replace(CAST(`year` AS STRING), '\\\\\\\\.0$', '')",
             "value = most_frequent(\"sex\")",
             "Imputer(strategy=\"mode\", inputCols=[\"sex\"]",
             "COALESCE(`bill_length_mm`, 4000.0)",
-            "step(scaled(numbers(train, features), RobustScaler(lower=0.25, upper=0.75)))",
+            "step(scaled(numbers(train, features), RobustScaler(lower=0.25, upper=0.75, withCentering=True)))",
             "CAST(`year` AS STRING)",
-            "features = [c for c in features if c not in [\"island\"]]",
+            "step(dropped([\"island\"]))\nfeatures = [c for c in features if c not in [\"island\"]]",
         ] {
             assert!(code.contains(stage), "{stage}\n{code}");
         }

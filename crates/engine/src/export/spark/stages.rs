@@ -39,10 +39,10 @@ fn replace_with(column: &str, sql: &str) -> String {
 
 fn step(step: &Step) -> String {
     match step {
-        Step::DropColumns { columns } => format!(
-            "features = [c for c in features if c not in {}]",
-            py_str_list(columns)
-        ),
+        Step::DropColumns { columns } => {
+            let list = py_str_list(columns);
+            format!("step(dropped({list}))\nfeatures = [c for c in features if c not in {list}]")
+        }
         Step::Impute { column, strategy } => impute(column, strategy),
         Step::OneHot { column } => format!(
             "# As text, the model's StringIndexer and OneHotEncoder encode it:\n{}",
@@ -52,7 +52,7 @@ fn step(step: &Step) -> String {
             let scaler = match kind {
                 ScalerKind::Standard => "StandardScaler(withMean=True)",
                 ScalerKind::MinMax => "MinMaxScaler()",
-                ScalerKind::Robust => "RobustScaler(lower=0.25, upper=0.75)",
+                ScalerKind::Robust => "RobustScaler(lower=0.25, upper=0.75, withCentering=True)",
             };
             let columns = match column {
                 Some(name) => format!("[{}]", py_str(name)),
@@ -103,13 +103,19 @@ fn step(step: &Step) -> String {
         }
         Step::Filter { column, op, value } => {
             let c = sql_name(column);
-            let condition = match (op.python(), filter_number(value)) {
-                (None, _) if *op == FilterOp::Missing => format!("{c} IS NULL"),
-                (None, _) => format!("{c} IS NOT NULL"),
-                (Some(op), Some(number)) => format!("{c} {} {}", sql_op(op), py_float(number)),
-                (Some(op), None) => format!("{c} {} {}", sql_op(op), sql_text(value)),
-            };
-            format!("step(kept({}))", py_str(&condition))
+            match op.python() {
+                None if *op == FilterOp::Missing => {
+                    format!("step(kept({}))", py_str(&format!("{c} IS NULL")))
+                }
+                None => format!("step(kept({}))", py_str(&format!("{c} IS NOT NULL"))),
+                Some(op) => format!(
+                    "step(kept(compared({}, \"{}\", {}, {})))",
+                    py_str(column),
+                    sql_op(op),
+                    filter_number(value).map_or("None".to_string(), py_float),
+                    py_str(value)
+                ),
+            }
         }
         Step::DropDuplicates => {
             "step(SQLTransformer(statement=\"SELECT DISTINCT * FROM __THIS__\"))".to_string()
@@ -118,15 +124,15 @@ fn step(step: &Step) -> String {
             let name = py_str(column);
             format!(
                 "# Categories as numbers in sorted order; an unseen or missing one is one past the last.\n\
-                 step(StringIndexer(inputCol={name}, outputCol=\"ordinal\", stringOrderType=\"alphabetAsc\", handleInvalid=\"keep\"))\n\
-                 step(replaced({name}, \"ordinal\", drop=[\"ordinal\"]))"
+                 step(StringIndexer(inputCol={name}, outputCol=\"latih_ordinal\", stringOrderType=\"alphabetAsc\", handleInvalid=\"keep\"))\n\
+                 step(replaced({name}, \"latih_ordinal\", drop=[\"latih_ordinal\"]))"
             )
         }
         Step::ClipOutliers { column } => {
             let name = py_str(column);
             let c = braces_doubled(&sql_name(column));
             format!(
-                "q1, q3 = train.approxQuantile({name}, [0.25, 0.75], 0.0)\n\
+                "q1, q3 = quartiles({name})\n\
                  low, high = q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)\n\
                  step(replaced({name}, {}))",
                 f_string(&format!(
@@ -140,9 +146,10 @@ fn step(step: &Step) -> String {
             format!(
                 "# {bins} bins of equal width over the training rows; values beyond them fall in the end bins.\n\
                  low, high = train.select(F.min(column({name})), F.max(column({name}))).first()\n\
-                 edges = [low + (high - low) * i / {bins} for i in range(1, {bins})]\n\
-                 step(Bucketizer(splits=[-float(\"inf\"), *edges, float(\"inf\")], inputCol={name}, outputCol=\"bin\", handleInvalid=\"keep\"))\n\
-                 step(replaced({name}, \"bin\", drop=[\"bin\"]))"
+                 width = (high - low) / {bins}\n\
+                 edges = [low + i * width for i in range(1, {bins})] if high > low else []\n\
+                 step(Bucketizer(splits=[-float(\"inf\"), *edges, float(\"inf\")], inputCol={name}, outputCol=\"latih_bin\", handleInvalid=\"keep\"))\n\
+                 step(replaced({name}, \"latih_bin\", drop=[\"latih_bin\"]))"
             )
         }
     }

@@ -8,8 +8,8 @@
 //! the browser shares it out the same way among its workers.
 
 use latih_engine::notebook::{
-    evaluate_with, grow_trees, shareable_forests, tree_shares, CellOutput, GrownForest, Notebook,
-    Prefitted, RunEvent,
+    evaluate_with, shareable_forests, tree_shares, CellOutput, ForestRows, GrownForest,
+    Notebook, Prefitted, RunEvent,
 };
 use latih_engine::Error;
 use latih_i18n::Lang;
@@ -56,6 +56,8 @@ pub fn evaluate_on(runner: &Runner) -> Vec<Result<CellOutput, Error>> {
 /// and joined in order.
 fn grow_forest(runner: &Runner, cell: usize, trees: u32) -> Option<GrownForest> {
     let ranges = tree_shares(trees, runner.threads);
+    // One encoded copy of the training rows for every thread.
+    let rows = ForestRows::of(runner.notebook, cell, runner.sources).ok()?;
     let parts = deal(
         runner,
         cell,
@@ -65,8 +67,7 @@ fn grow_forest(runner: &Runner, cell: usize, trees: u32) -> Option<GrownForest> 
             share
                 .iter()
                 .map(|&part| {
-                    let trees = ranges[part].clone();
-                    grow_trees(runner.notebook, cell, trees, runner.sources, progress)
+                    rows.grow(ranges[part].clone(), progress)
                 })
                 .collect()
         },

@@ -2,11 +2,11 @@
 //! tree draws from its own stream of the forest's seed, so the parts joined in order are the
 //! forest one worker would grow: the numbers never depend on how many workers ran.
 
-use super::eval::{data_above, DataSource};
+use super::eval::{data_above, DataSource, TrainingSet};
 use super::{Cell, Notebook};
 use crate::error::CellKind;
 use crate::features::Outcomes;
-use crate::models::{ForestRegressor, ModelSpec, RandomForest};
+use crate::models::{ForestRegressor, ModelSpec, RandomForest, RandomForestParams};
 use crate::Error;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -46,8 +46,8 @@ impl GrownForest {
     }
 }
 
-/// A forest with fewer trees than this is grown in one piece: sharing it out costs more (each
-/// part reads and encodes the data again) than it saves.
+/// A forest with fewer trees than this is grown in one piece: sharing it out costs more (in the
+/// browser each part reads and encodes the data again) than it saves.
 pub const MIN_TREES_TO_SHARE: u32 = 8;
 
 /// The train cells whose forests are worth sharing out, with their number of trees.
@@ -92,26 +92,52 @@ pub fn grow_trees(
     source: &dyn DataSource,
     progress: &mut dyn FnMut(f64),
 ) -> Result<GrownForest, Error> {
-    notebook.check_version()?;
-    let Some(Cell::Train(cell)) = notebook.cells.get(index) else {
-        return Err(Error::NeedsCellAbove {
-            cell: CellKind::Train,
-        });
-    };
-    let ModelSpec::RandomForest(params) = &cell.model else {
-        return Err(Error::NeedsCellAbove {
-            cell: CellKind::Train,
-        });
-    };
-    let set = data_above(notebook, index, source).training_set()?;
-    Ok(match &set.y {
-        Outcomes::Classes { codes, n_classes } => GrownForest::Classes(RandomForest::fit_trees(
-            params, &set.x, codes, *n_classes, trees, progress,
-        )?),
-        Outcomes::Numbers(values) => GrownForest::Numbers(ForestRegressor::fit_trees(
-            params, &set.x, values, trees, progress,
-        )?),
-    })
+    ForestRows::of(notebook, index, source)?.grow(trees, progress)
+}
+
+/// A train cell's forest and its training rows, read and encoded once: the parts grown on one
+/// machine (the command line's threads) share them, where each of the browser's workers, with
+/// memory of its own, reads them for itself ([`grow_trees`]).
+pub struct ForestRows {
+    params: RandomForestParams,
+    set: TrainingSet,
+}
+
+impl ForestRows {
+    pub fn of(notebook: &Notebook, index: usize, source: &dyn DataSource) -> Result<Self, Error> {
+        notebook.check_version()?;
+        let Some(Cell::Train(cell)) = notebook.cells.get(index) else {
+            return Err(Error::NeedsCellAbove {
+                cell: CellKind::Train,
+            });
+        };
+        let ModelSpec::RandomForest(params) = &cell.model else {
+            return Err(Error::NeedsCellAbove {
+                cell: CellKind::Train,
+            });
+        };
+        Ok(ForestRows {
+            params: params.clone(),
+            set: data_above(notebook, index, source).training_set()?,
+        })
+    }
+
+    /// Trees `trees` of the forest.
+    pub fn grow(
+        &self,
+        trees: Range<u32>,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<GrownForest, Error> {
+        let (params, set) = (&self.params, &self.set);
+        Ok(match &set.y {
+            Outcomes::Classes { codes, n_classes } => GrownForest::Classes(
+                RandomForest::fit_trees(params, &set.x, codes, *n_classes, trees, progress)?,
+            ),
+            Outcomes::Numbers(values) => GrownForest::Numbers(ForestRegressor::fit_trees(
+                params, &set.x, values, trees, progress,
+            )?),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -26,7 +26,9 @@ pub use eval::{
     DataSource, DatasetOutput, EvaluateOutput, Prefitted, RegressionOutput, RunCache, RunEvent,
     SplitOutput, StepsOutput, TargetRange, TrainOutput,
 };
-pub use forest::{grow_trees, shareable_forests, tree_shares, GrownForest, MIN_TREES_TO_SHARE};
+pub use forest::{
+    grow_trees, shareable_forests, tree_shares, ForestRows, GrownForest, MIN_TREES_TO_SHARE,
+};
 pub use note::{parse_note, NoteBlock, NoteNode};
 pub use predict::{
     read_number, BatchPrediction, Example, PredictCell, PredictField, PredictOutput, Prediction,

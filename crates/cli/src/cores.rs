@@ -8,8 +8,8 @@
 //! the browser shares it out the same way among its workers.
 
 use latih_engine::notebook::{
-    evaluate_with, shareable_forests, tree_shares, CellOutput, ForestRows, GrownForest,
-    Notebook, Prefitted, RunEvent,
+    evaluate_with, shareable_forests, tree_shares, CellOutput, ForestRows, GrownForest, Notebook,
+    Prefitted, RunEvent,
 };
 use latih_engine::Error;
 use latih_i18n::Lang;
@@ -66,9 +66,7 @@ fn grow_forest(runner: &Runner, cell: usize, trees: u32) -> Option<GrownForest> 
         |share, progress| {
             share
                 .iter()
-                .map(|&part| {
-                    rows.grow(ranges[part].clone(), progress)
-                })
+                .map(|&part| rows.grow(ranges[part].clone(), progress))
                 .collect()
         },
     );

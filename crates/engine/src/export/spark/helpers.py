@@ -32,8 +32,15 @@ def column(name):
 
 
 def read(path, sep=",", names=None, decimal_comma=False):
-    """The file as Latih reads it: Parquet and JSON as they are; a CSV file's missing markers as
-    missing, and a column whose every value is a number as numbers."""
+    """The file as Latih reads it, with dots in column names as underscores (MLlib's stages
+    would read `a.b` as field b of a structure a)."""
+    frame = read_as_latih(path, sep, names, decimal_comma)
+    return frame.toDF(*[c.replace(".", "_") for c in frame.columns])
+
+
+def read_as_latih(path, sep, names, decimal_comma):
+    """Parquet and JSON as they are; a CSV file's missing markers as missing, and a column whose
+    every value is a number as numbers."""
     lower = path.lower()
     if lower.endswith(".parquet") or lower.endswith(".json"):
         if lower.endswith(".parquet"):

@@ -85,6 +85,12 @@ fn top_note(notebook: &Notebook, words: Words, files: &dyn DataSource, read: &[S
     note
 }
 
+/// A column's name in the script's data frames: `read` turns dots into underscores, which MLlib's
+/// stages would take for a field of a structure.
+pub(super) fn spark_column(name: &str) -> String {
+    name.replace('.', "_")
+}
+
 /// A paragraph on lines of at most 90 characters (a long word alone on its line).
 fn wrapped(paragraph: &str) -> String {
     const WIDTH: usize = 90;
@@ -231,22 +237,23 @@ fn dataset(
     }
     code += &format!("raw = {read}\n");
     for (name, to) in &cell.types {
+        let name = py_str(&spark_column(name));
         let retyped = match to {
-            ValueType::Float => format!("column({}).cast(\"double\")", py_str(name)),
-            ValueType::Integer => format!("F.bround(column({}).cast(\"double\"))", py_str(name)),
-            ValueType::Boolean => format!("as_yes_no({})", py_str(name)),
-            ValueType::Categorical | ValueType::Text => format!("as_text({})", py_str(name)),
+            ValueType::Float => format!("column({name}).cast(\"double\")"),
+            ValueType::Integer => format!("F.bround(column({name}).cast(\"double\"))"),
+            ValueType::Boolean => format!("as_yes_no({name})"),
+            ValueType::Categorical | ValueType::Text => format!("as_text({name})"),
         };
-        code += &format!("raw = raw.withColumn({}, {retyped})\n", py_str(name));
+        code += &format!("raw = raw.withColumn({name}, {retyped})\n");
     }
-    let target = py_str(&cell.target);
+    let target = py_str(&spark_column(&cell.target));
     code += &format!("target = {target}\ntext_columns = free_text(raw, target)\n");
     let chosen = |text: bool| -> Vec<String> {
         let chosen = cell
             .types
             .iter()
             .filter(|(name, to)| *name != cell.target && (*to == ValueType::Text) == text);
-        chosen.map(|(name, _)| name.clone()).collect()
+        chosen.map(|(name, _)| spark_column(name)).collect()
     };
     let (text, not_text) = (chosen(true), chosen(false));
     if !not_text.is_empty() {
@@ -408,7 +415,8 @@ mod tests {
                {"impute":{"column":"sex","strategy":"most_frequent"}},
                {"impute":{"column":"bill_length_mm","strategy":{"constant":4000.0}}},
                {"scale":{"column":null,"kind":"robust"}},{"one_hot":{"column":"year"}},
-               {"drop_columns":{"columns":["island"]}}]}]}"#,
+               {"drop_columns":{"columns":["island"]}},
+               {"log":{"column":"bill.depth"}}]}]}"#,
         );
         for stage in [
             "step(kept(present(features)))",
@@ -429,6 +437,8 @@ mod tests {
             "step(scaled(numbers(train, features), RobustScaler(lower=0.25, upper=0.75, withCentering=True)))",
             "CAST(`year` AS STRING)",
             "step(dropped([\"island\"]))\nfeatures = [c for c in features if c not in [\"island\"]]",
+            // Dots become underscores, as `read` renames the columns for MLlib.
+            "step(replaced(\"bill_depth\", \"log1p(`bill_depth`)\"))",
         ] {
             assert!(code.contains(stage), "{stage}\n{code}");
         }

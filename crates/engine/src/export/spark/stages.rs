@@ -3,6 +3,7 @@
 //! stage MLlib has is used (Imputer, the scalers, StringIndexer, Bucketizer); the rest are
 //! SQLTransformer statements, some with a value learned from the training rows first.
 
+use super::spark_column;
 use crate::prep::{filter_number, FilterOp, ImputeStrategy, ScalerKind, Step};
 use crate::python::{py_float, py_str, py_str_list};
 use crate::table::retype::{ValueType, FALSE_WORDS, TRUE_WORDS};
@@ -14,7 +15,17 @@ pub(super) fn steps(steps: &[Step]) -> String {
 
 /// A column's name as Spark SQL reads it, whatever characters it holds (the helpers' `quoted`).
 fn sql_name(name: &str) -> String {
-    format!("`{}`", name.replace('`', "``"))
+    format!("`{}`", spark_column(name).replace('`', "``"))
+}
+
+/// A column's name as a Python string, as the script's data frames name it.
+fn col(name: &str) -> String {
+    py_str(&spark_column(name))
+}
+
+fn cols(names: &[String]) -> String {
+    let names: Vec<String> = names.iter().map(|n| spark_column(n)).collect();
+    py_str_list(&names)
 }
 
 /// A text value as a SQL string literal.
@@ -34,13 +45,13 @@ fn braces_doubled(text: &str) -> String {
 
 /// `step(replaced(column, "SQL"))`: the column computed anew.
 fn replace_with(column: &str, sql: &str) -> String {
-    format!("step(replaced({}, {}))", py_str(column), py_str(sql))
+    format!("step(replaced({}, {}))", col(column), py_str(sql))
 }
 
 fn step(step: &Step) -> String {
     match step {
         Step::DropColumns { columns } => {
-            let list = py_str_list(columns);
+            let list = cols(columns);
             format!("step(dropped({list}))\nfeatures = [c for c in features if c not in {list}]")
         }
         Step::Impute { column, strategy } => impute(column, strategy),
@@ -55,14 +66,14 @@ fn step(step: &Step) -> String {
                 ScalerKind::Robust => "RobustScaler(lower=0.25, upper=0.75, withCentering=True)",
             };
             let columns = match column {
-                Some(name) => format!("[{}]", py_str(name)),
+                Some(name) => format!("[{}]", col(name)),
                 None => "numbers(train, features)".to_string(),
             };
             format!("step(scaled({columns}, {scaler}))")
         }
         Step::DropMissingRows => "step(kept(present(features)))".to_string(),
         Step::Rename { column, to } => {
-            let (from, to) = (py_str(column), py_str(to.trim()));
+            let (from, to) = (col(column), col(to.trim()));
             format!(
                 "step(replaced({from}, quoted({from}), to={to}))\n\
                  features = [{to} if c == {from} else c for c in features]"
@@ -77,10 +88,7 @@ fn step(step: &Step) -> String {
             match to {
                 // Text is no feature.
                 ValueType::Text => {
-                    format!(
-                        "features = [c for c in features if c != {}]",
-                        py_str(column)
-                    )
+                    format!("features = [c for c in features if c != {}]", col(column))
                 }
                 ValueType::Float => replace_with(column, &format!("CAST({c} AS DOUBLE)")),
                 ValueType::Integer => replace_with(column, &format!("bround(CAST({c} AS DOUBLE))")),
@@ -110,7 +118,7 @@ fn step(step: &Step) -> String {
                 None => format!("step(kept({}))", py_str(&format!("{c} IS NOT NULL"))),
                 Some(op) => format!(
                     "step(kept(compared({}, \"{}\", {}, {})))",
-                    py_str(column),
+                    col(column),
                     sql_op(op),
                     filter_number(value).map_or("None".to_string(), py_float),
                     py_str(value)
@@ -121,7 +129,7 @@ fn step(step: &Step) -> String {
             "step(SQLTransformer(statement=\"SELECT DISTINCT * FROM __THIS__\"))".to_string()
         }
         Step::Ordinal { column } => {
-            let name = py_str(column);
+            let name = col(column);
             format!(
                 "# Categories as numbers in sorted order; an unseen or missing one is one past the last.\n\
                  step(StringIndexer(inputCol={name}, outputCol=\"latih_ordinal\", stringOrderType=\"alphabetAsc\", handleInvalid=\"keep\"))\n\
@@ -129,7 +137,7 @@ fn step(step: &Step) -> String {
             )
         }
         Step::ClipOutliers { column } => {
-            let name = py_str(column);
+            let name = col(column);
             let c = braces_doubled(&sql_name(column));
             format!(
                 "q1, q3 = quartiles({name})\n\
@@ -142,7 +150,7 @@ fn step(step: &Step) -> String {
         }
         Step::Log { column } => replace_with(column, &format!("log1p({})", sql_name(column))),
         Step::Bin { column, bins } => {
-            let name = py_str(column);
+            let name = col(column);
             format!(
                 "# {bins} bins of equal width over the training rows; values beyond them fall in the end bins.\n\
                  low, high = train.select(F.min(column({name})), F.max(column({name}))).first()\n\
@@ -156,7 +164,7 @@ fn step(step: &Step) -> String {
 }
 
 fn impute(column: &str, strategy: &ImputeStrategy) -> String {
-    let name = py_str(column);
+    let name = col(column);
     let spark_strategy = match strategy {
         ImputeStrategy::Mean => "mean",
         ImputeStrategy::Median => "median",

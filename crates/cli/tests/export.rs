@@ -1087,6 +1087,24 @@ fn every_cleaning_step_and_every_model_runs_as_a_spark_pipeline() {
             notebook.matches("\"kind\":\"clusters\"").count(),
             "{name}"
         );
+        // A typed row, cleaned and predicted on the notebook's rows: near the notebook's.
+        let spark_predictions = printed_scores(&printed, "prediction");
+        let latih_predictions: Vec<f64> = latih_cells(&dir)
+            .iter()
+            .filter(|c| c["kind"] == "predict")
+            .map(|c| c["prediction"].as_f64().unwrap())
+            .collect();
+        assert_eq!(
+            spark_predictions.len(),
+            latih_predictions.len(),
+            "{name}: {printed}"
+        );
+        for (spark, latih) in spark_predictions.iter().zip(&latih_predictions) {
+            assert!(
+                (spark - latih).abs() < 0.05 * latih.abs(),
+                "{name}: {spark} vs {latih}"
+            );
+        }
         let top = spark.split("# %%").nth(1).unwrap();
         for stand_in in stand_ins {
             assert!(top.contains(stand_in), "{name}: {stand_in}\n{top}");

@@ -366,3 +366,36 @@ def notebook_split(frame, test_fraction, stratify, seed):
     side = lambda test: spark.createDataFrame(
         numbered.filter(lambda pair: (pair[1] in chosen.value) == test).map(lambda pair: pair[0]), frame.schema)
     return side(False), side(True)
+
+
+def predict_row(typed, predicts_numbers):
+    """A row as the learner typed it (a column left out takes the first test row's value), cleaned
+    by the steps above as the training rows were, and predicted by the model above."""
+    names = [c for c in df.columns if c not in (target, "label")]
+    kinds = dict(df.dtypes)
+    first = held_out.select(names).first().asDict()  # a column not typed: the first test row's
+
+    def value(name):
+        if name not in typed:
+            return first[name]
+        text = typed[name].strip()
+        if text in MISSING:
+            return None
+        if name not in numbers(df, [name]):
+            return text
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            return None
+        return int(number) if kinds[name] in ("int", "bigint", "smallint", "tinyint") else number
+
+    row = spark.createDataFrame([[value(c) for c in names]], df.select(names).schema)
+    scored = model.transform(PipelineModel(cleaning).transform(row)).first()
+    if scored is None:  # a value the model needs is missing
+        print("prediction", None)
+    elif predicts_numbers:
+        print("prediction", scored["prediction"])
+    else:
+        print("prediction", classes[int(scored["prediction"])])
+        if "probability" in scored:
+            print("probabilities", dict(zip(classes, map(float, scored["probability"].toArray()))))

@@ -16,7 +16,9 @@ use super::documents::{cell_parts, percent_script, Part};
 use super::Words;
 use crate::datasets::{query_result_name, table_name};
 use crate::notebook::ELBOW_CLUSTERS;
-use crate::notebook::{Cell, ClustersCell, DataSource, DatasetCell, Notebook, SplitCell, SqlCell};
+use crate::notebook::{
+    Cell, ClustersCell, DataSource, DatasetCell, Notebook, PredictCell, SplitCell, SqlCell,
+};
 use crate::python::{py_float, py_str, py_str_list};
 use crate::table::retype::{ValueType, FALSE_WORDS, TRUE_WORDS};
 use crate::table::{csv_dialect, MAX_CATEGORY_LEVELS, MISSING_MARKERS};
@@ -216,8 +218,24 @@ fn cell_spark(
         Cell::Sql(cell) => Some(sql(cell, notebook, index)),
         Cell::Clusters(cell) => Some(clusters(cell, split_above(notebook, index), words)),
         Cell::Boundary(_) => Some(comment(&words("spark-boundary"))),
-        Cell::Predict(_) => Some(comment(&words("spark-predict"))),
+        Cell::Predict(cell) => Some(predict(cell, regression, words)),
     }
+}
+
+/// The typed row predicted by the model above, after the cleaning steps fitted on the training
+/// rows (the batch file, if any, is said in words).
+fn predict(cell: &PredictCell, regression: bool, words: Words) -> String {
+    let values: Vec<String> = cell
+        .values
+        .iter()
+        .map(|(column, value)| format!("{}: {}", py_str(&spark_column(column)), py_str(value)))
+        .collect();
+    format!(
+        "{}\npredict_row({{{}}}, predicts_numbers={})",
+        comment(&words("spark-predict")),
+        values.join(", "),
+        if regression { "True" } else { "False" }
+    )
 }
 
 fn dataset(
@@ -322,6 +340,7 @@ fn split(cell: &SplitCell, regression: bool, words: Words) -> String {
          {stratified}\
          \x20   train, test = df.randomSplit([{}, {test}], seed={seed})\n\
          train, test = train.cache(), test.cache()\n\
+         held_out = test  # the test rows as read, before the cleaning steps\n\
          cleaning = []",
         if cell.stratify && !regression {
             "True"

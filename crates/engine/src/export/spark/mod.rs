@@ -447,6 +447,7 @@ mod tests {
             "log1p(`bill_length_mm`)",
             "Bucketizer(splits=",
             "StringIndexer(inputCol=\"island\", outputCol=\"latih_ordinal\"",
+            "WHEN latih_ordinal >= {known} THEN -1.0 ELSE latih_ordinal END",
             "step(replaced(\"sex\", quoted(\"sex\"), to=\"gender\"))",
             "features = [\"gender\" if c == \"sex\" else c for c in features]",
             "regexp_replace(CAST(`year` AS STRING), '\\\\\\\\.0$', '')",

@@ -130,10 +130,15 @@ fn step(step: &Step) -> String {
         }
         Step::Ordinal { column } => {
             let name = col(column);
+            let c = braces_doubled(&sql_name(column));
             format!(
-                "# Categories as numbers in sorted order; an unseen or missing one is one past the last.\n\
+                "# Categories as numbers in sorted order; an unseen one is -1, a missing one stays missing.\n\
                  step(StringIndexer(inputCol={name}, outputCol=\"latih_ordinal\", stringOrderType=\"alphabetAsc\", handleInvalid=\"keep\"))\n\
-                 step(replaced({name}, \"latih_ordinal\", drop=[\"latih_ordinal\"]))"
+                 known = len(cleaning[-1].labels)\n\
+                 step(replaced({name}, {}, drop=[\"latih_ordinal\"]))",
+                f_string(&format!(
+                    "CASE WHEN {c} IS NULL THEN NULL WHEN latih_ordinal >= {{known}} THEN -1.0 ELSE latih_ordinal END"
+                ))
             )
         }
         Step::ClipOutliers { column } => {

@@ -338,28 +338,35 @@ fn retyped_columns(cell: &DatasetCell, words: Words) -> (String, String) {
         let column = format!("raw[{}]", py_str(name));
         code += &format!("{column} = {}\n", py_retyped(&column, *to));
     }
-    let named = |text: bool| -> Vec<String> {
+    (code, text_columns_retyped(cell, &|name| name.to_string()))
+}
+
+/// How the learner's kinds change which columns are free text, not features (each line ends in
+/// a newline): the columns read as text join `text_columns`, those read otherwise leave it;
+/// `named` gives a column's name in the code.
+pub(super) fn text_columns_retyped(cell: &DatasetCell, named: &dyn Fn(&str) -> String) -> String {
+    let chosen = |text: bool| -> Vec<String> {
         let chosen = cell
             .types
             .iter()
             .filter(|(name, to)| *name != cell.target && (*to == ValueType::Text) == text);
-        chosen.map(|(name, _)| name.clone()).collect()
+        chosen.map(|(name, _)| named(name)).collect()
     };
-    let (text, not_text) = (named(true), named(false));
-    let mut text_columns = String::new();
+    let (text, not_text) = (chosen(true), chosen(false));
+    let mut code = String::new();
     if !not_text.is_empty() {
-        text_columns += &format!(
+        code += &format!(
             "text_columns = [c for c in text_columns if c not in {}]\n",
             py_str_list(&not_text)
         );
     }
     if !text.is_empty() {
-        text_columns += &format!(
+        code += &format!(
             "text_columns += [c for c in {} if c not in text_columns]\n",
             py_str_list(&text)
         );
     }
-    (code, text_columns)
+    code
 }
 
 /// The pandas call that reads `source` (a Python expression: the file's name or address) as

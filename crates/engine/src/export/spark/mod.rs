@@ -11,7 +11,9 @@
 mod estimators;
 mod stages;
 
-use super::cells::{data_file, python_variable, regression_above, split_above, sql_tables};
+use super::cells::{
+    data_file, python_variable, regression_above, split_above, sql_tables, text_columns_retyped,
+};
 use super::documents::{cell_parts, percent_script, Part};
 use super::Words;
 use crate::datasets::{query_result_name, table_name};
@@ -266,26 +268,7 @@ fn dataset(
     }
     let target = py_str(&spark_column(&cell.target));
     code += &format!("target = {target}\ntext_columns = free_text(raw, target)\n");
-    let chosen = |text: bool| -> Vec<String> {
-        let chosen = cell
-            .types
-            .iter()
-            .filter(|(name, to)| *name != cell.target && (*to == ValueType::Text) == text);
-        chosen.map(|(name, _)| spark_column(name)).collect()
-    };
-    let (text, not_text) = (chosen(true), chosen(false));
-    if !not_text.is_empty() {
-        code += &format!(
-            "text_columns = [c for c in text_columns if c not in {}]\n",
-            py_str_list(&not_text)
-        );
-    }
-    if !text.is_empty() {
-        code += &format!(
-            "text_columns += [c for c in {} if c not in text_columns]\n",
-            py_str_list(&text)
-        );
-    }
+    code += &text_columns_retyped(cell, &spark_column);
     // Without a steps cell to fill them, rows missing a used value are dropped, as Latih does.
     let drop_incomplete = if steps_follow {
         "dropna(subset=[target])"

@@ -75,11 +75,7 @@ fn setting(model: &ModelSpec, name: &str, value: f64) -> Option<(&'static str, S
             ("maxDepth", depth(value.max(2.0).log2().ceil()))
         }
         (_, "learning_rate" | "learning_rate_init") => ("stepSize", py_float(value)),
-        (ModelSpec::NeuralNetwork(_), "max_iter") => ("maxIter", whole(value)),
-        (ModelSpec::GradientBoosting(_), "max_iter") => ("maxIter", whole(value)),
-        (ModelSpec::LogisticRegression(_) | ModelSpec::LinearRegression(_), "max_iter") => {
-            ("maxIter", whole(value))
-        }
+        (_, "max_iter") => ("maxIter", whole(value)),
         (ModelSpec::LogisticRegression(_) | ModelSpec::SupportVectorMachine(_), "C") => {
             ("regParam", format!("1 / ({} * rows)", py_float(value)))
         }
